@@ -1,0 +1,197 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The service's configuration. `parseConfig` is the only place that reads environment
+ * variables; everything else receives a `Config`.
+ */
+export type DatabaseConfig =
+  | { kind: "embedded"; dataDir: string }
+  | { kind: "postgres"; url: string };
+
+export type TelegramConfig =
+  | { mode: "off" }
+  | {
+      mode: "polling" | "webhook";
+      token: string;
+      apiRoot: string | undefined;
+      botUsername: string | undefined;
+      /** Only in webhook mode: the public base URL Telegram posts to, and the secret header. */
+      publicUrl: string | undefined;
+      webhookSecret: string | undefined;
+    };
+
+export interface Config {
+  database: DatabaseConfig;
+  telegram: TelegramConfig;
+  port: number;
+  host: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  inviteDays: number;
+  defaultLanguage: "nl" | "en";
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+function intIn(name: string, min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}, not "${v}".` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+function optionalUrl(name: string, protocols: string[]) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      let u: URL;
+      try {
+        u = new URL(v);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `${name} is not a valid URL: "${v}".` });
+        return z.NEVER;
+      }
+      if (!protocols.includes(u.protocol)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} must start with ${protocols.map((p) => `${p}//`).join(" or ")}, not "${u.protocol}//".`,
+        });
+        return z.NEVER;
+      }
+      return v.trim();
+    });
+}
+
+const envSchema = z.object({
+  DATABASE_URL: optionalUrl("DATABASE_URL", ["postgres:", "postgresql:"]),
+  DATA_DIR: z.string().optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      if (!/^\d+:[A-Za-z0-9_-]{20,}$/.test(v.trim())) {
+        ctx.addIssue({
+          code: "custom",
+          message: 'TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather ("123456:ABC...").',
+        });
+        return z.NEVER;
+      }
+      return v.trim();
+    }),
+  TELEGRAM_API_ROOT: optionalUrl("TELEGRAM_API_ROOT", ["http:", "https:"]),
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const name = v.trim().replace(/^@/, "");
+      if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(name)) {
+        ctx.addIssue({ code: "custom", message: `TELEGRAM_BOT_USERNAME is not a valid bot username: "${v}".` });
+        return z.NEVER;
+      }
+      return name;
+    }),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      if (!/^[A-Za-z0-9_-]{16,256}$/.test(v)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "TELEGRAM_WEBHOOK_SECRET must be 16 to 256 characters: letters, digits, _ and -.",
+        });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  PUBLIC_URL: optionalUrl("PUBLIC_URL", ["https:", "http:"]),
+  PORT: intIn("PORT", 0, 65535, 3000),
+  HOST: z.string().optional(),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return "info" as const;
+      const level = LOG_LEVELS.find((l) => l === v.toLowerCase());
+      if (!level) {
+        ctx.addIssue({ code: "custom", message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${v}".` });
+        return z.NEVER;
+      }
+      return level;
+    }),
+  INVITE_DAYS: intIn("INVITE_DAYS", 1, 90, 14),
+  DEFAULT_LANGUAGE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return "nl" as const;
+      if (v !== "nl" && v !== "en") {
+        ctx.addIssue({ code: "custom", message: `DEFAULT_LANGUAGE must be nl or en, not "${v}".` });
+        return z.NEVER;
+      }
+      return v;
+    }),
+});
+
+/**
+ * Parses the environment into a `Config`. Throws a `ConfigError` with one plain sentence per
+ * problem, so the caller can print them without a stack trace.
+ */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? { kind: "postgres", url: e.DATABASE_URL }
+    : { kind: "embedded", dataDir: path.resolve(cwd, e.DATA_DIR?.trim() || "data") };
+
+  let telegram: TelegramConfig = { mode: "off" };
+  if (e.TELEGRAM_BOT_TOKEN) {
+    const webhook = e.PUBLIC_URL !== undefined;
+    if (webhook && !e.TELEGRAM_WEBHOOK_SECRET) {
+      problems.push(
+        "PUBLIC_URL is set, so the bot uses a webhook: also set TELEGRAM_WEBHOOK_SECRET (16+ letters and digits) so only Telegram can post to it.",
+      );
+    }
+    telegram = {
+      mode: webhook ? "webhook" : "polling",
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      botUsername: e.TELEGRAM_BOT_USERNAME,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+    };
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    database,
+    telegram,
+    port: e.PORT,
+    host: e.HOST?.trim() || "0.0.0.0",
+    logLevel: e.LOG_LEVEL,
+    inviteDays: e.INVITE_DAYS,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
+  };
+}

@@ -1,0 +1,324 @@
+import type { Logger } from "pino";
+import type { ClientEvent, FlowDefinition, FlowInput, Say, Vars } from "../../flows/types.js";
+import type { Database, Tx } from "../db/client.js";
+import { isCrisisSignal } from "../domain/crisis.js";
+import { applyEffects, forgetClient } from "../domain/effects.js";
+import { hashInviteCode, looksLikeInviteCode } from "../domain/invites.js";
+import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
+import { enqueueNudge, enqueueTelegram, parseCallbackData, toOutMessage, type OutMessage } from "../jobs/outbox.js";
+import { startFlow, restoreFlow, stepFlow, type FlowStep } from "./runtime.js";
+
+/** What a client sent, already taken out of Telegram's update shape. */
+export type ClientInput =
+  | { kind: "command"; command: string; args: string }
+  | { kind: "text"; text: string }
+  | { kind: "button"; data: string }
+  | { kind: "media"; media: string };
+
+export interface IncomingMessage {
+  /** Telegram's update_id: the same update delivered twice is handled once. */
+  updateId?: number;
+  chatId: number;
+  languageCode?: string;
+  input: ClientInput;
+}
+
+export interface DirectReply {
+  key: string;
+  vars?: Vars;
+}
+
+export type HandleResult =
+  | { kind: "duplicate" }
+  /** A chat we do not know: answer directly, store nothing. */
+  | { kind: "direct"; language: string; replies: DirectReply[] }
+  | { kind: "handled"; clientId: string };
+
+export interface EngineDeps {
+  db: Database;
+  flows: Record<string, FlowDefinition>;
+  clock: () => Date;
+  logger: Logger;
+  /** Called after a commit that queued messages, to wake the dispatcher. */
+  onQueued?: () => void;
+}
+
+/** Longest message a flow gets to see; longer ones get a calm request to say it shorter. */
+export const MAX_TEXT = 1000;
+
+const COMMAND_ALIASES: Record<string, "start" | "stop" | "pause" | "help"> = {
+  start: "start",
+  stop: "stop",
+  stoppen: "stop",
+  pauze: "pause",
+  pause: "pause",
+  hulp: "help",
+  help: "help",
+};
+
+export interface Engine {
+  handle(msg: IncomingMessage): Promise<HandleResult>;
+  /** Starts a conversation for a client (coach action now, reminders later). */
+  startConversation(clientId: string, flowId: string, data?: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * The conversation engine: one client update is one transaction. The client row is locked, so
+ * two updates of one client never interleave (also across instances); global intents come first;
+ * then the active flow is restored, stepped and saved; messages go to the outbox and are sent
+ * only after commit.
+ */
+export function createEngine(deps: EngineDeps): Engine {
+  const { db, flows, clock } = deps;
+
+  async function inTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return db.prisma.$transaction((tx) => fn(tx));
+  }
+
+  async function lockClientByChat(tx: Tx, chatId: number): Promise<Client | null> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Client" WHERE "telegramChatId" = ${BigInt(chatId)} FOR UPDATE`;
+    const id = rows[0]?.id;
+    return id ? tx.client.findUnique({ where: { id } }) : null;
+  }
+
+  async function lockClientById(tx: Tx, id: string): Promise<Client | null> {
+    await tx.$queryRaw`SELECT id FROM "Client" WHERE id = ${id}::uuid FOR UPDATE`;
+    return tx.client.findUnique({ where: { id } });
+  }
+
+  /** True the first time an update id is seen in a committed transaction. */
+  async function firstDelivery(tx: Tx, updateId: number | undefined): Promise<boolean> {
+    if (updateId === undefined) return true;
+    const n = await tx.$executeRaw`INSERT INTO "ProcessedUpdate" ("updateId") VALUES (${BigInt(updateId)}) ON CONFLICT DO NOTHING`;
+    return n === 1;
+  }
+
+  async function flowInput(tx: Tx, client: Client, data?: Record<string, unknown>): Promise<FlowInput> {
+    const coach = await tx.member.findUniqueOrThrow({ where: { id: client.coachId } });
+    return {
+      now: clock().toISOString(),
+      client: { name: client.name, callName: client.callName ?? undefined },
+      coach: { name: coach.name },
+      ...(data ? { data } : {}),
+    };
+  }
+
+  function flowOf(id: string): FlowDefinition {
+    const flow = flows[id];
+    if (!flow) throw new Error(`Unknown flow "${id}"`);
+    return flow;
+  }
+
+  /** Saves a new run of a flow and returns its first messages. */
+  async function beginRun(tx: Tx, client: Client, flowId: string, data?: Record<string, unknown>): Promise<OutMessage[]> {
+    const flow = flowOf(flowId);
+    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
+    const step = startFlow(flow, await flowInput(tx, client, data));
+    const run = await tx.flowRun.create({
+      data: {
+        clientId: client.id,
+        flowId,
+        machineVersion: flow.version,
+        snapshot: step.persisted as Prisma.InputJsonValue,
+        status: step.done ? "DONE" : "ACTIVE",
+        turn: 1,
+        prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue,
+      },
+    });
+    return finishStep(tx, client, run, step, `${run.id}:0`);
+  }
+
+  /** Applies a step's effects, saves the run and returns the messages to send. */
+  async function finishStep(tx: Tx, client: Client, run: FlowRun, step: FlowStep, key: string): Promise<OutMessage[]> {
+    const messages = step.says.map((s) => toOutMessage(s, run.turn));
+    const engineEffects = await applyEffects(tx, client, step.effects, { now: clock(), key });
+    let status: FlowRun["status"] = step.done ? "DONE" : "ACTIVE";
+    if (engineEffects.park) status = "PARKED";
+    await tx.flowRun.update({
+      where: { id: run.id },
+      data: {
+        snapshot: step.persisted as Prisma.InputJsonValue,
+        status,
+        resumeAt: engineEffects.park?.resumeAt ?? null,
+      },
+    });
+    if (engineEffects.forget) {
+      await forgetClient(tx, client.id);
+      return messages;
+    }
+    if (engineEffects.startFlow && status !== "ACTIVE") {
+      messages.push(...(await beginRun(tx, client, engineEffects.startFlow)));
+    }
+    return messages;
+  }
+
+  /** The last question of the active run, to repeat after /start, a pause or a help text. */
+  function repeatPrompt(run: FlowRun | null): OutMessage[] {
+    const prompt = run?.prompt as Say[] | null | undefined;
+    return prompt?.length ? prompt.map((s) => toOutMessage(s, run?.turn ?? 0)) : [];
+  }
+
+  async function activeRun(tx: Tx, clientId: string): Promise<FlowRun | null> {
+    return tx.flowRun.findFirst({ where: { clientId, status: "ACTIVE" }, orderBy: { createdAt: "desc" } });
+  }
+
+  /** Steps the active flow with one client event. */
+  async function stepActive(tx: Tx, client: Client, run: FlowRun, event: ClientEvent, key: string): Promise<OutMessage[]> {
+    const flow = flowOf(run.flowId);
+    const restored = restoreFlow(flow, run.snapshot as Record<string, unknown>, run.machineVersion);
+    if (!restored.ok) {
+      deps.logger.warn({ clientId: client.id, flowId: run.flowId, savedVersion: run.machineVersion, reason: restored.reason }, "flow restarted");
+      await tx.flowRun.update({ where: { id: run.id }, data: { status: "ABORTED" } });
+      return [{ key: "common.restartPart" }, ...(await beginRun(tx, client, run.flowId))];
+    }
+    const step = stepFlow(flow, restored.snapshot, event);
+    const turn = step.says.length ? run.turn + 1 : run.turn;
+    const updated = await tx.flowRun.update({
+      where: { id: run.id },
+      data: {
+        turn,
+        machineVersion: flow.version,
+        ...(step.says.length ? { prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue } : {}),
+      },
+    });
+    return finishStep(tx, client, updated, step, key);
+  }
+
+  /** Handles an update from a chat that is not linked to a client: only `/start <code>` links it. */
+  async function handleUnknownChat(tx: Tx, msg: IncomingMessage): Promise<HandleResult | { link: Client }> {
+    const language = msg.languageCode === "en" ? "en" : "nl";
+    const direct = (key: string): HandleResult => ({ kind: "direct", language, replies: [{ key }] });
+    if (msg.input.kind !== "command" || COMMAND_ALIASES[msg.input.command] !== "start") return direct("start.noCode");
+    const code = msg.input.args.trim();
+    if (!code) return direct("start.noCode");
+    if (!looksLikeInviteCode(code)) return direct("start.unknownCode");
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Invite" WHERE "codeHash" = ${hashInviteCode(code)} FOR UPDATE`;
+    const inviteId = rows[0]?.id;
+    if (!inviteId) return direct("start.unknownCode");
+    const invite = await tx.invite.findUniqueOrThrow({ where: { id: inviteId } });
+    if (invite.usedAt) return direct("start.usedCode");
+    if (invite.expiresAt <= clock()) return direct("start.expiredCode");
+    const client = await lockClientById(tx, invite.clientId);
+    if (!client || client.telegramChatId !== null) return direct("start.usedCode");
+    await tx.invite.update({ where: { id: invite.id }, data: { usedAt: clock() } });
+    const linked = await tx.client.update({
+      where: { id: client.id },
+      data: { telegramChatId: BigInt(msg.chatId), status: "ONBOARDING" },
+    });
+    return { link: linked };
+  }
+
+  async function handleClient(tx: Tx, client: Client, msg: IncomingMessage, key: string): Promise<OutMessage[]> {
+    const input = msg.input;
+    const now = clock();
+    await tx.client.update({ where: { id: client.id }, data: { lastClientMessageAt: now } });
+    const run = await activeRun(tx, client.id);
+    const out: OutMessage[] = [];
+    const resumedStatus = run?.flowId === "onboarding" ? "ONBOARDING" : "ACTIVE";
+
+    if (input.kind === "text" && isCrisisSignal(input.text)) {
+      await enqueueNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "crisis" }, `${client.id}:crisis:${key}`);
+      return [{ key: "crisis.text" }];
+    }
+
+    if (input.kind === "command") {
+      const command = COMMAND_ALIASES[input.command];
+      switch (command) {
+        case "stop":
+          await tx.client.update({ where: { id: client.id }, data: { status: "STOPPED" } });
+          await tx.job.updateMany({ where: { clientId: client.id, status: "PENDING" }, data: { status: "CANCELLED" } });
+          return [{ key: "stop.done" }];
+        case "start":
+          if (client.status === "STOPPED" || client.status === "PAUSED") {
+            await tx.client.update({ where: { id: client.id }, data: { status: resumedStatus } });
+            return [{ key: "start.welcomeBack", vars: { name: client.callName ?? client.name } }, ...repeatPrompt(run)];
+          }
+          return [{ key: "start.alreadyLinked" }, ...repeatPrompt(run)];
+        case "pause":
+          await tx.client.update({ where: { id: client.id }, data: { status: "PAUSED" } });
+          return [{ key: "pause.done" }];
+        case "help":
+          return [{ key: "help.text" }];
+        default:
+          return [{ key: "common.unknownCommand" }];
+      }
+    }
+
+    if (client.status === "STOPPED") return [{ key: "stop.stopped" }];
+    if (client.status === "PAUSED") {
+      await tx.client.update({ where: { id: client.id }, data: { status: resumedStatus } });
+      out.push({ key: "pause.back" });
+    }
+    if (input.kind === "media") return [...out, { key: "common.onlyText" }];
+    if (input.kind === "text" && input.text.length > MAX_TEXT) return [...out, { key: "common.tooLong" }];
+
+    if (!run) return [...out, { key: "common.idle" }];
+    let event: ClientEvent;
+    if (input.kind === "button") {
+      const parsed = parseCallbackData(input.data);
+      if (!parsed) return [...out, { key: "common.unknownButton" }];
+      if (parsed.turn !== run.turn) return [...out, { key: "common.oldButton" }];
+      const offered = ((run.prompt as Say[] | null) ?? []).some((s) => s.choices?.some((row) => row.some((c) => c.id === parsed.choice)));
+      if (!offered) return [...out, { key: "common.unknownButton" }];
+      event = { type: "client.chose", choice: parsed.choice, now: now.toISOString() };
+    } else {
+      event = { type: "client.said", text: input.text, now: now.toISOString() };
+    }
+    return [...out, ...(await stepActive(tx, client, run, event, key))];
+  }
+
+  return {
+    async handle(msg) {
+      const log = deps.logger.child({ updateId: msg.updateId, chatId: msg.chatId });
+      let queued = false;
+      const result = await inTx(async (tx): Promise<HandleResult> => {
+        let client = await lockClientByChat(tx, msg.chatId);
+        let messages: OutMessage[];
+        const key = msg.updateId !== undefined ? `u${msg.updateId}` : `t${clock().getTime()}:${Math.random()}`;
+        if (!client) {
+          const linked = await handleUnknownChat(tx, msg);
+          if (!("link" in linked)) return linked;
+          if (!(await firstDelivery(tx, msg.updateId))) return { kind: "duplicate" };
+          client = linked.link;
+          messages = await beginRun(tx, client, "onboarding");
+        } else {
+          if (!(await firstDelivery(tx, msg.updateId))) return { kind: "duplicate" };
+          messages = await handleClient(tx, client, msg, key);
+        }
+        const fresh = await tx.client.findUniqueOrThrow({ where: { id: client.id } });
+        await enqueueTelegram(tx, {
+          clientId: client.id,
+          chatId: BigInt(msg.chatId),
+          language: fresh.language,
+          messages,
+          key: `${client.id}:${key}`,
+        });
+        queued = messages.length > 0;
+        return { kind: "handled", clientId: client.id };
+      });
+      if (result.kind === "duplicate") log.info("duplicate update ignored");
+      if (queued) deps.onQueued?.();
+      return result;
+    },
+
+    async startConversation(clientId, flowId, data) {
+      let queued = false;
+      await inTx(async (tx) => {
+        const client = await lockClientById(tx, clientId);
+        if (!client || client.telegramChatId === null) throw new Error("This client has not linked Telegram yet.");
+        if (client.status !== "ACTIVE") throw new Error(`This client cannot get a conversation now (status ${client.status}).`);
+        const messages = await beginRun(tx, client, flowId, data);
+        await enqueueTelegram(tx, { clientId, chatId: client.telegramChatId, language: client.language, messages });
+        queued = messages.length > 0;
+      });
+      if (queued) deps.onQueued?.();
+    },
+  };
+}
+
+/** The message to repeat later: the last one with buttons, or else the last one. */
+function lastQuestion(says: Say[]): Say[] {
+  const withChoices = [...says].reverse().find((s) => s.choices?.length);
+  const last = withChoices ?? says[says.length - 1];
+  return last ? [last] : [];
+}

@@ -1,0 +1,78 @@
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** A minimal SQL runner: the embedded database and a pg pool both offer this. */
+export interface SqlRunner {
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised query and returns its rows. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` inside one transaction on one connection. */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
+
+export interface MigrationResult {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+/** Arbitrary but fixed key for the advisory lock that serialises migrations across instances. */
+const MIGRATION_LOCK_KEY = 72_657_110;
+
+/**
+ * Applies the SQL migrations in prisma/migrations (written by `prisma migrate diff`) that the
+ * database has not seen yet, each in its own transaction, and records them in Prisma's own
+ * `_prisma_migrations` table with the same checksum, so `prisma migrate status` agrees.
+ *
+ * Why not `prisma migrate deploy` at start: through the PGlite driver adapter it waits forever on
+ * its own lock (one connection), and through @prisma/adapter-pg it needs a workaround for
+ * prisma/orm#27403. This runner works the same on both and takes an advisory lock so several
+ * instances starting together apply each migration once.
+ */
+export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort();
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+    const done = await tx.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const seen = new Map(done.map((r) => [r.migration_name, r.checksum]));
+    const applied: string[] = [];
+    for (const name of names) {
+      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const checksum = createHash("sha256").update(sql).digest("hex");
+      const previous = seen.get(name);
+      if (previous !== undefined) {
+        if (previous !== checksum) {
+          throw new Error(`Migration ${name} was changed after it was applied. Add a new migration instead.`);
+        }
+        continue;
+      }
+      await tx.exec(sql);
+      await tx.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES ($1, $2, now(), $3, now(), 1)`,
+        [randomUUID(), checksum, name],
+      );
+      applied.push(name);
+    }
+    return { applied, alreadyApplied: names.length - applied.length };
+  });
+}

@@ -1,0 +1,51 @@
+import i18next, { type i18n as I18n } from "i18next";
+import enClient from "../locales/en/client.json" with { type: "json" };
+import nlClient from "../locales/nl/client.json" with { type: "json" };
+
+export const LANGUAGES = ["nl", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "client";
+    resources: { client: typeof nlClient };
+  }
+}
+
+/** Picks a supported language, falling back to Dutch. */
+export function toLanguage(code: string | null | undefined): Language {
+  return LANGUAGES.find((l) => l === code) ?? "nl";
+}
+
+export interface Translator {
+  /** Translates a key that comes from a flow (a plain string, checked by the flow tests). */
+  t(language: string, key: string, vars?: Record<string, string | number>): string;
+  /** True when the key exists in Dutch, the default language. */
+  has(key: string): boolean;
+}
+
+/** Creates an i18next instance with our resources; nothing global is touched. */
+export function createTranslator(): Translator {
+  const instance: I18n = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    lng: "nl",
+    fallbackLng: "nl",
+    supportedLngs: [...LANGUAGES],
+    ns: ["client"],
+    defaultNS: "client",
+    resources: { nl: { client: nlClient }, en: { client: enClient } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return {
+    t(language, key, vars) {
+      // Flow keys are data, so the typed overload cannot check them here; tests do.
+      const tf = instance.getFixedT(toLanguage(language), "client") as (k: string, o?: object) => string;
+      return tf(key, vars ?? {});
+    },
+    has(key) {
+      return instance.exists(key, { lng: "nl", ns: "client" });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import type { ClientInput, Engine, HandleResult } from "../conversation/engine.js";
+import type { Translator } from "../i18n.js";
+
+export interface TelegramBotDeps {
+  token: string;
+  apiRoot?: string | undefined;
+  /** Known bot info skips the `getMe` call (tests, and restarts that already know it). */
+  botInfo?: UserFromGetMe;
+  engine: Engine;
+  translator: Translator;
+  logger: Logger;
+}
+
+const MEDIA_KINDS = [
+  "sticker", "photo", "voice", "video", "video_note", "audio", "document", "animation", "location", "contact",
+  "poll", "dice", "venue", "game", "story",
+] as const;
+
+/** Maps a Telegram message to what the engine understands; null for messages we ignore. */
+export function toClientInput(ctx: Context): ClientInput | null {
+  const msg = ctx.message;
+  if (!msg) return null;
+  if (msg.text !== undefined) {
+    const entity = msg.entities?.[0];
+    if (entity?.type === "bot_command" && entity.offset === 0) {
+      const raw = msg.text.slice(1, entity.length);
+      const command = (raw.split("@")[0] ?? "").toLowerCase();
+      return { kind: "command", command, args: msg.text.slice(entity.length).trim() };
+    }
+    return { kind: "text", text: msg.text };
+  }
+  const media = MEDIA_KINDS.find((k) => k in msg);
+  return { kind: "media", media: media ?? "other" };
+}
+
+/**
+ * The Telegram edge: private chats only; every message and button press goes to the engine.
+ * Replies to linked clients go through the outbox; unknown chats get a direct answer.
+ */
+export function createTelegramBot(deps: TelegramBotDeps): Bot {
+  const bot = new Bot(deps.token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+  });
+
+  // Group chats, channels and bots are ignored: coaching happens one to one.
+  bot.use(async (ctx, next) => {
+    if (ctx.chat?.type !== "private" || ctx.from?.is_bot) return;
+    await next();
+  });
+
+  async function replyDirect(ctx: Context, result: HandleResult): Promise<void> {
+    if (result.kind !== "direct") return;
+    for (const r of result.replies) await ctx.reply(deps.translator.t(result.language, r.key, r.vars));
+  }
+
+  bot.on("callback_query:data", async (ctx) => {
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined) return;
+    const result = await deps.engine.handle({
+      updateId: ctx.update.update_id,
+      chatId,
+      languageCode: ctx.from.language_code,
+      input: { kind: "button", data: ctx.callbackQuery.data },
+    });
+    await ctx.answerCallbackQuery().catch((err: unknown) => deps.logger.debug({ err }, "answerCallbackQuery failed"));
+    await replyDirect(ctx, result);
+  });
+
+  bot.on("message", async (ctx) => {
+    const input = toClientInput(ctx);
+    if (!input) return;
+    const result = await deps.engine.handle({
+      updateId: ctx.update.update_id,
+      chatId: ctx.chat.id,
+      languageCode: ctx.from.language_code,
+      input,
+    });
+    await replyDirect(ctx, result);
+  });
+
+  // The one error boundary: log with context, answer calmly, never a stack trace to the client.
+  bot.catch(async (err) => {
+    deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "update failed");
+    const chatId = err.ctx.chat?.id;
+    if (chatId !== undefined && err.ctx.chat?.type === "private") {
+      await err.ctx.reply(deps.translator.t("nl", "common.error")).catch(() => undefined);
+    }
+  });
+
+  return bot;
+}
+
+/** Sets the command menu in Dutch (default) and English; a Bot API that refuses it is only logged. */
+export async function setCommandMenu(bot: Bot, translator: Translator, logger: Logger): Promise<void> {
+  const commands = (lang: string) =>
+    (["start", "hulp", "pauze", "stop"] as const).map((c) => ({ command: c, description: translator.t(lang, `commands.${c}`) }));
+  try {
+    await bot.api.setMyCommands(commands("nl"));
+    await bot.api.setMyCommands(commands("en"), { language_code: "en" });
+  } catch (err) {
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, "could not set the command menu; the bot works without it");
+  }
+}

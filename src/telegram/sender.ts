@@ -1,0 +1,39 @@
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import type { Translator } from "../i18n.js";
+import { SendError, type MessageSender } from "../jobs/dispatcher.js";
+import type { OutMessage, TelegramSendPayload } from "../jobs/outbox.js";
+
+/** Renders an outbox message in the client's language. */
+export function renderMessage(translator: Translator, language: string, msg: OutMessage) {
+  const text = translator.t(language, msg.key, msg.vars);
+  const keyboard: InlineKeyboardButton[][] | undefined = msg.buttons?.map((row) =>
+    row.map((b) => ({ text: translator.t(language, b.label, b.vars), callback_data: b.data })),
+  );
+  return { text, keyboard };
+}
+
+/** Sends outbox messages through the Bot API and turns its errors into retry decisions. */
+export function createTelegramSender(api: Api, translator: Translator): MessageSender {
+  return {
+    async send(payload: TelegramSendPayload, index: number) {
+      const msg = payload.messages[index];
+      if (!msg) return;
+      const { text, keyboard } = renderMessage(translator, payload.language, msg);
+      try {
+        await api.sendMessage(Number(payload.chatId), text, keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
+      } catch (err) {
+        if (err instanceof GrammyError) {
+          if (err.error_code === 429) {
+            throw new SendError(err.description, { retryAfterSeconds: err.parameters.retry_after ?? 5 });
+          }
+          if (err.error_code === 403) throw new SendError(err.description, { permanent: true, blocked: true });
+          if (err.error_code === 400) throw new SendError(err.description, { permanent: true });
+          throw new SendError(err.description);
+        }
+        if (err instanceof HttpError) throw new SendError(err.message);
+        throw err;
+      }
+    },
+  };
+}
