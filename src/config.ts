@@ -29,6 +29,8 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   inviteDays: number;
   defaultLanguage: "nl" | "en";
+  /** For invite links: TELEGRAM_BOT_USERNAME, else asked from the Bot API when a token is set. */
+  botUsername: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -193,5 +195,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     logLevel: e.LOG_LEVEL,
     inviteDays: e.INVITE_DAYS,
     defaultLanguage: e.DEFAULT_LANGUAGE,
+    botUsername: e.TELEGRAM_BOT_USERNAME,
   };
 }

@@ -1,0 +1,151 @@
+import type http from "node:http";
+import { webhookCallback, type Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import { flowRegistry } from "../flows/index.js";
+import type { FlowDefinition } from "../flows/types.js";
+import type { Config } from "./config.js";
+import { createEngine, type Engine } from "./conversation/engine.js";
+import { openDatabase, type Database } from "./db/client.js";
+import { close, createHttpServer, listen, type Route } from "./http/server.js";
+import { createTranslator, type Translator } from "./i18n.js";
+import { createDispatcher, type Dispatcher, type MessageSender, type NudgeSink } from "./jobs/dispatcher.js";
+import { createTelegramBot, setCommandMenu } from "./telegram/bot.js";
+import { createTelegramSender } from "./telegram/sender.js";
+
+export const WEBHOOK_PATH = "/telegram/webhook";
+
+export interface KoersOptions {
+  logger: Logger;
+  clock?: () => Date;
+  flows?: Record<string, FlowDefinition>;
+  /** Replaces Telegram as the way messages reach the client (the terminal chat). */
+  sender?: MessageSender;
+  /** Known bot info: skips `getMe` (tests). */
+  botInfo?: UserFromGetMe;
+  dispatcherIdleMs?: number;
+}
+
+export interface Koers {
+  config: Config;
+  db: Database;
+  engine: Engine;
+  dispatcher: Dispatcher;
+  translator: Translator;
+  bot: Bot | null;
+  server: http.Server;
+  port: number;
+  /** Stops cleanly: no update half-handled, no job lost. */
+  stop(): Promise<void>;
+}
+
+/** Logs nudges until the Slack app exists. */
+function loggingNudges(logger: Logger): NudgeSink {
+  return {
+    async notify(nudge) {
+      logger.info({ nudge }, "coach nudge (Slack is not configured, so it is only logged)");
+    },
+  };
+}
+
+/** Builds and starts the whole service from a parsed configuration. */
+export async function startKoers(config: Config, opts: KoersOptions): Promise<Koers> {
+  const { logger } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const db = await openDatabase(config.database);
+  try {
+    const migrated = await db.migrate();
+    if (migrated.applied.length) logger.info({ applied: migrated.applied }, "database migrated");
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const translator = createTranslator();
+  let dispatcher: Dispatcher | null = null;
+  const engine = createEngine({
+    db,
+    flows: opts.flows ?? flowRegistry,
+    clock,
+    logger,
+    onQueued: () => dispatcher?.poke(),
+  });
+
+  const tg = config.telegram;
+  const bot =
+    tg.mode === "off"
+      ? null
+      : createTelegramBot({
+          token: tg.token,
+          apiRoot: tg.apiRoot,
+          engine,
+          translator,
+          logger,
+          ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+        });
+  const sender = opts.sender ?? (bot ? createTelegramSender(bot.api, translator) : null);
+  if (!sender) {
+    await db.close();
+    throw new Error("No way to reach clients: configure Telegram or pass a sender.");
+  }
+  dispatcher = createDispatcher({
+    db,
+    sender,
+    nudges: loggingNudges(logger),
+    logger,
+    clock,
+    ...(opts.dispatcherIdleMs ? { idleMs: opts.dispatcherIdleMs } : {}),
+  });
+
+  const routes = new Map<string, Route>();
+  if (bot && tg.mode === "webhook") {
+    routes.set(WEBHOOK_PATH, webhookCallback(bot, "http", { secretToken: tg.webhookSecret }) as Route);
+  }
+  const server = createHttpServer({ logger, healthy: () => db.ping(), routes });
+  let port: number;
+  try {
+    port = await listen(server, config.port, config.host);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+
+  let polling: Promise<void> | null = null;
+  if (bot && tg.mode !== "off") {
+    await bot.init();
+    await setCommandMenu(bot, translator, logger);
+    if (tg.mode === "webhook") {
+      await bot.api.setWebhook(`${tg.publicUrl}${WEBHOOK_PATH}`, { secret_token: tg.webhookSecret ?? "" });
+      logger.info({ url: `${tg.publicUrl}${WEBHOOK_PATH}` }, "Telegram webhook set");
+    } else {
+      polling = bot.start({ onStart: (me) => logger.info({ bot: me.username }, "Telegram long polling started") });
+      polling.catch((err: unknown) => logger.error({ err }, "Telegram polling stopped with an error"));
+    }
+  }
+  dispatcher.start();
+  logger.info({ port, database: config.database.kind, telegram: tg.mode }, "Koers started");
+
+  let stopping: Promise<void> | null = null;
+  return {
+    config,
+    db,
+    engine,
+    dispatcher,
+    translator,
+    bot,
+    server,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        if (bot && polling) {
+          await bot.stop();
+          await polling.catch(() => undefined);
+        }
+        await close(server);
+        await dispatcher.stop();
+        await db.close();
+        logger.info("Koers stopped");
+      })();
+      return stopping;
+    },
+  };
+}

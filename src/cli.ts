@@ -1,0 +1,126 @@
+import { parseArgs } from "node:util";
+import { Api } from "grammy";
+import { ConfigError, parseConfig, type Config } from "./config.js";
+import { openDatabase, type Database } from "./db/client.js";
+import { createClientInvite, inviteLink } from "./domain/invites.js";
+
+const USAGE = `Usage: npm run koers -- <command> [options]
+
+Commands:
+  migrate                                  apply database migrations
+  invite --coach <name> --client <name>    make a one-time invite link for a new client
+         [--team <name>] [--language nl|en]
+`;
+
+class UsageError extends Error {}
+
+/** Finds the coach by name, or adds them to the given team (default "Coachteam"). */
+async function findOrAddCoach(db: Database, name: string, team: string | undefined) {
+  const matches = await db.prisma.member.findMany({
+    where: { name, role: "COACH", ...(team ? { organisation: { name: team } } : {}) },
+    include: { organisation: true },
+  });
+  if (matches.length > 1) {
+    throw new UsageError(`There are ${matches.length} coaches called "${name}". Add --team with one of: ${matches.map((m) => m.organisation.name).join(", ")}.`);
+  }
+  if (matches[0]) return { coach: matches[0], created: false };
+  const org = await db.prisma.organisation.upsert({
+    where: { name: team ?? "Coachteam" },
+    update: {},
+    create: { kind: "COACH_TEAM", name: team ?? "Coachteam" },
+  });
+  if (org.kind !== "COACH_TEAM") throw new UsageError(`"${org.name}" is a partner organisation, not a coach team.`);
+  const coach = await db.prisma.member.create({ data: { organisationId: org.id, name, role: "COACH" }, include: { organisation: true } });
+  return { coach, created: true };
+}
+
+/** The bot's username: from the configuration, or asked from the Bot API with the token. */
+async function botUsername(config: Config): Promise<string | null> {
+  if (config.botUsername) return config.botUsername;
+  if (config.telegram.mode === "off") return null;
+  const api = new Api(config.telegram.token, config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : undefined);
+  const me = await api.getMe();
+  return me.username;
+}
+
+async function invite(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { coach: { type: "string" }, client: { type: "string" }, team: { type: "string" }, language: { type: "string" } },
+    strict: true,
+  });
+  const coachName = values.coach?.trim();
+  const clientName = values.client?.trim();
+  if (!coachName || !clientName) throw new UsageError("Give both --coach <name> and --client <name>.");
+  if (clientName.length > 80 || coachName.length > 80) throw new UsageError("Names can be at most 80 characters.");
+  const language = values.language ?? "nl";
+  if (language !== "nl" && language !== "en") throw new UsageError(`--language must be nl or en, not "${language}".`);
+
+  const db = await openDatabase(config.database);
+  try {
+    await db.migrate();
+    const { coach, created } = await findOrAddCoach(db, coachName, values.team);
+    if (created) process.stdout.write(`New coach "${coach.name}" added to team "${coach.organisation.name}".\n`);
+    const made = await db.prisma.$transaction((tx) =>
+      createClientInvite(tx, { coachId: coach.id, clientName, language, days: config.inviteDays, now: new Date() }),
+    );
+    const username = await botUsername(config).catch(() => null);
+    const until = made.expiresAt.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" });
+    if (username) {
+      process.stdout.write(`Invite link for ${clientName} (coach ${coach.name}), works once, until ${until}:\n${inviteLink(username, made.code)}\n`);
+    } else {
+      process.stdout.write(
+        `Invite code for ${clientName} (coach ${coach.name}), works once, until ${until}:\n${made.code}\n` +
+          `Set TELEGRAM_BOT_USERNAME (or TELEGRAM_BOT_TOKEN) to get a https://t.me/... link; the client can also send "/start ${made.code}" to the bot.\n`,
+      );
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+async function migrate(config: Config): Promise<void> {
+  const db = await openDatabase(config.database);
+  try {
+    const result = await db.migrate();
+    process.stdout.write(
+      result.applied.length
+        ? `Applied ${result.applied.length} migration(s): ${result.applied.join(", ")}.\n`
+        : `The database is up to date (${result.alreadyApplied} migration(s)).\n`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const p of err.problems) process.stderr.write(`Configuration problem: ${p}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    if (command === "migrate") await migrate(config);
+    else if (command === "invite") await invite(config, rest);
+    else {
+      process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+      return command && command !== "help" && command !== "--help" ? 2 : 0;
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
+      process.stderr.write(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,57 @@
+import http from "node:http";
+import type { Logger } from "pino";
+
+/** A route handler gets the raw request and response. */
+export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
+
+export interface HttpServerDeps {
+  logger: Logger;
+  /** True when the database answers. */
+  healthy: () => Promise<boolean>;
+  /** Extra routes by exact path (Telegram's webhook, later Slack's events). */
+  routes?: Map<string, Route>;
+}
+
+/**
+ * The service's one HTTP server: `/healthz` (200 with the database reachable, 503 otherwise),
+ * Telegram's webhook and later Slack's requests.
+ */
+export function createHttpServer(deps: HttpServerDeps): http.Server {
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const route = path === "/healthz" ? health : deps.routes?.get(path);
+    if (!route) {
+      res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
+      return;
+    }
+    Promise.resolve(route(req, res)).catch((err: unknown) => {
+      deps.logger.error({ err, path }, "request failed");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end('{"error":"internal"}');
+    });
+  });
+
+  const health: Route = async (_req, res) => {
+    const ok = await deps.healthy();
+    res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok, database: ok ? "up" : "down" }));
+  };
+  return server;
+}
+
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      const address = server.address();
+      resolve(typeof address === "object" && address ? address.port : port);
+    });
+  });
+}
+
+export function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

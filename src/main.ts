@@ -1,0 +1,70 @@
+import { startKoers, type Koers } from "./app.js";
+import { ConfigError, parseConfig } from "./config.js";
+import { createTranslator } from "./i18n.js";
+import { createLogger } from "./log.js";
+import { createTerminalChat } from "./terminal/chat.js";
+
+/**
+ * Composition root: parse the configuration, start the service, stop cleanly on SIGTERM/SIGINT.
+ * Without a Telegram token (or with --chat) a terminal chat starts in which you are the client.
+ */
+async function main(argv: string[]): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const p of err.problems) process.stderr.write(`Configuration problem: ${p}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const wantsChat = argv.includes("--chat") || config.telegram.mode === "off";
+  const logger = createLogger(wantsChat && config.logLevel === "info" ? "warn" : config.logLevel);
+
+  if (config.telegram.mode === "off") {
+    process.stdout.write(
+      "Telegram is not connected. To connect a bot, set TELEGRAM_BOT_TOKEN to the token from @BotFather (see .env.example).\n" +
+        "Starting a terminal chat instead: you are the client. Type your answers; type a number to press a button; Ctrl+C stops.\n",
+    );
+  }
+  const chat = wantsChat ? createTerminalChat({ translator: createTranslator() }) : null;
+  let koers: Koers;
+  try {
+    koers = await startKoers(config, { logger, ...(chat ? { sender: chat.sender } : {}) });
+  } catch (err) {
+    process.stderr.write(`Koers could not start: ${describe(err)}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`Koers runs on port ${koers.port} with the ${config.database.kind === "embedded" ? `embedded database in ${config.database.dataDir}` : "PostgreSQL database"}.\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await koers.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+
+  if (chat) {
+    await chat.begin(koers.db, koers.engine, config.inviteDays);
+    await koers.dispatcher.drain();
+    await chat.run(koers.engine, () => koers.dispatcher.drain());
+    // stdin closed: the chat is over, the service keeps running until a signal stops it.
+  }
+}
+
+/** One sentence for the errors people can fix; the detail goes to the log. */
+function describe(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/EADDRINUSE/.test(message)) return "the port is already in use. Set PORT to a free port.";
+  if (/ECONNREFUSED|ENOTFOUND|getaddrinfo/.test(message)) return `the database or Telegram could not be reached (${message}).`;
+  if (/password authentication|does not exist/.test(message)) return `the database refused the connection (${message}). Check DATABASE_URL.`;
+  if (/401|Unauthorized/.test(message)) return "Telegram refused the bot token. Check TELEGRAM_BOT_TOKEN with @BotFather.";
+  return message;
+}
+
+void main(process.argv.slice(2));
