@@ -73,6 +73,9 @@ export async function createAdapter(db: DatabaseConfig, opts: { forMigrations?: 
     connectionString: db.url,
     max: opts.forMigrations ? 2 : 10,
     Client: opts.forMigrations ? NameAsTextClient : pg.Client,
+    // Nobody closes the pool prisma.config.ts hands to the CLI: let the process exit once its
+    // connections are idle instead of waiting out the idle timeout (10 s).
+    allowExitOnIdle: opts.forMigrations === true,
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => undefined);

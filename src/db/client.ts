@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -64,6 +65,35 @@ function pgRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
   };
 }
 
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * A pid file guards the folder; a stale one (its process is gone, e.g. after a crash) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, "koers.pid");
+  try {
+    const pid = Number(fs.readFileSync(file, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by another Koers process (pid ${pid}). Stop that process first, or use PostgreSQL (DATABASE_URL) to run several.`,
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  return () => fs.rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error("timeout")), ms);
@@ -84,10 +114,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let closeDriver: () => Promise<void>;
   if (config.kind === "embedded") {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    const pglite = await PGlite.create(config.dataDir);
+    const unlock = lockDataDir(config.dataDir);
+    const pglite = await PGlite.create(config.dataDir).catch((err: unknown) => {
+      unlock();
+      throw err;
+    });
     sql = pgliteRunner(pglite);
     prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite), transactionOptions: { timeout: 30_000, maxWait: 30_000 } });
-    closeDriver = () => pglite.close();
+    closeDriver = async () => {
+      await pglite.close();
+      unlock();
+    };
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     pool.on("error", () => undefined); // an idle client losing its server must not crash us
