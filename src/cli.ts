@@ -53,7 +53,7 @@ async function invite(config: Config, args: string[]): Promise<void> {
   const clientName = values.client?.trim();
   if (!coachName || !clientName) throw new UsageError("Give both --coach <name> and --client <name>.");
   if (clientName.length > 80 || coachName.length > 80) throw new UsageError("Names can be at most 80 characters.");
-  const language = values.language ?? "nl";
+  const language = values.language ?? config.defaultLanguage;
   if (language !== "nl" && language !== "en") throw new UsageError(`--language must be nl or en, not "${language}".`);
 
   const db = await openDatabase(config.database);
