@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { flowRegistry } from "../../flows/index.js";
+import { createEngine, type Engine, type IncomingMessage } from "../../src/conversation/engine.js";
+import { openDatabase, type Database } from "../../src/db/client.js";
+import { silentLogger } from "../../src/log.js";
+import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
+import { button, inviteClient, keys, takeMessages } from "../support/world.js";
+
+const CHAT = 424242;
+let nextUpdate = 1000;
+
+function engineFor(db: Database, clock = () => new Date()): Engine {
+  return createEngine({ db, flows: flowRegistry, clock, logger: silentLogger() });
+}
+
+const said = (text: string, updateId = nextUpdate++): IncomingMessage => ({ updateId, chatId: CHAT, input: { kind: "text", text } });
+const pressed = (data: string, updateId = nextUpdate++): IncomingMessage => ({ updateId, chatId: CHAT, input: { kind: "button", data } });
+const command = (name: string, args = "", updateId = nextUpdate++): IncomingMessage => ({
+  updateId,
+  chatId: CHAT,
+  input: { kind: "command", command: name, args },
+});
+
+const backends: [string, () => Promise<TestDb>, boolean][] = [
+  ["embedded PGlite", freshEmbeddedDb, true],
+  ["PostgreSQL", freshPostgresDb, pgAvailable()],
+];
+
+describe.each(backends)("engine on %s", (_name, fresh, available) => {
+  let t: TestDb | undefined;
+  afterEach(async () => {
+    await t?.cleanup();
+    t = undefined;
+  });
+
+  it.runIf(available)("links the chat with /start <code> and runs onboarding to the end", async () => {
+    t = await fresh();
+    const { db } = t;
+    const engine = engineFor(db);
+    const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
+
+    await engine.handle(command("start", invited.code));
+    let out = await takeMessages(db, invited.clientId);
+    expect(keys(out)).toEqual(["onboarding.welcome", "onboarding.whoAmI", "onboarding.whatWeSave", "onboarding.consent.ask"]);
+    expect(out[1]?.vars).toEqual({ name: "Samira", coach: "Ahmed" });
+
+    await engine.handle(pressed(button(out, "yes")));
+    out = await takeMessages(db, invited.clientId);
+    expect(keys(out)).toEqual(["onboarding.name.ask"]);
+
+    await engine.handle(said("Sam"));
+    out = await takeMessages(db, invited.clientId);
+    expect(keys(out)).toEqual(["onboarding.reminders.ask"]);
+    await engine.handle(said("ja hoor"));
+    out = await takeMessages(db, invited.clientId);
+    expect(keys(out)).toEqual(["onboarding.reminders.when"]);
+    await engine.handle(said("'s avonds"));
+    out = await takeMessages(db, invited.clientId);
+    await engine.handle(pressed(button(out, "14")));
+    out = await takeMessages(db, invited.clientId);
+    expect(keys(out)).toEqual(["onboarding.reminders.yesOk", "onboarding.done"]);
+
+    const client = await db.prisma.client.findUniqueOrThrow({ where: { id: invited.clientId } });
+    expect(client).toMatchObject({
+      telegramChatId: BigInt(CHAT),
+      callName: "Sam",
+      status: "ACTIVE",
+      remindersWanted: true,
+      reminderDaypart: "evening",
+      checkinEveryDays: 14,
+    });
+    const consents = await db.prisma.consentRecord.findMany({ where: { clientId: invited.clientId }, orderBy: { at: "asc" } });
+    expect(consents.map((c) => [c.subject, c.decision])).toEqual([
+      ["data", "GIVEN"],
+      ["reminders", "GIVEN"],
+    ]);
+    expect(await db.prisma.flowRun.findFirst({ where: { clientId: invited.clientId } })).toMatchObject({ status: "DONE" });
+  });
+
+  it.runIf(available)("handles the same update once, also when delivered twice at the same time", async () => {
+    t = await fresh();
+    const { db } = t;
+    const engine = engineFor(db);
+    const invited = await inviteClient(db);
+    await engine.handle(command("start", invited.code));
+    await takeMessages(db, invited.clientId);
+    const update = said("hm?");
+    const results = await Promise.all([engine.handle(update), engine.handle(update)]);
+    expect(results.map((r) => r.kind).sort()).toEqual(["duplicate", "handled"]);
+    expect(keys(await takeMessages(db, invited.clientId))).toEqual(["common.pickButton", "onboarding.consent.ask"]);
+    // A later redelivery is dropped too.
+    expect(await engine.handle(update)).toEqual({ kind: "duplicate" });
+  });
+
+  it.runIf(available)("never interleaves updates of one client, also from two instances", async () => {
+    t = await fresh();
+    const { db } = t;
+    const invited = await inviteClient(db);
+    await engineFor(db).handle(command("start", invited.code));
+    // A second engine with its own connections, as another instance of the service would have.
+    const other = "url" in t && typeof t.url === "string" ? await openDatabase({ kind: "postgres", url: t.url }) : db;
+    try {
+      const engines = [engineFor(db), engineFor(other)];
+      const n = 8;
+      await Promise.all(Array.from({ length: n }, (_, i) => engines[i % 2]!.handle(said(`eh ${i}`))));
+      const run = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId: invited.clientId } });
+      // Each update saw the snapshot the previous one saved: no lost update.
+      expect(run.turn).toBe(1 + n);
+      const queued = await db.prisma.job.count({ where: { clientId: invited.clientId, kind: "telegram.send" } });
+      expect(queued).toBe(1 + n);
+    } finally {
+      if (other !== db) await other.close();
+    }
+  });
+
+  it.runIf(available)("restarts a flow calmly when its saved snapshot is from an older version", async () => {
+    t = await fresh();
+    const { db } = t;
+    const engine = engineFor(db);
+    const invited = await inviteClient(db);
+    await engine.handle(command("start", invited.code));
+    await engine.handle(pressed("k:1:yes"));
+    await takeMessages(db, invited.clientId);
+    await db.prisma.flowRun.updateMany({ where: { clientId: invited.clientId }, data: { machineVersion: 0 } });
+    await engine.handle(said("Sam"));
+    const out = await takeMessages(db, invited.clientId);
+    expect(keys(out)[0]).toBe("common.restartPart");
+    expect(keys(out)).toContain("onboarding.consent.ask");
+    const runs = await db.prisma.flowRun.findMany({ where: { clientId: invited.clientId }, orderBy: { createdAt: "asc" } });
+    expect(runs.map((r) => r.status)).toEqual(["ABORTED", "ACTIVE"]);
+
+    // A snapshot whose state no longer exists is handled the same way.
+    const active = runs[1]!;
+    await db.prisma.flowRun.update({
+      where: { id: active.id },
+      data: { snapshot: { ...(active.snapshot as object), value: "stateThatWasRemoved" } },
+    });
+    await engine.handle(said("ja"));
+    expect(keys(await takeMessages(db, invited.clientId))[0]).toBe("common.restartPart");
+  });
+
+  it.runIf(available)("refuses unknown, used and expired codes and stores nothing for them", async () => {
+    t = await fresh();
+    const { db } = t;
+    const now = new Date("2026-11-23T10:00:00Z");
+    let clock = now;
+    const engine = engineFor(db, () => clock);
+    const invited = await inviteClient(db, { now, days: 14 });
+    const counts = async () => [await db.prisma.client.count(), await db.prisma.job.count(), await db.prisma.processedUpdate.count(), await db.prisma.flowRun.count()];
+    const before = await counts();
+
+    expect(await engine.handle(command("start"))).toMatchObject({ kind: "direct", replies: [{ key: "start.noCode" }] });
+    expect(await engine.handle(command("start", "AAAAAAAAAAAAAAAAAAAAAA"))).toMatchObject({ replies: [{ key: "start.unknownCode" }] });
+    expect(await engine.handle(command("start", "<script>"))).toMatchObject({ replies: [{ key: "start.unknownCode" }] });
+    expect(await engine.handle(said("hallo"))).toMatchObject({ replies: [{ key: "start.noCode" }] });
+    clock = new Date(now.getTime() + 15 * 24 * 3600 * 1000);
+    expect(await engine.handle(command("start", invited.code))).toMatchObject({ replies: [{ key: "start.expiredCode" }] });
+    expect(await counts()).toEqual(before);
+
+    clock = now;
+    await engine.handle(command("start", invited.code));
+    const otherChat: IncomingMessage = { updateId: nextUpdate++, chatId: CHAT + 1, input: { kind: "command", command: "start", args: invited.code } };
+    expect(await engine.handle(otherChat)).toMatchObject({ replies: [{ key: "start.usedCode" }] });
+  });
+});
