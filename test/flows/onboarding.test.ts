@@ -102,7 +102,7 @@ describe("onboarding flow", () => {
   it("survives a JSON round trip of its persisted snapshot", () => {
     const atName = send(start(), chose("yes"));
     const json = JSON.parse(JSON.stringify(onboardingMachine.getPersistedSnapshot(atName.snap)));
-    const restored = createActor(onboardingMachine, { snapshot: json }).getSnapshot() as AnyMachineSnapshot;
+    const restored = createActor(onboardingMachine, { snapshot: json, input }).getSnapshot() as AnyMachineSnapshot;
     expect(restored.value).toBe("name");
     const next = split(...transition(onboardingMachine, restored, said("Sam")));
     expect(next.effects).toEqual([{ kind: "setCallName", name: "Sam" }]);
