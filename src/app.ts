@@ -58,7 +58,8 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     if (migrated.applied.length) logger.info({ applied: migrated.applied }, "database migrated");
   } catch (err) {
     await db.close();
-    throw err;
+    const where = config.database.kind === "postgres" ? "Check DATABASE_URL" : `Check DATA_DIR (${config.database.dataDir})`;
+    throw new Error(`the database could not be opened or migrated (${err instanceof Error ? err.message : String(err)}). ${where}.`, { cause: err });
   }
   const translator = createTranslator();
   let dispatcher: Dispatcher | null = null;

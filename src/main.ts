@@ -60,9 +60,9 @@ async function main(argv: string[]): Promise<void> {
 /** One sentence for the errors people can fix; the detail goes to the log. */
 function describe(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
+  if (message.startsWith("the database")) return message;
   if (/EADDRINUSE/.test(message)) return "the port is already in use. Set PORT to a free port.";
-  if (/ECONNREFUSED|ENOTFOUND|getaddrinfo/.test(message)) return `the database or Telegram could not be reached (${message}).`;
-  if (/password authentication|does not exist/.test(message)) return `the database refused the connection (${message}). Check DATABASE_URL.`;
+  if (/ECONNREFUSED|ENOTFOUND|getaddrinfo|ETIMEDOUT/.test(message)) return `Telegram could not be reached (${message}). Check TELEGRAM_API_ROOT and the network.`;
   if (/401|Unauthorized/.test(message)) return "Telegram refused the bot token. Check TELEGRAM_BOT_TOKEN with @BotFather.";
   return message;
 }
