@@ -36,6 +36,6 @@ describe("starting with bad configuration", () => {
     const r = runMain({ DATABASE_URL: "postgres://koers@127.0.0.1:1/koers", TELEGRAM_BOT_TOKEN: "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^Koers could not start: the database could not be opened or migrated \(.*\)\. Check DATABASE_URL\.$/);
+    expect(r.stderr.trim()).toMatch(/^Koers could not start: the database could not be opened or migrated \(.*\)\. Check DATABASE_URL\.$/);
   });
 });
