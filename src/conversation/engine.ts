@@ -4,6 +4,7 @@ import type { Database, Tx } from "../db/client.js";
 import { isCrisisSignal } from "../domain/crisis.js";
 import { applyEffects, forgetClient } from "../domain/effects.js";
 import { hashInviteCode, looksLikeInviteCode } from "../domain/invites.js";
+import { goalOverview } from "../domain/overview.js";
 import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
 import { enqueueNudge, enqueueTelegram, parseCallbackData, toOutMessage, type OutMessage } from "../jobs/outbox.js";
 import { startFlow, restoreFlow, stepFlow, type FlowStep } from "./runtime.js";
@@ -46,7 +47,7 @@ export interface EngineDeps {
 /** Longest message a flow gets to see; longer ones get a calm request to say it shorter. */
 export const MAX_TEXT = 1000;
 
-const COMMAND_ALIASES: Record<string, "start" | "stop" | "pause" | "help"> = {
+const COMMAND_ALIASES: Record<string, "start" | "stop" | "pause" | "help" | "goal"> = {
   start: "start",
   stop: "stop",
   stoppen: "stop",
@@ -54,6 +55,8 @@ const COMMAND_ALIASES: Record<string, "start" | "stop" | "pause" | "help"> = {
   pause: "pause",
   hulp: "help",
   help: "help",
+  doel: "goal",
+  goal: "goal",
 };
 
 export interface Engine {
@@ -239,6 +242,8 @@ export function createEngine(deps: EngineDeps): Engine {
           return [{ key: "pause.done" }];
         case "help":
           return [{ key: "help.text" }];
+        case "goal":
+          return [await goalOverview(tx, client)];
         default:
           return [{ key: "common.unknownCommand" }];
       }

@@ -16,6 +16,8 @@ export interface OutButton {
 export interface OutMessage {
   key: string;
   vars?: Vars;
+  /** More lines of the same message (a list), each its own translation key. */
+  lines?: OutMessage[];
   buttons?: OutButton[][];
 }
 

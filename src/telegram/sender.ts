@@ -6,7 +6,7 @@ import type { OutMessage, TelegramSendPayload } from "../jobs/outbox.js";
 
 /** Renders an outbox message in the client's language. */
 export function renderMessage(translator: Translator, language: string, msg: OutMessage) {
-  const text = translator.t(language, msg.key, msg.vars);
+  const text = [msg, ...(msg.lines ?? [])].map((m) => translator.t(language, m.key, m.vars)).join("\n");
   const keyboard: InlineKeyboardButton[][] | undefined = msg.buttons?.map((row) =>
     row.map((b) => ({ text: translator.t(language, b.label, b.vars), callback_data: b.data })),
   );
