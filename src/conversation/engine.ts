@@ -6,7 +6,7 @@ import { applyEffects, forgetClient } from "../domain/effects.js";
 import { hashInviteCode, looksLikeInviteCode } from "../domain/invites.js";
 import { goalOverview } from "../domain/overview.js";
 import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
-import { enqueueNudge, enqueueTelegram, parseCallbackData, toOutMessage, type OutMessage } from "../jobs/outbox.js";
+import { CONVERSATION_RESUME, enqueueNudge, enqueueTelegram, parseCallbackData, toOutMessage, type OutMessage } from "../jobs/outbox.js";
 import { startFlow, restoreFlow, stepFlow, type FlowStep } from "./runtime.js";
 
 /** What a client sent, already taken out of Telegram's update shape. */
@@ -63,6 +63,11 @@ export interface Engine {
   handle(msg: IncomingMessage): Promise<HandleResult>;
   /** Starts a conversation for a client (coach action now, reminders later). */
   startConversation(clientId: string, flowId: string, data?: Record<string, unknown>): Promise<void>;
+  /**
+   * Brings back a parked topic at the time the client agreed. Returns false when that is not
+   * possible now (the client stopped, paused or is in another conversation).
+   */
+  resumeParked(flowRunId: string): Promise<"resumed" | "busy" | "gone">;
 }
 
 /**
@@ -123,6 +128,7 @@ export function createEngine(deps: EngineDeps): Engine {
         flowId,
         machineVersion: flow.version,
         snapshot: step.persisted as Prisma.InputJsonValue,
+        ...(data ? { data: data as Prisma.InputJsonValue } : {}),
         status: step.done ? "DONE" : "ACTIVE",
         turn: 1,
         prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue,
@@ -145,6 +151,18 @@ export function createEngine(deps: EngineDeps): Engine {
         resumeAt: engineEffects.park?.resumeAt ?? null,
       },
     });
+    if (engineEffects.park?.resumeAt) {
+      // The topic comes back when the client agreed; the job starts it again then.
+      await tx.job.create({
+        data: {
+          kind: CONVERSATION_RESUME,
+          payload: { flowRunId: run.id },
+          clientId: client.id,
+          dueAt: engineEffects.park.resumeAt,
+          idempotencyKey: `${CONVERSATION_RESUME}:${run.id}`,
+        },
+      });
+    }
     if (engineEffects.forget) {
       await forgetClient(tx, client.id);
       return messages;
@@ -172,7 +190,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (!restored.ok) {
       deps.logger.warn({ clientId: client.id, flowId: run.flowId, savedVersion: run.machineVersion, reason: restored.reason }, "flow restarted");
       await tx.flowRun.update({ where: { id: run.id }, data: { status: "ABORTED" } });
-      return [{ key: "common.restartPart" }, ...(await beginRun(tx, client, run.flowId))];
+      return [{ key: "common.restartPart" }, ...(await beginRun(tx, client, run.flowId, runData(run)))];
     }
     const step = stepFlow(flow, restored.snapshot, event);
     const turn = step.says.length ? run.turn + 1 : run.turn;
@@ -257,7 +275,11 @@ export function createEngine(deps: EngineDeps): Engine {
     if (input.kind === "media") return [...out, { key: "common.onlyText" }];
     if (input.kind === "text" && input.text.length > MAX_TEXT) return [...out, { key: "common.tooLong" }];
 
-    if (!run) return [...out, { key: "common.idle" }];
+    if (!run) {
+      // Nothing going on: offer what the bot can talk about (the menu), once onboarding is done.
+      if (client.status === "ACTIVE" && flows["menu"] && input.kind === "text") return [...out, ...(await beginRun(tx, client, "menu"))];
+      return [...out, { key: input.kind === "button" ? "common.oldButton" : "common.idle" }];
+    }
     let event: ClientEvent;
     if (input.kind === "button") {
       const parsed = parseCallbackData(input.data);
@@ -306,6 +328,24 @@ export function createEngine(deps: EngineDeps): Engine {
       return result;
     },
 
+    async resumeParked(flowRunId) {
+      let queued = false;
+      const outcome = await inTx(async (tx): Promise<"resumed" | "busy" | "gone"> => {
+        const parked = await tx.flowRun.findUnique({ where: { id: flowRunId } });
+        if (!parked || parked.status !== "PARKED") return "gone";
+        const client = await lockClientById(tx, parked.clientId);
+        if (!client || client.telegramChatId === null || client.status === "STOPPED" || client.status === "REFUSED") return "gone";
+        if (client.status !== "ACTIVE" || (await activeRun(tx, client.id))) return "busy";
+        await tx.flowRun.update({ where: { id: parked.id }, data: { status: "DONE" } });
+        const messages = [{ key: "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
+        await enqueueTelegram(tx, { clientId: client.id, chatId: client.telegramChatId, language: client.language, messages, key: `resume:${parked.id}` });
+        queued = true;
+        return "resumed";
+      });
+      if (queued) deps.onQueued?.();
+      return outcome;
+    },
+
     async startConversation(clientId, flowId, data) {
       let queued = false;
       await inTx(async (tx) => {
@@ -319,6 +359,10 @@ export function createEngine(deps: EngineDeps): Engine {
       if (queued) deps.onQueued?.();
     },
   };
+}
+
+function runData(run: FlowRun): Record<string, unknown> | undefined {
+  return run.data && typeof run.data === "object" && !Array.isArray(run.data) ? (run.data as Record<string, unknown>) : undefined;
 }
 
 /** The message to repeat later: the last one with buttons, or else the last one. */

@@ -5,6 +5,8 @@ import type { Prisma } from "../generated/prisma/client.js";
 
 export const TELEGRAM_SEND = "telegram.send";
 export const COACH_NUDGE = "coach.nudge";
+/** A parked conversation comes back (payload `{ flowRunId }`). */
+export const CONVERSATION_RESUME = "conversation.resume";
 
 /** A button as stored in the outbox: translation key, vars and the callback data to send back. */
 export interface OutButton {

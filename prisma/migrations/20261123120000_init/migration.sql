@@ -162,6 +162,7 @@ CREATE TABLE "FlowRun" (
     "flowId" TEXT NOT NULL,
     "machineVersion" INTEGER NOT NULL,
     "snapshot" JSONB NOT NULL,
+    "data" JSONB,
     "status" "FlowRunStatus" NOT NULL DEFAULT 'ACTIVE',
     "turn" INTEGER NOT NULL DEFAULT 0,
     "prompt" JSONB,
