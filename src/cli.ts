@@ -1,8 +1,12 @@
 import { parseArgs } from "node:util";
 import { Api } from "grammy";
+import { flowRegistry } from "../flows/index.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
+import { ConversationError, createEngine } from "./conversation/engine.js";
 import { openDatabase, type Database } from "./db/client.js";
+import { isScaleKind } from "./domain/flow-data.js";
 import { createClientInvite, inviteLink } from "./domain/invites.js";
+import { createLogger } from "./log.js";
 
 const USAGE = `Usage: npm run koers -- <command> [options]
 
@@ -10,6 +14,12 @@ Commands:
   migrate                                  apply database migrations
   invite --coach <name> --client <name>    make a one-time invite link for a new client
          [--team <name>] [--language nl|en]
+  talk --coach <name> --client <name>      start a conversation with one of your clients:
+       --flow grow|miracle|scaling|checkin  it is sent as soon as the service runs
+       [--scale PROGRESS|MOTIVATION|CONFIDENCE|COPING]
+
+With the embedded database, stop the service first (one process at a time); with PostgreSQL
+the CLI and the running service share the database.
 `;
 
 class UsageError extends Error {}
@@ -79,6 +89,35 @@ async function invite(config: Config, args: string[]): Promise<void> {
   }
 }
 
+async function talk(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { coach: { type: "string" }, client: { type: "string" }, flow: { type: "string" }, scale: { type: "string" } },
+    strict: true,
+  });
+  if (!values.coach || !values.client || !values.flow) throw new UsageError("Give --coach <name>, --client <name> and --flow <conversation>.");
+  if (values.scale !== undefined && !isScaleKind(values.scale)) throw new UsageError(`--scale must be PROGRESS, MOTIVATION, CONFIDENCE or COPING, not "${values.scale}".`);
+  const db = await openDatabase(config.database);
+  try {
+    await db.migrate();
+    const coach = await db.prisma.member.findFirst({ where: { name: values.coach, role: "COACH" } });
+    if (!coach) throw new UsageError(`There is no coach called "${values.coach}".`);
+    // Only the coach's own caseload: a name of someone else's client is "not found", not "not yours".
+    const clients = await db.prisma.client.findMany({ where: { coachId: coach.id, name: values.client } });
+    if (clients.length !== 1) {
+      throw new UsageError(clients.length ? `${coach.name} has ${clients.length} clients called "${values.client}".` : `${coach.name} has no client called "${values.client}".`);
+    }
+    const engine = createEngine({ db, flows: flowRegistry, clock: () => new Date(), logger: createLogger("warn") });
+    await engine.startConversation(clients[0]!.id, values.flow, values.scale ? { scale: values.scale } : undefined, coach.id);
+    process.stdout.write(`The conversation "${values.flow}" is queued for ${values.client}.\n`);
+  } catch (err) {
+    if (err instanceof ConversationError) throw new UsageError(`Could not start it: ${err.message}.`);
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
 async function migrate(config: Config): Promise<void> {
   const db = await openDatabase(config.database);
   try {
@@ -108,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === "migrate") await migrate(config);
     else if (command === "invite") await invite(config, rest);
+    else if (command === "talk") await talk(config, rest);
     else {
       process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
       return command && command !== "help" && command !== "--help" ? 2 : 0;

@@ -160,9 +160,16 @@ const envSchema = z.object({
  */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  // Checks across variables read the raw values, so they are reported with the problems above.
+  const isSet = (v: string | undefined) => v !== undefined && v.trim() !== "";
+  if (isSet(env.TELEGRAM_BOT_TOKEN) && isSet(env.PUBLIC_URL) && !env.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push(
+      "PUBLIC_URL is set, so the bot uses a webhook: also set TELEGRAM_WEBHOOK_SECRET (16+ letters and digits) so only Telegram can post to it.",
+    );
+  }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
 
   const database: DatabaseConfig = e.DATABASE_URL
     ? { kind: "postgres", url: e.DATABASE_URL }
@@ -171,11 +178,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   let telegram: TelegramConfig = { mode: "off" };
   if (e.TELEGRAM_BOT_TOKEN) {
     const webhook = e.PUBLIC_URL !== undefined;
-    if (webhook && !e.TELEGRAM_WEBHOOK_SECRET) {
-      problems.push(
-        "PUBLIC_URL is set, so the bot uses a webhook: also set TELEGRAM_WEBHOOK_SECRET (16+ letters and digits) so only Telegram can post to it.",
-      );
-    }
     telegram = {
       mode: webhook ? "webhook" : "polling",
       token: e.TELEGRAM_BOT_TOKEN,
@@ -185,7 +187,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
     };
   }
-  if (problems.length) throw new ConfigError(problems);
 
   return {
     database,

@@ -4,10 +4,17 @@ import type { Database, Tx } from "../db/client.js";
 import { isCrisisSignal } from "../domain/crisis.js";
 import { applyEffects, forgetClient } from "../domain/effects.js";
 import { hashInviteCode, looksLikeInviteCode } from "../domain/invites.js";
+import { audit } from "../domain/audit.js";
+import { flowData } from "../domain/flow-data.js";
 import { goalOverview } from "../domain/overview.js";
 import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
 import { CONVERSATION_RESUME, enqueueNudge, enqueueTelegram, parseCallbackData, toOutMessage, type OutMessage } from "../jobs/outbox.js";
 import { startFlow, restoreFlow, stepFlow, type FlowStep } from "./runtime.js";
+
+/** A conversation cannot be started; the message says why in words a coach understands. */
+export class ConversationError extends Error {
+  override name = "ConversationError";
+}
 
 /** What a client sent, already taken out of Telegram's update shape. */
 export type ClientInput =
@@ -62,7 +69,7 @@ const COMMAND_ALIASES: Record<string, "start" | "stop" | "pause" | "help" | "goa
 export interface Engine {
   handle(msg: IncomingMessage): Promise<HandleResult>;
   /** Starts a conversation for a client (coach action now, reminders later). */
-  startConversation(clientId: string, flowId: string, data?: Record<string, unknown>): Promise<void>;
+  startConversation(clientId: string, flowId: string, data?: Record<string, unknown>, byCoachId?: string): Promise<void>;
   /**
    * Brings back a parked topic at the time the client agreed. Returns false when that is not
    * possible now (the client stopped, paused or is in another conversation).
@@ -113,7 +120,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function flowOf(id: string): FlowDefinition {
     const flow = flows[id];
-    if (!flow) throw new Error(`Unknown flow "${id}"`);
+    if (!flow) throw new ConversationError(`unknown conversation "${id}"; known: ${Object.keys(flows).join(", ")}`);
     return flow;
   }
 
@@ -121,6 +128,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function beginRun(tx: Tx, client: Client, flowId: string, data?: Record<string, unknown>): Promise<OutMessage[]> {
     const flow = flowOf(flowId);
     await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
+    data = await flowData(tx, client, flowId, data);
     const step = startFlow(flow, await flowInput(tx, client, data));
     const run = await tx.flowRun.create({
       data: {
@@ -128,7 +136,7 @@ export function createEngine(deps: EngineDeps): Engine {
         flowId,
         machineVersion: flow.version,
         snapshot: step.persisted as Prisma.InputJsonValue,
-        ...(data ? { data: data as Prisma.InputJsonValue } : {}),
+        data: data as Prisma.InputJsonValue,
         status: step.done ? "DONE" : "ACTIVE",
         turn: 1,
         prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue,
@@ -346,12 +354,18 @@ export function createEngine(deps: EngineDeps): Engine {
       return outcome;
     },
 
-    async startConversation(clientId, flowId, data) {
+    async startConversation(clientId, flowId, data, byCoachId) {
       let queued = false;
+      flowOf(flowId);
       await inTx(async (tx) => {
         const client = await lockClientById(tx, clientId);
-        if (!client || client.telegramChatId === null) throw new Error("This client has not linked Telegram yet.");
-        if (client.status !== "ACTIVE") throw new Error(`This client cannot get a conversation now (status ${client.status}).`);
+        if (!client) throw new ConversationError("unknown client");
+        if (byCoachId !== undefined && client.coachId !== byCoachId) throw new ConversationError("not your client");
+        if (client.telegramChatId === null) throw new ConversationError("this client has not opened the invite link yet");
+        if (client.status !== "ACTIVE") throw new ConversationError(`this client cannot get a conversation now (${client.status.toLowerCase()})`);
+        if (byCoachId !== undefined) {
+          await audit(tx, { actorKind: "COACH", actorId: byCoachId, action: "conversation.started", clientId, detail: { flowId } });
+        }
         const messages = await beginRun(tx, client, flowId, data);
         await enqueueTelegram(tx, { clientId, chatId: client.telegramChatId, language: client.language, messages });
         queued = messages.length > 0;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Tx } from "../db/client.js";
+import { audit } from "./audit.js";
 
 /** 128 random bits, base64url: unguessable and valid as a Telegram `start` parameter. */
 export function newInviteCode(): string {
@@ -37,6 +38,7 @@ export async function createClientInvite(
   const client = await tx.client.create({
     data: { name: args.clientName, coachId: args.coachId, language: args.language ?? "nl", status: "INVITED" },
   });
+  await audit(tx, { actorKind: "COACH", actorId: args.coachId, action: "client.invited", clientId: client.id });
   return issueInvite(tx, { clientId: client.id, coachId: args.coachId, days: args.days, now: args.now });
 }
 

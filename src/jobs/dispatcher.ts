@@ -1,136 +1,152 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import { COACH_NUDGE, TELEGRAM_SEND, enqueueNudge, type CoachNudgePayload, type TelegramSendPayload } from "./outbox.js";
+import { LeaseLost, SendError } from "./errors.js";
+import type { ClaimedJob, JobContext, JobHandlers, JobOutcome } from "./types.js";
 
-/** A send that failed; the sender says whether trying again can help. */
-export class SendError extends Error {
-  constructor(
-    message: string,
-    readonly opts: { permanent?: boolean; blocked?: boolean; retryAfterSeconds?: number } = {},
-  ) {
-    super(message);
-    this.name = "SendError";
-  }
-}
-
-/** Renders and sends one message of an outbox job. */
-export interface MessageSender {
-  send(payload: TelegramSendPayload, index: number): Promise<void>;
-}
-
-/** Delivers a nudge to a coach (Slack later; a log line until then). */
-export interface NudgeSink {
-  notify(nudge: CoachNudgePayload): Promise<void>;
-}
+export { SendError } from "./errors.js";
+export type { MessageSender } from "./telegram-send.js";
+export type { NudgeSink } from "./nudge-jobs.js";
 
 export interface DispatcherDeps {
   db: Database;
-  sender: MessageSender;
-  nudges: NudgeSink;
+  handlers: JobHandlers;
   logger: Logger;
   clock?: () => Date;
-  /** How long to sleep when nothing is due (ms). */
+  /** Called once when a job has failed for the last time (it is DEAD), after that is saved. */
+  onDead?: (job: ClaimedJob, err: unknown) => Promise<void>;
+  /** Longest sleep when nothing is due (ms); the loop wakes earlier for the next due job. */
   idleMs?: number;
   batchSize?: number;
+  /** How long a claimed job stays ours; a crashed instance's jobs come back after it. */
+  leaseSeconds?: number;
 }
 
-interface ClaimedJob {
+interface Row {
   id: string;
   kind: string;
   payload: unknown;
   attempts: number;
   maxAttempts: number;
   clientId: string | null;
+  idempotencyKey: string;
+  recovered: boolean;
+  dueAt: Date;
 }
 
-const LEASE_SECONDS = 60;
+/** Seconds to wait before attempt `attempts + 1`: 30 s doubling to an hour, with ±20 % jitter. */
+export function backoffSeconds(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+const CLAIM = (leaseSeconds: number) => `
+  WITH picked AS (
+    SELECT j.id, j.status AS was FROM "Job" j
+    WHERE ((j.status = 'PENDING' AND j."dueAt" <= $3) OR (j.status = 'RUNNING' AND j."lockedUntil" < $3))
+      -- A client's jobs of one kind run in order; one waiting for a retry holds the later ones back.
+      AND NOT EXISTS (
+        SELECT 1 FROM "Job" e
+        WHERE e."clientId" = j."clientId" AND e.kind = j.kind AND e.id < j.id
+          AND e.status IN ('PENDING', 'RUNNING') AND (e."dueAt" <= $3 OR e.attempts > 0))
+    ORDER BY j."dueAt", j.id
+    LIMIT $1
+    FOR UPDATE SKIP LOCKED)
+  UPDATE "Job" SET status = 'RUNNING', "lockedBy" = $2,
+    "lockedUntil" = $3::timestamptz + interval '${leaseSeconds} seconds', attempts = "Job".attempts + 1
+  FROM picked WHERE "Job".id = picked.id
+  RETURNING "Job".id::text AS id, "Job".kind, "Job".payload, "Job".attempts, "Job"."maxAttempts" AS "maxAttempts",
+    "Job"."clientId" AS "clientId", "Job"."idempotencyKey" AS "idempotencyKey", picked.was = 'RUNNING' AS recovered,
+    "Job"."dueAt" AS "dueAt"`;
+
+/** Every update of a claimed job is fenced: it only applies while this worker holds the job. */
+const FENCE = `WHERE id = $1::bigint AND "lockedBy" = $2 AND status = 'RUNNING'`;
 
 /**
  * The durable job dispatcher. Jobs are claimed with FOR UPDATE SKIP LOCKED, so several instances
- * can share one PostgreSQL; a job of a client waits for that client's earlier jobs of the same
- * kind, so messages arrive in order. A crashed instance's jobs come back after their lease.
+ * can share one PostgreSQL and each job runs on one of them; a client's jobs of one kind run in
+ * order; a crashed instance's jobs come back when their lease runs out. Failures are retried with
+ * exponential backoff; after the last attempt a job is DEAD and `onDead` is told.
  */
 export function createDispatcher(deps: DispatcherDeps) {
   const clock = deps.clock ?? (() => new Date());
   const worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const idleMs = deps.idleMs ?? 1000;
   const batchSize = deps.batchSize ?? 20;
+  const claimSql = CLAIM(deps.leaseSeconds ?? 60);
+  const sql = deps.db.sql;
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let pendingWake = false;
 
   async function claim(): Promise<ClaimedJob[]> {
-    const now = clock();
-    return deps.db.sql.query<ClaimedJob>(
-      `WITH picked AS (
-         SELECT j.id FROM "Job" j
-         WHERE (j.status = 'PENDING' OR (j.status = 'RUNNING' AND j."lockedUntil" < $3))
-           AND j."dueAt" <= $3
-           AND NOT EXISTS (
-             SELECT 1 FROM "Job" e
-             WHERE e."clientId" = j."clientId" AND e.kind = j.kind AND e.id < j.id
-               AND e.status IN ('PENDING', 'RUNNING') AND e."dueAt" <= $3)
-         ORDER BY j."dueAt", j.id
-         LIMIT $1
-         FOR UPDATE SKIP LOCKED)
-       UPDATE "Job" SET status = 'RUNNING', "lockedBy" = $2,
-         "lockedUntil" = $3::timestamptz + interval '${LEASE_SECONDS} seconds', attempts = "Job".attempts + 1
-       FROM picked WHERE "Job".id = picked.id
-       RETURNING "Job".id::text AS id, "Job".kind, "Job".payload, "Job".attempts, "Job"."maxAttempts", "Job"."clientId"`,
-      [batchSize, worker, now],
-    );
+    const rows = await sql.query<Row>(claimSql, [batchSize, worker, clock()]);
+    return rows.map((r) => ({ ...r, dueAt: new Date(r.dueAt) }));
   }
 
-  async function runTelegram(job: ClaimedJob): Promise<void> {
-    const payload = job.payload as TelegramSendPayload;
-    for (let i = payload.sent; i < payload.messages.length; i++) {
-      await deps.sender.send(payload, i);
-      payload.sent = i + 1;
-      // Progress is saved after every message, so a retry never repeats a delivered one.
-      await deps.db.prisma.job.update({
-        where: { id: BigInt(job.id) },
-        data: { payload: payload as unknown as Prisma.InputJsonValue },
-      });
+  async function fenced(job: ClaimedJob, set: string, params: unknown[]): Promise<boolean> {
+    const rows = await sql.query<{ id: string }>(`UPDATE "Job" SET ${set} ${FENCE} RETURNING id::text AS id`, [job.id, worker, ...params]);
+    return rows.length === 1;
+  }
+
+  function context(job: ClaimedJob): JobContext {
+    return {
+      db: deps.db,
+      now: clock,
+      logger: deps.logger,
+      async savePayload(patch) {
+        if (!(await fenced(job, `payload = payload || $3::jsonb`, [JSON.stringify(patch)]))) throw new LeaseLost(job.id);
+      },
+    };
+  }
+
+  async function complete(job: ClaimedJob, outcome: JobOutcome): Promise<void> {
+    const unlock = `"lockedBy" = NULL, "lockedUntil" = NULL`;
+    let ours: boolean;
+    if (outcome && "retryAt" in outcome) {
+      // Not a failure: the job asked to come back later, so this run does not count as an attempt.
+      ours = await fenced(job, `status = 'PENDING', "dueAt" = $3, attempts = attempts - 1, ${unlock}`, [outcome.retryAt]);
+    } else {
+      const patch = outcome && "patch" in outcome ? JSON.stringify(outcome.patch) : "{}";
+      ours = await fenced(job, `status = 'DONE', "doneAt" = $3, payload = payload || $4::jsonb, ${unlock}`, [clock(), patch]);
     }
-  }
-
-  async function markUnreachable(clientId: string): Promise<void> {
-    await deps.db.prisma.$transaction(async (tx) => {
-      const client = await tx.client.update({ where: { id: clientId }, data: { status: "UNREACHABLE" } });
-      await tx.job.updateMany({ where: { clientId, status: "PENDING", kind: TELEGRAM_SEND }, data: { status: "CANCELLED" } });
-      await enqueueNudge(tx, { clientId, coachId: client.coachId, cause: "unreachable" }, `${clientId}:unreachable:${clock().toISOString().slice(0, 10)}`);
-    });
+    if (!ours) deps.logger.warn({ jobId: job.id, kind: job.kind }, "job finished after its lease ran out; another instance has it");
   }
 
   async function fail(job: ClaimedJob, err: unknown): Promise<void> {
     const e = err instanceof SendError ? err : null;
-    const message = err instanceof Error ? err.message : String(err);
-    const dead = e?.opts.permanent || job.attempts >= job.maxAttempts;
-    if (e?.opts.blocked && job.clientId) await markUnreachable(job.clientId);
-    const backoff = e?.opts.retryAfterSeconds ?? Math.min(3600, 2 ** job.attempts);
-    await deps.db.prisma.job.update({
-      where: { id: BigInt(job.id) },
-      data: dead
-        ? { status: "DEAD", lastError: message.slice(0, 1000), lockedBy: null, lockedUntil: null }
-        : { status: "PENDING", lastError: message.slice(0, 1000), dueAt: new Date(clock().getTime() + backoff * 1000), lockedBy: null, lockedUntil: null },
-    });
-    deps.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, dead, err: message }, dead ? "job dead" : "job will be retried");
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+    const unlock = `"lockedBy" = NULL, "lockedUntil" = NULL`;
+    if (e?.opts.retryAfterSeconds !== undefined && !e.opts.permanent) {
+      const at = new Date(clock().getTime() + e.opts.retryAfterSeconds * 1000);
+      await fenced(job, `status = 'PENDING', "dueAt" = $3, "lastError" = $4, attempts = attempts - 1, ${unlock}`, [at, message]);
+      deps.logger.info({ jobId: job.id, kind: job.kind, retryAfter: e.opts.retryAfterSeconds }, "rate limited; job waits");
+      return;
+    }
+    const dead = Boolean(e?.opts.permanent) || job.attempts >= job.maxAttempts;
+    if (dead) {
+      const ours = await fenced(job, `status = 'DEAD', "lastError" = $3, ${unlock}`, [message]);
+      deps.logger.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, "job failed for the last time");
+      if (ours) await deps.onDead?.(job, err);
+      return;
+    }
+    const at = new Date(clock().getTime() + backoffSeconds(job.attempts) * 1000);
+    await fenced(job, `status = 'PENDING', "dueAt" = $3, "lastError" = $4, ${unlock}`, [at, message]);
+    deps.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, retryAt: at, err: message }, "job will be retried");
   }
 
   async function runOne(job: ClaimedJob): Promise<void> {
     try {
-      if (job.kind === TELEGRAM_SEND) await runTelegram(job);
-      else if (job.kind === COACH_NUDGE) await deps.nudges.notify(job.payload as CoachNudgePayload);
-      else throw new SendError(`No handler for job kind "${job.kind}"`, { permanent: true });
-      await deps.db.prisma.job.update({
-        where: { id: BigInt(job.id) },
-        data: { status: "DONE", doneAt: clock(), lockedBy: null, lockedUntil: null },
-      });
+      const handler = deps.handlers[job.kind];
+      if (!handler) throw new SendError(`No handler for job kind "${job.kind}"`, { permanent: true });
+      await complete(job, await handler(job, context(job)));
     } catch (err) {
-      await fail(job, err);
+      if (err instanceof LeaseLost) {
+        deps.logger.warn({ jobId: job.id, kind: job.kind }, err.message);
+        return;
+      }
+      await fail(job, err).catch((e: unknown) => deps.logger.error({ err: e, jobId: job.id }, "could not record a job failure"));
     }
   }
 
@@ -143,6 +159,14 @@ export function createDispatcher(deps: DispatcherDeps) {
       await Promise.all(jobs.map(runOne));
       total += jobs.length;
     }
+  }
+
+  /** Milliseconds until the next pending job is due, at most `idleMs`. */
+  async function untilNextDue(): Promise<number> {
+    const rows = await sql.query<{ due: Date | null }>(`SELECT min("dueAt") AS due FROM "Job" WHERE status = 'PENDING'`);
+    const due = rows[0]?.due;
+    if (!due) return idleMs;
+    return Math.max(0, Math.min(idleMs, new Date(due).getTime() - clock().getTime()));
   }
 
   function sleep(ms: number): Promise<void> {
@@ -159,26 +183,31 @@ export function createDispatcher(deps: DispatcherDeps) {
     });
   }
 
+  async function cycle(): Promise<void> {
+    let wait = idleMs;
+    try {
+      await drain();
+      wait = await untilNextDue();
+    } catch (err) {
+      deps.logger.error({ err }, "dispatcher could not claim jobs");
+    }
+    if (!running) return;
+    if (pendingWake) {
+      pendingWake = false;
+      return;
+    }
+    await sleep(Math.max(wait, 5));
+  }
+
   return {
     drain,
+    worker,
     /** Starts the background loop. */
     start() {
       if (running) return;
       running = true;
       loop = (async () => {
-        while (running) {
-          try {
-            await drain();
-          } catch (err) {
-            deps.logger.error({ err }, "dispatcher could not claim jobs");
-          }
-          if (!running) break;
-          if (pendingWake) {
-            pendingWake = false;
-            continue;
-          }
-          await sleep(idleMs);
-        }
+        while (running) await cycle();
       })();
     },
     /** Wakes the loop now (after a commit that queued messages). */

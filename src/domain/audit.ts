@@ -1,0 +1,30 @@
+import type { Tx } from "../db/client.js";
+import type { ActorKind, Prisma } from "../generated/prisma/client.js";
+
+export interface AuditEntry {
+  actorKind: ActorKind;
+  actorId?: string | null;
+  /** What was done, as `<object>.<verb>`: "client.invited", "conversation.started", "referral.viewed". */
+  action: string;
+  clientId?: string | null;
+  referralId?: string | null;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Writes one audit event in the caller's transaction. Every access to client data by a
+ * professional goes through here, so the audit log is complete when the action commits and
+ * absent when it does not.
+ */
+export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorKind: entry.actorKind,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      clientId: entry.clientId ?? null,
+      referralId: entry.referralId ?? null,
+      detail: (entry.detail ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}

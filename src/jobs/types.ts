@@ -1,0 +1,39 @@
+import type { Logger } from "pino";
+import type { Database } from "../db/client.js";
+
+/** A job as the dispatcher hands it to a handler, after claiming it. */
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: unknown;
+  /** Attempts including this one. */
+  attempts: number;
+  maxAttempts: number;
+  clientId: string | null;
+  idempotencyKey: string;
+  /** True when a previous holder's lease ran out (it crashed or hung) and this is a takeover. */
+  recovered: boolean;
+}
+
+export interface JobContext {
+  db: Database;
+  now: () => Date;
+  logger: Logger;
+  /**
+   * Merges `patch` into the job's payload, committed before it returns, but only while this
+   * instance still holds the job (throws `LeaseLost` otherwise). The outbox uses it to record a
+   * send before making it.
+   */
+  savePayload(patch: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * What a handler returns: nothing when the job is done; `retryAt` to come back later without
+ * counting an attempt (a rate limit, a reminder outside its hours); `patch` to merge into the
+ * payload when the job is marked done (one write instead of two).
+ */
+export type JobOutcome = void | { retryAt: Date; reason: string } | { patch: Record<string, unknown> };
+
+export type JobHandler = (job: ClaimedJob, ctx: JobContext) => Promise<JobOutcome>;
+
+export type JobHandlers = Record<string, JobHandler>;
