@@ -1,0 +1,246 @@
+/**
+ * What every coaching question shares: the "niet nu" button and its typed forms, parking the
+ * conversation until a day the client picks, calm clarifications for empty, emoji-only or very
+ * long answers, and the 0-10 scale buttons. Flows spread `controlGuards` into `setup({ guards })`,
+ * start each question's handlers with `openQuestion(self)` or `scaleQuestion(self)`, and add
+ * `...parkStates()` to their states.
+ */
+import type { Choice, ClientEvent, Effect, Say, Vars } from "../types.js";
+import { say } from "./actions.js";
+import { saysDontKnow } from "./answers.js";
+import { amsterdamDateTime } from "./dates.js";
+import { normalise, parseDate, parseScale, parseYesNo, type DateResult } from "./parse.js";
+
+/** Answers longer than this get a request to say it shorter (the engine refuses > 1000 itself). */
+export const MAX_ANSWER = 500;
+/** Free text is stored up to this many characters. */
+export const KEEP_CHARS = 300;
+/** A step's due day becomes this hour, Amsterdam time. */
+export const DUE_HOUR = 12;
+/** A parked conversation comes back at this hour (Amsterdam time) on the chosen day. */
+export const RESUME_HOUR = 10;
+
+export const NOT_NOW: Choice = { id: "notNow", label: "controls.notNow" };
+
+/** Button rows with the "niet nu" row last. */
+export function withNotNow(rows: Choice[][] = []): Choice[][] {
+  return [...rows, [NOT_NOW]];
+}
+
+/** A question: a `say` with the "niet nu" button under its own buttons. */
+export function ask(key: string, vars?: Vars, rows?: Choice[][]): { type: "say"; params: Say } {
+  return say(key, vars, withNotNow(rows));
+}
+
+const NOT_NOW_EXACT = ["later", "liever later", "een andere keer", "andere keer", "straks", "maybe later", "later please"];
+const NOT_NOW_PHRASES = ["niet nu", "nu niet", "nu even niet", "not now"];
+
+/** The "niet nu" button, or a short typed "niet nu", "nu even niet", "later". */
+export function isNotNow(event: ClientEvent): boolean {
+  if (event.type === "client.chose") return event.choice === NOT_NOW.id;
+  const t = normalise(event.text);
+  if (NOT_NOW_EXACT.includes(t)) return true;
+  return t.split(" ").length <= 4 && NOT_NOW_PHRASES.some((p) => ` ${t} `.includes(` ${p} `));
+}
+
+export type TextProblem = "empty" | "noWords" | "tooLong" | "button";
+
+/** Why a typed answer to an open question cannot be used, or null when it can. */
+export function textProblem(event: ClientEvent): TextProblem | null {
+  if (event.type === "client.chose") return "button";
+  const text = event.text.trim();
+  if (!text) return "empty";
+  if (text.length > MAX_ANSWER) return "tooLong";
+  if (!/[\p{L}\p{N}]/u.test(text)) return "noWords";
+  return null;
+}
+
+const CLARIFY: Record<TextProblem, string> = {
+  empty: "controls.empty",
+  noWords: "controls.noWords",
+  tooLong: "controls.tooLong",
+  button: "common.pickButton",
+};
+
+/** The calm clarification for an answer that `textProblem` refuses; the question follows again. */
+export const clarify = {
+  type: "say" as const,
+  params: ({ event }: { event: ClientEvent }): Say => ({ key: CLARIFY[textProblem(event) ?? "button"] }),
+};
+
+/** Tidies free text and keeps at most KEEP_CHARS characters of it. */
+export function clip(text: string): string {
+  const t = text.replace(/[ \t]+/g, " ").trim();
+  return t.length <= KEEP_CHARS ? t : `${t.slice(0, KEEP_CHARS - 1)}…`;
+}
+
+/** The typed answer, tidied and clipped; "" for a button. */
+export function answerOf(event: ClientEvent): string {
+  return event.type === "client.said" ? clip(event.text) : "";
+}
+
+/** The 0-10 buttons in two rows; each label is the number itself. */
+export function scaleRows(): Choice[][] {
+  const button = (n: number): Choice => ({ id: String(n), label: "controls.number", vars: { n } });
+  return [[0, 1, 2, 3, 4, 5].map(button), [6, 7, 8, 9, 10].map(button)];
+}
+
+/** A score from a scale button or typed text ("7", "zeven", "een 6 of zo"), or null. */
+export function scoreOf(event: ClientEvent): number | null {
+  const result = event.type === "client.chose" ? (/^(10|[0-9])$/.test(event.choice) ? Number(event.choice) : null) : parseScale(event.text);
+  return typeof result === "number" ? result : null;
+}
+
+function scoreClarifyKey(event: ClientEvent): string {
+  if (event.type === "client.said" && event.text.trim().length > MAX_ANSWER) return "controls.tooLong";
+  if (event.type === "client.said" && parseScale(event.text) !== null) return "controls.scaleRange";
+  return "controls.scaleUnknown";
+}
+
+/** A day from typed text, relative to the event's time. */
+export function dateOf(event: ClientEvent): DateResult {
+  return event.type === "client.said" ? parseDate(event.text, event.now) : null;
+}
+
+/** When a parked conversation comes back: RESUME_HOUR that day, or in two hours when that has passed. */
+export function resumeMoment(isoDate: string, nowIso: string): string {
+  const at = amsterdamDateTime(isoDate, RESUME_HOUR);
+  return Date.parse(at) > Date.parse(nowIso) ? at : new Date(Date.parse(nowIso) + 2 * 3_600_000).toISOString();
+}
+
+type ParkAnswer = { key: string; resumeAt?: string } | { error: "past" | "unknown" };
+
+const PARK_SELF = ["zelf", "ik zeg het zelf", "ik zeg het wel", "ik laat het weten", "ik stuur zelf", "weet ik nog niet"];
+
+/** What the client said to "when shall we go on?": a day, "I'll say it myself", or an error. */
+export function parkAnswerOf(event: ClientEvent): ParkAnswer {
+  const on = (phrase: string) => parseDate(phrase, event.now) as string;
+  if (event.type === "client.chose") {
+    if (event.choice === "tomorrow") return { key: "controls.park.okTomorrow", resumeAt: resumeMoment(on("morgen"), event.now) };
+    if (event.choice === "nextWeek") return { key: "controls.park.okNextWeek", resumeAt: resumeMoment(on("volgende week"), event.now) };
+    return event.choice === "self" || event.choice === NOT_NOW.id ? { key: "controls.park.okSelf" } : { error: "unknown" };
+  }
+  if (PARK_SELF.includes(normalise(event.text)) || saysDontKnow(event.text) || isNotNow(event)) return { key: "controls.park.okSelf" };
+  const day = parseDate(event.text, event.now);
+  if (typeof day === "string") return { key: "controls.park.okDay", resumeAt: resumeMoment(day, event.now) };
+  return { error: day ? "past" : "unknown" };
+}
+
+function parkEffect(event: ClientEvent): Effect {
+  const answer = parkAnswerOf(event);
+  return { kind: "park", ...("resumeAt" in answer && answer.resumeAt ? { resumeAt: answer.resumeAt } : {}) };
+}
+
+function parkClosingKey(event: ClientEvent): string {
+  const answer = parkAnswerOf(event);
+  return "key" in answer ? answer.key : "controls.park.okSelf";
+}
+
+type GuardArgs = { event: ClientEvent };
+
+/** Guards every coaching flow spreads into `setup({ guards })`. */
+export const controlGuards = {
+  saidNotNow: ({ event }: GuardArgs) => isNotNow(event),
+  badText: ({ event }: GuardArgs) => textProblem(event) !== null,
+  gaveScore: ({ event }: GuardArgs) => scoreOf(event) !== null,
+  confirmed: ({ event }: GuardArgs) => confirmOf(event) === "yes",
+  denied: ({ event }: GuardArgs) => confirmOf(event) === "no",
+  parkAnswered: ({ event }: GuardArgs) => !("error" in parkAnswerOf(event)),
+  parkDayPast: ({ event }: GuardArgs) => {
+    const answer = parkAnswerOf(event);
+    return "error" in answer && answer.error === "past";
+  },
+};
+
+/** First handlers of an open question: "niet nu" parks, an unusable answer asks again. */
+export function openQuestion(self: string) {
+  return [
+    { guard: "saidNotNow", target: "parkWhen" },
+    { guard: "badText", target: self, reenter: true, actions: clarify },
+  ] as const;
+}
+
+/** Last handler of a 0-10 question: anything that is not a score gets a calm word and the question again. */
+export function scaleRetry(self: string) {
+  return {
+    target: self,
+    reenter: true,
+    actions: { type: "say" as const, params: ({ event }: GuardArgs): Say => ({ key: scoreClarifyKey(event) }) },
+  } as const;
+}
+
+const PARK_ROWS: Choice[][] = [
+  [{ id: "tomorrow", label: "controls.park.tomorrow" }],
+  [{ id: "nextWeek", label: "controls.park.nextWeek" }],
+  [{ id: "self", label: "controls.park.self" }],
+];
+
+/**
+ * The "niet nu" ending every flow shares: ask when to come back, emit `park`, close kindly.
+ * Targets are siblings, so question states must be top-level states of the flow.
+ */
+export function parkStates() {
+  return {
+    parkWhen: {
+      entry: say("controls.park.when", undefined, PARK_ROWS),
+      on: {
+        "client.*": [
+          {
+            guard: "parkAnswered",
+            target: "parked",
+            actions: [
+              { type: "effect" as const, params: ({ event }: GuardArgs) => parkEffect(event) },
+              { type: "say" as const, params: ({ event }: GuardArgs): Say => ({ key: parkClosingKey(event) }) },
+            ],
+          },
+          { guard: "parkDayPast", target: "parkWhen", reenter: true, actions: say("controls.datePast") },
+          { target: "parkWhen", reenter: true, actions: say("controls.dateUnknown") },
+        ],
+      },
+    },
+    parked: { type: "final" as const },
+  } as const;
+}
+
+/** Yes or no to "klopt het?": buttons `yes` / `no`, or typed "ja", "klopt", "nee", "klopt niet". */
+export function confirmOf(event: ClientEvent): "yes" | "no" | null {
+  if (event.type === "client.chose") return event.choice === "yes" ? "yes" : event.choice === "no" ? "no" : null;
+  const t = normalise(event.text);
+  if (/\b(klopt niet|niet helemaal|niet goed)\b/.test(t)) return "no";
+  if (/^(klopt|dat klopt|precies|helemaal goed|correct)\b/.test(t)) return "yes";
+  const yn = parseYesNo(event.text);
+  return yn === "yes" || yn === "no" ? yn : null;
+}
+
+/** A client's words inside a sentence of ours: without a final full stop, so "{{step}}." never shows two. */
+export function bare(text: string): string {
+  return text.replace(/[.!?\s]+$/u, "");
+}
+
+export type WhenKind = "tomorrow" | "thisWeek" | "text" | "none";
+
+export interface When {
+  kind: WhenKind;
+  /** The client's own words when typed, for the summary. */
+  said: string;
+  dueAt: string | null;
+}
+
+const due = (isoDate: string) => amsterdamDateTime(isoDate, DUE_HOUR);
+
+/** When the client will take a step: the buttons `tomorrow` / `thisWeek` / `notSure`, a typed day, or "weet ik nog niet". */
+export function whenOf(event: ClientEvent): When | null {
+  if (event.type === "client.chose") {
+    if (event.choice === "tomorrow") return { kind: "tomorrow", said: "", dueAt: due(parseDate("morgen", event.now) as string) };
+    if (event.choice === "thisWeek") return { kind: "thisWeek", said: "", dueAt: due(parseDate("deze week", event.now) as string) };
+    return event.choice === "notSure" ? { kind: "none", said: "", dueAt: null } : null;
+  }
+  if (saysDontKnow(event.text)) return { kind: "none", said: "", dueAt: null };
+  const day = dateOf(event);
+  return typeof day === "string" ? { kind: "text", said: clip(event.text), dueAt: due(day) } : null;
+}
+
+/** A short answer naming a person, seen from the client's side: "Mijn zus" becomes "je zus". */
+export function yourPerson(text: string): string {
+  return bare(text).replace(/^(mijn|m'n|my)\s+/i, (_, w: string) => (w.toLowerCase() === "my" ? "your " : "je "));
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { checkinMachine } from "../../flows/checkin.js";
+import { growMachine } from "../../flows/grow.js";
+import { miracleMachine } from "../../flows/miracle.js";
+import { onboardingMachine } from "../../flows/onboarding.js";
+import { scalingMachine } from "../../flows/scaling.js";
+import type { ClientEvent, FlowInput } from "../../flows/types.js";
+import { NOW, chose, inputFor, said } from "./drive.js";
+import { exploreFlow, probeEvents } from "./graph.js";
+
+const events = probeEvents(NOW);
+
+/** GROW up to the "when" question, then each kind of answer, so every summary line is emitted. */
+function growPrefixes(): ClientEvent[][] {
+  const toWhen = ["Ik wil voor de zomer werk, vier dagen per week", "Ik heb al gebeld", "bellen", "snel", "eng", "Bellen"].map((t) => said(t));
+  return [chose("tomorrow"), chose("thisWeek"), chose("notSure"), said("vrijdag")].flatMap((when) => [
+    [...toWhen, when, chose("alone"), chose("10")],
+    [...toWhen, when, said("Mijn zus"), chose("3")],
+  ]);
+}
+
+const cases: [string, Parameters<typeof exploreFlow>[0], FlowInput[], ClientEvent[][]?][] = [
+  ["onboarding", onboardingMachine, [inputFor(), { ...inputFor(), client: { name: "Samira", callName: "Sam" } }]],
+  ["grow", growMachine, [inputFor()], growPrefixes()],
+  ["miracle", miracleMachine, [inputFor()]],
+  [
+    "scaling",
+    scalingMachine,
+    [
+      inputFor(),
+      ...["PROGRESS", "MOTIVATION", "CONFIDENCE", "COPING"].flatMap((scale) => [inputFor({ scale }), inputFor({ scale, previousScore: 5 })]),
+    ],
+    [[chose("10")], [chose("0")]],
+  ],
+  ["checkin", checkinMachine, [inputFor(), inputFor({ step: { id: "step-1", what: "De huisarts bellen" } })]],
+];
+
+describe.each(cases)("%s flow, all paths", (_name, machine, inputs, prefixes) => {
+  const report = exploreFlow(machine, { inputs, events, ...(prefixes ? { prefixes } : {}) });
+
+  it("explores something", () => {
+    expect(report.transitions).toBeGreaterThan(50);
+    expect(report.emitted.length).toBeGreaterThan(5);
+  });
+
+  it("reaches every state node", () => {
+    expect(report.unreached).toEqual([]);
+  });
+
+  it("ends every path in a final state or a state waiting for the client", () => {
+    expect(report.stuck).toEqual([]);
+  });
+
+  it("emits only say keys and button labels that exist in nl and en", () => {
+    expect(report.missingInNl).toEqual([]);
+    expect(report.missingInEn).toEqual([]);
+  });
+
+  it("uses button ids the engine accepts, and at most one message with buttons per turn", () => {
+    expect(report.badChoiceIds).toEqual([]);
+    expect(report.manyButtonMessages).toEqual([]);
+  });
+});
+
+describe("exploreFlow", () => {
+  it("notices a key that is missing from the locales", async () => {
+    const { setup } = await import("xstate");
+    const broken = setup({ actions: { say: () => undefined } }).createMachine({
+      initial: "a",
+      states: { a: { entry: { type: "say", params: { key: "nowhere.to.be.found" } }, on: { "client.said": "b" } }, b: {}, c: {} },
+    });
+    const report = exploreFlow(broken, { inputs: [inputFor()], events });
+    expect(report.missingInNl).toEqual(["nowhere.to.be.found"]);
+    expect(report.stuck).toEqual(['"b"']);
+    expect(report.unreached).toEqual(["(machine).c"]);
+  });
+});
+
+describe("key literals in the flow sources", () => {
+  it("exist in nl and en (also the ones no explored path happened to emit)", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const { localeKeys } = await import("./graph.js");
+    const dir = path.resolve(import.meta.dirname, "../../flows");
+    const files = ["grow.ts", "miracle.ts", "scaling.ts", "checkin.ts", "lib/controls.ts"].map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
+    const literals = files.flatMap((src) => [...src.matchAll(/"((?:common|controls|grow|miracle|scaling|checkin)\.[A-Za-z.]+)"/g)].map((m) => m[1] ?? ""));
+    expect(literals.length).toBeGreaterThan(60);
+    const nl = localeKeys("nl");
+    const en = localeKeys("en");
+    expect(literals.filter((k) => !nl.has(k) || !en.has(k))).toEqual([]);
+  });
+});
