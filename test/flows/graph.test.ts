@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkinMachine } from "../../flows/checkin.js";
 import { growMachine } from "../../flows/grow.js";
+import { menuMachine } from "../../flows/menu.js";
 import { miracleMachine } from "../../flows/miracle.js";
 import { onboardingMachine } from "../../flows/onboarding.js";
 import { scalingMachine } from "../../flows/scaling.js";
@@ -32,6 +33,7 @@ const cases: [string, Parameters<typeof exploreFlow>[0], FlowInput[], ClientEven
     ],
     [[chose("10")], [chose("0")]],
   ],
+  ["menu", menuMachine, [inputFor()]],
   ["checkin", checkinMachine, [inputFor(), inputFor({ step: { id: "step-1", what: "De huisarts bellen" } })]],
 ];
 
