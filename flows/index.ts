@@ -3,6 +3,9 @@ import { grow } from "./grow.js";
 import { menu } from "./menu.js";
 import { miracle } from "./miracle.js";
 import { onboarding } from "./onboarding.js";
+import { referralConsent } from "./referral-consent.js";
+import { referralList } from "./referral-list.js";
+import { reminders } from "./reminders.js";
 import { scaling } from "./scaling.js";
 import type { FlowDefinition } from "./types.js";
 
@@ -13,7 +16,11 @@ export const flowRegistry: Record<string, FlowDefinition> = {
   [miracle.id]: miracle,
   [scaling.id]: scaling,
   [checkin.id]: checkin,
+  [reminders.id]: reminders,
   [menu.id]: menu,
+  // referrals (issue 5): started by src/domain/referrals/service.ts and /verwijzingen
+  [referralConsent.id]: referralConsent,
+  [referralList.id]: referralList,
 };
 
 export type { FlowDefinition } from "./types.js";

@@ -47,7 +47,12 @@ export type Effect =
   | { kind: "park"; resumeAt?: string }
   /** Start another conversation when this one has ended (the client agreed to it). */
   | { kind: "startFlow"; flowId: string }
-  | { kind: "notifyCoach"; cause: string; detail?: Vars };
+  | { kind: "notifyCoach"; cause: string; detail?: Vars }
+  // --- referrals (issue 5): applied by src/domain/referrals/ ---
+  /** The client's answer about sharing with a partner (flows/referral-consent.ts). */
+  | { kind: "referralAnswer"; referralId: string; answer: "consented" | "declined" | "askedCoach"; items: string[]; textVersion: string }
+  /** The client stops sharing with a partner (flows/referral-list.ts, /verwijzingen). */
+  | { kind: "referralWithdraw"; referralId: string };
 
 /** Events every flow receives. `now` is an ISO timestamp so flows stay pure. */
 export type ClientEvent =

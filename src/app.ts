@@ -9,7 +9,12 @@ import { createEngine, type Engine } from "./conversation/engine.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { close, createHttpServer, listen, type Route } from "./http/server.js";
 import { createTranslator, type Translator } from "./i18n.js";
-import { createDispatcher, type Dispatcher, type MessageSender, type NudgeSink } from "./jobs/dispatcher.js";
+import type { Dispatcher } from "./jobs/dispatcher.js";
+import { createJobs, type MessageSender } from "./jobs/index.js";
+import { unlimited } from "./jobs/rate-limit.js";
+import { nudgeSinkFor } from "./slack/nudge-sink.js";
+import { SLACK_EVENTS_PATH } from "./slack/receiver.js";
+import { wireSlack } from "./slack/wiring.js";
 import { createTelegramBot, setCommandMenu } from "./telegram/bot.js";
 import { createTelegramSender } from "./telegram/sender.js";
 
@@ -37,15 +42,6 @@ export interface Koers {
   port: number;
   /** Stops cleanly: no update half-handled, no job lost. */
   stop(): Promise<void>;
-}
-
-/** Logs nudges until the Slack app exists. */
-function loggingNudges(logger: Logger): NudgeSink {
-  return {
-    async notify(nudge) {
-      logger.info({ nudge }, "coach nudge (Slack is not configured, so it is only logged)");
-    },
-  };
 }
 
 /** Builds and starts the whole service from a parsed configuration. */
@@ -81,26 +77,45 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
           engine,
           translator,
           logger,
-          ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+          ...(opts.botInfo ? { botInfo: opts.botInfo } : { secretToken: tg.webhookSecret }),
         });
   const sender = opts.sender ?? (bot ? createTelegramSender(bot.api, translator) : null);
   if (!sender) {
     await db.close();
     throw new Error("No way to reach clients: configure Telegram or pass a sender.");
   }
-  dispatcher = createDispatcher({
+  // --- referrals (issue 5): the Slack app at /slack/events and the referral deliveries
+  const referrals = wireSlack({
+    config,
     db,
-    sender,
-    nudges: loggingNudges(logger),
+    engine,
+    translator,
     logger,
     clock,
+    botUsername: async () => config.botUsername ?? (bot?.isInited() ? bot.botInfo.username : null),
+    onQueued: () => dispatcher?.poke(),
+  });
+  // --- end referrals
+  const jobs = createJobs({
+    handlers: referrals.handlers,
+    db,
+    engine,
+    sender,
+    nudges: nudgeSinkFor(config.slack, config.defaultLanguage, logger),
+    logger,
+    clock,
+    silentDays: config.nudges.silentDays,
+    // The terminal chat prints locally: Telegram's limits do not apply there.
+    ...(opts.sender ? { limiter: unlimited } : {}),
     ...(opts.dispatcherIdleMs ? { idleMs: opts.dispatcherIdleMs } : {}),
   });
+  dispatcher = jobs.dispatcher;
 
   const routes = new Map<string, Route>();
   if (bot && tg.mode === "webhook") {
     routes.set(WEBHOOK_PATH, webhookCallback(bot, "http", { secretToken: tg.webhookSecret }) as Route);
   }
+  if (referrals.route) routes.set(SLACK_EVENTS_PATH, referrals.route); // referrals (issue 5)
   const server = createHttpServer({ logger, healthy: () => db.ping(), routes });
   let port: number;
   try {
@@ -122,6 +137,8 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
       polling.catch((err: unknown) => logger.error({ err }, "Telegram polling stopped with an error"));
     }
   }
+  await referrals.init(); // referrals (issue 5): Slack's auth.test; a failure is logged
+  await jobs.ensureRecurring();
   dispatcher.start();
   logger.info({ port, database: config.database.kind, telegram: tg.mode }, "Koers started");
 

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import { isScaleKind } from "./domain/flow-data.js";
 import { createClientInvite, inviteLink } from "./domain/invites.js";
 import { createLogger } from "./log.js";
+import { ADMIN_USAGE, runAdmin } from "./cli/admin.js";
 
 const USAGE = `Usage: npm run koers -- <command> [options]
 
@@ -17,6 +18,9 @@ Commands:
   talk --coach <name> --client <name>      start a conversation with one of your clients:
        --flow grow|miracle|scaling|checkin  it is sent as soon as the service runs
        [--scale PROGRESS|MOTIVATION|CONFIDENCE|COPING]
+
+Organisations and members for the Slack app:
+${ADMIN_USAGE}
 
 With the embedded database, stop the service first (one process at a time); with PostgreSQL
 the CLI and the running service share the database.
@@ -148,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === "migrate") await migrate(config);
     else if (command === "invite") await invite(config, rest);
     else if (command === "talk") await talk(config, rest);
+    else if (command === "org" || command === "member") return await runAdmin(config, command, rest);
     else {
       process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
       return command && command !== "help" && command !== "--help" ? 2 : 0;

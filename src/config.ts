@@ -21,9 +21,21 @@ export type TelegramConfig =
       webhookSecret: string | undefined;
     };
 
+/** Slack: nudges to coaches (and later the Slack app). Off: nudges are logged. */
+export type SlackConfig =
+  | { mode: "off" }
+  | { mode: "on"; botToken: string; signingSecret: string; /** Web API base URL, ending in `/`. */ apiUrl: string | undefined };
+
+export interface NudgeConfig {
+  /** A client who has not written for this many days is reported to the coach. */
+  silentDays: number;
+}
+
 export interface Config {
   database: DatabaseConfig;
   telegram: TelegramConfig;
+  slack: SlackConfig;
+  nudges: NudgeConfig;
   port: number;
   host: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -81,7 +93,26 @@ function optionalUrl(name: string, protocols: string[]) {
     });
 }
 
+/** A variable that must match `pattern` when set; `what` says what it should look like. */
+function optionalMatching(name: string, pattern: RegExp, what: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      if (!pattern.test(v.trim())) {
+        ctx.addIssue({ code: "custom", message: `${name} ${what}.` });
+        return z.NEVER;
+      }
+      return v.trim();
+    });
+}
+
 const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalMatching("SLACK_BOT_TOKEN", /^xoxb-[A-Za-z0-9-]{8,}$/, 'must be the bot token of your Slack app ("xoxb-...", under OAuth & Permissions)'),
+  SLACK_SIGNING_SECRET: optionalMatching("SLACK_SIGNING_SECRET", /^[A-Za-z0-9]{16,128}$/, "must be the signing secret of your Slack app (letters and digits, under Basic Information)"),
+  SLACK_API_URL: optionalUrl("SLACK_API_URL", ["http:", "https:"]),
+  NUDGE_SILENT_DAYS: intIn("NUDGE_SILENT_DAYS", 1, 60, 7),
   DATABASE_URL: optionalUrl("DATABASE_URL", ["postgres:", "postgresql:"]),
   DATA_DIR: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z
@@ -168,6 +199,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       "PUBLIC_URL is set, so the bot uses a webhook: also set TELEGRAM_WEBHOOK_SECRET (16+ letters and digits) so only Telegram can post to it.",
     );
   }
+  if (isSet(env.SLACK_BOT_TOKEN) !== isSet(env.SLACK_SIGNING_SECRET)) {
+    problems.push("Set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect Slack, or neither (nudges are then logged).");
+  }
+  if (isSet(env.SLACK_API_URL) && !isSet(env.SLACK_BOT_TOKEN)) {
+    problems.push("SLACK_API_URL is set, but SLACK_BOT_TOKEN is not: set the token too, or remove SLACK_API_URL.");
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -188,9 +225,16 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     };
   }
 
+  const slack: SlackConfig =
+    e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      ? { mode: "on", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL?.replace(/\/*$/, "/") }
+      : { mode: "off" };
+
   return {
     database,
     telegram,
+    slack,
+    nudges: { silentDays: e.NUDGE_SILENT_DAYS },
     port: e.PORT,
     host: e.HOST?.trim() || "0.0.0.0",
     logLevel: e.LOG_LEVEL,

@@ -9,6 +9,9 @@ import { flowData } from "../domain/flow-data.js";
 import { goalOverview } from "../domain/overview.js";
 import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
 import { CONVERSATION_RESUME, enqueueNudge, enqueueTelegram, parseCallbackData, toOutMessage, type OutMessage } from "../jobs/outbox.js";
+import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCommand, type HookReply } from "../jobs/reminder-buttons.js";
+import { referralClientLinked, referralKnownClientStarted } from "../domain/referrals/in.js";
+import { isReferralsCommand, referralListEntries, referralListWithoutButtons } from "../domain/referrals/list.js";
 import { startFlow, restoreFlow, stepFlow, type FlowStep } from "./runtime.js";
 
 /** A conversation cannot be started; the message says why in words a coach understands. */
@@ -66,10 +69,16 @@ const COMMAND_ALIASES: Record<string, "start" | "stop" | "pause" | "help" | "goa
   goal: "goal",
 };
 
+/** For reminders (src/jobs/reminder-jobs.ts): a hook that runs in the start's transaction, after the client is locked. */
+export interface StartOptions {
+  /** Messages to send before the flow's first ones, or null to start nothing after all. */
+  prepare?: (tx: Tx, client: Client) => Promise<OutMessage[] | null>;
+}
+
 export interface Engine {
   handle(msg: IncomingMessage): Promise<HandleResult>;
   /** Starts a conversation for a client (coach action now, reminders later). */
-  startConversation(clientId: string, flowId: string, data?: Record<string, unknown>, byCoachId?: string): Promise<void>;
+  startConversation(clientId: string, flowId: string, data?: Record<string, unknown>, byCoachId?: string, opts?: StartOptions): Promise<void>;
   /**
    * Brings back a parked topic at the time the client agreed. Returns false when that is not
    * possible now (the client stopped, paused or is in another conversation).
@@ -214,7 +223,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** Handles an update from a chat that is not linked to a client: only `/start <code>` links it. */
-  async function handleUnknownChat(tx: Tx, msg: IncomingMessage): Promise<HandleResult | { link: Client }> {
+  async function handleUnknownChat(tx: Tx, msg: IncomingMessage): Promise<HandleResult | { link: Client; fresh: boolean }> {
     const language = msg.languageCode === "en" ? "en" : "nl";
     const direct = (key: string): HandleResult => ({ kind: "direct", language, replies: [{ key }] });
     if (msg.input.kind !== "command" || COMMAND_ALIASES[msg.input.command] !== "start") return direct("start.noCode");
@@ -225,7 +234,13 @@ export function createEngine(deps: EngineDeps): Engine {
     const inviteId = rows[0]?.id;
     if (!inviteId) return direct("start.unknownCode");
     const invite = await tx.invite.findUniqueOrThrow({ where: { id: inviteId } });
-    if (invite.usedAt) return direct("start.usedCode");
+    if (invite.usedAt) {
+      // This chat itself used the link a moment ago: a redelivery of the same /start that waited
+      // on the invite's lock while the first one linked (PostgreSQL). Not a stranger's used link.
+      const owner = await lockClientById(tx, invite.clientId);
+      if (owner && owner.telegramChatId === BigInt(msg.chatId)) return { link: owner, fresh: false };
+      return direct("start.usedCode");
+    }
     if (invite.expiresAt <= clock()) return direct("start.expiredCode");
     const client = await lockClientById(tx, invite.clientId);
     if (!client || client.telegramChatId !== null) return direct("start.usedCode");
@@ -234,7 +249,20 @@ export function createEngine(deps: EngineDeps): Engine {
       where: { id: client.id },
       data: { telegramChatId: BigInt(msg.chatId), status: "ONBOARDING" },
     });
-    return { link: linked };
+    return { link: linked, fresh: true };
+  }
+
+  /** /verwijzingen (issue 5): the list runs as a flow for its buttons, unless another conversation is going on. */
+  async function referralsCommand(tx: Tx, client: Client, run: FlowRun | null): Promise<OutMessage[]> {
+    const entries = await referralListEntries(tx, client);
+    if (run && run.flowId !== "referralList") return referralListWithoutButtons(entries);
+    return beginRun(tx, client, "referralList", { entries });
+  }
+
+  /** The messages of a jobs hook, and the conversation it asks to start. */
+  async function runHook(tx: Tx, client: Client, reply: HookReply): Promise<OutMessage[]> {
+    if (!reply.startFlow || !flows[reply.startFlow.flowId]) return reply.messages;
+    return [...reply.messages, ...(await beginRun(tx, client, reply.startFlow.flowId, reply.startFlow.data))];
   }
 
   async function handleClient(tx: Tx, client: Client, msg: IncomingMessage, key: string): Promise<OutMessage[]> {
@@ -249,6 +277,18 @@ export function createEngine(deps: EngineDeps): Engine {
       await enqueueNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "crisis" }, `${client.id}:crisis:${key}`);
       return [{ key: "crisis.text" }];
     }
+
+    // --- referrals hook (issue 5, src/domain/referrals/): /verwijzingen, and an invite link of a
+    // referral in opened by someone who already is a client (no duplicate client is kept)
+    if (input.kind === "command" && isReferralsCommand(input.command)) return referralsCommand(tx, client, run);
+    if (input.kind === "command" && COMMAND_ALIASES[input.command] === "start" && input.args.trim()) {
+      await referralKnownClientStarted(tx, client, input.args.trim(), now);
+    }
+    // --- end referrals hook
+
+    // --- jobs hook (src/jobs/reminder-buttons.ts): /herinneringen
+    if (input.kind === "command" && isRemindersCommand(input.command)) return runHook(tx, client, await remindersCommand(tx, client));
+    // --- end jobs hook
 
     if (input.kind === "command") {
       const command = COMMAND_ALIASES[input.command];
@@ -283,6 +323,12 @@ export function createEngine(deps: EngineDeps): Engine {
     if (input.kind === "media") return [...out, { key: "common.onlyText" }];
     if (input.kind === "text" && input.text.length > MAX_TEXT) return [...out, { key: "common.tooLong" }];
 
+    // --- jobs hook (src/jobs/reminder-buttons.ts): buttons under a reminder, `r:<jobId>:<action>`
+    if (input.kind === "button" && isReminderButton(input.data)) {
+      return [...out, ...(await runHook(tx, client, await handleReminderButton(tx, client, input.data, now)))];
+    }
+    // --- end jobs hook
+
     if (!run) {
       // Nothing going on: offer what the bot can talk about (the menu), once onboarding is done.
       if (client.status === "ACTIVE" && flows["menu"] && input.kind === "text") return [...out, ...(await beginRun(tx, client, "menu"))];
@@ -292,7 +338,8 @@ export function createEngine(deps: EngineDeps): Engine {
     if (input.kind === "button") {
       const parsed = parseCallbackData(input.data);
       if (!parsed) return [...out, { key: "common.unknownButton" }];
-      if (parsed.turn !== run.turn) return [...out, { key: "common.oldButton" }];
+      // A turn the bot has not reached yet was never sent by it: unknown, not old.
+      if (parsed.turn !== run.turn) return [...out, { key: parsed.turn < run.turn ? "common.oldButton" : "common.unknownButton" }];
       const offered = ((run.prompt as Say[] | null) ?? []).some((s) => s.choices?.some((row) => row.some((c) => c.id === parsed.choice)));
       if (!offered) return [...out, { key: "common.unknownButton" }];
       event = { type: "client.chose", choice: parsed.choice, now: now.toISOString() };
@@ -315,7 +362,9 @@ export function createEngine(deps: EngineDeps): Engine {
           if (!("link" in linked)) return linked;
           if (!(await firstDelivery(tx, msg.updateId))) return { kind: "duplicate" };
           client = linked.link;
-          messages = await beginRun(tx, client, "onboarding");
+          // --- referrals hook (issue 5): a person referred in opened their invite: first contact made
+          if (linked.fresh) await referralClientLinked(tx, client, clock());
+          messages = linked.fresh ? await beginRun(tx, client, "onboarding") : await handleClient(tx, client, msg, key);
         } else {
           if (!(await firstDelivery(tx, msg.updateId))) return { kind: "duplicate" };
           messages = await handleClient(tx, client, msg, key);
@@ -354,7 +403,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return outcome;
     },
 
-    async startConversation(clientId, flowId, data, byCoachId) {
+    async startConversation(clientId, flowId, data, byCoachId, opts) {
       let queued = false;
       flowOf(flowId);
       await inTx(async (tx) => {
@@ -362,12 +411,17 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!client) throw new ConversationError("unknown client");
         if (byCoachId !== undefined && client.coachId !== byCoachId) throw new ConversationError("not your client");
         if (client.telegramChatId === null) throw new ConversationError("this client has not opened the invite link yet");
+        // --- jobs hook (src/jobs/reminder-jobs.ts): a reminder decides in this transaction whether it still starts
+        const before = opts?.prepare ? await opts.prepare(tx, client) : [];
+        if (before === null) return;
+        // --- end jobs hook
         if (client.status !== "ACTIVE") throw new ConversationError(`this client cannot get a conversation now (${client.status.toLowerCase()})`);
         if (byCoachId !== undefined) {
           await audit(tx, { actorKind: "COACH", actorId: byCoachId, action: "conversation.started", clientId, detail: { flowId } });
         }
-        const messages = await beginRun(tx, client, flowId, data);
-        await enqueueTelegram(tx, { clientId, chatId: client.telegramChatId, language: client.language, messages });
+        const messages = [...before, ...(await beginRun(tx, client, flowId, data))];
+        const proactive = opts?.prepare !== undefined;
+        await enqueueTelegram(tx, { clientId, chatId: client.telegramChatId, language: client.language, messages, proactive });
         queued = messages.length > 0;
       });
       if (queued) deps.onQueued?.();

@@ -2,6 +2,9 @@ import type { Effect } from "../../flows/types.js";
 import type { Tx } from "../db/client.js";
 import type { Client } from "../generated/prisma/client.js";
 import { enqueueNudge } from "../jobs/outbox.js";
+import { reconcileReminders } from "../jobs/reminders.js";
+import { checkScoreDrop } from "./nudges.js";
+import { recordConsentAnswer, withdrawConsent } from "./referrals/out.js";
 
 /** Effects that change the conversation itself; the engine handles these after the domain ones. */
 export interface EngineEffects {
@@ -52,6 +55,8 @@ export async function applyEffects(
             at: ctx.now,
           },
         });
+        // jobs hook: pending reminders follow the new settings at once (src/jobs/reminders.ts)
+        await reconcileReminders(tx, client.id, ctx.now);
         break;
       case "activateClient":
         await tx.client.update({ where: { id: client.id }, data: { status: "ACTIVE" } });
@@ -72,6 +77,8 @@ export async function applyEffects(
         break;
       case "recordScale": {
         const goal = await tx.goal.findFirst({ where: { clientId: client.id, status: "ACTIVE" }, orderBy: { createdAt: "desc" } });
+        // nudges hook: a drop of 2+ or a score of 3 or less tells the coach (src/domain/nudges.ts)
+        await checkScoreDrop(tx, client, e.scale, e.score, ctx.now);
         await tx.scaleScore.create({
           data: { clientId: client.id, goalId: goal?.id ?? null, kind: e.scale, score: e.score, note: e.note ?? null, at: ctx.now },
         });
@@ -103,6 +110,13 @@ export async function applyEffects(
           { clientId: client.id, coachId: client.coachId, cause: e.cause, ...(e.detail ? { detail: e.detail } : {}) },
           `${client.id}:${e.cause}:${ctx.key}`,
         );
+        break;
+      // --- referrals (issue 5): the client's answers reach the referral in this same transaction ---
+      case "referralAnswer":
+        await recordConsentAnswer(tx, client, e, ctx.now);
+        break;
+      case "referralWithdraw":
+        await withdrawConsent(tx, client, e.referralId, ctx.now);
         break;
     }
   }

@@ -15,24 +15,19 @@ export interface DispatcherDeps {
   clock?: () => Date;
   /** Called once when a job has failed for the last time (it is DEAD), after that is saved. */
   onDead?: (job: ClaimedJob, err: unknown) => Promise<void>;
-  /** Longest sleep when nothing is due (ms); the loop wakes earlier for the next due job. */
+  /**
+   * Longest sleep when nothing is due (ms, default 250); the loop wakes earlier for the next due
+   * job it knows of. It bounds the delay of a job queued by another instance (or a planner) that
+   * is due sooner than anything this loop knew of.
+   */
   idleMs?: number;
   batchSize?: number;
   /** How long a claimed job stays ours; a crashed instance's jobs come back after it. */
   leaseSeconds?: number;
 }
 
-interface Row {
-  id: string;
-  kind: string;
-  payload: unknown;
-  attempts: number;
-  maxAttempts: number;
-  clientId: string | null;
-  idempotencyKey: string;
-  recovered: boolean;
-  dueAt: Date;
-}
+/** The claim query's rows, before dates are made Dates again. */
+type Row = ClaimedJob;
 
 /** Seconds to wait before attempt `attempts + 1`: 30 s doubling to an hour, with ±20 % jitter. */
 export function backoffSeconds(attempts: number, random: () => number = Math.random): number {
@@ -59,6 +54,14 @@ const CLAIM = (leaseSeconds: number) => `
     "Job"."clientId" AS "clientId", "Job"."idempotencyKey" AS "idempotencyKey", picked.was = 'RUNNING' AS recovered,
     "Job"."dueAt" AS "dueAt"`;
 
+/**
+ * A run that does not count as an attempt. A job that holds back the client's later jobs keeps
+ * `attempts > 0` (the claim query's sign of a job in progress) and gets one more attempt instead.
+ */
+function notCounted(holdBack = false): string {
+  return holdBack ? `"maxAttempts" = "maxAttempts" + 1` : `attempts = attempts - 1`;
+}
+
 /** Every update of a claimed job is fenced: it only applies while this worker holds the job. */
 const FENCE = `WHERE id = $1::bigint AND "lockedBy" = $2 AND status = 'RUNNING'`;
 
@@ -71,7 +74,7 @@ const FENCE = `WHERE id = $1::bigint AND "lockedBy" = $2 AND status = 'RUNNING'`
 export function createDispatcher(deps: DispatcherDeps) {
   const clock = deps.clock ?? (() => new Date());
   const worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const idleMs = deps.idleMs ?? 1000;
+  const idleMs = deps.idleMs ?? 250;
   const batchSize = deps.batchSize ?? 20;
   const claimSql = CLAIM(deps.leaseSeconds ?? 60);
   const sql = deps.db.sql;
@@ -106,7 +109,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     let ours: boolean;
     if (outcome && "retryAt" in outcome) {
       // Not a failure: the job asked to come back later, so this run does not count as an attempt.
-      ours = await fenced(job, `status = 'PENDING', "dueAt" = $3, attempts = attempts - 1, ${unlock}`, [outcome.retryAt]);
+      ours = await fenced(job, `status = 'PENDING', "dueAt" = $3, ${notCounted(outcome.holdBack)}, ${unlock}`, [outcome.retryAt]);
     } else {
       const patch = outcome && "patch" in outcome ? JSON.stringify(outcome.patch) : "{}";
       ours = await fenced(job, `status = 'DONE', "doneAt" = $3, payload = payload || $4::jsonb, ${unlock}`, [clock(), patch]);
@@ -120,7 +123,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     const unlock = `"lockedBy" = NULL, "lockedUntil" = NULL`;
     if (e?.opts.retryAfterSeconds !== undefined && !e.opts.permanent) {
       const at = new Date(clock().getTime() + e.opts.retryAfterSeconds * 1000);
-      await fenced(job, `status = 'PENDING', "dueAt" = $3, "lastError" = $4, attempts = attempts - 1, ${unlock}`, [at, message]);
+      await fenced(job, `status = 'PENDING', "dueAt" = $3, "lastError" = $4, ${notCounted(true)}, ${unlock}`, [at, message]);
       deps.logger.info({ jobId: job.id, kind: job.kind, retryAfter: e.opts.retryAfterSeconds }, "rate limited; job waits");
       return;
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Choice, Say, Vars } from "../../flows/types.js";
 import type { Tx } from "../db/client.js";
+import { openNudge } from "../domain/nudges.js";
 import type { Prisma } from "../generated/prisma/client.js";
 
 export const TELEGRAM_SEND = "telegram.send";
@@ -30,9 +31,24 @@ export interface TelegramSendPayload {
   messages: OutMessage[];
   /** How many messages were already delivered: a retry continues from here. */
   sent: number;
+  /**
+   * The message whose send was started and not yet confirmed. It is saved before the Bot API
+   * call, so after a crash the outbox knows that this one may have gone out (see telegram-send.ts).
+   */
+  inFlight?: number | null;
+  /** Messages skipped after a crash because they may already have been delivered. */
+  uncertain?: number[];
+  /** Sent without the client asking (a reminder): never during quiet hours. */
+  proactive?: boolean;
 }
 
+/** Payload of a `coach.nudge` job: deliver this Nudge row to its coach. */
 export interface CoachNudgePayload {
+  nudgeId: string;
+}
+
+/** What a nudge is about, as the engine and the flows ask for one. */
+export interface NudgeRequest {
   clientId: string;
   coachId: string;
   cause: string;
@@ -64,33 +80,35 @@ export function toOutMessage(say: Say, turn: number): OutMessage {
   return msg;
 }
 
-/** Writes one turn's messages to the outbox in the caller's transaction. */
+/**
+ * Writes one turn's messages to the outbox in the caller's transaction. With a `key` the same
+ * turn is queued once, however often the caller runs (a retried reminder job).
+ */
 export async function enqueueTelegram(
   tx: Tx,
-  args: { clientId: string; chatId: bigint; language: string; messages: OutMessage[]; key?: string },
+  args: { clientId: string; chatId: bigint; language: string; messages: OutMessage[]; key?: string; proactive?: boolean },
 ): Promise<void> {
   if (!args.messages.length) return;
-  const payload: TelegramSendPayload = { chatId: args.chatId.toString(), language: args.language, messages: args.messages, sent: 0 };
-  await tx.job.create({
-    data: {
-      kind: TELEGRAM_SEND,
-      payload: payload as unknown as Prisma.InputJsonValue,
-      clientId: args.clientId,
-      idempotencyKey: `${TELEGRAM_SEND}:${args.key ?? randomUUID()}`,
-    },
+  const payload: TelegramSendPayload = {
+    chatId: args.chatId.toString(),
+    language: args.language,
+    messages: args.messages,
+    sent: 0,
+    ...(args.proactive ? { proactive: true } : {}),
+  };
+  const idempotencyKey = `${TELEGRAM_SEND}:${args.key ?? randomUUID()}`;
+  await tx.job.upsert({
+    where: { idempotencyKey },
+    update: {},
+    create: { kind: TELEGRAM_SEND, payload: payload as unknown as Prisma.InputJsonValue, clientId: args.clientId, idempotencyKey },
   });
 }
 
-/** Queues a nudge for the client's coach (Slack comes later; until then it is logged). */
-export async function enqueueNudge(tx: Tx, nudge: CoachNudgePayload, key: string): Promise<void> {
-  await tx.job.upsert({
-    where: { idempotencyKey: `${COACH_NUDGE}:${key}` },
-    update: {},
-    create: {
-      kind: COACH_NUDGE,
-      payload: nudge as unknown as Prisma.InputJsonValue,
-      clientId: nudge.clientId,
-      idempotencyKey: `${COACH_NUDGE}:${key}`,
-    },
-  });
+/**
+ * Opens a nudge for the client's coach (at most one open per client and cause) and queues its
+ * delivery. A crisis signal also brings back a nudge the coach had put off.
+ * `_key` is kept for callers that still pass one; the Nudge row itself is now the deduplication.
+ */
+export async function enqueueNudge(tx: Tx, nudge: NudgeRequest, _key?: string, now: Date = new Date()): Promise<void> {
+  await openNudge(tx, { ...nudge, now, reopenSnoozed: nudge.cause === "crisis" });
 }

@@ -23,14 +23,13 @@ export const TELEGRAM_LIMITS: SendLimits = {
   perChat: { perSecond: 1, burst: 3 },
 };
 
-export type Reservation = { ok: true; waitMs: number } | { ok: false; retryInMs: number };
-
 export interface SendLimiter {
   /**
-   * Reserves one message to `chatId` at the earliest allowed moment. When that is more than
-   * `maxWaitMs` away nothing is reserved and the caller should come back later.
+   * Takes one message to `chatId` if both limits allow it now and returns 0; otherwise takes
+   * nothing and returns how many ms to wait before asking again. Nothing is reserved ahead, so
+   * a chat that must wait long never holds up the others.
    */
-  reserve(chatId: string, maxWaitMs?: number): Reservation;
+  tryTake(chatId: string): number;
   /** Telegram said 429: nothing more to this chat until `retryAfterMs` from now. */
   penalise(chatId: string, retryAfterMs: number): void;
 }
@@ -48,7 +47,7 @@ export function createSendLimiter(limits: SendLimits, now: () => number = Date.n
   const chatTolerance = chatInterval * (limits.perChat.burst - 1);
   const global: Bucket = { tat: 0 };
   const chats = new Map<string, Bucket>();
-  let reservations = 0;
+  let takes = 0;
 
   function forget(t: number): void {
     // Buckets that are full again carry no information: drop them so the map stays small.
@@ -56,17 +55,17 @@ export function createSendLimiter(limits: SendLimits, now: () => number = Date.n
   }
 
   return {
-    reserve(chatId, maxWaitMs = Infinity) {
-      const t0 = now();
-      if (++reservations % 1000 === 0) forget(t0);
+    tryTake(chatId) {
+      const t = now();
+      if (++takes % 1000 === 0) forget(t);
       const chat = chats.get(chatId) ?? { tat: 0 };
-      const at = Math.max(t0, chat.tat - chatTolerance, global.tat - globalTolerance);
-      const waitMs = at - t0;
-      if (waitMs > maxWaitMs) return { ok: false, retryInMs: waitMs };
-      chat.tat = Math.max(chat.tat, at) + chatInterval;
-      global.tat = Math.max(global.tat, at) + globalInterval;
+      const wait = Math.max(0, chat.tat - chatTolerance - t, global.tat - globalTolerance - t);
+      // Below a microsecond is float rounding (1000 / 30 is not exact), not a real wait.
+      if (wait > 0.001) return wait;
+      chat.tat = Math.max(chat.tat, t) + chatInterval;
+      global.tat = Math.max(global.tat, t) + globalInterval;
       chats.set(chatId, chat);
-      return { ok: true, waitMs };
+      return 0;
     },
     penalise(chatId, retryAfterMs) {
       const chat = chats.get(chatId) ?? { tat: 0 };
@@ -78,6 +77,6 @@ export function createSendLimiter(limits: SendLimits, now: () => number = Date.n
 
 /** No limits at all: for benchmarks of the dispatcher itself and for the terminal chat. */
 export const unlimited: SendLimiter = {
-  reserve: () => ({ ok: true, waitMs: 0 }),
+  tryTake: () => 0,
   penalise: () => undefined,
 };

@@ -13,6 +13,8 @@ export interface ClaimedJob {
   idempotencyKey: string;
   /** True when a previous holder's lease ran out (it crashed or hung) and this is a takeover. */
   recovered: boolean;
+  /** When the job was due (for lateness measurements and logs). */
+  dueAt: Date;
 }
 
 export interface JobContext {
@@ -31,8 +33,13 @@ export interface JobContext {
  * What a handler returns: nothing when the job is done; `retryAt` to come back later without
  * counting an attempt (a rate limit, a reminder outside its hours); `patch` to merge into the
  * payload when the job is marked done (one write instead of two).
+ * `holdBack`: the client's later jobs of this kind wait for this one (a half-sent turn must
+ * finish first); without it they may pass (a reminder moved to the morning).
  */
-export type JobOutcome = void | { retryAt: Date; reason: string } | { patch: Record<string, unknown> };
+export type JobOutcome =
+  | void
+  | { retryAt: Date; reason: string; holdBack?: boolean }
+  | { patch: Record<string, unknown> };
 
 export type JobHandler = (job: ClaimedJob, ctx: JobContext) => Promise<JobOutcome>;
 

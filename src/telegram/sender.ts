@@ -13,6 +13,21 @@ export function renderMessage(translator: Translator, language: string, msg: Out
   return { text, keyboard };
 }
 
+/** Network errors raised before a request could leave: nothing reached Telegram. */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/**
+ * True when the request surely never reached Telegram (no connection was made). Any other
+ * network failure (a reset, a timeout) may have come after Telegram took the message.
+ */
+function neverSent(cause: unknown): boolean {
+  for (let e = cause, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && NOT_CONNECTED.has(code)) return true;
+  }
+  return false;
+}
+
 /** Sends outbox messages through the Bot API and turns its errors into retry decisions. */
 export function createTelegramSender(api: Api, translator: Translator): MessageSender {
   return {
@@ -31,7 +46,7 @@ export function createTelegramSender(api: Api, translator: Translator): MessageS
           if (err.error_code === 400) throw new SendError(err.description, { permanent: true });
           throw new SendError(err.description);
         }
-        if (err instanceof HttpError) throw new SendError(err.message);
+        if (err instanceof HttpError) throw new SendError(err.message, { uncertain: !neverSent(err.error) });
         throw err;
       }
     },

@@ -1,0 +1,223 @@
+/**
+ * Asking the client before anything is shared with a partner (METHOD.md sections 6 and 7: nothing
+ * behind the client's back; share only what the client agreed to, for that purpose). The client
+ * sees who the partner is, why, and exactly what would be passed on, and answers: yes / take
+ * something out / talk to my coach first / no. "No" is fine and said to be fine.
+ *
+ * Start data (built by src/domain/referrals/consent-data.ts, item lines already in the client's
+ * language): `{ referralId, partner, domain, need, coachJoins, items: [{ id, line }] }`.
+ */
+import { assign, setup } from "xstate";
+import { outputActions, say } from "./lib/actions.js";
+import { parseYesNo } from "./lib/parse.js";
+import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput, Say } from "./types.js";
+
+export const REFERRAL_CONSENT_VERSION = "referralConsent@1";
+
+export interface ConsentItem {
+  id: string;
+  line: string;
+}
+
+export interface ReferralConsentData {
+  referralId: string;
+  partner: string;
+  domain: string;
+  need: string;
+  coachJoins: boolean;
+  items: ConsentItem[];
+}
+
+interface Context {
+  ok: boolean;
+  referralId: string;
+  name: string;
+  coach: string;
+  partner: string;
+  domain: string;
+  need: string;
+  coachJoins: boolean;
+  all: ConsentItem[];
+  items: ConsentItem[];
+}
+
+function contextOf(input: FlowInput): Context {
+  const d = (input.data ?? {}) as Partial<ReferralConsentData>;
+  const items = Array.isArray(d.items) ? d.items.filter((i) => typeof i?.id === "string" && typeof i.line === "string") : [];
+  const ok = typeof d.referralId === "string" && typeof d.partner === "string" && items.length > 0;
+  return {
+    ok,
+    referralId: d.referralId ?? "",
+    name: input.client.callName ?? input.client.name,
+    coach: input.coach.name,
+    partner: d.partner ?? "",
+    domain: d.domain ?? "",
+    need: d.need ?? "",
+    coachJoins: d.coachJoins === true,
+    all: items,
+    items,
+  };
+}
+
+type Answer = "yes" | "remove" | "coach" | "no" | "undo" | "back";
+
+function answerOf(event: ClientEvent): Answer | null {
+  if (event.type === "client.chose") {
+    return (["yes", "remove", "coach", "no", "undo", "back"] as const).find((a) => a === event.choice) ?? null;
+  }
+  const yn = parseYesNo(event.text);
+  // "Later" means: not now, talk it over with my coach first.
+  return yn === "later" ? "coach" : yn;
+}
+
+const listText = (items: ConsentItem[]) => items.map((i) => `• ${i.line}`).join("\n");
+
+function answerEffect(context: Context, answer: "consented" | "declined" | "askedCoach"): Effect {
+  return {
+    kind: "referralAnswer",
+    referralId: context.referralId,
+    answer,
+    items: answer === "consented" ? context.items.map((i) => i.id) : [],
+    textVersion: REFERRAL_CONSENT_VERSION,
+  };
+}
+
+const askRows = (coach: string): Choice[][] => [
+  [{ id: "yes", label: "referralConsent.yes" }],
+  [{ id: "remove", label: "referralConsent.remove" }],
+  [{ id: "coach", label: "referralConsent.coach", vars: { coach } }],
+  [{ id: "no", label: "referralConsent.no" }],
+];
+
+const listAsk = {
+  type: "say",
+  params: ({ context }: { context: Context }) => ({
+    key: "referralConsent.list",
+    vars: { coach: context.coach, partner: context.partner, list: listText(context.items) },
+    choices: askRows(context.coach),
+  }),
+} as const;
+
+const answered = {
+  coach: { target: "#referralConsent.askedCoach" },
+  no: { target: "#referralConsent.declined" },
+};
+
+export const referralConsentMachine = setup({
+  types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
+  actions: outputActions,
+  guards: {
+    broken: ({ context }) => !context.ok,
+    says: ({ event }, params: { answer: Answer }) => answerOf(event) === params.answer,
+    removesItem: ({ context, event }) => event.type === "client.chose" && context.items.some((i) => i.id === event.choice),
+    removesLast: ({ context, event }) => event.type === "client.chose" && context.items.length === 1 && context.items[0]?.id === event.choice,
+  },
+}).createMachine({
+  id: "referralConsent",
+  context: ({ input }) => contextOf(input),
+  initial: "start",
+  states: {
+    start: {
+      always: [
+        { guard: "broken", target: "broken" },
+        {
+          target: "asking",
+          actions: [
+            { type: "say", params: ({ context }) => ({ key: "referralConsent.intro", vars: { name: context.name, coach: context.coach, partner: context.partner, domain: context.domain } }) },
+            { type: "say", params: ({ context }) => ({ key: "referralConsent.why", vars: { coach: context.coach, need: context.need } }) },
+          ],
+        },
+      ],
+    },
+    asking: {
+      entry: [
+        {
+          type: "say",
+          params: ({ context }): Say =>
+            context.coachJoins ? { key: "referralConsent.together", vars: { coach: context.coach } } : { key: "referralConsent.alone", vars: { partner: context.partner } },
+        },
+        listAsk,
+      ],
+      on: {
+        "client.*": [
+          { guard: { type: "says", params: { answer: "yes" } }, target: "consented" },
+          { guard: { type: "says", params: { answer: "remove" } }, target: "removing" },
+          { guard: { type: "says", params: { answer: "coach" } }, ...answered.coach },
+          { guard: { type: "says", params: { answer: "no" } }, ...answered.no },
+          { target: "asking", reenter: true, actions: say("common.pickButton") },
+        ],
+      },
+    },
+    removing: {
+      entry: {
+        type: "say",
+        params: ({ context }) => ({
+          key: "referralConsent.removeWhich",
+          choices: [...context.items.map((i) => [{ id: i.id, label: `referralConsent.item.${i.id}`, vars: { coach: context.coach } }]), [{ id: "back", label: "referralConsent.back" }]],
+        }),
+      },
+      on: {
+        "client.*": [
+          { guard: "removesLast", target: "nothingLeft", actions: assign({ items: [] }) },
+          {
+            guard: "removesItem",
+            target: "asking",
+            actions: [assign({ items: ({ context, event }) => context.items.filter((i) => event.type !== "client.chose" || i.id !== event.choice) }), say("referralConsent.removed")],
+          },
+          { guard: { type: "says", params: { answer: "back" } }, target: "asking" },
+          { target: "removing", reenter: true, actions: say("common.pickButton") },
+        ],
+      },
+    },
+    /** Everything was taken out: then nothing can be passed on, which the client may want. */
+    nothingLeft: {
+      entry: {
+        type: "say",
+        params: ({ context }) => ({
+          key: "referralConsent.nothingLeft",
+          vars: { partner: context.partner },
+          choices: [
+            [{ id: "undo", label: "referralConsent.undo" }],
+            [{ id: "coach", label: "referralConsent.coach", vars: { coach: context.coach } }],
+            [{ id: "no", label: "referralConsent.no" }],
+          ],
+        }),
+      },
+      on: {
+        "client.*": [
+          { guard: { type: "says", params: { answer: "undo" } }, target: "asking", actions: assign({ items: ({ context }) => context.all }) },
+          { guard: { type: "says", params: { answer: "coach" } }, ...answered.coach },
+          { guard: { type: "says", params: { answer: "no" } }, ...answered.no },
+          { target: "nothingLeft", reenter: true, actions: say("common.pickButton") },
+        ],
+      },
+    },
+    consented: {
+      type: "final",
+      entry: [
+        { type: "effect", params: ({ context }) => answerEffect(context, "consented") },
+        { type: "say", params: ({ context }) => ({ key: "referralConsent.yesDone", vars: { partner: context.partner } }) },
+        say("referralConsent.changeMind"),
+      ],
+    },
+    askedCoach: {
+      type: "final",
+      entry: [
+        { type: "effect", params: ({ context }) => answerEffect(context, "askedCoach") },
+        { type: "say", params: ({ context }) => ({ key: "referralConsent.coachDone", vars: { coach: context.coach } }) },
+      ],
+    },
+    declined: {
+      type: "final",
+      entry: [
+        { type: "effect", params: ({ context }) => answerEffect(context, "declined") },
+        { type: "say", params: ({ context }) => ({ key: "referralConsent.noDone", vars: { coach: context.coach } }) },
+      ],
+    },
+    /** Start data missing: say sorry, share nothing. The coach's referral stays on hold. */
+    broken: { type: "final", entry: say("common.error") },
+  },
+});
+
+export const referralConsent: FlowDefinition = { id: "referralConsent", version: 1, machine: referralConsentMachine };
+

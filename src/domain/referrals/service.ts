@@ -1,0 +1,181 @@
+/**
+ * The referral operations the Slack app calls, each in its own transaction: file, act, accept,
+ * ask the client for consent. A refused attempt (wrong person, forged id, a state that does not
+ * allow it) is audited in a transaction of its own, because the attempt itself was rolled back.
+ */
+import { allows, type ReferralEvent, type ReferralEventType } from "../../../flows/referral.js";
+import type { ReferralConsentData } from "../../../flows/referral-consent.js";
+import type { Engine } from "../../conversation/engine.js";
+import type { Database, Tx } from "../../db/client.js";
+import type { Member, Referral } from "../../generated/prisma/client.js";
+import type { Translator } from "../../i18n.js";
+import { audit } from "../audit.js";
+import { act, auditRefusal, lockFor } from "./access.js";
+import { referralOverview } from "./overview.js";
+import { acceptInReferral, fileInReferral, reinvite, type Accepted, type InDraft } from "./in.js";
+import { restoreReferral, stateOf } from "./lifecycle.js";
+import { fileOutReferral, markConsentAsked, type OutDraft } from "./out.js";
+import { ReferralRefused } from "./types.js";
+
+export interface ReferralServiceDeps {
+  db: Database;
+  engine: Pick<Engine, "startConversation">;
+  /** Client texts: the consent question lists the items in the client's own language. */
+  translator: Translator;
+  clock: () => Date;
+  inviteDays: number;
+  /** Called after a commit that queued messages, to wake the dispatcher. */
+  onQueued?: () => void;
+}
+
+export type ReferralService = ReturnType<typeof createReferralService>;
+
+/** The start data of the consent conversation: exactly what would be shared, as the client reads it. */
+export async function consentData(tx: Tx, referral: Referral, translator: Translator): Promise<ReferralConsentData> {
+  const client = await tx.client.findUniqueOrThrow({ where: { id: referral.clientId ?? "" }, include: { coach: true } });
+  const partner = await tx.organisation.findUniqueOrThrow({ where: { id: referral.toOrgId } });
+  const lang = client.language;
+  const values: Record<string, string | null> = { name: referral.personName, phone: referral.personContact, summary: referral.summary, goal: referral.wish };
+  return {
+    referralId: referral.id,
+    partner: partner.name,
+    domain: translator.t(lang, `referralConsent.domain.${referral.lifeDomain ?? "financien"}`),
+    need: referral.need,
+    coachJoins: referral.coachJoins,
+    items: referral.proposedItems.map((id) => ({ id, line: translator.t(lang, `referralConsent.line.${id}`, { value: values[id] ?? "", coach: client.coach.name }) })),
+  };
+}
+
+/** An event of this type with valid data, to ask "could this happen now?" before a modal opens. */
+function sampleEvent(type: ReferralEventType): ReferralEvent {
+  const text = "-";
+  const samples: Partial<Record<ReferralEventType, ReferralEvent>> = {
+    "partner.rejected": { type: "partner.rejected", reason: text },
+    "partner.redirected": { type: "partner.redirected", reason: text },
+    "partner.closed": { type: "partner.closed", reason: text },
+    "partner.planned": { type: "partner.planned", at: "2000-01-01T00:00:00.000Z", place: text },
+    "partner.completed": { type: "partner.completed", outcome: text },
+    "partner.answeredInfo": { type: "partner.answeredInfo", answer: text },
+    "team.accepted": { type: "team.accepted", coachId: text },
+    "team.askedInfo": { type: "team.askedInfo", question: text },
+    "team.declined": { type: "team.declined", reason: text },
+  };
+  return samples[type] ?? ({ type } as ReferralEvent);
+}
+
+export function createReferralService(deps: ReferralServiceDeps) {
+  const { db, clock } = deps;
+
+  /** Runs `fn` in a transaction; audits a refusal (except plain input mistakes) and rethrows it. */
+  async function run<T>(member: Member | null, what: string, referralId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      const out = await db.prisma.$transaction(fn);
+      deps.onQueued?.();
+      return out;
+    } catch (err) {
+      if (err instanceof ReferralRefused && err.reason !== "invalid") {
+        await db.prisma.$transaction((tx) => auditRefusal(tx, member, referralId, what, err.reason));
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Asks the client in Telegram. The conversation is started by the engine in its own transaction;
+   * only when that worked is the referral marked as waiting for consent.
+   */
+  async function askConsent(referralId: string, coachId: string): Promise<boolean> {
+    const { clientId, data } = await db.prisma.$transaction(async (tx) => {
+      const referral = await tx.referral.findUniqueOrThrow({ where: { id: referralId } });
+      return { clientId: referral.clientId ?? "", data: await consentData(tx, referral, deps.translator) };
+    });
+    try {
+      await deps.engine.startConversation(clientId, "referralConsent", data as unknown as Record<string, unknown>, coachId);
+    } catch {
+      // The client cannot be asked now (paused, stopped, not linked): the referral stays on hold.
+      return false;
+    }
+    await db.prisma.$transaction((tx) => markConsentAsked(tx, referralId, clock()));
+    deps.onQueued?.();
+    return true;
+  }
+
+  return {
+    /** The active member behind a Slack user id, or null. */
+    async member(slackUserId: string): Promise<Member | null> {
+      const m = await db.prisma.member.findUnique({ where: { slackUserId } });
+      return m?.active ? m : null;
+    },
+
+    /** The coach's own clients who can be asked in the chat; listing them is audited. */
+    async caseload(member: Member) {
+      return db.prisma.$transaction(async (tx) => {
+        const clients = await tx.client.findMany({
+          where: { coachId: member.id, status: "ACTIVE", telegramChatId: { not: null } },
+          orderBy: { name: "asc" },
+          take: 100,
+        });
+        await audit(tx, { actorKind: "COACH", actorId: member.id, action: "clients.listed", detail: { count: clients.length, for: "referral" } });
+        return clients;
+      });
+    },
+
+    /** Organisations of a kind that can receive cards (they have a channel). */
+    receivers(kind: "PARTNER" | "COACH_TEAM") {
+      return db.prisma.organisation.findMany({ where: { kind, referralChannel: { not: null } }, orderBy: { name: "asc" }, take: 100 });
+    },
+
+    /** The active coaches of a team, to assign an IN referral to. */
+    coachesOf(orgId: string) {
+      return db.prisma.member.findMany({ where: { organisationId: orgId, role: "COACH", active: true }, orderBy: { name: "asc" }, take: 100 });
+    },
+
+    /** The App Home overview of a member; every referral shown is audited as viewed. */
+    overview(member: Member) {
+      return db.prisma.$transaction((tx) => referralOverview(tx, member));
+    },
+
+    /** Files a referral out and asks the client. `asked` is false when the client could not be asked now. */
+    async fileOut(member: Member, draft: OutDraft): Promise<{ referral: Referral; asked: boolean }> {
+      const referral = await run(member, "fileOut", null, (tx) => fileOutReferral(tx, member, draft, clock()));
+      return { referral, asked: await askConsent(referral.id, member.id) };
+    },
+
+    /** The coach asks again after the client wanted to talk first (or the first ask failed). */
+    async askAgain(member: Member, referralId: string): Promise<boolean> {
+      await run(member, "system.consentAsked", referralId, async (tx) => {
+        const { referral } = await lockFor(tx, member, referralId, "system.consentAsked");
+        if (!["filed", "clientQuestion"].includes(stateOf(referral))) throw new ReferralRefused("notNow", "referral.refused.notNow");
+      });
+      return askConsent(referralId, member.id);
+    },
+
+    fileIn(member: Member, draft: InDraft): Promise<Referral> {
+      return run(member, "fileIn", null, (tx) => fileInReferral(tx, member, draft, clock()));
+    },
+
+    act(member: Member, referralId: string, event: ReferralEvent) {
+      return run(member, event.type, referralId, (tx) => act(tx, member, referralId, event, clock()));
+    },
+
+    accept(member: Member, referralId: string, coachId: string): Promise<Accepted> {
+      return run(member, "team.accepted", referralId, (tx) => acceptInReferral(tx, member, referralId, coachId, { now: clock(), inviteDays: deps.inviteDays }));
+    },
+
+    reinvite(member: Member, referralId: string): Promise<Accepted> {
+      return run(member, "team.reinvited", referralId, (tx) => reinvite(tx, member, referralId, { now: clock(), inviteDays: deps.inviteDays }));
+    },
+
+    /**
+     * Checks, before a modal opens, that this member may send this event now. The submission is
+     * checked again: the state may change while the modal is open.
+     */
+    async check(member: Member, referralId: string, type: ReferralEventType): Promise<Referral> {
+      return run(member, type, referralId, async (tx) => {
+        const { referral } = await lockFor(tx, member, referralId, type);
+        if (!allows(restoreReferral(referral), sampleEvent(type))) throw new ReferralRefused("notNow", "referral.refused.notNow");
+        return referral;
+      });
+    },
+  };
+}

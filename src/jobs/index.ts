@@ -1,0 +1,114 @@
+/**
+ * All of Koers's durable jobs in one place: the dispatcher with every handler, the hook for jobs
+ * that fail for the last time, and the recurring jobs. The composition root calls `createJobs`.
+ */
+import type { Logger } from "pino";
+import type { Engine } from "../conversation/engine.js";
+import type { Database } from "../db/client.js";
+import { openNudge, resurfaceSnoozed } from "../domain/nudges.js";
+import { detectNudges } from "./detectors.js";
+import { createDispatcher, type Dispatcher } from "./dispatcher.js";
+import { SendError } from "./errors.js";
+import { DIGEST_SEND, coachNudgeHandler, digestHandler, planDigests, type NudgeSink } from "./nudge-jobs.js";
+import { COACH_NUDGE, CONVERSATION_RESUME, TELEGRAM_SEND } from "./outbox.js";
+import { createSendLimiter, TELEGRAM_LIMITS, type SendLimiter } from "./rate-limit.js";
+import { ensureRecurring, everyMinutes, dailyAt, recurringHandlers, type Recurring } from "./recurring.js";
+import { reminderHandlers } from "./reminder-jobs.js";
+import { REMINDER_KINDS, planReminders } from "./reminders.js";
+import { resumeHandler } from "./resume.js";
+import { telegramSendHandler, type MessageSender } from "./telegram-send.js";
+import type { ClaimedJob, JobHandlers } from "./types.js";
+
+export interface JobsDeps {
+  db: Database;
+  engine: Pick<Engine, "startConversation" | "resumeParked">;
+  sender: MessageSender;
+  nudges: NudgeSink;
+  logger: Logger;
+  clock?: () => Date;
+  /** Telegram's limits (default); `unlimited` for the terminal chat and benchmarks. */
+  limiter?: SendLimiter;
+  /** NUDGE_SILENT_DAYS. */
+  silentDays: number;
+  idleMs?: number;
+  batchSize?: number;
+  leaseSeconds?: number;
+  /** Extra handlers (tests). */
+  handlers?: JobHandlers;
+}
+
+export interface Jobs {
+  dispatcher: Dispatcher;
+  /** Queues the recurring jobs that are not queued yet; call once at start. */
+  ensureRecurring(): Promise<void>;
+}
+
+/** Recurring jobs: what runs, and how often. */
+export function recurringJobs(silentDays: number): Recurring[] {
+  return [
+    { kind: "reminders.plan", next: everyMinutes(10), run: (ctx) => planReminders(ctx.db, ctx.now()) },
+    { kind: "nudges.detect", next: everyMinutes(60, 5), run: (ctx) => detectNudges(ctx.db, ctx.now(), { silentDays }) },
+    {
+      kind: "nudges.resurface",
+      next: everyMinutes(10, 2),
+      run: (ctx) => ctx.db.prisma.$transaction((tx) => resurfaceSnoozed(tx, ctx.now())),
+    },
+    // Coaches who want one message a day get it at 08:30, before their working day.
+    { kind: "coach.digest", next: dailyAt(8 * 60 + 30), run: (ctx) => planDigests(ctx.db, ctx.now()) },
+  ];
+}
+
+/** Telegram 403: the client blocked the bot. Mark them, cancel what waits for them, tell the coach. */
+async function markUnreachable(db: Database, clientId: string, now: Date): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Client" WHERE id = ${clientId}::uuid FOR UPDATE`;
+    const client = await tx.client.update({ where: { id: clientId }, data: { status: "UNREACHABLE" } });
+    await tx.job.updateMany({
+      where: { clientId, status: "PENDING", kind: { in: [TELEGRAM_SEND, CONVERSATION_RESUME, ...REMINDER_KINDS] } },
+      data: { status: "CANCELLED" },
+    });
+    await openNudge(tx, { clientId, coachId: client.coachId, cause: "unreachable", now });
+  });
+}
+
+/** A job about a client failed for good: the coach hears of it (never for nudges themselves). */
+async function nudgeOnDead(db: Database, job: ClaimedJob, err: unknown, now: Date): Promise<void> {
+  if (!job.clientId || job.kind.startsWith("coach.")) return;
+  if (err instanceof SendError && err.opts.blocked) return;
+  await db.prisma.$transaction(async (tx) => {
+    const client = await tx.client.findUnique({ where: { id: job.clientId ?? "" } });
+    if (!client) return;
+    await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "job_failed", now, detail: { kind: job.kind, jobId: job.id } });
+  });
+}
+
+export function createJobs(deps: JobsDeps): Jobs {
+  const clock = deps.clock ?? (() => new Date());
+  const recurring = recurringJobs(deps.silentDays);
+  const handlers: JobHandlers = {
+    [TELEGRAM_SEND]: telegramSendHandler({
+      sender: deps.sender,
+      limiter: deps.limiter ?? createSendLimiter(TELEGRAM_LIMITS, () => clock().getTime()),
+      onBlocked: (clientId) => markUnreachable(deps.db, clientId, clock()),
+    }),
+    [COACH_NUDGE]: coachNudgeHandler(deps.nudges),
+    [DIGEST_SEND]: digestHandler(deps.nudges),
+    [CONVERSATION_RESUME]: resumeHandler(deps.engine),
+    ...reminderHandlers(deps.engine.startConversation),
+    ...recurringHandlers(recurring),
+    ...deps.handlers,
+  };
+  const dispatcher = createDispatcher({
+    db: deps.db,
+    handlers,
+    logger: deps.logger,
+    clock,
+    onDead: (job, err) => nudgeOnDead(deps.db, job, err, clock()),
+    ...(deps.idleMs !== undefined ? { idleMs: deps.idleMs } : {}),
+    ...(deps.batchSize !== undefined ? { batchSize: deps.batchSize } : {}),
+    ...(deps.leaseSeconds !== undefined ? { leaseSeconds: deps.leaseSeconds } : {}),
+  });
+  return { dispatcher, ensureRecurring: () => ensureRecurring(deps.db, recurring, clock()) };
+}
+
+export type { MessageSender, NudgeSink };

@@ -1,0 +1,154 @@
+/**
+ * Running a reminder job: check at that moment that the client still wants it and that it is
+ * still true (the step is open, the appointment did not move), respect the hours, then queue the
+ * message with its buttons, or start the check-in conversation. The message is queued with the
+ * job's own key, so a job retried after a crash queues it once.
+ */
+import type { Engine } from "../conversation/engine.js";
+import type { Tx } from "../db/client.js";
+import type { Client } from "../generated/prisma/client.js";
+import { reminderButtons, type ReminderAction } from "./reminder-buttons.js";
+import {
+  REMINDER_APPOINTMENT,
+  REMINDER_CHECKIN,
+  REMINDER_STEP,
+  wantsReminders,
+  type ReminderPayload,
+} from "./reminders.js";
+import { enqueueTelegram, type OutMessage } from "./outbox.js";
+import { TIME_ZONE, addDays, atLocal, decideAtRun, isoDay, localTime, snoozeUntil, toDaypart } from "./schedule.js";
+import type { ClaimedJob, JobContext, JobHandler, JobHandlers, JobOutcome } from "./types.js";
+
+/** The engine's way to start a conversation, with a hook that runs inside its transaction. */
+export type StartConversation = Engine["startConversation"];
+
+const timeFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+
+function name(client: Client): string {
+  return client.callName ?? client.name;
+}
+
+/** The end of a day in Amsterdam (the start of its quiet hours): a step's reminder is useless after. */
+function endOfDay(at: Date): Date {
+  return atLocal(localTime(at).day, 21 * 60);
+}
+
+async function lockJob(tx: Tx, id: string): Promise<ReminderPayload | null> {
+  const rows = await tx.$queryRaw<{ payload: ReminderPayload }[]>`SELECT payload FROM "Job" WHERE id = ${BigInt(id)} FOR UPDATE`;
+  return rows[0]?.payload ?? null;
+}
+
+/** Runs `fn` with the client locked; skips (and says why) when reminders no longer apply. */
+async function withClient(ctx: JobContext, job: ClaimedJob, fn: (tx: Tx, client: Client) => Promise<JobOutcome>): Promise<JobOutcome> {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    if (!job.clientId) return;
+    await tx.$queryRaw`SELECT id FROM "Client" WHERE id = ${job.clientId}::uuid FOR UPDATE`;
+    const client = await tx.client.findUnique({ where: { id: job.clientId } });
+    if (!client || !wantsReminders(client)) return { patch: { skipped: "reminders off or client not active" } };
+    return fn(tx, client);
+  });
+}
+
+function timing(client: Client, now: Date, deadline: Date | undefined): JobOutcome | "send" {
+  const decision = decideAtRun(now, toDaypart(client.reminderDaypart), client.id, deadline);
+  if (decision.kind === "reschedule") return { retryAt: decision.at, reason: "outside the client's part of the day" };
+  if (decision.kind === "drop") return { patch: { skipped: "too late" } };
+  return "send";
+}
+
+async function queueMessage(tx: Tx, job: ClaimedJob, client: Client, msg: OutMessage): Promise<void> {
+  await enqueueTelegram(tx, {
+    clientId: client.id,
+    chatId: client.telegramChatId ?? 0n,
+    language: client.language,
+    messages: [msg],
+    key: job.idempotencyKey,
+    proactive: true,
+  });
+}
+
+function stepHandler(): JobHandler {
+  return (job, ctx) =>
+    withClient(ctx, job, async (tx, client) => {
+      const p = job.payload as ReminderPayload;
+      const step = await tx.step.findFirst({ where: { id: p.stepId ?? "", goal: { clientId: client.id } } });
+      if (!step?.dueAt || step.status !== "OPEN" || step.dueAt.toISOString() !== p.at) return { patch: { skipped: "step changed" } };
+      const when = timing(client, ctx.now(), p.snoozeOf ? undefined : endOfDay(step.dueAt));
+      if (when !== "send") return when;
+      const buttons = reminderButtons(job.id, ["done", "later", "stop"], "step");
+      await queueMessage(tx, job, client, { key: "reminders.step.text", vars: { name: name(client), what: step.what }, buttons });
+    });
+}
+
+function appointmentHandler(): JobHandler {
+  return (job, ctx) =>
+    withClient(ctx, job, async (tx, client) => {
+      const p = job.payload as ReminderPayload;
+      const appt = await tx.appointment.findFirst({ where: { id: p.appointmentId ?? "", clientId: client.id } });
+      if (!appt || appt.at.toISOString() !== p.at) return { patch: { skipped: "appointment changed" } };
+      const now = ctx.now();
+      const when = timing(client, now, appt.at);
+      if (when !== "send") return when;
+      // "Later" only when the next reminder would still come before the appointment.
+      const canSnooze = snoozeUntil(now, toDaypart(client.reminderDaypart), client.id) < appt.at;
+      const actions: ReminderAction[] = canSnooze ? ["done", "later", "stop"] : ["done", "stop"];
+      const tomorrow = isoDay(localTime(appt.at).day) === isoDay(addDays(localTime(now).day, 1));
+      const vars = { name: name(client), time: timeFormat.format(appt.at), ...(appt.place ? { place: appt.place } : {}) };
+      const key = `reminders.appointment.${tomorrow ? "tomorrow" : "today"}${appt.place ? "At" : ""}`;
+      await queueMessage(tx, job, client, { key, vars, buttons: reminderButtons(job.id, actions, "appointment") });
+    });
+}
+
+/** The check-in's start data: the open step whose day has come (the check-in asks how it went). */
+async function checkinData(ctx: JobContext, clientId: string, jobId: string): Promise<Record<string, unknown>> {
+  const step = await ctx.db.prisma.step.findFirst({
+    where: { status: "OPEN", dueAt: { lte: ctx.now() }, goal: { clientId, status: "ACTIVE" } },
+    orderBy: { dueAt: "desc" },
+  });
+  return { trigger: "reminder", reminderJobId: jobId, ...(step ? { step: { id: step.id, what: step.what } } : {}) };
+}
+
+/** A conversation is going on when the client's active run changed in the last two hours. */
+const BUSY_MS = 2 * 3_600_000;
+
+function checkinHandler(startConversation: StartConversation): JobHandler {
+  return async (job, ctx) => {
+    const now = ctx.now();
+    let result: JobOutcome = undefined;
+    const prepare = async (tx: Tx, client: Client): Promise<OutMessage[] | null> => {
+      const p = await lockJob(tx, job.id);
+      if (!p || p.started) return null;
+      if (!wantsReminders(client) || !client.checkinEveryDays) {
+        result = { patch: { skipped: "reminders off or client not active" } };
+        return null;
+      }
+      const when = timing(client, now, undefined);
+      if (when !== "send") {
+        result = when;
+        return null;
+      }
+      const busy = await tx.flowRun.findFirst({ where: { clientId: client.id, status: "ACTIVE", updatedAt: { gt: new Date(now.getTime() - BUSY_MS) } } });
+      if (busy) {
+        result = { retryAt: new Date(now.getTime() + BUSY_MS), reason: "the client is in another conversation" };
+        return null;
+      }
+      // Saved with the conversation's start: a retry of this job after a crash finds it and stops.
+      // The next check-in is planned by `reminders.plan` once this job is done, counted from this one.
+      await tx.$executeRaw`UPDATE "Job" SET payload = payload || '{"started": true}'::jsonb WHERE id = ${BigInt(job.id)}`;
+      return [{ key: "reminders.checkin.intro", buttons: reminderButtons(job.id, ["later", "stop"], "checkin") }];
+    };
+    const client = job.clientId ? await ctx.db.prisma.client.findUnique({ where: { id: job.clientId } }) : null;
+    if (!client || !wantsReminders(client)) return { patch: { skipped: "reminders off or client not active" } };
+    await startConversation(client.id, "checkin", await checkinData(ctx, client.id, job.id), undefined, { prepare });
+    return result;
+  };
+}
+
+/** The handlers of the three reminder kinds. */
+export function reminderHandlers(startConversation: StartConversation): JobHandlers {
+  return {
+    [REMINDER_CHECKIN]: checkinHandler(startConversation),
+    [REMINDER_STEP]: stepHandler(),
+    [REMINDER_APPOINTMENT]: appointmentHandler(),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The outbox handler: sends a `telegram.send` job's messages in order, within Telegram's limits.
+ *
+ * A crash between sending and marking never sends a message twice. The Bot API has no
+ * idempotency key for sendMessage and a bot cannot read back a chat's history, so no key we
+ * attach could be checked with Telegram after a crash. What we can know is which message was
+ * being sent: before each call the job records `inFlight = i` (committed, fenced by our lease);
+ * after Telegram's answer it records `sent = i + 1`. A job taken over after a crash (or after a
+ * send that failed in a way that leaves the outcome open, such as a reset connection) that still
+ * has `inFlight` set does not know whether message `i` arrived. We then skip it, record it in
+ * `uncertain` and log it, and go on with the next message: a client reading poorly, who is
+ * tired or stressed, is confused by the same question twice (and a repeated question reads like
+ * a bot that did not listen), while a lost question heals: the engine keeps the last question
+ * and repeats it on /start or the client's next message, and the silence nudge reaches the coach.
+ * The one exception is the crisis answer (113 and 112): there a duplicate costs nothing and a
+ * lost message could cost a great deal, so it is sent again (`resendWhenUncertain`).
+ *
+ * The window of doubt is only the Bot API round trip itself; every other crash point is exact.
+ */
+import { LeaseLost, SendError } from "./errors.js";
+import { isQuietHours, localTime, addDays, atLocal, QUIET_UNTIL } from "./schedule.js";
+import type { SendLimiter } from "./rate-limit.js";
+import type { OutMessage, TelegramSendPayload } from "./outbox.js";
+import type { ClaimedJob, JobContext, JobHandler, JobOutcome } from "./types.js";
+
+/** Renders and sends one message of an outbox job. */
+export interface MessageSender {
+  send(payload: TelegramSendPayload, index: number): Promise<void>;
+}
+
+export interface TelegramSendDeps {
+  sender: MessageSender;
+  limiter: SendLimiter;
+  /** Told once when Telegram says 403 (the client blocked the bot); the job then ends. */
+  onBlocked(clientId: string): Promise<void>;
+  /** Longest wait for the rate limiter inside a job; longer waits put the job back (ms). */
+  maxWaitMs?: number;
+  /** Messages worth a possible duplicate rather than a possible loss (see above). */
+  resendWhenUncertain?: (msg: OutMessage) => boolean;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const CRISIS_KEYS = new Set(["crisis.text"]);
+
+/** The end of tonight's quiet hours (08:00 Amsterdam), for proactive messages that are late. */
+function afterQuietHours(now: Date): Date {
+  const { day, minutes } = localTime(now);
+  return atLocal(minutes >= QUIET_UNTIL ? addDays(day, 1) : day, QUIET_UNTIL);
+}
+
+export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
+  const maxWaitMs = deps.maxWaitMs ?? 2000;
+  const resend = deps.resendWhenUncertain ?? ((m: OutMessage) => CRISIS_KEYS.has(m.key));
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  /** Waits for the limiter as long as that is short; returns the wait left when it is not (0: go). */
+  async function takeSlot(chatId: string): Promise<number> {
+    let waited = 0;
+    for (;;) {
+      const wait = deps.limiter.tryTake(chatId);
+      if (wait === 0) return 0;
+      if (waited + wait > maxWaitMs) return wait;
+      await sleep(wait);
+      waited += wait;
+    }
+  }
+
+  /** After a crash mid-send: decide about the message that may or may not have gone out. */
+  async function settleInFlight(job: ClaimedJob, p: TelegramSendPayload, ctx: JobContext): Promise<void> {
+    const i = p.inFlight;
+    if (i === undefined || i === null || i < p.sent) return;
+    const msg = p.messages[i];
+    if (msg && resend(msg)) {
+      ctx.logger.warn({ jobId: job.id, index: i, key: msg.key }, "message may have been sent before a crash; sending it again (it must not be lost)");
+      p.inFlight = null;
+      return;
+    }
+    p.uncertain = [...(p.uncertain ?? []), i];
+    p.sent = i + 1;
+    p.inFlight = null;
+    await ctx.savePayload({ sent: p.sent, inFlight: null, uncertain: p.uncertain });
+    ctx.logger.warn({ jobId: job.id, index: i, key: msg?.key }, "message may have been sent before a crash; not sending it again");
+  }
+
+  async function sendOne(job: ClaimedJob, p: TelegramSendPayload, i: number, ctx: JobContext): Promise<void> {
+    await ctx.savePayload({ inFlight: i });
+    try {
+      await deps.sender.send(p, i);
+    } catch (err) {
+      // Telegram answered with an error, or we know the request never left: nothing arrived.
+      const doubt = err instanceof SendError && err.opts.uncertain;
+      if (!doubt && !(err instanceof LeaseLost)) await ctx.savePayload({ inFlight: null }).catch(() => undefined);
+      if (err instanceof SendError && err.opts.retryAfterSeconds !== undefined) {
+        deps.limiter.penalise(p.chatId, err.opts.retryAfterSeconds * 1000);
+      }
+      if (err instanceof SendError && err.opts.blocked && job.clientId) await deps.onBlocked(job.clientId);
+      throw err;
+    }
+  }
+
+  return async (job, ctx): Promise<JobOutcome> => {
+    const p = job.payload as TelegramSendPayload;
+    await settleInFlight(job, p, ctx);
+    if (p.proactive && isQuietHours(ctx.now())) return { retryAt: afterQuietHours(ctx.now()), reason: "quiet hours" };
+    for (let i = p.sent; i < p.messages.length; i++) {
+      const wait = await takeSlot(p.chatId);
+      if (wait > 0) return { retryAt: new Date(ctx.now().getTime() + wait), reason: "rate limit", holdBack: true };
+      await sendOne(job, p, i, ctx);
+      p.sent = i + 1;
+      // The last message's progress is saved with "done" in one write; a crash before that
+      // write leaves it in flight, which is right: it was sent.
+      if (i + 1 < p.messages.length) await ctx.savePayload({ sent: p.sent, inFlight: null });
+    }
+    return { patch: { sent: p.sent, inFlight: null } };
+  };
+}

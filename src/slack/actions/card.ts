@@ -1,0 +1,57 @@
+/**
+ * Buttons on a referral card. A press by someone who may not act on this card, on a referral that
+ * does not exist (a forged value), or in a state that no longer allows it, gets a private refusal
+ * and changes nothing. Buttons that need more (a reason, a date, a coach) open a modal, after the
+ * same check; the submission is checked once more.
+ */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { ReferralEvent, ReferralEventType } from "../../../flows/referral.js";
+import { acceptModal, planModal, textModal } from "../blocks/modals.js";
+import { memberFor, orRefuse, type SlackDeps } from "../context.js";
+
+/** Buttons that change the referral at once. */
+const DIRECT: Record<string, ReferralEvent> = {
+  "ref.received": { type: "partner.received" },
+  "ref.accept": { type: "partner.accepted" },
+  "ref.contactWithCoach": { type: "partner.contactMade", withCoach: true },
+  "ref.contactAlone": { type: "partner.contactMade", withCoach: false },
+  "ref.noShow": { type: "partner.noShow" },
+};
+
+/** Buttons that first ask for a text. */
+const WITH_TEXT: Record<string, ReferralEventType> = {
+  "ref.reject": "partner.rejected",
+  "ref.redirect": "partner.redirected",
+  "ref.close": "partner.closed",
+  "ref.complete": "partner.completed",
+  "ref.in.askInfo": "team.askedInfo",
+  "ref.in.decline": "team.declined",
+};
+
+export function registerCardActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(/^ref\.(?!dm\.)/, async ({ ack, body, action, client }) => {
+    await ack();
+    const place = { user: body.user.id, channel: body.channel?.id };
+    const member = await memberFor(deps, client, place);
+    if (!member) return;
+    const referralId = action.value ?? "";
+    const id = action.action_id;
+    await orRefuse(deps, client, place, async () => {
+      const direct = DIRECT[id];
+      const text = WITH_TEXT[id];
+      if (direct) {
+        await deps.service.act(member, referralId, direct);
+      } else if (text) {
+        await deps.service.check(member, referralId, text);
+        await client.views.open({ trigger_id: body.trigger_id, view: textModal(deps.t, referralId, text) });
+      } else if (id === "ref.plan") {
+        await deps.service.check(member, referralId, "partner.planned");
+        await client.views.open({ trigger_id: body.trigger_id, view: planModal(deps.t, referralId) });
+      } else if (id === "ref.in.accept") {
+        const referral = await deps.service.check(member, referralId, "team.accepted");
+        const coaches = await deps.service.coachesOf(referral.toOrgId);
+        await client.views.open({ trigger_id: body.trigger_id, view: acceptModal(deps.t, referralId, coaches.map((c) => ({ value: c.id, label: c.name }))) });
+      }
+    });
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Buttons in direct messages: the assigned coach's "new link" and "no contact" (referral in), the
+ * coach's "ask again" and "withdraw" (referral out, after the client wanted to talk first), and
+ * the referrer's "answer" to a question of the team. Checked like card buttons.
+ */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { textModal } from "../blocks/modals.js";
+import { memberFor, orRefuse, tellUser, type SlackDeps } from "../context.js";
+import { sendInvite } from "../invite.js";
+
+export function registerDmActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(/^ref\.dm\./, async ({ ack, body, action, client }) => {
+    await ack();
+    const place = { user: body.user.id, channel: body.channel?.id };
+    const member = await memberFor(deps, client, place);
+    if (!member) return;
+    const referralId = action.value ?? "";
+    await orRefuse(deps, client, place, async () => {
+      switch (action.action_id) {
+        case "ref.dm.reinvite":
+          await sendInvite(deps, client, await deps.service.reinvite(member, referralId), member);
+          return;
+        case "ref.dm.noContact":
+          await deps.service.act(member, referralId, { type: "team.noContact" });
+          return;
+        case "ref.dm.cancel":
+          await deps.service.act(member, referralId, { type: "coach.cancelled" });
+          return;
+        case "ref.dm.askAgain": {
+          const asked = await deps.service.askAgain(member, referralId);
+          const r = await deps.db.prisma.referral.findUniqueOrThrow({ where: { id: referralId }, include: { client: true } });
+          await tellUser(client, place, deps.t(asked ? "referral.done.askedAgain" : "referral.done.notAsked", { client: r.client?.name ?? "" }));
+          return;
+        }
+        case "ref.dm.answer":
+          await deps.service.check(member, referralId, "partner.answeredInfo");
+          await client.views.open({ trigger_id: body.trigger_id, view: textModal(deps.t, referralId, "partner.answeredInfo") });
+          return;
+      }
+    });
+  });
+}

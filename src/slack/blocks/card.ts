@@ -1,0 +1,135 @@
+/**
+ * The referral card in the receiving organisation's channel. An OUT card shows only what the
+ * client agreed to share, and nothing of it once consent is withdrawn; an IN card shows what the
+ * referrer wrote. The buttons are those the referral's state allows; the listeners check again.
+ */
+import type { types } from "@slack/bolt";
+import type { Db, Tx } from "../../db/client.js";
+import { formatWhen } from "../../domain/referrals/deliveries.js";
+import { stateOf } from "../../domain/referrals/lifecycle.js";
+import type { Appointment, Client, Member, Organisation, Referral } from "../../generated/prisma/client.js";
+import type { SlackT } from "../i18n.js";
+import { escapeMrkdwn } from "../nudge-message.js";
+
+export interface CardData {
+  referral: Referral;
+  state: string;
+  toOrg: Organisation;
+  fromOrg: Organisation;
+  filedBy: Member;
+  client: (Client & { coach: Member }) | null;
+  contact: Member | null;
+  backup: Member | null;
+  appointment: Appointment | null;
+}
+
+export async function loadCard(db: Db | Tx, referralId: string): Promise<CardData> {
+  const referral = await db.referral.findUniqueOrThrow({ where: { id: referralId }, include: { toOrg: true, fromOrg: true } });
+  const { toOrg, fromOrg, ...plain } = referral;
+  const member = (id: string | null) => (id ? db.member.findUnique({ where: { id } }) : null);
+  return {
+    referral: plain,
+    state: stateOf(plain),
+    toOrg,
+    fromOrg,
+    filedBy: await db.member.findUniqueOrThrow({ where: { id: referral.filedByMemberId } }),
+    client: referral.clientId ? await db.client.findUnique({ where: { id: referral.clientId }, include: { coach: true } }) : null,
+    contact: await member(toOrg.contactMemberId),
+    backup: await member(toOrg.backupMemberId),
+    appointment: await db.appointment.findFirst({ where: { referralId }, orderBy: { createdAt: "desc" } }),
+  };
+}
+
+const who = (m: Member | null | undefined) => (m ? (m.slackUserId ? `<@${m.slackUserId}>` : escapeMrkdwn(m.name)) : "-");
+
+/** Button action ids, by the state that shows them. Listeners map them to referral events. */
+const BUTTONS: Record<"OUT" | "IN", Record<string, [action: string, label: string, style?: "primary" | "danger"][]>> = {
+  OUT: {
+    sent: [["ref.received", "received"], ["ref.accept", "accept", "primary"], ["ref.reject", "reject", "danger"], ["ref.redirect", "redirect"]],
+    received: [["ref.accept", "accept", "primary"], ["ref.reject", "reject", "danger"], ["ref.redirect", "redirect"]],
+    accepted: [["ref.plan", "plan", "primary"], ["ref.reject", "reject", "danger"], ["ref.redirect", "redirect"]],
+    appointmentPlanned: [["ref.contactWithCoach", "contactWithCoach", "primary"], ["ref.contactAlone", "contactAlone"], ["ref.noShow", "noShow"], ["ref.plan", "replan"]],
+    firstContact: [["ref.complete", "complete", "primary"]],
+    noShow: [["ref.plan", "plan", "primary"], ["ref.close", "close", "danger"]],
+  },
+  IN: {
+    filed: [["ref.in.accept", "acceptIn", "primary"], ["ref.in.askInfo", "askInfo"], ["ref.in.decline", "declineIn", "danger"]],
+    infoRequested: [["ref.in.accept", "acceptIn", "primary"], ["ref.in.decline", "declineIn", "danger"]],
+  },
+};
+
+export function buttons(t: SlackT, referralId: string, defs: [string, string, ("primary" | "danger")?][]): types.KnownBlock[] {
+  if (!defs.length) return [];
+  return [
+    {
+      type: "actions",
+      block_id: `ref:${referralId}`,
+      elements: defs.map(([action, label, style]) => ({
+        type: "button" as const,
+        action_id: action,
+        value: referralId,
+        text: { type: "plain_text" as const, text: t(`referral.button.${label}`) },
+        ...(style ? { style } : {}),
+      })),
+    },
+  ];
+}
+
+function field(t: SlackT, name: string, value: string | null | undefined): types.MrkdwnElement[] {
+  return value ? [{ type: "mrkdwn", text: `*${t(`referral.card.field.${name}`)}*\n${value}` }] : [];
+}
+
+function outFields(t: SlackT, d: CardData): types.MrkdwnElement[] {
+  const r = d.referral;
+  const shared = r.consentWithdrawnAt ? [] : r.consentedItems;
+  const item = (id: string, name: string, value: string | null) => (shared.includes(id) ? field(t, name, value ? escapeMrkdwn(value) : null) : []);
+  return [
+    ...item("name", "name", r.personName),
+    ...item("phone", "phone", r.personContact),
+    ...field(t, "need", r.consentWithdrawnAt ? null : escapeMrkdwn(r.need)),
+    ...item("summary", "summary", r.summary),
+    ...item("goal", "goal", r.wish),
+    ...field(t, "domain", r.lifeDomain ? t(`referral.domain.${r.lifeDomain}`) : null),
+    ...field(t, "urgency", t(`referral.urgency.${r.urgency}`)),
+    ...field(t, "coach", who(d.client?.coach)),
+    ...field(t, "joins", t(r.coachJoins ? "referral.card.yes" : "referral.card.no")),
+    ...field(t, "wishedDate", r.wishedDate ? r.wishedDate.toISOString().slice(0, 10) : null),
+    ...field(t, "appointment", d.appointment && !r.consentWithdrawnAt ? `${formatWhen(d.appointment.at, "nl")}, ${escapeMrkdwn(d.appointment.place ?? "")}` : null),
+  ];
+}
+
+function inFields(t: SlackT, d: CardData): types.MrkdwnElement[] {
+  const r = d.referral;
+  const text = (v: string | null) => (v ? escapeMrkdwn(v) : null);
+  return [
+    ...field(t, "name", text(r.personName)),
+    ...field(t, "contact", text(r.personContact)),
+    ...field(t, "need", text(r.need)),
+    ...field(t, "wish", text(r.wish)),
+    ...field(t, "urgency", t(`referral.urgency.${r.urgency}`)),
+    ...field(t, "agrees", t("referral.card.yes")),
+    ...field(t, "filedBy", who(d.filedBy)),
+    ...field(t, "assigned", d.client ? who(d.client.coach) : null),
+  ];
+}
+
+/** The whole card: title, status, fields (at most 10 per section), contact line, FHIR line, buttons. */
+export function renderCard(t: SlackT, d: CardData): { text: string; blocks: types.KnownBlock[] } {
+  const r = d.referral;
+  const title = t(r.direction === "OUT" ? "referral.card.outTitle" : "referral.card.inTitle", { from: d.fromOrg.name });
+  const state = t(`referral.state.${r.direction === "OUT" ? "out" : "in"}.${d.state}`);
+  const fields = r.direction === "OUT" ? outFields(t, d) : inFields(t, d);
+  const blocks: types.KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
+    { type: "section", text: { type: "mrkdwn", text: t("referral.card.status", { state }) } },
+  ];
+  if (r.direction === "OUT" && r.consentWithdrawnAt) blocks.push({ type: "section", text: { type: "mrkdwn", text: t("referral.card.withdrawn") } });
+  for (let i = 0; i < fields.length; i += 10) blocks.push({ type: "section", fields: fields.slice(i, i + 10) });
+  const context = [
+    ...(r.direction === "OUT" ? [`${t("referral.card.field.contactPerson")}: ${who(d.contact)} · ${t("referral.card.field.backup")}: ${who(d.backup)}`] : []),
+    t("referral.card.fhir", { status: r.status, business: d.state, id: r.id.slice(0, 8) }),
+  ];
+  blocks.push({ type: "context", elements: context.map((text) => ({ type: "mrkdwn" as const, text })) });
+  blocks.push(...buttons(t, r.id, BUTTONS[r.direction][d.state] ?? []));
+  return { text: `${title}: ${state}`, blocks };
+}

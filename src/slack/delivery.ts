@@ -1,0 +1,119 @@
+/**
+ * The job that brings a referral change to Slack (queued by src/domain/referrals/deliveries.ts):
+ * post the card once or update it, add a line to its thread, send the direct messages. Each step
+ * is recorded in the job's payload before the next, so a retry after a failure repeats nothing
+ * that already reached Slack. Without Slack configured the job only logs.
+ */
+import { webApi, type types } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Database } from "../db/client.js";
+import { SLACK_REFERRAL_JOB, type DmControls, type Line, type SlackReferralPayload } from "../domain/referrals/deliveries.js";
+import { SendError } from "../jobs/errors.js";
+import type { JobHandler, JobHandlers } from "../jobs/types.js";
+import { buttons, loadCard, renderCard } from "./blocks/card.js";
+import type { SlackT } from "./i18n.js";
+import { boltLogger } from "./log.js";
+import { escapeMrkdwn } from "./nudge-message.js";
+import { toSendError } from "./nudge-sink.js";
+
+/** Variables that already are Slack markup (mentions); every other one is escaped. */
+const MARKUP_VARS = new Set(["actor", "coach", "context"]);
+
+export function lineText(t: SlackT, line: Line): string {
+  const vars = Object.fromEntries(Object.entries(line.vars).map(([k, v]) => [k, MARKUP_VARS.has(k) ? v : escapeMrkdwn(v)]));
+  return t(line.key, vars);
+}
+
+const CONTROLS: Record<DmControls, [string, string, ("primary" | "danger")?][]> = {
+  askAgain: [["ref.dm.askAgain", "askAgain", "primary"], ["ref.dm.cancel", "cancel", "danger"]],
+  answerInfo: [["ref.dm.answer", "answer", "primary"]],
+};
+
+interface DeliveryDeps {
+  db: Database;
+  t: SlackT;
+  logger: Logger;
+  /** Null when Slack is not configured. */
+  web: webApi.WebClient | null;
+}
+
+/** A Web API client for jobs: the queue retries with backoff, so the client itself never waits and retries. */
+export function jobWebClient(token: string, apiUrl: string | undefined, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    logger: boltLogger(logger, "slack-web-api"),
+  });
+}
+
+async function postOrUpdateCard(deps: DeliveryDeps & { web: webApi.WebClient }, referralId: string): Promise<void> {
+  const { db, t, web } = deps;
+  // Render, write, and render again if the referral changed meanwhile: the last write shows the latest state.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const data = await loadCard(db.prisma, referralId);
+    const { text, blocks } = renderCard(t, data);
+    const r = data.referral;
+    if (r.slackChannel && r.slackTs) {
+      await web.chat.update({ channel: r.slackChannel, ts: r.slackTs, text, blocks });
+    } else {
+      const channel = data.toOrg.referralChannel;
+      if (!channel) throw new SendError(`"${data.toOrg.name}" has no referral channel: npm run koers -- org set-channel`, { permanent: true });
+      const posted = await web.chat.postMessage({ channel, text, blocks });
+      const saved = await db.prisma.referral.updateMany({ where: { id: referralId, slackTs: null }, data: { slackChannel: posted.channel ?? channel, slackTs: posted.ts ?? null } });
+      // Another job posted the card first: keep theirs.
+      if (saved.count === 0 && posted.ts) await web.chat.delete({ channel: posted.channel ?? channel, ts: posted.ts });
+      if (saved.count === 0) continue;
+    }
+    const now = await db.prisma.referral.findUniqueOrThrow({ where: { id: referralId } });
+    if (now.updatedAt.getTime() === r.updatedAt.getTime() || r.slackTs === null) return;
+  }
+}
+
+async function dmMember(deps: DeliveryDeps & { web: webApi.WebClient }, memberId: string, referralId: string, line: Line, controls?: DmControls): Promise<void> {
+  const member = await deps.db.prisma.member.findUnique({ where: { id: memberId } });
+  if (!member?.slackUserId) throw new SendError(`Member ${memberId} has no Slack user id: npm run koers -- member set-slack`, { permanent: true });
+  const text = lineText(deps.t, line);
+  const blocks: types.KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text } }, ...(controls ? buttons(deps.t, referralId, CONTROLS[controls]) : [])];
+  const opened = await deps.web.conversations.open({ users: member.slackUserId });
+  if (!opened.channel?.id) throw new SendError(`Slack opened no conversation with ${member.slackUserId}`);
+  await deps.web.chat.postMessage({ channel: opened.channel.id, text, blocks });
+}
+
+function handler(deps: DeliveryDeps): JobHandler {
+  return async (job, ctx) => {
+    const p = job.payload as SlackReferralPayload;
+    const { web } = deps;
+    if (!web) {
+      ctx.logger.info({ referralId: p.referralId, dms: p.dms.map((d) => d.line.key), thread: p.thread?.key }, "referral change (Slack is not configured, so it is only logged)");
+      return;
+    }
+    const live = { ...deps, web };
+    const done = new Set(p.done ?? []);
+    const step = async (name: string, fn: () => Promise<unknown>) => {
+      if (done.has(name)) return;
+      try {
+        await fn();
+      } catch (err) {
+        throw toSendError(err);
+      }
+      done.add(name);
+      await ctx.savePayload({ done: [...done] });
+    };
+    if (p.card) await step("card", () => postOrUpdateCard(live, p.referralId));
+    if (p.thread) {
+      const thread = p.thread;
+      await step("thread", async () => {
+        const r = await deps.db.prisma.referral.findUniqueOrThrow({ where: { id: p.referralId } });
+        if (r.slackChannel && r.slackTs) await web.chat.postMessage({ channel: r.slackChannel, thread_ts: r.slackTs, text: lineText(deps.t, thread) });
+      });
+    }
+    for (const [i, dm] of p.dms.entries()) await step(`dm:${i}`, () => dmMember(live, dm.memberId, p.referralId, dm.line, dm.controls));
+  };
+}
+
+/** The job handlers to give the dispatcher (`createJobs({ handlers })`). */
+export function slackReferralHandlers(deps: DeliveryDeps): JobHandlers {
+  return { [SLACK_REFERRAL_JOB]: handler(deps) };
+}

@@ -1,0 +1,32 @@
+import type { webApi } from "@slack/bolt";
+import { inviteLink } from "../domain/invites.js";
+import type { Accepted } from "../domain/referrals/in.js";
+import type { Member } from "../generated/prisma/client.js";
+import { buttons } from "./blocks/card.js";
+import { directMessage, type SlackDeps } from "./context.js";
+import { escapeMrkdwn } from "./nudge-message.js";
+
+/**
+ * Sends the one-time invite link to the assigned coach by direct message, with the buttons for a
+ * new link and for "no contact". The code exists only here and in the coach's Slack: we store its
+ * hash. When the coach has no Slack id, the member who accepted gets it to pass on.
+ */
+export async function sendInvite(deps: SlackDeps, client: webApi.WebClient, accepted: Accepted, accepter: Member): Promise<void> {
+  const r = accepted.applied.referral;
+  const from = await deps.db.prisma.organisation.findUniqueOrThrow({ where: { id: r.fromOrgId } });
+  const username = await deps.botUsername();
+  const until = accepted.invite.expiresAt.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long" });
+  const text = deps.t("referral.dm.in.invite", {
+    client: escapeMrkdwn(r.personName ?? ""),
+    from: escapeMrkdwn(from.name),
+    contact: escapeMrkdwn(r.personContact ?? "-"),
+    until,
+    link: username ? inviteLink(username, accepted.invite.code) : `/start ${accepted.invite.code}`,
+  });
+  const blocks = [
+    { type: "section" as const, text: { type: "mrkdwn" as const, text } },
+    ...buttons(deps.t, r.id, [["ref.dm.reinvite", "reinvite"], ["ref.dm.noContact", "noContact", "danger"]]),
+  ];
+  const to = accepted.coach.slackUserId ?? accepter.slackUserId;
+  if (to) await directMessage(client, to, text, blocks);
+}

@@ -1,0 +1,87 @@
+/**
+ * The Slack message of a nudge (and of the daily digest): the client's first name, what
+ * happened and since when, with three buttons. The Bolt listeners for the buttons use the
+ * action ids below and find the nudge by the button's value.
+ */
+import type { CoachAddress, NudgeNote } from "../jobs/nudge-jobs.js";
+import { DIGEST_MAX } from "../jobs/nudge-jobs.js";
+import { TIME_ZONE } from "../jobs/schedule.js";
+import type { SlackT } from "./i18n.js";
+
+export const NUDGE_ACTIONS = { contact: "nudge.contact", snooze: "nudge.snooze", done: "nudge.done" } as const;
+
+/** A Slack Block Kit block, loosely typed: we only build a few kinds. */
+export type Block = Record<string, unknown>;
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+const dateFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+
+/** Slack mrkdwn needs &, < and > escaped in text we did not write ourselves. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** "heeft al 7 dagen niets laten horen." and the like. */
+export function describeCause(t: SlackT, note: NudgeNote, now: Date): string {
+  const d = note.detail;
+  const scale = typeof d.scale === "string" ? t(`nudge.scale.${d.scale}`) : "";
+  switch (note.cause) {
+    case "silent":
+      return t("nudge.cause.silent", { days: Math.max(1, Math.floor((now.getTime() - note.since.getTime()) / 86_400_000)) });
+    case "score_drop":
+      return d.from === undefined
+        ? t("nudge.cause.score_low", { scale, to: String(d.to) })
+        : t("nudge.cause.score_drop", { scale, from: String(d.from), to: String(d.to) });
+    case "missed_checkin":
+    case "step_overdue":
+    case "unreachable":
+    case "crisis":
+    case "job_failed":
+      return t(`nudge.cause.${note.cause}`);
+    default:
+      return t("nudge.cause.other", { cause: note.cause });
+  }
+}
+
+function noteBlocks(t: SlackT, note: NudgeNote, now: Date): Block[] {
+  const title = t("nudge.title", { name: escapeMrkdwn(note.clientFirstName), what: describeCause(t, note, now) });
+  const since = t("nudge.since", { since: dateFormat.format(note.since) });
+  const button = (action: keyof typeof NUDGE_ACTIONS, style?: "primary") => ({
+    type: "button",
+    action_id: NUDGE_ACTIONS[action],
+    value: note.nudgeId,
+    text: { type: "plain_text", text: t(`nudge.button.${action}`) },
+    ...(style ? { style } : {}),
+  });
+  return [
+    { type: "section", text: { type: "mrkdwn", text: `${title}\n${since}` } },
+    { type: "actions", block_id: `nudge:${note.nudgeId}`, elements: [button("contact", "primary"), button("snooze"), button("done")] },
+  ];
+}
+
+/** One nudge: a section with the essentials and the three buttons. */
+export function nudgeMessage(t: SlackT, note: NudgeNote, now: Date): SlackMessage {
+  const text = `${note.clientFirstName} ${describeCause(t, note, now)}`;
+  return { text, blocks: noteBlocks(t, note, now) };
+}
+
+/** The daily digest: a title and up to DIGEST_MAX nudges; the rest are counted. */
+export function digestMessage(t: SlackT, notes: NudgeNote[], now: Date): SlackMessage {
+  const title = t("nudge.digest.title", { count: notes.length });
+  const shown = notes.slice(0, DIGEST_MAX);
+  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: `*${title}*` } }];
+  for (const note of shown) blocks.push({ type: "divider" }, ...noteBlocks(t, note, now));
+  if (notes.length > shown.length) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("nudge.digest.more", { count: notes.length - shown.length }) }] });
+  }
+  return { text: title, blocks };
+}
+
+/** A one-line description for the log, when Slack is not configured. */
+export function logLine(t: SlackT, coach: CoachAddress, note: NudgeNote, now: Date): string {
+  return `${coach.name}: ${note.clientFirstName} ${describeCause(t, note, now)}`;
+}

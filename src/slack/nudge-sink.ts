@@ -1,0 +1,122 @@
+/**
+ * Nudges to coaches through the Slack Web API: a direct message from the app to the coach
+ * (conversations.open, then chat.postMessage). Without Slack configured they are logged.
+ */
+import { LogLevel, WebClient, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type Logger as SlackLogger } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { SlackConfig } from "../config.js";
+import { SendError } from "../jobs/errors.js";
+import type { NudgeSink } from "../jobs/nudge-jobs.js";
+import { createSlackTranslator, type SlackT } from "./i18n.js";
+import { digestMessage, logLine, nudgeMessage } from "./nudge-message.js";
+
+export interface SlackNudgeSinkOptions {
+  token: string;
+  /** Another Web API base URL (a local fake in tests), ending in `/`. */
+  apiUrl?: string | undefined;
+  t: SlackT;
+  logger: Logger;
+}
+
+/** Slack errors that no retry will fix: a wrong token, a coach who left the workspace. */
+const PERMANENT = new Set([
+  "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "no_permission", "missing_scope",
+  "user_not_found", "user_disabled", "users_not_found", "cannot_dm_bot", "channel_not_found", "is_archived", "invalid_blocks",
+  "msg_too_long", "invalid_arguments",
+]);
+
+/** The Web API client's own log lines go to our logger. */
+function slackLogger(logger: Logger): SlackLogger {
+  const log = logger.child({ component: "slack-web-api" });
+  let level = LogLevel.WARN;
+  return {
+    debug: (...msg) => log.debug(msg.join(" ")),
+    info: (...msg) => log.info(msg.join(" ")),
+    warn: (...msg) => log.warn(msg.join(" ")),
+    error: (...msg) => log.error(msg.join(" ")),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Turns a Web API error into a retry decision for the job queue. */
+export function toSendError(err: unknown): unknown {
+  if (err instanceof WebAPIRateLimitedError) return new SendError("Slack rate limit", { retryAfterSeconds: err.retryAfter });
+  if (err instanceof WebAPIPlatformError) {
+    const code = err.data.error;
+    const hint = code === "invalid_auth" || code === "not_authed" ? " (check SLACK_BOT_TOKEN)" : "";
+    return new SendError(`Slack said ${code}${hint}`, { permanent: PERMANENT.has(code) });
+  }
+  if (err instanceof WebAPIRequestError) return new SendError(`Slack could not be reached: ${err.original.message}`);
+  return err;
+}
+
+export function createSlackNudgeSink(opts: SlackNudgeSinkOptions): NudgeSink {
+  const web = new WebClient(opts.token, {
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    // The job queue retries with backoff and keeps the job; the client must not also wait and retry.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: slackLogger(opts.logger),
+    logLevel: LogLevel.WARN,
+  });
+  const dmChannels = new Map<string, string>();
+
+  async function dmChannel(userId: string): Promise<string> {
+    const known = dmChannels.get(userId);
+    if (known) return known;
+    const opened = await web.conversations.open({ users: userId });
+    const id = opened.channel?.id;
+    if (!id) throw new SendError(`Slack opened no conversation with ${userId}`);
+    dmChannels.set(userId, id);
+    return id;
+  }
+
+  return {
+    async deliver(coach, notes, kind, now) {
+      if (!coach.slackUserId) {
+        throw new SendError(`Coach ${coach.name} (${coach.id}) has no Slack user id, so the nudge cannot reach them`, { permanent: true });
+      }
+      const message = kind === "digest" ? digestMessage(opts.t, notes, now) : nudgeMessage(opts.t, notes[0] ?? never(), now);
+      try {
+        const channel = await dmChannel(coach.slackUserId);
+        const posted = await web.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never });
+        return { channel, ts: posted.ts ?? null };
+      } catch (err) {
+        throw toSendError(err);
+      }
+    },
+  };
+}
+
+function never(): never {
+  throw new Error("a single nudge needs one note");
+}
+
+/** Without Slack: every nudge is a log line with the same essentials the coach would read. */
+export function createLoggingNudgeSink(t: SlackT, logger: Logger): NudgeSink {
+  return {
+    async deliver(coach, notes, kind, now) {
+      for (const note of notes) {
+        logger.info({ nudgeId: note.nudgeId, cause: note.cause, coachId: coach.id, kind }, `coach nudge (Slack is not configured): ${logLine(t, coach, note, now)}`);
+      }
+      return { channel: null, ts: null };
+    },
+  };
+}
+
+/**
+ * The nudge sink the configuration asks for. Without Slack the service still runs: nudges are
+ * logged, and this is said once, here, at start.
+ */
+export function nudgeSinkFor(config: SlackConfig, language: "nl" | "en", logger: Logger): NudgeSink {
+  const t = createSlackTranslator(language);
+  if (config.mode === "off") {
+    logger.warn("Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): nudges to coaches are written to this log instead");
+    return createLoggingNudgeSink(t, logger);
+  }
+  return createSlackNudgeSink({ token: config.botToken, apiUrl: config.apiUrl, t, logger });
+}

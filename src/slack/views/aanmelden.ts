@@ -1,0 +1,37 @@
+import type { App } from "@slack/bolt";
+import { ReferralRefused } from "../../domain/referrals/types.js";
+import { VIEW } from "../blocks/modals.js";
+import { errorText, tellUser, type SlackDeps } from "../context.js";
+import { readView } from "./values.js";
+
+/** The /aanmelden modal is submitted: a card goes to the team, a receipt to the referrer. */
+export function registerAanmeldenView(app: App, deps: SlackDeps): void {
+  app.view(VIEW.aanmelden, async ({ ack, body, view, client }) => {
+    const v = readView(view);
+    const member = await deps.service.member(body.user.id);
+    if (!member) {
+      await ack({ response_action: "errors", errors: { team: deps.t("referral.refused.notMember") } });
+      return;
+    }
+    const draft = {
+      teamOrgId: v.selected("team"),
+      personName: v.text("name"),
+      personContact: v.text("contact"),
+      need: v.text("need"),
+      wish: v.text("wish"),
+      urgency: v.selected("urgency"),
+      personAgrees: v.checked("agrees").includes("yes"),
+    };
+    let referral;
+    try {
+      referral = await deps.service.fileIn(member, draft);
+    } catch (err) {
+      if (!(err instanceof ReferralRefused)) throw err;
+      await ack({ response_action: "errors", errors: { [err.field ?? "team"]: errorText(deps, err) } });
+      return;
+    }
+    await ack();
+    const team = await deps.db.prisma.organisation.findUniqueOrThrow({ where: { id: referral.toOrgId } });
+    await tellUser(client, { user: body.user.id, channel: v.meta().channel }, deps.t("referral.done.filedIn", { team: team.name }));
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The referral part of the composition root: the referral service, the job handler that brings
+ * referral changes to Slack, and (with Slack configured) the Bolt app for `/slack/events`.
+ * Without Slack the service still runs: referral changes are only logged.
+ */
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Engine } from "../conversation/engine.js";
+import type { Database } from "../db/client.js";
+import { createReferralService } from "../domain/referrals/service.js";
+import type { Route } from "../http/server.js";
+import type { Translator } from "../i18n.js";
+import type { JobHandlers } from "../jobs/types.js";
+import { createSlackApp, type SlackApp } from "./app.js";
+import { jobWebClient, slackReferralHandlers } from "./delivery.js";
+import { createSlackTranslator } from "./i18n.js";
+
+export interface SlackWiringDeps {
+  config: Config;
+  db: Database;
+  engine: Pick<Engine, "startConversation">;
+  translator: Translator;
+  logger: Logger;
+  clock: () => Date;
+  /** The Telegram bot's username, for invite links; null when unknown. */
+  botUsername: () => Promise<string | null>;
+  onQueued: () => void;
+}
+
+export interface SlackWiring {
+  /** Job handlers to add to the dispatcher. */
+  handlers: JobHandlers;
+  /** The route for /slack/events, or null without Slack. */
+  route: SlackApp["route"] | null;
+  /** Asks Slack who the bot is; a failure is logged, the service keeps running. */
+  init(): Promise<void>;
+}
+
+export function wireSlack(deps: SlackWiringDeps): SlackWiring {
+  const { config, db, logger } = deps;
+  const t = createSlackTranslator(config.defaultLanguage);
+  const slack = config.slack;
+  if (slack.mode === "off") {
+    return { handlers: slackReferralHandlers({ db, t, logger, web: null }), route: null, init: async () => undefined };
+  }
+  const service = createReferralService({ db, engine: deps.engine, translator: deps.translator, clock: deps.clock, inviteDays: config.inviteDays, onQueued: deps.onQueued });
+  const app = createSlackApp({
+    signingSecret: slack.signingSecret,
+    token: slack.botToken,
+    apiUrl: slack.apiUrl,
+    service,
+    db,
+    t,
+    logger,
+    clock: deps.clock,
+    botUsername: deps.botUsername,
+  });
+  return {
+    handlers: slackReferralHandlers({ db, t, logger, web: jobWebClient(slack.botToken, slack.apiUrl, logger) }),
+    route: app.route as Route,
+    async init() {
+      try {
+        await app.init();
+      } catch (err) {
+        logger.error({ err: err instanceof Error ? err.message : String(err) }, "Slack did not answer auth.test: check SLACK_BOT_TOKEN (and SLACK_API_URL). Slack requests will fail until the service restarts.");
+      }
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { ConfigError, parseConfig } from "../src/config.js";
+
+const CWD = path.resolve("/srv/koers");
+const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+const SECRET = "s3cret-webhook_token";
+
+/** The problems parseConfig reports for `env`; fails the test when it reports none. */
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env, CWD);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    const { problems, message } = err as ConfigError;
+    expect(message).toBe(problems.join("\n"));
+    return problems;
+  }
+  throw new Error(`parseConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe("parseConfig", () => {
+  test("defaults: embedded database in ./data, port 3000, Telegram off", () => {
+    expect(parseConfig({}, CWD)).toEqual({
+      database: { kind: "embedded", dataDir: path.join(CWD, "data") },
+      telegram: { mode: "off" },
+      slack: { mode: "off" },
+      nudges: { silentDays: 7 },
+      port: 3000,
+      host: "0.0.0.0",
+      logLevel: "info",
+      inviteDays: 14,
+      defaultLanguage: "nl",
+    });
+  });
+
+  test("empty values count as unset", () => {
+    expect(parseConfig({ PORT: "", DATABASE_URL: "", TELEGRAM_BOT_TOKEN: " ", DATA_DIR: "" }, CWD)).toMatchObject({
+      database: { kind: "embedded", dataDir: path.join(CWD, "data") },
+      telegram: { mode: "off" },
+      port: 3000,
+    });
+  });
+
+  test("DATA_DIR is resolved against the working directory", () => {
+    expect(parseConfig({ DATA_DIR: "var/db" }, CWD).database).toEqual({ kind: "embedded", dataDir: path.join(CWD, "var/db") });
+  });
+
+  test.each(["postgres://koers:pw@db.example:5432/koers", "postgresql://koers@localhost/koers?sslmode=require"])(
+    "DATABASE_URL %s selects PostgreSQL",
+    (url) => {
+      expect(parseConfig({ DATABASE_URL: url }, CWD).database).toEqual({ kind: "postgres", url });
+    },
+  );
+
+  test("a bot token alone means polling; with PUBLIC_URL and a secret, a webhook", () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: TOKEN, PORT: "8080" }, CWD)).toMatchObject({
+      port: 8080,
+      telegram: { mode: "polling", token: TOKEN, publicUrl: undefined, webhookSecret: undefined },
+    });
+    expect(
+      parseConfig({ TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: "https://koers.example/", TELEGRAM_WEBHOOK_SECRET: SECRET }, CWD).telegram,
+    ).toMatchObject({ mode: "webhook", publicUrl: "https://koers.example", webhookSecret: SECRET });
+  });
+
+  describe("each bad value gives one clear sentence", () => {
+    test.each<[string, Record<string, string>, string]>([
+      ["PORT not a number", { PORT: "abc" }, 'PORT must be a whole number from 0 to 65535, not "abc".'],
+      ["PORT out of range", { PORT: "70000" }, 'PORT must be a whole number from 0 to 65535, not "70000".'],
+      [
+        "a bot token that is not one",
+        { TELEGRAM_BOT_TOKEN: "not-a-token" },
+        'TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather ("123456:ABC...").',
+      ],
+      [
+        "PUBLIC_URL without TELEGRAM_WEBHOOK_SECRET",
+        { TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: "https://koers.example" },
+        "PUBLIC_URL is set, so the bot uses a webhook: also set TELEGRAM_WEBHOOK_SECRET (16+ letters and digits) so only Telegram can post to it.",
+      ],
+      [
+        "a MySQL DATABASE_URL",
+        { DATABASE_URL: "mysql://koers@localhost/koers" },
+        'DATABASE_URL must start with postgres:// or postgresql://, not "mysql://".',
+      ],
+      ["a DATABASE_URL that is no URL", { DATABASE_URL: "koers-db" }, 'DATABASE_URL is not a valid URL: "koers-db".'],
+    ])("%s", (_, env, sentence) => {
+      const problems = problemsOf(env);
+      expect(problems).toEqual([sentence]);
+      // One sentence: a capital or a variable name first, one full stop at the end, no line breaks.
+      expect(problems[0]).toMatch(/^[A-Z][^\n]*\.$/);
+    });
+  });
+
+  test("several problems are reported together", () => {
+    const problems = problemsOf({
+      PORT: "-1",
+      DATABASE_URL: "mysql://koers@localhost/koers",
+      LOG_LEVEL: "loud",
+      TELEGRAM_BOT_TOKEN: "nope",
+    });
+    expect(problems).toEqual([
+      'DATABASE_URL must start with postgres:// or postgresql://, not "mysql://".',
+      'TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather ("123456:ABC...").',
+      'PORT must be a whole number from 0 to 65535, not "-1".',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud".',
+    ]);
+  });
+
+  test("a missing webhook secret is reported together with the other problems", () => {
+    const problems = problemsOf({ PORT: "abc", TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: "https://koers.example" });
+    expect(problems).toEqual([
+      'PORT must be a whole number from 0 to 65535, not "abc".',
+      "PUBLIC_URL is set, so the bot uses a webhook: also set TELEGRAM_WEBHOOK_SECRET (16+ letters and digits) so only Telegram can post to it.",
+    ]);
+  });
+});
+
+describe("parseConfig: Slack and nudges", () => {
+  const SLACK = { SLACK_BOT_TOKEN: "xoxb-1234-5678-abcdefgh", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5" };
+
+  test("a token and a signing secret connect Slack; SLACK_API_URL always ends in a slash", () => {
+    expect(parseConfig({ ...SLACK, SLACK_API_URL: "http://127.0.0.1:9999/api" }, CWD).slack).toEqual({
+      mode: "on",
+      botToken: SLACK.SLACK_BOT_TOKEN,
+      signingSecret: SLACK.SLACK_SIGNING_SECRET,
+      apiUrl: "http://127.0.0.1:9999/api/",
+    });
+    expect(parseConfig(SLACK, CWD).slack).toMatchObject({ mode: "on", apiUrl: undefined });
+  });
+
+  test("NUDGE_SILENT_DAYS sets when a silent client is reported", () => {
+    expect(parseConfig({ NUDGE_SILENT_DAYS: "10" }, CWD).nudges).toEqual({ silentDays: 10 });
+  });
+
+  test.each([
+    [{ ...SLACK, SLACK_BOT_TOKEN: "xoxp-user-token-123" }, "SLACK_BOT_TOKEN must be the bot token"],
+    [{ ...SLACK, SLACK_SIGNING_SECRET: "short" }, "SLACK_SIGNING_SECRET must be the signing secret"],
+    [{ ...SLACK, SLACK_API_URL: "ftp://slack.example/api/" }, "SLACK_API_URL must start with"],
+    [{ ...SLACK, SLACK_API_URL: "not a url" }, "SLACK_API_URL is not a valid URL"],
+    [{ SLACK_BOT_TOKEN: SLACK.SLACK_BOT_TOKEN }, "Set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET"],
+    [{ SLACK_SIGNING_SECRET: SLACK.SLACK_SIGNING_SECRET }, "Set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET"],
+    [{ SLACK_API_URL: "https://slack.com/api/" }, "SLACK_API_URL is set, but SLACK_BOT_TOKEN is not"],
+    [{ NUDGE_SILENT_DAYS: "0" }, "NUDGE_SILENT_DAYS must be a whole number from 1 to 60"],
+    [{ NUDGE_SILENT_DAYS: "een week" }, "NUDGE_SILENT_DAYS must be a whole number from 1 to 60"],
+    [{ NUDGE_SILENT_DAYS: "7.5" }, "NUDGE_SILENT_DAYS must be a whole number from 1 to 60"],
+  ])("%o is refused with a clear sentence", (env, start) => {
+    const problems = problemsOf(env);
+    expect(problems.some((p) => p.startsWith(start)), problems.join("\n")).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * A local fake of the Slack Web API on 127.0.0.1 for the referral app: answers the methods the
+ * app uses the way Slack does and records every call, in order. (test/slack/fake-slack.ts is
+ * the nudges' smaller fake; this one also knows chat.update, views.open, postEphemeral, ...)
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SlackCall {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+export interface FakeSlackApi {
+  /** Base URL for `slackApiUrl` / SLACK_API_URL, ending in `/api/`. */
+  url: string;
+  calls: SlackCall[];
+  of(method: string): SlackCall[];
+  /** Resolves when `count` calls of `method` have arrived (or throws after `ms`). */
+  waitFor(method: string, count?: number, ms?: number): Promise<SlackCall[]>;
+  close(): Promise<void>;
+}
+
+const JSON_FIELDS = new Set(["blocks", "view", "attachments"]);
+
+function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
+  if (type?.includes("application/json")) return JSON.parse(raw || "{}") as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) params[k] = JSON_FIELDS.has(k) ? (JSON.parse(v) as unknown) : v;
+  return params;
+}
+
+function answer(method: string, params: Record<string, unknown>, next: () => string): Record<string, unknown> {
+  switch (method) {
+    case "auth.test":
+      return { ok: true, user_id: "UKOERSBOT", bot_id: "BKOERS", team_id: "T1" };
+    case "conversations.open":
+      return { ok: true, channel: { id: `D${String(params.users)}` } };
+    case "chat.postMessage":
+      return { ok: true, channel: params.channel, ts: next() };
+    case "chat.update":
+    case "chat.delete":
+      return { ok: true, channel: params.channel, ts: params.ts };
+    case "chat.postEphemeral":
+      return { ok: true, message_ts: next() };
+    case "views.open":
+    case "views.publish":
+      return { ok: true, view: { id: `V${next()}` } };
+    default:
+      return { ok: false, error: "unknown_method" };
+  }
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: SlackCall[] = [];
+  let ts = 1_800_000_000;
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c: Buffer) => (raw += c.toString("utf8")));
+    req.on("end", () => {
+      const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
+      const params = parseBody(raw, req.headers["content-type"]);
+      calls.push({ method, params });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(answer(method, params, () => `${ts++}.000100`)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const of = (method: string) => calls.filter((c) => c.method === method);
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    of,
+    async waitFor(method, count = 1, ms = 10_000) {
+      const until = Date.now() + ms;
+      while (of(method).length < count) {
+        if (Date.now() > until) throw new Error(`waited ${ms} ms for ${count} × ${method}; got ${calls.map((c) => c.method).join(", ")}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return of(method);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

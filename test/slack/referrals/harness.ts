@@ -1,0 +1,82 @@
+/**
+ * The Slack app on our own HTTP server, its Web API answered by a local fake, the referral
+ * service and engine on a test database, and the real job dispatcher with two handlers: the
+ * Slack delivery (to the fake) and a Telegram sender that only records what the client would read.
+ */
+import type http from "node:http";
+import type { Database } from "../../../src/db/client.js";
+import type { OutMessage, TelegramSendPayload } from "../../../src/jobs/outbox.js";
+import { createDispatcher } from "../../../src/jobs/dispatcher.js";
+import { close, createHttpServer, listen } from "../../../src/http/server.js";
+import { createSlackApp, type SlackApp } from "../../../src/slack/app.js";
+import { jobWebClient, slackReferralHandlers } from "../../../src/slack/delivery.js";
+import { createSlackTranslator } from "../../../src/slack/i18n.js";
+import { SLACK_EVENTS_PATH } from "../../../src/slack/receiver.js";
+import { memoryLogger, type LogLine } from "../../support/service.js";
+import { referralWorld, type ReferralWorld } from "../../domain/referrals-world.js";
+import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
+import { SIGNING_SECRET } from "./signed.js";
+
+export interface SlackHarness {
+  w: ReferralWorld;
+  slack: FakeSlackApi;
+  app: SlackApp;
+  /** http://127.0.0.1:<port>/slack/events */
+  url: string;
+  /** What each client would have read in Telegram, by client id. */
+  telegram: Map<string, OutMessage[]>;
+  logLines: LogLine[];
+  /** Runs every due job (Slack deliveries, Telegram sends) now. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function slackHarness(db: Database): Promise<SlackHarness> {
+  const clock = () => new Date();
+  const w = await referralWorld(db, clock);
+  const slack = await startFakeSlackApi();
+  const { logger, lines } = memoryLogger("warn");
+  const t = createSlackTranslator();
+  const app = createSlackApp({
+    signingSecret: SIGNING_SECRET,
+    token: "xoxb-test-token",
+    apiUrl: slack.url,
+    botId: "BKOERS",
+    botUserId: "UKOERSBOT",
+    service: w.service,
+    db,
+    t,
+    logger,
+    clock,
+    botUsername: async () => "koers_test_bot",
+  });
+  const server: http.Server = createHttpServer({ logger, healthy: async () => true, routes: new Map([[SLACK_EVENTS_PATH, app.route]]) });
+  const port = await listen(server, 0, "127.0.0.1");
+  const telegram = new Map<string, OutMessage[]>();
+  const dispatcher = createDispatcher({
+    db,
+    logger,
+    handlers: {
+      ...slackReferralHandlers({ db, t, logger, web: jobWebClient("xoxb-test-token", slack.url, logger) }),
+      "telegram.send": async (job) => {
+        const p = job.payload as TelegramSendPayload;
+        telegram.set(job.clientId ?? "", [...(telegram.get(job.clientId ?? "") ?? []), ...p.messages]);
+      },
+    },
+  });
+  return {
+    w,
+    slack,
+    app,
+    url: `http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`,
+    telegram,
+    logLines: lines,
+    drain: async () => {
+      await dispatcher.drain();
+    },
+    close: async () => {
+      await close(server);
+      await slack.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Real signed requests to /slack/events, as Slack sends them: form-encoded bodies (a `payload`
+ * field with JSON for interactions), `x-slack-request-timestamp` and `x-slack-signature` =
+ * `v0=` + HMAC-SHA256(signing secret, `v0:${ts}:${body}`). Builders for the payloads we use.
+ */
+import { createHmac } from "node:crypto";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+export function sign(secret: string, ts: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
+}
+
+export interface Sent {
+  status: number;
+  text: string;
+  json(): Record<string, unknown>;
+}
+
+export interface PostOptions {
+  /** Seconds since the epoch; default now. */
+  ts?: number;
+  /** Replace the signature (or leave it out with null). */
+  signature?: string | null;
+  secret?: string;
+  contentType?: string;
+}
+
+/** POSTs a raw body, signed unless told otherwise. */
+export async function postSigned(url: string, body: string, opts: PostOptions = {}): Promise<Sent> {
+  const ts = opts.ts ?? Math.floor(Date.now() / 1000);
+  const signature = opts.signature === undefined ? sign(opts.secret ?? SIGNING_SECRET, ts, body) : opts.signature;
+  const headers: Record<string, string> = { "content-type": opts.contentType ?? "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(ts) };
+  if (signature !== null) headers["x-slack-signature"] = signature;
+  const res = await fetch(url, { method: "POST", headers, body });
+  const text = await res.text();
+  return { status: res.status, text, json: () => JSON.parse(text || "{}") as Record<string, unknown> };
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+export function commandBody(command: string, user: string, channel = "CWHERE1"): string {
+  return form({ command, text: "", user_id: user, user_name: user, channel_id: channel, team_id: "T1", trigger_id: `trig-${user}-${Date.now()}`, response_url: "https://hooks.slack.invalid/x", api_app_id: "A1", token: "legacy" });
+}
+
+export function buttonBody(actionId: string, value: string, user: string, channel = "CPARTNER"): string {
+  const payload = {
+    type: "block_actions",
+    user: { id: user },
+    team: { id: "T1" },
+    api_app_id: "A1",
+    trigger_id: `trig-${user}-${Date.now()}`,
+    channel: { id: channel },
+    container: { type: "message", channel_id: channel, message_ts: "1.1" },
+    actions: [{ type: "button", action_id: actionId, block_id: `ref:${value}`, value, action_ts: "1.2" }],
+    token: "legacy",
+  };
+  return form({ payload: JSON.stringify(payload) });
+}
+
+/** A view_submission: `values` maps block id to the element's state ({ value }, { selected_option }, ...). */
+export function submitBody(callbackId: string, user: string, values: Record<string, Record<string, unknown>>, metadata: object = {}): string {
+  const state = Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { v }]));
+  const payload = {
+    type: "view_submission",
+    user: { id: user },
+    team: { id: "T1" },
+    api_app_id: "A1",
+    trigger_id: `trig-${user}`,
+    view: { id: "V1", type: "modal", callback_id: callbackId, private_metadata: JSON.stringify(metadata), state: { values: state }, hash: "h" },
+    token: "legacy",
+  };
+  return form({ payload: JSON.stringify(payload) });
+}
+
+export const text = (value: string) => ({ type: "plain_text_input", value });
+export const pick = (value: string) => ({ type: "static_select", selected_option: { value } });
+export const radio = (value: string) => ({ type: "radio_buttons", selected_option: { value } });
+export const checks = (...values: string[]) => ({ type: "checkboxes", selected_options: values.map((value) => ({ value })) });
+export const day = (date: string) => ({ type: "datepicker", selected_date: date });
+export const time = (t: string) => ({ type: "timepicker", selected_time: t });

@@ -1,0 +1,100 @@
+/**
+ * The whole service in a test: a data folder copied from the migrated template that
+ * test/setup/global.ts built, `startKoers` against the Telegram emulator, a logger that keeps its
+ * lines, and the Dutch texts the client should see (read from the locale file itself, not through
+ * the service's translator, so a wiring mistake there shows up).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Writable } from "node:stream";
+import type { Logger } from "pino";
+import { inject } from "vitest";
+import nl from "../../locales/nl/client.json" with { type: "json" };
+import { startKoers, type Koers, type KoersOptions } from "../../src/app.js";
+import { parseConfig } from "../../src/config.js";
+import type { Database } from "../../src/db/client.js";
+import { createLogger } from "../../src/log.js";
+import type { Emulator } from "./telegram.js";
+import { waitFor } from "./telegram.js";
+
+/** A new embedded data folder with every migration applied (a copy of the template; not opened). */
+export function templateDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(inject("testTmpDir"), "service-"));
+  fs.cpSync(inject("embeddedTemplateDir"), dir, { recursive: true });
+  return dir;
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** A pino logger (our own `createLogger`) whose lines are kept in memory for assertions. */
+export function memoryLogger(level: "warn" | "info" | "debug" = "warn"): { logger: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  return { logger: createLogger(level, sink), lines };
+}
+
+/** Starts the real service against the emulator: long polling unless `env` sets PUBLIC_URL. */
+export async function startOnEmulator(
+  emulator: Emulator,
+  dataDir: string,
+  opts: { env?: Record<string, string>; logger?: Logger } & Partial<KoersOptions> = {},
+): Promise<Koers> {
+  const config = parseConfig({
+    TELEGRAM_BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiURL,
+    DATA_DIR: dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    ...opts.env,
+  });
+  const { env: _env, ...rest } = opts;
+  return startKoers(config, { logger: opts.logger ?? memoryLogger().logger, dispatcherIdleMs: 100, ...rest });
+}
+
+/** Resolves when no message is waiting in the outbox (everything queued has been sent or given up). */
+export async function outboxIdle(db: Database, timeoutMs = 10_000): Promise<void> {
+  await waitFor(
+    "an empty outbox",
+    async () => (await db.prisma.job.count({ where: { kind: "telegram.send", status: { in: ["PENDING", "RUNNING"] } } })) === 0,
+    timeoutMs,
+  );
+}
+
+type Tree = { [key: string]: string | Tree };
+
+/** The Dutch text of a locale key with `{{vars}}` filled in, straight from locales/nl/client.json. */
+export function nlText(key: string, vars: Record<string, string | number> = {}): string {
+  let node: string | Tree = nl as Tree;
+  for (const part of key.split(".")) {
+    if (typeof node === "string" || !(part in node)) throw new Error(`No Dutch text for "${key}"`);
+    node = node[part] as string | Tree;
+  }
+  if (typeof node !== "string") throw new Error(`"${key}" is not a text`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+    if (!(name in vars)) throw new Error(`"${key}" needs {{${name}}}`);
+    return String(vars[name]);
+  });
+}
+
+/** Row counts of the tables an unknown chat must never write to. */
+export async function footprint(db: Database): Promise<Record<string, number>> {
+  const p = db.prisma;
+  return {
+    client: await p.client.count(),
+    linked: await p.client.count({ where: { telegramChatId: { not: null } } }),
+    job: await p.job.count(),
+    processedUpdate: await p.processedUpdate.count(),
+    flowRun: await p.flowRun.count(),
+    consent: await p.consentRecord.count(),
+    usedInvites: await p.invite.count({ where: { usedAt: { not: null } } }),
+  };
+}
