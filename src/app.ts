@@ -77,7 +77,7 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
           engine,
           translator,
           logger,
-          ...(opts.botInfo ? { botInfo: opts.botInfo } : { secretToken: tg.webhookSecret }),
+          ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
         });
   const sender = opts.sender ?? (bot ? createTelegramSender(bot.api, translator) : null);
   if (!sender) {

@@ -265,13 +265,17 @@ export function createEngine(deps: EngineDeps): Engine {
     return [...reply.messages, ...(await beginRun(tx, client, reply.startFlow.flowId, reply.startFlow.data))];
   }
 
-  async function handleClient(tx: Tx, client: Client, msg: IncomingMessage, key: string): Promise<OutMessage[]> {
+  async function handleClient(tx: Tx, lockedClient: Client, msg: IncomingMessage, key: string): Promise<OutMessage[]> {
+    let client = lockedClient;
     const input = msg.input;
     const now = clock();
-    await tx.client.update({ where: { id: client.id }, data: { lastClientMessageAt: now } });
     const run = await activeRun(tx, client.id);
     const out: OutMessage[] = [];
-    const resumedStatus = run?.flowId === "onboarding" ? "ONBOARDING" : "ACTIVE";
+    const resumedStatus: Client["status"] = run?.flowId === "onboarding" ? "ONBOARDING" : "ACTIVE";
+    // A client we could not reach (they had blocked the bot) who writes again is reachable again.
+    const reachable = client.status === "UNREACHABLE" ? { status: resumedStatus } : {};
+    await tx.client.update({ where: { id: client.id }, data: { lastClientMessageAt: now, ...reachable } });
+    if (client.status === "UNREACHABLE") client = { ...client, status: resumedStatus };
 
     if (input.kind === "text" && isCrisisSignal(input.text)) {
       await enqueueNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "crisis" }, `${client.id}:crisis:${key}`);

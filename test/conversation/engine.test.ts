@@ -162,4 +162,15 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
     const otherChat: IncomingMessage = { updateId: nextUpdate++, chatId: CHAT + 1, input: { kind: "command", command: "start", args: invited.code } };
     expect(await engine.handle(otherChat)).toMatchObject({ replies: [{ key: "start.usedCode" }] });
   });
+
+  it.runIf(available)("makes a client who had blocked the bot reachable again when they write", async () => {
+    t = await fresh();
+    const { db } = t;
+    const engine = engineFor(db);
+    const invited = await inviteClient(db);
+    await engine.handle(command("start", invited.code));
+    await db.prisma.client.update({ where: { id: invited.clientId }, data: { status: "UNREACHABLE" } });
+    await engine.handle(said("hallo"));
+    expect(await db.prisma.client.findUniqueOrThrow({ where: { id: invited.clientId } })).toMatchObject({ status: "ONBOARDING" });
+  });
 });
