@@ -134,6 +134,9 @@ export async function forgetClient(tx: Tx, clientId: string): Promise<void> {
   await tx.appointment.deleteMany({ where: { clientId } });
   await tx.consentRecord.deleteMany({ where: { clientId, NOT: { decision: "REFUSED" } } });
   await tx.job.updateMany({ where: { clientId, status: "PENDING", kind: { not: "telegram.send" } }, data: { status: "CANCELLED" } });
+  // Sent messages hold the chat id and what we said; only the goodbye (queued after this) remains,
+  // and retention deletes it a week after it is sent.
+  await tx.job.deleteMany({ where: { clientId, status: { in: ["DONE", "CANCELLED"] } } });
   await tx.client.update({
     where: { id: clientId },
     data: {

@@ -4,6 +4,7 @@
  */
 import type { Logger } from "pino";
 import type { Engine } from "../conversation/engine.js";
+import { deleteOldJobs } from "./retention.js";
 import type { Database } from "../db/client.js";
 import { openNudge, resurfaceSnoozed } from "../domain/nudges.js";
 import { detectNudges } from "./detectors.js";
@@ -55,6 +56,8 @@ export function recurringJobs(silentDays: number): Recurring[] {
     },
     // Coaches who want one message a day get it at 08:30, before their working day.
     { kind: "coach.digest", next: dailyAt(8 * 60 + 30), run: (ctx) => planDigests(ctx.db, ctx.now()) },
+    // Finished jobs (sent messages among them) are deleted after their retention, at night.
+    { kind: "jobs.cleanup", next: dailyAt(3 * 60 + 15), run: (ctx) => deleteOldJobs(ctx.db, ctx.now()) },
   ];
 }
 
