@@ -49,6 +49,13 @@ function rhythmOf(event: ClientEvent): 7 | 14 | null {
   return id === "7" ? 7 : id === "14" ? 14 : null;
 }
 
+/** Yes to the consent question, wherever it is asked: record it and go on to the name. */
+const consentGiven = {
+  guard: "saidYes",
+  target: "name",
+  actions: effect({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "GIVEN" }),
+} as const;
+
 const yesLaterNo = [
   [{ id: "yes", label: "onboarding.consent.yes" }],
   [{ id: "later", label: "onboarding.consent.later" }],
@@ -90,11 +97,7 @@ export const onboardingMachine = setup({
       ],
       on: {
         "client.*": [
-          {
-            guard: "saidYes",
-            target: "name",
-            actions: effect({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "GIVEN" }),
-          },
+          consentGiven,
           { guard: "saidLater", target: "consentLater" },
           { guard: "saidNo", target: "refused" },
           { target: "consentAgain", actions: say("common.pickButton") },
@@ -106,11 +109,7 @@ export const onboardingMachine = setup({
       entry: say("onboarding.consent.ask", undefined, yesLaterNo),
       on: {
         "client.*": [
-          {
-            guard: "saidYes",
-            target: "name",
-            actions: effect({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "GIVEN" }),
-          },
+          consentGiven,
           { guard: "saidLater", target: "consentLater" },
           { guard: "saidNo", target: "refused" },
           { target: "consentAgain", reenter: true, actions: say("common.pickButton") },
@@ -122,11 +121,7 @@ export const onboardingMachine = setup({
       entry: { type: "say", params: ({ context }) => ({ key: "onboarding.consent.laterOk", vars: { coach: context.coachName } }) },
       on: {
         "client.*": [
-          {
-            guard: "saidYes",
-            target: "name",
-            actions: effect({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "GIVEN" }),
-          },
+          consentGiven,
           { guard: "saidNo", target: "refused" },
           { target: "consentAgain" },
         ],
