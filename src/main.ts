@@ -2,7 +2,7 @@ import { startKoers, type Koers } from "./app.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { createTranslator } from "./i18n.js";
 import { createLogger } from "./log.js";
-import { createTerminalChat } from "./terminal/chat.js";
+import { createTerminalChat, outboxSettled } from "./terminal/chat.js";
 
 /**
  * Composition root: parse the configuration, start the service, stop cleanly on SIGTERM/SIGINT.
@@ -51,8 +51,10 @@ async function main(argv: string[]): Promise<void> {
 
   if (chat) {
     await chat.begin(koers.db, koers.engine, config.inviteDays);
-    await koers.dispatcher.drain();
-    await chat.run(koers.engine, () => koers.dispatcher.drain());
+    // Each typed line waits until the replies are shown, so a number presses a button of the latest question.
+    const settle = () => outboxSettled(koers.db, () => koers.dispatcher.drain());
+    await settle();
+    await chat.run(koers.engine, settle);
     // stdin closed: the chat is over, the service keeps running until a signal stops it.
   }
 }

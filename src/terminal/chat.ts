@@ -91,3 +91,17 @@ export function createTerminalChat(deps: { translator: Translator; output?: Node
 
   return { sender, begin, run };
 }
+
+/**
+ * Runs the dispatcher until no reply is waiting (the per-chat rate limit can hold a message back
+ * for a second), at most `timeoutMs`.
+ */
+export async function outboxSettled(db: Database, drain: () => Promise<unknown>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await drain();
+    const waiting = await db.prisma.job.count({ where: { kind: "telegram.send", status: { in: ["PENDING", "RUNNING"] } } });
+    if (!waiting || Date.now() > until) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
