@@ -1,17 +1,16 @@
 /**
- * A throwaway PostgreSQL server in a temporary folder, for benchmarks (and anything else that
- * needs a real server without touching one): `initdb`, `pg_ctl start` on a free loopback port,
- * and a stop that removes the folder. PostgreSQL refuses to run as root, so as root its programs
- * run as the `postgres` user. The same steps as test/setup/global.ts, which starts the test
- * suite's server; that file can import this one instead of keeping its own copy.
+ * A throwaway PostgreSQL server in a temporary folder, for benchmarks and the test suite's global
+ * setup (test/setup/global.ts): `initdb`, `pg_ctl start` on a free loopback port, and a stop that
+ * removes the folder. PostgreSQL refuses to run as root, so as root its programs run as the
+ * `postgres` user.
  */
 import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "./net.js";
 
 export const DEFAULT_PG_BIN = "/usr/lib/postgresql/15/bin";
 const run = promisify(execFile);
@@ -25,21 +24,31 @@ export interface PgServer {
   stopNow(): void;
 }
 
+export interface StartOptions {
+  /** Folder with `initdb` and `pg_ctl`: KOERS_PG_BIN, else PostgreSQL 15's. */
+  bin?: string;
+  /** Where the server's own temporary folder is made: the system temp folder unless given. */
+  baseDir?: string;
+  /** Extra `-c` settings, e.g. `work_mem=64MB`. */
+  settings?: string[];
+  /** Progress (timings) and a failed stop are reported here when given. */
+  log?: (message: string) => void;
+}
+
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("no free port found"))));
-    });
-  });
+/** A failed command's stderr when it wrote any, else the error's message. */
+export function errorText(err: unknown): string {
+  if (err && typeof err === "object" && "stderr" in err && typeof err.stderr === "string" && err.stderr.trim()) {
+    return err.stderr.trim();
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+function since(start: number): string {
+  return `${Math.round(performance.now() - start)} ms`;
 }
 
 export async function waitForConnections(url: string, timeoutMs: number): Promise<void> {
@@ -76,13 +85,16 @@ function serverUser(): { owner?: { uid: number; gid: number }; wrap: (cmd: strin
 }
 
 /**
- * Starts a server; `settings` are extra `-c` options (the defaults trade durability for speed,
- * which is right for a server that is thrown away).
+ * Starts a server in a new temporary folder (the defaults trade durability for speed, which is
+ * right for a server that is thrown away).
  */
-export async function startPostgres(bin = process.env.KOERS_PG_BIN?.trim() || DEFAULT_PG_BIN, settings: string[] = []): Promise<PgServer> {
+export async function startPostgres(opts: StartOptions = {}): Promise<PgServer> {
+  const bin = opts.bin ?? (process.env.KOERS_PG_BIN?.trim() || DEFAULT_PG_BIN);
+  const log = opts.log ?? (() => undefined);
   if (!fs.existsSync(path.join(bin, "initdb"))) throw new Error(`no PostgreSQL server programs in ${bin} (install postgresql-15 or set KOERS_PG_BIN)`);
   const { owner, wrap } = serverUser();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "koers-pg-"));
+  // A folder of its own: as root, the server user must own it.
+  const dir = fs.mkdtempSync(path.join(opts.baseDir ?? os.tmpdir(), "koers-pg-"));
   const dataDir = path.join(dir, "data");
   const logFile = path.join(dir, "server.log");
   if (owner) fs.chownSync(dir, owner.uid, owner.gid);
@@ -98,22 +110,26 @@ export async function startPostgres(bin = process.env.KOERS_PG_BIN?.trim() || DE
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
+    let start = performance.now();
     const [initCmd, initArgs] = wrap(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
     await run(initCmd, initArgs, { cwd: dir });
+    log(`PostgreSQL initdb in ${since(start)}`);
     for (let attempt = 1; ; attempt++) {
+      start = performance.now();
       const port = await freePort();
       const options = [`-p ${port}`, `-k ${shellQuote(dir)}`, "-c listen_addresses=127.0.0.1", "-c fsync=off", "-c synchronous_commit=off",
-        "-c full_page_writes=off", "-c max_connections=200", ...settings.map((s) => `-c ${s}`)].join(" ");
+        "-c full_page_writes=off", "-c max_connections=200", ...(opts.settings ?? []).map((s) => `-c ${s}`)].join(" ");
       const [cmd, args] = wrap(pgCtl, ["start", "-D", dataDir, "-l", logFile, "-w", "-t", "60", "-o", options]);
       try {
         await run(cmd, args, { cwd: dir });
       } catch (err) {
         // Another process may take the free port before the server binds it: then try another.
         if (attempt < 3 && /could not bind|already in use/i.test(logTail())) continue;
-        throw new Error(`pg_ctl start failed: ${err instanceof Error ? err.message : String(err)}\n${logTail()}`);
+        throw new Error(`pg_ctl start failed: ${errorText(err)}\n${logTail()}`);
       }
       const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
       await waitForConnections(url, 30_000);
+      log(`PostgreSQL server started on port ${port} in ${since(start)}`);
       return {
         url,
         stopNow,
@@ -121,7 +137,7 @@ export async function startPostgres(bin = process.env.KOERS_PG_BIN?.trim() || DE
           if (stopped) return;
           stopped = true;
           const [stopCmd, stopArgv] = wrap(pgCtl, stopArgs("fast"));
-          await run(stopCmd, stopArgv).catch(() => undefined);
+          await run(stopCmd, stopArgv).catch((e: unknown) => log(`pg_ctl stop failed: ${errorText(e)}`));
           fs.rmSync(dir, { recursive: true, force: true });
         },
       };

@@ -6,7 +6,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { UserFromGetMe } from "grammy/types";
+import { BOT_INFO } from "../fixtures/updates.js";
 
 export interface Delivery {
   chatId: string;
@@ -23,21 +23,8 @@ export interface FakeTelegram {
 }
 
 export const FAKE_TOKEN = "123456:AAFakeTokenForTestsOnlyxxxxxxxxxx";
-export const FAKE_BOT_INFO: UserFromGetMe = {
-  id: 123456,
-  is_bot: true,
-  first_name: "Koers",
-  username: "KoersTestBot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+/** The bot's getMe answer: the same bot as the offline tests' (test/fixtures/updates.ts). */
+export const FAKE_BOT_INFO = BOT_INFO;
 
 export async function startFakeTelegram(opts: { latencyMs?: number } = {}): Promise<FakeTelegram> {
   const deliveries: Delivery[] = [];

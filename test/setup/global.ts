@@ -5,14 +5,11 @@
  *
  * Tests read what is provided here through test/support/db.ts.
  */
-import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { DEFAULT_PG_BIN, errorText, startPostgres, waitForConnections, type PgServer } from "../../scripts/pg-server.js";
 import { openDatabase } from "../../src/db/client.js";
 
 declare module "vitest" {
@@ -29,9 +26,6 @@ declare module "vitest" {
     pgSkipReason?: string;
   }
 }
-
-const DEFAULT_PG_BIN = "/usr/lib/postgresql/15/bin";
-const run = promisify(execFile);
 
 /**
  * Where this run's databases live: KOERS_TEST_TMPDIR, else /dev/shm when it has room, else the
@@ -77,142 +71,6 @@ async function buildEmbeddedTemplates(root: string): Promise<{ empty: string; mi
   return { empty, migrated };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("no free port found"))));
-    });
-  });
-}
-
-async function waitForConnections(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query("SELECT 1");
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
-}
-
-interface PgServer {
-  url: string;
-  /** Stops the server and removes its folder. */
-  stop(): Promise<void>;
-  /** The same, synchronously and without mercy: for a process that exits without teardown. */
-  stopNow(): void;
-}
-
-/**
- * Starts a PostgreSQL server in a new temporary folder. PostgreSQL refuses to run as root, so
- * as root its programs run as the `postgres` user, who then owns the folder.
- */
-async function startPostgres(bin: string, base: string): Promise<PgServer> {
-  const isRoot = process.getuid?.() === 0;
-  let owner: { uid: number; gid: number } | undefined;
-  let asServerUser = (cmd: string, args: string[]): [string, string[]] => [cmd, args];
-  if (isRoot) {
-    const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
-    const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
-    if (uid.status !== 0 || gid.status !== 0) {
-      throw new Error("we run as root and there is no postgres user to run the server as");
-    }
-    owner = { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-    const hasRunuser = spawnSync("runuser", ["--help"], { stdio: "ignore" }).error === undefined;
-    asServerUser = hasRunuser
-      ? (cmd, args) => ["runuser", ["-u", "postgres", "--", cmd, ...args]]
-      : (cmd, args) => ["su", ["postgres", "-s", "/bin/sh", "-c", [cmd, ...args].map(shellQuote).join(" ")]];
-  }
-
-  // Its own folder, not inside the run's folder: the server user must own it.
-  const dir = fs.mkdtempSync(path.join(base, "koers-pg-"));
-  const dataDir = path.join(dir, "data");
-  const logFile = path.join(dir, "server.log");
-  if (owner) fs.chownSync(dir, owner.uid, owner.gid);
-  const pgCtl = path.join(bin, "pg_ctl");
-  const logTail = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-5).join("\n") : "");
-  const stopArgs = (mode: string) => ["stop", "-D", dataDir, "-m", mode, "-w", "-t", "30"];
-  let stopped = false;
-  const stopNow = () => {
-    if (stopped) return;
-    stopped = true;
-    const [cmd, args] = asServerUser(pgCtl, stopArgs("immediate"));
-    spawnSync(cmd, args, { stdio: "ignore" });
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-
-  try {
-    let start = performance.now();
-    const [initCmd, initArgs] = asServerUser(path.join(bin, "initdb"), [
-      "-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
-    ]);
-    await run(initCmd, initArgs, { cwd: dir });
-    log(`PostgreSQL initdb in ${since(start)}`);
-
-    // Another process may take the free port before the server binds it: then try another.
-    for (let attempt = 1; ; attempt++) {
-      start = performance.now();
-      const port = await freePort();
-      const options = [
-        `-p ${port}`,
-        `-k ${shellQuote(dir)}`,
-        "-c listen_addresses=127.0.0.1",
-        "-c fsync=off",
-        "-c synchronous_commit=off",
-        "-c full_page_writes=off",
-        "-c max_connections=200",
-      ].join(" ");
-      const [cmd, args] = asServerUser(pgCtl, ["start", "-D", dataDir, "-l", logFile, "-w", "-t", "60", "-o", options]);
-      try {
-        await run(cmd, args, { cwd: dir });
-      } catch (err) {
-        if (attempt < 3 && /could not bind|already in use/i.test(logTail())) continue;
-        throw new Error(`pg_ctl start failed: ${errorText(err)}\n${logTail()}`);
-      }
-      const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-      await waitForConnections(url, 30_000);
-      log(`PostgreSQL server started on port ${port} in ${since(start)}`);
-      return {
-        url,
-        stopNow,
-        async stop() {
-          if (stopped) return;
-          stopped = true;
-          const [stopCmd, args] = asServerUser(pgCtl, stopArgs("fast"));
-          await run(stopCmd, args).catch((e: unknown) => log(`pg_ctl stop failed: ${errorText(e)}`));
-          fs.rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    }
-  } catch (err) {
-    stopNow();
-    throw err;
-  }
-}
-
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-function errorText(err: unknown): string {
-  if (err && typeof err === "object" && "stderr" in err && typeof err.stderr === "string" && err.stderr.trim()) {
-    return err.stderr.trim();
-  }
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** Finds or starts the PostgreSQL server for the suite; a reason instead when there is none. */
 async function findPostgres(base: string): Promise<{ url: string; server?: PgServer } | { reason: string }> {
   const given = process.env.DATABASE_TEST_URL?.trim();
@@ -231,7 +89,7 @@ async function findPostgres(base: string): Promise<{ url: string; server?: PgSer
     return { reason: `no PostgreSQL server programs in ${bin} (install postgresql-15, or set KOERS_PG_BIN or DATABASE_TEST_URL)` };
   }
   try {
-    const server = await startPostgres(bin, base);
+    const server = await startPostgres({ bin, baseDir: base, log });
     return { url: server.url, server };
   } catch (err) {
     return { reason: `PostgreSQL from ${bin} did not start: ${errorText(err)}` };

@@ -9,8 +9,11 @@
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import net from "node:net";
 import TelegramServer from "telegram-test-api";
+import { freePort } from "../../scripts/net.js";
+
+// The emulator turns `port: 0` into 9000, so it gets a port picked here.
+export { freePort };
 
 /** A message the bot sent, as the emulator stored it. */
 export interface BotMessage {
@@ -51,20 +54,6 @@ export interface Emulator {
 /** A token in @BotFather's format, different for every call so emulator storage never mixes. */
 export function newBotToken(): string {
   return `${100000 + Math.floor(Math.random() * 800000)}:${randomBytes(24).toString("base64url")}`;
-}
-
-/** A port that was free a moment ago (the emulator turns `port: 0` into 9000, so pick one). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
