@@ -1,23 +1,19 @@
 import type { Logger } from "pino";
-import type { ClientEvent, FlowDefinition, FlowInput, Say, Vars } from "../../flows/types.js";
+import type { ClientEvent, FlowDefinition, Say, Vars } from "../../flows/types.js";
 import type { Database, Tx } from "../db/client.js";
-import { isCrisisSignal } from "../domain/crisis.js";
-import { applyEffects, forgetClient } from "../domain/effects.js";
-import { hashInviteCode, looksLikeInviteCode } from "../domain/invites.js";
 import { audit } from "../domain/audit.js";
-import { flowData } from "../domain/flow-data.js";
-import { goalOverview } from "../domain/overview.js";
-import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
-import { CONVERSATION_RESUME, enqueueNudge, enqueueTelegram, parseCallbackData, toOutMessage, type OutMessage } from "../jobs/outbox.js";
-import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCommand, type HookReply } from "../jobs/reminder-buttons.js";
+import { isCrisisSignal } from "../domain/crisis.js";
+import { hashInviteCode, looksLikeInviteCode } from "../domain/invites.js";
 import { referralClientLinked, referralKnownClientStarted } from "../domain/referrals/in.js";
 import { isReferralsCommand, referralListEntries, referralListWithoutButtons } from "../domain/referrals/list.js";
-import { startFlow, restoreFlow, stepFlow, type FlowStep } from "./runtime.js";
+import type { Client, FlowRun } from "../generated/prisma/client.js";
+import { enqueueNudge, enqueueTelegram, parseCallbackData, type OutMessage } from "../jobs/outbox.js";
+import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCommand, type HookReply } from "../jobs/reminder-buttons.js";
+import { COMMAND_ALIASES, globalCommand } from "./commands.js";
+import { firstDelivery, lockClientByChat, lockClientById } from "./locks.js";
+import { ConversationError, createRuns, runData } from "./runs.js";
 
-/** A conversation cannot be started; the message says why in words a coach understands. */
-export class ConversationError extends Error {
-  override name = "ConversationError";
-}
+export { ConversationError } from "./runs.js";
 
 /** What a client sent, already taken out of Telegram's update shape. */
 export type ClientInput =
@@ -57,17 +53,6 @@ export interface EngineDeps {
 /** Longest message a flow gets to see; longer ones get a calm request to say it shorter. */
 export const MAX_TEXT = 1000;
 
-const COMMAND_ALIASES: Record<string, "start" | "stop" | "pause" | "help" | "goal"> = {
-  start: "start",
-  stop: "stop",
-  stoppen: "stop",
-  pauze: "pause",
-  pause: "pause",
-  hulp: "help",
-  help: "help",
-  doel: "goal",
-  goal: "goal",
-};
 
 /** For reminders (src/jobs/reminder-jobs.ts): a hook that runs in the start's transaction, after the client is locked. */
 export interface StartOptions {
@@ -99,128 +84,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return db.prisma.$transaction((tx) => fn(tx));
   }
 
-  async function lockClientByChat(tx: Tx, chatId: number): Promise<Client | null> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Client" WHERE "telegramChatId" = ${BigInt(chatId)} FOR UPDATE`;
-    const id = rows[0]?.id;
-    return id ? tx.client.findUnique({ where: { id } }) : null;
-  }
-
-  async function lockClientById(tx: Tx, id: string): Promise<Client | null> {
-    await tx.$queryRaw`SELECT id FROM "Client" WHERE id = ${id}::uuid FOR UPDATE`;
-    return tx.client.findUnique({ where: { id } });
-  }
-
-  /** True the first time an update id is seen in a committed transaction. */
-  async function firstDelivery(tx: Tx, updateId: number | undefined): Promise<boolean> {
-    if (updateId === undefined) return true;
-    const n = await tx.$executeRaw`INSERT INTO "ProcessedUpdate" ("updateId") VALUES (${BigInt(updateId)}) ON CONFLICT DO NOTHING`;
-    return n === 1;
-  }
-
-  async function flowInput(tx: Tx, client: Client, data?: Record<string, unknown>): Promise<FlowInput> {
-    const coach = await tx.member.findUniqueOrThrow({ where: { id: client.coachId } });
-    return {
-      now: clock().toISOString(),
-      client: { name: client.name, callName: client.callName ?? undefined },
-      coach: { name: coach.name },
-      ...(data ? { data } : {}),
-    };
-  }
-
-  function flowOf(id: string): FlowDefinition {
-    const flow = flows[id];
-    if (!flow) throw new ConversationError(`unknown conversation "${id}"; known: ${Object.keys(flows).join(", ")}`);
-    return flow;
-  }
-
-  /** Saves a new run of a flow and returns its first messages. */
-  async function beginRun(tx: Tx, client: Client, flowId: string, data?: Record<string, unknown>): Promise<OutMessage[]> {
-    const flow = flowOf(flowId);
-    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
-    data = await flowData(tx, client, flowId, data);
-    const step = startFlow(flow, await flowInput(tx, client, data));
-    const run = await tx.flowRun.create({
-      data: {
-        clientId: client.id,
-        flowId,
-        machineVersion: flow.version,
-        snapshot: step.persisted as Prisma.InputJsonValue,
-        data: data as Prisma.InputJsonValue,
-        status: step.done ? "DONE" : "ACTIVE",
-        turn: 1,
-        prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue,
-      },
-    });
-    return finishStep(tx, client, run, step, `${run.id}:0`);
-  }
-
-  /** Applies a step's effects, saves the run and returns the messages to send. */
-  async function finishStep(tx: Tx, client: Client, run: FlowRun, step: FlowStep, key: string): Promise<OutMessage[]> {
-    const messages = step.says.map((s) => toOutMessage(s, run.turn));
-    const engineEffects = await applyEffects(tx, client, step.effects, { now: clock(), key });
-    let status: FlowRun["status"] = step.done ? "DONE" : "ACTIVE";
-    if (engineEffects.park) status = "PARKED";
-    await tx.flowRun.update({
-      where: { id: run.id },
-      data: {
-        snapshot: step.persisted as Prisma.InputJsonValue,
-        status,
-        resumeAt: engineEffects.park?.resumeAt ?? null,
-      },
-    });
-    if (engineEffects.park?.resumeAt) {
-      // The topic comes back when the client agreed; the job starts it again then.
-      await tx.job.create({
-        data: {
-          kind: CONVERSATION_RESUME,
-          payload: { flowRunId: run.id },
-          clientId: client.id,
-          dueAt: engineEffects.park.resumeAt,
-          idempotencyKey: `${CONVERSATION_RESUME}:${run.id}`,
-        },
-      });
-    }
-    if (engineEffects.forget) {
-      await forgetClient(tx, client.id);
-      return messages;
-    }
-    if (engineEffects.startFlow && status !== "ACTIVE") {
-      messages.push(...(await beginRun(tx, client, engineEffects.startFlow)));
-    }
-    return messages;
-  }
-
-  /** The last question of the active run, to repeat after /start, a pause or a help text. */
-  function repeatPrompt(run: FlowRun | null): OutMessage[] {
-    const prompt = run?.prompt as Say[] | null | undefined;
-    return prompt?.length ? prompt.map((s) => toOutMessage(s, run?.turn ?? 0)) : [];
-  }
-
-  async function activeRun(tx: Tx, clientId: string): Promise<FlowRun | null> {
-    return tx.flowRun.findFirst({ where: { clientId, status: "ACTIVE" }, orderBy: { createdAt: "desc" } });
-  }
-
-  /** Steps the active flow with one client event. */
-  async function stepActive(tx: Tx, client: Client, run: FlowRun, event: ClientEvent, key: string): Promise<OutMessage[]> {
-    const flow = flowOf(run.flowId);
-    const restored = restoreFlow(flow, run.snapshot as Record<string, unknown>, run.machineVersion);
-    if (!restored.ok) {
-      deps.logger.warn({ clientId: client.id, flowId: run.flowId, savedVersion: run.machineVersion, reason: restored.reason }, "flow restarted");
-      await tx.flowRun.update({ where: { id: run.id }, data: { status: "ABORTED" } });
-      return [{ key: "common.restartPart" }, ...(await beginRun(tx, client, run.flowId, runData(run)))];
-    }
-    const step = stepFlow(flow, restored.snapshot, event);
-    const turn = step.says.length ? run.turn + 1 : run.turn;
-    const updated = await tx.flowRun.update({
-      where: { id: run.id },
-      data: {
-        turn,
-        machineVersion: flow.version,
-        ...(step.says.length ? { prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue } : {}),
-      },
-    });
-    return finishStep(tx, client, updated, step, key);
-  }
+  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun } = createRuns(deps);
 
   /** Handles an update from a chat that is not linked to a client: only `/start <code>` links it. */
   async function handleUnknownChat(tx: Tx, msg: IncomingMessage): Promise<HandleResult | { link: Client; fresh: boolean }> {
@@ -294,30 +158,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (input.kind === "command" && isRemindersCommand(input.command)) return runHook(tx, client, await remindersCommand(tx, client));
     // --- end jobs hook
 
-    if (input.kind === "command") {
-      const command = COMMAND_ALIASES[input.command];
-      switch (command) {
-        case "stop":
-          await tx.client.update({ where: { id: client.id }, data: { status: "STOPPED" } });
-          await tx.job.updateMany({ where: { clientId: client.id, status: "PENDING" }, data: { status: "CANCELLED" } });
-          return [{ key: "stop.done" }];
-        case "start":
-          if (client.status === "STOPPED" || client.status === "PAUSED") {
-            await tx.client.update({ where: { id: client.id }, data: { status: resumedStatus } });
-            return [{ key: "start.welcomeBack", vars: { name: client.callName ?? client.name } }, ...repeatPrompt(run)];
-          }
-          return [{ key: "start.alreadyLinked" }, ...repeatPrompt(run)];
-        case "pause":
-          await tx.client.update({ where: { id: client.id }, data: { status: "PAUSED" } });
-          return [{ key: "pause.done" }];
-        case "help":
-          return [{ key: "help.text" }];
-        case "goal":
-          return [await goalOverview(tx, client)];
-        default:
-          return [{ key: "common.unknownCommand" }];
-      }
-    }
+    if (input.kind === "command") return globalCommand(tx, client, COMMAND_ALIASES[input.command], { resumedStatus, repeat: repeatPrompt(run) });
 
     if (client.status === "STOPPED") return [{ key: "stop.stopped" }];
     if (client.status === "PAUSED") {
@@ -431,15 +272,4 @@ export function createEngine(deps: EngineDeps): Engine {
       if (queued) deps.onQueued?.();
     },
   };
-}
-
-function runData(run: FlowRun): Record<string, unknown> | undefined {
-  return run.data && typeof run.data === "object" && !Array.isArray(run.data) ? (run.data as Record<string, unknown>) : undefined;
-}
-
-/** The message to repeat later: the last one with buttons, or else the last one. */
-function lastQuestion(says: Say[]): Say[] {
-  const withChoices = [...says].reverse().find((s) => s.choices?.length);
-  const last = withChoices ?? says[says.length - 1];
-  return last ? [last] : [];
 }

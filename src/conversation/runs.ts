@@ -1,0 +1,148 @@
+import type { Logger } from "pino";
+import type { ClientEvent, FlowDefinition, FlowInput, Say } from "../../flows/types.js";
+import type { Tx } from "../db/client.js";
+import { applyEffects, forgetClient } from "../domain/effects.js";
+import { flowData } from "../domain/flow-data.js";
+import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
+import { CONVERSATION_RESUME, toOutMessage, type OutMessage } from "../jobs/outbox.js";
+import { restoreFlow, startFlow, stepFlow, type FlowStep } from "./runtime.js";
+
+/** A conversation cannot be started; the message says why in words a coach understands. */
+export class ConversationError extends Error {
+  override name = "ConversationError";
+}
+
+export interface RunDeps {
+  flows: Record<string, FlowDefinition>;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export type Runs = ReturnType<typeof createRuns>;
+
+/**
+ * Flow runs of one client inside the caller's transaction: start one, step the active one with a
+ * client event, repeat its last question. Each step applies the flow's effects and saves the
+ * snapshot; the messages are returned for the outbox.
+ */
+export function createRuns(deps: RunDeps) {
+  const { flows, clock } = deps;
+
+  async function flowInput(tx: Tx, client: Client, data?: Record<string, unknown>): Promise<FlowInput> {
+    const coach = await tx.member.findUniqueOrThrow({ where: { id: client.coachId } });
+    return {
+      now: clock().toISOString(),
+      client: { name: client.name, callName: client.callName ?? undefined },
+      coach: { name: coach.name },
+      ...(data ? { data } : {}),
+    };
+  }
+
+  function flowOf(id: string): FlowDefinition {
+    const flow = flows[id];
+    if (!flow) throw new ConversationError(`unknown conversation "${id}"; known: ${Object.keys(flows).join(", ")}`);
+    return flow;
+  }
+
+  /** Saves a new run of a flow and returns its first messages. */
+  async function beginRun(tx: Tx, client: Client, flowId: string, data?: Record<string, unknown>): Promise<OutMessage[]> {
+    const flow = flowOf(flowId);
+    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
+    data = await flowData(tx, client, flowId, data);
+    const step = startFlow(flow, await flowInput(tx, client, data));
+    const run = await tx.flowRun.create({
+      data: {
+        clientId: client.id,
+        flowId,
+        machineVersion: flow.version,
+        snapshot: step.persisted as Prisma.InputJsonValue,
+        data: data as Prisma.InputJsonValue,
+        status: step.done ? "DONE" : "ACTIVE",
+        turn: 1,
+        prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue,
+      },
+    });
+    return finishStep(tx, client, run, step, `${run.id}:0`);
+  }
+
+  /** Applies a step's effects, saves the run and returns the messages to send. */
+  async function finishStep(tx: Tx, client: Client, run: FlowRun, step: FlowStep, key: string): Promise<OutMessage[]> {
+    const messages = step.says.map((s) => toOutMessage(s, run.turn));
+    const engineEffects = await applyEffects(tx, client, step.effects, { now: clock(), key });
+    let status: FlowRun["status"] = step.done ? "DONE" : "ACTIVE";
+    if (engineEffects.park) status = "PARKED";
+    await tx.flowRun.update({
+      where: { id: run.id },
+      data: {
+        snapshot: step.persisted as Prisma.InputJsonValue,
+        status,
+        resumeAt: engineEffects.park?.resumeAt ?? null,
+      },
+    });
+    if (engineEffects.park?.resumeAt) {
+      // The topic comes back when the client agreed; the job starts it again then.
+      await tx.job.create({
+        data: {
+          kind: CONVERSATION_RESUME,
+          payload: { flowRunId: run.id },
+          clientId: client.id,
+          dueAt: engineEffects.park.resumeAt,
+          idempotencyKey: `${CONVERSATION_RESUME}:${run.id}`,
+        },
+      });
+    }
+    if (engineEffects.forget) {
+      await forgetClient(tx, client.id);
+      return messages;
+    }
+    if (engineEffects.startFlow && status !== "ACTIVE") {
+      messages.push(...(await beginRun(tx, client, engineEffects.startFlow)));
+    }
+    return messages;
+  }
+
+  /** The last question of the active run, to repeat after /start, a pause or a help text. */
+  function repeatPrompt(run: FlowRun | null): OutMessage[] {
+    const prompt = run?.prompt as Say[] | null | undefined;
+    return prompt?.length ? prompt.map((s) => toOutMessage(s, run?.turn ?? 0)) : [];
+  }
+
+  async function activeRun(tx: Tx, clientId: string): Promise<FlowRun | null> {
+    return tx.flowRun.findFirst({ where: { clientId, status: "ACTIVE" }, orderBy: { createdAt: "desc" } });
+  }
+
+  /** Steps the active flow with one client event. */
+  async function stepActive(tx: Tx, client: Client, run: FlowRun, event: ClientEvent, key: string): Promise<OutMessage[]> {
+    const flow = flowOf(run.flowId);
+    const restored = restoreFlow(flow, run.snapshot as Record<string, unknown>, run.machineVersion);
+    if (!restored.ok) {
+      deps.logger.warn({ clientId: client.id, flowId: run.flowId, savedVersion: run.machineVersion, reason: restored.reason }, "flow restarted");
+      await tx.flowRun.update({ where: { id: run.id }, data: { status: "ABORTED" } });
+      return [{ key: "common.restartPart" }, ...(await beginRun(tx, client, run.flowId, runData(run)))];
+    }
+    const step = stepFlow(flow, restored.snapshot, event);
+    const turn = step.says.length ? run.turn + 1 : run.turn;
+    const updated = await tx.flowRun.update({
+      where: { id: run.id },
+      data: {
+        turn,
+        machineVersion: flow.version,
+        ...(step.says.length ? { prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue } : {}),
+      },
+    });
+    return finishStep(tx, client, updated, step, key);
+  }
+
+  return { flowOf, beginRun, stepActive, repeatPrompt, activeRun };
+}
+
+export function runData(run: FlowRun): Record<string, unknown> | undefined {
+  return run.data && typeof run.data === "object" && !Array.isArray(run.data) ? (run.data as Record<string, unknown>) : undefined;
+}
+
+/** The message to repeat later: the last one with buttons, or else the last one. */
+function lastQuestion(says: Say[]): Say[] {
+  const withChoices = [...says].reverse().find((s) => s.choices?.length);
+  const last = withChoices ?? says[says.length - 1];
+  return last ? [last] : [];
+}
