@@ -24,6 +24,8 @@ export interface SlackAppOptions extends SlackDeps {
   /** Known bot ids skip Slack's auth.test (tests, or a configured deployment). */
   botId?: string | undefined;
   botUserId?: string | undefined;
+  /** See ReceiverDeps.ackTimeoutMs. */
+  ackTimeoutMs?: number;
   /** More listeners from other features (nudge buttons), registered after ours. */
   extraListeners?: ((app: App) => void)[];
 }
@@ -59,7 +61,7 @@ function errorBoundary(app: App, deps: SlackDeps, logger: Logger): void {
 
 export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const logger = opts.logger.child({ component: "slack" });
-  const receiver = new KoersReceiver({ signingSecret: opts.signingSecret, logger, clock: opts.clock });
+  const receiver = new KoersReceiver({ signingSecret: opts.signingSecret, logger, clock: opts.clock, ...(opts.ackTimeoutMs ? { ackTimeoutMs: opts.ackTimeoutMs } : {}) });
   const known = opts.botId !== undefined && opts.botUserId !== undefined;
   const app = new App({
     receiver,

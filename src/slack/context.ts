@@ -68,7 +68,10 @@ export async function orRefuse(deps: SlackDeps, client: Web, place: Place, fn: (
   }
 }
 
-/** Plain text for a modal's inline error (Slack shows at most ~150 characters there nicely). */
-export function errorText(deps: SlackDeps, err: ReferralRefused): string {
-  return deps.t(err.message, err.vars);
+/** A refusal as a modal's inline errors: every wrong field, or the whole refusal under `fallback`. */
+export function modalErrors(deps: SlackDeps, err: ReferralRefused, fallback: string): { response_action: "errors"; errors: Record<string, string> } {
+  const errors = err.problems.length
+    ? Object.fromEntries(err.problems.map((p) => [p.field, deps.t(p.key, p.vars)]))
+    : { [fallback]: deps.t(err.message, err.vars) };
+  return { response_action: "errors", errors };
 }

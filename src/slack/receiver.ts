@@ -27,6 +27,11 @@ export interface ReceiverDeps {
   signingSecret: string;
   logger: Logger;
   clock: () => Date;
+  /**
+   * How long a listener may take to acknowledge before the request is answered as unhandled.
+   * Slack itself waits 3 s; tests on a loaded machine may allow more.
+   */
+  ackTimeoutMs?: number;
 }
 
 /**
@@ -119,7 +124,7 @@ export class KoersReceiver implements Receiver {
       // The answer waits for the listener: a modal's inline errors are part of the answer.
       processBeforeResponse: true,
       unhandledRequestHandler: httpFunc.defaultUnhandledRequestHandler,
-      unhandledRequestTimeoutMillis: 3001,
+      unhandledRequestTimeoutMillis: this.deps.ackTimeoutMs ?? 3001,
       httpRequest: verified,
       httpRequestBody: body,
       httpResponse: res,

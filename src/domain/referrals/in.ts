@@ -12,7 +12,7 @@ import { createClientInvite, hashInviteCode, issueInvite, looksLikeInviteCode, t
 import { act, lockFor, memberLabel } from "./access.js";
 import { deliverChange, enqueueSlack } from "./deliveries.js";
 import { initialReferral, lockReferral, noteReferral, stateOf, stepReferral, type Applied } from "./lifecycle.js";
-import { isUrgency, LIMITS, ReferralRefused, SYSTEM } from "./types.js";
+import { checked, isUrgency, LIMITS, Problems, ReferralRefused, SYSTEM } from "./types.js";
 
 export interface InDraft {
   teamOrgId: string;
@@ -38,25 +38,30 @@ function required(value: string | undefined, field: string, max: number): string
 export async function fileInReferral(tx: Tx, member: Member, d: InDraft, now: Date): Promise<Referral> {
   const org = await tx.organisation.findUniqueOrThrow({ where: { id: member.organisationId } });
   if (!member.active || org.kind !== "PARTNER") throw new ReferralRefused("forbidden", "referral.refused.notPartner");
-  const team = await tx.organisation.findUnique({ where: { id: d.teamOrgId } });
-  if (!team || team.kind !== "COACH_TEAM") throw invalid("team", "referral.error.unknownTeam");
-  if (!team.referralChannel) throw invalid("team", "referral.error.teamNoChannel");
-  const personName = required(d.personName, "name", LIMITS.name);
-  const personContact = required(d.personContact, "contact", LIMITS.contact);
-  const need = required(d.need, "need", LIMITS.need);
+  const p = new Problems();
+  const team = await p.field(async () => {
+    const found = await tx.organisation.findUnique({ where: { id: d.teamOrgId } });
+    if (!found || found.kind !== "COACH_TEAM") throw invalid("team", "referral.error.unknownTeam");
+    if (!found.referralChannel) throw invalid("team", "referral.error.teamNoChannel");
+    return found;
+  });
+  const personName = await p.field(() => required(d.personName, "name", LIMITS.name));
+  const personContact = await p.field(() => required(d.personContact, "contact", LIMITS.contact));
+  const need = await p.field(() => required(d.need, "need", LIMITS.need));
   const wish = (d.wish ?? "").trim();
-  if (wish.length > LIMITS.wish) throw invalid("wish", "referral.error.tooLong", { max: LIMITS.wish });
-  if (!isUrgency(d.urgency)) throw invalid("urgency", "referral.error.required");
-  if (!d.personAgrees) throw invalid("agrees", "referral.error.mustAgree");
+  if (wish.length > LIMITS.wish) await p.field(() => Promise.reject(invalid("wish", "referral.error.tooLong", { max: LIMITS.wish })));
+  if (!isUrgency(d.urgency)) await p.field(() => Promise.reject(invalid("urgency", "referral.error.required")));
+  if (!d.personAgrees) await p.field(() => Promise.reject(invalid("agrees", "referral.error.mustAgree")));
+  p.done();
   const referral = await tx.referral.create({
     data: {
       direction: "IN",
       fromOrgId: org.id,
-      toOrgId: team.id,
+      toOrgId: checked(team).id,
       filedByMemberId: member.id,
-      personName,
-      personContact,
-      need,
+      personName: checked(personName),
+      personContact: checked(personContact),
+      need: checked(need),
       wish: wish || null,
       urgency: d.urgency,
       ...initialReferral("IN"),
@@ -64,7 +69,7 @@ export async function fileInReferral(tx: Tx, member: Member, d: InDraft, now: Da
   });
   const eventId = await noteReferral(tx, referral, "partner.filed", { kind: "PARTNER", id: member.id }, now, { personAgrees: true });
   await audit(tx, { actorKind: "PARTNER", actorId: member.id, action: "referral.filed", referralId: referral.id });
-  const vars = { team: team.name, from: org.name, actor: memberLabel(member), name: personName };
+  const vars = { team: checked(team).name, from: org.name, actor: memberLabel(member), name: referral.personName ?? "" };
   await enqueueSlack(
     tx,
     { referralId: referral.id, card: true, dms: [{ memberId: member.id, line: { key: "referral.dm.in.received", vars } }] },

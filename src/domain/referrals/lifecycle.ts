@@ -84,7 +84,7 @@ export async function stepReferral(tx: Tx, referral: Referral, event: ReferralEv
   const machine = referralMachine(referral.direction);
   const snap = restoreReferral(referral);
   const from = String(snap.value);
-  if (!allows(snap, event)) throw new ReferralRefused("notNow", `"${event.type}" is not possible while the referral is "${from}"`);
+  if (!allows(snap, event)) throw new ReferralRefused("notNow", "referral.refused.notNow", undefined, { event: event.type, state: from });
   const [next, actions] = transition(machine, snap, event);
   const to = String(next.value);
   const updated = await tx.referral.update({

@@ -9,7 +9,7 @@ import { audit } from "../audit.js";
 import { deliverChange } from "./deliveries.js";
 import { initialReferral, isClosed, lockReferral, noteReferral, stateOf, stepReferral } from "./lifecycle.js";
 import { enqueueSlack } from "./deliveries.js";
-import { isLifeDomain, isShareItem, isUrgency, LIMITS, ReferralRefused, type LifeDomain, type ShareItem, type Urgency } from "./types.js";
+import { checked, isLifeDomain, isShareItem, isUrgency, LIMITS, Problems, ReferralRefused, type LifeDomain, type ShareItem, type Urgency } from "./types.js";
 import { TIME_ZONE } from "../../jobs/schedule.js";
 
 export const CONSENT_TEXT_VERSION = "referralConsent@1";
@@ -29,6 +29,9 @@ export interface OutDraft {
 }
 
 const invalid = (field: string, key: string, vars?: Record<string, number>) => new ReferralRefused("invalid", key, field, vars);
+const fail = (field: string, key: string): never => {
+  throw invalid(field, key);
+};
 
 function text(value: string | undefined, field: string, max: number, required: boolean): string | null {
   const v = (value ?? "").trim();
@@ -64,31 +67,53 @@ interface CheckedOut {
   wishedDate: Date | null;
 }
 
-/** Checks a draft as the modal should have; a forged submission gets the same refusals. */
+/** Checks a draft as the modal should have (all fields at once); a forged submission gets the same refusals. */
 async function checkOut(tx: Tx, coach: Member, d: OutDraft, now: Date): Promise<CheckedOut> {
   if (coach.role !== "COACH" || !coach.active) throw new ReferralRefused("forbidden", "referral.refused.notCoach");
-  // Someone else's client looks exactly like a client that does not exist.
-  const client = await tx.client.findFirst({ where: { id: d.clientId, coachId: coach.id } });
-  if (!client) throw invalid("client", "referral.error.unknownClient");
-  if (client.telegramChatId === null || client.status !== "ACTIVE") throw invalid("client", "referral.error.clientNotReachable");
-  const partner = await tx.organisation.findUnique({ where: { id: d.partnerOrgId } });
-  if (!partner || partner.kind !== "PARTNER") throw invalid("partner", "referral.error.unknownPartner");
-  if (!partner.referralChannel) throw invalid("partner", "referral.error.partnerNoChannel");
-  if (!isLifeDomain(d.lifeDomain)) throw invalid("domain", "referral.error.required");
-  if (!isUrgency(d.urgency)) throw invalid("urgency", "referral.error.required");
-  const items = [...new Set(d.items)];
-  if (!items.length || !items.every(isShareItem)) throw invalid("items", "referral.error.noItems");
-  const need = text(d.need, "need", LIMITS.need, true) ?? "";
-  const phone = text(d.phone, "phone", 20, items.includes("phone"));
-  if (phone && !/^\+?[0-9][0-9 -]{5,18}$/.test(phone)) throw invalid("phone", "referral.error.phone");
-  const summary = text(d.summary, "summary", LIMITS.summary, items.includes("summary"));
-  let goal: string | null = null;
-  if (items.includes("goal")) {
-    goal = (await tx.goal.findFirst({ where: { clientId: client.id, status: "ACTIVE" }, orderBy: { createdAt: "desc" } }))?.text ?? null;
-    if (!goal) throw invalid("items", "referral.error.noGoal");
-  }
-  const wishedDate = d.wishedDate ? new Date(`${futureDay(d.wishedDate, "date", now)}T12:00:00Z`) : null;
-  return { client, lifeDomain: d.lifeDomain, items, urgency: d.urgency, need, phone: items.includes("phone") ? phone : null, summary: items.includes("summary") ? summary : null, goal, wishedDate };
+  const p = new Problems();
+  const client = await p.field(async () => {
+    // Someone else's client looks exactly like a client that does not exist.
+    const c = await tx.client.findFirst({ where: { id: d.clientId, coachId: coach.id } });
+    if (!c) throw invalid("client", "referral.error.unknownClient");
+    if (c.telegramChatId === null || c.status !== "ACTIVE") throw invalid("client", "referral.error.clientNotReachable");
+    // One question about sharing at a time: a second one would break off the first.
+    const open = await tx.referral.findMany({ where: { clientId: c.id, direction: "OUT", consentedItems: { isEmpty: true }, consentWithdrawnAt: null } });
+    if (open.some((r) => stateOf(r) === "awaitingConsent")) throw invalid("client", "referral.error.pendingConsent");
+    return c;
+  });
+  await p.field(async () => {
+    const partner = await tx.organisation.findUnique({ where: { id: d.partnerOrgId } });
+    if (!partner || partner.kind !== "PARTNER") throw invalid("partner", "referral.error.unknownPartner");
+    if (!partner.referralChannel) throw invalid("partner", "referral.error.partnerNoChannel");
+  });
+  const lifeDomain = await p.field(() => (isLifeDomain(d.lifeDomain) ? d.lifeDomain : fail("domain", "referral.error.required")));
+  const urgency = await p.field(() => (isUrgency(d.urgency) ? d.urgency : fail("urgency", "referral.error.required")));
+  const items = [...new Set(d.items)].filter(isShareItem);
+  if (!items.length) await p.field(() => fail("items", "referral.error.noItems"));
+  const need = await p.field(() => text(d.need, "need", LIMITS.need, true) ?? "");
+  const phone = await p.field(() => {
+    const v = text(d.phone, "phone", 20, items.includes("phone"));
+    return v && !/^\+?[0-9][0-9 -]{5,18}$/.test(v) ? fail("phone", "referral.error.phone") : v;
+  });
+  const summary = await p.field(() => text(d.summary, "summary", LIMITS.summary, items.includes("summary")));
+  const goal = await p.field(async () => {
+    if (!client || !items.includes("goal")) return null;
+    const g = await tx.goal.findFirst({ where: { clientId: client.id, status: "ACTIVE" }, orderBy: { createdAt: "desc" } });
+    return g?.text ?? fail("items", "referral.error.noGoal");
+  });
+  const wishedDate = await p.field(() => (d.wishedDate ? new Date(`${futureDay(d.wishedDate, "date", now)}T12:00:00Z`) : null));
+  p.done();
+  return {
+    client: checked(client),
+    lifeDomain: checked(lifeDomain),
+    items,
+    urgency: checked(urgency),
+    need: checked(need),
+    phone: items.includes("phone") ? (phone ?? null) : null,
+    summary: items.includes("summary") ? (summary ?? null) : null,
+    goal: goal ?? null,
+    wishedDate: wishedDate ?? null,
+  };
 }
 
 /**

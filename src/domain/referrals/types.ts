@@ -44,16 +44,55 @@ export type RefusalReason =
   /** The input is incomplete or invalid; `field` says which. */
   | "invalid";
 
+/** One input mistake: the modal block it belongs to and the text (a slack.json key) to show there. */
+export interface FieldProblem {
+  field: string;
+  key: string;
+  vars: Record<string, string | number>;
+}
+
 /** A refused request: nothing changed. Listeners turn it into an ephemeral message or a modal error. */
 export class ReferralRefused extends Error {
   override name = "ReferralRefused";
-  /** `message` is a key in locales/<lang>/slack.json; `vars` fill it in. */
+  /**
+   * `message` is a key in locales/<lang>/slack.json; `vars` fill it in. For input mistakes,
+   * `problems` lists every field that is wrong, so a modal shows them all at once.
+   */
   constructor(
     readonly reason: RefusalReason,
     message: string,
     readonly field?: string,
     readonly vars: Record<string, string | number> = {},
+    readonly problems: FieldProblem[] = field ? [{ field, key: message, vars }] : [],
   ) {
     super(message);
   }
+}
+
+/** Collects the input mistakes of one form instead of stopping at the first. */
+export class Problems {
+  readonly list: FieldProblem[] = [];
+
+  /** Runs one field's check: an input mistake is noted (and undefined returned), anything else rethrown. */
+  async field<T>(check: () => T | Promise<T>): Promise<T | undefined> {
+    try {
+      return await check();
+    } catch (err) {
+      if (!(err instanceof ReferralRefused) || err.reason !== "invalid" || !err.field) throw err;
+      this.list.push(...err.problems);
+      return undefined;
+    }
+  }
+
+  /** Throws one refusal that names every problem, when there is any. */
+  done(): void {
+    const first = this.list[0];
+    if (first) throw new ReferralRefused("invalid", first.key, first.field, first.vars, this.list);
+  }
+}
+
+/** A value a check returned, after `Problems.done()` has made sure there were no problems. */
+export function checked<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("a checked value is missing although no problem was noted");
+  return value;
 }

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { ReferralRefused } from "../../domain/referrals/types.js";
 import { VIEW } from "../blocks/modals.js";
-import { errorText, tellUser, type SlackDeps } from "../context.js";
+import { modalErrors, tellUser, type SlackDeps } from "../context.js";
 import { readView } from "./values.js";
 
 /** The /aanmelden modal is submitted: a card goes to the team, a receipt to the referrer. */
@@ -27,11 +27,14 @@ export function registerAanmeldenView(app: App, deps: SlackDeps): void {
       referral = await deps.service.fileIn(member, draft);
     } catch (err) {
       if (!(err instanceof ReferralRefused)) throw err;
-      await ack({ response_action: "errors", errors: { [err.field ?? "team"]: errorText(deps, err) } });
+      await ack(modalErrors(deps, err, "team"));
       return;
     }
     await ack();
+    // Where the command was typed, a quick confirmation; the receipt itself comes as a direct message.
+    const channel = v.meta().channel;
+    if (!channel) return;
     const team = await deps.db.prisma.organisation.findUniqueOrThrow({ where: { id: referral.toOrgId } });
-    await tellUser(client, { user: body.user.id, channel: v.meta().channel }, deps.t("referral.done.filedIn", { team: team.name }));
+    await tellUser(client, { user: body.user.id, channel }, deps.t("referral.done.filedIn", { team: team.name }));
   });
 }

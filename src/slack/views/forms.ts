@@ -11,7 +11,7 @@ import { ReferralRefused } from "../../domain/referrals/types.js";
 import type { Member } from "../../generated/prisma/client.js";
 import { atLocal } from "../../jobs/schedule.js";
 import { TEXT_EVENTS, VIEW } from "../blocks/modals.js";
-import { errorText, type SlackDeps } from "../context.js";
+import { modalErrors, type SlackDeps } from "../context.js";
 import { sendInvite } from "../invite.js";
 import { readView } from "./values.js";
 
@@ -25,7 +25,7 @@ async function submit(deps: SlackDeps, ack: Ack, userId: string, block: string, 
     await fn(member);
   } catch (err) {
     if (!(err instanceof ReferralRefused)) throw err;
-    return ack({ response_action: "errors", errors: { [err.field ?? block]: errorText(deps, err) } });
+    return ack(modalErrors(deps, err, block));
   }
   await ack();
 }

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { ReferralRefused } from "../../domain/referrals/types.js";
 import { VIEW } from "../blocks/modals.js";
-import { errorText, tellUser, type SlackDeps } from "../context.js";
+import { modalErrors, tellUser, type SlackDeps } from "../context.js";
 import { readView } from "./values.js";
 
 /** The /verwijs modal is submitted: file the referral and ask the client in Telegram first. */
@@ -31,7 +31,7 @@ export function registerVerwijsView(app: App, deps: SlackDeps): void {
       filed = await deps.service.fileOut(member, draft);
     } catch (err) {
       if (!(err instanceof ReferralRefused)) throw err;
-      await ack({ response_action: "errors", errors: { [err.field ?? "client"]: errorText(deps, err) } });
+      await ack(modalErrors(deps, err, "client"));
       return;
     }
     await ack();

@@ -49,6 +49,8 @@ export async function slackHarness(db: Database): Promise<SlackHarness> {
     logger,
     clock,
     botUsername: async () => "koers_test_bot",
+    // The answer must wait for the listener even when the whole suite loads the machine.
+    ackTimeoutMs: 20_000,
   });
   const server: http.Server = createHttpServer({ logger, healthy: async () => true, routes: new Map([[SLACK_EVENTS_PATH, app.route]]) });
   const port = await listen(server, 0, "127.0.0.1");

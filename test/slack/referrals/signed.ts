@@ -39,8 +39,12 @@ export async function postSigned(url: string, body: string, opts: PostOptions = 
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
+/** Slack gives every interaction its own trigger id; two equal bodies in one second would be a replay. */
+let triggers = 0;
+const trigger = (user: string) => `trig-${user}-${Date.now()}-${++triggers}`;
+
 export function commandBody(command: string, user: string, channel = "CWHERE1"): string {
-  return form({ command, text: "", user_id: user, user_name: user, channel_id: channel, team_id: "T1", trigger_id: `trig-${user}-${Date.now()}`, response_url: "https://hooks.slack.invalid/x", api_app_id: "A1", token: "legacy" });
+  return form({ command, text: "", user_id: user, user_name: user, channel_id: channel, team_id: "T1", trigger_id: trigger(user), response_url: "https://hooks.slack.invalid/x", api_app_id: "A1", token: "legacy" });
 }
 
 export function buttonBody(actionId: string, value: string, user: string, channel = "CPARTNER"): string {
@@ -49,7 +53,7 @@ export function buttonBody(actionId: string, value: string, user: string, channe
     user: { id: user },
     team: { id: "T1" },
     api_app_id: "A1",
-    trigger_id: `trig-${user}-${Date.now()}`,
+    trigger_id: trigger(user),
     channel: { id: channel },
     container: { type: "message", channel_id: channel, message_ts: "1.1" },
     actions: [{ type: "button", action_id: actionId, block_id: `ref:${value}`, value, action_ts: "1.2" }],
@@ -66,7 +70,7 @@ export function submitBody(callbackId: string, user: string, values: Record<stri
     user: { id: user },
     team: { id: "T1" },
     api_app_id: "A1",
-    trigger_id: `trig-${user}`,
+    trigger_id: trigger(user),
     view: { id: "V1", type: "modal", callback_id: callbackId, private_metadata: JSON.stringify(metadata), state: { values: state }, hash: "h" },
     token: "legacy",
   };
