@@ -74,9 +74,13 @@ async function markUnreachable(db: Database, clientId: string, now: Date): Promi
   });
 }
 
-/** A job about a client failed for good: the coach hears of it (never for nudges themselves). */
+/**
+ * A job about a client failed for good: the coach hears of it. Not for messages to professionals
+ * (nudges, Slack deliveries): those failed on Slack, which the nudge would need too, and the
+ * "job failed" text speaks of a message to the client.
+ */
 async function nudgeOnDead(db: Database, job: ClaimedJob, err: unknown, now: Date): Promise<void> {
-  if (!job.clientId || job.kind.startsWith("coach.")) return;
+  if (!job.clientId || job.kind.startsWith("coach.") || job.kind.startsWith("slack.")) return;
   if (err instanceof SendError && err.opts.blocked) return;
   await db.prisma.$transaction(async (tx) => {
     const client = await tx.client.findUnique({ where: { id: job.clientId ?? "" } });

@@ -97,7 +97,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
 /** Sets the command menu in Dutch (default) and English; a Bot API that refuses it is only logged. */
 export async function setCommandMenu(bot: Bot, translator: Translator, logger: Logger): Promise<void> {
   const commands = (lang: string) =>
-    (["start", "doel", "herinneringen", "hulp", "pauze", "stop"] as const).map((c) => ({ command: c, description: translator.t(lang, `commands.${c}`) }));
+    (["start", "doel", "herinneringen", "verwijzingen", "hulp", "pauze", "stop"] as const).map((c) => ({ command: c, description: translator.t(lang, `commands.${c}`) }));
   try {
     await bot.api.setMyCommands(commands("nl"));
     await bot.api.setMyCommands(commands("en"), { language_code: "en" });

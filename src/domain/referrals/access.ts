@@ -11,6 +11,7 @@ import type { Tx } from "../../db/client.js";
 import type { Member, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import { deliverChange } from "./deliveries.js";
+import { memberLabel } from "./labels.js";
 import { lockReferral, stepReferral, type Applied } from "./lifecycle.js";
 import { ReferralRefused, type Actor } from "./types.js";
 
@@ -54,10 +55,7 @@ export function actorOf(member: Member): Actor {
   return { kind: member.role === "ADMIN" ? "ADMIN" : member.role === "COACH" ? "COACH" : "PARTNER", id: member.id };
 }
 
-/** How a member is named in a card's thread: a Slack mention when we know their Slack id. */
-export function memberLabel(member: Member): string {
-  return member.slackUserId ? `<@${member.slackUserId}>` : member.name.replace(/[<>&]/g, "");
-}
+export { memberLabel } from "./labels.js";
 
 /**
  * Locks the referral and checks that this member may send this event. Throws `ReferralRefused`:

@@ -10,6 +10,7 @@ import type { Prisma, Referral } from "../../generated/prisma/client.js";
 import { enqueueTelegram } from "../../jobs/outbox.js";
 import { TIME_ZONE } from "../../jobs/schedule.js";
 import type { Applied } from "./lifecycle.js";
+import { memberLabel } from "./labels.js";
 
 export const SLACK_REFERRAL_JOB = "slack.referral";
 
@@ -83,8 +84,10 @@ function eventVars(applied: Applied, language: string): Record<string, string> {
 export async function deliverChange(tx: Tx, applied: Applied, actorLabel: string, now: Date): Promise<void> {
   const { referral } = applied;
   const { toOrg, fromOrg, client } = await names(tx, referral);
-  const base = { partner: toOrg.name, team: toOrg.name, from: fromOrg.name, client: client?.name ?? referral.personName ?? "", coach: client?.coach.name ?? "" };
-  const slackVars = { ...base, ...eventVars(applied, "nl"), actor: actorLabel };
+  // A referrer reads the name they wrote themselves, never more of a client record.
+  const person = referral.direction === "IN" ? (referral.personName ?? "") : (client?.name ?? "");
+  const base = { partner: toOrg.name, team: toOrg.name, from: fromOrg.name, client: person, coach: client?.coach.name ?? "" };
+  const slackVars = { ...base, ...eventVars(applied, "nl"), actor: actorLabel, coach: client ? memberLabel(client.coach) : "" };
   const payload: SlackReferralPayload = { referralId: referral.id, card: hasCard(referral), dms: [] };
   if (payload.card) payload.thread = { key: `referral.thread.${applied.event.type}`, vars: slackVars };
   for (const tell of applied.tells) {

@@ -9,6 +9,7 @@ import { audit } from "../audit.js";
 import { deliverChange } from "./deliveries.js";
 import { initialReferral, isClosed, lockReferral, noteReferral, stateOf, stepReferral } from "./lifecycle.js";
 import { enqueueSlack } from "./deliveries.js";
+import { memberLabel } from "./labels.js";
 import { checked, isLifeDomain, isShareItem, isUrgency, LIMITS, Problems, ReferralRefused, type LifeDomain, type ShareItem, type Urgency } from "./types.js";
 import { TIME_ZONE } from "../../jobs/schedule.js";
 
@@ -213,7 +214,7 @@ export async function withdrawConsent(tx: Tx, client: Client, referralId: string
   const eventId = await noteReferral(tx, updated, "client.withdrewConsent", actor, now, { closed: true });
   const coach = await tx.client.findUniqueOrThrow({ where: { id: client.id }, include: { coach: true } });
   const partner = await tx.organisation.findUniqueOrThrow({ where: { id: referral.toOrgId } });
-  const vars = { client: client.name, partner: partner.name, team: partner.name, from: "", coach: coach.coach.name, actor: "" };
+  const vars = { client: client.name, partner: partner.name, team: partner.name, from: "", coach: memberLabel(coach.coach), actor: "" };
   await enqueueSlack(
     tx,
     {
