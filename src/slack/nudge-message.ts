@@ -50,17 +50,19 @@ export function describeCause(t: SlackT, note: NudgeNote, now: Date): string {
 function noteBlocks(t: SlackT, note: NudgeNote, now: Date): Block[] {
   const title = t("nudge.title", { name: escapeMrkdwn(note.clientFirstName), what: describeCause(t, note, now) });
   const since = t("nudge.since", { since: dateFormat.format(note.since) });
+  return [{ type: "section", text: { type: "mrkdwn", text: `${title}\n${since}` } }, nudgeButtons(t, note.nudgeId)];
+}
+
+/** The three buttons of one nudge; each button's value is the nudge id. */
+export function nudgeButtons(t: SlackT, nudgeId: string): Block {
   const button = (action: keyof typeof NUDGE_ACTIONS, style?: "primary") => ({
     type: "button",
     action_id: NUDGE_ACTIONS[action],
-    value: note.nudgeId,
+    value: nudgeId,
     text: { type: "plain_text", text: t(`nudge.button.${action}`) },
     ...(style ? { style } : {}),
   });
-  return [
-    { type: "section", text: { type: "mrkdwn", text: `${title}\n${since}` } },
-    { type: "actions", block_id: `nudge:${note.nudgeId}`, elements: [button("contact", "primary"), button("snooze"), button("done")] },
-  ];
+  return { type: "actions", block_id: `nudge:${nudgeId}`, elements: [button("contact", "primary"), button("snooze"), button("done")] };
 }
 
 /** One nudge: a section with the essentials and the three buttons. */

@@ -2,9 +2,11 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../context.js";
 import { registerCardActions } from "./card.js";
 import { registerDmActions } from "./dm.js";
+import { registerNudgeActions } from "./nudges.js";
 
-/** Buttons on referral cards and in direct messages. */
+/** Buttons on referral cards, in direct messages and on coach nudges. */
 export function registerActions(app: App, deps: SlackDeps): void {
   registerCardActions(app, deps);
   registerDmActions(app, deps);
+  registerNudgeActions(app, deps);
 }

@@ -3,14 +3,63 @@
  * organisation, filed by my organisation), with a refresh button. Shown when the tab opens.
  */
 import type { App, types, webApi } from "@slack/bolt";
+import { coachCaseload, type Caseload } from "../../domain/caseload.js";
 import type { OverviewLine } from "../../domain/referrals/overview.js";
+import type { Member } from "../../generated/prisma/client.js";
+import { firstName, toNote } from "../../jobs/nudge-jobs.js";
 import type { SlackDeps } from "../context.js";
-import { escapeMrkdwn } from "../nudge-message.js";
+import { describeCause, escapeMrkdwn, nudgeButtons } from "../nudge-message.js";
 
 export const HOME_REFRESH = "home.refresh";
 
+/** Slack allows 100 blocks in a view; the referral sections and the refresh button take fewer than 10. */
+const CASELOAD_BLOCKS = 85;
+
+const shortDate = (d: Date) => d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short" });
+
+/** "Mijn cliënten": each client with status, last contact, last score, open referrals and nudges (with their buttons). */
+function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.KnownBlock[] {
+  const t = deps.t;
+  const blocks: types.KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: t("referral.home.caseload.title").slice(0, 150) } }];
+  if (!caseload.lines.length) {
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: t("referral.home.caseload.none") } });
+    return blocks;
+  }
+  let shown = 0;
+  for (const line of caseload.lines) {
+    const needed = 1 + line.openNudges.length;
+    if (blocks.length + needed > CASELOAD_BLOCKS - 1) break;
+    const c = line.client;
+    const score = line.lastScore ? `${line.lastScore.score} (${t(`nudge.scale.${line.lastScore.kind}`)})` : t("referral.home.caseload.noScore");
+    const text = [
+      t("referral.home.caseload.line", {
+        name: escapeMrkdwn(firstName(c)),
+        status: t(`referral.home.caseload.status.${c.status}`),
+        last: c.lastClientMessageAt ? shortDate(c.lastClientMessageAt) : t("referral.home.caseload.never"),
+        score,
+        referrals: line.openReferrals,
+        nudges: line.openNudges.length,
+      }),
+      ...line.openNudges.map((n) => `• ${describeCause(t, toNote(n), now)}`),
+    ].join("\n");
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } });
+    for (const n of line.openNudges) blocks.push(nudgeButtons(t, n.id) as unknown as types.KnownBlock);
+    shown++;
+  }
+  if (caseload.total > shown) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("referral.home.caseload.more", { count: caseload.total - shown }) }] });
+  }
+  return blocks;
+}
+
+/** The coach's own clients, audited as viewed; nobody else has a caseload. */
+async function caseloadOf(deps: SlackDeps, member: Member): Promise<Caseload | null> {
+  if (member.role !== "COACH") return null;
+  return deps.db.prisma.$transaction((tx) => coachCaseload(tx, member));
+}
+
 function section(deps: SlackDeps, title: string, lines: OverviewLine[]): types.KnownBlock[] {
-  const date = (d: Date) => d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short" });
+  const date = shortDate;
   const text = lines.length
     ? lines.map((l) => deps.t("referral.home.line", { what: escapeMrkdwn(l.what), state: deps.t(`referral.state.${l.direction === "OUT" ? "out" : "in"}.${l.state}`), date: date(l.at) })).join("\n")
     : deps.t("referral.home.none");
@@ -24,6 +73,8 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
   if (!member) {
     blocks.push({ type: "section", text: { type: "mrkdwn", text: deps.t("referral.home.unknown") } });
   } else {
+    const caseload = await caseloadOf(deps, member);
+    if (caseload) blocks.push(...caseloadSection(deps, caseload, deps.clock()));
     const o = await deps.service.overview(member);
     if (member.role === "COACH") blocks.push(...section(deps, deps.t("referral.home.mine"), o.mine));
     blocks.push(...section(deps, deps.t("referral.home.incoming", { org: o.org }), o.incoming));

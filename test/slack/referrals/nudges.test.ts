@@ -1,0 +1,98 @@
+/**
+ * Coach nudge buttons and the coach's caseload in the App Home, over real signed requests.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openNudge } from "../../../src/domain/nudges.js";
+import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
+import { slackHarness, type SlackHarness } from "./harness.js";
+import { postSigned } from "./signed.js";
+
+let presses = 0;
+
+/** A block_actions payload as Slack sends it for a button in a message (with the message's ts). */
+function nudgeButton(actionId: string, value: string, user: string, channel: string): string {
+  const payload = {
+    type: "block_actions",
+    user: { id: user },
+    team: { id: "T1" },
+    api_app_id: "A1",
+    trigger_id: `trig-nudge-${Date.now()}-${++presses}`,
+    channel: { id: channel },
+    container: { type: "message", channel_id: channel, message_ts: "1700000000.000100" },
+    message: { type: "message", ts: "1700000000.000100", text: "nudge" },
+    actions: [{ type: "button", action_id: actionId, block_id: `nudge:${value}`, value, action_ts: "1.2" }],
+    token: "legacy",
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+const homeOpened = (user: string, n: number) =>
+  JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user, tab: "home" }, event_id: `EvN${n}`, event_time: n });
+
+describe("coach nudges in Slack", () => {
+  let t: TestDb;
+  let h: SlackHarness;
+  let nudgeId: string;
+  beforeEach(async () => {
+    t = await freshEmbeddedDb();
+    h = await slackHarness(t.db);
+    const opened = await t.db.prisma.$transaction((tx) =>
+      openNudge(tx, { clientId: h.w.client.id, coachId: h.w.coach.id, cause: "silent", now: new Date(Date.now() - 7 * 86_400_000) }),
+    );
+    nudgeId = opened.id ?? "";
+    await t.db.prisma.scaleScore.create({ data: { clientId: h.w.client.id, kind: "WELLBEING", score: 4 } });
+  });
+  afterEach(async () => {
+    await h.close();
+    await t.cleanup();
+  });
+
+  const coach = () => h.w.coach.slackUserId ?? "";
+  const dm = () => `D${coach()}`;
+  const nudge = () => t.db.prisma.nudge.findUniqueOrThrow({ where: { id: nudgeId } });
+  const lastEphemeral = () => String(h.slack.of("chat.postEphemeral").at(-1)?.params.text);
+
+  it("the coach presses 'klaar': the nudge is done, the message says so, and it is audited", async () => {
+    expect((await postSigned(h.url, nudgeButton("nudge.done", nudgeId, coach(), dm()))).status).toBe(200);
+    expect((await nudge()).status).toBe("DONE");
+    const update = h.slack.of("chat.update").at(-1);
+    expect(update?.params.channel).toBe(dm());
+    expect(update?.params.ts).toBe("1700000000.000100");
+    expect(String(update?.params.text)).toBe("✅ Sam: klaar.");
+    expect(await t.db.prisma.auditEvent.count({ where: { action: "nudge.done", actorId: h.w.coach.id, clientId: h.w.client.id } })).toBe(1);
+  });
+
+  it("someone else's press, a forged id and a nudge about a client who left change nothing", async () => {
+    await postSigned(h.url, nudgeButton("nudge.done", nudgeId, h.w.colleague.slackUserId ?? "", dm()));
+    expect(lastEphemeral()).toContain("voor de coach van deze cliënt");
+    await postSigned(h.url, nudgeButton("nudge.snooze", "00000000-0000-4000-8000-000000000000", coach(), dm()));
+    expect(lastEphemeral()).toContain("bestaat niet");
+    await postSigned(h.url, nudgeButton("nudge.contact", "not-a-uuid'; --", coach(), dm()));
+    expect(lastEphemeral()).toContain("bestaat niet");
+    await t.db.prisma.client.update({ where: { id: h.w.client.id }, data: { status: "CLOSED" } });
+    await postSigned(h.url, nudgeButton("nudge.done", nudgeId, coach(), dm()));
+    expect(lastEphemeral()).toContain("doet niet meer mee");
+    expect((await nudge()).status).toBe("OPEN");
+    expect(h.slack.of("chat.update")).toHaveLength(0);
+    expect(await t.db.prisma.auditEvent.count({ where: { action: { startsWith: "nudge." } } })).toBe(0);
+  });
+
+  it("the coach's App Home lists their own clients with the nudge buttons, audited; a partner sees no clients", async () => {
+    await postSigned(h.url, homeOpened(coach(), 1), { contentType: "application/json" });
+    await postSigned(h.url, homeOpened(h.w.partnerMember.slackUserId ?? "", 2), { contentType: "application/json" });
+    await postSigned(h.url, homeOpened(h.w.colleague.slackUserId ?? "", 3), { contentType: "application/json" });
+    const [mine, partner, colleague] = h.slack.of("views.publish").map((c) => JSON.stringify(c.params.view));
+    expect(mine).toContain("Mijn cliënten");
+    expect(mine).toContain("*Sam*");
+    expect(mine).toContain("4 (hoe het gaat)");
+    expect(mine).toContain("Open meldingen: 1");
+    for (const id of ["nudge.contact", "nudge.snooze", "nudge.done"]) expect(mine).toContain(id);
+    expect(mine).toContain(nudgeId);
+    expect(partner).not.toContain("Sam");
+    expect(partner).not.toContain("nudge.");
+    expect(colleague).not.toContain("*Sam*");
+    expect(colleague).not.toContain(nudgeId);
+    expect(await t.db.prisma.auditEvent.count({ where: { action: "caseload.viewed", actorId: h.w.coach.id, clientId: h.w.client.id } })).toBe(1);
+    expect(await t.db.prisma.auditEvent.count({ where: { action: "caseload.viewed", actorId: { not: h.w.coach.id } } })).toBe(0);
+  });
+});
