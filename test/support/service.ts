@@ -8,13 +8,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import nl from "../../locales/nl/client.json" with { type: "json" };
 import { startKoers, type Koers, type KoersOptions } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import { createLogger } from "../../src/log.js";
-import type { Emulator } from "./telegram.js";
+import { startEmulator, type Emulator } from "./telegram.js";
 import { waitFor } from "./telegram.js";
 
 /** A new embedded data folder with every migration applied (a copy of the template; not opened). */
@@ -97,4 +97,33 @@ export async function footprint(db: Database): Promise<Record<string, number>> {
     consent: await p.consentRecord.count(),
     usedInvites: await p.invite.count({ where: { usedAt: { not: null } } }),
   };
+}
+
+/** The service, its emulator and its log lines, for the tests of one file. */
+export interface FileService {
+  emulator: Emulator;
+  koers: Koers;
+  logLines: LogLine[];
+}
+
+/**
+ * One service on its own emulator and data folder (a copy of the migrated template) for all tests
+ * of a file: started before them, stopped and removed after. Fields are filled in `beforeAll`.
+ */
+export function serviceForFile(clock: () => Date): FileService {
+  const svc = {} as FileService;
+  let dataDir = "";
+  beforeAll(async () => {
+    svc.emulator = await startEmulator();
+    dataDir = templateDataDir();
+    const { logger, lines } = memoryLogger("warn");
+    svc.logLines = lines;
+    svc.koers = await startOnEmulator(svc.emulator, dataDir, { logger, clock });
+  });
+  afterAll(async () => {
+    await svc.koers?.stop();
+    await svc.emulator?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return svc;
 }

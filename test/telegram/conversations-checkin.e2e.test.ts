@@ -8,54 +8,35 @@
  * The check-ins of different clients run side by side (each chat gets about one message a second
  * from the bot, Telegram's limit); the reminder test moves the clock, so it runs alone, last.
  */
-import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Koers } from "../../src/app.js";
+import { describe, expect, it } from "vitest";
 import { DAYPART_WINDOWS, localTime } from "../../src/jobs/schedule.js";
 import {
   atLocal, comingMonday, dayAfter, expectQuiet, hear, labels, last, notNowRow, onboardedClient, runningClock, scaleLabels, seedGoal,
 } from "../support/coaching.js";
-import { memoryLogger, nlText, startOnEmulator, templateDataDir, type LogLine } from "../support/service.js";
-import { startEmulator, waitFor, type Emulator } from "../support/telegram.js";
+import { nlText, serviceForFile } from "../support/service.js";
+import { waitFor } from "../support/telegram.js";
 
 const clock = runningClock(comingMonday());
-let emulator: Emulator;
-let koers: Koers;
-let dataDir: string;
-let logLines: LogLine[];
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  dataDir = templateDataDir();
-  const { logger, lines } = memoryLogger("warn");
-  logLines = lines;
-  koers = await startOnEmulator(emulator, dataDir, { logger, clock: clock.now });
-});
-
-afterAll(async () => {
-  await koers?.stop();
-  await emulator?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const svc = serviceForFile(clock.now);
 
 const stepRows = () => [[nlText("checkin.step.done"), nlText("checkin.step.partly")], [nlText("checkin.step.notYet")], notNowRow()];
 
 async function wellbeing(clientId: string): Promise<number[]> {
-  const scores = await koers.db.prisma.scaleScore.findMany({ where: { clientId }, orderBy: { at: "asc" } });
+  const scores = await svc.koers.db.prisma.scaleScore.findMany({ where: { clientId }, orderBy: { at: "asc" } });
   expect(scores.every((s) => s.kind === "WELLBEING")).toBe(true);
   return scores.map((s) => s.score);
 }
 
 describe.concurrent("check-ins started by the coach", () => {
   it("a low score gets the coping and exception questions; a step not done yet becomes a smaller one", { timeout: 60_000 }, async ({ expect }) => {
-    const c = await onboardedClient(koers.db, { chatId: 9_401, coach: "Ahmed", callName: "Sam", now: clock.now() });
-    const [stepId] = await seedGoal(koers.db, c.clientId, {
+    const c = await onboardedClient(svc.koers.db, { chatId: 9_401, coach: "Ahmed", callName: "Sam", now: clock.now() });
+    const [stepId] = await seedGoal(svc.koers.db, c.clientId, {
       text: "Meer rust in mijn hoofd",
       steps: [{ what: "De huisarts bellen.", dueAt: atLocal(dayAfter(clock.start, -3), 12 * 60) }],
     });
-    const chat = emulator.user({ chatId: c.chatId });
+    const chat = svc.emulator.user({ chatId: c.chatId });
 
-    await koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
+    await svc.koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
     let turn = await hear(chat, [nlText("checkin.hello", { name: "Sam" }), nlText("checkin.mood")]);
     expect(labels(last(turn))).toEqual(scaleLabels());
     // Two numbers: which one? Asked again, calmly.
@@ -80,26 +61,26 @@ describe.concurrent("check-ins started by the coach", () => {
     await hear(chat, [nlText("checkin.step.smallerWhat")]);
     await chat.say("Het nummer opzoeken en opschrijven");
     await hear(chat, [nlText("checkin.step.smallerOk"), nlText("checkin.end", { name: "Sam" })]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
 
-    const step = await koers.db.prisma.step.findUniqueOrThrow({ where: { id: stepId! } });
+    const step = await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: stepId! } });
     expect(step).toMatchObject({ what: "Het nummer opzoeken en opschrijven", status: "OPEN", doneAt: null });
     expect(await wellbeing(c.clientId)).toEqual([3]);
-    const runs = await koers.db.prisma.flowRun.findMany({ where: { clientId: c.clientId } });
+    const runs = await svc.koers.db.prisma.flowRun.findMany({ where: { clientId: c.clientId } });
     expect(runs.map((r) => [r.flowId, r.status])).toEqual([["checkin", "DONE"]]);
-    const audit = await koers.db.prisma.auditEvent.findMany({ where: { clientId: c.clientId } });
+    const audit = await svc.koers.db.prisma.auditEvent.findMany({ where: { clientId: c.clientId } });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["conversation.started", c.coachId]]);
   });
 
   it("a step done in part, and in the next check-in done; /doel then shows it done", { timeout: 60_000 }, async ({ expect }) => {
-    const c = await onboardedClient(koers.db, { chatId: 9_402, coach: "Fleur", callName: "Mo", name: "Mohamed Bakkali", now: clock.now() });
-    const [first, second] = await seedGoal(koers.db, c.clientId, {
+    const c = await onboardedClient(svc.koers.db, { chatId: 9_402, coach: "Fleur", callName: "Mo", name: "Mohamed Bakkali", now: clock.now() });
+    const [first, second] = await seedGoal(svc.koers.db, c.clientId, {
       text: "Een baan voor drie dagen per week",
       steps: [{ what: "Drie sollicitatiebrieven schrijven", dueAt: atLocal(dayAfter(clock.start, -1), 12 * 60) }, { what: "Een uitzendbureau bellen" }],
     });
-    const chat = emulator.user({ chatId: c.chatId });
+    const chat = svc.emulator.user({ chatId: c.chatId });
 
-    await koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
+    await svc.koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
     await hear(chat, [nlText("checkin.hello", { name: "Mo" }), nlText("checkin.mood")]);
     await chat.say("ik denk een 8");
     await hear(chat, [nlText("checkin.better.ask")]);
@@ -109,11 +90,11 @@ describe.concurrent("check-ins started by the coach", () => {
     let turn = await hear(chat, [nlText("checkin.step.ask", { step: "Drie sollicitatiebrieven schrijven" })]);
     await chat.press(last(turn), nlText("checkin.step.partly"));
     await hear(chat, [nlText("checkin.step.partlyOk"), nlText("checkin.end", { name: "Mo" })]);
-    await expectQuiet(koers.db, chat, c.clientId);
-    expect(await koers.db.prisma.step.findUniqueOrThrow({ where: { id: first! } })).toMatchObject({ status: "PARTLY", doneAt: null });
+    await expectQuiet(svc.koers.db, chat, c.clientId);
+    expect(await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: first! } })).toMatchObject({ status: "PARTLY", doneAt: null });
 
     // The next check-in asks about the same step again: it is not finished.
-    await koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
+    await svc.koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
     await hear(chat, [nlText("checkin.hello", { name: "Mo" }), nlText("checkin.mood")]);
     await chat.say("zes");
     await hear(chat, [nlText("checkin.better.ask")]);
@@ -121,12 +102,12 @@ describe.concurrent("check-ins started by the coach", () => {
     turn = await hear(chat, [nlText("checkin.better.nothing"), nlText("checkin.step.ask", { step: "Drie sollicitatiebrieven schrijven" })]);
     await chat.say("gedaan!");
     await hear(chat, [nlText("checkin.step.doneOk"), nlText("checkin.end", { name: "Mo" })]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
 
-    const done = await koers.db.prisma.step.findUniqueOrThrow({ where: { id: first! } });
+    const done = await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: first! } });
     expect(done.status).toBe("DONE");
     expect(done.doneAt).toBeInstanceOf(Date);
-    expect(await koers.db.prisma.step.findUniqueOrThrow({ where: { id: second! } })).toMatchObject({ status: "OPEN" });
+    expect(await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: second! } })).toMatchObject({ status: "OPEN" });
     expect(await wellbeing(c.clientId)).toEqual([8, 6]);
 
     await chat.command("/doel");
@@ -139,50 +120,50 @@ describe.concurrent("check-ins started by the coach", () => {
         nlText("overview.end", { coach: "Fleur" }),
       ].join("\n"),
     ]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
   });
 
   it("'later' on the first question parks the check-in until the client says so", { timeout: 60_000 }, async ({ expect }) => {
-    const c = await onboardedClient(koers.db, { chatId: 9_403, callName: "Ria", now: clock.now() });
-    const chat = emulator.user({ chatId: c.chatId });
+    const c = await onboardedClient(svc.koers.db, { chatId: 9_403, callName: "Ria", now: clock.now() });
+    const chat = svc.emulator.user({ chatId: c.chatId });
 
-    await koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
+    await svc.koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
     await hear(chat, [nlText("checkin.hello", { name: "Ria" }), nlText("checkin.mood")]);
     await chat.say("later");
     const turn = await hear(chat, [nlText("controls.park.when")]);
     expect(labels(last(turn))).toEqual([[nlText("controls.park.tomorrow")], [nlText("controls.park.nextWeek")], [nlText("controls.park.self")]]);
     await chat.press(last(turn), nlText("controls.park.self"));
     await hear(chat, [nlText("controls.park.okSelf")]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
 
-    const run = await koers.db.prisma.flowRun.findFirstOrThrow({ where: { clientId: c.clientId } });
+    const run = await svc.koers.db.prisma.flowRun.findFirstOrThrow({ where: { clientId: c.clientId } });
     expect(run).toMatchObject({ flowId: "checkin", status: "PARKED", resumeAt: null });
-    expect(await koers.db.prisma.job.count({ where: { clientId: c.clientId, kind: "conversation.resume" } })).toBe(0);
-    expect(await koers.db.prisma.scaleScore.count({ where: { clientId: c.clientId } })).toBe(0);
+    expect(await svc.koers.db.prisma.job.count({ where: { clientId: c.clientId, kind: "conversation.resume" } })).toBe(0);
+    expect(await svc.koers.db.prisma.scaleScore.count({ where: { clientId: c.clientId } })).toBe(0);
   });
 });
 
 describe("the check-in reminder", () => {
   it("is planned in the client's part of the day, reaches them there, and they answer the check-in", { timeout: 90_000 }, async () => {
-    const c = await onboardedClient(koers.db, {
+    const c = await onboardedClient(svc.koers.db, {
       chatId: 9_404,
       callName: "Joyce",
       reminders: { daypart: "morning", everyDays: 7 },
       now: clock.now(),
     });
-    const [stepId] = await seedGoal(koers.db, c.clientId, {
+    const [stepId] = await seedGoal(svc.koers.db, c.clientId, {
       text: "Zelf mijn boodschappen doen",
       steps: [{ what: "Met een lijstje naar de markt", dueAt: atLocal(dayAfter(clock.start, 2), 12 * 60) }],
     });
-    const chat = emulator.user({ chatId: c.chatId });
+    const chat = svc.emulator.user({ chatId: c.chatId });
 
     // The planner runs every ten minutes: move the clock to its next round.
-    const plan = await koers.db.prisma.job.findFirstOrThrow({ where: { kind: "reminders.plan", status: "PENDING" } });
+    const plan = await svc.koers.db.prisma.job.findFirstOrThrow({ where: { kind: "reminders.plan", status: "PENDING" } });
     clock.jumpTo(new Date(plan.dueAt.getTime() + 1000));
-    koers.dispatcher.poke();
+    svc.koers.dispatcher.poke();
     const reminder = await waitFor(
       "the check-in reminder to be planned",
-      () => koers.db.prisma.job.findFirst({ where: { clientId: c.clientId, kind: "reminder.checkin" } }).then((j) => j ?? undefined),
+      () => svc.koers.db.prisma.job.findFirst({ where: { clientId: c.clientId, kind: "reminder.checkin" } }).then((j) => j ?? undefined),
       15_000,
     );
     const due = localTime(reminder.dueAt);
@@ -194,7 +175,7 @@ describe("the check-in reminder", () => {
 
     // A week later, in the client's morning slot.
     clock.jumpTo(reminder.dueAt);
-    koers.dispatcher.poke();
+    svc.koers.dispatcher.poke();
     let turn = await hear(chat, [nlText("reminders.checkin.intro"), nlText("checkin.hello", { name: "Joyce" }), nlText("checkin.mood")]);
     expect(labels(turn[0])).toEqual([[nlText("reminders.button.checkin.later")], [nlText("reminders.button.checkin.stop")]]);
     expect(labels(last(turn))).toEqual(scaleLabels());
@@ -207,18 +188,18 @@ describe("the check-in reminder", () => {
     turn = await hear(chat, [nlText("checkin.step.ask", { step: "Met een lijstje naar de markt" })]);
     await chat.press(last(turn), nlText("checkin.step.done"));
     await hear(chat, [nlText("checkin.step.doneOk"), nlText("checkin.end", { name: "Joyce" })]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
 
     expect(await wellbeing(c.clientId)).toEqual([7]);
-    expect(await koers.db.prisma.step.findUniqueOrThrow({ where: { id: stepId! } })).toMatchObject({ status: "DONE" });
-    const ran = await koers.db.prisma.job.findUniqueOrThrow({ where: { id: reminder.id } });
+    expect(await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: stepId! } })).toMatchObject({ status: "DONE" });
+    const ran = await svc.koers.db.prisma.job.findUniqueOrThrow({ where: { id: reminder.id } });
     expect(ran.status).toBe("DONE");
     expect(ran.payload).toMatchObject({ started: true, daypart: "morning", everyDays: 7 });
-    const runs = await koers.db.prisma.flowRun.findMany({ where: { clientId: c.clientId } });
+    const runs = await svc.koers.db.prisma.flowRun.findMany({ where: { clientId: c.clientId } });
     expect(runs.map((r) => [r.flowId, r.status, (r.data as { trigger?: string }).trigger])).toEqual([["checkin", "DONE", "reminder"]]);
   });
 
   it("nobody logged an error", () => {
-    expect(logLines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(svc.logLines.filter((l) => l.level >= 50)).toEqual([]);
   });
 });

@@ -8,47 +8,28 @@
  * The two clients talk side by side; the return of the parked topic moves the clock, so it runs
  * alone, last.
  */
-import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Koers } from "../../src/app.js";
+import { describe, expect, it } from "vitest";
 import {
   atLocal, comingMonday, dayAfter, expectQuiet, hear, labels, last, longAnswer, notNowRow, onboardedClient, runningClock, scaleLabels, seedGoal,
   type Onboarded,
 } from "../support/coaching.js";
-import { memoryLogger, nlText, startOnEmulator, templateDataDir, type LogLine } from "../support/service.js";
-import { startEmulator, type ChatUser, type Emulator } from "../support/telegram.js";
+import { nlText, serviceForFile } from "../support/service.js";
+import type { ChatUser } from "../support/telegram.js";
 
 const clock = runningClock(comingMonday());
-let emulator: Emulator;
-let koers: Koers;
-let dataDir: string;
-let logLines: LogLine[];
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  dataDir = templateDataDir();
-  const { logger, lines } = memoryLogger("warn");
-  logLines = lines;
-  koers = await startOnEmulator(emulator, dataDir, { logger, clock: clock.now });
-});
-
-afterAll(async () => {
-  await koers?.stop();
-  await emulator?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const svc = serviceForFile(clock.now);
 
 /** The miracle client, parked in the concurrent part and brought back in the last test. */
 let parked: { client: Onboarded; chat: ChatUser; runId: string; resumeAt: Date } | undefined;
 
 describe.concurrent("started by the coach", () => {
   it("scaling: the score is saved as the kind the coach asked for; a higher score next time gets the rise compliment", { timeout: 60_000 }, async ({ expect }) => {
-    const c = await onboardedClient(koers.db, { chatId: 9_501, coach: "Ahmed", callName: "Sam", now: clock.now() });
-    await seedGoal(koers.db, c.clientId, { text: "Weer gaan sporten", steps: [] });
-    const goal = await koers.db.prisma.goal.findFirstOrThrow({ where: { clientId: c.clientId } });
-    const chat = emulator.user({ chatId: c.chatId });
+    const c = await onboardedClient(svc.koers.db, { chatId: 9_501, coach: "Ahmed", callName: "Sam", now: clock.now() });
+    await seedGoal(svc.koers.db, c.clientId, { text: "Weer gaan sporten", steps: [] });
+    const goal = await svc.koers.db.prisma.goal.findFirstOrThrow({ where: { clientId: c.clientId } });
+    const chat = svc.emulator.user({ chatId: c.chatId });
 
-    await koers.engine.startConversation(c.clientId, "scaling", { scale: "MOTIVATION" }, c.coachId);
+    await svc.koers.engine.startConversation(c.clientId, "scaling", { scale: "MOTIVATION" }, c.coachId);
     let turn = await hear(chat, [nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.motivation")]);
     expect(labels(last(turn))).toEqual(scaleLabels());
     await chat.say("-3");
@@ -59,7 +40,7 @@ describe.concurrent("started by the coach", () => {
     turn = await hear(chat, [nlText("scaling.how.plain", { score: 6 })]);
     expect(labels(last(turn))).toEqual([notNowRow()]);
     // Saved the moment the client gives it.
-    let scores = await koers.db.prisma.scaleScore.findMany({ where: { clientId: c.clientId } });
+    let scores = await svc.koers.db.prisma.scaleScore.findMany({ where: { clientId: c.clientId } });
     expect(scores.map((s) => [s.kind, s.score, s.goalId])).toEqual([["MOTIVATION", 6, goal.id]]);
 
     await chat.say(longAnswer(700));
@@ -70,10 +51,10 @@ describe.concurrent("started by the coach", () => {
     await hear(chat, [nlText("scaling.step")]);
     await chat.say("Zaterdag naar het zwembad");
     await hear(chat, [nlText("scaling.end", { name: "Sam" })]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
 
     // Next time: the bot knows the last MOTIVATION score, and an 8 is a rise.
-    await koers.engine.startConversation(c.clientId, "scaling", { scale: "MOTIVATION" }, c.coachId);
+    await svc.koers.engine.startConversation(c.clientId, "scaling", { scale: "MOTIVATION" }, c.coachId);
     turn = await hear(chat, [nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.motivation")]);
     await chat.press(last(turn), "8");
     await hear(chat, [nlText("scaling.how.rise", { from: 6, to: 8 })]);
@@ -83,14 +64,14 @@ describe.concurrent("started by the coach", () => {
     await hear(chat, [nlText("scaling.step")]);
     await chat.say("Mijn buurvrouw vragen");
     await hear(chat, [nlText("scaling.end", { name: "Sam" })]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
 
-    scores = await koers.db.prisma.scaleScore.findMany({ where: { clientId: c.clientId }, orderBy: { at: "asc" } });
+    scores = await svc.koers.db.prisma.scaleScore.findMany({ where: { clientId: c.clientId }, orderBy: { at: "asc" } });
     expect(scores.map((s) => [s.kind, s.score])).toEqual([
       ["MOTIVATION", 6],
       ["MOTIVATION", 8],
     ]);
-    const runs = await koers.db.prisma.flowRun.findMany({ where: { clientId: c.clientId }, orderBy: { createdAt: "asc" } });
+    const runs = await svc.koers.db.prisma.flowRun.findMany({ where: { clientId: c.clientId }, orderBy: { createdAt: "asc" } });
     expect(runs.map((r) => [r.flowId, r.status, (r.data as { previousScore?: number }).previousScore])).toEqual([
       ["scaling", "DONE", undefined],
       ["scaling", "DONE", 6],
@@ -98,10 +79,10 @@ describe.concurrent("started by the coach", () => {
   });
 
   it("miracle: an answer about others only is brought back to the client; 'niet nu' parks it until the day they name", { timeout: 60_000 }, async ({ expect }) => {
-    const c = await onboardedClient(koers.db, { chatId: 9_502, coach: "Ahmed", callName: "Nora", now: clock.now() });
-    const chat = emulator.user({ chatId: c.chatId });
+    const c = await onboardedClient(svc.koers.db, { chatId: 9_502, coach: "Ahmed", callName: "Nora", now: clock.now() });
+    const chat = svc.emulator.user({ chatId: c.chatId });
 
-    await koers.engine.startConversation(c.clientId, "miracle", undefined, c.coachId);
+    await svc.koers.engine.startConversation(c.clientId, "miracle", undefined, c.coachId);
     let turn = await hear(chat, [nlText("miracle.intro", { name: "Nora" }), nlText("miracle.setup"), nlText("miracle.first")]);
     expect(labels(last(turn))).toEqual([notNowRow()]);
     await chat.say("Mijn man is dan aardiger");
@@ -120,18 +101,18 @@ describe.concurrent("started by the coach", () => {
     await hear(chat, [nlText("controls.datePast"), nlText("controls.park.when")]);
     await chat.say("morgen");
     await hear(chat, [nlText("controls.park.okDay")]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
 
     const tomorrowAtTen = atLocal(dayAfter(clock.start, 1), 10 * 60);
-    const run = await koers.db.prisma.flowRun.findFirstOrThrow({ where: { clientId: c.clientId } });
+    const run = await svc.koers.db.prisma.flowRun.findFirstOrThrow({ where: { clientId: c.clientId } });
     expect(run).toMatchObject({ flowId: "miracle", status: "PARKED", resumeAt: tomorrowAtTen });
-    const jobs = await koers.db.prisma.job.findMany({ where: { clientId: c.clientId, kind: "conversation.resume" } });
+    const jobs = await svc.koers.db.prisma.job.findMany({ where: { clientId: c.clientId, kind: "conversation.resume" } });
     expect(jobs.map((j) => ({ status: j.status, dueAt: j.dueAt, payload: j.payload }))).toEqual([
       { status: "PENDING", dueAt: tomorrowAtTen, payload: { flowRunId: run.id } },
     ]);
     // Nothing of the miracle question is saved.
-    expect(await koers.db.prisma.goal.count({ where: { clientId: c.clientId } })).toBe(0);
-    expect(await koers.db.prisma.scaleScore.count({ where: { clientId: c.clientId } })).toBe(0);
+    expect(await svc.koers.db.prisma.goal.count({ where: { clientId: c.clientId } })).toBe(0);
+    expect(await svc.koers.db.prisma.scaleScore.count({ where: { clientId: c.clientId } })).toBe(0);
     parked = { client: c, chat, runId: run.id, resumeAt: tomorrowAtTen };
   });
 });
@@ -144,9 +125,9 @@ describe("a parked topic", () => {
     // Not before its time.
     expect(await chat.unread()).toEqual([]);
     clock.jumpTo(new Date(resumeAt.getTime() + 1000));
-    koers.dispatcher.poke();
+    svc.koers.dispatcher.poke();
     let turn = await hear(chat, [nlText("controls.comeBack"), nlText("miracle.intro", { name: "Nora" }), nlText("miracle.setup"), nlText("miracle.first")]);
-    expect(await koers.db.prisma.flowRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "DONE" });
+    expect(await svc.koers.db.prisma.flowRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "DONE" });
 
     await chat.say("Ik word uitgerust wakker");
     await hear(chat, [nlText("miracle.who")]);
@@ -162,18 +143,18 @@ describe("a parked topic", () => {
     expect(labels(last(turn))).toEqual([[nlText("miracle.summary.yes")], [nlText("miracle.summary.no")], notNowRow()]);
     await chat.press(last(turn), nlText("miracle.summary.yes"));
     await hear(chat, [nlText("miracle.end", { name: "Nora" })]);
-    await expectQuiet(koers.db, chat, c.clientId);
+    await expectQuiet(svc.koers.db, chat, c.clientId);
 
-    const runs = await koers.db.prisma.flowRun.findMany({ where: { clientId: c.clientId }, orderBy: { createdAt: "asc" } });
+    const runs = await svc.koers.db.prisma.flowRun.findMany({ where: { clientId: c.clientId }, orderBy: { createdAt: "asc" } });
     expect(runs.map((r) => [r.flowId, r.status])).toEqual([
       ["miracle", "DONE"],
       ["miracle", "DONE"],
     ]);
-    const resume = await koers.db.prisma.job.findFirstOrThrow({ where: { clientId: c.clientId, kind: "conversation.resume" } });
+    const resume = await svc.koers.db.prisma.job.findFirstOrThrow({ where: { clientId: c.clientId, kind: "conversation.resume" } });
     expect(resume.status).toBe("DONE");
   });
 
   it("nobody logged an error", () => {
-    expect(logLines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(svc.logLines.filter((l) => l.level >= 50)).toEqual([]);
   });
 });
