@@ -1,0 +1,2 @@
+export type { CrisisCategory, CrisisSignal } from "./types.js";
+export { detectCrisis } from "./detect.js";
