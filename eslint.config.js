@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "src/generated/", "data/", "scratch/", "coverage/"] },
+  { ignores: ["node_modules/", "src/generated/", "dist/", "data/", "scratch/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,7 +13,13 @@ export interface SqlRunner {
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
 }
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
+/**
+ * prisma/migrations of this checkout: two folders up from src/db/ when run through tsx, three
+ * from dist/src/db/ when run from the build.
+ */
+export const MIGRATIONS_DIR = [2, 3]
+  .map((up) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), ...Array<string>(up).fill(".."), "prisma/migrations"))
+  .find((dir) => fs.existsSync(dir)) ?? path.resolve("prisma/migrations");
 
 export interface MigrationResult {
   applied: string[];
