@@ -48,7 +48,9 @@ export interface Koers {
 export async function startKoers(config: Config, opts: KoersOptions): Promise<Koers> {
   const { logger } = opts;
   const clock = opts.clock ?? (() => new Date());
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, {
+    onStaleLock: (previous, reason) => logger.warn({ previous, reason }, "took over the embedded database's stale pid file"),
+  });
   try {
     const migrated = await db.migrate();
     if (migrated.applied.length) logger.info({ applied: migrated.applied }, "database migrated");
