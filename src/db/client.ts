@@ -96,7 +96,7 @@ export async function openDatabase(config: DatabaseConfig, opts: OpenOptions = {
       throw err;
     });
     sql = pgliteRunner(pglite);
-    prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite), transactionOptions: { timeout: 30_000, maxWait: 30_000 } });
+    prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite), transactionOptions: { timeout: 30_000, maxWait: 30_000 }, errorFormat: "minimal" });
     closeDriver = async () => {
       await pglite.close();
       unlock();
@@ -105,7 +105,7 @@ export async function openDatabase(config: DatabaseConfig, opts: OpenOptions = {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     pool.on("error", () => undefined); // an idle client losing its server must not crash us
     sql = pgRunner(pool);
-    prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { timeout: 30_000, maxWait: 30_000 } });
+    prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { timeout: 30_000, maxWait: 30_000 }, errorFormat: "minimal" });
     closeDriver = () => pool.end();
   }
   let closed = false;
