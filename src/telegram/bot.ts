@@ -63,7 +63,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     const result = await deps.engine.handle({
       updateId: ctx.update.update_id,
       chatId,
-      languageCode: ctx.from.language_code,
+      languageCode: ctx.from?.language_code,
       input: { kind: "button", data: ctx.callbackQuery.data },
     });
     await ctx.answerCallbackQuery().catch((err: unknown) => deps.logger.debug({ err }, "answerCallbackQuery failed"));
@@ -76,19 +76,17 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     const result = await deps.engine.handle({
       updateId: ctx.update.update_id,
       chatId: ctx.chat.id,
-      languageCode: ctx.from.language_code,
+      languageCode: ctx.from?.language_code,
       input,
     });
     await replyDirect(ctx, result);
   });
 
-  // The one error boundary: log with context, answer calmly, never a stack trace to the client.
-  bot.catch(async (err) => {
+  // Errors are handled where updates come in (src/telegram/updates.ts): an update that fails in an
+  // outage is not confirmed and comes again; one that keeps failing gets a calm answer there.
+  // This handler is only reached through grammY's own `bot.start()`, which Koers does not use.
+  bot.catch((err) => {
     deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "update failed");
-    const chatId = err.ctx.chat?.id;
-    if (chatId !== undefined && err.ctx.chat?.type === "private") {
-      await err.ctx.reply(deps.translator.t("nl", "common.error")).catch(() => undefined);
-    }
   });
 
   return bot;
