@@ -74,6 +74,7 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     clock,
     logger,
     onQueued: () => dispatcher?.poke(),
+    crisisEscalateMinutes: config.nudges.crisisEscalateMinutes,
   });
 
   const tg = config.telegram;

@@ -3,6 +3,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { ClientInput, Engine, HandleResult } from "../conversation/engine.js";
 import type { Translator } from "../i18n.js";
+import { renderMessage } from "./sender.js";
 
 export interface TelegramBotDeps {
   token: string;
@@ -33,7 +34,14 @@ export function toClientInput(ctx: Context): ClientInput | null {
     return { kind: "text", text: msg.text };
   }
   const media = MEDIA_KINDS.find((k) => k in msg);
-  return { kind: "media", media: media ?? "other" };
+  // A photo's, file's or voice note's caption is read too (for crisis signals).
+  return { kind: "media", media: media ?? "other", ...(msg.caption ? { caption: msg.caption } : {}) };
+}
+
+/** An edited message: its new text or caption, read only for crisis signals. */
+export function toEditedInput(ctx: Context): ClientInput | null {
+  const text = ctx.editedMessage?.text ?? ctx.editedMessage?.caption;
+  return text ? { kind: "edited", text } : null;
 }
 
 /**
@@ -54,7 +62,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
 
   async function replyDirect(ctx: Context, result: HandleResult): Promise<void> {
     if (result.kind !== "direct") return;
-    for (const r of result.replies) await ctx.reply(deps.translator.t(result.language, r.key, r.vars));
+    for (const r of result.replies) await ctx.reply(renderMessage(deps.translator, result.language, r).text);
   }
 
   bot.on("callback_query:data", async (ctx) => {
@@ -72,6 +80,18 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
 
   bot.on("message", async (ctx) => {
     const input = toClientInput(ctx);
+    if (!input) return;
+    const result = await deps.engine.handle({
+      updateId: ctx.update.update_id,
+      chatId: ctx.chat.id,
+      languageCode: ctx.from?.language_code,
+      input,
+    });
+    await replyDirect(ctx, result);
+  });
+
+  bot.on("edited_message", async (ctx) => {
+    const input = toEditedInput(ctx);
     if (!input) return;
     const result = await deps.engine.handle({
       updateId: ctx.update.update_id,
