@@ -70,7 +70,7 @@ describe("the same update delivered twice", () => {
     const before = await conversationState(c.clientId);
     const update = textUpdate(c.chat, "hm?");
 
-    expect(texts(await ob.deliver(update))).toEqual([nlText("common.pickButton"), nlText("onboarding.consent.ask")]);
+    expect(texts(await ob.deliver(update))).toEqual([nlText("onboarding.consent.unclear"), nlText("onboarding.consent.ask")]);
     const afterFirst = await conversationState(c.clientId);
     expect(afterFirst.runs[0]?.turn).toBe((before.runs[0]?.turn ?? 0) + 1);
 
@@ -254,7 +254,9 @@ describe("a conversation saved by an older version of the bot", () => {
 describe("refusing consent", () => {
   it("says goodbye and keeps only the client row and the refusal", async () => {
     const c = await clientAt("consent");
-    expect(texts(await ob.deliver(callbackUpdate(c.chat, "k:1:no")))).toEqual([nlText("onboarding.consent.goodbye", { coach: "Ahmed" })]);
+    // A refusal forgets everything, so it is confirmed first.
+    expect(texts(await ob.deliver(callbackUpdate(c.chat, "k:1:no")))).toEqual([nlText("onboarding.consent.refuseCheck")]);
+    expect(texts(await ob.deliver(callbackUpdate(c.chat, "k:2:yes")))).toEqual([nlText("onboarding.consent.goodbye", { coach: "Ahmed" })]);
 
     const client = await db.prisma.client.findUniqueOrThrow({ where: { id: c.clientId } });
     expect(client).toMatchObject({
