@@ -78,29 +78,15 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     await replyDirect(ctx, result);
   });
 
-  bot.on("message", async (ctx) => {
-    const input = toClientInput(ctx);
+  /** A message or an edit of one: read it, hand it to the engine, answer a stranger directly. */
+  async function forward(ctx: Context, chatId: number, input: ClientInput | null): Promise<void> {
     if (!input) return;
-    const result = await deps.engine.handle({
-      updateId: ctx.update.update_id,
-      chatId: ctx.chat.id,
-      languageCode: ctx.from?.language_code,
-      input,
-    });
+    const result = await deps.engine.handle({ updateId: ctx.update.update_id, chatId, languageCode: ctx.from?.language_code, input });
     await replyDirect(ctx, result);
-  });
+  }
 
-  bot.on("edited_message", async (ctx) => {
-    const input = toEditedInput(ctx);
-    if (!input) return;
-    const result = await deps.engine.handle({
-      updateId: ctx.update.update_id,
-      chatId: ctx.chat.id,
-      languageCode: ctx.from?.language_code,
-      input,
-    });
-    await replyDirect(ctx, result);
-  });
+  bot.on("message", (ctx) => forward(ctx, ctx.chat.id, toClientInput(ctx)));
+  bot.on("edited_message", (ctx) => forward(ctx, ctx.chat.id, toEditedInput(ctx)));
 
   // Errors are handled where updates come in (src/telegram/updates.ts): an update that fails in an
   // outage is not confirmed and comes again; one that keeps failing gets a calm answer there.
