@@ -18,7 +18,7 @@ export const PERSON = pattern(PERSON_WORDS);
 /** Who is hurt: me, us, the children, a part of my body. */
 export const VICTIM = pattern(
   alt(
-    "me|mij|ons|us|haar|hem|her|him",
+    "me|mij|ons|us|haar|hem|her|him|mijn kleine|mijn nicht*|mijn neef*|zijn vrouw|zijn vriendin|haar man|haar vriend|zijn kind*|haar kind*|mijn kinderen|mijn oma|mijn opa|zijn dochter|zijn zoon|haar dochter|haar zoon|my wife|my little",
     "mijn kind*|mijn zoon*|mijn dochter*|mijn baby|mijn broer*|mijn zus*|mijn moeder|mijn vriendin|mijn vrouw|mijn moeder",
     "de kinderen|de kids|de kleine|onze kinderen|onze zoon|onze dochter|zijn kinderen|haar kinderen|kinderen|kind|baby|kindje",
     "my kids|the kids|my son|my daughter|the children|my children|my mom|my mother",
@@ -97,6 +97,7 @@ export const SUBSTANCE = pattern(
   "pil|pillen|pilletjes|tablet*|slaappil*|slaaptablet*|paracetamol|ibuprofen|oxazepam|diazepam|temazepam|lorazepam|alprazolam|" +
     "seroquel|quetiapine|lithium|medicijn*|medicatie|antidepressiv*|insuline|methadon|morfine|oxycodon*|tramadol|fentanyl|xanax|" +
     "valium|xtc|coke|cocaine|heroine|ghb|drugs|pills|meds|medication|tablets|slaapmiddel*|sleeping pills|kalmeringsmiddel*|" +
+    "hoestdrank|pijnstillers|pijnstiller|slaapmedicatie|oxy|benzo*|opiaten|" +
     "codeine|zolpidem|amitriptyline|mirtazapine|sertraline|citalopram|strip|strips",
 );
 

@@ -8,7 +8,8 @@
  * - `stem*`  a token starting with `stem` (compounds: `zelfmoord*` also takes "zelfmoordplan");
  * - `word?`  an optional token (`stem*?` too);
  * - `~`      zero to two tokens of anything (within the clause);
- * - `#many`  a number of five or more, in digits or words ("20", "twintig", "hele", "alle").
+ * - `#many`  a number of five or more, in digits or words ("20", "twintig", "hele", "alle");
+ * - `^`, `$` the start and the end of a clause (they match no token).
  */
 
 export type Span = readonly [start: number, end: number];
@@ -17,11 +18,18 @@ type Tok =
   | { kind: "word"; word: string; optional: boolean }
   | { kind: "stem"; stem: string; optional: boolean }
   | { kind: "gap" }
+  | { kind: "edge"; at: "start" | "end" }
   | { kind: "many"; optional: boolean };
 
 export interface Pattern {
   readonly source: string;
   readonly alts: readonly (readonly Tok[])[];
+  /** Alternatives by their first word, so a message is not tried against every alternative. */
+  readonly byWord: ReadonlyMap<string, readonly (readonly Tok[])[]>;
+  /** Alternatives starting with a stem, by the stem's first three letters. */
+  readonly byStem: ReadonlyMap<string, readonly (readonly Tok[])[]>;
+  /** Alternatives that can start anywhere (short stem, optional first token, a number). */
+  readonly rest: readonly (readonly Tok[])[];
 }
 
 /** The clause boundary token the normaliser puts where a sentence ends. */
@@ -33,11 +41,22 @@ const MANY_WORDS = new Set(
 
 function compileTok(raw: string): Tok {
   if (raw === "~") return { kind: "gap" };
+  if (raw === "^") return { kind: "edge", at: "start" };
+  if (raw === "$") return { kind: "edge", at: "end" };
   const optional = raw.endsWith("?");
   const body = optional ? raw.slice(0, -1) : raw;
   if (body === "#many") return { kind: "many", optional };
   if (body.endsWith("*")) return { kind: "stem", stem: body.slice(0, -1), optional };
   return { kind: "word", word: body, optional };
+}
+
+/** Every alternative of `a` followed (within a short gap) by every alternative of `b`. */
+export function seq(a: string, b: string): string {
+  const bs = b.split("|");
+  return a
+    .split("|")
+    .flatMap((x) => bs.map((y) => `${x} ~ ${y}`))
+    .join("|");
 }
 
 export function pattern(source: string): Pattern {
@@ -46,7 +65,21 @@ export function pattern(source: string): Pattern {
     .map((alt) => alt.trim())
     .filter((alt) => alt.length > 0)
     .map((alt) => alt.split(/\s+/).map(compileTok));
-  return { source, alts };
+  const byWord = new Map<string, (readonly Tok[])[]>();
+  const byStem = new Map<string, (readonly Tok[])[]>();
+  const rest: (readonly Tok[])[] = [];
+  const push = (m: Map<string, (readonly Tok[])[]>, k: string, a: readonly Tok[]) => {
+    const list = m.get(k);
+    if (list) list.push(a);
+    else m.set(k, [a]);
+  };
+  for (const a of alts) {
+    const t = a[0];
+    if (t?.kind === "word" && !t.optional) push(byWord, t.word, a);
+    else if (t?.kind === "stem" && !t.optional && t.stem.length >= 3) push(byStem, t.stem.slice(0, 3), a);
+    else rest.push(a);
+  }
+  return { source, alts, byWord, byStem, rest };
 }
 
 function isMany(token: string): boolean {
@@ -64,6 +97,7 @@ function tokOk(t: Tok, token: string | undefined): boolean {
     case "many":
       return isMany(token);
     case "gap":
+    case "edge":
       return true;
   }
 }
@@ -72,6 +106,10 @@ function tokOk(t: Tok, token: string | undefined): boolean {
 function matchAt(alt: readonly Tok[], k: number, tokens: readonly string[], i: number, last: number): number {
   if (k === alt.length) return last;
   const t = alt[k]!;
+  if (t.kind === "edge") {
+    const atEdge = t.at === "start" ? i === 0 || tokens[i - 1] === BOUNDARY : i >= tokens.length || tokens[i] === BOUNDARY;
+    return atEdge ? matchAt(alt, k + 1, tokens, i, last) : -1;
+  }
   if (t.kind === "gap") {
     for (let skip = 0; skip <= 2; skip++) {
       if (skip > 0 && (tokens[i + skip - 1] === undefined || tokens[i + skip - 1] === BOUNDARY)) break;
@@ -87,18 +125,28 @@ function matchAt(alt: readonly Tok[], k: number, tokens: readonly string[], i: n
   return t.optional ? matchAt(alt, k + 1, tokens, i, last) : -1;
 }
 
+/** The end of the first of `alts` that matches from token `i`, or -1. */
+function firstEnd(alts: readonly (readonly Tok[])[] | undefined, tokens: readonly string[], i: number): number {
+  if (!alts) return -1;
+  for (const alt of alts) {
+    const end = matchAt(alt, 0, tokens, i, i - 1);
+    if (end >= i) return end;
+  }
+  return -1;
+}
+
 /** Every place in `tokens` where `p` matches, as token spans. */
 export function findAll(p: Pattern, tokens: readonly string[]): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] === BOUNDARY) continue;
-    for (const alt of p.alts) {
-      const end = matchAt(alt, 0, tokens, i, i - 1);
-      if (end >= i) {
-        out.push([i, end]);
-        break;
-      }
-    }
+    const token = tokens[i]!;
+    if (token === BOUNDARY) continue;
+    const end = Math.max(
+      firstEnd(p.byWord.get(token), tokens, i),
+      firstEnd(p.byStem.get(token.slice(0, 3)), tokens, i),
+      firstEnd(p.rest, tokens, i),
+    );
+    if (end >= i) out.push([i, end]);
   }
   return out;
 }
@@ -135,9 +183,10 @@ export class Matches {
 
   /**
    * One place where every pattern matches within one clause and `window` tokens (in any order),
-   * or null. Each pattern's nearest match to the first pattern's is tried.
+   * or null. Each pattern's nearest match to the first pattern's is tried; a place `accept`
+   * turns down (an idiom, a negation) lets the next one be tried.
    */
-  together(ps: readonly Pattern[], window: number): Span | null {
+  together(ps: readonly Pattern[], window: number, accept: (span: Span) => boolean = () => true): Span | null {
     const [first, ...rest] = ps;
     if (!first) return null;
     const lists = rest.map((p) => this.of(p));
@@ -165,7 +214,7 @@ export class Matches {
         start = Math.min(start, best[0]);
         end = Math.max(end, best[1]);
       }
-      if (ok) return [start, end];
+      if (ok && accept([start, end])) return [start, end];
     }
     return null;
   }

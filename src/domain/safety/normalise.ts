@@ -30,6 +30,9 @@ const CHAT: Record<string, string> = {
   anymore: "any more", myslef: "myself", mysef: "myself", suicde: "suicide",
 };
 
+/** "doodmoe", "doodeng", "doodgewoon": "dood" as "very", not death. */
+const INTENSIFIED = /^dood(moe|ziek|op|eng|gewoon|leuk|zonde|stil|normaal|jammer|simpel|saai|serieus|kalm|rustig|nerveus|zenuwachtig|benauwd|ongelukkig|vermoeid|bang|ernstig|eenvoudig|verlegen|nuchter|kapot|af|ziek|stom|triest|treurig|doodmoe)$/;
+
 /** Stems that start compounds: "zelfmoordplannen" -> "zelfmoord plannen", "doodgaan" -> "dood gaan". */
 const STEM_SPLITS: { re: RegExp; head: string }[] = [
   { re: /^[zs]e?lf?mo+e?r*[dt]+(.*)$/, head: "zelfmoord" },
@@ -47,6 +50,7 @@ const VOCAB = new Set(
     "dood doodgaan sterven leven levend zelfmoord zelf mezelf myself iedereen niemand alles alleen klaar weg eind einde " +
     "zin moe ziek snij sla slaat sloeg brand kras pijn pillen pil tabletten slaappillen mes help hulp bang bedreigt " +
     "springen spring ophangen hangen vannacht vanavond nu straks morgen even gewoon echt soms meteen hebben " +
+    "zat beu gehad worden word wordt wakker huis vol rook brand kapot stoppen stop ermee mee ophouden " +
     "want to die kill end it all my life live not no more i you he she me him her"
   ).split(" "),
 );
@@ -57,8 +61,10 @@ const SHORT_PIECES = new Set(["ik", "er", "me"]);
 const LAUGH = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}\u{1F601}\u{1F600}\u{1F639}]/gu;
 
 function stretchFree(token: string): string {
+  const stretched = /(.)\1{2,}/.test(token);
   let t = token.replace(/(.)\1{2,}/g, "$1$1").replace(/([ihjqwxyv])\1/g, "$1");
-  if (!VOCAB.has(t) && !(t in CHAT)) {
+  // "leeeeven" -> "leven"; but "been", "oom", "woont" and "will" are words, not stretched letters.
+  if (stretched && !VOCAB.has(t) && !(t in CHAT)) {
     const single = t.replace(/(.)\1/g, "$1");
     if (single !== t && (VOCAB.has(single) || single in CHAT)) t = single;
   }
@@ -75,7 +81,8 @@ function segment(token: string): string[] | null {
     if (!sofar) continue;
     for (let j = i + 2; j <= Math.min(n, i + 12); j++) {
       const piece = token.slice(i, j);
-      if (!VOCAB.has(piece) || (piece.length < 3 && !SHORT_PIECES.has(piece))) continue;
+      const known = VOCAB.has(piece) || (piece.length >= 3 && piece in CHAT);
+      if (!known || (piece.length < 3 && !SHORT_PIECES.has(piece))) continue;
       const cand = [...sofar, piece];
       const prev = best[j];
       if (!prev || cand.length < prev.length) best[j] = cand;
@@ -91,6 +98,11 @@ function expand(token: string, out: string[]): void {
   if (chat !== undefined) {
     if (chat === t) out.push(t);
     else for (const w of chat.split(" ")) expand(w, out);
+    return;
+  }
+  const very = INTENSIFIED.exec(t);
+  if (very) {
+    out.push("heel", very[1]!);
     return;
   }
   for (const { re, head } of STEM_SPLITS) {
@@ -110,7 +122,7 @@ function expand(token: string, out: string[]): void {
   if (t.length >= 6 && !VOCAB.has(t)) {
     const parts = segment(t);
     if (parts) {
-      for (const p of parts) out.push(p);
+      for (const p of parts) expand(p, out);
       return;
     }
   }

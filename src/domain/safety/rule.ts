@@ -22,6 +22,12 @@ export interface Rule {
   readonly negatable: boolean;
   /** "always": danger now; "soon": only with a time or a means at hand nearby. */
   readonly acute: "always" | "soon" | "never";
+  /** "message": the patterns may be found anywhere in the message, in different sentences. */
+  readonly scope: "clause" | "message";
+  /** With scope "message": how many of the first patterns must still be found together. */
+  readonly together: number;
+  /** Other categories this kind of sentence also is (a child who swallowed pills: danger too). */
+  readonly also: readonly CrisisCategory[];
 }
 
 export interface RuleSpec {
@@ -32,6 +38,9 @@ export interface RuleSpec {
   notInside?: string | Pattern;
   negatable?: boolean;
   acute?: "always" | "soon" | "never";
+  scope?: "clause" | "message";
+  together?: number;
+  also?: readonly CrisisCategory[];
 }
 
 const toPattern = (p: string | Pattern): Pattern => (typeof p === "string" ? pattern(p) : p);
@@ -46,6 +55,9 @@ export function rule(id: string, spec: RuleSpec): Rule {
     reach: spec.reach ?? 4,
     negatable: spec.negatable ?? true,
     acute: spec.acute ?? (category === "danger" || category === "overdose" ? "always" : "soon"),
+    scope: spec.scope ?? "clause",
+    together: spec.together ?? 1,
+    also: spec.also ?? [],
     ...(spec.unless !== undefined ? { unless: toPattern(spec.unless) } : {}),
     ...(spec.notInside !== undefined ? { notInside: toPattern(spec.notInside) } : {}),
   };

@@ -36,13 +36,21 @@ const NOT_SELFHARM = pattern(
   "per ongeluk|ongeluk|ongelukje|koken|kook|groente|uien|ui|brood|papier|scheren|pan|oven|strijkijzer|fornuis|thee|koffie|kaars|" +
     "zon|zonnebrand|gevallen|viel|sporten|sport|fitness|tillen|voor mijn kop|voor mijn hoofd|voor de kop|voor m kop|kan mezelf wel|" +
     "accidentally|kitchen|cooking|shaving|tattoo|tatoeage|piercing|scheerde|vinger|in slaap|in de vingers|gek|suf|rot|dood|" +
-    "slaap|overeind|voor gek|lachen|kapot|bij elkaar|over|erdoor|door",
+    "slaap|overeind|voor gek|lachen|kapot|bij elkaar|over|erdoor|door|blikje|pleister|aan een|aan het|aan de|papiertje",
+);
+
+/** Saying goodbye, settling things, asking to pass a message on. */
+const FAREWELL = pattern(
+  "sorry voor alles|bedankt voor alles|dank voor alles|dank je voor alles|zeg ~ dat ik ~ hou|zeg tegen ~ dat|zeg ~ dat ik van ~ hou|vaarwel|afscheid ~ van iedereen|" +
+    "afscheid ~ genomen|neem ~ afscheid|afscheidsbrie*|goodbye|said goodbye|say goodbye|tell ~ i love|tell my|het is niet ~ schuld|niet jouw schuld|niet haar schuld|" +
+    "niet zijn schuld|niet jullie schuld|not your fault|dag allemaal|doei allemaal|alles ~ geregeld|testament|krijgt de sleutels|krijgt mijn|krijgen mijn|hou van jullie|" +
+    "love you all|take care of my|zorg ~ voor mijn|pas ~ op mijn",
 );
 
 const SELF = "mezelf|myself|mijn arm*|mijn pols*|mijn been|mijn benen|mijn huid|mijn buik|mijn dij*|my arm*|my wrist*|my leg*|my skin";
 
 const HARM_VERB =
-  "snij|snijd|snijdt|sneed|gesneden|snijden|snee|kras*|gekrast|brand|brandde|gebrand|verbrand*|sla|sloeg|geslagen|slaan|" +
+  "stomp|stompen|snij|snijd|snijdt|sneed|gesneden|snijden|snee|kras*|gekrast|brand|brandde|gebrand|verbrand*|sla|sloeg|geslagen|slaan|" +
   "bonk*|beuk*|bijt|beet|gebeten|krab*|prik*|cut*|burn*|scratch*|hit|hitting|hurt|hurting|harm|harming|open ~ gehaald|" +
   "opengehaald|opengesneden|opensnij*|pijn ~ doen|pijn ~ gedaan|pijn doe|pijn aan ~ doen|pijnig*|straf*|verwond*|beschadig*";
 
@@ -50,11 +58,15 @@ export const SELF_RULES: readonly Rule[] = [
   // --- suicide
   rule("suicide.word", {
     all: ["zelfmoord*|suicid*|zelfdoding|levensmoe*|doodswens*|doodsgedacht*|doodsverlangen|euthanasie|zelf doden"],
-    unless: MEDIA,
-    reach: 10,
+    unless: pattern(`${MEDIA.source}|gepleegd|pleegde|van mijn|van haar|van zijn|zijn zelfmoord|haar zelfmoord|sterfdag|overleden|begrafenis|nee joh|nee hoor|zo erg ~ niet|niet zo erg|preventie|voorkomen|lezing|voorlichting`),
+    reach: 5,
   }),
   rule("suicide.wish-dead", { all: [WANT, DEAD], window: 7, unless: SOMEONE_ELSE }),
-  rule("suicide.going-to-die", { all: ["ik ga ~ dood|ik ~ dood gaan|ga ik ~ dood|i am going to die|i will die"], unless: SOMEONE_ELSE }),
+  rule("suicide.going-to-die", {
+    all: ["ik ga ~ dood|ik ~ dood gaan|ga ik ~ dood|i am going to die|i will die"],
+    unless: pattern(`${SOMEONE_ELSE.source}|trap*|boodschappen|hitte|warm|heet|honger|dorst|sporten|fitness|lachen|zenuwen|spanning|verveling|file|examen|toets|sollicitatie|gesprek|kou|koud|schaamte|jeuk|buikpijn|kramp*|spierpijn|lol|haha|omg|heat|hungry`),
+    reach: 8,
+  }),
   rule("suicide.better-dead", {
     all: ["was ik maar ~ dood|ware ik maar dood|liever ~ dood|beter ~ dood|dood ~ beter|dood zijn ~ fijn|better off dead|rather be dead|rather die|wish i was dead|wish i were dead"],
     unless: SOMEONE_ELSE,
@@ -62,7 +74,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.not-live", {
     all: [NO_MORE, "leven|levend|leef|bestaan|besta|ademen|wakker|live|living|exist|alive|wake up"],
     window: 5,
-    unless: "leven van|leef van|leven in|wakker van|wakker blijven|wekker|rondkomen|betalen",
+    unless: "leven van|leef van|leven in|wakker van|wakker blijven|wekker|rondkomen|betalen|zo leven|zo ~ leven|op deze manier",
     reach: 2,
     negatable: false,
   }),
@@ -71,7 +83,7 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.not-be-here", {
-    all: ["er ~ niet meer ~ zijn|er ~ niet meer ~ ben|er ~ niet meer ~ bent|er niet meer ~ te zijn|er ~ niet meer was|er ~ nooit meer ~ zijn|er niet meer ~ wil ~ zijn|not be here|not being here|be gone"],
+    all: ["er ~ niet meer ~ zijn|er ~ niet meer ~ ben|er ~ niet meer ~ bent|er niet meer ~ te zijn|er ~ niet meer was|er ~ nooit meer ~ zijn|er niet meer ~ wil ~ zijn|ben er ~ niet meer|ben ik er ~ niet meer|ben er ~ ~ niet meer|not be here|not being here|be gone|will not be here|wont be here"],
     negatable: false,
   }),
   rule("suicide.cannot-go-on", {
@@ -101,12 +113,18 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.kill-self", {
     all: [
-      "mezelf|me|mij|myself",
-      "doden|dood|vermoorden|vermoord|ombrengen|ombreng|van kant|kill|killing|aandoen|aan ~ doen|vergiftig*|vergassen|verdrinken|ophangen|opgehangen|hang|hangen|ophang|verhang*|neerschieten|overdose|take my life|end my life",
+      "mezelf|jezelf|myself",
+      "doden|dood|vermoorden|vermoord|ombrengen|ombreng|van kant|kill|killing|aandoen|aan ~ doen|vergiftig*|vergassen|verdrinken|ophangen|ophangt|opgehangen|hang|hangen|ophang|verhang*|opknopen|neerschieten|overdose|take my life|end my life",
     ],
     window: 5,
-    unless: "ik ~ schrik|nergens|lachen|verhuizing|dood moe|was ~ ophangen",
-    reach: 1,
+    unless: "ik ~ schrik|nergens|lachen|verhuizing|dood moe|was ~ ophangen|gordijn*|jas|lamp|schilderij|poster|kerstballen",
+    reach: 2,
+  }),
+  rule("suicide.kill-self", {
+    all: ["me|mij", "van kant|ophangen|verhangen|opknopen|vergiftigen|verdrinken|ombrengen|iets aan ~ doen|iets aandoen|wat aandoen|van het leven beroven"],
+    window: 4,
+    unless: "gordijn*|jas|lamp|schilderij|poster|was|kerstballen|lol|haha",
+    reach: 2,
   }),
   rule("suicide.leave-life", {
     all: ["uit het leven ~ stappen|uit het leven ~ gaan|uit het leven ~ stap|van het leven ~ beroven|er ~ uit ~ stappen|ik stap er uit|stap er ~ uit|take my own life|take my life|end my life"],
@@ -115,7 +133,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.method-jump", {
     all: [
-      "spring*|jump*|gooi ~ me|gooi ~ mezelf|laat ~ vallen|werp ~ me|voor de trein|voor een trein|onder de trein|onder een trein|voor de metro",
+      "spring*|gesprong*|sprong|jump*|gooi ~ me|gooi ~ mezelf|laat ~ vallen|werp ~ me|voor de trein|voor een trein|onder de trein|onder een trein|voor de metro",
       "brug|dak|flat|balkon|viaduct|raam|gebouw|toren|parkeergarage|roof|bridge|building|window|trein|metro|spoor|rails|water|gracht|kanaal|zee|snelweg|tracks|train",
     ],
     window: 8,
@@ -139,13 +157,13 @@ export const SELF_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("suicide.method-pills", {
-    all: [SUBSTANCE, "innemen|in ~ nemen|slikken|opeten|op ~ eten|take|swallow|nemen", QUANTITY],
+    all: [SUBSTANCE, "innemen|in ~ nemen|slikken|opeten|op ~ eten|take|swallow|nemen|pakken", pattern(`${QUANTITY.source}|alles|de rest`)],
     window: 8,
     unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ochtend|avond|vergeten|vergeet",
     reach: 6,
   }),
   rule("suicide.farewell", {
-    all: ["afscheidsbrief*|afscheid ~ genomen|afscheid ~ nemen|vaarwel|mijn laatste bericht|laatste berichtje|mijn laatste woorden|goodbye forever|farewell|suicide note|suicide brief|laatste ~ groet|testament ~ geschreven|voor als ik er niet ~ ben"],
+    all: ["afscheidsbrief*|afscheid ~ genomen|afscheid ~ nemen|neem ~ afscheid|afscheid van iedereen|afscheid van jullie|afscheid ~ van ~ allemaal|goodbye letter*|goodbye note*|said goodbye|say goodbye to everyone|vaarwel|mijn laatste bericht|laatste berichtje|mijn laatste woorden|goodbye forever|farewell|suicide note|suicide brief|laatste ~ groet|testament ~ geschreven|voor als ik er niet ~ ben"],
     unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team",
     reach: 5,
   }),
@@ -170,17 +188,45 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.better-without-me", {
-    all: ["beter|better|blijer|gelukkiger|makkelijker|lichter", "zonder mij|zonder me|without me|als ik er niet|als ik weg|als ik dood|als ik er niet meer"],
+    all: ["beter|better|blijer|gelukkiger|makkelijker|lichter", "zonder mij|zonder me|without me|als ik er niet|als ik weg|als ik dood|als ik er niet meer|als ik verdwijn|dat ik verdwijn|als ik ~ verdwijn"],
     window: 6,
     unless: "app|groep|team|feest|cursus|werk|vergadering|uitje|wedstrijd",
     reach: 5,
     negatable: false,
   }),
-  rule("suicide.burden", { all: ["een last voor|tot last|ben ~ een last|a burden|burden to|burden on|blok aan ~ been"], negatable: false }),
+  rule("suicide.burden", {
+    all: ["een last voor|tot last|ben ~ een last|een last ben|last ben|a burden|burden to|burden on|blok aan ~ been|niemand ~ last van me|niemand ~ last van mij|niemand meer last"],
+    unless: "boodschappen|tas|tassen|rug|knie|koffer|verhuizing|zwaar ~ tillen",
+    reach: 4,
+    negatable: false,
+  }),
   rule("suicide.no-way-out", {
-    all: ["het leven ~ niet ~ zitten|zie het ~ niet meer ~ zitten|geen uitweg|no way out|zie ~ geen toekomst|heb ~ geen toekomst|no future|no reason to live|geen reden ~ leven|geen reden om te leven"],
+    all: ["het leven ~ niet ~ zitten|zie het ~ niet meer ~ zitten|geen uitweg|no way out|zie ~ geen toekomst|heb ~ geen toekomst|no future"],
     unless: "met|om|voor|bij|die|dat|deze|brief|werk|gesprek|afspraak|morgen|even|wedstrijd|weekend|feest|vakantie|verjaardag|uit de|uit die|uit mijn|schuld*|in dit|in deze|in nederland|land|baan|bedrijf|relatie|studie",
     reach: 4,
+  }),
+  rule("suicide.no-reason", {
+    all: ["no reason to live|geen reden ~ leven|geen reden om te leven|geen reden ~ om te leven|geen reden meer ~ leven|niets meer om voor te leven|nothing to live for|niks om voor te leven|niets om voor te leven"],
+    negatable: false,
+  }),
+  rule("suicide.not-live", {
+    all: ["niet meer zo leven|niet langer zo leven|niet meer zo ~ leven|niet meer op deze manier ~ leven|not live like this"],
+    unless: "schuld*|hulp|veranderen|anders|daarom|zoeken|aanpakken|oplossen|werk|baan|huis",
+    reach: 12,
+    negatable: false,
+  }),
+  rule("suicide.method-question", {
+    all: ["doet ~ pijn|pijn doen|pijnloos|hurt|hurts|snel|lang", "verdrinken|ophangen|springen|pillen|snijden|dood gaan|sterven|stikken|overdosis|drowning|hanging|to die"],
+    window: 8,
+    unless: pattern(`${MEDIA.source}|tand*|bevalling|prik|operatie|tattoo|piercing|kat|hond|dier*|vis|vissen|kreeft|plant*|mug*`),
+    reach: 6,
+  }),
+  rule("suicide.dead-relief", {
+    all: ["dood gaan|dood zijn|sterven|dood|dying|death|being dead", "opluchting|verlossing|rust ~ vinden|eindelijk rust|bevrijding|relief|peace|lijkt me fijn|lijkt me ~ fijn|lijkt me heerlijk|zou fijn zijn|would be nice|sounds nice"],
+    window: 6,
+    unless: pattern(`${SOMEONE_ELSE.source}|voor hem|voor haar|voor opa|voor oma|voor mijn moeder|voor mijn vader|lijden|ziek|kanker|euthanasie`),
+    reach: 6,
+    negatable: false,
   }),
   rule("suicide.no-point", {
     all: ["geen zin|geen nut|zin meer|nut meer|wat ~ voor zin|wat ~ zin|no point|zinloos|nutteloos|waardeloos|geen doel", "leven|bestaan|alles|life|living|mijn leven|anything|everything"],
@@ -202,10 +248,115 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.english", {
     all: ["want to die|wanna die|wants to die|ready to die|going to die|kill myself|killing myself|suicidal|end it all|end my life|take my own life|better off dead|do not want to live|dont want to live|no reason to live"],
   }),
+  rule("suicide.why-alive", {
+    all: ["waarom leef ik ~ nog|waarom ben ik ~ nog ~ hier|waarom ben ik ~ nog ~ op ~ wereld|waarom besta ik|waarom ~ nog ~ leven|wat doe ik hier nog|why am i ~ alive|why am i still here|why do i ~ exist|waarom ~ geboren"],
+    negatable: false,
+  }),
+  rule("suicide.leave-world", {
+    all: ["weg van deze wereld|weg uit deze wereld|van deze aarde|deze wereld ~ verlaten|uit deze wereld|leave this world|weg ~ voor altijd|voor altijd ~ weg|voorgoed weg|weg ~ voorgoed|nooit meer terug ~ komen|kom ~ niet ~ terug ~ voor altijd|gone forever|leave forever"],
+    unless: "vakantie|verhuiz*|verhuis*|land|stad|buitenland|emigr*|turkije|marokko|suriname|spanje|holiday|move",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("suicide.god-take-me", {
+    all: ["god|allah|de heer|jezus|here|hemel|heaven|jannah|paradijs|de overkant|engeltjes", "mag me ~ halen|haal me|kom me ~ halen|komt me ~ halen|neem me|naar ~ toe|bij ~ zijn|take me|halen|wil ~ naar|wil ~ bij|ga ~ naar|to be with"],
+    window: 8,
+    unless: "kerk|moskee|bidden voor|gebed|zondag|vrijdag|de dienst|ramadan|feest|les|koran|bijbel|ooit|later|oud",
+    reach: 6,
+  }),
+  rule("suicide.how-to-die", {
+    all: ["hoe|welke|hoeveel|how|which|googel*|gegoogeld|gegoogled|opgezocht|op ~ gezocht|gekeken|zoek*|internet", "dood gaat|dood gaan|dood te|dood zijn|ophangt|ophang*|opknopen|springt|springen|dodelijk*|sterven|sterft|verdrinken|verdrinkt|zelfmoord|pijnloos|lethal|to die|kill yourself|kill myself|overdose|snel dood|hoog ~ springen"],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|plant*|vis|vissen|kat|hond|konijn|dier*|bacterie*|virus|cellen|opa|oma|vader|moeder|oorlog|muggen|mieren|onkruid|batterij|accu`),
+    reach: 6,
+  }),
+  rule("suicide.thoughts", {
+    all: ["denk|dacht|denken|gedachten|gedachtes|fantaseer*|droom|thinking|think", "aan ~ dood gaan|aan ~ dood|aan ~ sterven|aan ~ dood zijn|aan ~ er niet ~ zijn|over ~ dood gaan|about dying|about death|about killing|of dying|aan de dood"],
+    window: 8,
+    unless: pattern(`${SOMEONE_ELSE.source}|de dood van|aan ~ dood ~ van|angst|bang|examen`),
+    reach: 4,
+  }),
+  rule("suicide.dead-alone", {
+    all: ["^ ~ dood $|^ ~ dood zijn $|^ ~ dood gaan $|^ ~ sterven $|^ ~ dood willen $|^ ~ dood ~ is mijn doel|mijn doel ~ dood|^ dead $|^ to die $|^ ~ wil niet meer $|^ ~ wil niet meer ~ echt $|^ ~ i do not want to anymore $"],
+    negatable: false,
+  }),
+  rule("suicide.want-it-over", {
+    all: ["dat mijn leven ~ stopt|dat mijn leven ~ ophoudt|dat mijn leven ~ voorbij|dat mijn leven ~ eindigt|dat ~ mijn hart ~ stopt|my life to end|dat ik ~ niet meer wakker"],
+    negatable: false,
+  }),
+  rule("suicide.end-life", {
+    all: ["met leven|met het leven|met mijn leven|with life|with living", "stop*|klaar|ophouden|kap*|done|ermee|er mee|quit"],
+    window: 9,
+    unless: "verder ~ met|door ~ met|begin*|opnieuw|nieuw|sociaal|normaal|gezond",
+    reach: 3,
+  }),
+  rule("suicide.dead-relief", {
+    all: ["als ik dood ben|wanneer ik dood ben|als ik er niet meer ben|als ik er niet ~ ben|na mijn dood|when i am dead|when i am gone|as ik dood ben", "eindelijk|rust|stil|beter|opgelost|niemand|last|klaar|vrij|verlost|blij|peace|finally|better|nobody"],
+    window: 10,
+    unless: "testament|erfenis|huis|later|oud|ooit|begraven|cremeren|crematie|uitvaart|verzekering|pensioen",
+    reach: 6,
+    negatable: false,
+  }),
+  rule("suicide.farewell", {
+    all: [FAREWELL, FAREWELL],
+    scope: "message",
+    negatable: false,
+  }),
+  rule("suicide.farewell", {
+    all: [FAREWELL, "dit is het einde|het is op|het is klaar|het is voorbij|is het klaar|it is over|this is the end|this is it|tot ooit|tot nooit|laatste keer|laatste bericht|er ~ niet meer|voor altijd|niet meer nodig|waar ik heen ga|vannacht|vanavond|bijna niet meer"],
+    scope: "message",
+    negatable: false,
+  }),
+  rule("suicide.giving-away", {
+    all: ["gegeven|geef|geeft|gaf|krijgt|krijgen|verdeeld|geregeld|gebracht|weggedaan|gave|given|giving|spullen|spaargeld|sleutels|bankpas|huisdier*|hond|kat", "niet meer nodig|als ik weg ben|als ik er niet ~ meer ~ ben|als ik dood ben|waar ik heen ga|ik er niet meer|ik ~ er niet meer|ben er ~ niet meer|na mijn dood|when i am gone|will not need|wont need|dont need ~ anymore|do not need ~ anymore|nieuw baasje|nieuwe baas|nieuw huis ~ als ik"],
+    window: 16,
+    unless: "kringloop|marktplaats|goede doel|verhuiz*|verhuis*|te klein|opruim*|vinted|voedselbank|zolder|vakantie|ziekenhuis|opname|kliniek|reis|op reis",
+    reach: 12,
+    negatable: false,
+  }),
+  rule("suicide.place", {
+    all: ["sta op het dak|op het dak van|sta op de brug|op de brug ~ sta|op de rand|over de rand|over de reling|over het hek|op de reling|aan de rand van|sta ~ op ~ balkon|zit ~ op ~ balkon ~ rand|op het spoor|op de rails|standing on the ~ bridge|on the roof|on the ledge|on the edge|over the railing|at the edge"],
+    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten",
+    reach: 8,
+    acute: "always",
+  }),
+  rule("suicide.method-jump", {
+    all: [WANT, "springen|jump"],
+    window: 5,
+    unless: "zwem*|zwembad|duik*|trampoline|blij*|vreugde|zomer|afkoelen|parachute|bungee|swim*|dive|diving|paard|touwtje|hoog ~ springen|ver ~ springen|dansen|lucht",
+    reach: 8,
+  }),
+  rule("suicide.method-car", {
+    all: ["tegen een boom|tegen de boom|tegen een vrachtwagen|tegen een muur ~ rijden|voor een vrachtwagen|voor een auto|onder een vrachtwagen|onder een auto|de snelweg op|van de brug ~ rijden|van de dijk|het water in ~ rijden|motor aan|motor ~ draaien|uitlaat*|into a tree|in front of a truck|in front of a car", "ik|me|mezelf|rij|rijd|ga|loop|zit|i|myself|drive"],
+    window: 10,
+    unless: "ongeluk|gisteren ~ iemand|buurman|nieuws|file|bijna ~ ongeluk|monteur|garage ~ gebracht|apk|kapot|warm ~ laten|laten ~ warm",
+    reach: 6,
+  }),
+  rule("suicide.method-water", {
+    all: ["loop ~ het water in|het water in ~ lopen|water in ~ lopen|in het water ~ springen|de zee in ~ lopen|de zee in|het kanaal in|de gracht in|laat me ~ zinken|laat me ~ verdrinken|verdrink ~ mezelf|walk into the sea|walk into the water|drown myself"],
+    unless: "zwem*|zwembad|afkoelen|warm|zomer|pootje|strand ~ met|surf*|kinderen|swim",
+    reach: 8,
+  }),
+  rule("suicide.method-rope", {
+    all: ["touw|strop|riem|kabel|snoer|noose|rope", "vastgemaakt|vast ~ gemaakt|vastgeknoopt|balk|zolderbalk|haak|plafond|geknoopt|knoop|tied|hanging|trapleuning|deurklink|om mijn nek|around my neck"],
+    window: 8,
+    unless: "waslijn|was|schommel|hangmat|boot|tent|klimmen|tuin|verhuiz*|fiets|lamp|kerst|plant|hond|vlag|gordijn*|tillen|aanhanger|auto",
+    reach: 6,
+    acute: "always",
+  }),
+  rule("suicide.saving-pills", {
+    all: [SUBSTANCE, "spaar*|opgespaard|opspaar*|opsparen|gespaard|verzamel*|hamster*|stockpil*|saving|bewaar ~ voor als|voor als het ~ niet meer|voor als ik"],
+    window: 8,
+    unless: "vakantie|reis|voorraad ~ apotheek|apotheek ~ dicht",
+    reach: 4,
+  }),
+  rule("suicide.english", {
+    all: ["wani dede|wan dede|mi wan dede|wil ~ dede|rather not exist|wish i ~ not exist|wish i ~ never ~ born|want it all to stop|want everything to stop|not want to wake up|dont want to wake up|do not want to wake up|done with life|done with living|ending it|end things"],
+  }),
   // --- self-harm
   rule("selfharm.word", {
     all: ["zelfbeschadig*|zelfverwond*|automutil*|selfharm|self harm|zelf beschadig*|zelf verwond*|cutten|cutting|zelfharm|krassen|kras|gekrast|kraste"],
-    unless: "auto|lak|deur|fiets|muur|op de|op mijn|op het|scratch|kras op|krassen op|bril|scherm|telefoon|tafel|vloer|lp|plaat|cd|loterij|lot|lootjes|kat|poes|kater",
+    unless: "vegetables|dinner|food|bread|onion*|hair|grass|paper|coupons|class|corners|uien|groente|auto|lak|deur|fiets|muur|op de|op mijn|op het|scratch|kras op|krassen op|bril|scherm|telefoon|tafel|vloer|lp|plaat|cd|loterij|lot|lootjes|kat|poes|kater",
     reach: 3,
   }),
   rule("selfharm.hurt-self", {
@@ -228,8 +379,106 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
     notInside: "hij|zij|ze|he|she|iemand",
   }),
+  rule("selfharm.cutting", {
+    all: ["snij|snijd|snijdt|sneed|gesneden|snijden|snijwond*|sneetje*|snee|opengekrast|opengehaald|opengesneden|cut|cutting|cuts|relapse*|bewerkt", "ik|i|me|mezelf|weer|nog|nu|helpt|drang|begonnen|wil|clean|arm*|pols*|been|benen|bovenbeen|dij*|huid|buik|bloed*|diep|stoppen|gestopt|again|mesje*|scherven|scherf|myself"],
+    window: 8,
+    unless: pattern(`${NOT_SELFHARM.source}|uien|ui|groente*|brood|vlees|kaas|taart|appel*|tomaat|tomaten|knoflook|pizza|paprika|komkommer|wortel*|aardappel*|kip|worst|stukken|stukjes|plakjes|blokjes|salade|fruit|meloen|ananas|papier|karton|haar|gras|heg|hout|stof|stoffen|patroon|bocht|afsnijden|onderwerp|budget|kosten|bezuinig*|blikje|pleister|mes ~ uitgeschoten|uitgeschoten|vegetables|dinner|food|bread|paper|onion|hair|corners|class|school|line|prijzen|uitkering|korting`),
+    reach: 8,
+  }),
+  rule("selfharm.cutting", {
+    all: ["mesje*|scheermesje*|scheermes*|blade*|razor*|scherven|scherf|naald|paperclip|passer|glas", "mijn arm*|mijn huid|mijn pols*|mijn been|mijn benen|mijn dij*|over mijn|in mijn arm*|op mijn pols*|tegen mijn huid|in de badkamer|onder mijn bed|onder mijn kussen|verstopt|voor als het moet|voor als|uit ~ scheermes|gehaald|my arm*|my wrist*|my skin"],
+    window: 12,
+    unless: pattern("scheren|baard|benen scheren|oksels|knutsel*|naaien|borduren|insuline|diabet*|vaccin*|bloedprik|dokter|opruimen|opgeruimd|vegen|stofzuig*|gevallen|kapot ~ gevallen|splinter|verwijder*|tattoo|piercing|prullenbak|weggegooid|weg ~ gegooid|shaving|glass of|glas water|glas wijn|glas melk"),
+    reach: 8,
+  }),
+  rule("selfharm.burn", {
+    all: ["brand*|verbrand*|brandwond*|heet|hete|gloeiend*|aansteker|sigaret*|kaars|strijkbout|strijkijzer|kookplaat|kachel|fornuis|lighter|burn*|cigarette*", "mijn arm*|mijn hand|mijn huid|mijn been|mijn benen|mijn pols*|mijn buik|mijn dij*|tegen mijn|op mijn huid|op mijn arm*|mezelf|zelf gedaan|met opzet|expres|my arm*|my skin|my hand|myself"],
+    window: 10,
+    unless: pattern("per ongeluk|perongeluk|zon|zonnebrand|zonnebank|koken|kook|pan|thee|koffie|soep|oven|ongeluk|oeps|stom|bbq|barbecue|accident*|zalf|creme|brandnetel*|kwal|haard|cv|verwarming ~ kapot|vlees|dekentje|plaid|warm ~ houden|deken|kruik|warm"),
+    reach: 8,
+  }),
+  rule("selfharm.on-purpose", {
+    all: ["met opzet|expres|bewust|on purpose|zelf gedaan|zelf ~ gedaan|dat heb ik zelf|did it myself|did this to myself|doe ~ mezelf ~ aan|doe het mezelf aan|doe ik ~ mezelf aan", "arm*|hand|huid|been|benen|pols*|hoofd|buik|brandwond*|wond*|bloed|pijn|snij*|gesneden|brand*|kras*|sla|sloeg|stomp*|skin|wrist|blood|burn*|cut*|bruise*|blauwe plek*|mezelf"],
+    window: 12,
+    unless: "brief|vergeten|laat|te laat|afspraak|gemist|mail|niet gedaan|huiswerk|schoonmaken|opgeruimd",
+    reach: 6,
+  }),
+  rule("selfharm.hit-self", {
+    negatable: false,
+    all: ["stomp mezelf|sla mezelf|mezelf te slaan|mezelf slaan|mezelf ~ stompen|sla mijn hoofd|sloeg mijn hoofd|hoofd tegen de|kop tegen de|hoofd ~ bonk*|hoofd bonken|hoofdbonken|vuist ~ tegen de muur|vuisten ~ tegen de muur|knokkels ~ kapot|knokkels ~ bloed*|tegen de muur ~ tot|punch ~ wall|bang my head|hit myself|punch myself"],
+    unless: "per ongeluk|ongeluk|gevallen|viel|sporten|sport|voor mijn kop|voor mijn hoofd|kan mezelf wel|accidentally|spijker|schilderij|boren",
+    reach: 4,
+  }),
+  rule("selfharm.punish", {
+    all: ["verdien ~ pijn|verdien ~ straf|straf mezelf|mezelf ~ straffen|mezelf ~ gestraft|doe ~ mezelf ~ pijn|pijn ~ mezelf|i deserve ~ pain|punish myself|punishing myself|nagels ~ er uit|haren ~ uit ~ trek*|haar ~ uit ~ trek*|trek ~ haren uit|wondjes ~ open|korstjes ~ open|wonden ~ open|peuter ~ open|krab ~ open|open ~ krabben|bijt mezelf|bijt ~ tot ~ bloed"],
+    unless: "kapper|wenkbrauw*|epileren|harsen|dokter|wond ~ dicht|genezen",
+    reach: 4,
+  }),
+  rule("selfharm.want", {
+    all: [WANT, "snijden|krassen|branden|mezelf pijn|pijn doen|cut|hurt myself|harm myself|mezelf ~ verwonden|mezelf beschadigen"],
+    window: 5,
+    unless: pattern(`${NOT_SELFHARM.source}|uien|groente*|brood|vlees|haar|gras|taart`),
+    reach: 6,
+  }),
   // --- overdose
   rule("overdose.word", { all: ["overdosis|overdose|overdosering|od|overdoseren|overdosed"], unless: "bang voor|risico|voorkomen|nieuws|film", reach: 4 }),
   rule("overdose.taken", { all: [SUBSTANCE, TAKEN, QUANTITY], window: 9 }),
-  rule("overdose.poison", { all: [POISON, TAKEN], window: 6, unless: "gedronken ~ water|schoonmaken|poetsen|wc|badkamer", reach: 3 }),
+  rule("overdose.poison", { all: [POISON, pattern(`${TAKEN.source}|gegeten|ingeslikt|opgegeten`)], window: 6, unless: "gedronken ~ water|schoonmaken|poetsen|wc|badkamer", reach: 3 }),
+  rule("overdose.taken", {
+    all: [pattern(`${SUBSTANCE.source}|stuks|doos|doosje|strip|strips|potje|pot|fles|flesje|alles ~ medicijnkast|medicijnkast|hoestdrank|g|ghb|speed|ketamine|keta`), TAKEN, "toch|sorry|niet boos|doei|alles|allemaal|veel|te veel|teveel|leeg|hele|zojuist|net|tegelijk|in 1 keer|in een keer|ineens|met wodka|met drank|met alcohol|wodka|bier|wijn|dubbel|zoveel|meer dan|dan mag|#many"],
+    window: 12,
+    unless: "voorgeschreven|zoals ~ dokter|zoals ~ arts|zoals ~ huisarts|vergeten|vergeet|elke ochtend|elke avond ~ zoals|gewoon ~ genomen|op tijd|keurig|mijn dosis|normale dosis|netjes",
+    reach: 6,
+  }),
+  rule("overdose.too-much", {
+    all: ["te veel|teveel|too many|too much|meer dan ~ mag|meer ~ dan ~ mag|meer ~ dan toegestaan|meer ~ dan voorgeschreven|more ~ than ~ allowed|dubbel zoveel|drie keer zoveel|meer dan voorgeschreven|meer dan ~ bijsluiter|meer dan toegestaan|more than ~ allowed|more than ~ prescribed", "genomen|geslikt|ingenomen|slik|slikken|neem|gebruikt|gebruik|taken|took|swallowed|take"],
+    window: 8,
+    unless: pattern("koffie|suiker|eten|gegeten|snoep|hooi|tijd|werk|hooi ~ vork|risico|kilo|calorie*|drankjes|gedronken|bier|wijn|biertjes|on my plate|hooi op mijn vork|verantwoordelijkheid|taken ~ op me|hooi"),
+    reach: 5,
+  }),
+  rule("overdose.count", {
+    all: ["#many", SUBSTANCE, "op $|op ~ $|genomen|geslikt|ingenomen|gegeten|gebruikt|taken|took|swallowed|binnen"],
+    window: 6,
+    unless: "voorraad|in huis|gekocht|recept|apotheek|per dag|elke dag|mg|milligram|gram",
+    reach: 4,
+  }),
+  rule("overdose.intent", {
+    all: [SUBSTANCE, "geslikt|genomen|ingenomen|ingeslikt|op|took|swallowed|taken", "om ~ dood|om te sterven|nooit meer wakker|om er ~ uit|om ~ eind|to die|to end|to not wake up|never wake up"],
+    window: 14,
+    negatable: false,
+  }),
+  rule("overdose.finished", {
+    all: ["heb|have", QUANTITY, SUBSTANCE, "op $|leeg $|op ~ $|leeg|finished"],
+    window: 12,
+    unless: "apotheek|herhaalrecept|recept|halen|bestellen|nieuwe|kopen",
+    reach: 8,
+  }),
+  rule("overdose.taken", {
+    all: [SUBSTANCE, TAKEN, "veel|te veel|teveel|allemaal|alles|#many|niet boos|sorry|doei|vaarwel|bye|a lot|all of them"],
+    scope: "message",
+    together: 2,
+    window: 5,
+    unless: "voorgeschreven|vergeten|vergeet|op tijd|keurig|mijn dosis|normale dosis|netjes",
+    reach: 6,
+  }),
+  rule("overdose.did-it", {
+    all: ["heb het gedaan|ik heb het gedaan|het is gedaan|i did it|done it", SUBSTANCE, "doei|dag|bye|vaarwel|sorry|niet boos|goodbye"],
+    scope: "message",
+    negatable: false,
+  }),
+  rule("overdose.symptoms", {
+    negatable: false,
+    all: [pattern(`${SUBSTANCE.source}|drank en pillen|pillen en drank|drugs|hoestdrank|genomen|geslikt|ingenomen|gespoten|gesnoven|gebruikt`), "geen lucht|zie dubbel|alles draait|suf|suffer|hart ~ bonkt|hartslag|hart ~ raast|kan niet ~ ademen|moeilijk ademen|bewusteloos|flauw|out gegaan|bijna out|bijna dood|trillen|tril|krampen|overgeven|kots*|blauwe lippen|cannot breathe|cant breathe|passing out|passed out|dizzy"],
+    window: 14,
+    unless: "bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds|wennen|side effect*|griep|corona|verkouden|migraine|ongesteld",
+    reach: 8,
+  }),
+  rule("overdose.child", {
+    all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kind|kindje|my kid|my son|my daughter|toddler", pattern(`${SUBSTANCE.source}|${POISON.source}|batterij*|knoopcel*|schoonmaakmiddel|vaatwastablet*|wastablet*|wasmiddel|pods|sigaret*|chemicalien|afwasmiddel|tabak`), "gegeten|ingeslikt|opgegeten|gedronken|in de mond|geslikt|binnen gekregen|ate|swallowed|drank"],
+    window: 12,
+    unless: "bijna|gelukkig niet|net op tijd|vitamine*",
+    reach: 4,
+    also: ["danger"],
+  }),
+
 ];

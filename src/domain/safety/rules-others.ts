@@ -1,0 +1,393 @@
+/**
+ * Rules for danger from others: violence and abuse at home (also against children), sexual
+ * violence, and danger right now (an attacker at the door, a fire, someone not breathing).
+ * In normalised spelling (normalise.ts).
+ */
+import { HIT, HIT_IDIOM, MEDIA, PERSON, PERSON_WORDS, SOON, VICTIM } from "./lexicon.js";
+import { pattern, seq } from "./match.js";
+
+/** The writer's own children. */
+const MY_CHILD = "mijn kind|mijn kinderen|mijn kindje|mijn zoon|mijn zoontje|mijn dochter|mijn dochtertje|mijn baby|de kinderen|de baby|mijn kleine|my kids|my baby|my son|my daughter";
+import { rule, type Rule } from "./rule.js";
+
+/** The people at home who hurt someone: partner, family, ex (not "iemand" on the street). */
+const HOME_PERSON = pattern(
+  "hij|zij|ze|hem|haar|mijn man|mijn vrouw|mijn vriend|mijn vriendin|mijn partner|mijn ex|mijn vader|mijn moeder|mijn stiefvader|" +
+    "mijn stiefmoeder|mijn broer|mijn zus|mijn zoon|mijn dochter|mijn oom|mijn schoonvader|mijn schoonmoeder|mijn pa|mijn ma|" +
+    "haar vriend|zijn vriendin|mijn vriendje|mijn huisgenoot|he|she|him|her|my husband|my wife|my boyfriend|my girlfriend|my ex|" +
+    "my partner|my dad|my father|my mother|my mom|my stepdad|my brother",
+);
+
+/** Hurt, in the passive ("ik word geslagen", "I was beaten"). */
+const HURT_DONE =
+  "geslagen|mishandeld|bedreigd|gewurgd|geschopt|getrapt|gestompt|geduwd|opgesloten|geknepen|gebeten|gemept|in elkaar geslagen|" +
+  "bont en blauw|beaten|abused|threatened|choked|kicked|strangled|punched|slapped|locked in";
+
+/** Killing and badly hurting, as a threat. */
+const KILL = pattern(
+  "aandoet|wat aandoet|iets aandoet|wat aan ~ doen|kapot maakt|kapotmaakt|in brand ~ steekt|in brand ~ steken|afmaakt|dood te maken|dood ~ maken|doodmaakt|doodschiet|neersteekt|" +
+    "vermoord*|doodmaken|dood maken|doden|dood ~ steken|doodsteken|afmaken|af ~ maken|kapot ~ maken|kapotmaken|iets aandoen|iets ~ aan ~ doen|" +
+    "pijn ~ doen|neersteken|neerschieten|kill|killing|hurt|murder",
+);
+
+/** Said in jest or about a little thing: "mijn moeder vermoordt me als ze dit ziet". */
+const JEST = pattern(
+  "als ze dit ~ ziet|als hij dit ~ ziet|als ze dat ~ ziet|als hij dat ~ ziet|als ze dit ~ hoort|als hij dit ~ hoort|als ze dat ~ hoort|als hij dat ~ hoort|" +
+    "als ze ~ dit ~ weet|als hij ~ dit ~ weet|als ze ~ dat ~ merkt|als hij ~ dat ~ merkt|als ik ~ te laat|als ze ziet dat ik|als hij ziet dat ik|" +
+    "haha|hahaha|lol|grapje|geintje|grap|xd|if she ~ finds out|if he ~ finds out|if she sees this|if he sees this|joking|kidding",
+);
+
+/** A weapon in someone's hand. */
+const WEAPON = pattern("mes|messen|keukenmes|pistool|wapen|geweer|vuurwapen|bijl|hamer|honkbalknuppel|knuppel|schaar|knife|gun|weapon|axe|bat");
+
+/** Someone is here, at the door, in the house, coming. */
+const HERE = pattern(
+  "in mijn gang|in de woonkamer|in mijn woonkamer|in mijn kamer|in mijn slaapkamer|op de gang|in de hal|in mijn hal|binnen gekomen|binnengekomen|is binnen|" +
+    "banging on the door|on the door|at my door|in my house|in my home|in my room|" +
+    "in mijn tuin|in de tuin|op mijn balkon|bij mijn raam|voor mijn raam|aan mijn raam|op mijn raam|rond mijn huis|om mijn huis|voor mijn huis|" +
+    "voor de deur|voor mijn deur|aan de deur|bij de deur|bij mijn deur|op de stoep|in huis|in mijn huis|in de gang|in de keuken|binnen|" +
+    "komt ~ binnen|komt eraan|komt er aan|staat ~ hier|is hier|zijn hier|beneden|boven|buiten|in het trappenhuis|probeert ~ binnen|" +
+    "breekt ~ in|bonkt|bonst|ramt ~ deur|trapt ~ deur|at the door|outside my door|in the house|inside|coming|is here|downstairs|breaking in",
+);
+
+/** Sex and the body, for the rules on sexual violence. */
+const SEX =
+  "seks|sex|neuken|geneukt|naar bed|pijpen|beffen|porno|naakt|uitkleden|kleren uit|in bed|aan mijn lichaam|aan mijn borsten|" +
+  "aan mijn kruis|tussen mijn benen|in mijn broek|onder mijn kleren|intiem|sexual|sexually|naked|undress";
+
+export const OTHER_RULES: readonly Rule[] = [
+  // --- violence and abuse at home
+  rule("violence.hits", {
+    all: [PERSON, HIT, VICTIM],
+    window: 9,
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}`),
+    reach: 6,
+    notInside: "ik sla|ik sloeg|ik schop|ik schopte|ik duw|ik duwde|i hit|i kicked|i pushed",
+  }),
+  rule("violence.hits", {
+    all: ["slaat me|slaat mij|sloeg me|sloeg mij|schopt me|schopte me|duwt me|duwde me|bedreigt me|bedreigde me|hits me|hit me|beats me|kicked me|pushed me|threatens me|slapped me|punched me|choked me"],
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|blij|verbaasd|verrast|versteld|alarm|dood ~ van|voor de kop|op mijn schouder|schouderklop*|schouder`),
+    reach: 5,
+  }),
+  rule("violence.hurt-done", {
+    all: ["ik|wij|we|i|mijn kind*|mijn zoon|mijn dochter|de kinderen|onze kinderen|mijn baby|the kids|my kids|my son|my daughter", `word|wordt|werd|werden|ben|is|zijn|was|worden|get|got|am|was|were|been|being|weer`, HURT_DONE],
+    window: 8,
+    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden`),
+    reach: 6,
+  }),
+  rule("violence.hurt-done", {
+    all: [pattern(HURT_DONE), "door mijn|door hem|door haar|door mijn man|door mijn vriend|door mijn ex|door mijn vader|door mijn moeder|door mijn partner|by my|by him|by her"],
+    window: 6,
+    unless: MEDIA,
+    reach: 6,
+  }),
+  rule("violence.threat-kill", {
+    all: [PERSON, "dreigt|dreigde|bedreigt|bedreigde|zegt|zei|schreeuwt|schreeuwde|gaat|wil|zal|threatens|said|says|will|going to", KILL, VICTIM],
+    window: 12,
+    unless: JEST,
+    reach: 6,
+    notInside: "ik ~ vermoord|ik ga ~ vermoorden|ik wil ~ vermoorden|i will kill|i am going to kill",
+  }),
+  rule("violence.threat-kill", {
+    all: ["vermoordt me|vermoordt mij|vermoord me|maakt me dood|maakt mij dood|steekt me dood|schiet me dood|kills me|will kill me|going to kill me|gonna kill me|kill me"],
+    unless: pattern(`${JEST.source}|${MEDIA.source}|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom`),
+    reach: 8,
+  }),
+  rule("violence.weapon-threat", {
+    also: ["danger"],
+    acute: "always",
+    all: [PERSON, WEAPON, "dreigt|dreigde|bedreigt|bedreigde|zwaait|zwaaide|hield|houdt|richt|richtte|op mij|tegen mij|tegen mijn keel|op mijn keel|threatens|pointed|held"],
+    window: 10,
+    unless: MEDIA,
+    reach: 6,
+  }),
+  rule("violence.choke", {
+    all: ["naar mijn keel|om mijn keel|om mijn nek|keel ~ dicht|keel dichtgeknepen|dichtgeknepen|gewurgd|wurgde|wurgt|wurgen|kreeg geen lucht|kon niet ademen|by the throat|choked|choking me|strangled"],
+    unless: pattern(`${MEDIA.source}|verslikt|slikken|astma|allergie|eten|snoep|benauwd|paniek|paniekaanval|angstaanval|hooikoorts|verkouden|griep`),
+    reach: 6,
+  }),
+  rule("violence.locked-in", {
+    all: [HOME_PERSON, "sluit ~ op|sloot ~ op|opgesloten|op slot|laat ~ niet ~ naar buiten|laat ~ niet ~ weg|mag ~ niet ~ naar buiten|mag ~ niet ~ de deur uit|pakt ~ telefoon af|pakte ~ telefoon af|locked me|locks me|wont let me leave|will not let me leave"],
+    window: 10,
+    unless: "fiets|auto|sleutel kwijt|per ongeluk|buitengesloten|kat|hond",
+    reach: 6,
+  }),
+  rule("violence.afraid-at-home", {
+    all: ["durf ~ niet ~ naar huis|durf ~ niet ~ thuis|durf niet meer naar huis|durf ~ niet ~ terug|bang om naar huis|bang ~ naar huis|scared to go home|afraid to go home|not safe at home|niet veilig thuis|thuis ~ niet veilig|niet veilig ~ thuis|onveilig thuis|thuis ~ onveilig"],
+    unless: "donker|fiets|verlichting|buurt|bus|trein|avond|nacht|straat",
+    reach: 4,
+    negatable: false,
+  }),
+  rule("violence.afraid-of", {
+    all: ["bang voor|doodsbang voor|angst voor|afraid of|scared of|terrified of", HOME_PERSON, "hij|zij|ze|slaat|sloeg|woede|boos|driftig|agressief|dronken|drinkt|thuis|komt|doet|he|she|angry|drunk"],
+    window: 10,
+    unless: "spin*|hond|honden|muis|muizen|deurwaarder|tandarts|dokter|gesprek|uitslag|examen|toets|reactie|oordeel|boos ~ op mij ~ omdat|teleurstellen|teleurgesteld",
+    reach: 6,
+  }),
+  rule("violence.bruises", {
+    all: ["blauwe plek*|blauw oog|blauwe ogen|bloedneus|gescheurde lip|kapotte lip|bruise*|black eye|bloody nose|split lip", "van hem|van haar|door hem|door haar|van mijn|door mijn|hij|zij|he|she|him|her|from him|from her|verbergen|verstoppen|make up|hide"],
+    window: 9,
+    unless: pattern("van de trap|met de fiets|gestoten|stootte|fiets|voetbal|sport|training|wedstrijd|tegen de deur|tegen de kast|fell|bumped|hond|kat|bloedverdunner*"),
+    reach: 8,
+    negatable: false,
+  }),
+  rule("violence.home-word", {
+    all: ["huiselijk geweld|mishandeling|mishandelt|mishandelde|kindermishandeling|domestic violence|domestic abuse|partnergeweld|eergerelateerd*|eerwraak|uithuwelijk*|gedwongen ~ trouwen|forced marriage|loverboy|mensenhandel"],
+    unless: pattern(`${MEDIA.source}|folder|cursus|training|voorlichting|campagne|dieren|dier|hond|kat|paard`),
+    reach: 8,
+  }),
+  rule("violence.children", {
+    all: ["de kinderen|mijn kind*|mijn zoon|mijn dochter|onze kinderen|de kleine|de baby|mijn baby|the kids|my kids|my son|my daughter", "slaat|sloeg|schopt|schopte|knijpt|kneep|gooit|gooide|sleurt|sleurde|door elkaar|geschud|schudt|schudde|hits|hit|shakes|shook", HOME_PERSON],
+    window: 10,
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|bal|spelen|speelt|met de deur`),
+    reach: 6,
+  }),
+  // --- sexual violence
+  rule("sexual.word", {
+    all: ["verkracht*|aangerand|aanranding|aanrander|seksueel misbruik*|seksueel geweld|seksueel ~ misbruikt|misbruikt|misbruikte|misbruik|ontucht|incest|rape*|raped|sexual assault|sexually assaulted|sexually abused|molest*|groped|assaulted me"],
+    unless: pattern(`${MEDIA.source}|misbruik van|misbruik ~ maken|misbruik gemaakt|maakt ~ misbruik|misbruik ~ vertrouwen|vertrouwen|gegevens|identiteit|naam|account|pas|bankpas|digid|uitkering|regeling|fraude|macht|positie|alcohol|drank|middelen|drugs|misbruikt ~ mijn ~ goedheid|goedheid|goedgelovigheid|data|identity`),
+    reach: 5,
+  }),
+  rule("sexual.forced", {
+    all: ["dwingt|dwong|gedwongen|dwingen|moest|moet|forces|forced|made me|makes me|zet ~ onder druk|onder druk", pattern(SEX)],
+    window: 8,
+    unless: pattern(`${MEDIA.source}|voorlichting|les|school|dokter|huisarts|onderzoek|uitstrijkje`),
+    reach: 6,
+  }),
+  rule("sexual.no-consent", {
+    all: ["ik zei nee|zei ~ nee|ik wilde niet|wilde ~ niet|ik wou niet|wou ~ niet|said no|did not want|didnt want|sliep|slaap|dronken|bewusteloos|asleep|drunk", "toch|ging door|deed ~ toch|kept going|anyway|still", pattern(SEX)],
+    window: 14,
+    unless: MEDIA,
+    reach: 6,
+    negatable: false,
+  }),
+  rule("sexual.touched", {
+    all: [PERSON, "aan ~ gezeten|aangezeten|zit ~ aan me|zat ~ aan me|zit ~ aan mij|zat ~ aan mij|betast*|raakt ~ aan|raakte ~ aan|touched me|touches me|grabbed my|grabs my", pattern(SEX)],
+    window: 10,
+    unless: MEDIA,
+    reach: 6,
+  }),
+  rule("sexual.touched", {
+    all: ["aan ~ gezeten|aangezeten|betast|betastte|touched me|groped|zat ~ aan ~ mij|zat ~ aan ~ me|zit ~ aan ~ mij|zit ~ aan ~ me|handen ~ niet thuis houden|handen ~ niet ~ thuishouden", "toen ik ~ klein|als kind|vroeger|ongewenst|zonder te vragen|against my will|tegen mijn wil|steeds|elke keer|weer|kept|when i was|ik wil dat niet|niet gewild|oom|stiefvader|opa|buurman|baas|collega|leraar|trainer|pa|vader"],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|tas|spullen|telefoon|eten|computer|fiets|auto|mijn haar ~ knippen|kapper|dokter|arts`),
+    reach: 6,
+  }),
+  rule("sexual.images", {
+    all: ["naaktfoto*|naakt foto*|naaktbeeld*|naakte foto*|naakt filmpje*|sexfilm*|seksfilm*|nudes|nude pics|sexting|sextortion|intieme foto*|filmpje van mij ~ bed", "verspreid*|rondgestuurd|doorgestuurd|online|op internet|gepost|posten|delen|gedeeld|chanteert|chantage|dreigt|dreigde|sturen|spread|shared|share|posted|leaked|blackmail*|threaten*"],
+    window: 12,
+    reach: 6,
+  }),
+  // --- danger right now
+  rule("danger.attacker-here", {
+    all: [WEAPON, HERE],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|keuken ~ schoonmaken|snijden|snijd|groente|vlees|brood|koken|kook|aanrecht|la|lade|slijpen|klussen|timmeren|kopen|gekocht|kwijt|eten|afwas|vaatwasser|cadeau`),
+    reach: 8,
+    acute: "always",
+  }),
+  rule("danger.attacker-here", {
+    all: [pattern(PERSON_WORDS), HERE, "dreigt|bedreigt|schreeuwt|bonkt|bonst|trapt|ramt|slaat|sloeg|wil ~ binnen|probeert|agressief|dronken|woedend|gek|ingetrapt|ingeslagen|kapot|threatens|screaming|banging|kicking|drunk|angry|trying"],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|pakketje|postbode|bezorger|buren ~ feest|muziek|verbouwing|klussen|boormachine|hond|blaft|kind ~ huilt|baby ~ huilt|op school|op het werk`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("danger.fire", {
+    all: ["in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
+    unless: pattern(`${MEDIA.source}|mond|tong|keel|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje`),
+    reach: 8,
+    acute: "always",
+  }),
+  rule("danger.emergency", {
+    negatable: false,
+    all: ["ademt niet goed|ademt ~ niet goed|wordt blauw|wordt ~ blauw|ademt niet|ademt ~ niet meer|haalt geen adem|reageert niet|reageert ~ niet meer|bewusteloos|buiten bewustzijn|niet wakker ~ krijgen|krijg ~ niet wakker|is flauwgevallen|ligt op de grond|bloedt heel erg|bloedt ~ erg|veel bloed|blauw aangelopen|not breathing|unconscious|will not wake up|wont wake up|bleeding a lot|lots of blood"],
+    unless: pattern(`${MEDIA.source}|telefoon|computer|laptop|app|website|scherm|mail|brief|gemeente|uwv|instantie|coach|sam|niemand reageert|reageert niet op|bloedprik|bloed geprikt|donor|ongesteld|menstruatie|neus ~ bloedt|bloedneus|tandvlees|gisteren`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("danger.followed", {
+    all: ["stapt ~ uit waar ik|overal ~ waar ik ~ ga|loopt ~ achter me aan|achter me aan|volgt me|volgt mij|achtervolgt|achtervolgd|word gevolgd|wordt gevolgd|loopt ~ achter me|rijdt ~ achter me|is following me|following me|being followed"],
+    unless: pattern(`${MEDIA.source}|instagram|tiktok|insta|twitter|facebook|online|op social|volgers|cursus|les|traject|coach|volgt ~ cursus|volgt ~ les|volgt ~ opleiding|hond|kat|poes|geluk|pech`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("danger.call-police", {
+    all: ["bel ~ politie|bel ~ 112|belt ~ politie|call ~ police|call 911|call 112|help ~ me|help help|hulp ~ nodig|red me|save me|help us", "nu|snel|alsjeblieft|alstublieft|asap|now|quick|please|dringend|hij|ze|mes|slaat|dreigt|binnen|deur|bang|doodsbang|komt|here"],
+    window: 6,
+    unless: pattern(`${MEDIA.source}|brief|formulier|snap|begrijp|invullen|aanvraag|website|app|inloggen|digid|computer|laptop|telefoon|printer|lawaai|herrie|geluid|fiets|gestolen|auto|melding|aangifte|boete|diefstal|huiswerk|sollicitatie|cv|verhuizing|verhuizen|boodschappen|koken|schoonmaken|tuin|kast|belasting|toeslag|schuld*|rekening|mail|afspraak|zoeken|vinden|kiezen|uitleggen`),
+    reach: 10,
+    acute: "always",
+  }),
+  rule("violence.klappen", {
+    all: ["krijg ~ klappen|krijg ~ een klap|krijg ~ slaag|kreeg ~ klappen|kreeg ~ een klap|kreeg ~ slaag|klappen ~ krijg|klappen ~ gekregen|klap ~ gekregen|slaag gekregen|pak slaag|pak rammel|get hit|got hit|get beaten|got beaten|krijg ik ~ klap*|krijg ik ~ slaag"],
+    unless: pattern(`${MEDIA.source}|${JEST.source}|kaarten|spel|won|verloren|potje|sport|boks*|wedstrijd|ontslag|financ*|harde klap|flinke klap|klap ~ verwerken|nieuws|economisch*|bericht|uitslag|diagnose`),
+    reach: 5,
+  }),
+  rule("violence.grab", {
+    all: ["bij mijn keel|bij de keel|bij mijn nek|bij mijn haar|bij mijn haren|aan mijn haren|aan mijn haar|bij de haren|by the throat|by my hair|by my neck|mijn arm ~ omgedraaid|arm op mijn rug", "gegrepen|gepakt|getrokken|vastgepakt|greep|pakte|grabbed|pulled|sleurde|gesleurd|trok|trekt|pakt|grijpt|vast"],
+    window: 6,
+    unless: MEDIA,
+    reach: 4,
+  }),
+  rule("violence.threat-kill", {
+    all: [PERSON, "me ~ vermoordt|mij ~ vermoordt|me ~ iets aandoet|me ~ wat aandoet|me ~ kapot maakt|me ~ kapotmaakt|me ~ in brand steekt|me ~ dood maakt|me ~ doodmaakt|mij ~ iets aandoet|mij ~ wat aandoet|familie ~ wat aandoet|familie ~ iets aandoet|kinderen ~ iets aandoet|kinderen ~ wat aandoet|me ~ doodsteekt|me ~ neersteekt|me ~ afmaakt|kill me|kills me|hurt me|hurts me|hurt my"],
+    window: 12,
+    unless: pattern(`${JEST.source}|${MEDIA.source}|met haar gezeur|met zijn gezeur|gezeur|vragen|hitte|stress|werk|buikpijn|hoofdpijn|rugpijn|back|heat|feet|voeten|schoenen`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("violence.threat-message", {
+    all: ["weet waar je woont|weet waar jij woont|i know where you live|je bent dood|ben je dood|jij bent dood|you are dead|you are going to die|je gaat eraan|je gaat er aan|je gaat dood|jij gaat dood|ik maak je af|ik maak je dood|ik steek je|ik vermoord je|i will kill you"],
+    unless: pattern(`${JEST.source}|${MEDIA.source}|als mama|als papa|als je ~ vergeet|als je ~ verraadt|spel|potje`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("violence.control", {
+    all: ["mag ~ niet ~ naar buiten|mag ~ niet ~ de deur uit|mag ~ geen eigen geld|mag ~ geen ~ geld|geen eigen geld|afgepakt|pakt ~ af|paspoort ~ afgepakt|sluit ~ me op|sloot ~ me op|opgesloten|vastgebonden|vast ~ gebonden|vastgeketend|tied me|tied ~ up|controleert ~ mijn telefoon|mag niemand ~ zien|mag ~ niemand ~ bellen|mag ~ niet ~ werken van|laat ~ me ~ niet ~ gaan", "anders|als ik|dreigt|klap*|boos|slaat|gebeurt|straf|van hem|van haar|van mijn man|van mijn vriend|mijn man|mijn vriend|hij|zij|ze|thuis|nergens heen|me|mij|he|she"],
+    window: 14,
+    unless: pattern(`${MEDIA.source}|fiets|auto|sleutel kwijt|per ongeluk|buitengesloten|kat|hond|corona|quarantaine|ziek|dokter|rijbewijs|politie|boete|deurwaarder|beslag|bank|gemeente|uwv|school|telefoon ~ kwijt|gestolen`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("violence.i-hurt-child", {
+    all: ["ik|i", `${seq("sla|sloeg|schop|schopte|knijp|kneep|schud|schudde|slaan|hit|shake|shook|hurt|geslagen|door elkaar geschud", MY_CHILD)}|${seq(MY_CHILD, "iets aandoe|wat aandoe|iets aan ~ doe|geslagen|geschopt|door elkaar ~ geschud|pijn ~ gedaan|pijn doe")}|haar al door elkaar|hem al door elkaar`],
+    window: 10,
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|grapje|haha|speel*|kietel*|knuffel*`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("violence.stalking", {
+    all: ["stalkt|stalken|stalker|gestalkt|stalks|stalking|achtervolgt me|staat ~ elke dag ~ voor mijn deur|wacht ~ me op|wacht me op", "me|mij|ik|hij|zij|ex|vriend|man|he|she|ex"],
+    window: 8,
+    unless: MEDIA,
+    reach: 6,
+  }),
+  // --- sexual violence (more)
+  rule("sexual.touched", {
+    all: ["aangeraakt|aanraakt|raakt ~ aan|raakte ~ aan|zit ~ aan|zat ~ aan|gezeten|betast*|vingers|handen|touched|touches|comes into my room|komt ~ mijn kamer|kruipt ~ bed|in mijn bed", "terwijl ik sliep|toen ik sliep|in mijn slaap|onder mijn|daar onder|daar beneden|mijn kruis|mijn borsten|mijn billen|piemel|plassertje|vagina|kont|intiem|private*|onder ~ kleren|in mijn broek|ongewenst|zonder ~ vragen|tegen mijn wil|stiekem|at night|s nachts|snachts|nacht|'s nachts"],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|dokter|arts|onderzoek|kapper|massage|tandarts|huisarts|ziekenhuis|verpleeg*|muggen|mug|spin|kat|hond|poes`),
+    reach: 6,
+  }),
+  rule("sexual.child", {
+    all: ["aan haar zit|aan hem zit|aan haar ~ gezeten|aan hem ~ gezeten|aan zijn ~ gezeten|aan haar ~ zat|zit aan haar|zat aan haar|zit aan hem|zat aan hem|aan mijn ~ gezeten|aan me ~ gezeten|aan mij ~ gezeten|aan haar ~ lichaam|aan zijn ~ lichaam"],
+    unless: pattern(`${MEDIA.source}|haar ~ knippen|kapper|vlechten|haar ~ kammen|dokter|arts|verkleden|luier|in bad|wassen|spullen|telefoon|computer|tas|fiets`),
+    reach: 5,
+  }),
+  rule("sexual.drugged", {
+    all: ["iets in mijn drankje|in mijn drankje gedaan|in mijn drank gedaan|drankje ~ gedrogeerd|gedrogeerd|drugged|spiked|wakker ~ naakt|wakker ~ geen kleren|geen kleren aan ~ wakker|geen kleren aan ~ wist|wist ~ niets meer ~ kleren"],
+    unless: MEDIA,
+    reach: 5,
+  }),
+  rule("sexual.forced", {
+    all: ["dwingt me|dwong me|forces me|forced me|forced himself|forced herself|drong zich ~ op|dwong zich|opgedrongen|verplicht me|moet ~ van hem|moest ~ van hem|had to|moest|moet", "elke nacht|in bed|als ik nee zeg|nee zeg|slapen met|met hem ~ slapen|met ~ mannen ~ slapen|te slapen met|sleep with|naar bed ~ met|seks|sex|aanraken|doen wat hij wil|voor geld|klanten|prostitu*|tippelen|escort|on me|voor een dak|for a roof|to keep a roof|om ~ te mogen blijven"],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|slapen met het licht|slapen met ~ knuffel|met de kinderen|met mijn kinderen|met de hond|met oordopjes`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("sexual.no-consent", {
+    all: ["nee gezegd|zei nee|nee zei|nee zeg|said no|told him no|told her no|stop gezegd|zei stop|zei dat ik niet wilde|zei dat ik het niet wilde", "ging ~ door|ging gewoon door|deed het toch|deed ~ toch|bleef ~ doorgaan|bleef doorgaan|kept going|did it anyway|didnt stop|did not stop|hield niet op|stopte niet|luisterde niet|toch ~ gedaan"],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|koffie|thee|eten|taart|schenken|praten|kletsen|bellen|zingen|muziek`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("sexual.pressure", {
+    all: [PERSON, pattern(SEX), "wil het niet|wil dat niet|wilde ~ niet|ik wil niet|wil ik niet|dont want|do not want|maar hij|wordt boos|werd boos|dreigt|anders|onder druk|moet van hem|dwingt|pushes"],
+    window: 14,
+    unless: MEDIA,
+    reach: 6,
+    negatable: false,
+  }),
+  rule("sexual.images", {
+    all: ["filmpje*|film|foto*|video*|beelden|pics|pictures|nudes|naakt*", "online gezet|online|op internet|rondgestuurd|rond gestuurd|doorgestuurd|groepsapp|gedeeld|verspreid|naar iedereen|posten|gepost|leaked|shared|sends ~ everyone", "seks|sex|naakt|nudes|intiem|douche|stiekem|zonder ~ toestemming|wilde dat niet|ik wilde ~ niet|tegen mijn wil|geld|anders|chant*|betalen|dreigt|blackmail*|pay|money"],
+    window: 16,
+    unless: pattern(`${MEDIA.source}|vakantie|verjaardag|bruiloft|feest|kinderen ~ school|gemeente`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("sexual.images", {
+    all: ["stiekem gefilmd|stiekem ~ gefilmd|gefilmd ~ douche|gefilmd ~ zonder|secretly filmed|filmed me ~ without|camera ~ badkamer|camera ~ douche|nudes ~ groepsapp|nudes ~ online|mijn nudes|my nudes"],
+    unless: MEDIA,
+    reach: 5,
+  }),
+  // --- danger right now (more)
+  rule("danger.intruder", {
+    all: ["er is iemand in mijn huis|iemand in ~ huis|iemand ~ binnen|inbreker*|breekt in|breken in|broke in|breaking in|break in|someone in my house|someone ~ in the house|deur open ~ breken|deur ~ open te breken|forceert ~ deur|morrelt ~ aan|probeert ~ deur|probeert ~ binnen|ingebroken ~ nog|nog ~ in huis|is still here|still in the house"],
+    unless: pattern(`${MEDIA.source}|gisteren|vorige week|afgelopen|verzekering|aangifte|politie is geweest|was ingebroken|bij de buren|schuur|fiets|kelder|box|auto|vakantie|monteur|loodgieter|schoonmaker|huisbaas|verhuurder|aangekondigd|afspraak|thuiszorg`),
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.armed", {
+    all: ["hij|ze|zij|iemand|een man|een vent|gasten|jongens|he|she|someone|a man|mijn ex|mijn man|mijn vriend|mijn vader", "heeft een|met een|met|has a|with a|pakt|pakte|grabbed|haalt|trekt", WEAPON],
+    window: 5,
+    unless: pattern(`${MEDIA.source}|snijdt|snijden|groente|brood|keuken|koken|vlees|gekocht|kopen|cadeau|slijpen|klussen|timmer*|tuin|hout|vissen|jacht*|schietvereniging|vergunning|kerst|verjaardag|eten|aardappel*|kaas`),
+    reach: 8,
+    acute: "always",
+  }),
+  rule("danger.child", {
+    all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kindje|mijn kinderen|de kinderen|my kid*|my son|my daughter|my baby|the baby|toddler", "op het balkon|op de reling|bij het open raam|raam ~ open|aan de rand|bij de sloot|bij het water|is weg|kwijt|vermist|nergens ~ vinden|kan ~ niet ~ vinden|ademt niet|ademt ~ niet goed|wordt blauw|blauw|reageert niet|bewusteloos|in de sloot|in het water|in de vijver|in de gracht|gevallen ~ water|uit het raam|op de vensterbank|op het dak|stikt|verslikt|krijgt geen lucht|stuip*|meegenomen|ontvoerd|rijdt dronken|dronken ~ auto|van de brug|missing|not breathing|choking|fell in"],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|speelgoed|knuffel|sok|sokken|schoen*|telefoon|sleutel*|tas|jas|boek|huiswerk|weg naar|logeren|op kamp|bij oma|bij opa|bij zijn vader|bij haar vader|school|gisteren|vorige week|gelukkig|weer gevonden|teruggevonden|zwemles|zwemmen|zwembad|bal|tanden|tand|vriendjes|afspraak`),
+    reach: 6,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.gas", {
+    all: ["ruikt naar gas|gaslucht|gaslek|gas lek|gas ~ ruiken|ruik gas|smell gas|smells like gas|smells of gas|koolmonoxide ~ alarm|co melder|co-melder|koolmonoxidemelder|rook uit|vonken|knettert|kortsluiting ~ rook|smoke coming"],
+    unless: pattern(`${MEDIA.source}|gisteren|opgelost|monteur ~ geweest|vorige week|vorig jaar|batterij|test|sigaret|schoorsteen ~ rook|bbq|barbecue|fabriek`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("danger.stranger-home", {
+    all: ["man|vent|iemand|someone|a man|een vreemde|onbekende|stranger|vrouw|jongen|gasten", "in mijn woonkamer|in mijn huis|in huis|in mijn kamer|in de woonkamer|in mijn slaapkamer|in my house|in my room|in my home|binnen", "ken ~ niet|niet ken|vreemd*|onbekend*|wil niet weg|gaat niet weg|do not know|dont know|wont leave|will not leave|stranger"],
+    window: 14,
+    unless: pattern(`${MEDIA.source}|monteur|loodgieter|thuiszorg|schoonmaker|afspraak|huisbaas|gemeente|bezoek|visite|verjaardag|feest|vrienden van|vriend van`),
+    reach: 6,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.outside", {
+    all: ["mannen|man|iemand|gasten|jongens|mensen|ze|zij|hij|men|someone|they", HERE, "bivakmuts*|gemaskerd*|masker*|rammen|rammen op|bonken|bonzen|roepen|schreeuwen|slaan|trappen|proberen|kijken naar binnen|masks|banging|shouting"],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|carnaval|halloween|feest|kinderen ~ spelen|verbouwing|glazenwasser|bezorger|postbode|sinterklaas|pieten`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("danger.order-broken", {
+    all: ["straatverbod|contactverbod|gebiedsverbod|restraining order|huisverbod", "voor mijn huis|voor de deur|voor mijn deur|hier|staat|zit|komt|bij mijn|in de straat|outside|here|is at"],
+    window: 16,
+    unless: "aangevraagd|aanvragen|rechter|advocaat|zitting|verlengd|verlengen",
+    reach: 6,
+    acute: "always",
+    also: ["violence"],
+  }),
+  rule("danger.witness", {
+    all: ["schreeuwt om hulp|roept om hulp|gilt om hulp|schreeuwen om hulp|roepen om hulp|screaming for help|hoor ~ klappen ~ gillen|hoor ~ gillen|hoor ~ klappen|hoor ~ slaan|hoor ~ iemand ~ slaan|hoor ~ vechten"],
+    unless: pattern(`${MEDIA.source}|tv|televisie|kinderen ~ spelen|deuren|vuurwerk|feest|muziek|verbouwing|timmeren|klussen|buren ~ klussen`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("danger.hiding", {
+    all: ["verstopt|verstop ~ me|heb me verstopt|hide|hiding|hid|opgesloten in|sloten ~ de wc|in de wc|in de badkamer ~ op slot", "hij zoekt|zoekt me|zoekt mij|komt|is binnen|is boos|is hier|he is looking|looking for me|is coming|tiert|schreeuwt|woedend"],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|spel|verstoppertje|kinderen|surprise|cadeau|sinterklaas`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("danger.threat-children", {
+    all: ["dreigt|dreigde|threatens|zegt dat hij|zei dat hij", "van de brug|te rijden|tegen een boom|mee te nemen|meenemen|kinderen ~ iets|kinderen ~ wat|de kinderen ~ pijn|kids|the children|mijn kinderen ~ af|kinderen ~ af ~ pakken"],
+    window: 12,
+    unless: MEDIA,
+    reach: 6,
+    also: ["violence"],
+  }),
+];
+
+/** Words that make a violence or sexual-violence message danger now: 112 first. */
+export const DANGER_NOW = pattern(
+  `${SOON.source}|${HERE.source}|hier|komt terug|komt ~ thuis|komt ~ naar huis|op weg|onderweg|on his way|on her way`,
+);

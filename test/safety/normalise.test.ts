@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { normaliseText } from "../../src/domain/safety/normalise.js";
+
+describe("the crisis normaliser reads Dutch as clients type it", () => {
+  it.each([
+    ["Ik wil NIET meer leveeeen!!!", "ik wil niet meer leven"],
+    ["ik wil nt meer leve", "ik wil niet meer leven"],
+    ["kwilnietmeerleve", "ik wil niet meer leven"],
+    ["ikbenhetlevenzat", "ik ben het leven zat"],
+    ["m’n zus zegt t ook", "mijn zus zegt het ook"],
+    ["m'n leven is klaar", "mijn leven is klaar"],
+    ["zm gedachten", "zelfmoord gedachten"],
+    ["zelfmoordplannen", "zelfmoord plannen"],
+    ["zelfmoordgedachtes", "zelfmoord gedachtes"],
+    ["İk bén zó moe", "ik ben zo moe"],
+    ["ik heb 20slaaptabletten", "ik heb 20 slaap tabletten"],
+    ["dood-gaan wil ik", "dood gaan wil ik"],
+    ["mijzelf iets aandoen", "mezelf iets aandoen"],
+    ["im gonna kms", "i am going to kill myself"],
+  ])("%j -> %j", (input, expected) => {
+    expect(normaliseText(input)).toBe(expected);
+  });
+
+  it("marks where a sentence ends, once", () => {
+    expect(normaliseText("Zelfmoord gedachten. Weer!!! ...")).toBe("zelfmoord gedachten . weer");
+    expect(normaliseText("regel een\nregel twee")).toBe("regel een . regel twee");
+  });
+
+  it("reads 'dood' as 'very' in doodmoe and doodgewoon, not as death", () => {
+    expect(normaliseText("ik ben doodmoe")).toBe("ik ben heel moe");
+    expect(normaliseText("ik wil doodgewoon een baan")).toBe("ik wil heel gewoon een baan");
+    expect(normaliseText("ik wil doodgaan")).toBe("ik wil dood gaan");
+  });
+
+  it("keeps ordinary words whole and laughs as laughs", () => {
+    expect(normaliseText("eindelijk een stopcontact")).toBe("eindelijk een stopcontact");
+    expect(normaliseText("haha 😂")).toBe("haha haha");
+  });
+
+  it("gives nothing for a message without words, and survives 5,000 characters", () => {
+    expect(normaliseText("🙂👍 ... !!!")).toBe("");
+    expect(normaliseText("")).toBe("");
+    expect(normaliseText("a".repeat(5000))).toBe("aa");
+  });
+});
