@@ -157,10 +157,11 @@ function denied(hits: readonly Hit[], m: Matches): boolean {
 export function detectCrisis(text: string): CrisisSignal | null {
   const { m, hits } = read(text);
   if (hits.length === 0 || over(hits, m) || denied(hits, m)) return null;
-  const isAcute = hits.some((h) => acute(h, m));
+  const now = hits.filter((h) => acute(h, m));
+  const isAcute = now.length > 0;
   const found = new Set(hits.flatMap((h) => [h.rule.category, ...h.rule.also]));
   // Violence going on now, or an attacker here, is danger now as well: 112 first.
-  if (isAcute && (found.has("violence") || found.has("sexual"))) found.add("danger");
+  if (now.some((h) => h.rule.category === "violence" || h.rule.category === "sexual")) found.add("danger");
   const categories = SERIOUSNESS.filter((c) => found.has(c));
   const category = categories[0]!;
   const lead = hits.find((h) => h.rule.category === category) ?? hits[0]!;

@@ -70,12 +70,13 @@ export const NO_MORE = pattern("niet meer|nooit meer|niet langer|geen zin meer|g
 /** A time soon: the danger is now. */
 export const SOON = pattern(
   "vannacht|vanavond|zometeen|zo meteen|zo direct|zo dadelijk|straks|meteen|direct|vandaag|morgen|dit weekend|over een uur|" +
-    "nu|now|right now|tonight|today|tomorrow|op dit moment|binnenkort",
+    "nu|now|right now|tonight|today|tomorrow|op dit moment|binnenkort|net|zojuist|just|bloedt|bloed ~ stopt niet|zit ~ te|zit weer te|de hele avond|bleeding",
 );
 
 /** A means at hand, or being at the place: the danger is now. */
 export const AT_HAND = pattern(
-  "klaargelegd|klaar ~ gelegd|klaar|liggen ~ klaar|ligt ~ klaar|naast me|in mijn hand|bij me|gekocht|verzameld|gespaard|opgespaard|" +
+  "op mijn pols|tegen mijn pols|op mijn arm|tegen mijn keel|op mijn keel|on my wrist|against my wrist|" +
+    "klaargelegd|klaar ~ gelegd|klaar|liggen ~ klaar|ligt ~ klaar|naast me|in mijn hand|bij me|gekocht|verzameld|gespaard|opgespaard|" +
     "sta op|zit op|lig op|ben op|sta bij|zit bij|ben bij|sta aan|zit aan de rand|loop ~ naar|rijd ~ naar|onderweg|ga ~ naar|" +
     "ready|bought|in my hand|standing|sitting on|on the edge|on my way",
 );

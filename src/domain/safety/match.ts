@@ -79,7 +79,23 @@ export function pattern(source: string): Pattern {
     else if (t?.kind === "stem" && !t.optional && t.stem.length >= 3) push(byStem, t.stem.slice(0, 3), a);
     else rest.push(a);
   }
-  return { source, alts, byWord, byStem, rest };
+  const p: Pattern = { source, alts, byWord, byStem, rest };
+  for (const w of byWord.keys()) index(WORD_INDEX, w, p);
+  for (const st of byStem.keys()) index(STEM_INDEX, st, p);
+  return p;
+}
+
+/**
+ * Every pattern by the words and stems its alternatives start with, so that a message is only
+ * tried against the patterns that can start at one of its tokens.
+ */
+const WORD_INDEX = new Map<string, Pattern[]>();
+const STEM_INDEX = new Map<string, Pattern[]>();
+
+function index(m: Map<string, Pattern[]>, k: string, p: Pattern): void {
+  const list = m.get(k);
+  if (list) list.push(p);
+  else m.set(k, [p]);
 }
 
 function isMany(token: string): boolean {
@@ -154,9 +170,18 @@ export function findAll(p: Pattern, tokens: readonly string[]): Span[] {
 /** Per message: the spans of each pattern, computed once however many rules use it. */
 export class Matches {
   private readonly cache = new Map<Pattern, Span[]>();
+  /** Per pattern, the ends of its matches by start, for the alternatives that start with a word or stem. */
+  private readonly starts = new Map<Pattern, Map<number, number>>();
   readonly clause: readonly number[];
 
   constructor(readonly tokens: readonly string[]) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token === BOUNDARY) continue;
+      for (const p of WORD_INDEX.get(token) ?? []) this.start(p, i, firstEnd(p.byWord.get(token), tokens, i));
+      const stem = token.slice(0, 3);
+      for (const p of STEM_INDEX.get(stem) ?? []) this.start(p, i, firstEnd(p.byStem.get(stem), tokens, i));
+    }
     const clause: number[] = [];
     let c = 0;
     for (const t of tokens) {
@@ -166,12 +191,26 @@ export class Matches {
     this.clause = clause;
   }
 
+  private start(p: Pattern, i: number, end: number): void {
+    if (end < i) return;
+    let m = this.starts.get(p);
+    if (!m) this.starts.set(p, (m = new Map()));
+    m.set(i, Math.max(end, m.get(i) ?? -1));
+  }
+
   of(p: Pattern): Span[] {
     let s = this.cache.get(p);
-    if (!s) {
-      s = findAll(p, this.tokens);
-      this.cache.set(p, s);
+    if (s) return s;
+    const ends = new Map(this.starts.get(p));
+    if (p.rest.length > 0) {
+      for (let i = 0; i < this.tokens.length; i++) {
+        if (this.tokens[i] === BOUNDARY) continue;
+        const end = firstEnd(p.rest, this.tokens, i);
+        if (end >= i) ends.set(i, Math.max(end, ends.get(i) ?? -1));
+      }
     }
+    s = [...ends.entries()].sort((a, b) => a[0] - b[0]).map(([i, e]) => [i, e] as const);
+    this.cache.set(p, s);
     return s;
   }
 
@@ -189,9 +228,15 @@ export class Matches {
   together(ps: readonly Pattern[], window: number, accept: (span: Span) => boolean = () => true): Span | null {
     const [first, ...rest] = ps;
     if (!first) return null;
-    const lists = rest.map((p) => this.of(p));
-    if (lists.some((l) => l.length === 0)) return null;
-    for (const anchor of this.of(first)) {
+    const anchors = this.of(first);
+    if (anchors.length === 0) return null;
+    const lists: Span[][] = [];
+    for (const p of rest) {
+      const l = this.of(p);
+      if (l.length === 0) return null;
+      lists.push(l);
+    }
+    for (const anchor of anchors) {
       const c = this.clause[anchor[0]];
       let start = anchor[0];
       let end = anchor[1];

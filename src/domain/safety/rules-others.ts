@@ -389,5 +389,5 @@ export const OTHER_RULES: readonly Rule[] = [
 
 /** Words that make a violence or sexual-violence message danger now: 112 first. */
 export const DANGER_NOW = pattern(
-  `${SOON.source}|${HERE.source}|hier|komt terug|komt ~ thuis|komt ~ naar huis|op weg|onderweg|on his way|on her way`,
+  `${SOON.source}|${HERE.source}|hier|gisteravond|vanochtend|last night|this morning|komt terug|komt ~ thuis|komt ~ naar huis|op weg|onderweg|on his way|on her way`,
 );

@@ -166,6 +166,7 @@ export const SELF_RULES: readonly Rule[] = [
     all: ["afscheidsbrief*|afscheid ~ genomen|afscheid ~ nemen|neem ~ afscheid|afscheid van iedereen|afscheid van jullie|afscheid ~ van ~ allemaal|goodbye letter*|goodbye note*|said goodbye|say goodbye to everyone|vaarwel|mijn laatste bericht|laatste berichtje|mijn laatste woorden|goodbye forever|farewell|suicide note|suicide brief|laatste ~ groet|testament ~ geschreven|voor als ik er niet ~ ben"],
     unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team",
     reach: 5,
+    acute: "always",
   }),
   rule("suicide.giving-away", {
     all: [
@@ -301,11 +302,13 @@ export const SELF_RULES: readonly Rule[] = [
     all: [FAREWELL, FAREWELL],
     scope: "message",
     negatable: false,
+    acute: "always",
   }),
   rule("suicide.farewell", {
     all: [FAREWELL, "dit is het einde|het is op|het is klaar|het is voorbij|is het klaar|it is over|this is the end|this is it|tot ooit|tot nooit|laatste keer|laatste bericht|er ~ niet meer|voor altijd|niet meer nodig|waar ik heen ga|vannacht|vanavond|bijna niet meer"],
     scope: "message",
     negatable: false,
+    acute: "always",
   }),
   rule("suicide.giving-away", {
     all: ["gegeven|geef|geeft|gaf|krijgt|krijgen|verdeeld|geregeld|gebracht|weggedaan|gave|given|giving|spullen|spaargeld|sleutels|bankpas|huisdier*|hond|kat", "niet meer nodig|als ik weg ben|als ik er niet ~ meer ~ ben|als ik dood ben|waar ik heen ga|ik er niet meer|ik ~ er niet meer|ben er ~ niet meer|na mijn dood|when i am gone|will not need|wont need|dont need ~ anymore|do not need ~ anymore|nieuw baasje|nieuwe baas|nieuw huis ~ als ik"],
@@ -328,9 +331,10 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.method-car", {
     all: ["tegen een boom|tegen de boom|tegen een vrachtwagen|tegen een muur ~ rijden|voor een vrachtwagen|voor een auto|onder een vrachtwagen|onder een auto|de snelweg op|van de brug ~ rijden|van de dijk|het water in ~ rijden|motor aan|motor ~ draaien|uitlaat*|into a tree|in front of a truck|in front of a car", "ik|me|mezelf|rij|rijd|ga|loop|zit|i|myself|drive"],
-    window: 10,
+    window: 14,
     unless: "ongeluk|gisteren ~ iemand|buurman|nieuws|file|bijna ~ ongeluk|monteur|garage ~ gebracht|apk|kapot|warm ~ laten|laten ~ warm",
     reach: 6,
+    acute: "always",
   }),
   rule("suicide.method-water", {
     all: ["loop ~ het water in|het water in ~ lopen|water in ~ lopen|in het water ~ springen|de zee in ~ lopen|de zee in|het kanaal in|de gracht in|laat me ~ zinken|laat me ~ verdrinken|verdrink ~ mezelf|walk into the sea|walk into the water|drown myself"],
@@ -432,7 +436,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("overdose.too-much", {
     all: ["te veel|teveel|too many|too much|meer dan ~ mag|meer ~ dan ~ mag|meer ~ dan toegestaan|meer ~ dan voorgeschreven|more ~ than ~ allowed|dubbel zoveel|drie keer zoveel|meer dan voorgeschreven|meer dan ~ bijsluiter|meer dan toegestaan|more than ~ allowed|more than ~ prescribed", "genomen|geslikt|ingenomen|slik|slikken|neem|gebruikt|gebruik|taken|took|swallowed|take"],
-    window: 8,
+    window: 11,
     unless: pattern("koffie|suiker|eten|gegeten|snoep|hooi|tijd|werk|hooi ~ vork|risico|kilo|calorie*|drankjes|gedronken|bier|wijn|biertjes|on my plate|hooi op mijn vork|verantwoordelijkheid|taken ~ op me|hooi"),
     reach: 5,
   }),
