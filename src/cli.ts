@@ -6,6 +6,7 @@ import { ConversationError, createEngine } from "./conversation/engine.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { isScaleKind } from "./domain/flow-data.js";
 import { createClientInvite, inviteLink } from "./domain/invites.js";
+import { formatDate } from "./i18n-format.js";
 import { createLogger } from "./log.js";
 import { ADMIN_USAGE, runAdmin } from "./cli/admin.js";
 
@@ -79,7 +80,7 @@ async function invite(config: Config, args: string[]): Promise<void> {
       createClientInvite(tx, { coachId: coach.id, clientName, language, days: config.inviteDays, now: new Date() }),
     );
     const username = await botUsername(config).catch(() => null);
-    const until = made.expiresAt.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" });
+    const until = formatDate(made.expiresAt, "date", "nl");
     if (username) {
       process.stdout.write(`Invite link for ${clientName} (coach ${coach.name}), works once, until ${until}:\n${inviteLink(username, made.code)}\n`);
     } else {

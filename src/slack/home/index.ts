@@ -4,6 +4,7 @@
  */
 import type { App, types, webApi } from "@slack/bolt";
 import { coachCaseload, type Caseload } from "../../domain/caseload.js";
+import { formatDate } from "../../i18n-format.js";
 import type { OverviewLine } from "../../domain/referrals/overview.js";
 import type { Member } from "../../generated/prisma/client.js";
 import { firstName, toNote } from "../../jobs/nudge-jobs.js";
@@ -15,7 +16,7 @@ export const HOME_REFRESH = "home.refresh";
 /** Slack allows 100 blocks in a view; the referral sections and the refresh button take fewer than 10. */
 const CASELOAD_BLOCKS = 85;
 
-const shortDate = (d: Date) => d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short" });
+const shortDate = (d: Date) => formatDate(d, "short", "nl");
 
 /** "Mijn cliënten": each client with status, last contact, last score, open referrals and nudges (with their buttons). */
 function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.KnownBlock[] {
