@@ -9,6 +9,7 @@ import { createClientInvite, inviteLink } from "./domain/invites.js";
 import { formatDate } from "./i18n-format.js";
 import { createLogger } from "./log.js";
 import { ADMIN_USAGE, runAdmin } from "./cli/admin.js";
+import { CRISIS_USAGE, runCrisis } from "./cli/crisis.js";
 
 const USAGE = `Usage: npm run koers -- <command> [options]
 
@@ -22,6 +23,9 @@ Commands:
 
 Organisations and members for the Slack app:
 ${ADMIN_USAGE}
+
+After a crisis signal (see README, "When a client is in crisis"):
+${CRISIS_USAGE}
 
 With the embedded database, stop the service first (one process at a time); with PostgreSQL
 the CLI and the running service share the database.
@@ -154,6 +158,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === "invite") await invite(config, rest);
     else if (command === "talk") await talk(config, rest);
     else if (command === "org" || command === "member") return await runAdmin(config, command, rest);
+    else if (command === "crisis") return await runCrisis(config, rest);
     else {
       process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
       return command && command !== "help" && command !== "--help" ? 2 : 0;
