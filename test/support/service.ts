@@ -72,8 +72,11 @@ export async function outboxIdle(db: Database, timeoutMs = 10_000): Promise<void
 
 type Tree = { [key: string]: string | Tree };
 
-/** The Dutch text of a locale key with `{{vars}}` filled in, straight from locales/nl/client.json. */
-export function nlText(key: string, vars: Record<string, string | number> = {}): string {
+/**
+ * The Dutch text of a locale key with `{{vars}}` filled in, straight from locales/nl/client.json.
+ * A `{{at, day}}` placeholder needs the instant (a Date or an ISO string), never a formatted date.
+ */
+export function nlText(key: string, vars: Record<string, string | number | Date> = {}): string {
   const parts = key.split(".");
   const last = parts.pop() ?? "";
   let node: string | Tree = nl as Tree;
@@ -89,7 +92,12 @@ export function nlText(key: string, vars: Record<string, string | number> = {}):
   return text.replace(/\{\{(\w+)(?:, (\w+))?\}\}/g, (_m, name: string, format?: string) => {
     if (!(name in vars)) throw new Error(`"${key}" needs {{${name}}}`);
     const value = vars[name];
-    return format ? formatDate(String(value), format as DateFormat, "nl") : String(value);
+    if (!format) return String(value);
+    const at = value instanceof Date ? value : new Date(String(value));
+    if (typeof value === "number" || Number.isNaN(at.getTime()) || (typeof value === "string" && at.toISOString() !== value)) {
+      throw new Error(`"${key}" needs an instant for {{${name}, ${format}}}, not ${JSON.stringify(value)}`);
+    }
+    return formatDate(at, format as DateFormat, "nl");
   });
 }
 
