@@ -4,7 +4,6 @@
  */
 import type { App, types, webApi } from "@slack/bolt";
 import { coachCaseload, type Caseload } from "../../domain/caseload.js";
-import { formatDate } from "../../i18n-format.js";
 import type { OverviewLine } from "../../domain/referrals/overview.js";
 import type { Member } from "../../generated/prisma/client.js";
 import { firstName, toNote } from "../../jobs/nudge-jobs.js";
@@ -15,8 +14,6 @@ export const HOME_REFRESH = "home.refresh";
 
 /** Slack allows 100 blocks in a view; the referral sections and the refresh button take fewer than 10. */
 const CASELOAD_BLOCKS = 85;
-
-const shortDate = (d: Date) => formatDate(d, "short", "nl");
 
 /** "Mijn cliënten": each client with status, last contact, last score, open referrals and nudges (with their buttons). */
 function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.KnownBlock[] {
@@ -36,7 +33,7 @@ function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.
       t("referral.home.caseload.line", {
         name: escapeMrkdwn(firstName(c)),
         status: t(`referral.home.caseload.status.${c.status}`),
-        last: c.lastClientMessageAt ? shortDate(c.lastClientMessageAt) : t("referral.home.caseload.never"),
+        last: c.lastClientMessageAt ? t("referral.home.caseload.lastAt", { at: c.lastClientMessageAt.toISOString() }) : t("referral.home.caseload.never"),
         score,
         referrals: line.openReferrals,
         nudges: line.openNudges.length,
@@ -60,9 +57,8 @@ async function caseloadOf(deps: SlackDeps, member: Member): Promise<Caseload | n
 }
 
 function section(deps: SlackDeps, title: string, lines: OverviewLine[]): types.KnownBlock[] {
-  const date = shortDate;
   const text = lines.length
-    ? lines.map((l) => deps.t("referral.home.line", { what: escapeMrkdwn(l.what), state: deps.t(`referral.state.${l.direction === "OUT" ? "out" : "in"}.${l.state}`), date: date(l.at) })).join("\n")
+    ? lines.map((l) => deps.t("referral.home.line", { what: escapeMrkdwn(l.what), state: deps.t(`referral.state.${l.direction === "OUT" ? "out" : "in"}.${l.state}`), date: l.at.toISOString() })).join("\n")
     : deps.t("referral.home.none");
   return [{ type: "header", text: { type: "plain_text", text: title.slice(0, 150) } }, { type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } }];
 }
