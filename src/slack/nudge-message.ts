@@ -17,7 +17,6 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-
 /** Slack mrkdwn needs &, < and > escaped in text we did not write ourselves. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -69,9 +68,9 @@ export function nudgeMessage(t: SlackT, note: NudgeNote, now: Date): SlackMessag
   return { text, blocks: noteBlocks(t, note, now) };
 }
 
-/** The daily digest: a title and up to DIGEST_MAX nudges; the rest are counted. */
+/** The daily digest: a title with the number of clients, and up to DIGEST_MAX nudges; the rest are counted. */
 export function digestMessage(t: SlackT, notes: NudgeNote[], now: Date): SlackMessage {
-  const title = t("nudge.digest.title", { count: notes.length });
+  const title = t("nudge.digest.title", { count: new Set(notes.map((n) => n.clientId)).size });
   const shown = notes.slice(0, DIGEST_MAX);
   const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: `*${title}*` } }];
   for (const note of shown) blocks.push({ type: "divider" }, ...noteBlocks(t, note, now));
