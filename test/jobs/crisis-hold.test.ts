@@ -44,12 +44,13 @@ function world(db: Database, clock: FakeClock) {
     handlers: crisisHandlers({ db, t: createSlackTranslator("nl"), logger, web: null, escalateMinutes: 30 }),
   });
   const say = (chatId: number, text: string) => engine.handle({ updateId: update++, chatId, input: { kind: "text", text } });
+  const press = (chatId: number, data: string) => engine.handle({ updateId: update++, chatId, input: { kind: "button", data } });
   async function delivered(): Promise<SentMessage[]> {
     const before = sender.sent.length;
     await dispatcher.drain();
     return sender.sent.slice(before);
   }
-  return { say, delivered };
+  return { engine, say, press, delivered };
 }
 
 const keysOf = (messages: SentMessage[]) => messages.map((m) => m.key);
@@ -124,5 +125,30 @@ describe("a crisis hold on the client's reminders", () => {
     expect(isQuietHours(clock.now())).toBe(false);
     expect(at >= DAYPART_WINDOWS.morning.start && at < DAYPART_WINDOWS.morning.end + 60).toBe(true);
     expect(await db.prisma.flowRun.count({ where: { clientId, flowId: "checkin", status: "ACTIVE" } })).toBe(1);
+  });
+
+  it("a topic the client put off until tomorrow does not come back during the hold, and does after it", async () => {
+    const db = await newDb();
+    const clock = fakeClock(MONDAY_0830);
+    const { clientId, chatId, coachId } = await activeClient(db, { callName: "Sam", everyDays: null, daypart: "morning" });
+    const w = world(db, clock);
+    await w.engine.startConversation(clientId, "grow", {}, coachId);
+    expect(keysOf(await w.delivered())).toEqual(["grow.intro", "grow.goal.ask"]);
+    const turn = async () => (await db.prisma.flowRun.findFirstOrThrow({ where: { clientId, status: "ACTIVE" } })).turn;
+    await w.press(chatId, `k:${await turn()}:notNow`);
+    expect(keysOf(await w.delivered())).toEqual(["controls.park.when"]);
+    await w.press(chatId, `k:${await turn()}:tomorrow`);
+    expect(keysOf(await w.delivered())).toEqual(["controls.park.okTomorrow"]);
+    const job = await db.prisma.job.findFirstOrThrow({ where: { clientId, kind: "conversation.resume" } });
+
+    await w.say(chatId, "ik wil niet meer leven");
+    expect(keysOf(await w.delivered())).toEqual(["crisis.answer.suicide"]);
+    clock.set(job.dueAt);
+    expect(await w.delivered()).toEqual([]);
+    expect(await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "PENDING", attempts: 0, dueAt: new Date(job.dueAt.getTime() + HOUR) });
+
+    await crisisResume(db, clientId, clock.now());
+    clock.set(new Date(job.dueAt.getTime() + HOUR));
+    expect(keysOf(await w.delivered())).toEqual(["controls.comeBack", "grow.intro", "grow.goal.ask"]);
   });
 });
