@@ -8,6 +8,7 @@
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
+import { createTranslator } from "../../src/i18n.js";
 import { enqueueTelegram } from "../../src/jobs/outbox.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
 import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
@@ -32,6 +33,7 @@ afterAll(async () => {
 /** The crisis answer as the client reads it: one message, its lines joined. */
 const answer = (...keys: string[]) => keys.map((k) => nlText(`crisis.answer.${k}`)).join("\n");
 const SUICIDE = answer("suicide", "coachTold", "keepWriting");
+const en = (key: string, vars?: Record<string, string | number>) => createTranslator().t("en", key, vars);
 const VIOLENCE = answer("violence", "coachTold", "keepWriting");
 
 /** A client of coach Ahmed who finished onboarding through the bot (consent, name "Sam", no reminders). */
@@ -120,6 +122,17 @@ describe("a crisis in the middle of a GROW conversation", () => {
     expect(texts(await ob.deliver(textUpdate(c.chat, "hij slaat me")))).toEqual([VIOLENCE]);
     expect(texts(await ob.deliver(textUpdate(c.chat, "ik ben bang")))).toEqual([nlText("crisis.after.ask")]);
     expect(texts(await ob.deliver(textUpdate(c.chat, "ja")))).toEqual([nlText("crisis.after.back"), nlText("grow.reality.now")]);
+    expect((await activeRun(c.clientId)).id).toBe(c.run.id);
+  });
+
+  it("in English: the English answer, and 'continue' picks the GROW up", async () => {
+    const c = await halfwayGrow();
+    await db.prisma.client.update({ where: { id: c.clientId }, data: { language: "en" } });
+    const reply = texts(await ob.deliver(textUpdate(c.chat, "honestly i want to die", { languageCode: "en" })));
+    expect(reply).toEqual([["suicide", "coachTold", "keepWriting"].map((k) => en(`crisis.answer.${k}`)).join("\n")]);
+    expect(reply[0]).toContain("113");
+    expect(texts(await ob.deliver(textUpdate(c.chat, "ok", { languageCode: "en" })))).toEqual([en("crisis.after.ask")]);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "continue", { languageCode: "en" })))).toEqual([en("crisis.after.back"), en("grow.reality.now")]);
     expect((await activeRun(c.clientId)).id).toBe(c.run.id);
   });
 });
