@@ -78,5 +78,6 @@ describe("dates in texts", () => {
     expect(en("referral.home.caseload.more", { count: 4 })).toBe("And 4 more clients.");
     expect(nl("referral.card.appointmentAt", { when: WINTER, place: "Stadhuis" })).toBe("vrijdag 12 maart om 10:30, Stadhuis");
     expect(en("referral.home.line", { what: "Schuldhulp", state: "accepted", date: SUMMER })).toBe("*Schuldhulp* · accepted · 9 Jul");
+    expect(nl("referral.home.caseload.crisisHold", { since: WINTER })).toContain("sinds een crisissignaal (12 mrt)");
   });
 });

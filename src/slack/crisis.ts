@@ -59,6 +59,15 @@ export function quote(text: string): string {
 
 const section = (text: string): Block => ({ type: "section", text: { type: "mrkdwn", text } });
 
+/** "Hervat herinneringen" on its own, for the App Home: the same action as under the alert. */
+export function resumeButtonRow(t: SlackT, alertId: string): Block {
+  return {
+    type: "actions",
+    block_id: `crisis:${alertId}`,
+    elements: [{ type: "button", action_id: CRISIS_ACTIONS.resume, value: alertId, text: { type: "plain_text", text: t("crisis.button.resume") } }],
+  };
+}
+
 function buttons(t: SlackT, view: AlertView): Block | null {
   const { alert, client } = view;
   const shown: CrisisAction[] = [];
@@ -266,11 +275,13 @@ export function crisisHandlers(deps: CrisisDeliveryDeps): JobHandlers {
   return { [CRISIS_NOTIFY]: notifyHandler(deps), [CRISIS_ESCALATE]: escalateHandler(deps) };
 }
 
-/** The alert's buttons: only the client's coach or the coach's team; a refusal is private and audited. */
-export function registerCrisisActions(app: App, deps: SlackDeps): void {
+/**
+ * The alert's buttons: only the client's coach or the coach's team; a refusal is private and
+ * audited. "Hervat herinneringen" is on the App Home too: pressed there, the Home is shown anew.
+ */
+export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publishHome?: (client: webApi.WebClient, userId: string) => Promise<void> } = {}): void {
   for (const [action, actionId] of Object.entries(CRISIS_ACTIONS) as [CrisisAction, string][]) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {
-      await ack();
+    const answer = async (body: BlockAction<ButtonAction>, button: ButtonAction, client: webApi.WebClient): Promise<void> => {
       const place = { user: body.user.id, channel: body.channel?.id };
       const alertId = button.value ?? "";
       const member = await memberFor(deps, client, place);
@@ -299,6 +310,11 @@ export function registerCrisisActions(app: App, deps: SlackDeps): void {
         const line = deps.t(`crisis.state.${action}`, { who: escapeMrkdwn(member.name), when: deps.clock().toISOString() });
         await client.chat.postMessage({ channel: a.slackChannel, thread_ts: a.slackTs, text: line });
       }
+    };
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {
+      await ack();
+      await answer(body, button, client);
+      if (body.view?.type === "home") await opts.publishHome?.(client, body.user.id);
     });
   }
 }

@@ -8,6 +8,7 @@ import type { OverviewLine } from "../../domain/referrals/overview.js";
 import type { Member } from "../../generated/prisma/client.js";
 import { firstName, toNote } from "../../jobs/nudge-jobs.js";
 import type { SlackDeps } from "../context.js";
+import { resumeButtonRow } from "../crisis.js";
 import { describeCause, escapeMrkdwn, nudgeButtons } from "../nudge-message.js";
 
 export const HOME_REFRESH = "home.refresh";
@@ -25,7 +26,7 @@ function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.
   }
   let shown = 0;
   for (const line of caseload.lines) {
-    const needed = 1 + line.openNudges.length;
+    const needed = 1 + line.openNudges.length + (line.heldAlertId ? 1 : 0);
     if (blocks.length + needed > CASELOAD_BLOCKS - 1) break;
     const c = line.client;
     const score = line.lastScore ? `${line.lastScore.score} (${t(`nudge.scale.${line.lastScore.kind}`)})` : t("referral.home.caseload.noScore");
@@ -39,8 +40,10 @@ function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.
         nudges: line.openNudges.length,
       }),
       ...line.openNudges.map((n) => `• ${describeCause(t, toNote(n), now)}`),
+      ...(line.heldAlertId && c.crisisHoldSince ? [t("referral.home.caseload.crisisHold", { since: c.crisisHoldSince.toISOString() })] : []),
     ].join("\n");
     blocks.push({ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } });
+    if (line.heldAlertId) blocks.push(resumeButtonRow(t, line.heldAlertId));
     for (const n of line.openNudges) blocks.push(nudgeButtons(t, n.id) as unknown as types.KnownBlock);
     shown++;
   }
