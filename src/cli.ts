@@ -8,6 +8,7 @@ import { isScaleKind } from "./domain/flow-data.js";
 import { createClientInvite, inviteLink } from "./domain/invites.js";
 import { createLogger } from "./log.js";
 import { ADMIN_USAGE, runAdmin } from "./cli/admin.js";
+import { BACKUP_USAGE, runBackup } from "./cli/backup.js";
 
 const USAGE = `Usage: npm run koers -- <command> [options]
 
@@ -21,6 +22,9 @@ Commands:
 
 Organisations and members for the Slack app:
 ${ADMIN_USAGE}
+
+The embedded database (with PostgreSQL: pg_dump and pg_restore, see docs/operations.md):
+${BACKUP_USAGE}
 
 With the embedded database, stop the service first (one process at a time); with PostgreSQL
 the CLI and the running service share the database.
@@ -153,6 +157,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === "invite") await invite(config, rest);
     else if (command === "talk") await talk(config, rest);
     else if (command === "org" || command === "member") return await runAdmin(config, command, rest);
+    else if (command === "backup" || command === "restore") return await runBackup(config, command, rest);
     else {
       process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
       return command && command !== "help" && command !== "--help" ? 2 : 0;

@@ -69,7 +69,7 @@ function pgRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
  * PGlite is one process's database: a second process opening the same folder would corrupt it.
  * A pid file guards the folder; a stale one (its process is gone, e.g. after a crash) is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   const file = path.join(dataDir, "koers.pid");
   try {
     const pid = Number(fs.readFileSync(file, "utf8"));
