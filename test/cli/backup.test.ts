@@ -97,7 +97,7 @@ describe("koers backup and restore (embedded database)", () => {
     try {
       expect((await db.migrate()).applied).toEqual([]);
       const client = await db.prisma.client.findUniqueOrThrow({ where: { id: clientId }, include: { coach: true, goals: true, consents: true } });
-      expect(client).toMatchObject({ name: "Samira Bakker", callName: "sam", telegramChatId: 5551234n, coach: { name: "Ahmed" } });
+      expect(client).toMatchObject({ name: "Samira Bakker", callName: "Sam", telegramChatId: 5551234n, coach: { name: "Ahmed" } });
       expect(client.goals.map((g) => g.text)).toEqual(["Elke dag een rondje lopen"]);
       expect(client.consents.map((c) => c.decision)).toContain("GIVEN");
       expect(await db.prisma.job.count({ where: { clientId, kind: "telegram.send" } })).toBe(messages);
