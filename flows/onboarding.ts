@@ -5,7 +5,8 @@
  */
 import { assign, setup } from "xstate";
 import { effect, outputActions, say } from "./lib/actions.js";
-import { matchOption, parseCallName, parseYesNo } from "./lib/parse.js";
+import { parseCallName } from "./lib/parse.js";
+import { isUnclear, readDaypart, readIntent, readRhythm } from "./lib/readers.js";
 import type { ClientEvent, Daypart, FlowDefinition, FlowInput } from "./types.js";
 
 export const CONSENT_TEXT_VERSION = "onboarding.consent@1";
@@ -17,36 +18,33 @@ interface Context {
   daypart: Daypart | null;
 }
 
-type Answer = "yes" | "no" | "later" | null;
+/** "ask" is "I want to ask my coach first"; null is unclear, and then nothing is recorded. */
+type Answer = "yes" | "no" | "later" | "ask" | null;
 
-/** Reads a yes / no / later answer from a button or from typed text. */
-function answerOf(event: ClientEvent): Answer {
+/** Reads a yes / no / later answer from a button or from typed text; anything unclear is null. */
+function answerOf(event: ClientEvent, coachName?: string): Answer {
   if (event.type === "client.chose") {
     return event.choice === "yes" || event.choice === "no" || event.choice === "later" ? event.choice : null;
   }
-  return parseYesNo(event.text);
+  const r = readIntent(event.text, coachName ? { coachName } : {});
+  if (isUnclear(r)) return null;
+  if (r.value === "askCoach") return "ask";
+  return r.value === "yes" || r.value === "no" ? r.value : "later";
 }
-
-const DAYPART_WORDS: Record<Daypart, string[]> = {
-  morning: ["ochtend", "s ochtends", "'s ochtends", "morgens", "'s morgens", "morning", "vroeg"],
-  afternoon: ["middag", "s middags", "'s middags", "afternoon", "lunch"],
-  evening: ["avond", "s avonds", "'s avonds", "evening", "laat"],
-};
-const RHYTHM_WORDS: Record<"7" | "14", string[]> = {
-  "7": ["elke week", "iedere week", "wekelijks", "1 keer per week", "een keer per week", "every week", "weekly", "week"],
-  "14": ["om de week", "om de twee weken", "elke twee weken", "twee weken", "2 weken", "every two weeks"],
-};
 
 function daypartOf(event: ClientEvent): Daypart | null {
   if (event.type === "client.chose") {
     return event.choice === "morning" || event.choice === "afternoon" || event.choice === "evening" ? event.choice : null;
   }
-  return matchOption(event.text, DAYPART_WORDS);
+  const r = readDaypart(event.text);
+  return isUnclear(r) ? null : r.value;
 }
 
-function rhythmOf(event: ClientEvent): 7 | 14 | null {
-  const id = event.type === "client.chose" ? event.choice : matchOption(event.text, RHYTHM_WORDS);
-  return id === "7" ? 7 : id === "14" ? 14 : null;
+/** Days between check-ins: the buttons 7 and 14, or a typed rhythm ("2 keer per week", "elke maandag"). */
+function rhythmOf(event: ClientEvent): number | null {
+  if (event.type === "client.chose") return event.choice === "7" ? 7 : event.choice === "14" ? 14 : null;
+  const r = readRhythm(event.text);
+  return isUnclear(r) ? null : r.value.everyDays;
 }
 
 /** Yes to the consent question, wherever it is asked: record it and go on to the name. */
@@ -55,6 +53,22 @@ const consentGiven = {
   target: "name",
   actions: effect({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "GIVEN" }),
 } as const;
+
+/**
+ * Answers to the consent question: yes is recorded and goes on to the name; no is confirmed
+ * first; "not now" and "ask my coach first" record nothing; anything unclear asks again with
+ * the buttons, so consent and refusal are never read from an unclear message.
+ */
+function consentAnswers(again: string) {
+  return [
+    consentGiven,
+    { guard: "saidLater", target: "consentLater" },
+    { guard: "asksCoach", target: "consentAskCoach" },
+    { guard: "saidNo", target: "refuseCheck" },
+    { guard: "buttonNoise", target: again, reenter: true, actions: say("common.pickButton") },
+    { target: again, reenter: true, actions: say("onboarding.consent.unclear") },
+  ] as const;
+}
 
 const yesLaterNo = [
   [{ id: "yes", label: "onboarding.consent.yes" }],
@@ -70,9 +84,11 @@ export const onboardingMachine = setup({
   },
   actions: outputActions,
   guards: {
-    saidYes: ({ event }) => answerOf(event) === "yes",
-    saidNo: ({ event }) => answerOf(event) === "no",
-    saidLater: ({ event }) => answerOf(event) === "later",
+    saidYes: ({ context, event }) => answerOf(event, context.coachName) === "yes",
+    saidNo: ({ context, event }) => answerOf(event, context.coachName) === "no",
+    saidLater: ({ context, event }) => answerOf(event, context.coachName) === "later",
+    asksCoach: ({ context, event }) => answerOf(event, context.coachName) === "ask",
+    buttonNoise: ({ event }) => event.type === "client.chose",
     keepsName: ({ event }) => event.type === "client.chose" && event.choice === "keep",
     typedName: ({ event }) => event.type === "client.said" && parseCallName(event.text) !== null,
     choseDaypart: ({ event }) => daypartOf(event) !== null,
@@ -95,35 +111,36 @@ export const onboardingMachine = setup({
         { type: "say", params: ({ context }) => ({ key: "onboarding.whatWeSave", vars: { coach: context.coachName } }) },
         say("onboarding.consent.ask", undefined, yesLaterNo),
       ],
-      on: {
-        "client.*": [
-          consentGiven,
-          { guard: "saidLater", target: "consentLater" },
-          { guard: "saidNo", target: "refused" },
-          { target: "consentAgain", actions: say("common.pickButton") },
-        ],
-      },
+      on: { "client.*": consentAnswers("consentAgain") },
     },
     /** Asks the consent question again without repeating the whole introduction. */
     consentAgain: {
       entry: say("onboarding.consent.ask", undefined, yesLaterNo),
-      on: {
-        "client.*": [
-          consentGiven,
-          { guard: "saidLater", target: "consentLater" },
-          { guard: "saidNo", target: "refused" },
-          { target: "consentAgain", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
+      on: { "client.*": consentAnswers("consentAgain") },
     },
     /** "Not now": nothing is saved beyond the link to the coach; any message brings the question back. */
     consentLater: {
       entry: { type: "say", params: ({ context }) => ({ key: "onboarding.consent.laterOk", vars: { coach: context.coachName } }) },
+      on: { "client.*": { target: "consentAgain" } },
+    },
+    /** "Eerst aan Sam vragen": a good idea; nothing is recorded, the question comes back with the next message. */
+    consentAskCoach: {
+      entry: { type: "say", params: ({ context }) => ({ key: "onboarding.consent.askCoachOk", vars: { coach: context.coachName } }) },
+      on: { "client.*": { target: "consentAgain" } },
+    },
+    /** A refusal forgets everything and unlinks the chat: it is confirmed first, with buttons. */
+    refuseCheck: {
+      entry: say("onboarding.consent.refuseCheck", undefined, [
+        [{ id: "yes", label: "onboarding.consent.refuseYes" }],
+        [{ id: "no", label: "onboarding.consent.refuseNo" }],
+      ]),
       on: {
         "client.*": [
-          consentGiven,
-          { guard: "saidNo", target: "refused" },
-          { target: "consentAgain" },
+          { guard: "saidYes", target: "refused" },
+          { guard: "saidNo", target: "consentAgain", actions: say("onboarding.consent.refuseUndone") },
+          { guard: "saidLater", target: "consentLater" },
+          { guard: "asksCoach", target: "consentAskCoach" },
+          { target: "refuseCheck", reenter: true, actions: say("onboarding.consent.unclear") },
         ],
       },
     },

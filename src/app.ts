@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { webhookCallback, type Bot } from "grammy";
+import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import { flowRegistry } from "../flows/index.js";
@@ -9,6 +9,8 @@ import { createEngine, type Engine } from "./conversation/engine.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { close, createHttpServer, listen, type Route } from "./http/server.js";
 import { createTranslator, type Translator } from "./i18n.js";
+import { configSecrets, protectSecrets } from "./log.js";
+import { countTelegramRateLimited, createMetrics, type Metrics } from "./metrics.js";
 import type { Dispatcher } from "./jobs/dispatcher.js";
 import { createJobs, type MessageSender } from "./jobs/index.js";
 import { unlimited } from "./jobs/rate-limit.js";
@@ -17,8 +19,10 @@ import { SLACK_EVENTS_PATH } from "./slack/receiver.js";
 import { wireSlack } from "./slack/wiring.js";
 import { createTelegramBot, setCommandMenu } from "./telegram/bot.js";
 import { createTelegramSender } from "./telegram/sender.js";
+import { createUpdateHandler, startPolling, webhookRoute, type Polling } from "./telegram/updates.js";
 
 export const WEBHOOK_PATH = "/telegram/webhook";
+export const METRICS_PATH = "/metrics";
 
 export interface KoersOptions {
   logger: Logger;
@@ -38,6 +42,7 @@ export interface Koers {
   dispatcher: Dispatcher;
   translator: Translator;
   bot: Bot | null;
+  metrics: Metrics;
   server: http.Server;
   port: number;
   /** Stops cleanly: no update half-handled, no job lost. */
@@ -48,7 +53,10 @@ export interface Koers {
 export async function startKoers(config: Config, opts: KoersOptions): Promise<Koers> {
   const { logger } = opts;
   const clock = opts.clock ?? (() => new Date());
-  const db = await openDatabase(config.database);
+  protectSecrets(logger, configSecrets(config));
+  const db = await openDatabase(config.database, {
+    onStaleLock: (previous, reason) => logger.warn({ previous, reason }, "took over the embedded database's stale pid file"),
+  });
   try {
     const migrated = await db.migrate();
     if (migrated.applied.length) logger.info({ applied: migrated.applied }, "database migrated");
@@ -58,6 +66,7 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     throw new Error(`the database could not be opened or migrated (${err instanceof Error ? err.message : String(err)}). ${where}.`, { cause: err });
   }
   const translator = createTranslator();
+  const metrics = createMetrics(db, clock);
   let dispatcher: Dispatcher | null = null;
   const engine = createEngine({
     db,
@@ -65,6 +74,7 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     clock,
     logger,
     onQueued: () => dispatcher?.poke(),
+    crisisEscalateMinutes: config.nudges.crisisEscalateMinutes,
   });
 
   const tg = config.telegram;
@@ -79,6 +89,12 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
           logger,
           ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
         });
+  // Every Bot API call answered 429 is counted, whoever made it.
+  bot?.api.config.use(async (prev, method, payload, signal) => {
+    const res = await prev(method, payload, signal);
+    if (!res.ok && res.error_code === 429) countTelegramRateLimited(metrics);
+    return res;
+  });
   const sender = opts.sender ?? (bot ? createTelegramSender(bot.api, translator) : null);
   if (!sender) {
     await db.close();
@@ -111,12 +127,16 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
   });
   dispatcher = jobs.dispatcher;
 
+  const updates = bot ? createUpdateHandler({ bot, translator, logger, metrics, healthy: () => db.ping() }) : null;
+  let polling: Polling | null = null;
   const routes = new Map<string, Route>();
-  if (bot && tg.mode === "webhook") {
-    routes.set(WEBHOOK_PATH, webhookCallback(bot, "http", { secretToken: tg.webhookSecret }) as Route);
-  }
+  if (updates && tg.mode === "webhook") routes.set(WEBHOOK_PATH, webhookRoute(updates, tg.webhookSecret));
+  routes.set(METRICS_PATH, async (_req, res) => {
+    const body = await metrics.scrape();
+    res.writeHead(200, { "content-type": metrics.contentType }).end(body);
+  });
   if (referrals.route) routes.set(SLACK_EVENTS_PATH, referrals.route); // referrals (issue 5)
-  const server = createHttpServer({ logger, healthy: () => db.ping(), routes });
+  const server = createHttpServer({ logger, healthy: () => db.ping(), routes, metrics, problem: () => polling?.problem() ?? null });
   let port: number;
   try {
     port = await listen(server, config.port, config.host);
@@ -125,16 +145,17 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     throw err;
   }
 
-  let polling: Promise<void> | null = null;
-  if (bot && tg.mode !== "off") {
+  if (bot && updates && tg.mode !== "off") {
     await bot.init();
     await setCommandMenu(bot, translator, logger);
     if (tg.mode === "webhook") {
       await bot.api.setWebhook(`${tg.publicUrl}${WEBHOOK_PATH}`, { secret_token: tg.webhookSecret ?? "" });
       logger.info({ url: `${tg.publicUrl}${WEBHOOK_PATH}` }, "Telegram webhook set");
     } else {
-      polling = bot.start({ onStart: (me) => logger.info({ bot: me.username }, "Telegram long polling started") });
-      polling.catch((err: unknown) => logger.error({ err }, "Telegram polling stopped with an error"));
+      // Our own loop rather than bot.start(): an update is confirmed only once it was handled.
+      await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, "could not remove a webhook before long polling"));
+      polling = startPolling({ bot, handler: updates, logger });
+      logger.info({ bot: bot.botInfo.username }, "Telegram long polling started");
     }
   }
   await referrals.init(); // referrals (issue 5): Slack's auth.test; a failure is logged
@@ -150,14 +171,12 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     dispatcher,
     translator,
     bot,
+    metrics,
     server,
     port,
     stop() {
       stopping ??= (async () => {
-        if (bot && polling) {
-          await bot.stop();
-          await polling.catch(() => undefined);
-        }
+        if (polling) await polling.stop();
         await close(server);
         await dispatcher.stop();
         await db.close();

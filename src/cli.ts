@@ -9,6 +9,7 @@ import { createClientInvite, inviteLink } from "./domain/invites.js";
 import { createLogger } from "./log.js";
 import { ADMIN_USAGE, runAdmin } from "./cli/admin.js";
 import { BACKUP_USAGE, runBackup } from "./cli/backup.js";
+import { CRISIS_USAGE, runCrisis } from "./cli/crisis.js";
 
 const USAGE = `Usage: npm run koers -- <command> [options]
 
@@ -22,6 +23,9 @@ Commands:
 
 Organisations and members for the Slack app:
 ${ADMIN_USAGE}
+
+After a crisis signal (see README, "When a client is in crisis"):
+${CRISIS_USAGE}
 
 The embedded database (with PostgreSQL: pg_dump and pg_restore, see docs/operations.md):
 ${BACKUP_USAGE}
@@ -157,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === "invite") await invite(config, rest);
     else if (command === "talk") await talk(config, rest);
     else if (command === "org" || command === "member") return await runAdmin(config, command, rest);
+    else if (command === "crisis") return await runCrisis(config, rest);
     else if (command === "backup" || command === "restore") return await runBackup(config, command, rest);
     else {
       process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);

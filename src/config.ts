@@ -29,6 +29,8 @@ export type SlackConfig =
 export interface NudgeConfig {
   /** A client who has not written for this many days is reported to the coach. */
   silentDays: number;
+  /** A crisis alert nobody confirmed goes to the coach's team after this many minutes. */
+  crisisEscalateMinutes: number;
 }
 
 export interface Config {
@@ -113,6 +115,7 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalMatching("SLACK_SIGNING_SECRET", /^[A-Za-z0-9]{16,128}$/, "must be the signing secret of your Slack app (letters and digits, under Basic Information)"),
   SLACK_API_URL: optionalUrl("SLACK_API_URL", ["http:", "https:"]),
   NUDGE_SILENT_DAYS: intIn("NUDGE_SILENT_DAYS", 1, 60, 7),
+  CRISIS_ESCALATE_MINUTES: intIn("CRISIS_ESCALATE_MINUTES", 1, 240, 30),
   DATABASE_URL: optionalUrl("DATABASE_URL", ["postgres:", "postgresql:"]),
   DATA_DIR: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z
@@ -234,7 +237,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     database,
     telegram,
     slack,
-    nudges: { silentDays: e.NUDGE_SILENT_DAYS },
+    nudges: { silentDays: e.NUDGE_SILENT_DAYS, crisisEscalateMinutes: e.CRISIS_ESCALATE_MINUTES },
     port: e.PORT,
     host: e.HOST?.trim() || "0.0.0.0",
     logLevel: e.LOG_LEVEL,

@@ -25,7 +25,7 @@ describe("parseConfig", () => {
       database: { kind: "embedded", dataDir: path.join(CWD, "data") },
       telegram: { mode: "off" },
       slack: { mode: "off" },
-      nudges: { silentDays: 7 },
+      nudges: { silentDays: 7, crisisEscalateMinutes: 30 },
       port: 3000,
       host: "0.0.0.0",
       logLevel: "info",
@@ -129,7 +129,7 @@ describe("parseConfig: Slack and nudges", () => {
   });
 
   test("NUDGE_SILENT_DAYS sets when a silent client is reported", () => {
-    expect(parseConfig({ NUDGE_SILENT_DAYS: "10" }, CWD).nudges).toEqual({ silentDays: 10 });
+    expect(parseConfig({ NUDGE_SILENT_DAYS: "10" }, CWD).nudges).toEqual({ silentDays: 10, crisisEscalateMinutes: 30 });
   });
 
   test.each([

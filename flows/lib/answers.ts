@@ -4,6 +4,7 @@
  * comes next, never what is saved.
  */
 import { normalise, parseDate } from "./parse.js";
+import { isUnclear, readIntent } from "./readers.js";
 
 export function words(text: string): string[] {
   const t = normalise(text);
@@ -17,7 +18,9 @@ const DONT_KNOW = [
 
 /** "weet ik niet", "niks", "geen idee": the client has no answer (yet). */
 export function saysDontKnow(text: string): boolean {
-  return DONT_KNOW.includes(normalise(text));
+  if (DONT_KNOW.includes(normalise(text))) return true;
+  const r = readIntent(text, { strict: true });
+  return !isUnclear(r) && r.value === "dontKnow";
 }
 
 /** Fewer than four words, or no answer at all: a thin answer that needs an easier follow-up. */

@@ -10,6 +10,7 @@ import { say } from "./actions.js";
 import { saysDontKnow } from "./answers.js";
 import { amsterdamDateTime } from "./dates.js";
 import { normalise, parseDate, parseScale, parseYesNo, type DateResult } from "./parse.js";
+import { isUnclear, readIntent } from "./readers.js";
 
 /** Answers longer than this get a request to say it shorter (the engine refuses > 1000 itself). */
 export const MAX_ANSWER = 500;
@@ -32,15 +33,14 @@ export function ask(key: string, vars?: Vars, rows?: Choice[][]): { type: "say";
   return say(key, vars, withNotNow(rows));
 }
 
-const NOT_NOW_EXACT = ["later", "liever later", "een andere keer", "andere keer", "straks", "maybe later", "later please"];
-const NOT_NOW_PHRASES = ["niet nu", "nu niet", "nu even niet", "not now"];
-
-/** The "niet nu" button, or a short typed "niet nu", "nu even niet", "later". */
+/**
+ * The "niet nu" button, or a typed "niet nu", "nu even niet ik ben moe", "geen zin nu", "later",
+ * "liever een andere keer". Strict: "geen tijd", "morgen" or "nog niet" are answers here.
+ */
 export function isNotNow(event: ClientEvent): boolean {
   if (event.type === "client.chose") return event.choice === NOT_NOW.id;
-  const t = normalise(event.text);
-  if (NOT_NOW_EXACT.includes(t)) return true;
-  return t.split(" ").length <= 4 && NOT_NOW_PHRASES.some((p) => ` ${t} `.includes(` ${p} `));
+  const r = readIntent(event.text, { strict: true });
+  return !isUnclear(r) && (r.value === "notNow" || r.value === "later");
 }
 
 export type TextProblem = "empty" | "noWords" | "tooLong" | "button";

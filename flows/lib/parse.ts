@@ -1,3 +1,4 @@
+import { isUnclear, readIntent } from "./readers.js";
 import { addDays, addMonths, amsterdamDay, daysBetween, isoWeekday, isRealDay, toIsoDate, type Ymd } from "./dates.js";
 
 /**
@@ -15,28 +16,14 @@ export function normalise(text: string): string {
     .trim();
 }
 
-const YES = [
-  "ja", "jawel", "jaa", "jep", "jup", "ok", "oke", "oké", "okay", "okee", "prima", "goed", "is goed", "zeker",
-  "natuurlijk", "graag", "ja graag", "doe maar", "akkoord", "top", "yes", "yeah", "sure", "y", "j",
-];
-const NO = ["nee", "neen", "nope", "nee hoor", "liever niet", "niet", "no", "n", "nah", "nee dank je", "nee bedankt"];
-const LATER = ["niet nu", "later", "nu niet", "weet ik niet", "weet niet", "misschien", "misschien later", "not now", "maybe", "maybe later", "nog niet"];
-
-/** "yes", "no", "later" (not now / don't know yet) or null when the text is not one of those. */
+/**
+ * "yes", "no", "later" (not now, later, don't know yet, ask my coach first) or null when the
+ * text is unclear (mixed, hedged, a question, or more than a yes or no): see `readIntent`.
+ */
 export function parseYesNo(text: string): "yes" | "no" | "later" | null {
-  const t = normalise(text);
-  if (t === "") {
-    if (/👍|✅/u.test(text)) return "yes";
-    if (/👎|❌/u.test(text)) return "no";
-    return null;
-  }
-  if (LATER.includes(t)) return "later";
-  if (YES.includes(t)) return "yes";
-  if (NO.includes(t)) return "no";
-  const first = t.split(" ")[0] ?? "";
-  if (["ja", "jawel", "oké", "oke", "ok", "prima", "yes"].includes(first)) return "yes";
-  if (["nee", "neen", "no"].includes(first)) return "no";
-  return null;
+  const r = readIntent(text);
+  if (isUnclear(r)) return null;
+  return r.value === "yes" || r.value === "no" ? r.value : "later";
 }
 
 /**

@@ -3,17 +3,18 @@
  * `npm run koers -- backup [--to <file>]` and `npm run koers -- restore <file> [--data-dir <folder>]`.
  *
  * The embedded database belongs to one process at a time (the pid file in DATA_DIR, see
- * src/db/client.ts), so a backup runs while the service is stopped: it takes the same lock, so it
+ * src/db/data-dir-lock.ts), so a backup runs while the service is stopped: it takes the same lock, so it
  * cannot run next to the service, writes every change to the data files (CHECKPOINT) and packs
  * the whole folder with PGlite's `dumpDataDir()` into a .tar.gz. The file is then opened in
  * memory to check it before it is called done. With PostgreSQL use pg_dump (docs/operations.md).
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import type { Config } from "../config.js";
-import { lockDataDir } from "../db/client.js";
+import { lockDataDir, PID_FILE } from "../db/data-dir-lock.js";
 
 export const BACKUP_USAGE = `  backup [--to <file.tar.gz>]              back up the embedded database (stop the service first)
   restore <file.tar.gz> [--data-dir <dir>] restore a backup into an empty or new data folder`;
@@ -28,8 +29,6 @@ export interface BackupSummary {
   migrations: string[];
   clients: number;
 }
-
-const PID_FILE = "koers.pid";
 
 /** What the backup holds, read from an open database. */
 async function contents(db: PGlite): Promise<Pick<BackupSummary, "migrations" | "clients">> {
@@ -48,7 +47,8 @@ function lockFor(what: "back up" | "restore", dataDir: string): () => void {
     return lockDataDir(dataDir);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (!/in use by another Koers process/.test(message)) throw err;
+    // Held on another host (a shared folder): the lock's own sentence says what to do.
+    if (!/in use by another Koers process/.test(message)) throw new BackupError(message);
     const pid = /pid (\d+)/.exec(message)?.[1] ?? "?";
     throw new BackupError(
       `Cannot ${what} ${dataDir} now: the running Koers service (pid ${pid}) uses it, and the embedded database is one process's. ` +
@@ -124,14 +124,22 @@ export async function restoreEmbedded(file: string, dataDir: string): Promise<Ba
   let ok = false;
   try {
     const bytes = fs.readFileSync(source);
-    let db: PGlite;
+    // The archive holds the pid file of the backup that made it: unpacked straight into `dir` it
+    // would replace this restore's lock. So it is unpacked into a folder inside `dir` and moved
+    // up entry by entry without that file, all while the lock is held.
+    const staging = path.join(dir, `.restore-${randomUUID()}`);
     try {
-      db = await PGlite.create(dir, { loadDataDir: new Blob([bytes]) });
+      const unpacked = await PGlite.create(staging, { loadDataDir: new Blob([bytes]) });
+      await unpacked.close();
     } catch (err) {
       throw new BackupError(`${source} is not a Koers backup that this version can read (${err instanceof Error ? err.message : String(err)}).`);
     }
-    // The archive carries the pid file of the process that made it: the folder is ours now.
-    fs.writeFileSync(path.join(dir, PID_FILE), String(process.pid));
+    for (const entry of fs.readdirSync(staging)) {
+      if (entry === PID_FILE || entry.startsWith(`${PID_FILE}.`)) continue;
+      fs.renameSync(path.join(staging, entry), path.join(dir, entry));
+    }
+    fs.rmSync(staging, { recursive: true, force: true });
+    const db = await PGlite.create(dir);
     let summary: Pick<BackupSummary, "migrations" | "clients">;
     try {
       summary = await contents(db);
@@ -142,12 +150,11 @@ export async function restoreEmbedded(file: string, dataDir: string): Promise<Ba
     ok = true;
     return { file: source, bytes: bytes.length, ...summary };
   } finally {
+    // Leave the folder as it was found: empty (or absent), so the next try can start over. The
+    // lock goes last, so nothing else opens the half-restored folder.
+    if (!ok) for (const entry of fs.readdirSync(dir)) if (entry !== PID_FILE) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
     unlock();
-    if (!ok) {
-      // Leave the folder as it was found: empty (or absent), so the next try can start over.
-      if (existed) for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
-      else fs.rmSync(dir, { recursive: true, force: true });
-    }
+    if (!ok && !existed) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,14 +2,16 @@ import type { Logger } from "pino";
 import type { ClientEvent, FlowDefinition, Say, Vars } from "../../flows/types.js";
 import type { Database, Tx } from "../db/client.js";
 import { audit } from "../domain/audit.js";
-import { isCrisisSignal } from "../domain/crisis.js";
+import { crisisAnswer, isCrisisAnswer } from "../domain/safety/answer.js";
+import { DEFAULT_ESCALATE_MINUTES } from "../domain/safety/alerts.js";
 import { hashInviteCode, looksLikeInviteCode } from "../domain/invites.js";
 import { referralClientLinked, referralKnownClientStarted } from "../domain/referrals/in.js";
 import { isReferralsCommand, referralListEntries, referralListWithoutButtons } from "../domain/referrals/list.js";
 import type { Client, FlowRun } from "../generated/prisma/client.js";
-import { enqueueNudge, enqueueTelegram, parseCallbackData, type OutMessage } from "../jobs/outbox.js";
+import { enqueueTelegram, parseCallbackData, type OutMessage } from "../jobs/outbox.js";
 import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCommand, type HookReply } from "../jobs/reminder-buttons.js";
 import { COMMAND_ALIASES, globalCommand } from "./commands.js";
+import { createCrisisResponse, crisisIn } from "./crisis.js";
 import { firstDelivery, lockClientByChat, lockClientById } from "./locks.js";
 import { ConversationError, createRuns, runData } from "./runs.js";
 
@@ -20,7 +22,10 @@ export type ClientInput =
   | { kind: "command"; command: string; args: string }
   | { kind: "text"; text: string }
   | { kind: "button"; data: string }
-  | { kind: "media"; media: string };
+  /** A photo, file, voice note...; `caption` is the text sent with it. */
+  | { kind: "media"; media: string; caption?: string }
+  /** A message the client changed afterwards: only read for crisis signals. */
+  | { kind: "edited"; text: string };
 
 export interface IncomingMessage {
   /** Telegram's update_id: the same update delivered twice is handled once. */
@@ -33,6 +38,8 @@ export interface IncomingMessage {
 export interface DirectReply {
   key: string;
   vars?: Vars;
+  /** More lines of the same message. */
+  lines?: DirectReply[];
 }
 
 export type HandleResult =
@@ -48,6 +55,8 @@ export interface EngineDeps {
   logger: Logger;
   /** Called after a commit that queued messages, to wake the dispatcher. */
   onQueued?: () => void;
+  /** CRISIS_ESCALATE_MINUTES: an unconfirmed crisis alert goes to the team after this long. */
+  crisisEscalateMinutes?: number;
 }
 
 /** Longest message a flow gets to see; longer ones get a calm request to say it shorter. */
@@ -85,11 +94,19 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   const { flowOf, beginRun, stepActive, repeatPrompt, activeRun } = createRuns(deps);
+  const crisis = createCrisisResponse({ runs: { repeatPrompt }, clock, logger: deps.logger, escalateMinutes: deps.crisisEscalateMinutes ?? DEFAULT_ESCALATE_MINUTES });
 
   /** Handles an update from a chat that is not linked to a client: only `/start <code>` links it. */
   async function handleUnknownChat(tx: Tx, msg: IncomingMessage): Promise<HandleResult | { link: Client; fresh: boolean }> {
     const language = msg.languageCode === "en" ? "en" : "nl";
     const direct = (key: string): HandleResult => ({ kind: "direct", language, replies: [{ key }] });
+    // Someone without a coach who may be in danger gets the help numbers at once; nothing is stored.
+    const found = crisisIn(msg.input);
+    if (found) {
+      deps.logger.info({ category: found.signal.category, acute: found.signal.acute }, "crisis answer to a chat without a coach");
+      return { kind: "direct", language, replies: [crisisAnswer(found.signal, { hasCoach: false })] };
+    }
+    if (msg.input.kind === "edited") return { kind: "direct", language, replies: [] };
     if (msg.input.kind !== "command" || COMMAND_ALIASES[msg.input.command] !== "start") return direct("start.noCode");
     const code = msg.input.args.trim();
     if (!code) return direct("start.noCode");
@@ -141,10 +158,10 @@ export function createEngine(deps: EngineDeps): Engine {
     await tx.client.update({ where: { id: client.id }, data: { lastClientMessageAt: now, ...reachable } });
     if (client.status === "UNREACHABLE") client = { ...client, status: resumedStatus };
 
-    if (input.kind === "text" && isCrisisSignal(input.text)) {
-      await enqueueNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "crisis" }, `${client.id}:crisis:${key}`);
-      return [{ key: "crisis.text" }];
-    }
+    // --- crisis (src/conversation/crisis.ts): in every state, before anything else
+    const found = crisisIn(input);
+    if (found) return crisis.respond(tx, client, run, found);
+    // --- end crisis
 
     // --- referrals hook (issue 5, src/domain/referrals/): /verwijzingen, and an invite link of a
     // referral in opened by someone who already is a client (no duplicate client is kept)
@@ -159,6 +176,12 @@ export function createEngine(deps: EngineDeps): Engine {
     // --- end jobs hook
 
     if (input.kind === "command") return globalCommand(tx, client, COMMAND_ALIASES[input.command], { resumedStatus, repeat: repeatPrompt(run) });
+
+    // --- crisis: the message after one is answered kindly; "verder" picks the conversation up
+    const afterCrisis = await crisis.afterCrisis(tx, client, input, run);
+    if (afterCrisis) return afterCrisis;
+    if (input.kind === "edited") return [];
+    // --- end crisis
 
     if (client.status === "STOPPED") return [{ key: "stop.stopped" }];
     if (client.status === "PAUSED") {
@@ -221,6 +244,8 @@ export function createEngine(deps: EngineDeps): Engine {
           language: fresh.language,
           messages,
           key: `${client.id}:${key}`,
+          // The crisis answer goes out ahead of anything queued for this chat.
+          urgent: messages.some(isCrisisAnswer),
         });
         queued = messages.length > 0;
         return { kind: "handled", clientId: client.id };
@@ -237,7 +262,7 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!parked || parked.status !== "PARKED") return "gone";
         const client = await lockClientById(tx, parked.clientId);
         if (!client || client.telegramChatId === null || client.status === "STOPPED" || client.status === "REFUSED") return "gone";
-        if (client.status !== "ACTIVE" || (await activeRun(tx, client.id))) return "busy";
+        if (client.status !== "ACTIVE" || client.crisisHoldSince || (await activeRun(tx, client.id))) return "busy";
         await tx.flowRun.update({ where: { id: parked.id }, data: { status: "DONE" } });
         const messages = [{ key: "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
         await enqueueTelegram(tx, { clientId: client.id, chatId: client.telegramChatId, language: client.language, messages, key: `resume:${parked.id}` });

@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { pgliteAdapterFactory } from "./adapters.js";
+import { lockDataDir, type LockOwner } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.js";
 
 export type Db = PrismaClient;
@@ -65,35 +65,6 @@ function pgRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
   };
 }
 
-/**
- * PGlite is one process's database: a second process opening the same folder would corrupt it.
- * A pid file guards the folder; a stale one (its process is gone, e.g. after a crash) is taken over.
- */
-export function lockDataDir(dataDir: string): () => void {
-  const file = path.join(dataDir, "koers.pid");
-  try {
-    const pid = Number(fs.readFileSync(file, "utf8"));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is in use by another Koers process (pid ${pid}). Stop that process first, or use PostgreSQL (DATABASE_URL) to run several.`,
-      );
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-  }
-  fs.writeFileSync(file, String(process.pid));
-  return () => fs.rmSync(file, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error("timeout")), ms);
@@ -104,23 +75,28 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+export interface OpenOptions {
+  /** Told when the embedded folder's stale pid file (of a process that is gone) is taken over. */
+  onStaleLock?: (previous: LockOwner | { raw: string }, reason: string) => void;
+}
+
 /**
  * Opens the configured database: embedded PGlite in `dataDir`, or a PostgreSQL server.
  * Nothing is migrated here; call `migrate()` (the service does at start).
  */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig, opts: OpenOptions = {}): Promise<Database> {
   let sql: SqlRunner;
   let prisma: Db;
   let closeDriver: () => Promise<void>;
   if (config.kind === "embedded") {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    const unlock = lockDataDir(config.dataDir);
+    const unlock = lockDataDir(config.dataDir, opts.onStaleLock ? { onTakeover: opts.onStaleLock } : {});
     const pglite = await PGlite.create(config.dataDir).catch((err: unknown) => {
       unlock();
       throw err;
     });
     sql = pgliteRunner(pglite);
-    prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite), transactionOptions: { timeout: 30_000, maxWait: 30_000 } });
+    prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite), transactionOptions: { timeout: 30_000, maxWait: 30_000 }, errorFormat: "minimal" });
     closeDriver = async () => {
       await pglite.close();
       unlock();
@@ -129,7 +105,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     pool.on("error", () => undefined); // an idle client losing its server must not crash us
     sql = pgRunner(pool);
-    prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { timeout: 30_000, maxWait: 30_000 } });
+    prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { timeout: 30_000, maxWait: 30_000 }, errorFormat: "minimal" });
     closeDriver = () => pool.end();
   }
   let closed = false;

@@ -34,10 +34,15 @@ const MIGRATION_LOCK_KEY = 72_657_110;
  * database has not seen yet, each in its own transaction, and records them in Prisma's own
  * `_prisma_migrations` table with the same checksum, so `prisma migrate status` agrees.
  *
+ * Each migration commits before the next begins, so a migration may use what an earlier one made
+ * (an enum value added by `ALTER TYPE ... ADD VALUE` cannot be used in the transaction that added
+ * it). Every transaction first takes the same advisory lock and reads which migrations are done,
+ * so several instances starting together apply each migration once. A failing migration is rolled
+ * back alone: the ones before it stay applied, and the error names it.
+ *
  * Why not `prisma migrate deploy` at start: through the PGlite driver adapter it waits forever on
  * its own lock (one connection), and through @prisma/adapter-pg it needs a workaround for
- * prisma/orm#27403. This runner works the same on both and takes an advisory lock so several
- * instances starting together apply each migration once.
+ * prisma/orm#27403. This runner works the same on both.
  */
 export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
   const names = fs
@@ -45,7 +50,15 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort();
-  return db.transaction(async (tx) => {
+  /** Takes the lock in `tx` and returns the migrations already applied, with their checksums. */
+  async function lockAndRead(tx: SqlRunner): Promise<Map<string, string>> {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
+    const done = await tx.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    return new Map(done.map((r) => [r.migration_name, r.checksum]));
+  }
+  const seen = await db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -56,29 +69,38 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
       "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
-    const done = await tx.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    const seen = new Map(done.map((r) => [r.migration_name, r.checksum]));
-    const applied: string[] = [];
-    for (const name of names) {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      const checksum = createHash("sha256").update(sql).digest("hex");
-      const previous = seen.get(name);
-      if (previous !== undefined) {
-        if (previous !== checksum) {
-          throw new Error(`Migration ${name} was changed after it was applied. Add a new migration instead.`);
-        }
-        continue;
-      }
-      await tx.exec(sql);
-      await tx.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
-         VALUES ($1, $2, now(), $3, now(), 1)`,
-        [randomUUID(), checksum, name],
-      );
-      applied.push(name);
-    }
-    return { applied, alreadyApplied: names.length - applied.length };
+    return lockAndRead(tx);
   });
+  const files = names.map((name) => {
+    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+  });
+  for (const f of files) {
+    const previous = seen.get(f.name);
+    if (previous !== undefined && previous !== f.checksum) {
+      throw new Error(`Migration ${f.name} was changed after it was applied. Add a new migration instead.`);
+    }
+  }
+  const applied: string[] = [];
+  for (const f of files) {
+    if (seen.has(f.name)) continue;
+    const didApply = await db
+      .transaction(async (tx) => {
+        // Another instance may have applied it while this one waited for the lock.
+        if ((await lockAndRead(tx)).has(f.name)) return false;
+        await tx.exec(f.sql);
+        await tx.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+           VALUES ($1, $2, now(), $3, now(), 1)`,
+          [randomUUID(), f.checksum, f.name],
+        );
+        return true;
+      })
+      .catch((err: unknown) => {
+        const applyNote = applied.length ? ` (applied before it: ${applied.join(", ")})` : "";
+        throw new Error(`Migration ${f.name} failed and was rolled back${applyNote}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      });
+    if (didApply) applied.push(f.name);
+  }
+  return { applied, alreadyApplied: names.length - applied.length };
 }

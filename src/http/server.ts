@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { Logger } from "pino";
+import { withMetrics, type Metrics } from "../metrics.js";
 
 /** A route handler gets the raw request and response. */
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
@@ -10,11 +11,15 @@ export interface HttpServerDeps {
   healthy: () => Promise<boolean>;
   /** Extra routes by exact path (Telegram's webhook, later Slack's events). */
   routes?: Map<string, Route>;
+  /** A problem other than the database that makes this instance unhealthy (polling's 409). */
+  problem?: () => { status: string; reason: string } | null;
+  /** The service's metrics: requests are handled with them as the ones counted into. */
+  metrics?: Metrics;
 }
 
 /**
- * The service's one HTTP server: `/healthz` (200 with the database reachable, 503 otherwise),
- * Telegram's webhook and later Slack's requests.
+ * The service's one HTTP server: `/healthz` (200 with the database reachable and no other
+ * problem, 503 otherwise, with the reason), Telegram's webhook, Slack's requests, `/metrics`.
  */
 export function createHttpServer(deps: HttpServerDeps): http.Server {
   const server = http.createServer((req, res) => {
@@ -24,7 +29,8 @@ export function createHttpServer(deps: HttpServerDeps): http.Server {
       res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
       return;
     }
-    Promise.resolve(route(req, res)).catch((err: unknown) => {
+    const run = () => Promise.resolve(route(req, res));
+    (deps.metrics ? withMetrics(deps.metrics, run) : run()).catch((err: unknown) => {
       deps.logger.error({ err, path }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end('{"error":"internal"}');
@@ -33,7 +39,9 @@ export function createHttpServer(deps: HttpServerDeps): http.Server {
 
   const health: Route = async (_req, res) => {
     const ok = await deps.healthy();
-    res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok, database: ok ? "up" : "down" }));
+    const problem = deps.problem?.() ?? null;
+    const body = problem ? { ...problem, ok: false, database: ok ? "up" : "down" } : { ok, database: ok ? "up" : "down" };
+    res.writeHead(ok && !problem ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(body));
   };
   return server;
 }

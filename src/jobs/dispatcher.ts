@@ -40,11 +40,13 @@ const CLAIM = (leaseSeconds: number) => `
     SELECT j.id, j.status AS was FROM "Job" j
     WHERE ((j.status = 'PENDING' AND j."dueAt" <= $3) OR (j.status = 'RUNNING' AND j."lockedUntil" < $3))
       -- A client's jobs of one kind run in order; one waiting for a retry holds the later ones back.
+      -- A job of higher priority (the crisis answer) is not held back and holds back the others.
       AND NOT EXISTS (
         SELECT 1 FROM "Job" e
-        WHERE e."clientId" = j."clientId" AND e.kind = j.kind AND e.id < j.id
-          AND e.status IN ('PENDING', 'RUNNING') AND (e."dueAt" <= $3 OR e.attempts > 0))
-    ORDER BY j."dueAt", j.id
+        WHERE e."clientId" = j."clientId" AND e.kind = j.kind AND e.id <> j.id
+          AND e.status IN ('PENDING', 'RUNNING') AND (e."dueAt" <= $3 OR e.attempts > 0)
+          AND ((e.id < j.id AND e.priority >= j.priority) OR e.priority > j.priority))
+    ORDER BY j.priority DESC, j."dueAt", j.id
     LIMIT $1
     FOR UPDATE SKIP LOCKED)
   UPDATE "Job" SET status = 'RUNNING', "lockedBy" = $2,

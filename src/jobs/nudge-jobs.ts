@@ -68,6 +68,8 @@ export function coachNudgeHandler(sink: NudgeSink): JobHandler {
     const nudge = await ctx.db.prisma.nudge.findUnique({ where: { id: payload.nudgeId }, include: { client: true, coach: true } });
     if (!nudge || nudge.status !== "OPEN" || nudge.notifiedAt) return;
     if (nudge.coach.nudgeMode === "DAILY_DIGEST" && nudge.cause !== "crisis") return;
+    // After a crisis signal the crisis alert speaks; other nudges wait until the coach resumes (alerts.ts).
+    if (nudge.client.crisisHoldSince && nudge.cause !== "crisis") return;
     const now = ctx.now();
     const where = await sink.deliver(address(nudge.coach), [toNote(nudge)], "single", now);
     await ctx.db.prisma.nudge.update({
@@ -101,7 +103,7 @@ export function digestHandler(sink: NudgeSink): JobHandler {
     const coach = await ctx.db.prisma.member.findUnique({ where: { id: coachId } });
     if (!coach) return;
     const nudges = await ctx.db.prisma.nudge.findMany({
-      where: { coachId, status: "OPEN", notifiedAt: null },
+      where: { coachId, status: "OPEN", notifiedAt: null, client: { crisisHoldSince: null } },
       include: { client: true },
       orderBy: { openedAt: "asc" },
     });

@@ -40,6 +40,8 @@ export interface TelegramSendPayload {
   uncertain?: number[];
   /** Sent without the client asking (a reminder): never during quiet hours. */
   proactive?: boolean;
+  /** The crisis answer: claimed first, not held back by earlier sends, not paced per chat. */
+  urgent?: boolean;
 }
 
 /** Payload of a `coach.nudge` job: deliver this Nudge row to its coach. */
@@ -86,7 +88,7 @@ export function toOutMessage(say: Say, turn: number): OutMessage {
  */
 export async function enqueueTelegram(
   tx: Tx,
-  args: { clientId: string; chatId: bigint; language: string; messages: OutMessage[]; key?: string; proactive?: boolean },
+  args: { clientId: string; chatId: bigint; language: string; messages: OutMessage[]; key?: string; proactive?: boolean; urgent?: boolean },
 ): Promise<void> {
   if (!args.messages.length) return;
   const payload: TelegramSendPayload = {
@@ -95,12 +97,19 @@ export async function enqueueTelegram(
     messages: args.messages,
     sent: 0,
     ...(args.proactive ? { proactive: true } : {}),
+    ...(args.urgent ? { urgent: true } : {}),
   };
   const idempotencyKey = `${TELEGRAM_SEND}:${args.key ?? randomUUID()}`;
   await tx.job.upsert({
     where: { idempotencyKey },
     update: {},
-    create: { kind: TELEGRAM_SEND, payload: payload as unknown as Prisma.InputJsonValue, clientId: args.clientId, idempotencyKey },
+    create: {
+      kind: TELEGRAM_SEND,
+      payload: payload as unknown as Prisma.InputJsonValue,
+      clientId: args.clientId,
+      idempotencyKey,
+      ...(args.urgent ? { priority: 1 } : {}),
+    },
   });
 }
 

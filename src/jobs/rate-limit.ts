@@ -27,9 +27,10 @@ export interface SendLimiter {
   /**
    * Takes one message to `chatId` if both limits allow it now and returns 0; otherwise takes
    * nothing and returns how many ms to wait before asking again. Nothing is reserved ahead, so
-   * a chat that must wait long never holds up the others.
+   * a chat that must wait long never holds up the others. `urgent` (the crisis answer) skips
+   * the chat's pacing (Telegram tolerates short bursts) but still counts in it and in the total.
    */
-  tryTake(chatId: string): number;
+  tryTake(chatId: string, urgent?: boolean): number;
   /** Telegram said 429: nothing more to this chat until `retryAfterMs` from now. */
   penalise(chatId: string, retryAfterMs: number): void;
 }
@@ -55,11 +56,11 @@ export function createSendLimiter(limits: SendLimits, now: () => number = Date.n
   }
 
   return {
-    tryTake(chatId) {
+    tryTake(chatId, urgent = false) {
       const t = now();
       if (++takes % 1000 === 0) forget(t);
       const chat = chats.get(chatId) ?? { tat: 0 };
-      const wait = Math.max(0, chat.tat - chatTolerance - t, global.tat - globalTolerance - t);
+      const wait = Math.max(0, urgent ? 0 : chat.tat - chatTolerance - t, global.tat - globalTolerance - t);
       // Below a microsecond is float rounding (1000 / 30 is not exact), not a real wait.
       if (wait > 0.001) return wait;
       chat.tat = Math.max(chat.tat, t) + chatInterval;

@@ -22,6 +22,8 @@ export interface HookReply {
 const ACTION_CODES: Record<ReminderAction, string> = { done: "d", later: "l", stop: "s" };
 const CODE_ACTIONS: Record<string, ReminderAction> = { d: "done", l: "later", s: "stop" };
 const PATTERN = /^r:(\d{1,19}):([dls])$/;
+/** Job ids are PostgreSQL bigints: a forged button with a larger number names no job. */
+const MAX_JOB_ID = 9_223_372_036_854_775_807n;
 
 export const REMINDERS_FLOW = "reminders";
 const COMMANDS = new Set(["herinneringen", "herinnering", "reminders"]);
@@ -85,6 +87,7 @@ export async function handleReminderButton(tx: Tx, client: Client, data: string,
   const m = PATTERN.exec(data);
   const action = m ? CODE_ACTIONS[m[2] ?? ""] : undefined;
   if (!m || !action) return say("common.unknownButton");
+  if (BigInt(m[1] ?? "0") > MAX_JOB_ID) return say("reminders.answer.gone");
   const job = await lockReminder(tx, m[1] ?? "0");
   if (!job || job.clientId !== client.id || !(REMINDER_KINDS as readonly string[]).includes(job.kind)) return say("reminders.answer.gone");
   const p = job.payload as unknown as ReminderPayload;

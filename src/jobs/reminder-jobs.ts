@@ -7,6 +7,7 @@
 import type { Engine } from "../conversation/engine.js";
 import type { Tx } from "../db/client.js";
 import type { Client } from "../generated/prisma/client.js";
+import { onCrisisHold } from "../domain/safety/alerts.js";
 import { reminderButtons, type ReminderAction } from "./reminder-buttons.js";
 import {
   REMINDER_APPOINTMENT,
@@ -45,6 +46,7 @@ async function withClient(ctx: JobContext, job: ClaimedJob, fn: (tx: Tx, client:
     await tx.$queryRaw`SELECT id FROM "Client" WHERE id = ${job.clientId}::uuid FOR UPDATE`;
     const client = await tx.client.findUnique({ where: { id: job.clientId } });
     if (!client || !wantsReminders(client)) return { patch: { skipped: "reminders off or client not active" } };
+    if (onCrisisHold(client)) return crisisHold(ctx);
     return fn(tx, client);
   });
 }
@@ -108,6 +110,13 @@ async function checkinData(ctx: JobContext, clientId: string, jobId: string): Pr
   return { trigger: "reminder", reminderJobId: jobId, ...(step ? { step: { id: step.id, what: step.what } } : {}) };
 }
 
+/** After a crisis signal reminders wait until a coach resumes them; they are looked at again every hour. */
+const HOLD_RETRY_MS = 3_600_000;
+
+function crisisHold(ctx: JobContext): JobOutcome {
+  return { retryAt: new Date(ctx.now().getTime() + HOLD_RETRY_MS), reason: "crisis hold: waiting for the coach" };
+}
+
 /** A conversation is going on when the client's active run changed in the last two hours. */
 const BUSY_MS = 2 * 3_600_000;
 
@@ -120,6 +129,10 @@ function checkinHandler(startConversation: StartConversation): JobHandler {
       if (!p || p.started) return null;
       if (!wantsReminders(client) || !client.checkinEveryDays) {
         result = { patch: { skipped: "reminders off or client not active" } };
+        return null;
+      }
+      if (onCrisisHold(client)) {
+        result = crisisHold(ctx);
         return null;
       }
       const when = timing(client, now, undefined);
@@ -139,6 +152,7 @@ function checkinHandler(startConversation: StartConversation): JobHandler {
     };
     const client = job.clientId ? await ctx.db.prisma.client.findUnique({ where: { id: job.clientId } }) : null;
     if (!client || !wantsReminders(client)) return { patch: { skipped: "reminders off or client not active" } };
+    if (onCrisisHold(client)) return crisisHold(ctx);
     await startConversation(client.id, "checkin", await checkinData(ctx, client.id, job.id), undefined, { prepare });
     return result;
   };

@@ -17,6 +17,7 @@
  *
  * The window of doubt is only the Bot API round trip itself; every other crash point is exact.
  */
+import { CRISIS_KEYS } from "../domain/safety/answer.js";
 import { LeaseLost, SendError } from "./errors.js";
 import { isQuietHours, localTime, addDays, atLocal, QUIET_UNTIL } from "./schedule.js";
 import type { SendLimiter } from "./rate-limit.js";
@@ -40,7 +41,6 @@ export interface TelegramSendDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const CRISIS_KEYS = new Set(["crisis.text"]);
 
 /** The end of tonight's quiet hours (08:00 Amsterdam), for proactive messages that are late. */
 function afterQuietHours(now: Date): Date {
@@ -54,10 +54,10 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   /** Waits for the limiter as long as that is short; returns the wait left when it is not (0: go). */
-  async function takeSlot(chatId: string): Promise<number> {
+  async function takeSlot(chatId: string, urgent: boolean): Promise<number> {
     let waited = 0;
     for (;;) {
-      const wait = deps.limiter.tryTake(chatId);
+      const wait = deps.limiter.tryTake(chatId, urgent);
       if (wait === 0) return 0;
       if (waited + wait > maxWaitMs) return wait;
       await sleep(wait);
@@ -103,7 +103,7 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
     await settleInFlight(job, p, ctx);
     if (p.proactive && isQuietHours(ctx.now())) return { retryAt: afterQuietHours(ctx.now()), reason: "quiet hours" };
     for (let i = p.sent; i < p.messages.length; i++) {
-      const wait = await takeSlot(p.chatId);
+      const wait = await takeSlot(p.chatId, p.urgent === true);
       if (wait > 0) return { retryAt: new Date(ctx.now().getTime() + wait), reason: "rate limit", holdBack: true };
       await sendOne(job, p, i, ctx);
       p.sent = i + 1;

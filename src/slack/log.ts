@@ -1,15 +1,27 @@
 import { LogLevel, type Logger as SlackLogger } from "@slack/bolt";
 import type { Logger } from "pino";
 
+/**
+ * What of one of Bolt's log arguments reaches the log: strings (cut short), an error's kind and
+ * message; never an object, which may be a request body with what someone typed.
+ */
+function describeArg(arg: unknown): string {
+  if (typeof arg === "string") return arg.length > 300 ? `${arg.slice(0, 300)}...` : arg;
+  if (arg instanceof Error) return `${arg.name}: ${arg.message}`;
+  if (typeof arg === "number" || typeof arg === "boolean") return String(arg);
+  return `[${typeof arg}]`;
+}
+
 /** Bolt's and the Web API client's own log lines go to our logger, under a stable component name. */
 export function boltLogger(logger: Logger, component = "slack-bolt"): SlackLogger {
   const log = logger.child({ component });
   let level = LogLevel.WARN;
+  const line = (msg: unknown[]) => msg.map(describeArg).join(" ");
   return {
-    debug: (...msg: unknown[]) => log.debug(msg.map(String).join(" ")),
-    info: (...msg: unknown[]) => log.info(msg.map(String).join(" ")),
-    warn: (...msg: unknown[]) => log.warn(msg.map(String).join(" ")),
-    error: (...msg: unknown[]) => log.error(msg.map(String).join(" ")),
+    debug: (...msg: unknown[]) => log.debug(line(msg)),
+    info: (...msg: unknown[]) => log.info(line(msg)),
+    warn: (...msg: unknown[]) => log.warn(line(msg)),
+    error: (...msg: unknown[]) => log.error(line(msg)),
     setLevel: (l: LogLevel) => {
       level = l;
     },

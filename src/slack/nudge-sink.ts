@@ -8,7 +8,7 @@ import type { SlackConfig } from "../config.js";
 import { SendError } from "../jobs/errors.js";
 import type { NudgeSink } from "../jobs/nudge-jobs.js";
 import { createSlackTranslator, type SlackT } from "./i18n.js";
-import { digestMessage, logLine, nudgeMessage } from "./nudge-message.js";
+import { digestMessage, nudgeMessage } from "./nudge-message.js";
 
 export interface SlackNudgeSinkOptions {
   token: string;
@@ -96,12 +96,15 @@ function never(): never {
   throw new Error("a single nudge needs one note");
 }
 
-/** Without Slack: every nudge is a log line with the same essentials the coach would read. */
-export function createLoggingNudgeSink(t: SlackT, logger: Logger): NudgeSink {
+/**
+ * Without Slack: every nudge is a log line with its ids and cause, never the client's name (a log
+ * is read by operators, not only by the coach); the nudge itself is in the database.
+ */
+export function createLoggingNudgeSink(logger: Logger): NudgeSink {
   return {
-    async deliver(coach, notes, kind, now) {
+    async deliver(coach, notes, kind) {
       for (const note of notes) {
-        logger.info({ nudgeId: note.nudgeId, cause: note.cause, coachId: coach.id, kind }, `coach nudge (Slack is not configured): ${logLine(t, coach, note, now)}`);
+        logger.info({ nudgeId: note.nudgeId, cause: note.cause, coachId: coach.id, kind }, `coach nudge (Slack is not configured): ${note.cause}`);
       }
       return { channel: null, ts: null };
     },
@@ -113,10 +116,9 @@ export function createLoggingNudgeSink(t: SlackT, logger: Logger): NudgeSink {
  * logged, and this is said once, here, at start.
  */
 export function nudgeSinkFor(config: SlackConfig, language: "nl" | "en", logger: Logger): NudgeSink {
-  const t = createSlackTranslator(language);
   if (config.mode === "off") {
-    logger.warn("Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): nudges to coaches are written to this log instead");
-    return createLoggingNudgeSink(t, logger);
+    logger.warn("Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): nudges to coaches are written to this log instead (ids and cause)");
+    return createLoggingNudgeSink(logger);
   }
-  return createSlackNudgeSink({ token: config.botToken, apiUrl: config.apiUrl, t, logger });
+  return createSlackNudgeSink({ token: config.botToken, apiUrl: config.apiUrl, t: createSlackTranslator(language), logger });
 }

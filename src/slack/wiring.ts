@@ -13,6 +13,7 @@ import type { Translator } from "../i18n.js";
 import type { JobHandlers } from "../jobs/types.js";
 import { createSlackApp, type SlackApp } from "./app.js";
 import { jobWebClient, slackReferralHandlers } from "./delivery.js";
+import { crisisHandlers } from "./crisis.js";
 import { createSlackTranslator } from "./i18n.js";
 
 export interface SlackWiringDeps {
@@ -40,8 +41,10 @@ export function wireSlack(deps: SlackWiringDeps): SlackWiring {
   const { config, db, logger } = deps;
   const t = createSlackTranslator(config.defaultLanguage);
   const slack = config.slack;
+  const escalateMinutes = config.nudges.crisisEscalateMinutes;
   if (slack.mode === "off") {
-    return { handlers: slackReferralHandlers({ db, t, logger, web: null }), route: null, init: async () => undefined };
+    const handlers = { ...slackReferralHandlers({ db, t, logger, web: null }), ...crisisHandlers({ db, t, logger, web: null, escalateMinutes }) };
+    return { handlers, route: null, init: async () => undefined };
   }
   const service = createReferralService({ db, engine: deps.engine, translator: deps.translator, clock: deps.clock, inviteDays: config.inviteDays, onQueued: deps.onQueued });
   const app = createSlackApp({
@@ -56,7 +59,10 @@ export function wireSlack(deps: SlackWiringDeps): SlackWiring {
     botUsername: deps.botUsername,
   });
   return {
-    handlers: slackReferralHandlers({ db, t, logger, web: jobWebClient(slack.botToken, slack.apiUrl, logger) }),
+    handlers: (() => {
+      const web = jobWebClient(slack.botToken, slack.apiUrl, logger);
+      return { ...slackReferralHandlers({ db, t, logger, web }), ...crisisHandlers({ db, t, logger, web, escalateMinutes }) };
+    })(),
     route: app.route as Route,
     async init() {
       try {

@@ -3,6 +3,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { ClientInput, Engine, HandleResult } from "../conversation/engine.js";
 import type { Translator } from "../i18n.js";
+import { renderMessage } from "./sender.js";
 
 export interface TelegramBotDeps {
   token: string;
@@ -33,7 +34,14 @@ export function toClientInput(ctx: Context): ClientInput | null {
     return { kind: "text", text: msg.text };
   }
   const media = MEDIA_KINDS.find((k) => k in msg);
-  return { kind: "media", media: media ?? "other" };
+  // A photo's, file's or voice note's caption is read too (for crisis signals).
+  return { kind: "media", media: media ?? "other", ...(msg.caption ? { caption: msg.caption } : {}) };
+}
+
+/** An edited message: its new text or caption, read only for crisis signals. */
+export function toEditedInput(ctx: Context): ClientInput | null {
+  const text = ctx.editedMessage?.text ?? ctx.editedMessage?.caption;
+  return text ? { kind: "edited", text } : null;
 }
 
 /**
@@ -54,7 +62,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
 
   async function replyDirect(ctx: Context, result: HandleResult): Promise<void> {
     if (result.kind !== "direct") return;
-    for (const r of result.replies) await ctx.reply(deps.translator.t(result.language, r.key, r.vars));
+    for (const r of result.replies) await ctx.reply(renderMessage(deps.translator, result.language, r).text);
   }
 
   bot.on("callback_query:data", async (ctx) => {
@@ -63,32 +71,28 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     const result = await deps.engine.handle({
       updateId: ctx.update.update_id,
       chatId,
-      languageCode: ctx.from.language_code,
+      languageCode: ctx.from?.language_code,
       input: { kind: "button", data: ctx.callbackQuery.data },
     });
     await ctx.answerCallbackQuery().catch((err: unknown) => deps.logger.debug({ err }, "answerCallbackQuery failed"));
     await replyDirect(ctx, result);
   });
 
-  bot.on("message", async (ctx) => {
-    const input = toClientInput(ctx);
+  /** A message or an edit of one: read it, hand it to the engine, answer a stranger directly. */
+  async function forward(ctx: Context, chatId: number, input: ClientInput | null): Promise<void> {
     if (!input) return;
-    const result = await deps.engine.handle({
-      updateId: ctx.update.update_id,
-      chatId: ctx.chat.id,
-      languageCode: ctx.from.language_code,
-      input,
-    });
+    const result = await deps.engine.handle({ updateId: ctx.update.update_id, chatId, languageCode: ctx.from?.language_code, input });
     await replyDirect(ctx, result);
-  });
+  }
 
-  // The one error boundary: log with context, answer calmly, never a stack trace to the client.
-  bot.catch(async (err) => {
+  bot.on("message", (ctx) => forward(ctx, ctx.chat.id, toClientInput(ctx)));
+  bot.on("edited_message", (ctx) => forward(ctx, ctx.chat.id, toEditedInput(ctx)));
+
+  // Errors are handled where updates come in (src/telegram/updates.ts): an update that fails in an
+  // outage is not confirmed and comes again; one that keeps failing gets a calm answer there.
+  // This handler is only reached through grammY's own `bot.start()`, which Koers does not use.
+  bot.catch((err) => {
     deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "update failed");
-    const chatId = err.ctx.chat?.id;
-    if (chatId !== undefined && err.ctx.chat?.type === "private") {
-      await err.ctx.reply(deps.translator.t("nl", "common.error")).catch(() => undefined);
-    }
   });
 
   return bot;

@@ -87,7 +87,7 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
     const update = said("hm?");
     const results = await Promise.all([engine.handle(update), engine.handle(update)]);
     expect(results.map((r) => r.kind).sort()).toEqual(["duplicate", "handled"]);
-    expect(keys(await takeMessages(db, invited.clientId))).toEqual(["common.pickButton", "onboarding.consent.ask"]);
+    expect(keys(await takeMessages(db, invited.clientId))).toEqual(["onboarding.consent.unclear", "onboarding.consent.ask"]);
     // A later redelivery is dropped too.
     expect(await engine.handle(update)).toEqual({ kind: "duplicate" });
   });

@@ -102,6 +102,60 @@ describe.each(backends)("$name", (backend) => {
       expect(rows.map((r) => r.checksum)).toEqual(MIGRATIONS.map((m) => m.checksum));
     });
 
+    /** A folder of migrations named like Prisma's, made for one test. */
+    function migrationDir(migrations: Record<string, string>): string {
+      const dir = fs.mkdtempSync(path.join(inject("testTmpDir"), "migrations-"));
+      onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+      for (const [name, sql] of Object.entries(migrations)) {
+        fs.mkdirSync(path.join(dir, name));
+        fs.writeFileSync(path.join(dir, name, "migration.sql"), sql);
+      }
+      return dir;
+    }
+
+    const MOOD_A = `CREATE TYPE "Mood" AS ENUM ('CALM');`;
+    const MOOD_B = `ALTER TYPE "Mood" ADD VALUE 'GLAD';`;
+    const MOOD_C = `CREATE TABLE "Feeling" ("id" SERIAL PRIMARY KEY, "mood" "Mood" NOT NULL DEFAULT 'GLAD');
+INSERT INTO "Feeling" ("mood") VALUES ('GLAD');`;
+
+    test("each migration commits on its own: a later one uses the enum value an earlier one added", async () => {
+      const { db } = await use(backend.fresh({ migrated: false }));
+      const dir = migrationDir({ "20260101000000_a": MOOD_A, "20260101000001_b": MOOD_B, "20260101000002_c": MOOD_C });
+
+      expect(await applyMigrations(db.sql, dir)).toEqual({
+        applied: ["20260101000000_a", "20260101000001_b", "20260101000002_c"],
+        alreadyApplied: 0,
+      });
+      expect(await db.sql.query(`SELECT mood::text AS mood FROM "Feeling"`)).toEqual([{ mood: "GLAD" }]);
+      expect(await applyMigrations(db.sql, dir)).toEqual({ applied: [], alreadyApplied: 3 });
+    });
+
+    test("a failing migration is rolled back alone, named in the error; the earlier ones stay applied", async () => {
+      const { db } = await use(backend.fresh({ migrated: false }));
+      const dir = migrationDir({
+        "20260101000000_a": MOOD_A,
+        "20260101000001_b": MOOD_B,
+        "20260101000002_broken": `CREATE TABLE "Half" ("id" INT);\nSELECT * FROM "NoSuchTable";`,
+        "20260101000003_d": `CREATE TABLE "Later" ("id" INT);`,
+      });
+
+      await expect(applyMigrations(db.sql, dir)).rejects.toThrow(
+        /^Migration 20260101000002_broken failed and was rolled back \(applied before it: 20260101000000_a, 20260101000001_b\): .*NoSuchTable/,
+      );
+      const rows = await db.sql.query<MigrationRow>(selectMigrationRows);
+      expect(rows.map((r) => r.migration_name)).toEqual(["20260101000000_a", "20260101000001_b"]);
+      const tables = await db.sql.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('Half', 'Later')`,
+      );
+      expect(tables).toEqual([]);
+      const labels = await db.sql.query<{ v: string }>(`SELECT unnest(enum_range(NULL::"Mood"))::text AS v`);
+      expect(labels.map((l) => l.v)).toEqual(["CALM", "GLAD"]);
+
+      // Fixed, the next run goes on from the failed one.
+      fs.writeFileSync(path.join(dir, "20260101000002_broken", "migration.sql"), `CREATE TABLE "Half" ("id" INT);`);
+      expect(await applyMigrations(db.sql, dir)).toEqual({ applied: ["20260101000002_broken", "20260101000003_d"], alreadyApplied: 2 });
+    });
+
     test("prisma round trip: organisation, member and client with a 64-bit chat id", async () => {
       const { db } = await use(backend.fresh());
       const chatId = 9_007_199_254_740_993n; // 2^53 + 1: not representable as a JS number

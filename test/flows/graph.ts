@@ -149,7 +149,7 @@ export function probeEvents(now: string): ClientEvent[] {
     "niet nu", "later", "", "   ", "🙂👍", "x".repeat(501), "12", "-3", "7", "zeven", "2", "weet ik niet", "niks", "ja", "nee",
     "Sam", "morgen", "vrijdag", "12 maart 2020", "blabla", "gedaan", "een beetje", "nog niet", "stap",
     "Ik wil voor de zomer werk vinden, vier dagen per week.", "Ik wil werk", "Ik heb al drie keer gebeld naar het uwv",
-    "bellen, mailen of langsgaan", "Mijn vrouw is dan aardiger tegen de kinderen", "Ik sta vroeg op en ga wandelen",
+    "bellen, mailen of langsgaan", "ik wil het eerst aan mijn coach vragen", "Mijn vrouw is dan aardiger tegen de kinderen", "Ik sta vroeg op en ga wandelen",
   ];
   return [
     ...choices.map((choice): ClientEvent => ({ type: "client.chose", choice, now })),

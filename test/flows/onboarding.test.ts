@@ -21,6 +21,8 @@ const send = (s: Step, event: ClientEvent) => split(...transition(onboardingMach
 const said = (text: string): ClientEvent => ({ type: "client.said", text, now });
 const chose = (choice: string): ClientEvent => ({ type: "client.chose", choice, now });
 const keys = (s: Step) => s.says.map((x) => x.key);
+const question = (s: Step) => s.says[s.says.length - 1];
+const buttonIds = (say: Say | undefined) => (say?.choices ?? []).flat().map((c) => c.id);
 
 describe("onboarding flow", () => {
   it("introduces the bot and the coach, says what is saved, then asks for consent with three buttons", () => {
@@ -39,8 +41,11 @@ describe("onboarding flow", () => {
     }
   });
 
-  it("on no keeps only the refusal and says goodbye kindly", () => {
-    const s = send(start(), said("nee"));
+  it("on no (confirmed) keeps only the refusal and says goodbye kindly", () => {
+    const check = send(start(), said("nee"));
+    expect(keys(check)).toEqual(["onboarding.consent.refuseCheck"]);
+    expect(check.effects).toEqual([]);
+    const s = send(check, chose("yes"));
     expect(s.effects).toEqual([
       { kind: "consent", subject: "data", textVersion: "onboarding.consent@1", decision: "REFUSED" },
       { kind: "forgetClient" },
@@ -61,8 +66,51 @@ describe("onboarding flow", () => {
 
   it("asks again calmly when text does not answer the consent question", () => {
     const s = send(start(), said("🙂"));
-    expect(keys(s)).toEqual(["common.pickButton", "onboarding.consent.ask"]);
+    expect(keys(s)).toEqual(["onboarding.consent.unclear", "onboarding.consent.ask"]);
     expect(s.effects).toEqual([]);
+  });
+
+  it("never records consent or a refusal from an unclear message: it asks again, with buttons", () => {
+    for (const text of ["ok ik heb erover nagedacht", "ja maar nee", "ja als het moet", "hoezo?", "nee hoor is goed", "ja, ik heb een vraag"]) {
+      let s = send(start(), chose("later"));
+      s = send(s, said(text));
+      expect(s.effects, text).toEqual([]);
+      expect(keys(s), text).toEqual(["onboarding.consent.ask"]);
+      s = send(s, said(text));
+      expect(s.effects, text).toEqual([]);
+      expect(keys(s), text).toEqual(["onboarding.consent.unclear", "onboarding.consent.ask"]);
+      expect(buttonIds(question(s)), text).toEqual(["yes", "later", "no"]);
+    }
+  });
+
+  it("'first ask my coach' records nothing, and the question comes back with the next message", () => {
+    let s = send(start(), said("nee, ik wil het eerst aan Ahmed vragen"));
+    expect(keys(s)).toEqual(["onboarding.consent.askCoachOk"]);
+    expect(s.effects).toEqual([]);
+    s = send(s, said("ok ik heb erover nagedacht"));
+    expect(keys(s)).toEqual(["onboarding.consent.ask"]);
+    expect(s.effects).toEqual([]);
+    s = send(s, said("ja hoor"));
+    expect(s.effects).toEqual([{ kind: "consent", subject: "data", textVersion: "onboarding.consent@1", decision: "GIVEN" }]);
+  });
+
+  it("a refusal that is taken back forgets nothing", () => {
+    let s = send(start(), said("nee dank je"));
+    s = send(s, said("hmm ja maar"));
+    expect(keys(s)).toEqual(["onboarding.consent.unclear", "onboarding.consent.refuseCheck"]);
+    expect(s.effects).toEqual([]);
+    s = send(s, said("nee toch niet"));
+    expect(keys(s)).toEqual(["onboarding.consent.refuseUndone", "onboarding.consent.ask"]);
+    expect(s.effects).toEqual([]);
+    expect(s.snap.value).toBe("consentAgain");
+  });
+
+  it("reads typed parts of the day and rhythms", () => {
+    let s = send(send(send(start(), chose("yes")), said("Sam")), said("ja graag"));
+    s = send(s, said("smiddags"));
+    expect(keys(s)).toEqual(["onboarding.reminders.rhythm"]);
+    s = send(s, said("2 keer per week"));
+    expect(s.effects).toContainEqual({ kind: "setReminders", wanted: true, daypart: "afternoon", everyDays: 3 });
   });
 
   it("takes a typed name, refuses a name that is no name, and keeps the known name on the button", () => {

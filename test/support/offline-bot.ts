@@ -14,6 +14,8 @@ import { createTranslator } from "../../src/i18n.js";
 import { createJobs, type Jobs } from "../../src/jobs/index.js";
 import type { CoachAddress, NudgeNote } from "../../src/jobs/nudge-jobs.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
+import { crisisHandlers } from "../../src/slack/crisis.js";
+import { createSlackTranslator } from "../../src/slack/i18n.js";
 import { createTelegramBot } from "../../src/telegram/bot.js";
 import { createTelegramSender } from "../../src/telegram/sender.js";
 import { BOT_INFO, BOT_TOKEN } from "../fixtures/updates.js";
@@ -84,6 +86,8 @@ export function offlineBot(db: Database): OfflineBot {
     logger,
     limiter: unlimited,
     silentDays: 14,
+    // Crisis alerts as without Slack: logged (ids and category only).
+    handlers: crisisHandlers({ db, t: createSlackTranslator("nl"), logger, web: null, escalateMinutes: 30 }),
   });
 
   return {

@@ -70,7 +70,7 @@ describe("the same update delivered twice", () => {
     const before = await conversationState(c.clientId);
     const update = textUpdate(c.chat, "hm?");
 
-    expect(texts(await ob.deliver(update))).toEqual([nlText("common.pickButton"), nlText("onboarding.consent.ask")]);
+    expect(texts(await ob.deliver(update))).toEqual([nlText("onboarding.consent.unclear"), nlText("onboarding.consent.ask")]);
     const afterFirst = await conversationState(c.clientId);
     expect(afterFirst.runs[0]?.turn).toBe((before.runs[0]?.turn ?? 0) + 1);
 
@@ -193,20 +193,26 @@ describe("commands", () => {
 });
 
 describe("a crisis", () => {
-  it("gets the 113 / 112 answer, the coach is told, and the conversation does not move on", async () => {
+  it("gets the 113 / 112 answer, the coach's alert is raised, and the conversation is paused, not moved on", async () => {
     const c = await clientAt("name");
     const before = await conversationState(c.clientId);
     // At the name step this would otherwise be taken as a name.
     const reply = texts(await ob.deliver(textUpdate(c.chat, "ik wil niet meer leven")));
-    expect(reply).toEqual([nlText("crisis.text")]);
-    for (const must of ["113", "0800-0113", "113.nl", "112"]) expect(reply[0]).toContain(must);
+    expect(reply).toEqual([["suicide", "coachTold", "keepWriting"].map((k) => nlText(`crisis.answer.${k}`)).join("\n")]);
+    for (const must of ["113", "0800-0113", "113.nl"]) expect(reply[0]).toContain(must);
 
-    const nudges = await db.prisma.nudge.findMany({ where: { clientId: c.clientId } });
-    expect(nudges.map((n) => [n.cause, n.coachId])).toEqual([["crisis", c.coachId]]);
-    const jobs = await db.prisma.job.findMany({ where: { kind: "coach.nudge", payload: { path: ["nudgeId"], equals: nudges[0]?.id } } });
+    const alerts = await db.prisma.crisisAlert.findMany({ where: { clientId: c.clientId } });
+    expect(alerts.map((a) => [a.category, a.coachId, a.status])).toEqual([["suicide", c.coachId, "OPEN"]]);
+    const jobs = await db.prisma.job.findMany({ where: { kind: "crisis.notify", payload: { path: ["alertId"], equals: alerts[0]?.id } } });
     expect(jobs.map((j) => j.status)).toEqual(["DONE"]);
-    expect(ob.nudges.filter((n) => n.coach.id === c.coachId).flatMap((n) => n.notes.map((x) => x.cause))).toEqual(["crisis"]);
-    expect(await conversationState(c.clientId)).toEqual(before);
+    const after = await conversationState(c.clientId);
+    const { crisisHoldSince, ...client } = after.client;
+    const { crisisHoldSince: notHeld, ...clientBefore } = before.client;
+    expect([notHeld, crisisHoldSince !== null]).toEqual([null, true]);
+    expect(client).toEqual(clientBefore);
+    // The same question, the same place in the conversation: only paused.
+    expect(after.runs.map(({ status, ...r }) => [status, r])).toEqual(before.runs.map(({ status: _s, ...r }) => ["PARKED", r]));
+    expect([after.consents, after.goals]).toEqual([before.consents, before.goals]);
   });
 });
 
@@ -248,7 +254,9 @@ describe("a conversation saved by an older version of the bot", () => {
 describe("refusing consent", () => {
   it("says goodbye and keeps only the client row and the refusal", async () => {
     const c = await clientAt("consent");
-    expect(texts(await ob.deliver(callbackUpdate(c.chat, "k:1:no")))).toEqual([nlText("onboarding.consent.goodbye", { coach: "Ahmed" })]);
+    // A refusal forgets everything, so it is confirmed first.
+    expect(texts(await ob.deliver(callbackUpdate(c.chat, "k:1:no")))).toEqual([nlText("onboarding.consent.refuseCheck")]);
+    expect(texts(await ob.deliver(callbackUpdate(c.chat, "k:2:yes")))).toEqual([nlText("onboarding.consent.goodbye", { coach: "Ahmed" })]);
 
     const client = await db.prisma.client.findUniqueOrThrow({ where: { id: c.clientId } });
     expect(client).toMatchObject({

@@ -50,7 +50,7 @@ describe.each(backends)("two deliveries of one update at the same time, on %s", 
 
     const said = textUpdate(62_002, "hm?");
     await Promise.all([ob.bot.handleUpdate(said), ob.bot.handleUpdate(said)]);
-    expect(texts(await ob.deliver())).toEqual([nlText("common.pickButton"), nlText("onboarding.consent.ask")]);
+    expect(texts(await ob.deliver())).toEqual([nlText("onboarding.consent.unclear"), nlText("onboarding.consent.ask")]);
     const run = await t.db.prisma.flowRun.findFirstOrThrow({ where: { clientId: invited.clientId } });
     expect(run.turn).toBe(2);
 

@@ -147,7 +147,7 @@ describe("the service as a process (src/main.ts)", () => {
     const dataDir = dataDirForTest();
     const invited = await seedInvite(dataDir, { coach: "Ahmed", client: "Samira" });
     const child = await startChild({ TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiURL, DATA_DIR: dataDir });
-    expect(fs.readFileSync(path.join(dataDir, "koers.pid"), "utf8")).toBe(String(child.proc.pid));
+    expect((JSON.parse(fs.readFileSync(path.join(dataDir, "koers.pid"), "utf8")) as { pid: number }).pid).toBe(child.proc.pid);
 
     const samira = emulator.user({ chatId: 8201 });
     await samira.command(`/start ${invited.code}`);

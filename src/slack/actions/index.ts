@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../context.js";
 import { registerCardActions } from "./card.js";
 import { registerDmActions } from "./dm.js";
+import { registerCrisisActions } from "../crisis.js";
 import { registerNudgeActions } from "./nudges.js";
 
 /** Buttons on referral cards, in direct messages and on coach nudges. */
@@ -9,4 +10,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerCardActions(app, deps);
   registerDmActions(app, deps);
   registerNudgeActions(app, deps);
+  registerCrisisActions(app, deps);
 }

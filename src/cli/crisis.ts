@@ -1,0 +1,81 @@
+/**
+ * `npm run koers -- crisis list` (open crisis alerts and clients whose reminders are paused) and
+ * `crisis resume --client <name|id>` (reminders and nudges go on again; audited). The client's
+ * words are not printed here: they are in the coach's Slack alert.
+ */
+import { parseArgs } from "node:util";
+import type { Config } from "../config.js";
+import { openDatabase, type Database } from "../db/client.js";
+import { OPEN_STATUSES, resumeClientByAdmin } from "../domain/safety/alerts.js";
+import { firstName } from "../jobs/nudge-jobs.js";
+import { TIME_ZONE } from "../jobs/schedule.js";
+
+export const CRISIS_USAGE = `  crisis list                              open crisis alerts, and clients whose reminders are paused
+  crisis resume --client <name or id>      reminders and nudges about this client go on again`;
+
+class CrisisUsageError extends Error {}
+
+const when = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function crisisList(db: Database): Promise<string> {
+  const alerts = await db.prisma.crisisAlert.findMany({
+    where: { status: { in: [...OPEN_STATUSES] } },
+    include: { client: { include: { coach: true } }, events: { where: { type: "signal" }, select: { id: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const held = await db.prisma.client.findMany({ where: { crisisHoldSince: { not: null } }, include: { coach: true }, orderBy: { crisisHoldSince: "asc" } });
+  const lines = alerts.map(
+    (a) =>
+      `${when.format(a.createdAt)}  ${firstName(a.client)} (${a.clientId}), coach ${a.client.coach.name}: ${a.category}${a.acute ? " (acute)" : ""}, ` +
+      `${a.status.toLowerCase()}${a.escalatedAt ? ", sent to the team" : ""}, ${a.events.length} signal(s)`,
+  );
+  const out = [lines.length ? `Open crisis alerts:\n${lines.join("\n")}` : "No open crisis alerts."];
+  if (held.length) out.push(`Reminders paused since a crisis signal:\n${held.map((c) => `${firstName(c)} (${c.id}), coach ${c.coach.name}, since ${when.format(c.crisisHoldSince ?? new Date())}`).join("\n")}`);
+  return out.join("\n\n");
+}
+
+export async function crisisResume(db: Database, clientRef: string, now = new Date()): Promise<string> {
+  const ref = clientRef.trim();
+  if (!ref) throw new CrisisUsageError("Give --client <name or id>.");
+  const matches = await db.prisma.client.findMany({ where: UUID.test(ref) ? { id: ref } : { name: ref } });
+  if (matches.length === 0) throw new CrisisUsageError(`There is no client "${ref}". See: npm run koers -- crisis list`);
+  if (matches.length > 1) throw new CrisisUsageError(`There are ${matches.length} clients called "${ref}". Use the id: ${matches.map((c) => c.id).join(", ")}`);
+  const client = matches[0] ?? never();
+  const outcome = await db.prisma.$transaction((tx) => resumeClientByAdmin(tx, client.id, now));
+  return outcome === "resumed"
+    ? `Reminders and nudges about ${firstName(client)} go on again.`
+    : `${firstName(client)}'s reminders were not paused; nothing changed.`;
+}
+
+function never(): never {
+  throw new Error("unreachable");
+}
+
+/** Runs `crisis …`; returns the process exit code. */
+export async function runCrisis(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== "list" && sub !== "resume") {
+    err.write(`${sub ? `Unknown command "crisis ${sub}".` : "Give a crisis command."}\n\nUsage: npm run koers -- ...\n${CRISIS_USAGE}\n`);
+    return 2;
+  }
+  let client: string | undefined;
+  try {
+    client = parseArgs({ args: rest, options: { client: { type: "string" } }, strict: true }).values.client;
+  } catch (e) {
+    err.write(`${e instanceof Error ? e.message : String(e)}\n\nUsage: npm run koers -- ...\n${CRISIS_USAGE}\n`);
+    return 2;
+  }
+  const db = await openDatabase(config.database);
+  try {
+    await db.migrate();
+    out.write(`${sub === "list" ? await crisisList(db) : await crisisResume(db, client ?? "")}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof CrisisUsageError)) throw e;
+    err.write(`${e.message}\n`);
+    return 2;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Turns a message as clients type it into the tokens the crisis lexicon is written for:
+ * lower case, no accents, no stretched letters, chat spelling and common misspellings spelled
+ * out, glued words and compounds split ("kwilnietmeerleve" -> "ik wil niet meer leven").
+ * A "." token stands where a sentence ended. Pure and cheap (a few µs a message).
+ */
+import { BOUNDARY } from "./match.js";
+
+/** Chat spelling and misspellings, one token to one or more tokens. */
+const CHAT: Record<string, string> = {
+  nt: "niet", nie: "niet", ni: "niet", nit: "niet", neit: "niet", niej: "niet", nied: "niet", niett: "niet",
+  mn: "mijn", mijne: "mijn", mien: "mijn", mein: "mijn", mijm: "mijn", mjn: "mijn",
+  zn: "zijn", d: "de", t: "het", ut: "het", et: "het", n: "een", un: "een",
+  k: "ik", ikke: "ik", ic: "ik", ick: "ik", ek: "ik",
+  kheb: "ik heb", kwil: "ik wil", kben: "ik ben", kga: "ik ga", kzie: "ik zie", kdenk: "ik denk", kwou: "ik wou",
+  kan: "kan", kn: "kan", kunnu: "kunnen", wl: "wil", wll: "wil", wild: "wil", wilt: "wil",
+  zm: "zelfmoord", zmgedachten: "zelfmoord gedachten", ff: "even", effe: "even", ns: "eens", es: "eens",
+  nx: "niets", niks: "niets", nks: "niets", nooit: "nooit", nooid: "nooit", mss: "misschien",
+  mzelf: "mezelf", mzlf: "mezelf", mezlf: "mezelf", mijzelf: "mezelf", mezelve: "mezelf", mezelluf: "mezelf", mzelluf: "mezelf",
+  leve: "leven", levn: "leven", lefen: "leven", leeve: "leven", dod: "dood", doot: "dood", dooie: "dood", ded: "dead",
+  sterve: "sterven", ophange: "ophangen", ophangn: "ophangen", vermoorde: "vermoorden", vermoort: "vermoordt",
+  meer: "meer", mer: "meer", mear: "meer", meeer: "meer", lnger: "langer",
+  gwn: "gewoon", gewn: "gewoon", echt: "echt", egt: "echt", eg: "echt", iedereen: "iedereen", iedreen: "iedereen",
+  zlf: "zelf", slaap: "slaap", vd: "van de", vh: "van het", idd: "inderdaad", tog: "toch",
+  eruit: "er uit", ertussenuit: "er tussenuit", erbij: "er bij", ermee: "er mee",
+  // English chat
+  im: "i am", ive: "i have", ill: "i will", u: "you", ur: "your", wanna: "want to", gonna: "going to",
+  kms: "kill myself", kys: "kill yourself", unalive: "kill", cant: "cannot", dont: "do not", wont: "will not",
+  didnt: "did not", doesnt: "does not", isnt: "is not", hes: "he is", shes: "she is", theres: "there is",
+  anymore: "any more", myslef: "myself", mysef: "myself", suicde: "suicide",
+};
+
+/** Stems that start compounds: "zelfmoordplannen" -> "zelfmoord plannen", "doodgaan" -> "dood gaan". */
+const STEM_SPLITS: { re: RegExp; head: string }[] = [
+  { re: /^[zs]e?lf?mo+e?r*[dt]+(.*)$/, head: "zelfmoord" },
+  { re: /^(?:zelf|self)(doding|beschadig\w*|verwond\w*|harm)$/, head: "zelf" },
+  { re: /^dood(?!s)(.{2,})$/, head: "dood" },
+  { re: /^(?:ik|k)(wil|wou|ben|heb|ga|kan|zie|denk|snij|sla|voel|doe|hoop|mag|moet|zit|sta|lig|loop|wil)(.*)$/, head: "ik" },
+];
+
+/** Words the splitter may cut a glued token into (and stretched letters may shrink back to). */
+const VOCAB = new Set(
+  (
+    "ik je jij hij zij ze we wij mij me mijn jouw zijn haar hem ons onze hun er het de een dat die dit deze " +
+    "niet geen nooit meer langer wel nog al ook maar en of want dan als om te op in aan uit van voor met naar bij door " +
+    "wil wou willen ben bent is was zijn heb heeft had ga gaat gaan kan kun kunnen zie zit sta lig loop denk doe " +
+    "dood doodgaan sterven leven levend zelfmoord zelf mezelf myself iedereen niemand alles alleen klaar weg eind einde " +
+    "zin moe ziek snij sla slaat sloeg brand kras pijn pillen pil tabletten slaappillen mes help hulp bang bedreigt " +
+    "springen spring ophangen hangen vannacht vanavond nu straks morgen even gewoon echt soms meteen hebben " +
+    "want to die kill end it all my life live not no more i you he she me him her"
+  ).split(" "),
+);
+
+/** Two-letter words the splitter may cut off; other short words would cut ordinary words apart. */
+const SHORT_PIECES = new Set(["ik", "er", "me"]);
+
+const LAUGH = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}\u{1F601}\u{1F600}\u{1F639}]/gu;
+
+function stretchFree(token: string): string {
+  let t = token.replace(/(.)\1{2,}/g, "$1$1").replace(/([ihjqwxyv])\1/g, "$1");
+  if (!VOCAB.has(t) && !(t in CHAT)) {
+    const single = t.replace(/(.)\1/g, "$1");
+    if (single !== t && (VOCAB.has(single) || single in CHAT)) t = single;
+  }
+  return t;
+}
+
+/** Cuts a glued token into vocabulary words ("nietmeer" -> "niet meer"), or null if it cannot. */
+function segment(token: string): string[] | null {
+  const n = token.length;
+  const best: (string[] | null)[] = new Array<string[] | null>(n + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < n; i++) {
+    const sofar = best[i];
+    if (!sofar) continue;
+    for (let j = i + 2; j <= Math.min(n, i + 12); j++) {
+      const piece = token.slice(i, j);
+      if (!VOCAB.has(piece) || (piece.length < 3 && !SHORT_PIECES.has(piece))) continue;
+      const cand = [...sofar, piece];
+      const prev = best[j];
+      if (!prev || cand.length < prev.length) best[j] = cand;
+    }
+  }
+  const out = best[n];
+  return out && out.length >= 2 ? out : null;
+}
+
+function expand(token: string, out: string[]): void {
+  const t = stretchFree(token);
+  const chat = CHAT[t];
+  if (chat !== undefined) {
+    if (chat === t) out.push(t);
+    else for (const w of chat.split(" ")) expand(w, out);
+    return;
+  }
+  for (const { re, head } of STEM_SPLITS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    if (head === "ik") {
+      out.push("ik", m[1]!);
+      if (m[2]) expand(m[2], out);
+    } else if (head === "zelf") {
+      out.push(t);
+    } else {
+      out.push(head);
+      if (m[1]) expand(m[1], out);
+    }
+    return;
+  }
+  if (t.length >= 6 && !VOCAB.has(t)) {
+    const parts = segment(t);
+    if (parts) {
+      for (const p of parts) out.push(p);
+      return;
+    }
+  }
+  out.push(t);
+}
+
+/** The tokens of `text`; "." marks the end of a sentence. */
+export function normalise(text: string): string[] {
+  const flat = text
+    .replace(LAUGH, " haha ")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/ß/g, "ss")
+    // m'n, z'n, 'k, don't: the apostrophe goes, the word stays whole.
+    .replace(/(\p{L})['’`´](\p{L})/gu, "$1$2")
+    .replace(/(^|\s)['’`´](\p{L})/gu, "$1$2")
+    .replace(/(\d)(\p{L})/gu, "$1 $2")
+    .replace(/(\p{L})(\d)/gu, "$1 $2")
+    .replace(/(\d)[.,](\d)/g, "$1$2")
+    .replace(/[.!?;:\n\r]+/g, " . ")
+    .replace(/[^a-z0-9.]+/g, " ");
+  const out: string[] = [];
+  for (const raw of flat.split(" ")) {
+    if (!raw) continue;
+    if (raw === BOUNDARY) {
+      if (out.length > 0 && out[out.length - 1] !== BOUNDARY) out.push(BOUNDARY);
+      continue;
+    }
+    expand(raw, out);
+  }
+  while (out[out.length - 1] === BOUNDARY) out.pop();
+  return out;
+}
+
+/** The normalised message as one line, for tests and for showing a coach what was matched. */
+export function normaliseText(text: string): string {
+  return normalise(text).join(" ");
+}

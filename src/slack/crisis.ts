@@ -1,0 +1,307 @@
+/**
+ * Crisis alerts in Slack: the urgent message to the coach (category, the client's words, when,
+ * buttons), the escalation to the team's channel and its contact and backup, a thread line and a
+ * new direct message for every new signal, and the buttons' listeners ("ik neem contact op",
+ * "contact gehad", "hervat herinneringen"). Without Slack the jobs only log ids and the category:
+ * the client's words and name never go to the log.
+ */
+import type { App, BlockAction, ButtonAction, types, webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Database } from "../db/client.js";
+import { audit } from "../domain/audit.js";
+import {
+  actOnCrisisAlert,
+  CRISIS_ESCALATE,
+  CRISIS_NOTIFY,
+  queueEscalationNow,
+  type CrisisAction,
+  type CrisisEscalatePayload,
+  type CrisisNotifyPayload,
+} from "../domain/safety/alerts.js";
+import type { Client, CrisisAlert, Member, Organisation } from "../generated/prisma/client.js";
+import { SendError } from "../jobs/errors.js";
+import { firstName } from "../jobs/nudge-jobs.js";
+import { TIME_ZONE } from "../jobs/schedule.js";
+import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
+import { memberFor, tellUser, type SlackDeps } from "./context.js";
+import type { SlackT } from "./i18n.js";
+import { escapeMrkdwn } from "./nudge-message.js";
+import { toSendError } from "./nudge-sink.js";
+
+export const CRISIS_ACTIONS: Record<CrisisAction, string> = { ack: "crisis.ack", contacted: "crisis.contacted", resume: "crisis.resume" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Slack allows 3000 characters in a section; a very long message is cut (the whole text is in Koers). */
+const MAX_QUOTE = 2500;
+
+const timeFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+
+type Block = types.KnownBlock;
+
+interface AlertView {
+  alert: CrisisAlert;
+  client: Client;
+  coach: Member & { organisation: Organisation };
+}
+
+async function loadView(db: Database, alertId: string): Promise<AlertView | null> {
+  const alert = await db.prisma.crisisAlert.findUnique({ where: { id: alertId }, include: { client: true } });
+  if (!alert) return null;
+  const coach = await db.prisma.member.findUniqueOrThrow({ where: { id: alert.client.coachId }, include: { organisation: true } });
+  return { alert, client: alert.client, coach };
+}
+
+/** The client's words as a Slack quote, escaped so that "<!channel>" or a link cannot do anything. */
+export function quote(text: string): string {
+  const cut = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)} …` : text;
+  return escapeMrkdwn(cut)
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join("\n");
+}
+
+const section = (text: string): Block => ({ type: "section", text: { type: "mrkdwn", text } });
+
+function buttons(t: SlackT, view: AlertView): Block | null {
+  const { alert, client } = view;
+  const shown: CrisisAction[] = [];
+  if (alert.status === "OPEN") shown.push("ack");
+  if (alert.status !== "CONTACTED") shown.push("contacted");
+  if (client.crisisHoldSince) shown.push("resume");
+  if (!shown.length) return null;
+  return {
+    type: "actions",
+    block_id: `crisis:${alert.id}`,
+    elements: shown.map((a) => ({
+      type: "button",
+      action_id: CRISIS_ACTIONS[a],
+      value: alert.id,
+      text: { type: "plain_text", text: t(`crisis.button.${a}`) },
+      ...(a === "ack" ? { style: "primary" as const } : {}),
+    })),
+  };
+}
+
+/** Who confirmed what and when, as lines under the alert. */
+async function stateLines(db: Database, t: SlackT, alert: CrisisAlert): Promise<string[]> {
+  const ids = [alert.acknowledgedBy, alert.contactedBy, alert.resumedBy].filter((x): x is string => x !== null);
+  const members = new Map((await db.prisma.member.findMany({ where: { id: { in: ids } } })).map((m) => [m.id, escapeMrkdwn(m.name)]));
+  const who = (id: string | null) => (id ? (members.get(id) ?? "?") : "Koers");
+  const lines: string[] = [];
+  if (alert.acknowledgedAt) lines.push(t("crisis.state.ack", { who: who(alert.acknowledgedBy), when: timeFormat.format(alert.acknowledgedAt) }));
+  if (alert.contactedAt) lines.push(t("crisis.state.contacted", { who: who(alert.contactedBy), when: timeFormat.format(alert.contactedAt) }));
+  if (alert.resumedAt) lines.push(t("crisis.state.resume", { who: who(alert.resumedBy), when: timeFormat.format(alert.resumedAt) }));
+  return lines;
+}
+
+interface Rendered {
+  text: string;
+  blocks: Block[];
+}
+
+/** The alert: who and what kind, the danger now, the words, when and which rule, the state, the buttons. */
+export async function renderAlert(db: Database, t: SlackT, view: AlertView, opts: { lead?: string; signal?: { category: string; text: string; at: Date; rule: string; acute: boolean } } = {}): Promise<Rendered> {
+  const name = escapeMrkdwn(firstName(view.client));
+  const s = opts.signal ?? { category: view.alert.category, text: view.alert.messageText, at: view.alert.createdAt, rule: view.alert.rule, acute: view.alert.acute };
+  const category = t(`crisis.category.${s.category}`);
+  const blocks: Block[] = [];
+  if (opts.lead) blocks.push(section(opts.lead));
+  blocks.push(section(t(opts.signal ? "crisis.again" : "crisis.title", { name, category })));
+  if (s.acute) blocks.push(section(t("crisis.acute")));
+  blocks.push(section(`${t("crisis.said", { name })}\n${quote(s.text)}`));
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("crisis.when", { when: timeFormat.format(s.at), rule: escapeMrkdwn(s.rule) }) }] });
+  const states = await stateLines(db, t, view.alert);
+  if (states.length) blocks.push(section(states.join("\n")));
+  const row = buttons(t, view);
+  if (row) blocks.push(row);
+  const text = t(opts.signal ? "crisis.againFallback" : "crisis.fallback", { name, category });
+  return { text, blocks };
+}
+
+export interface CrisisDeliveryDeps {
+  db: Database;
+  t: SlackT;
+  logger: Logger;
+  /** Null when Slack is not configured: alerts are logged (ids and category only). */
+  web: webApi.WebClient | null;
+  /** CRISIS_ESCALATE_MINUTES, for the team's message. */
+  escalateMinutes: number;
+}
+
+async function dm(web: webApi.WebClient, userId: string, message: Rendered): Promise<{ channel: string; ts: string | null }> {
+  const opened = await web.conversations.open({ users: userId });
+  const channel = opened.channel?.id;
+  if (!channel) throw new SendError(`Slack opened no conversation with ${userId}`);
+  const posted = await web.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+  return { channel, ts: posted.ts ?? null };
+}
+
+/** Runs the steps of a job once each: a retry after a failure repeats nothing that reached Slack. */
+function stepper(ctx: JobContext, done: string[] | undefined) {
+  const finished = new Set(done ?? []);
+  return async (name: string, fn: () => Promise<unknown>): Promise<void> => {
+    if (finished.has(name)) return;
+    try {
+      await fn();
+    } catch (err) {
+      throw toSendError(err);
+    }
+    finished.add(name);
+    await ctx.savePayload({ done: [...finished] });
+  };
+}
+
+async function record(db: Database, alert: CrisisAlert, type: string, detail: Record<string, string | number | boolean | null>, now: Date): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    await tx.crisisAlertEvent.create({ data: { alertId: alert.id, type, actorKind: "SYSTEM", detail, at: now } });
+    await audit(tx, { actorKind: "SYSTEM", action: `crisis.${type}`, clientId: alert.clientId, detail: { alertId: alert.id, ...detail } });
+  });
+}
+
+async function saveThread(db: Database, alertId: string, where: { channel: string; ts: string | null }, replace: boolean): Promise<void> {
+  if (!where.ts) return;
+  await db.prisma.crisisAlert.updateMany({ where: { id: alertId, ...(replace ? {} : { slackTs: null }) }, data: { slackChannel: where.channel, slackTs: where.ts } });
+}
+
+async function teamMembers(db: Database, org: Organisation): Promise<Member[]> {
+  const ids = [org.contactMemberId, org.backupMemberId].filter((x): x is string => x !== null);
+  const found = await db.prisma.member.findMany({ where: { id: { in: ids }, active: true } });
+  return ids.map((id) => found.find((m) => m.id === id)).filter((m): m is Member => m !== undefined);
+}
+
+function notifyHandler(deps: CrisisDeliveryDeps): JobHandler {
+  return async (job, ctx) => {
+    const p = job.payload as CrisisNotifyPayload;
+    const view = await loadView(deps.db, p.alertId);
+    if (!view) return;
+    const { alert, coach } = view;
+    const now = ctx.now();
+    const noSlack = !coach.slackUserId;
+    if (!deps.web) {
+      deps.logger.warn({ alertId: alert.id, clientId: alert.clientId, coachId: coach.id, category: alert.category, acute: alert.acute, reason: p.reason }, "crisis alert (Slack is not configured: tell the coach another way)");
+      await record(deps.db, alert, "alerted", { via: "log", reason: p.reason, to: coach.id }, now);
+      if (noSlack && p.reason === "new") await deps.db.prisma.$transaction((tx) => queueEscalationNow(tx, alert.id, now));
+      return;
+    }
+    const web = deps.web;
+    const step = stepper(ctx, p.done);
+    if (p.reason === "new") {
+      if (noSlack) {
+        // A coach who cannot be reached in Slack: the team gets it at once.
+        await deps.db.prisma.$transaction((tx) => queueEscalationNow(tx, alert.id, now));
+        return;
+      }
+      await step("dm:coach", async () => {
+        const where = await dm(web, coach.slackUserId ?? "", await renderAlert(deps.db, deps.t, view));
+        await saveThread(deps.db, alert.id, where, false);
+        await record(deps.db, alert, "alerted", { via: "dm", to: coach.id, channel: where.channel }, now);
+      });
+      return;
+    }
+    const event = p.eventId ? await deps.db.prisma.crisisAlertEvent.findUnique({ where: { id: BigInt(p.eventId) } }) : null;
+    if (!event) return;
+    const signal = { category: event.category ?? alert.category, text: event.messageText ?? "", at: event.at, rule: event.rule ?? "", acute: event.acute ?? false };
+    const message = await renderAlert(deps.db, deps.t, view, { signal });
+    if (alert.slackChannel && alert.slackTs) {
+      const [channel, ts] = [alert.slackChannel, alert.slackTs];
+      await step("thread", () => web.chat.postMessage({ channel, thread_ts: ts, text: message.text, blocks: message.blocks }));
+    }
+    const people = [...(coach.slackUserId ? [coach] : []), ...(alert.escalatedAt || noSlack ? await teamMembers(deps.db, coach.organisation) : [])];
+    const reached: string[] = [];
+    for (const m of people) {
+      if (!m.slackUserId || reached.includes(m.id)) continue;
+      await step(`dm:${m.id}`, () => dm(web, m.slackUserId ?? "", message));
+      reached.push(m.id);
+    }
+    await step("recorded", () => record(deps.db, alert, "alerted", { via: "dm", reason: "signal", to: reached.join(","), eventId: p.eventId ?? null }, now));
+  };
+}
+
+function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
+  return async (job, ctx) => {
+    const p = job.payload as CrisisEscalatePayload;
+    const view = await loadView(deps.db, p.alertId);
+    if (!view) return;
+    const { alert, coach } = view;
+    // Someone confirmed in time, or it went to the team already: nothing to do.
+    if (alert.status !== "OPEN" || (alert.escalatedAt && !p.done?.length)) return;
+    const now = ctx.now();
+    const org = coach.organisation;
+    const team = (await teamMembers(deps.db, org)).filter((m) => m.id !== coach.id);
+    if (!deps.web) {
+      deps.logger.warn({ alertId: alert.id, clientId: alert.clientId, coachId: coach.id, teamId: org.id, to: team.map((m) => m.id), category: alert.category, why: p.why }, "crisis alert to the team (Slack is not configured: tell the team another way)");
+      await deps.db.prisma.crisisAlert.update({ where: { id: alert.id }, data: { escalatedAt: now } });
+      await record(deps.db, alert, "escalated", { via: "log", why: p.why }, now);
+      return;
+    }
+    const web = deps.web;
+    const step = stepper(ctx, p.done);
+    const mentions = team.filter((m) => m.slackUserId).map((m) => `<@${m.slackUserId ?? ""}>`).join(" ");
+    const lead = deps.t(p.why === "noSlack" ? "crisis.teamNoSlack" : "crisis.team", { mentions, coach: escapeMrkdwn(coach.name), minutes: deps.escalateMinutes });
+    const message = await renderAlert(deps.db, deps.t, view, { lead });
+    const channel = org.referralChannel;
+    const reached: string[] = [];
+    if (channel) {
+      await step("channel", async () => {
+        const posted = await web.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+        // From now on the team's post is the alert's thread: new signals are added there.
+        await saveThread(deps.db, alert.id, { channel: posted.channel ?? channel, ts: posted.ts ?? null }, true);
+      });
+      reached.push(`channel:${channel}`);
+    }
+    for (const m of team) {
+      if (!m.slackUserId) continue;
+      await step(`dm:${m.id}`, () => dm(web, m.slackUserId ?? "", message));
+      reached.push(m.id);
+    }
+    if (!reached.length) {
+      throw new SendError(`Crisis alert ${alert.id}: team "${org.name}" has no channel and no contact or backup in Slack (npm run koers -- org set-channel / org set-contact)`, { permanent: true });
+    }
+    await step("recorded", async () => {
+      await deps.db.prisma.crisisAlert.update({ where: { id: alert.id }, data: { escalatedAt: now } });
+      await record(deps.db, alert, "escalated", { why: p.why, to: reached.join(",") }, now);
+    });
+  };
+}
+
+/** The job handlers to give the dispatcher. */
+export function crisisHandlers(deps: CrisisDeliveryDeps): JobHandlers {
+  return { [CRISIS_NOTIFY]: notifyHandler(deps), [CRISIS_ESCALATE]: escalateHandler(deps) };
+}
+
+/** The alert's buttons: only the client's coach or the coach's team; a refusal is private and audited. */
+export function registerCrisisActions(app: App, deps: SlackDeps): void {
+  for (const [action, actionId] of Object.entries(CRISIS_ACTIONS) as [CrisisAction, string][]) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {
+      await ack();
+      const place = { user: body.user.id, channel: body.channel?.id };
+      const alertId = button.value ?? "";
+      const member = await memberFor(deps, client, place);
+      if (!member) {
+        if (UUID.test(alertId)) {
+          const alert = await deps.db.prisma.crisisAlert.findUnique({ where: { id: alertId } });
+          if (alert) await deps.db.prisma.$transaction((tx) => audit(tx, { actorKind: "SYSTEM", action: "crisis.refused", clientId: alert.clientId, detail: { alertId, action, slackUser: body.user.id, reason: "notMember" } }));
+        }
+        return;
+      }
+      const result = UUID.test(alertId)
+        ? await deps.db.prisma.$transaction((tx) => actOnCrisisAlert(tx, { alertId, member, action, now: deps.clock() }))
+        : ({ kind: "notFound" } as const);
+      if (result.kind !== "ok") {
+        await tellUser(client, place, deps.t(`crisis.refused.${result.kind}`));
+        return;
+      }
+      const view = await loadView(deps.db, alertId);
+      if (!view) return;
+      const rendered = await renderAlert(deps.db, deps.t, view);
+      const channel = body.channel?.id;
+      const ts = body.message?.ts;
+      if (channel && ts) await client.chat.update({ channel, ts, text: rendered.text, blocks: rendered.blocks });
+      const a = view.alert;
+      if (a.slackChannel && a.slackTs && !(a.slackChannel === channel && a.slackTs === ts)) {
+        const line = deps.t(`crisis.state.${action}`, { who: escapeMrkdwn(member.name), when: timeFormat.format(deps.clock()) });
+        await client.chat.postMessage({ channel: a.slackChannel, thread_ts: a.slackTs, text: line });
+      }
+    });
+  }
+}

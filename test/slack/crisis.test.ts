@@ -1,0 +1,288 @@
+/**
+ * A person follows up a crisis: the coach's urgent DM, the escalation to the team after 30
+ * minutes on a fake clock, the coach without Slack, a second signal in the alert's thread, the
+ * buttons over real signed Bolt requests (only the coach and their team), and the hold on
+ * nudges until "hervat herinneringen". The engine, the durable job queue and the Slack app are
+ * the real ones; Slack's Web API is a local fake.
+ */
+import type http from "node:http";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { flowRegistry } from "../../flows/index.js";
+import { createEngine, type Engine } from "../../src/conversation/engine.js";
+import { createReferralService } from "../../src/domain/referrals/service.js";
+import { openNudge } from "../../src/domain/nudges.js";
+import type { Member } from "../../src/generated/prisma/client.js";
+import { close, createHttpServer, listen } from "../../src/http/server.js";
+import { createTranslator } from "../../src/i18n.js";
+import { createDispatcher } from "../../src/jobs/dispatcher.js";
+import { coachNudgeHandler } from "../../src/jobs/nudge-jobs.js";
+import type { TelegramSendPayload } from "../../src/jobs/outbox.js";
+import { createSlackApp } from "../../src/slack/app.js";
+import { crisisHandlers } from "../../src/slack/crisis.js";
+import { jobWebClient } from "../../src/slack/delivery.js";
+import { createSlackTranslator } from "../../src/slack/i18n.js";
+import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
+import { SLACK_EVENTS_PATH } from "../../src/slack/receiver.js";
+import { fakeClock, type FakeClock } from "../jobs/support.js";
+import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
+import { memoryLogger } from "../support/service.js";
+import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from "./referrals/fake-slack-api.js";
+import { postSigned, SIGNING_SECRET } from "./referrals/signed.js";
+
+const MIN = 60_000;
+const TOKEN = "xoxb-test-token";
+
+interface World {
+  t: EmbeddedTestDb;
+  clock: FakeClock;
+  slack: FakeSlackApi;
+  engine: Engine;
+  url: string;
+  server: http.Server;
+  drain(): Promise<void>;
+  telegram: TelegramSendPayload[];
+  coach: Member;
+  contact: Member;
+  backup: Member;
+  outsider: Member;
+  clientId: string;
+  chatId: number;
+  say(text: string): Promise<void>;
+  press(action: string, user: string, channel: string, ts: string): Promise<void>;
+}
+
+let updates = 70_000;
+let presses = 0;
+
+async function world(opts: { coachSlack?: string | null } = {}): Promise<World> {
+  const t = await freshEmbeddedDb();
+  const db = t.db;
+  const clock = fakeClock("2027-03-10T09:00:00.000Z");
+  const slack = await startFakeSlackApi();
+  const { logger } = memoryLogger("warn");
+  const p = db.prisma;
+  const team = await p.organisation.create({ data: { kind: "COACH_TEAM", name: "Coachteam Noord", referralChannel: "CTEAM" } });
+  const coach = await p.member.create({ data: { organisationId: team.id, name: "Ahmed", role: "COACH", slackUserId: opts.coachSlack === undefined ? "UAHMED" : opts.coachSlack } });
+  const contact = await p.member.create({ data: { organisationId: team.id, name: "Fleur", role: "COACH", slackUserId: "UFLEUR" } });
+  const backup = await p.member.create({ data: { organisationId: team.id, name: "Karim", role: "COACH", slackUserId: "UKARIM" } });
+  await p.organisation.update({ where: { id: team.id }, data: { contactMemberId: contact.id, backupMemberId: backup.id } });
+  const partner = await p.organisation.create({ data: { kind: "PARTNER", name: "Schuldhulp Oost", referralChannel: "CPARTNER" } });
+  const outsider = await p.member.create({ data: { organisationId: partner.id, name: "Petra", role: "PARTNER", slackUserId: "UPETRA" } });
+  const chatId = 810_000 + Math.floor(Math.random() * 1000);
+  const client = await p.client.create({ data: { name: "Samira El Amrani", callName: "Sam", coachId: coach.id, status: "ACTIVE", telegramChatId: BigInt(chatId), remindersWanted: true, reminderDaypart: "morning" } });
+  const engine = createEngine({ db, flows: flowRegistry, clock: clock.now, logger, crisisEscalateMinutes: 30 });
+  const st = createSlackTranslator("nl");
+  const service = createReferralService({ db, engine, translator: createTranslator(), clock: clock.now, inviteDays: 14 });
+  const app = createSlackApp({ signingSecret: SIGNING_SECRET, token: TOKEN, apiUrl: slack.url, botId: "BKOERS", botUserId: "UKOERSBOT", service, db, t: st, logger, clock: clock.now, botUsername: async () => "koers_test_bot", ackTimeoutMs: 20_000 });
+  const server = createHttpServer({ logger, healthy: async () => true, routes: new Map([[SLACK_EVENTS_PATH, app.route]]) });
+  const port = await listen(server, 0, "127.0.0.1");
+  const telegram: TelegramSendPayload[] = [];
+  const dispatcher = createDispatcher({
+    db,
+    logger,
+    clock: clock.now,
+    handlers: {
+      ...crisisHandlers({ db, t: st, logger, web: jobWebClient(TOKEN, slack.url, logger), escalateMinutes: 30 }),
+      "coach.nudge": coachNudgeHandler(createSlackNudgeSink({ token: TOKEN, apiUrl: slack.url, t: st, logger })),
+      "telegram.send": async (job) => {
+        telegram.push(job.payload as TelegramSendPayload);
+      },
+    },
+  });
+  const url = `http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`;
+  return {
+    t,
+    clock,
+    slack,
+    engine,
+    url,
+    server,
+    telegram,
+    coach,
+    contact,
+    backup,
+    outsider,
+    clientId: client.id,
+    chatId,
+    drain: async () => {
+      await dispatcher.drain();
+    },
+    say: async (text) => {
+      await engine.handle({ updateId: ++updates, chatId, input: { kind: "text", text } });
+    },
+    async press(action, user, channel, ts) {
+      const alert = await p.crisisAlert.findFirstOrThrow({ where: { clientId: client.id }, orderBy: { createdAt: "desc" } });
+      const payload = {
+        type: "block_actions",
+        user: { id: user },
+        team: { id: "T1" },
+        api_app_id: "A1",
+        trigger_id: `trig-crisis-${++presses}`,
+        channel: { id: channel },
+        container: { type: "message", channel_id: channel, message_ts: ts },
+        message: { type: "message", ts, text: "alert" },
+        actions: [{ type: "button", action_id: action, block_id: `crisis:${alert.id}`, value: alert.id, action_ts: "1.2" }],
+        token: "legacy",
+      };
+      const res = await postSigned(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { ts: Math.floor(clock.now().getTime() / 1000) });
+      expect(res.status).toBe(200);
+    },
+  };
+}
+
+const posts = (w: World, channel?: string) => w.slack.of("chat.postMessage").filter((c) => channel === undefined || c.params.channel === channel);
+const blockText = (c: SlackCall | undefined) => JSON.stringify(c?.params.blocks ?? []);
+const actionIds = (c: SlackCall | undefined) =>
+  ((c?.params.blocks ?? []) as { type: string; elements?: { action_id: string }[] }[]).find((b) => b.type === "actions")?.elements?.map((e) => e.action_id) ?? [];
+
+describe("a crisis alert in Slack", () => {
+  let w: World;
+  afterEach(async () => {
+    await close(w.server);
+    await w.slack.close();
+    await w.t.cleanup();
+  });
+
+  describe("with a coach in Slack", () => {
+    beforeEach(async () => {
+      w = await world();
+    });
+
+    it("reaches the coach as an urgent DM with the words (escaped), and goes to the team after 30 minutes unconfirmed", async () => {
+      await w.say("<!channel> ik wil dood & niemand <https://x.invalid|merkt> het");
+      await w.drain();
+      // The client's answer went out first, as the one urgent message.
+      expect(w.telegram.map((p) => [p.messages[0]?.key, p.urgent])).toEqual([["crisis.answer.suicide", true]]);
+      const [dm] = posts(w, "DUAHMED");
+      expect(dm).toBeDefined();
+      const text = blockText(dm);
+      expect(text).toContain("Crisissignaal van Sam");
+      expect(text).toContain("gedachten aan zelfmoord");
+      expect(text).toContain("&lt;!channel&gt; ik wil dood &amp; niemand &lt;https://x.invalid|merkt&gt; het");
+      expect(text).not.toContain("<!channel>");
+      expect(text).not.toContain("El Amrani");
+      expect(text).toContain("suicide.wish-dead");
+      expect(actionIds(dm)).toEqual(["crisis.ack", "crisis.contacted", "crisis.resume"]);
+      const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
+      expect(alert).toMatchObject({ status: "OPEN", category: "suicide", slackChannel: "DUAHMED", escalatedAt: null });
+
+      w.clock.advance(29 * MIN);
+      await w.drain();
+      expect(posts(w, "CTEAM")).toHaveLength(0);
+      w.clock.advance(MIN);
+      await w.drain();
+      const [teamPost] = posts(w, "CTEAM");
+      expect(blockText(teamPost)).toContain("<@UFLEUR> <@UKARIM> Coach Ahmed heeft dit na 30 minuten nog niet bevestigd");
+      expect(blockText(teamPost)).toContain("ik wil dood");
+      expect(posts(w, "DUFLEUR")).toHaveLength(1);
+      expect(posts(w, "DUKARIM")).toHaveLength(1);
+      const escalated = await w.t.db.prisma.crisisAlert.findUniqueOrThrow({ where: { id: alert.id }, include: { events: { orderBy: { id: "asc" } } } });
+      expect(escalated.escalatedAt).toEqual(w.clock.now());
+      expect(escalated.slackChannel).toBe("CTEAM");
+      expect(escalated.events.map((e) => e.type)).toEqual(["signal", "alerted", "escalated"]);
+      const audit = await w.t.db.prisma.auditEvent.findMany({ where: { clientId: w.clientId }, orderBy: { id: "asc" } });
+      expect(audit.map((a) => a.action)).toEqual(["crisis.signal", "crisis.alerted", "crisis.escalated"]);
+      // The audit log has ids, never the client's words.
+      expect(JSON.stringify(audit.map((a) => a.detail))).not.toContain("ik wil dood");
+      // Later runs change nothing.
+      w.clock.advance(60 * MIN);
+      await w.drain();
+      expect(posts(w, "CTEAM")).toHaveLength(1);
+    });
+
+    it("the coach confirms: no escalation; 'contact gehad' closes the alert; both audited with who", async () => {
+      await w.say("ik denk aan zelfmoord");
+      await w.drain();
+      const dmTs = String(posts(w, "DUAHMED")[0]?.params.ts ?? w.slack.calls.length);
+      await w.press("crisis.ack", "UAHMED", "DUAHMED", dmTs);
+      const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
+      expect(alert).toMatchObject({ status: "ACKNOWLEDGED", acknowledgedBy: w.coach.id });
+      const update = w.slack.of("chat.update").at(-1);
+      expect(update?.params).toMatchObject({ channel: "DUAHMED", ts: dmTs });
+      expect(blockText(update)).toContain("Ahmed neemt contact op");
+      expect(actionIds(update)).toEqual(["crisis.contacted", "crisis.resume"]);
+      w.clock.advance(31 * MIN);
+      await w.drain();
+      expect(posts(w, "CTEAM")).toHaveLength(0);
+      await w.press("crisis.contacted", "UAHMED", "DUAHMED", dmTs);
+      const closed = await w.t.db.prisma.crisisAlert.findUniqueOrThrow({ where: { id: alert.id } });
+      expect(closed).toMatchObject({ status: "CONTACTED", contactedBy: w.coach.id });
+      const audit = await w.t.db.prisma.auditEvent.findMany({ where: { clientId: w.clientId, actorId: w.coach.id }, orderBy: { id: "asc" } });
+      expect(audit.map((a) => a.action)).toEqual(["crisis.acknowledged", "crisis.contacted"]);
+      // A new signal after the alert was closed opens a new one.
+      await w.say("ik wil dood");
+      expect(await w.t.db.prisma.crisisAlert.count({ where: { clientId: w.clientId } })).toBe(2);
+    });
+
+    it("only the coach and their team may press; others are refused privately and audited", async () => {
+      await w.say("hij slaat me");
+      await w.drain();
+      const dmTs = String(posts(w, "DUAHMED")[0]?.params.ts);
+      await w.press("crisis.ack", "UPETRA", "DUPETRA", "1.1");
+      expect(String(w.slack.of("chat.postEphemeral").at(-1)?.params.text)).toContain("voor de coach van deze cliënt");
+      expect((await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } })).status).toBe("OPEN");
+      expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.refused", actorId: w.outsider.id, clientId: w.clientId } })).toBe(1);
+      await w.press("crisis.ack", "UNOBODY", "DUNOBODY", "1.1");
+      expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.refused", clientId: w.clientId } })).toBe(2);
+      // Karim is in Ahmed's team: he may take it.
+      await w.press("crisis.ack", "UKARIM", "DUAHMED", dmTs);
+      expect(await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } })).toMatchObject({ status: "ACKNOWLEDGED", acknowledgedBy: w.backup.id });
+    });
+
+    it("a second signal while the alert is open goes to its thread and alerts the coach again", async () => {
+      await w.say("ik wil dood");
+      await w.drain();
+      const first = posts(w, "DUAHMED")[0];
+      await w.say("hij slaat me weer");
+      await w.drain();
+      const again = posts(w, "DUAHMED").slice(1);
+      const thread = again.find((c) => c.params.thread_ts === first?.params.ts);
+      expect(blockText(thread)).toContain("hij slaat me weer");
+      expect(blockText(thread)).toContain("geweld of mishandeling thuis");
+      const fresh = again.find((c) => c.params.thread_ts === undefined);
+      expect(blockText(fresh)).toContain("Nieuw crisissignaal van Sam");
+      const alerts = await w.t.db.prisma.crisisAlert.findMany({ where: { clientId: w.clientId }, include: { events: { orderBy: { id: "asc" } } } });
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]?.events.filter((e) => e.type === "signal").map((e) => e.messageText)).toEqual(["ik wil dood", "hij slaat me weer"]);
+      expect(w.telegram.map((p) => p.messages[0]?.key)).toEqual(["crisis.answer.suicide", "crisis.answer.violence"]);
+    });
+
+    it("holds the client's other nudges until 'hervat herinneringen', then delivers them; audited", async () => {
+      await w.say("ik wil dood");
+      await w.drain();
+      await w.t.db.prisma.$transaction((tx) => openNudge(tx, { clientId: w.clientId, coachId: w.coach.id, cause: "silent", now: w.clock.now() }));
+      await w.drain();
+      const nudgeText = (c: SlackCall) => String(c.params.text).includes("niets laten horen");
+      expect(posts(w, "DUAHMED").filter(nudgeText)).toHaveLength(0);
+      await w.press("crisis.resume", "UAHMED", "DUAHMED", String(posts(w, "DUAHMED")[0]?.params.ts));
+      expect((await w.t.db.prisma.client.findUniqueOrThrow({ where: { id: w.clientId } })).crisisHoldSince).toBeNull();
+      await w.drain();
+      expect(posts(w, "DUAHMED").filter(nudgeText)).toHaveLength(1);
+      const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
+      expect(alert).toMatchObject({ resumedBy: w.coach.id, resumedAt: w.clock.now() });
+      expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.resumed", actorId: w.coach.id } })).toBe(1);
+    });
+  });
+
+  describe("with a coach who is not in Slack", () => {
+    beforeEach(async () => {
+      w = await world({ coachSlack: null });
+    });
+
+    it("goes straight to the team's channel, contact and backup", async () => {
+      await w.say("ik wil mezelf iets aan doen");
+      await w.drain();
+      const [teamPost] = posts(w, "CTEAM");
+      expect(blockText(teamPost)).toContain("Coach Ahmed is niet bereikbaar in Slack");
+      expect(blockText(teamPost)).toContain("zichzelf pijn doen");
+      expect(posts(w, "DUFLEUR")).toHaveLength(1);
+      expect(posts(w, "DUKARIM")).toHaveLength(1);
+      const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
+      expect(alert.escalatedAt).toEqual(w.clock.now());
+      // And the timer later finds it escalated already.
+      w.clock.advance(31 * MIN);
+      await w.drain();
+      expect(posts(w, "CTEAM")).toHaveLength(1);
+    });
+  });
+});
