@@ -8,9 +8,11 @@
  *    minus what .dockerignore leaves out, copied to a temporary folder.
  * 2. As in the Dockerfile: first only package.json, package-lock.json, .npmrc and the script,
  *    then `install`; then everything, `build` and `stage <out>`.
- * 3. The staged folder alone: `node dist/src/main.js` starts on an embedded database, /healthz
- *    answers 200, `koers backup` is refused while it runs, SIGTERM stops it with exit code 0, and
- *    then the backup works.
+ * 3. The staged folder alone, which the service may not write (as in the image: the code is
+ *    root's, the service a user without privileges; run as root, the service runs as uid 65534
+ *    through setpriv, otherwise the folder is made read-only): `node dist/src/main.js` starts on
+ *    an embedded database, /healthz answers 200, `koers backup` is refused while it runs, SIGTERM
+ *    stops it with exit code 0, and then the backup works.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -88,12 +90,24 @@ for (const absent of ["node_modules/vitest", "node_modules/eslint", "src", "test
 }
 const du = spawnSync("du", ["-sm", out], { encoding: "utf8" }).stdout.split("\t")[0];
 
-const dataDir = path.join(work, "data");
-const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" };
-const cli = (args) => spawnSync(process.execPath, ["dist/src/cli.js", ...args], { cwd: out, env, encoding: "utf8", timeout: 120_000 });
+// Only DATA_DIR (and the backups beside it) may be written, as in the image.
+const state = path.join(work, "state");
+const dataDir = path.join(state, "data");
+fs.mkdirSync(state, { mode: 0o700 });
+let asService = [process.execPath];
+if (process.getuid?.() === 0) {
+  if (spawnSync("setpriv", ["--version"]).status !== 0) fail("running as root without setpriv: cannot run the service as a user without privileges");
+  fs.chmodSync(work, 0o755);
+  fs.chownSync(state, 65534, 65534);
+  asService = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath];
+} else {
+  spawnSync("chmod", ["-R", "a-w", out]);
+}
+const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: state, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+const cli = (args) => spawnSync(asService[0], [...asService.slice(1), "dist/src/cli.js", ...args], { cwd: out, env, encoding: "utf8", timeout: 120_000 });
 
 await step("start the staged folder, /healthz, backup refused, SIGTERM", async () => {
-  const service = spawn(process.execPath, ["dist/src/main.js"], { cwd: out, env, stdio: ["ignore", "pipe", "inherit"] });
+  const service = spawn(asService[0], [...asService.slice(1), "dist/src/main.js"], { cwd: out, env, stdio: ["ignore", "pipe", "inherit"] });
   let said = "";
   service.stdout.on("data", (d) => (said += d.toString("utf8")));
   const exited = new Promise((resolve) => service.on("exit", (code, signal) => resolve({ code, signal })));
@@ -110,7 +124,7 @@ await step("start the staged folder, /healthz, backup refused, SIGTERM", async (
   const body = await res.text();
   if (res.status !== 200) fail(`/healthz answered ${res.status} ${body}`);
   process.stdout.write(`    /healthz: ${res.status} ${body}\n`);
-  const refused = cli(["backup", "--to", path.join(work, "while-running.tar.gz")]);
+  const refused = cli(["backup", "--to", path.join(state, "while-running.tar.gz")]);
   if (refused.status !== 2 || !/Stop the service first/.test(refused.stderr)) fail(`backup next to the running service: exit ${refused.status} ${refused.stderr}`);
   service.kill("SIGTERM");
   const timer = setTimeout(() => service.kill("SIGKILL"), 30_000);
@@ -120,11 +134,14 @@ await step("start the staged folder, /healthz, backup refused, SIGTERM", async (
 });
 
 await step("backup with the staged CLI", () => {
-  const r = cli(["backup", "--to", path.join(work, "after.tar.gz")]);
+  const r = cli(["backup", "--to", path.join(state, "after.tar.gz")]);
   if (r.status !== 0) fail(`backup after the stop: exit ${r.status} ${r.stderr}`);
   process.stdout.write(`    ${r.stdout}`);
 });
 
 process.stdout.write(`\nbuild stage OK in ${((Date.now() - started) / 1000).toFixed(0)} s (${times.join("; ")}); final stage ${du} MB\n`);
 if (process.env.KEEP) process.stdout.write(`kept: ${work}\n`);
-else fs.rmSync(work, { recursive: true, force: true });
+else {
+  spawnSync("chmod", ["-R", "u+w", out]);
+  fs.rmSync(work, { recursive: true, force: true });
+}
