@@ -9,6 +9,7 @@ import { createClientInvite, inviteLink } from "./domain/invites.js";
 import { formatDate } from "./i18n-format.js";
 import { createLogger } from "./log.js";
 import { ADMIN_USAGE, runAdmin } from "./cli/admin.js";
+import { BACKUP_USAGE, runBackup } from "./cli/backup.js";
 import { CRISIS_USAGE, runCrisis } from "./cli/crisis.js";
 
 const USAGE = `Usage: npm run koers -- <command> [options]
@@ -26,6 +27,9 @@ ${ADMIN_USAGE}
 
 After a crisis signal (see README, "When a client is in crisis"):
 ${CRISIS_USAGE}
+
+The embedded database (with PostgreSQL: pg_dump and pg_restore, see docs/operations.md):
+${BACKUP_USAGE}
 
 With the embedded database, stop the service first (one process at a time); with PostgreSQL
 the CLI and the running service share the database.
@@ -159,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === "talk") await talk(config, rest);
     else if (command === "org" || command === "member") return await runAdmin(config, command, rest);
     else if (command === "crisis") return await runCrisis(config, rest);
+    else if (command === "backup" || command === "restore") return await runBackup(config, command, rest);
     else {
       process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
       return command && command !== "help" && command !== "--help" ? 2 : 0;
