@@ -80,7 +80,7 @@ function rhythmSay(days: number) {
   if (days === 1) return say("reminders.flow.rhythmNow.daily");
   if (days === 7) return say("reminders.flow.rhythmNow.weekly");
   if (days === 14) return say("reminders.flow.rhythmNow.biweekly");
-  return { type: "say" as const, params: { key: "reminders.flow.rhythmNow.days", vars: { days } } };
+  return { type: "say" as const, params: { key: "reminders.flow.rhythmNow.days", vars: { count: days } } };
 }
 
 const yesNo = (yes: string, no: string) => [[{ id: "yes", label: yes }], [{ id: "no", label: no }]];

@@ -6,8 +6,10 @@ import { ConversationError, createEngine } from "./conversation/engine.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { isScaleKind } from "./domain/flow-data.js";
 import { createClientInvite, inviteLink } from "./domain/invites.js";
+import { formatDate } from "./i18n-format.js";
 import { createLogger } from "./log.js";
 import { ADMIN_USAGE, runAdmin } from "./cli/admin.js";
+import { BACKUP_USAGE, runBackup } from "./cli/backup.js";
 import { CRISIS_USAGE, runCrisis } from "./cli/crisis.js";
 
 const USAGE = `Usage: npm run koers -- <command> [options]
@@ -25,6 +27,9 @@ ${ADMIN_USAGE}
 
 After a crisis signal (see README, "When a client is in crisis"):
 ${CRISIS_USAGE}
+
+The embedded database (with PostgreSQL: pg_dump and pg_restore, see docs/operations.md):
+${BACKUP_USAGE}
 
 With the embedded database, stop the service first (one process at a time); with PostgreSQL
 the CLI and the running service share the database.
@@ -83,7 +88,7 @@ async function invite(config: Config, args: string[]): Promise<void> {
       createClientInvite(tx, { coachId: coach.id, clientName, language, days: config.inviteDays, now: new Date() }),
     );
     const username = await botUsername(config).catch(() => null);
-    const until = made.expiresAt.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" });
+    const until = formatDate(made.expiresAt, "date", "nl");
     if (username) {
       process.stdout.write(`Invite link for ${clientName} (coach ${coach.name}), works once, until ${until}:\n${inviteLink(username, made.code)}\n`);
     } else {
@@ -158,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === "talk") await talk(config, rest);
     else if (command === "org" || command === "member") return await runAdmin(config, command, rest);
     else if (command === "crisis") return await runCrisis(config, rest);
+    else if (command === "backup" || command === "restore") return await runBackup(config, command, rest);
     else {
       process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
       return command && command !== "help" && command !== "--help" ? 2 : 0;

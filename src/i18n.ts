@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n } from "i18next";
+import { registerDateFormats } from "./i18n-format.js";
 import enClient from "../locales/en/client.json" with { type: "json" };
 import nlClient from "../locales/nl/client.json" with { type: "json" };
 
@@ -38,6 +39,7 @@ export function createTranslator(): Translator {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  registerDateFormats(instance);
   return {
     t(language, key, vars) {
       // Flow keys are data, so the typed overload cannot check them here; tests do.
@@ -45,7 +47,8 @@ export function createTranslator(): Translator {
       return tf(key, vars ?? {});
     },
     has(key) {
-      return instance.exists(key, { lng: "nl", ns: "client" });
+      // A text with plural forms exists as `<key>_one` and `<key>_other`.
+      return instance.exists(key, { lng: "nl", ns: "client" }) || instance.exists(`${key}_other`, { lng: "nl", ns: "client" });
     },
   };
 }

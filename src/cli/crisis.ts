@@ -8,14 +8,14 @@ import type { Config } from "../config.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { OPEN_STATUSES, resumeClientByAdmin } from "../domain/safety/alerts.js";
 import { firstName } from "../jobs/nudge-jobs.js";
-import { TIME_ZONE } from "../jobs/schedule.js";
+import { formatDate } from "../i18n-format.js";
 
 export const CRISIS_USAGE = `  crisis list                              open crisis alerts, and clients whose reminders are paused
   crisis resume --client <name or id>      reminders and nudges about this client go on again`;
 
 class CrisisUsageError extends Error {}
 
-const when = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const when = (at: Date) => formatDate(at, "shortTime", "nl");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function crisisList(db: Database): Promise<string> {
@@ -27,11 +27,11 @@ export async function crisisList(db: Database): Promise<string> {
   const held = await db.prisma.client.findMany({ where: { crisisHoldSince: { not: null } }, include: { coach: true }, orderBy: { crisisHoldSince: "asc" } });
   const lines = alerts.map(
     (a) =>
-      `${when.format(a.createdAt)}  ${firstName(a.client)} (${a.clientId}), coach ${a.client.coach.name}: ${a.category}${a.acute ? " (acute)" : ""}, ` +
+      `${when(a.createdAt)}  ${firstName(a.client)} (${a.clientId}), coach ${a.client.coach.name}: ${a.category}${a.acute ? " (acute)" : ""}, ` +
       `${a.status.toLowerCase()}${a.escalatedAt ? ", sent to the team" : ""}, ${a.events.length} signal(s)`,
   );
   const out = [lines.length ? `Open crisis alerts:\n${lines.join("\n")}` : "No open crisis alerts."];
-  if (held.length) out.push(`Reminders paused since a crisis signal:\n${held.map((c) => `${firstName(c)} (${c.id}), coach ${c.coach.name}, since ${when.format(c.crisisHoldSince ?? new Date())}`).join("\n")}`);
+  if (held.length) out.push(`Reminders paused since a crisis signal:\n${held.map((c) => `${firstName(c)} (${c.id}), coach ${c.coach.name}, since ${when(c.crisisHoldSince ?? new Date())}`).join("\n")}`);
   return out.join("\n\n");
 }
 

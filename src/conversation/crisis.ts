@@ -68,6 +68,8 @@ export function createCrisisResponse(deps: CrisisDeps) {
   }
 
   async function resume(tx: Tx, client: Client, alert: CrisisAlert, run: FlowRun): Promise<OutMessage[]> {
+    // The menu that came up meanwhile, if any, makes way for the conversation.
+    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
     await tx.flowRun.update({ where: { id: run.id }, data: { status: "ACTIVE" } });
     await tx.crisisAlert.update({ where: { id: alert.id }, data: { followUp: "done" } });
     if (client.status === "PAUSED") await tx.client.update({ where: { id: client.id }, data: { status: run.flowId === "onboarding" ? "ONBOARDING" : "ACTIVE" } });
@@ -89,9 +91,12 @@ export function createCrisisResponse(deps: CrisisDeps) {
     const button = input.kind === "button" ? BUTTON.exec(input.data) : null;
     if (input.kind === "button" && !button && !input.data.startsWith("s:")) return null;
     if (input.kind === "command" || input.kind === "edited") return null;
-    if (active && !button) return null;
+    const typed = input.kind === "text" ? normalise(input.text) : "";
+    // The menu is only an offer: "verder" (as the bot told them to type) still brings the paused conversation back.
+    const menu = active?.flowId === "menu";
+    if (active && !button && !(menu && RESUME_WORDS.has(typed))) return null;
     const alert = await tx.crisisAlert.findFirst({ where: { clientId: client.id }, orderBy: { createdAt: "desc" } });
-    const run = active ? null : await parkedRun(tx, alert);
+    const run = active && !menu ? null : await parkedRun(tx, alert);
     const canResume = run !== null && mayResume(client);
     if (input.kind === "button") {
       if (!alert || !button) return [{ key: "common.oldButton" }];
@@ -99,7 +104,6 @@ export function createCrisisResponse(deps: CrisisDeps) {
       return rest(tx, alert);
     }
     if (!alert) return null;
-    const typed = input.kind === "text" ? normalise(input.text) : "";
     if (canResume && run && RESUME_WORDS.has(typed)) return resume(tx, client, alert, run);
     if (alert.followUp === "done") return null;
     if (alert.followUp === "asked" && input.kind === "text") {

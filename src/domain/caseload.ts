@@ -14,6 +14,8 @@ export interface CaseloadLine {
   lastScore: ScaleScore | null;
   openReferrals: number;
   openNudges: (Nudge & { client: Client })[];
+  /** While the client's reminders are on crisis hold: the alert whose "hervat herinneringen" lifts it. */
+  heldAlertId: string | null;
 }
 
 export interface Caseload {
@@ -36,11 +38,14 @@ export async function coachCaseload(tx: Tx, member: Member): Promise<Caseload> {
     orderBy: { openedAt: "asc" },
     include: { client: true },
   });
+  const held = clients.filter((c) => c.crisisHoldSince !== null).map((c) => c.id);
+  const alerts = held.length ? await tx.crisisAlert.findMany({ where: { clientId: { in: held } }, orderBy: [{ clientId: "asc" }, { createdAt: "desc" }], distinct: ["clientId"] }) : [];
   const lines = clients.map((client) => ({
     client,
     lastScore: scores.find((s) => s.clientId === client.id) ?? null,
     openReferrals: referrals.filter((r) => r.clientId === client.id && !isClosed(r)).length,
     openNudges: nudges.filter((n) => n.clientId === client.id),
+    heldAlertId: alerts.find((a) => a.clientId === client.id)?.id ?? null,
   }));
   for (const client of clients) {
     await audit(tx, { actorKind: "COACH", actorId: member.id, action: "caseload.viewed", clientId: client.id, detail: { via: "slack.home" } });

@@ -5,16 +5,6 @@ import type { OutMessage } from "../jobs/outbox.js";
 const MAX_STEPS = 5;
 const MAX_SCORES = 5;
 
-/** A date as a client reads it: "vrijdag 4 december", in Amsterdam time. */
-export function readableDate(date: Date, language: string): string {
-  return date.toLocaleDateString(language === "en" ? "en-GB" : "nl-NL", {
-    timeZone: "Europe/Amsterdam",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-  });
-}
-
 /**
  * What `/doel` shows: the client's current goal, its steps and recent scores, in one short
  * message. Only the client's own data, straight from the database.
@@ -30,7 +20,7 @@ export async function goalOverview(tx: Tx, client: Client): Promise<OutMessage> 
   const scores = await tx.scaleScore.findMany({ where: { clientId: client.id }, orderBy: { at: "desc" }, take: MAX_SCORES });
   const lines: OutMessage[] = goal.steps.map((s): OutMessage => {
     if (s.status === "DONE") return { key: "overview.stepDone", vars: { what: s.what } };
-    if (s.dueAt) return { key: "overview.stepDue", vars: { what: s.what, date: readableDate(s.dueAt, client.language) } };
+    if (s.dueAt) return { key: "overview.stepDue", vars: { what: s.what, date: s.dueAt.toISOString() } };
     return { key: "overview.step", vars: { what: s.what } };
   });
   if (!lines.length) lines.push({ key: "overview.noSteps" });

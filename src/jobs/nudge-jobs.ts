@@ -21,6 +21,8 @@ export const DIGEST_MAX = 15;
 export interface NudgeNote {
   nudgeId: string;
   cause: string;
+  /** The digest counts clients, and one client can have several nudges open. */
+  clientId: string;
   clientFirstName: string;
   since: Date;
   detail: Record<string, unknown>;
@@ -49,7 +51,7 @@ export function firstName(client: Pick<Client, "name" | "callName">): string {
 export function toNote(nudge: Nudge & { client: Client }): NudgeNote {
   const detail = (nudge.detail ?? {}) as Record<string, unknown>;
   const since = typeof detail.since === "string" ? new Date(detail.since) : nudge.openedAt;
-  return { nudgeId: nudge.id, cause: nudge.cause, clientFirstName: firstName(nudge.client), since, detail };
+  return { nudgeId: nudge.id, cause: nudge.cause, clientId: nudge.clientId, clientFirstName: firstName(nudge.client), since, detail };
 }
 
 function address(coach: Member): CoachAddress {

@@ -17,13 +17,11 @@ import {
   type ReminderPayload,
 } from "./reminders.js";
 import { enqueueTelegram, type OutMessage } from "./outbox.js";
-import { TIME_ZONE, addDays, atLocal, decideAtRun, isoDay, localTime, snoozeUntil, toDaypart } from "./schedule.js";
+import { addDays, atLocal, decideAtRun, isoDay, localTime, snoozeUntil, toDaypart } from "./schedule.js";
 import type { ClaimedJob, JobContext, JobHandler, JobHandlers, JobOutcome } from "./types.js";
 
 /** The engine's way to start a conversation, with a hook that runs inside its transaction. */
 export type StartConversation = Engine["startConversation"];
-
-const timeFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
 
 function name(client: Client): string {
   return client.callName ?? client.name;
@@ -95,7 +93,7 @@ function appointmentHandler(): JobHandler {
       const canSnooze = snoozeUntil(now, toDaypart(client.reminderDaypart), client.id) < appt.at;
       const actions: ReminderAction[] = canSnooze ? ["done", "later", "stop"] : ["done", "stop"];
       const tomorrow = isoDay(localTime(appt.at).day) === isoDay(addDays(localTime(now).day, 1));
-      const vars = { name: name(client), time: timeFormat.format(appt.at), ...(appt.place ? { place: appt.place } : {}) };
+      const vars = { name: name(client), time: appt.at.toISOString(), ...(appt.place ? { place: appt.place } : {}) };
       const key = `reminders.appointment.${tomorrow ? "tomorrow" : "today"}${appt.place ? "At" : ""}`;
       await queueMessage(tx, job, client, { key, vars, buttons: reminderButtons(job.id, actions, "appointment") });
     });

@@ -21,7 +21,6 @@ import {
 import type { Client, CrisisAlert, Member, Organisation } from "../generated/prisma/client.js";
 import { SendError } from "../jobs/errors.js";
 import { firstName } from "../jobs/nudge-jobs.js";
-import { TIME_ZONE } from "../jobs/schedule.js";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
 import { memberFor, tellUser, type SlackDeps } from "./context.js";
 import type { SlackT } from "./i18n.js";
@@ -33,8 +32,6 @@ export const CRISIS_ACTIONS: Record<CrisisAction, string> = { ack: "crisis.ack",
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Slack allows 3000 characters in a section; a very long message is cut (the whole text is in Koers). */
 const MAX_QUOTE = 2500;
-
-const timeFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
 
 type Block = types.KnownBlock;
 
@@ -62,6 +59,15 @@ export function quote(text: string): string {
 
 const section = (text: string): Block => ({ type: "section", text: { type: "mrkdwn", text } });
 
+/** "Hervat herinneringen" on its own, for the App Home: the same action as under the alert. */
+export function resumeButtonRow(t: SlackT, alertId: string): Block {
+  return {
+    type: "actions",
+    block_id: `crisis:${alertId}`,
+    elements: [{ type: "button", action_id: CRISIS_ACTIONS.resume, value: alertId, text: { type: "plain_text", text: t("crisis.button.resume") } }],
+  };
+}
+
 function buttons(t: SlackT, view: AlertView): Block | null {
   const { alert, client } = view;
   const shown: CrisisAction[] = [];
@@ -88,9 +94,9 @@ async function stateLines(db: Database, t: SlackT, alert: CrisisAlert): Promise<
   const members = new Map((await db.prisma.member.findMany({ where: { id: { in: ids } } })).map((m) => [m.id, escapeMrkdwn(m.name)]));
   const who = (id: string | null) => (id ? (members.get(id) ?? "?") : "Koers");
   const lines: string[] = [];
-  if (alert.acknowledgedAt) lines.push(t("crisis.state.ack", { who: who(alert.acknowledgedBy), when: timeFormat.format(alert.acknowledgedAt) }));
-  if (alert.contactedAt) lines.push(t("crisis.state.contacted", { who: who(alert.contactedBy), when: timeFormat.format(alert.contactedAt) }));
-  if (alert.resumedAt) lines.push(t("crisis.state.resume", { who: who(alert.resumedBy), when: timeFormat.format(alert.resumedAt) }));
+  if (alert.acknowledgedAt) lines.push(t("crisis.state.ack", { who: who(alert.acknowledgedBy), when: alert.acknowledgedAt.toISOString() }));
+  if (alert.contactedAt) lines.push(t("crisis.state.contacted", { who: who(alert.contactedBy), when: alert.contactedAt.toISOString() }));
+  if (alert.resumedAt) lines.push(t("crisis.state.resume", { who: who(alert.resumedBy), when: alert.resumedAt.toISOString() }));
   return lines;
 }
 
@@ -109,7 +115,7 @@ export async function renderAlert(db: Database, t: SlackT, view: AlertView, opts
   blocks.push(section(t(opts.signal ? "crisis.again" : "crisis.title", { name, category })));
   if (s.acute) blocks.push(section(t("crisis.acute")));
   blocks.push(section(`${t("crisis.said", { name })}\n${quote(s.text)}`));
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("crisis.when", { when: timeFormat.format(s.at), rule: escapeMrkdwn(s.rule) }) }] });
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("crisis.when", { when: s.at.toISOString(), rule: escapeMrkdwn(s.rule) }) }] });
   const states = await stateLines(db, t, view.alert);
   if (states.length) blocks.push(section(states.join("\n")));
   const row = buttons(t, view);
@@ -237,7 +243,7 @@ function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
     const web = deps.web;
     const step = stepper(ctx, p.done);
     const mentions = team.filter((m) => m.slackUserId).map((m) => `<@${m.slackUserId ?? ""}>`).join(" ");
-    const lead = deps.t(p.why === "noSlack" ? "crisis.teamNoSlack" : "crisis.team", { mentions, coach: escapeMrkdwn(coach.name), minutes: deps.escalateMinutes });
+    const lead = deps.t(p.why === "noSlack" ? "crisis.teamNoSlack" : "crisis.team", { mentions, coach: escapeMrkdwn(coach.name), count: deps.escalateMinutes });
     const message = await renderAlert(deps.db, deps.t, view, { lead });
     const channel = org.referralChannel;
     const reached: string[] = [];
@@ -269,11 +275,13 @@ export function crisisHandlers(deps: CrisisDeliveryDeps): JobHandlers {
   return { [CRISIS_NOTIFY]: notifyHandler(deps), [CRISIS_ESCALATE]: escalateHandler(deps) };
 }
 
-/** The alert's buttons: only the client's coach or the coach's team; a refusal is private and audited. */
-export function registerCrisisActions(app: App, deps: SlackDeps): void {
+/**
+ * The alert's buttons: only the client's coach or the coach's team; a refusal is private and
+ * audited. "Hervat herinneringen" is on the App Home too: pressed there, the Home is shown anew.
+ */
+export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publishHome?: (client: webApi.WebClient, userId: string) => Promise<void> } = {}): void {
   for (const [action, actionId] of Object.entries(CRISIS_ACTIONS) as [CrisisAction, string][]) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {
-      await ack();
+    const answer = async (body: BlockAction<ButtonAction>, button: ButtonAction, client: webApi.WebClient): Promise<void> => {
       const place = { user: body.user.id, channel: body.channel?.id };
       const alertId = button.value ?? "";
       const member = await memberFor(deps, client, place);
@@ -299,9 +307,14 @@ export function registerCrisisActions(app: App, deps: SlackDeps): void {
       if (channel && ts) await client.chat.update({ channel, ts, text: rendered.text, blocks: rendered.blocks });
       const a = view.alert;
       if (a.slackChannel && a.slackTs && !(a.slackChannel === channel && a.slackTs === ts)) {
-        const line = deps.t(`crisis.state.${action}`, { who: escapeMrkdwn(member.name), when: timeFormat.format(deps.clock()) });
+        const line = deps.t(`crisis.state.${action}`, { who: escapeMrkdwn(member.name), when: deps.clock().toISOString() });
         await client.chat.postMessage({ channel: a.slackChannel, thread_ts: a.slackTs, text: line });
       }
+    };
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {
+      await ack();
+      await answer(body, button, client);
+      if (body.view?.type === "home") await opts.publishHome?.(client, body.user.id);
     });
   }
 }

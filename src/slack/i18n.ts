@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n } from "i18next";
+import { registerDateFormats } from "../i18n-format.js";
 import enSlack from "../../locales/en/slack.json" with { type: "json" };
 import nlSlack from "../../locales/nl/slack.json" with { type: "json" };
 
@@ -21,6 +22,7 @@ export function createSlackTranslator(language: "nl" | "en" = "nl"): SlackT {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  registerDateFormats(instance);
   // The typed i18next resources describe the client namespace only; Slack keys are checked by tests.
   const fixedT = instance.getFixedT as unknown as (lng: string, ns: string) => (k: string, o?: object) => string;
   const t = fixedT.call(instance, language, "slack");

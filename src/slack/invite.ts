@@ -15,7 +15,7 @@ export async function sendInvite(deps: SlackDeps, client: webApi.WebClient, acce
   const r = accepted.applied.referral;
   const from = await deps.db.prisma.organisation.findUniqueOrThrow({ where: { id: r.fromOrgId } });
   const username = await deps.botUsername();
-  const until = accepted.invite.expiresAt.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long" });
+  const until = accepted.invite.expiresAt.toISOString();
   const text = deps.t("referral.dm.in.invite", {
     client: escapeMrkdwn(r.personName ?? ""),
     from: escapeMrkdwn(from.name),

@@ -5,7 +5,6 @@
  */
 import type { CoachAddress, NudgeNote } from "../jobs/nudge-jobs.js";
 import { DIGEST_MAX } from "../jobs/nudge-jobs.js";
-import { TIME_ZONE } from "../jobs/schedule.js";
 import type { SlackT } from "./i18n.js";
 
 export const NUDGE_ACTIONS = { contact: "nudge.contact", snooze: "nudge.snooze", done: "nudge.done" } as const;
@@ -18,8 +17,6 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-const dateFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
-
 /** Slack mrkdwn needs &, < and > escaped in text we did not write ourselves. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -31,7 +28,7 @@ export function describeCause(t: SlackT, note: NudgeNote, now: Date): string {
   const scale = typeof d.scale === "string" ? t(`nudge.scale.${d.scale}`) : "";
   switch (note.cause) {
     case "silent":
-      return t("nudge.cause.silent", { days: Math.max(1, Math.floor((now.getTime() - note.since.getTime()) / 86_400_000)) });
+      return t("nudge.cause.silent", { count: Math.max(1, Math.floor((now.getTime() - note.since.getTime()) / 86_400_000)) });
     case "score_drop":
       return d.from === undefined
         ? t("nudge.cause.score_low", { scale, to: String(d.to) })
@@ -49,7 +46,7 @@ export function describeCause(t: SlackT, note: NudgeNote, now: Date): string {
 
 function noteBlocks(t: SlackT, note: NudgeNote, now: Date): Block[] {
   const title = t("nudge.title", { name: escapeMrkdwn(note.clientFirstName), what: describeCause(t, note, now) });
-  const since = t("nudge.since", { since: dateFormat.format(note.since) });
+  const since = t("nudge.since", { since: note.since.toISOString() });
   return [{ type: "section", text: { type: "mrkdwn", text: `${title}\n${since}` } }, nudgeButtons(t, note.nudgeId)];
 }
 
@@ -71,9 +68,9 @@ export function nudgeMessage(t: SlackT, note: NudgeNote, now: Date): SlackMessag
   return { text, blocks: noteBlocks(t, note, now) };
 }
 
-/** The daily digest: a title and up to DIGEST_MAX nudges; the rest are counted. */
+/** The daily digest: a title with the number of clients, and up to DIGEST_MAX nudges; the rest are counted. */
 export function digestMessage(t: SlackT, notes: NudgeNote[], now: Date): SlackMessage {
-  const title = t("nudge.digest.title", { count: notes.length });
+  const title = t("nudge.digest.title", { count: new Set(notes.map((n) => n.clientId)).size });
   const shown = notes.slice(0, DIGEST_MAX);
   const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: `*${title}*` } }];
   for (const note of shown) blocks.push({ type: "divider" }, ...noteBlocks(t, note, now));

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { stateOf } from "../../src/domain/referrals/lifecycle.js";
+import { createTranslator } from "../../src/i18n.js";
+import { createSlackTranslator } from "../../src/slack/i18n.js";
 import { ReferralRefused } from "../../src/domain/referrals/types.js";
 import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
 import { buttonData, message, outDraft, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "./referrals-world.js";
@@ -78,9 +80,15 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
     await w.service.act(w.partnerMember, id, { type: "partner.planned", at: "2027-03-12T09:30:00.000Z", place: "Stadhuis, loket 3" });
     const news = await telegramFor(w.db, w.client.id);
     expect(news.map((m) => m.key)).toEqual(["referralNews.accepted", "referralNews.planned"]);
-    expect(news[1]?.vars).toMatchObject({ when: "vrijdag 12 maart om 10:30", place: "Stadhuis, loket 3" });
-    const dms = (await slackJobs(w.db, id)).flatMap((j) => j.dms.map((d) => d.line.key));
+    expect(news[1]?.vars).toMatchObject({ when: "2027-03-12T09:30:00.000Z", place: "Stadhuis, loket 3" });
+    const texts = createTranslator();
+    expect(texts.t("nl", "referralNews.planned", news[1]?.vars)).toContain("Wanneer: vrijdag 12 maart om 10:30\nWaar: Stadhuis, loket 3");
+    expect(texts.t("en", "referralNews.planned", news[1]?.vars)).toContain("When: Friday 12 March at 10:30\nWhere: Stadhuis, loket 3");
+    const lines = (await slackJobs(w.db, id)).flatMap((j) => j.dms.map((d) => d.line));
+    const dms = lines.map((l) => l.key);
     expect(dms).toEqual(["referral.dm.out.consented", "referral.dm.out.received", "referral.dm.out.accepted", "referral.dm.out.planned"]);
+    expect(createSlackTranslator("nl")("referral.dm.out.planned", lines[3]?.vars)).toMatch(/: vrijdag 12 maart om 10:30, Stadhuis, loket 3\.$/);
+    expect(createSlackTranslator("en")("referral.dm.out.planned", lines[3]?.vars)).toMatch(/: Friday 12 March at 10:30, Stadhuis, loket 3\.$/);
     const audits = await w.db.prisma.auditEvent.findMany({ where: { referralId: id }, orderBy: { id: "asc" } });
     expect(audits.map((a) => a.action)).toEqual(["referral.filed", "referral.partner.received", "referral.partner.accepted", "referral.partner.planned"]);
   });

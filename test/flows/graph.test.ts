@@ -76,6 +76,20 @@ describe("exploreFlow", () => {
     expect(report.stuck).toEqual(['"b"']);
     expect(report.unreached).toEqual(["(machine).c"]);
   });
+
+  it("wants both plural forms of a key said with a count, and the key itself when said without", async () => {
+    const { setup } = await import("xstate");
+    const saying = (key: string, vars?: Record<string, number>) =>
+      setup({ actions: { say: () => undefined } }).createMachine({
+        initial: "a",
+        states: { a: { entry: { type: "say", params: { key, ...(vars ? { vars } : {}) } }, on: { "client.said": "b" } }, b: { type: "final" } },
+      });
+    const missing = (key: string, vars?: Record<string, number>) => exploreFlow(saying(key, vars), { inputs: [inputFor()], events }).missingInEn;
+    expect(missing("reminders.flow.rhythmNow.days", { count: 3 })).toEqual([]);
+    expect(missing("reminders.flow.rhythmNow.days")).toEqual(["reminders.flow.rhythmNow.days"]);
+    expect(missing("reminders.flow.rhythmNow.daily", { count: 3 })).toEqual(["reminders.flow.rhythmNow.daily"]);
+    expect(missing("reminders.flow.rhythmNow.daily")).toEqual([]);
+  });
 });
 
 describe("key literals in the flow sources", () => {

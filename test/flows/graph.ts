@@ -46,6 +46,15 @@ export function localeKeys(lang: string, ns = "client"): Set<string> {
   return out;
 }
 
+/**
+ * Whether a said key has its text: said without a count it needs the key itself (or, as a button
+ * label, the key); said with a count it needs both plural forms, `<key>_one` and `<key>_other`.
+ */
+export function textExists(keys: Set<string>, key: string, saidPlain: boolean, saidCounted: boolean): boolean {
+  if (saidCounted && !(keys.has(`${key}_one`) && keys.has(`${key}_other`))) return false;
+  return saidCounted && !saidPlain ? true : keys.has(key);
+}
+
 function targetsOf(node: AnyStateNode): AnyStateNode[] {
   const transitions = [...(node.always ?? []), ...[...node.transitions.values()].flat()];
   return transitions.flatMap((t) => (t.target ?? []) as AnyStateNode[]);
@@ -70,6 +79,9 @@ export function exploreFlow(machine: AnyStateMachine, opts: ExploreOptions): Gra
   const nodes = allNodes(machine.root as AnyStateNode);
   const reached = new Set<string>();
   const emitted = new Set<string>();
+  /** Keys said with a `count` (i18next then picks `<key>_one` or `<key>_other`), and keys said without. */
+  const counted = new Set<string>();
+  const plain = new Set<string>();
   const stuck = new Set<string>();
   const badChoiceIds = new Set<string>();
   const many = new Set<string>();
@@ -80,6 +92,7 @@ export function exploreFlow(machine: AnyStateMachine, opts: ExploreOptions): Gra
     if (says.filter((s) => s.choices?.length).length > 1) many.add(where);
     for (const s of says) {
       emitted.add(s.key);
+      (typeof s.vars?.count === "number" ? counted : plain).add(s.key);
       for (const c of (s.choices ?? []).flat()) {
         emitted.add(c.label);
         if (!CHOICE_ID.test(c.id)) badChoiceIds.add(c.id);
@@ -131,8 +144,8 @@ export function exploreFlow(machine: AnyStateMachine, opts: ExploreOptions): Gra
     unreached: nodes.map((n) => n.id).filter((id) => !reached.has(id)),
     stuck: [...stuck],
     emitted: keys,
-    missingInNl: keys.filter((k) => !nl.has(k)),
-    missingInEn: keys.filter((k) => !en.has(k)),
+    missingInNl: keys.filter((k) => !textExists(nl, k, plain.has(k), counted.has(k))),
+    missingInEn: keys.filter((k) => !textExists(en, k, plain.has(k), counted.has(k))),
     badChoiceIds: [...badChoiceIds],
     manyButtonMessages: [...many],
     transitions,

@@ -2,6 +2,7 @@ import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import { describe, expect, it } from "vitest";
 import { daypartOfTime, parseRhythm, parseWhen, remindersMachine } from "../../flows/reminders.js";
 import type { ClientEvent, Effect, FlowInput, Say } from "../../flows/types.js";
+import { createTranslator } from "../../src/i18n.js";
 import { DAYPARTS, DAYPART_WINDOWS, QUIET_FROM, QUIET_UNTIL } from "../../src/jobs/schedule.js";
 import { exploreFlow, probeEvents } from "../flows/graph.js";
 
@@ -33,6 +34,9 @@ describe("the reminders conversation (/herinneringen)", () => {
     t = send(t, said("elke 3 dagen"));
     expect(t.effects).toEqual([{ kind: "setReminders", wanted: true, daypart: "afternoon", everyDays: 3 }]);
     expect(keys(t)).toEqual(["reminders.flow.saved.afternoon", "reminders.flow.rhythmNow.days"]);
+    expect(t.says[1]?.vars).toEqual({ count: 3 });
+    expect(createTranslator().t("nl", "reminders.flow.rhythmNow.days", t.says[1]?.vars)).toBe("Om de 3 dagen vraag ik hoe het gaat.");
+    expect(createTranslator().t("en", "reminders.flow.rhythmNow.days", t.says[1]?.vars)).toBe("Every 3 days I ask how you are doing.");
     expect(t.snap.status).toBe("done");
   });
 

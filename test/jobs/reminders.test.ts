@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flowRegistry } from "../../flows/index.js";
 import { createEngine, type Engine } from "../../src/conversation/engine.js";
+import { createTranslator } from "../../src/i18n.js";
 import type { Database } from "../../src/db/client.js";
 import { createJobs } from "../../src/jobs/index.js";
 import type { NudgeSink } from "../../src/jobs/nudge-jobs.js";
@@ -148,7 +149,11 @@ describe.each(backends)("reminders on %s", (_name, fresh, available) => {
     expect(localTime(job.dueAt).day.d).toBe(12);
     clock.set(job.dueAt);
     const [msg] = await w.delivered();
-    expect(msg).toMatchObject({ key: "reminders.appointment.tomorrowAt", vars: { time: "14:30", place: "het wijkteam" } });
+    expect(msg).toMatchObject({ key: "reminders.appointment.tomorrowAt", vars: { time: "2027-01-13T13:30:00.000Z", place: "het wijkteam" } });
+    // The instant travels through the outbox; the text shows it in Amsterdam time, in each language.
+    const texts = createTranslator();
+    expect(texts.t("nl", msg?.key ?? "", msg?.vars)).toBe("Hoi Samira El Amrani. Even een herinnering. Morgen om 14:30 heb je een afspraak bij het wijkteam.");
+    expect(texts.t("en", msg?.key ?? "", msg?.vars)).toBe("Hi Samira El Amrani. A quick reminder. Tomorrow at 14:30 you have an appointment at het wijkteam.");
     expect(msg?.buttons.map((b) => b.slice(-1))).toEqual(["d", "l", "s"]);
   });
 

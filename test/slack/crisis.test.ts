@@ -130,6 +130,40 @@ async function world(opts: { coachSlack?: string | null } = {}): Promise<World> 
   };
 }
 
+let events = 0;
+
+/** The coach opens the app's Home tab (a signed `app_home_opened` event). */
+async function openHome(w: World, user: string): Promise<void> {
+  const body = { type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user, tab: "home" }, event_id: `EvCrisis${++events}`, event_time: 1 };
+  const res = await postSigned(w.url, JSON.stringify(body), { contentType: "application/json", ts: Math.floor(w.clock.now().getTime() / 1000) });
+  expect(res.status).toBe(200);
+}
+
+const homeOf = (w: World, user: string) => w.slack.of("views.publish").filter((c) => c.params.user_id === user).at(-1)?.params.view as { blocks: { type: string; block_id?: string; elements?: { action_id: string; value?: string; text?: { text: string } }[] }[] };
+
+function homeButtons(home: ReturnType<typeof homeOf>) {
+  return (home?.blocks ?? [])
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => (b.elements ?? []).map((e) => ({ action: e.action_id, value: e.value, block: b.block_id, text: e.text?.text })));
+}
+
+/** A press on a button in the Home tab: no channel, no message, the view instead. */
+async function pressOnHome(w: World, user: string, alertId: string): Promise<void> {
+  const payload = {
+    type: "block_actions",
+    user: { id: user },
+    team: { id: "T1" },
+    api_app_id: "A1",
+    trigger_id: `trig-home-${++presses}`,
+    container: { type: "view", view_id: "VHOME" },
+    view: { id: "VHOME", type: "home", blocks: [] },
+    actions: [{ type: "button", action_id: "crisis.resume", block_id: `crisis:${alertId}`, value: alertId, action_ts: "1.3" }],
+    token: "legacy",
+  };
+  const res = await postSigned(w.url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { ts: Math.floor(w.clock.now().getTime() / 1000) });
+  expect(res.status).toBe(200);
+}
+
 const posts = (w: World, channel?: string) => w.slack.of("chat.postMessage").filter((c) => channel === undefined || c.params.channel === channel);
 const blockText = (c: SlackCall | undefined) => JSON.stringify(c?.params.blocks ?? []);
 const actionIds = (c: SlackCall | undefined) =>
@@ -261,6 +295,46 @@ describe("a crisis alert in Slack", () => {
       const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
       expect(alert).toMatchObject({ resumedBy: w.coach.id, resumedAt: w.clock.now() });
       expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.resumed", actorId: w.coach.id } })).toBe(1);
+    });
+
+    it("the coach's App Home shows the hold with 'Hervat herinneringen'; pressed there it lifts the hold (audited) and the Home is shown anew", async () => {
+      await w.say("ik wil dood");
+      await w.drain();
+      await w.t.db.prisma.$transaction((tx) => openNudge(tx, { clientId: w.clientId, coachId: w.coach.id, cause: "silent", now: w.clock.now() }));
+      await w.drain();
+      const nudgeText = (c: SlackCall) => String(c.params.text).includes("niets laten horen");
+      expect(posts(w, "DUAHMED").filter(nudgeText)).toHaveLength(0);
+
+      await openHome(w, "UAHMED");
+      const home = homeOf(w, "UAHMED");
+      expect(JSON.stringify(home)).toContain("Herinneringen en meldingen staan stil sinds een crisissignaal");
+      const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
+      expect(homeButtons(home)).toContainEqual({ action: "crisis.resume", value: alert.id, block: `crisis:${alert.id}`, text: "Hervat herinneringen" });
+
+      // Someone outside the coach's team cannot press it: a private refusal, the hold stays, audited.
+      await pressOnHome(w, "UPETRA", alert.id);
+      expect(blockText(posts(w, "DUPETRA").at(-1)) + String(posts(w, "DUPETRA").at(-1)?.params.text)).toContain("voor de coach van deze cliënt");
+      expect((await w.t.db.prisma.client.findUniqueOrThrow({ where: { id: w.clientId } })).crisisHoldSince).not.toBeNull();
+      expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.refused", actorId: w.outsider.id } })).toBe(1);
+
+      const published = w.slack.of("views.publish").length;
+      await pressOnHome(w, "UAHMED", alert.id);
+      expect((await w.t.db.prisma.client.findUniqueOrThrow({ where: { id: w.clientId } })).crisisHoldSince).toBeNull();
+      expect(await w.t.db.prisma.crisisAlert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ resumedBy: w.coach.id, resumedAt: w.clock.now(), status: "OPEN" });
+      expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.resumed", actorId: w.coach.id, clientId: w.clientId } })).toBe(1);
+      // The alert's thread says who resumed; the Home is shown again, without the hold.
+      const { slackTs } = await w.t.db.prisma.crisisAlert.findUniqueOrThrow({ where: { id: alert.id } });
+      expect(posts(w, "DUAHMED").some((c) => slackTs !== null && c.params.thread_ts === slackTs && String(c.params.text).includes("Ahmed heeft de herinneringen hervat"))).toBe(true);
+      expect(w.slack.of("views.publish").length).toBe(published + 1);
+      const after = homeOf(w, "UAHMED");
+      expect(JSON.stringify(after)).not.toContain("staan stil sinds een crisissignaal");
+      expect(homeButtons(after).map((b) => b.action)).not.toContain("crisis.resume");
+      // What the hold kept back goes out now: the nudge reaches the coach.
+      await w.drain();
+      expect(posts(w, "DUAHMED").filter(nudgeText)).toHaveLength(1);
+      // A second press on an old Home: "already done", nothing changes.
+      await pressOnHome(w, "UAHMED", alert.id);
+      expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.resumed", clientId: w.clientId } })).toBe(1);
     });
   });
 

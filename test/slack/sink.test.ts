@@ -8,6 +8,7 @@ const now = new Date("2027-02-01T09:00:00Z");
 const note = (cause: string, detail: Record<string, unknown> = {}) => ({
   nudgeId: `n-${cause}`,
   cause,
+  clientId: "c-sam",
   clientFirstName: "Sam <b>",
   since: new Date("2027-01-20T08:00:00Z"),
   detail,
@@ -47,5 +48,42 @@ describe("the Slack message of a nudge", () => {
     expect(msg.blocks.length).toBeLessThanOrEqual(50);
     expect(msg.blocks.filter((b) => b.type === "actions")).toHaveLength(15);
     expect(JSON.stringify(msg.blocks.at(-1))).toContain("En nog 5 meldingen");
+  });
+
+  const client = (id: string, name: string, cause = "silent") => ({ ...note(cause), nudgeId: `n-${id}-${cause}`, clientId: id, clientFirstName: name });
+  const en = createSlackTranslator("en");
+
+  it("a digest counts clients in words that fit the number, in Dutch and in English", () => {
+    const one = [client("c1", "Sam")];
+    expect(digestMessage(t, one, now).text).toBe("Je overzicht van vandaag: 1 cliënt vraagt aandacht.");
+    expect(digestMessage(en, one, now).text).toBe("Your overview for today: 1 client needs attention.");
+    const two = [client("c1", "Sam"), client("c2", "Joost")];
+    expect(digestMessage(t, two, now).text).toBe("Je overzicht van vandaag: 2 cliënten vragen aandacht.");
+    expect(digestMessage(en, two, now).text).toBe("Your overview for today: 2 clients need attention.");
+    // Two nudges about one client: still one client.
+    const sam = [client("c1", "Sam", "silent"), client("c1", "Sam", "missed_checkin")];
+    expect(digestMessage(t, sam, now).text).toBe("Je overzicht van vandaag: 1 cliënt vraagt aandacht.");
+    expect(digestMessage(t, [], now).text).toBe("Je overzicht van vandaag: 0 cliënten vragen aandacht.");
+  });
+
+  it("a digest with one nudge too many says so in the singular", () => {
+    const sixteen = Array.from({ length: 16 }, (_, i) => client(`c${i}`, `Cliënt${i}`));
+    expect(digestMessage(t, sixteen, now).text).toBe("Je overzicht van vandaag: 16 cliënten vragen aandacht.");
+    expect(JSON.stringify(digestMessage(t, sixteen, now).blocks.at(-1))).toContain("En nog 1 melding. Die staat in Koers.");
+    expect(JSON.stringify(digestMessage(en, sixteen, now).blocks.at(-1))).toContain("And 1 more. You can find it in Koers.");
+    expect(JSON.stringify(digestMessage(en, [...sixteen, client("c99", "Zoë")], now).blocks.at(-1))).toContain("And 2 more. You can find them in Koers.");
+  });
+
+  it("a silence of one day and of several days, and since when, in Dutch and in English", () => {
+    const silent = (since: string) => ({ ...note("silent"), since: new Date(since) });
+    expect(nudgeMessage(t, silent("2027-01-31T08:00:00Z"), now).text).toBe("Sam <b> heeft al een dag niets laten horen.");
+    expect(nudgeMessage(en, silent("2027-01-31T08:00:00Z"), now).text).toBe("Sam <b> has not been in touch for a day.");
+    expect(nudgeMessage(t, silent("2027-01-20T08:00:00Z"), now).text).toBe("Sam <b> heeft al 12 dagen niets laten horen.");
+    expect(nudgeMessage(en, silent("2027-01-20T08:00:00Z"), now).text).toBe("Sam <b> has not been in touch for 12 days.");
+    // 08:00 UTC is 09:00 in Amsterdam in winter, 10:00 in summer.
+    expect(JSON.stringify(nudgeMessage(t, silent("2027-01-20T08:00:00Z"), now).blocks)).toContain("Sinds 20 januari om 09:00.");
+    expect(JSON.stringify(nudgeMessage(en, silent("2027-01-20T08:00:00Z"), now).blocks)).toContain("Since 20 January at 09:00.");
+    const july = new Date("2027-07-10T09:00:00Z");
+    expect(JSON.stringify(nudgeMessage(t, silent("2027-07-01T08:00:00Z"), july).blocks)).toContain("Sinds 1 juli om 10:00.");
   });
 });

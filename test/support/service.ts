@@ -13,6 +13,7 @@ import nl from "../../locales/nl/client.json" with { type: "json" };
 import { startKoers, type Koers, type KoersOptions } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
+import { formatDate, type DateFormat } from "../../src/i18n-format.js";
 import { createLogger } from "../../src/log.js";
 import { startEmulator, type Emulator } from "./telegram.js";
 import { waitFor } from "./telegram.js";
@@ -71,17 +72,32 @@ export async function outboxIdle(db: Database, timeoutMs = 10_000): Promise<void
 
 type Tree = { [key: string]: string | Tree };
 
-/** The Dutch text of a locale key with `{{vars}}` filled in, straight from locales/nl/client.json. */
-export function nlText(key: string, vars: Record<string, string | number> = {}): string {
+/**
+ * The Dutch text of a locale key with `{{vars}}` filled in, straight from locales/nl/client.json.
+ * A `{{at, day}}` placeholder needs the instant (a Date or an ISO string), never a formatted date.
+ */
+export function nlText(key: string, vars: Record<string, string | number | Date> = {}): string {
+  const parts = key.split(".");
+  const last = parts.pop() ?? "";
   let node: string | Tree = nl as Tree;
-  for (const part of key.split(".")) {
+  for (const part of parts) {
     if (typeof node === "string" || !(part in node)) throw new Error(`No Dutch text for "${key}"`);
     node = node[part] as string | Tree;
   }
-  if (typeof node !== "string") throw new Error(`"${key}" is not a text`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+  if (typeof node === "string") throw new Error(`No Dutch text for "${key}"`);
+  // Dutch plurals: `<key>_one` for a count of 1, `<key>_other` for the rest.
+  const plural = typeof vars.count === "number" ? `${last}_${vars.count === 1 ? "one" : "other"}` : undefined;
+  const text = plural !== undefined && plural in node ? node[plural] : node[last];
+  if (typeof text !== "string") throw new Error(typeof text === "undefined" ? `No Dutch text for "${key}"` : `"${key}" is not a text`);
+  return text.replace(/\{\{(\w+)(?:, (\w+))?\}\}/g, (_m, name: string, format?: string) => {
     if (!(name in vars)) throw new Error(`"${key}" needs {{${name}}}`);
-    return String(vars[name]);
+    const value = vars[name];
+    if (!format) return String(value);
+    const at = value instanceof Date ? value : new Date(String(value));
+    if (typeof value === "number" || Number.isNaN(at.getTime()) || (typeof value === "string" && at.toISOString() !== value)) {
+      throw new Error(`"${key}" needs an instant for {{${name}, ${format}}}, not ${JSON.stringify(value)}`);
+    }
+    return formatDate(at, format as DateFormat, "nl");
   });
 }
 

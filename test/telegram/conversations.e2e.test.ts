@@ -180,16 +180,17 @@ describe("GROW through the Telegram emulator", () => {
     expect(sam, "needs the plan of the test before").toBeDefined();
     const friday = atLocal(dayAfter(clock.start, 4), 12 * 60);
     await chat.command("/doel");
-    await hear(chat, [
+    const [overview] = await hear(chat, [
       [
         nlText("overview.goal", { goal: "Ik wil werk vinden" }),
-        nlText("overview.stepDue", { what: "Bij drie winkels in de wijk vragen of ze iemand zoeken", date: dutchDate(friday) }),
+        nlText("overview.stepDue", { what: "Bij drie winkels in de wijk vragen of ze iemand zoeken", date: friday }),
         nlText("overview.scores", { scores: "7, 6" }),
         nlText("overview.end", { coach: "Ahmed" }),
       ].join("\n"),
     ]);
     await expectQuiet(koers.db, chat, sam.clientId);
     expect(dutchDate(friday)).toMatch(/^vrijdag \d{1,2} [a-z]+$/);
+    expect(overview?.text).toContain(`(uiterlijk ${dutchDate(friday)})`);
   });
 
   it("logged no errors in either service instance", () => {

@@ -8,7 +8,6 @@ import type { Tell } from "../../../flows/referral.js";
 import type { Tx } from "../../db/client.js";
 import type { Prisma, Referral } from "../../generated/prisma/client.js";
 import { enqueueTelegram } from "../../jobs/outbox.js";
-import { TIME_ZONE } from "../../jobs/schedule.js";
 import type { Applied } from "./lifecycle.js";
 import { memberLabel } from "./labels.js";
 
@@ -35,17 +34,6 @@ export interface SlackReferralPayload {
 /** Client tells that mention the appointment need its time and place. */
 const NEEDS_PLAN = new Set(["referralNews.planned"]);
 
-export function formatWhen(at: Date, language: string): string {
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
-    timeZone: TIME_ZONE,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
-}
-
 /**
  * An OUT referral has a card only once the client agreed to share something: before that the
  * partner must not see that the referral exists.
@@ -64,7 +52,7 @@ async function names(tx: Tx, referral: Referral) {
 }
 
 /** The free texts and facts of an event, as template variables (the Slack side escapes them). */
-function eventVars(applied: Applied, language: string): Record<string, string> {
+function eventVars(applied: Applied): Record<string, string> {
   const e = applied.event;
   const vars: Record<string, string> = {};
   if ("reason" in e) vars.reason = e.reason;
@@ -72,7 +60,7 @@ function eventVars(applied: Applied, language: string): Record<string, string> {
   if ("question" in e) vars.question = e.question;
   if ("answer" in e) vars.answer = e.answer;
   if (e.type === "partner.planned") {
-    vars.when = formatWhen(new Date(e.at), language);
+    vars.when = new Date(e.at).toISOString();
     vars.place = e.place;
   }
   // i18next picks `<key>_withCoach` or `<key>_alone` when they exist.
@@ -87,12 +75,12 @@ export async function deliverChange(tx: Tx, applied: Applied, actorLabel: string
   // A referrer reads the name they wrote themselves, never more of a client record.
   const person = referral.direction === "IN" ? (referral.personName ?? "") : (client?.name ?? "");
   const base = { partner: toOrg.name, team: toOrg.name, from: fromOrg.name, client: person, coach: client?.coach.name ?? "" };
-  const slackVars = { ...base, ...eventVars(applied, "nl"), actor: actorLabel, coach: client ? memberLabel(client.coach) : "" };
+  const slackVars = { ...base, ...eventVars(applied), actor: actorLabel, coach: client ? memberLabel(client.coach) : "" };
   const payload: SlackReferralPayload = { referralId: referral.id, card: hasCard(referral), dms: [] };
   if (payload.card) payload.thread = { key: `referral.thread.${applied.event.type}`, vars: slackVars };
   for (const tell of applied.tells) {
     if (tell.to === "client") {
-      if (client) await tellClient(tx, referral, tell, { ...base, ...eventVars(applied, client.language) }, String(applied.eventId));
+      if (client) await tellClient(tx, referral, tell, { ...base, ...eventVars(applied) }, String(applied.eventId));
       continue;
     }
     const memberId = tell.to === "referrer" ? referral.filedByMemberId : client?.coachId;

@@ -3,6 +3,7 @@ import type { SlackDeps } from "../context.js";
 import { registerCardActions } from "./card.js";
 import { registerDmActions } from "./dm.js";
 import { registerCrisisActions } from "../crisis.js";
+import { publishHome } from "../home/index.js";
 import { registerNudgeActions } from "./nudges.js";
 
 /** Buttons on referral cards, in direct messages and on coach nudges. */
@@ -10,5 +11,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerCardActions(app, deps);
   registerDmActions(app, deps);
   registerNudgeActions(app, deps);
-  registerCrisisActions(app, deps);
+  registerCrisisActions(app, deps, { publishHome: (client, userId) => publishHome(deps, client, userId) });
 }

@@ -5,7 +5,6 @@
  */
 import type { types } from "@slack/bolt";
 import type { Db, Tx } from "../../db/client.js";
-import { formatWhen } from "../../domain/referrals/deliveries.js";
 import { stateOf } from "../../domain/referrals/lifecycle.js";
 import type { Appointment, Client, Member, Organisation, Referral } from "../../generated/prisma/client.js";
 import type { SlackT } from "../i18n.js";
@@ -94,7 +93,7 @@ function outFields(t: SlackT, d: CardData): types.MrkdwnElement[] {
     ...field(t, "coach", who(d.client?.coach)),
     ...field(t, "joins", t(r.coachJoins ? "referral.card.yes" : "referral.card.no")),
     ...field(t, "wishedDate", r.wishedDate ? r.wishedDate.toISOString().slice(0, 10) : null),
-    ...field(t, "appointment", d.appointment && !r.consentWithdrawnAt ? `${formatWhen(d.appointment.at, "nl")}, ${escapeMrkdwn(d.appointment.place ?? "")}` : null),
+    ...field(t, "appointment", d.appointment && !r.consentWithdrawnAt ? t("referral.card.appointmentAt", { when: d.appointment.at.toISOString(), place: escapeMrkdwn(d.appointment.place ?? "") }) : null),
   ];
 }
 

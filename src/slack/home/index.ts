@@ -8,14 +8,13 @@ import type { OverviewLine } from "../../domain/referrals/overview.js";
 import type { Member } from "../../generated/prisma/client.js";
 import { firstName, toNote } from "../../jobs/nudge-jobs.js";
 import type { SlackDeps } from "../context.js";
+import { resumeButtonRow } from "../crisis.js";
 import { describeCause, escapeMrkdwn, nudgeButtons } from "../nudge-message.js";
 
 export const HOME_REFRESH = "home.refresh";
 
 /** Slack allows 100 blocks in a view; the referral sections and the refresh button take fewer than 10. */
 const CASELOAD_BLOCKS = 85;
-
-const shortDate = (d: Date) => d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short" });
 
 /** "Mijn cliënten": each client with status, last contact, last score, open referrals and nudges (with their buttons). */
 function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.KnownBlock[] {
@@ -27,7 +26,7 @@ function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.
   }
   let shown = 0;
   for (const line of caseload.lines) {
-    const needed = 1 + line.openNudges.length;
+    const needed = 1 + line.openNudges.length + (line.heldAlertId ? 1 : 0);
     if (blocks.length + needed > CASELOAD_BLOCKS - 1) break;
     const c = line.client;
     const score = line.lastScore ? `${line.lastScore.score} (${t(`nudge.scale.${line.lastScore.kind}`)})` : t("referral.home.caseload.noScore");
@@ -35,14 +34,16 @@ function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.
       t("referral.home.caseload.line", {
         name: escapeMrkdwn(firstName(c)),
         status: t(`referral.home.caseload.status.${c.status}`),
-        last: c.lastClientMessageAt ? shortDate(c.lastClientMessageAt) : t("referral.home.caseload.never"),
+        last: c.lastClientMessageAt ? t("referral.home.caseload.lastAt", { at: c.lastClientMessageAt.toISOString() }) : t("referral.home.caseload.never"),
         score,
         referrals: line.openReferrals,
         nudges: line.openNudges.length,
       }),
       ...line.openNudges.map((n) => `• ${describeCause(t, toNote(n), now)}`),
+      ...(line.heldAlertId && c.crisisHoldSince ? [t("referral.home.caseload.crisisHold", { since: c.crisisHoldSince.toISOString() })] : []),
     ].join("\n");
     blocks.push({ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } });
+    if (line.heldAlertId) blocks.push(resumeButtonRow(t, line.heldAlertId));
     for (const n of line.openNudges) blocks.push(nudgeButtons(t, n.id) as unknown as types.KnownBlock);
     shown++;
   }
@@ -59,9 +60,8 @@ async function caseloadOf(deps: SlackDeps, member: Member): Promise<Caseload | n
 }
 
 function section(deps: SlackDeps, title: string, lines: OverviewLine[]): types.KnownBlock[] {
-  const date = shortDate;
   const text = lines.length
-    ? lines.map((l) => deps.t("referral.home.line", { what: escapeMrkdwn(l.what), state: deps.t(`referral.state.${l.direction === "OUT" ? "out" : "in"}.${l.state}`), date: date(l.at) })).join("\n")
+    ? lines.map((l) => deps.t("referral.home.line", { what: escapeMrkdwn(l.what), state: deps.t(`referral.state.${l.direction === "OUT" ? "out" : "in"}.${l.state}`), date: l.at.toISOString() })).join("\n")
     : deps.t("referral.home.none");
   return [{ type: "header", text: { type: "plain_text", text: title.slice(0, 150) } }, { type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } }];
 }
