@@ -4,6 +4,7 @@
  */
 import os from "node:os";
 import { startPostgres, waitForConnections, type PgServer } from "../scripts/pg-server.js";
+import { benchCrisis } from "./crisis.js";
 import { benchDispatcher } from "./dispatcher.js";
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   }
   print(`Koers benchmarks: node ${process.version}, ${os.cpus().length} cores, PostgreSQL at ${url.replace(/\/\/[^@]*@/, "//")}`);
   try {
+    print("\n# crisis detector (pure, one core)");
+    benchCrisis(print);
     print("\n# dispatcher (sending stubbed)");
     await benchDispatcher(url, print);
   } finally {

@@ -13,6 +13,7 @@ import { crisisAnswer } from "../domain/safety/answer.js";
 import { detectCrisis, type CrisisSignal } from "../domain/safety/index.js";
 import type { Client, CrisisAlert, FlowRun } from "../generated/prisma/client.js";
 import type { OutMessage } from "../jobs/outbox.js";
+import { countCrisisSignal } from "../metrics.js";
 import type { ClientInput } from "./engine.js";
 import type { Runs } from "./runs.js";
 
@@ -35,7 +36,9 @@ export function crisisIn(input: ClientInput): { signal: CrisisSignal; text: stri
   const found = crisisTextOf(input);
   if (!found) return null;
   const signal = detectCrisis(found.text);
-  return signal ? { signal, ...found } : null;
+  if (!signal) return null;
+  countCrisisSignal(signal.category);
+  return { signal, ...found };
 }
 
 export interface CrisisDeps {

@@ -76,7 +76,7 @@ export const SOON = pattern(
 /** A means at hand, or being at the place: the danger is now. */
 export const AT_HAND = pattern(
   "op mijn pols|tegen mijn pols|op mijn arm|tegen mijn keel|op mijn keel|on my wrist|against my wrist|" +
-    "klaargelegd|klaar ~ gelegd|klaar|liggen ~ klaar|ligt ~ klaar|naast me|in mijn hand|bij me|gekocht|verzameld|gespaard|opgespaard|" +
+    "klaarliggen|klaar liggen|klaarstaan|klaar staan|klaargelegd|klaar ~ gelegd|klaar|liggen ~ klaar|ligt ~ klaar|naast me|in mijn hand|bij me|gekocht|verzameld|gespaard|opgespaard|" +
     "sta op|zit op|lig op|ben op|sta bij|zit bij|ben bij|sta aan|zit aan de rand|loop ~ naar|rijd ~ naar|onderweg|ga ~ naar|" +
     "ready|bought|in my hand|standing|sitting on|on the edge|on my way",
 );

@@ -168,6 +168,8 @@ export function findAll(p: Pattern, tokens: readonly string[]): Span[] {
 }
 
 /** Per message: the spans of each pattern, computed once however many rules use it. */
+const NONE: Span[] = [];
+
 export class Matches {
   private readonly cache = new Map<Pattern, Span[]>();
   /** Per pattern, the ends of its matches by start, for the alternatives that start with a word or stem. */
@@ -201,8 +203,15 @@ export class Matches {
   of(p: Pattern): Span[] {
     let s = this.cache.get(p);
     if (s) return s;
-    const ends = new Map(this.starts.get(p));
-    if (p.rest.length > 0) {
+    const found = this.starts.get(p);
+    if (p.rest.length === 0) {
+      // Starts were found in token order: already sorted.
+      s = found ? [...found].map(([i, e]) => [i, e] as const) : NONE;
+      this.cache.set(p, s);
+      return s;
+    }
+    const ends = new Map(found);
+    {
       for (let i = 0; i < this.tokens.length; i++) {
         if (this.tokens[i] === BOUNDARY) continue;
         const end = firstEnd(p.rest, this.tokens, i);

@@ -203,7 +203,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.no-way-out", {
     all: ["het leven ~ niet ~ zitten|zie het ~ niet meer ~ zitten|geen uitweg|no way out|zie ~ geen toekomst|heb ~ geen toekomst|no future"],
-    unless: "met|om|voor|bij|die|dat|deze|brief|werk|gesprek|afspraak|morgen|even|wedstrijd|weekend|feest|vakantie|verjaardag|uit de|uit die|uit mijn|schuld*|in dit|in deze|in nederland|land|baan|bedrijf|relatie|studie",
+    unless: "met|voor|bij|die|dat|deze|brief|werk|gesprek|afspraak|morgen|even|wedstrijd|weekend|feest|vakantie|verjaardag|uit de|uit die|uit mijn|schuld*|in dit|in deze|in nederland|land|baan|bedrijf|relatie|studie",
     reach: 4,
   }),
   rule("suicide.no-reason", {
@@ -249,6 +249,40 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.english", {
     all: ["want to die|wanna die|wants to die|ready to die|going to die|kill myself|killing myself|suicidal|end it all|end my life|take my own life|better off dead|do not want to live|dont want to live|no reason to live"],
   }),
+  rule("suicide.passive", {
+    all: ["hoeft ~ niet meer ~ voor mij|hoeft voor mij niet meer|voor mij hoeft het niet meer|hoop ~ niet ~ wakker|hoop dat ik ~ niet ~ wakker|hoop dat ik ~ dood|niet ~ wakker ~ worden ~ morgen|morgen ~ niet ~ wakker|hope i ~ not wake up|hope i ~ do not wake up|eeuwige rust|rust ~ voorgoed|voorgoed ~ rust|voor altijd ~ rust|rust ~ voor altijd|eeuwig slapen|slapen ~ voor altijd|voor altijd slapen|sleep forever|mijn tijd zit er ~ op|stekker er uit|licht ~ uit ~ doen ~ voorgoed|klaar met alles|klaar ~ met alles ~ en iedereen|done with everything|het hoeft niet meer"],
+    unless: "telefoon|laptop|computer|tv|televisie|wasmachine|koelkast|werk|baan|cursus|school|studie|traject|relatie|vriendschap|project|app|groep|feest|vakantie|dienst|ploeg|contract|stage|voor vandaag|weekend|vrije dag",
+    reach: 5,
+    negatable: false,
+  }),
+  rule("suicide.accident-wish", {
+    all: ["kreeg ~ maar ~ ongeluk|krijg ~ maar ~ ongeluk|was ik maar ~ aangereden|werd ik maar ~ aangereden|onder een auto ~ kwam|kwam ~ maar ~ onder|als ik nou eens ~ ongeluk|hoop ~ ongeluk ~ krijg|ziek ~ worden ~ en ~ dood|maar ~ kanker|niet ~ meer ~ wakker ~ worden|would get hit by|hit by a car ~ wish|wish ~ hit by"],
+    negatable: false,
+  }),
+  rule("suicide.disappear", {
+    all: [WANT, "verdwijnen|oplossen|weg zijn|er niet zijn|niet bestaan|niet meer bestaan|nooit ~ geboren|disappear|vanish|not exist|cease to exist"],
+    window: 4,
+    unless: "even|vakantie|eiland|weekend|weekje|naar|onder de dekens|onder een deken|uit de groep|uit de app|van de aardbodem ~ schaam|schaam|oplossen ~ schuld*|oplossen ~ probleem|problemen oplossen|schulden oplossen|for a while|for a bit|holiday",
+    reach: 5,
+  }),
+  rule("suicide.dead-family", {
+    all: [WANT, "bij mijn overleden|bij ~ overleden|naar mijn overleden|bij ~ moeder ~ in de hemel|bij ~ vader ~ in de hemel|bij ~ boven|naar ~ boven|be with my ~ mom ~ heaven|be with my late|join my"],
+    window: 8,
+    unless: "graf|begraafplaats|kerkhof|foto|herdenking|zondag|bezoeken|langs|bloemen|verjaardag",
+    reach: 6,
+  }),
+  rule("suicide.last-time", {
+    all: ["laatste keer ~ van me hoort|laatste keer dat ~ van me ~ hoort|hoort ~ nooit meer ~ van me|nooit meer ~ van mij horen|nooit meer iets van me|will never hear from me|never hear from me again|laatste berichtje|mijn laatste woorden"],
+    negatable: false,
+    acute: "always",
+  }),
+  rule("suicide.plan", {
+    all: ["weet ~ al ~ hoe ik het ~ ga doen|weet al hoe ik het doe|weet al ~ wanneer ik het ~ doe|heb ~ datum ~ gekozen ~ voor|datum ~ geprikt|plan ~ klaar ~ om|ik heb een plan ~ om ~ er|know how i ~ do it|picked a date|have a plan to end"],
+    negatable: false,
+  }),
+  rule("suicide.english", {
+    all: ["plan to end it|going to end it|want to end it|gonna end it|end it tonight|end it now|end it all|take the easy way out|no point in living|no point living|cannot go on|cant go on|cannot do this anymore ~ die|not worth living|life is not worth|want to disappear forever"],
+  }),
   rule("suicide.why-alive", {
     all: ["waarom leef ik ~ nog|waarom ben ik ~ nog ~ hier|waarom ben ik ~ nog ~ op ~ wereld|waarom besta ik|waarom ~ nog ~ leven|wat doe ik hier nog|why am i ~ alive|why am i still here|why do i ~ exist|waarom ~ geboren"],
     negatable: false,
@@ -278,7 +312,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 4,
   }),
   rule("suicide.dead-alone", {
-    all: ["^ ~ dood $|^ ~ dood zijn $|^ ~ dood gaan $|^ ~ sterven $|^ ~ dood willen $|^ ~ dood ~ is mijn doel|mijn doel ~ dood|^ dead $|^ to die $|^ ~ wil niet meer $|^ ~ wil niet meer ~ echt $|^ ~ i do not want to anymore $"],
+    all: ["^ ~ dood $|^ ~ dood zijn $|^ ~ dood gaan $|^ ~ sterven $|^ ~ dood willen $|^ ~ dood ~ is mijn doel|mijn doel ~ dood|^ dead $|^ to die $|^ ~ wil niet meer $|^ ~ wil niet meer ~ echt $|^ ~ i do not want to anymore $|^ ~ dat het ~ ophoudt $|^ ~ dat alles ~ ophoudt $|^ ~ dat het ~ stopt $|^ ~ dat alles ~ stopt $|^ ~ dat het ~ voorbij is $|^ ~ for it to end $|^ ~ for it to stop $"],
     negatable: false,
   }),
   rule("suicide.want-it-over", {
