@@ -6,6 +6,8 @@
  */
 import { AT_HAND, SOON } from "./lexicon.js";
 import { BOUNDARY, findAll, Matches, pattern, type Span } from "./match.js";
+import { MODEL } from "./model-data.js";
+import { MODEL_THRESHOLD, scoreModel } from "./model.js";
 import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
 import { DANGER_NOW, OTHER_RULES } from "./rules-others.js";
@@ -18,7 +20,7 @@ export const RULES: readonly Rule[] = [...SELF_RULES, ...OTHER_RULES];
 const SERIOUSNESS: readonly CrisisCategory[] = ["danger", "overdose", "suicide", "selfharm", "sexual", "violence"];
 
 /** Words that deny what follows ("ik wil niet dood", "nooit aan zelfmoord gedacht"). */
-const NEGATORS = new Set(["niet", "nooit", "geen", "not", "never", "no", "nothing", "nee"]);
+const NEGATORS = new Set(["niet", "nooit", "geen", "not", "never", "no", "nothing"]);
 /** After a negator these keep the meaning: "niet meer" (no longer), "niet dat", "geen zin". */
 const NOT_A_NEGATION_AFTER = new Set(["meer", "langer", "dat", "zomaar", "alleen", "eens", "zin", "any", "anymore"]);
 
@@ -40,6 +42,7 @@ const IDIOMS = pattern(
     "dead tired|bored to death|scared to death|scared me to death|dying to|die laughing|dying laughing|killing it|killed it|kill for|kill time|killing time",
     "to die for|phone ~ dead|phone died|battery ~ dead|battery died|laptop died|this song ~ kills|you are killing me|killing me softly|dead inside lol",
     "dead end|deadline|dood lijn",
+    "is ~ zelfmoord zo|is echt zelfmoord|is ~ pure zelfmoord|is zelfmoord|politieke zelfmoord|financiele zelfmoord|sociale zelfmoord|zelfmoordaanslag*|zelfmoordactie|zelfmoordmissie|suicide mission|suicide squad",
     "trek* ~ haren uit ~ hoofd|haren uit het hoofd|haren uit mijn hoofd|kan ~ wel wurgen|kan ~ wel vermoorden|kan ~ wel slaan|kan ~ wel schieten|kan ~ wel doodschieten|could kill him|could kill her|could strangle",
     "op zijn bek|op je bek|op haar bek|voor zijn kop|voor je kop|hooi op ~ vork|pak slaag ~ met kaarten|dood ~ van de stress",
   ].join("|"),
@@ -107,15 +110,35 @@ function fires(rule: Rule, m: Matches): Span | null {
   return first;
 }
 
-function read(text: string): { m: Matches; hits: Hit[] } {
-  const m = new Matches(masked(normalise(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text)));
+/** Stands for the model (model.ts) in the list of hits: its category is set per message. */
+function modelRule(category: CrisisCategory, also: readonly CrisisCategory[]): Rule {
+  return { id: `${category}.model`, category, all: [], window: 0, reach: 0, negatable: false, acute: "soon", scope: "message", together: 1, also };
+}
+const MODEL_RULES = new Map<string, Rule>();
+
+/** The tokens the rules and the model read: normalised, idioms masked. */
+export function crisisTokens(text: string): string[] {
+  return masked(normalise(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text));
+}
+
+function read(text: string): { m: Matches; hits: Hit[]; evidence: string[] } {
+  const m = new Matches(crisisTokens(text));
   const hits: Hit[] = [];
-  if (m.tokens.length === 0) return { m, hits };
+  if (m.tokens.length === 0) return { m, hits, evidence: [] };
   for (const rule of RULES) {
     const span = fires(rule, m);
     if (span) hits.push({ rule, span });
   }
-  return { m, hits };
+  if (hits.length > 0) return { m, hits, evidence: [] };
+  // No rule fired: the model may still know this way of saying it.
+  const verdict = scoreModel(MODEL, m.tokens);
+  if (verdict.score <= MODEL_THRESHOLD) return { m, hits, evidence: [] };
+  const key = verdict.categories.join(",");
+  let rule = MODEL_RULES.get(key);
+  if (!rule) MODEL_RULES.set(key, (rule = modelRule(verdict.category, verdict.categories.slice(1))));
+  const where = verdict.evidence[0] ? m.tokens.indexOf(verdict.evidence[0].split(" ")[0]!) : 0;
+  hits.push({ rule, span: [Math.max(0, where), Math.max(0, where)] });
+  return { m, hits, evidence: verdict.evidence };
 }
 
 /** Every rule that fires on `text`, in rule order. For the detector and for explaining it. */
@@ -138,12 +161,30 @@ const PAST = pattern(
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
-  "nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig",
+  "goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig",
 );
 /** ... unless it is back: "en nu weer". */
-const BACK_NOW = pattern("weer|opnieuw|again|nu ook|sinds kort|deze week|vandaag|vannacht|vanavond|gisteren|morgen|nu wil|now i want|terug");
+const BACK_NOW = pattern(
+  "nu weer|weer ~ zo|is ~ terug|komt ~ terug|begint ~ weer|weer ~ begonnen|denk ~ er weer|again|opnieuw|nu ook|sinds kort|deze week|vandaag|vannacht|vanavond|gisteren|nog steeds|nog altijd|still|nu wil|now i want",
+);
 /** "Zelfmoord? Nee joh." The word itself, denied. */
 const DENIED = pattern("nee joh|nee hoor|zo erg ~ niet|niet zo erg|no no|geen zorgen|maak je geen zorgen|dont worry|do not worry|not like that");
+
+/** Someone else's words: "mijn vriendin zegt dat ze niet meer wil leven". */
+const REPORTED = pattern(
+  "zegt dat ze|zegt dat hij|zei dat ze|zei dat hij|zegt dat zij|vertelde dat ze|vertelde dat hij|says she|says he|said she|said he|told me she|told me he|schreef dat ze|schreef dat hij|appte dat ze|appte dat hij",
+);
+
+/** Asking how to help someone else: "een vriendin is verkracht, hoe kan ik haar steunen?" */
+const HELPING_OTHER = pattern(
+  "hoe kan ik haar|hoe kan ik hem|wat kan ik doen om haar|wat kan ik doen om hem|hoe help ik|haar steunen|hem steunen|how can i help her|how can i help him|support her|support him|om haar te helpen|om hem te helpen|haar helpen|hem helpen",
+);
+
+function reported(h: Hit, m: Matches): boolean {
+  if (h.rule.category !== "danger" && m.of(HELPING_OTHER).length > 0) return true;
+  if (h.rule.category !== "suicide" && h.rule.category !== "selfharm") return false;
+  return m.of(REPORTED).some(([s, e]) => m.clause[s] === m.clause[h.span[0]] && e < h.span[0] + 2 && s >= h.span[0] - 8);
+}
 
 function over(hits: readonly Hit[], m: Matches): boolean {
   if (m.of(OVER_NOW).length === 0 || m.of(BACK_NOW).length > 0) return false;
@@ -155,7 +196,8 @@ function denied(hits: readonly Hit[], m: Matches): boolean {
 }
 
 export function detectCrisis(text: string): CrisisSignal | null {
-  const { m, hits } = read(text);
+  const { m, hits: all, evidence } = read(text);
+  const hits = all.filter((h) => !reported(h, m));
   if (hits.length === 0 || over(hits, m) || denied(hits, m)) return null;
   const now = hits.filter((h) => acute(h, m));
   const isAcute = now.length > 0;
@@ -170,6 +212,6 @@ export function detectCrisis(text: string): CrisisSignal | null {
     categories,
     acute: isAcute,
     rule: lead.rule.id,
-    matched: m.tokens.slice(lead.span[0], lead.span[1] + 1).join(" "),
+    matched: evidence.length > 0 ? evidence.join(", ") : m.tokens.slice(lead.span[0], lead.span[1] + 1).join(" "),
   };
 }

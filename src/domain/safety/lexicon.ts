@@ -21,7 +21,7 @@ export const VICTIM = pattern(
     "me|mij|ons|us|haar|hem|her|him|mijn kleine|mijn nicht*|mijn neef*|zijn vrouw|zijn vriendin|haar man|haar vriend|zijn kind*|haar kind*|mijn kinderen|mijn oma|mijn opa|zijn dochter|zijn zoon|haar dochter|haar zoon|my wife|my little",
     "mijn kind*|mijn zoon*|mijn dochter*|mijn baby|mijn broer*|mijn zus*|mijn moeder|mijn vriendin|mijn vrouw|mijn moeder",
     "de kinderen|de kids|de kleine|onze kinderen|onze zoon|onze dochter|zijn kinderen|haar kinderen|kinderen|kind|baby|kindje",
-    "my kids|the kids|my son|my daughter|the children|my children|my mom|my mother",
+    "my kids|the kids|my son|my daughter|the children|my children|my mom|my mother|my arm*|my leg*|my nose|my ribs",
     "mijn hoofd|mijn gezicht|mijn buik|mijn rug|mijn arm*|mijn keel|mijn nek|mijn oog|mijn ogen|mijn haar|mijn lijf|mijn lichaam|mijn hals",
     "my face|my head|my neck|my throat",
   ),
@@ -30,6 +30,7 @@ export const VICTIM = pattern(
 /** Hitting, kicking, choking, threatening. */
 export const HIT = pattern(
   alt(
+    "gedrukt|drukte|tegen de muur|omgedraaid|geklopt|klopt|klopte|afgetuigd|aftuigen|getuigd|in elkaar ~ geslagen",
     "sla|slaat|sloeg|sloegen|slaan|geslagen|slagen|schop|schopt|schopte|schopten|geschopt|stomp|stompt|stompte|gestompt",
     "trap|trapt|trapte|getrapt|duw|duwt|duwde|geduwd|knijp|knijpt|kneep|geknepen|wurg*|gewurgd|mishandel*|bedreig*",
     "mep|mept|mepte|gemept|klap|klappen|tik|tikken|tikt|rammen|ramt|ramde|bijt|beet|gebeten|sleur*|gesleurd|sleept|sleepte",
@@ -104,7 +105,8 @@ export const SUBSTANCE = pattern(
 
 /** Things nobody should drink. */
 export const POISON = pattern(
-  "bleek|bleekmiddel|chloor|gif|rattengif|ontstopper|wasmiddel|antivries|lampolie|terpentine|wasbenzine|ammoniak|bleach|poison|antifreeze",
+  "wc eend|wc reiniger|ontkalker|afwasmiddel|wasverzachter|chloortablet*|gootsteenontstopper|spiritus|aceton|" +
+    "bleek|bleekmiddel|chloor|gif|rattengif|ontstopper|wasmiddel|antivries|lampolie|terpentine|wasbenzine|ammoniak|bleach|poison|antifreeze",
 );
 
 /** Took (past): the overdose has happened. */

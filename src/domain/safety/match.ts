@@ -59,6 +59,13 @@ export function seq(a: string, b: string): string {
     .join("|");
 }
 
+/** Every word the patterns use, for the normaliser ("pille" -> "pillen"). */
+const KNOWN = new Set<string>();
+
+export function isKnownWord(word: string): boolean {
+  return KNOWN.has(word);
+}
+
 export function pattern(source: string): Pattern {
   const alts = source
     .split("|")
@@ -73,6 +80,7 @@ export function pattern(source: string): Pattern {
     if (list) list.push(a);
     else m.set(k, [a]);
   };
+  for (const a of alts) for (const t of a) if (t.kind === "word") KNOWN.add(t.word);
   for (const a of alts) {
     const t = a[0];
     if (t?.kind === "word" && !t.optional) push(byWord, t.word, a);

@@ -4,7 +4,7 @@
  * out, glued words and compounds split ("kwilnietmeerleve" -> "ik wil niet meer leven").
  * A "." token stands where a sentence ended. Pure and cheap (a few µs a message).
  */
-import { BOUNDARY } from "./match.js";
+import { BOUNDARY, isKnownWord } from "./match.js";
 
 /** Chat spelling and misspellings, one token to one or more tokens. */
 const CHAT: Record<string, string> = {
@@ -22,12 +22,14 @@ const CHAT: Record<string, string> = {
   meer: "meer", mer: "meer", mear: "meer", meeer: "meer", lnger: "langer",
   gwn: "gewoon", gewn: "gewoon", echt: "echt", egt: "echt", eg: "echt", iedereen: "iedereen", iedreen: "iedereen",
   zlf: "zelf", slaap: "slaap", vd: "van de", vh: "van het", idd: "inderdaad", tog: "toch",
-  eruit: "er uit", ertussenuit: "er tussenuit", erbij: "er bij", ermee: "er mee",
+  eruit: "er uit", erop: "er op", eraf: "er af", eraan: "er aan", erin: "er in", ervan: "er van", erover: "er over",
+  der: "er", make: "maken", ertussenuit: "er tussenuit", erbij: "er bij", ermee: "er mee",
   // English chat
   im: "i am", ive: "i have", ill: "i will", u: "you", ur: "your", wanna: "want to", gonna: "going to",
   kms: "kill myself", kys: "kill yourself", unalive: "kill", cant: "cannot", dont: "do not", wont: "will not",
   didnt: "did not", doesnt: "does not", isnt: "is not", hes: "he is", shes: "she is", theres: "there is",
-  anymore: "any more", myslef: "myself", mysef: "myself", suicde: "suicide",
+  anymore: "any more", hell: "he will", wasnt: "was not", werent: "were not", couldnt: "could not", wouldnt: "would not",
+  shouldnt: "should not", havent: "have not", hasnt: "has not", arent: "are not", aint: "is not", myslef: "myself", mysef: "myself", suicde: "suicide",
 };
 
 /** "doodmoe", "doodeng", "doodgewoon": "dood" as "very", not death. */
@@ -117,6 +119,11 @@ function expand(token: string, out: string[]): void {
       out.push(head);
       if (m[1]) expand(m[1], out);
     }
+    return;
+  }
+  // Spoken Dutch drops the final n: "pille genome", "draaie".
+  if (t.length >= 4 && t.endsWith("e") && !VOCAB.has(t) && !isKnownWord(t) && isKnownWord(`${t}n`)) {
+    out.push(`${t}n`);
     return;
   }
   if (t.length >= 6 && !VOCAB.has(t)) {

@@ -25,7 +25,8 @@ const HURT_DONE =
 
 /** Killing and badly hurting, as a threat. */
 const KILL = pattern(
-  "aandoet|wat aandoet|iets aandoet|wat aan ~ doen|kapot maakt|kapotmaakt|in brand ~ steekt|in brand ~ steken|afmaakt|dood te maken|dood ~ maken|doodmaakt|doodschiet|neersteekt|" +
+  "doodt|in de fik ~ steekt|in de fik ~ steken|met mij erin|met mij er in|gaan pakken|komt ~ pakken|te pakken nemen|pakt me|me pakt|een lesje leren|lesje ~ leren|teach me a lesson|break my|breek ~ mijn|breekt ~ mijn|benen breken|botten breken|" +
+    "aandoet|wat aandoet|iets aandoet|wat aan ~ doen|kapot maakt|kapotmaakt|in brand ~ steekt|in brand ~ steken|afmaakt|dood te maken|dood ~ maken|doodmaakt|doodschiet|neersteekt|" +
     "vermoord*|doodmaken|dood maken|doden|dood ~ steken|doodsteken|afmaken|af ~ maken|kapot ~ maken|kapotmaken|iets aandoen|iets ~ aan ~ doen|" +
     "pijn ~ doen|neersteken|neerschieten|kill|killing|hurt|murder",
 );
@@ -44,7 +45,7 @@ const WEAPON = pattern("mes|messen|keukenmes|pistool|wapen|geweer|vuurwapen|bijl
 const HERE = pattern(
   "in mijn gang|in de woonkamer|in mijn woonkamer|in mijn kamer|in mijn slaapkamer|op de gang|in de hal|in mijn hal|binnen gekomen|binnengekomen|is binnen|" +
     "banging on the door|on the door|at my door|in my house|in my home|in my room|" +
-    "in mijn tuin|in de tuin|op mijn balkon|bij mijn raam|voor mijn raam|aan mijn raam|op mijn raam|rond mijn huis|om mijn huis|voor mijn huis|" +
+    "aan mijn deur|bij mijn deur|op mijn deur|in mijn tuin|in de tuin|op mijn balkon|bij mijn raam|voor mijn raam|aan mijn raam|op mijn raam|rond mijn huis|om mijn huis|voor mijn huis|" +
     "voor de deur|voor mijn deur|aan de deur|bij de deur|bij mijn deur|op de stoep|in huis|in mijn huis|in de gang|in de keuken|binnen|" +
     "komt ~ binnen|komt eraan|komt er aan|staat ~ hier|is hier|zijn hier|beneden|boven|buiten|in het trappenhuis|probeert ~ binnen|" +
     "breekt ~ in|bonkt|bonst|ramt ~ deur|trapt ~ deur|at the door|outside my door|in the house|inside|coming|is here|downstairs|breaking in",
@@ -52,6 +53,7 @@ const HERE = pattern(
 
 /** Sex and the body, for the rules on sexual violence. */
 const SEX =
+  "geen maagd meer|maagdelijkheid|maagd|filmpjes ~ maken|" +
   "seks|sex|neuken|geneukt|naar bed|pijpen|beffen|porno|naakt|uitkleden|kleren uit|in bed|aan mijn lichaam|aan mijn borsten|" +
   "aan mijn kruis|tussen mijn benen|in mijn broek|onder mijn kleren|intiem|sexual|sexually|naked|undress";
 
@@ -82,15 +84,15 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("violence.threat-kill", {
-    all: [PERSON, "dreigt|dreigde|bedreigt|bedreigde|zegt|zei|schreeuwt|schreeuwde|gaat|wil|zal|threatens|said|says|will|going to", KILL, VICTIM],
-    window: 12,
+    all: [PERSON, "dreigt|dreigde|bedreigt|bedreigde|zegt|zei|zeggen|gezegd|schreeuwt|schreeuwde|gaat|wil|zal|geappt|appt|appte|gestuurd|stuurt|schrijft|schreef|om me|om mij|threatens|said|says|will|going to", KILL, VICTIM],
+    window: 20,
     unless: JEST,
     reach: 6,
     notInside: "ik ~ vermoord|ik ga ~ vermoorden|ik wil ~ vermoorden|i will kill|i am going to kill",
   }),
   rule("violence.threat-kill", {
     all: ["vermoordt me|vermoordt mij|vermoord me|maakt me dood|maakt mij dood|steekt me dood|schiet me dood|kills me|will kill me|going to kill me|gonna kill me|kill me"],
-    unless: pattern(`${JEST.source}|${MEDIA.source}|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom`),
+    unless: pattern(`${JEST.source}|${MEDIA.source}|gemeente|uwv|belastingdienst|instantie*|brieven|formulieren|papierwerk|met hun|met al die|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom`),
     reach: 8,
   }),
   rule("violence.weapon-threat", {
@@ -102,7 +104,7 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("violence.choke", {
-    all: ["naar mijn keel|om mijn keel|om mijn nek|keel ~ dicht|keel dichtgeknepen|dichtgeknepen|gewurgd|wurgde|wurgt|wurgen|kreeg geen lucht|kon niet ademen|by the throat|choked|choking me|strangled"],
+    all: ["hands around my neck|handen om mijn nek|handen om mijn keel|hands around my throat|naar mijn keel|om mijn keel|om mijn nek|keel ~ dicht|keel dichtgeknepen|dichtgeknepen|gewurgd|wurgde|wurgt|wurgen|kreeg geen lucht|kon niet ademen|by the throat|choked|choking me|strangled"],
     unless: pattern(`${MEDIA.source}|verslikt|slikken|astma|allergie|eten|snoep|benauwd|paniek|paniekaanval|angstaanval|hooikoorts|verkouden|griep`),
     reach: 6,
   }),
@@ -125,7 +127,7 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("violence.bruises", {
-    all: ["blauwe plek*|blauw oog|blauwe ogen|bloedneus|gescheurde lip|kapotte lip|bruise*|black eye|bloody nose|split lip", "van hem|van haar|door hem|door haar|van mijn|door mijn|hij|zij|he|she|him|her|from him|from her|verbergen|verstoppen|make up|hide"],
+    all: ["lip is open|lip ~ open|lip ~ kapot|oog ~ dicht|blauwe plek*|blauw oog|blauwe ogen|bloedneus|gescheurde lip|kapotte lip|bruise*|black eye|bloody nose|split lip", "van hem|van haar|door hem|door haar|van mijn|door mijn|hij|zij|he|she|him|her|from him|from her|verbergen|verstoppen|make up|hide"],
     window: 9,
     unless: pattern("van de trap|met de fiets|gestoten|stootte|fiets|voetbal|sport|training|wedstrijd|tegen de deur|tegen de kast|fell|bumped|hond|kat|bloedverdunner*"),
     reach: 8,
@@ -201,7 +203,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("danger.emergency", {
     negatable: false,
-    all: ["ademt niet goed|ademt ~ niet goed|wordt blauw|wordt ~ blauw|ademt niet|ademt ~ niet meer|haalt geen adem|reageert niet|reageert ~ niet meer|bewusteloos|buiten bewustzijn|niet wakker ~ krijgen|krijg ~ niet wakker|is flauwgevallen|ligt op de grond|bloedt heel erg|bloedt ~ erg|veel bloed|blauw aangelopen|not breathing|unconscious|will not wake up|wont wake up|bleeding a lot|lots of blood"],
+    all: ["stikt|stikken|schuim uit ~ mond|epileptische aanval|choking|seizure|convulsing|in elkaar gezakt|mond hangt scheef|scheve mond|praat ~ raar ~ mond|arm ~ slap|collapsed|face drooping|slurred|ademt niet goed|ademt ~ niet goed|wordt blauw|wordt ~ blauw|ademt niet|ademt ~ niet meer|haalt geen adem|reageert niet|reageert ~ niet meer|bewusteloos|buiten bewustzijn|niet wakker ~ krijgen|krijg ~ niet wakker|is flauwgevallen|ligt op de grond|bloedt heel erg|bloedt ~ erg|veel bloed|blauw aangelopen|not breathing|unconscious|will not wake up|wont wake up|bleeding a lot|lots of blood"],
     unless: pattern(`${MEDIA.source}|telefoon|computer|laptop|app|website|scherm|mail|brief|gemeente|uwv|instantie|coach|sam|niemand reageert|reageert niet op|bloedprik|bloed geprikt|donor|ongesteld|menstruatie|neus ~ bloedt|bloedneus|tandvlees|gisteren`),
     reach: 6,
     acute: "always",
@@ -231,9 +233,9 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 4,
   }),
   rule("violence.threat-kill", {
-    all: [PERSON, "me ~ vermoordt|mij ~ vermoordt|me ~ iets aandoet|me ~ wat aandoet|me ~ kapot maakt|me ~ kapotmaakt|me ~ in brand steekt|me ~ dood maakt|me ~ doodmaakt|mij ~ iets aandoet|mij ~ wat aandoet|familie ~ wat aandoet|familie ~ iets aandoet|kinderen ~ iets aandoet|kinderen ~ wat aandoet|me ~ doodsteekt|me ~ neersteekt|me ~ afmaakt|kill me|kills me|hurt me|hurts me|hurt my"],
+    all: [PERSON, "me ~ doodt|mij ~ doodt|me ~ vermoordt|mij ~ vermoordt|me ~ iets aandoet|me ~ wat aandoet|me ~ kapot maakt|me ~ kapotmaakt|me ~ in brand steekt|me ~ dood maakt|me ~ doodmaakt|mij ~ iets aandoet|mij ~ wat aandoet|familie ~ wat aandoet|familie ~ iets aandoet|kinderen ~ iets aandoet|kinderen ~ wat aandoet|me ~ doodsteekt|me ~ neersteekt|me ~ afmaakt|kill me|kills me|hurt me|hurts me|hurt my"],
     window: 12,
-    unless: pattern(`${JEST.source}|${MEDIA.source}|met haar gezeur|met zijn gezeur|gezeur|vragen|hitte|stress|werk|buikpijn|hoofdpijn|rugpijn|back|heat|feet|voeten|schoenen`),
+    unless: pattern(`${JEST.source}|${MEDIA.source}|gemeente|uwv|belastingdienst|instantie*|brieven|formulieren|papierwerk|bureaucratie|met hun|met die|met al die|met haar gezeur|met zijn gezeur|gezeur|vragen|hitte|stress|werk|buikpijn|hoofdpijn|rugpijn|back|heat|feet|voeten|schoenen`),
     reach: 6,
     negatable: false,
   }),
@@ -244,7 +246,7 @@ export const OTHER_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("violence.control", {
-    all: ["mag ~ niet ~ naar buiten|mag ~ niet ~ de deur uit|mag ~ geen eigen geld|mag ~ geen ~ geld|geen eigen geld|afgepakt|pakt ~ af|paspoort ~ afgepakt|sluit ~ me op|sloot ~ me op|opgesloten|vastgebonden|vast ~ gebonden|vastgeketend|tied me|tied ~ up|controleert ~ mijn telefoon|mag niemand ~ zien|mag ~ niemand ~ bellen|mag ~ niet ~ werken van|laat ~ me ~ niet ~ gaan", "anders|als ik|dreigt|klap*|boos|slaat|gebeurt|straf|van hem|van haar|van mijn man|van mijn vriend|mijn man|mijn vriend|hij|zij|ze|thuis|nergens heen|me|mij|he|she"],
+    all: ["mag van mijn man niet|mag van hem niet|mag van mijn vriend niet|mag ~ niet ~ praten|mag niemand|mag ~ niet ~ met ~ praten|takes my phone|takes my ~ card|houdt ~ uitkering in|houdt mijn ~ in|krijg ~ alleen geld als|mag ~ niet ~ naar buiten|mag ~ niet ~ de deur uit|mag ~ geen eigen geld|mag ~ geen ~ geld|geen eigen geld|afgepakt|pakt ~ af|paspoort ~ afgepakt|sluit ~ me op|sloot ~ me op|opgesloten|vastgebonden|vast ~ gebonden|vastgeketend|tied me|tied ~ up|controleert ~ mijn telefoon|mag niemand ~ zien|mag ~ niemand ~ bellen|mag ~ niet ~ werken van|laat ~ me ~ niet ~ gaan", "anders|als ik|dreigt|klap*|boos|slaat|gebeurt|straf|van hem|van haar|van mijn man|van mijn vriend|mijn man|mijn vriend|hij|zij|ze|thuis|nergens heen|me|mij|he|she"],
     window: 14,
     unless: pattern(`${MEDIA.source}|fiets|auto|sleutel kwijt|per ongeluk|buitengesloten|kat|hond|corona|quarantaine|ziek|dokter|rijbewijs|politie|boete|deurwaarder|beslag|bank|gemeente|uwv|school|telefoon ~ kwijt|gestolen`),
     reach: 6,
@@ -255,6 +257,30 @@ export const OTHER_RULES: readonly Rule[] = [
     window: 10,
     unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|grapje|haha|speel*|kietel*|knuffel*`),
     reach: 6,
+    negatable: false,
+  }),
+  rule("violence.parent-risk", {
+    all: [
+      "sla|sloeg|geslagen|schud|schudde|geschud|gepakt|knijp|kneep|iets aandoe|wat aandoe|pijn doe|hurt|shake|shook|hit",
+      `${MY_CHILD}|de kleine|haar|hem|her|him`,
+      "te hard|zo hard|bang dat ik|bang van mezelf|weet dat het niet mag|plekken|blauwe plekken|niet ophoudt met huilen|als ik boos ben|kwaad|ik ben bang|afraid i|scared i|dat ik het weer doe|lose control|verlies ~ controle",
+    ],
+    scope: "message",
+    together: 2,
+    window: 10,
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|grapje|haha|speel*|kietel*|knuffel*|bal`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("violence.threat-implied", {
+    all: ["is het klaar met mij|is het afgelopen met mij|ben ik ~ dood ~ als|dan ben ik de sjaak|gaan ~ me ~ pakken|komen ~ me ~ pakken|i am dead if|he will kill me|she will kill me"],
+    unless: pattern(`${JEST.source}|baas|werk|school|juf|meester|leraar|cijfer|rapport`),
+    reach: 8,
+    negatable: false,
+  }),
+  rule("violence.forced-marriage", {
+    all: ["niet met ~ trouw|moet ~ trouwen|trouwen met ~ moet|uithuwelijk*|uit ~ huwelijken|forced to marry|make me marry", "pakken|vermoord*|slaan|dreig*|doden|anders|verstoten|opsluiten|kill|hurt"],
+    window: 14,
     negatable: false,
   }),
   rule("violence.stalking", {
@@ -271,7 +297,8 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("sexual.child", {
-    all: ["aan haar zit|aan hem zit|aan haar ~ gezeten|aan hem ~ gezeten|aan zijn ~ gezeten|aan haar ~ zat|zit aan haar|zat aan haar|zit aan hem|zat aan hem|aan mijn ~ gezeten|aan me ~ gezeten|aan mij ~ gezeten|aan haar ~ lichaam|aan zijn ~ lichaam"],
+    negatable: false,
+    all: ["aan me zitten|aan mij zitten|aan me ~ zitten|zit ~ aan mij|zit steeds aan mij|zit aan mij|kwam aan me|keeps grabbing me|grabbing me|grabs me|raakt me aan ~ niet mag|op een manier die niet mag|doet dingen ~ niet wil|dingen die ik niet wil|dingen die ~ niet mogen|does things to me|things i do not want|aan haar zit|aan hem zit|aan haar ~ gezeten|aan hem ~ gezeten|aan zijn ~ gezeten|aan haar ~ zat|zit aan haar|zat aan haar|zit aan hem|zat aan hem|aan mijn ~ gezeten|aan me ~ gezeten|aan mij ~ gezeten|aan haar ~ lichaam|aan zijn ~ lichaam"],
     unless: pattern(`${MEDIA.source}|haar ~ knippen|kapper|vlechten|haar ~ kammen|dokter|arts|verkleden|luier|in bad|wassen|spullen|telefoon|computer|tas|fiets`),
     reach: 5,
   }),
@@ -281,7 +308,7 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 5,
   }),
   rule("sexual.forced", {
-    all: ["dwingt me|dwong me|forces me|forced me|forced himself|forced herself|drong zich ~ op|dwong zich|opgedrongen|verplicht me|moet ~ van hem|moest ~ van hem|had to|moest|moet", "elke nacht|in bed|als ik nee zeg|nee zeg|slapen met|met hem ~ slapen|met ~ mannen ~ slapen|te slapen met|sleep with|naar bed ~ met|seks|sex|aanraken|doen wat hij wil|voor geld|klanten|prostitu*|tippelen|escort|on me|voor een dak|for a roof|to keep a roof|om ~ te mogen blijven"],
+    all: ["dwingt me|dwong me|forces me|forced me|forced himself|forced herself|drong zich ~ op|dwong zich|opgedrongen|verplicht me|moet ~ van hem|moest ~ van hem|had to|moest|moet", "filmpjes|verkoopt|verkopen|films|elke nacht|in bed|als ik nee zeg|nee zeg|slapen met|met hem ~ slapen|met ~ mannen ~ slapen|te slapen met|sleep with|naar bed ~ met|seks|sex|aanraken|doen wat hij wil|voor geld|klanten|prostitu*|tippelen|escort|on me|voor een dak|for a roof|to keep a roof|om ~ te mogen blijven"],
     window: 12,
     unless: pattern(`${MEDIA.source}|slapen met het licht|slapen met ~ knuffel|met de kinderen|met mijn kinderen|met de hond|met oordopjes`),
     reach: 6,
@@ -295,6 +322,8 @@ export const OTHER_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("sexual.pressure", {
+    scope: "message",
+    together: 2,
     all: [PERSON, pattern(SEX), "wil het niet|wil dat niet|wilde ~ niet|ik wil niet|wil ik niet|dont want|do not want|maar hij|wordt boos|werd boos|dreigt|anders|onder druk|moet van hem|dwingt|pushes"],
     window: 14,
     unless: MEDIA,
@@ -302,21 +331,57 @@ export const OTHER_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("sexual.images", {
-    all: ["filmpje*|film|foto*|video*|beelden|pics|pictures|nudes|naakt*", "online gezet|online|op internet|rondgestuurd|rond gestuurd|doorgestuurd|groepsapp|gedeeld|verspreid|naar iedereen|posten|gepost|leaked|shared|sends ~ everyone", "seks|sex|naakt|nudes|intiem|douche|stiekem|zonder ~ toestemming|wilde dat niet|ik wilde ~ niet|tegen mijn wil|geld|anders|chant*|betalen|dreigt|blackmail*|pay|money"],
+    all: ["filmpje*|film|foto*|video*|beelden|pics|pictures|nudes|naakt*", "delen|te delen|sturen|versturen|verstuurd|verstuurt|contacten|send them|send|op een site|site|website|gaan ~ rond|rond|circulate|online gezet|online|op internet|rondgestuurd|rond gestuurd|doorgestuurd|groepsapp|gedeeld|verspreid|naar iedereen|posten|gepost|leaked|shared|sends ~ everyone", "seks|sex|naakt|nudes|intiem|douche|stiekem|zonder ~ toestemming|wilde dat niet|ik wilde ~ niet|tegen mijn wil|geld|anders|chant*|betalen|betaal|euro|dreigt|blackmail*|pay|money|naam en adres|met mijn naam|adres erbij|sportschool"],
     window: 16,
     unless: pattern(`${MEDIA.source}|vakantie|verjaardag|bruiloft|feest|kinderen ~ school|gemeente`),
     reach: 6,
     negatable: false,
   }),
   rule("sexual.images", {
-    all: ["stiekem gefilmd|stiekem ~ gefilmd|gefilmd ~ douche|gefilmd ~ zonder|secretly filmed|filmed me ~ without|camera ~ badkamer|camera ~ douche|nudes ~ groepsapp|nudes ~ online|mijn nudes|my nudes"],
+    all: ["blackmailing me|blackmail* ~ nude|nude ~ pictures|nude pics|chanteert ~ foto*|chanteert ~ filmpje*|chanteert me|stiekem gefilmd|stiekem ~ gefilmd|gefilmd ~ douche|gefilmd ~ zonder|secretly filmed|filmed me ~ without|camera ~ badkamer|camera ~ douche|nudes ~ groepsapp|nudes ~ online|mijn nudes|my nudes"],
     unless: MEDIA,
     reach: 5,
   }),
+  rule("sexual.exploited", {
+    all: ["slapen|seks|sex|naar bed|mee ~ moet|moet ~ mee|werken ~ huis|komen mannen|mannen ~ komen|sleep with", "andere mannen|die mannen|met mannen|klanten|voor geld|zijn vrienden|voor de baas|mannen ~ komen|komen mannen|prostitu*|verschuldigd|other men|for money|clients"],
+    window: 14,
+    unless: pattern(`${MEDIA.source}|feest|werkfeest|voetbal|kroeg|verjaardag|bruiloft|uitje|collega*`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("sexual.exploited", {
+    all: ["huur ~ anders ~ betalen|anders kan betalen|in natura|pay ~ another way|pay ~ with my body|voor seks ~ geld|geld ~ voor seks|seks ~ voor ~ eten|seks ~ voor ~ dak|sex for money|sex for a place"],
+    reach: 6,
+    negatable: false,
+  }),
+  rule("sexual.asleep", {
+    all: ["als ik slaap|terwijl ik slaap|terwijl ik sliep|toen ik sliep|in mijn slaap|asleep|while i slept|while i was sleeping", "neemt me|is al bezig|al bezig|aan me|aan mij|aangeraakt|gezeten|seks|sex|in mij|touch*|on me|does things|doet dingen"],
+    scope: "message",
+    negatable: false,
+  }),
+  rule("sexual.secret", {
+    all: ["aan ~ zitten|aan mij|aan me|raakt ~ aan|touch*|grab*|betast*|zoenen|kussen", "mag ~ niks zeggen|mag ~ niets zeggen|ons geheim*|geheimpje|niemand ~ geloven|nobody will believe|dont tell|do not tell anyone|niemand ~ vertellen"],
+    scope: "message",
+    unless: "verjaardag|cadeau|surprise|verrassing|feest",
+    reach: 10,
+    negatable: false,
+  }),
+  rule("sexual.grooming", {
+    all: ["dochter van|zoon van|kind van|meisje van|jongen van|mijn dochter|mijn zoon|mijn kind|my daughter|my son", "wil foto*|vraagt ~ foto*|foto ~ van haar|fotos van haar|fotos van hem|naaktfoto*|pics of her|vriendje van 2*|vriendje van 3*|oudere mannen|oudere man ~ berichtjes|nieuwe telefoon en geld|cadeaus ~ van ~ man|stuurt ~ berichtjes ~ man|man ~ stuurt ~ berichtjes"],
+    scope: "message",
+    unless: "school|oma|opa|tante|oom ~ verjaardag|vakantie|pasfoto|schoolfoto",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("sexual.forced", {
+    all: ["gedwongen|dwong me|forced me|verkracht*", pattern(SEX)],
+    scope: "message",
+    negatable: false,
+  }),
   // --- danger right now (more)
   rule("danger.intruder", {
-    all: ["er is iemand in mijn huis|iemand in ~ huis|iemand ~ binnen|inbreker*|breekt in|breken in|broke in|breaking in|break in|someone in my house|someone ~ in the house|deur open ~ breken|deur ~ open te breken|forceert ~ deur|morrelt ~ aan|probeert ~ deur|probeert ~ binnen|ingebroken ~ nog|nog ~ in huis|is still here|still in the house"],
-    unless: pattern(`${MEDIA.source}|gisteren|vorige week|afgelopen|verzekering|aangifte|politie is geweest|was ingebroken|bij de buren|schuur|fiets|kelder|box|auto|vakantie|monteur|loodgieter|schoonmaker|huisbaas|verhuurder|aangekondigd|afspraak|thuiszorg`),
+    all: ["slaat de deur in|trapt de deur in|deur in ~ trappen|breekt de deur|slaat ~ deur in|kicking the door in|breaking down the door|deur ~ ingetrapt|probeert ~ open te breken|open te breken|raam ~ open ~ breken|raam ingegooid|ruit ingegooid|trying to break in|break the window|a man in my house|man in my house|iemand in mijn huis|een man in mijn huis|iemand ~ beneden|hoor ~ beneden|hear him downstairs|hear someone|binnengedrongen|binnen gedrongen|dringt binnen|dringen binnen|er is iemand in mijn huis|iemand in ~ huis|iemand ~ binnen|inbreker*|breekt in|breken in|broke in|breaking in|break in|someone in my house|someone ~ in the house|deur open ~ breken|deur ~ open te breken|forceert ~ deur|morrelt ~ aan|probeert ~ deur|probeert ~ binnen|ingebroken ~ nog|nog ~ in huis|is still here|still in the house"],
+    unless: pattern(`${MEDIA.source}|gisteren|vorige week|afgelopen|verzekering|aangifte|politie is geweest|was ingebroken|schuur|fiets|kelder|box|auto|vakantie|monteur|loodgieter|schoonmaker|huisbaas|verhuurder|aangekondigd|afspraak|thuiszorg`),
     reach: 8,
     acute: "always",
     negatable: false,
@@ -329,7 +394,7 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.child", {
-    all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kindje|mijn kinderen|de kinderen|my kid*|my son|my daughter|my baby|the baby|toddler", "op het balkon|op de reling|bij het open raam|raam ~ open|aan de rand|bij de sloot|bij het water|is weg|kwijt|vermist|nergens ~ vinden|kan ~ niet ~ vinden|ademt niet|ademt ~ niet goed|wordt blauw|blauw|reageert niet|bewusteloos|in de sloot|in het water|in de vijver|in de gracht|gevallen ~ water|uit het raam|op de vensterbank|op het dak|stikt|verslikt|krijgt geen lucht|stuip*|meegenomen|ontvoerd|rijdt dronken|dronken ~ auto|van de brug|missing|not breathing|choking|fell in"],
+    all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kindje|mijn kinderen|de kinderen|my kid*|my son|my daughter|my baby|the baby|toddler", "fell off|fell from|is not moving|beweegt niet|gevallen van|van het balkon gevallen|uit het raam gevallen|op het balkon|op de reling|bij het open raam|raam ~ open|aan de rand|bij de sloot|bij het water|is weg|kwijt|vermist|nergens ~ vinden|kan ~ niet ~ vinden|ademt niet|ademt ~ niet goed|wordt blauw|blauw|reageert niet|bewusteloos|in de sloot|in het water|in de vijver|in de gracht|gevallen ~ water|uit het raam|op de vensterbank|op het dak|stikt|verslikt|krijgt geen lucht|stuip*|meegenomen|ontvoerd|rijdt dronken|dronken ~ auto|van de brug|missing|not breathing|choking|fell in"],
     window: 12,
     unless: pattern(`${MEDIA.source}|speelgoed|knuffel|sok|sokken|schoen*|telefoon|sleutel*|tas|jas|boek|huiswerk|weg naar|logeren|op kamp|bij oma|bij opa|bij zijn vader|bij haar vader|school|gisteren|vorige week|gelukkig|weer gevonden|teruggevonden|zwemles|zwemmen|zwembad|bal|tanden|tand|vriendjes|afspraak`),
     reach: 6,
@@ -337,7 +402,7 @@ export const OTHER_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("danger.gas", {
-    all: ["ruikt naar gas|gaslucht|gaslek|gas lek|gas ~ ruiken|ruik gas|smell gas|smells like gas|smells of gas|koolmonoxide ~ alarm|co melder|co-melder|koolmonoxidemelder|rook uit|vonken|knettert|kortsluiting ~ rook|smoke coming"],
+    all: ["ruikt ~ naar gas|ruikt ~ gas|koolmonoxide ~ melder|koolmonoxidemelder ~ piept|melder piept|co melder ~ piept|vonkt|rookt|smeult|smeulen|brandlucht|smells like burning|rook onder de deur|rook ~ onder ~ deur|rook ~ uit ~ raam|rook ~ uit ~ woning|smoke under the door|ruikt naar gas|gaslucht|gaslek|gas lek|gas ~ ruiken|ruik gas|smell gas|smells like gas|smells of gas|koolmonoxide ~ alarm|co melder|co-melder|koolmonoxidemelder|rook uit|vonken|knettert|kortsluiting ~ rook|smoke coming"],
     unless: pattern(`${MEDIA.source}|gisteren|opgelost|monteur ~ geweest|vorige week|vorig jaar|batterij|test|sigaret|schoorsteen ~ rook|bbq|barbecue|fabriek`),
     reach: 6,
     acute: "always",
@@ -377,6 +442,46 @@ export const OTHER_RULES: readonly Rule[] = [
     unless: pattern(`${MEDIA.source}|spel|verstoppertje|kinderen|surprise|cadeau|sinterklaas`),
     reach: 6,
     acute: "always",
+  }),
+  rule("danger.call-for-help", {
+    all: ["help me|help|hulp|red me|please", "kan niet bellen|kan ~ niet ~ bellen|hij is hier|ze is hier|hij is binnen|he is here|cant call|cannot call|kan niet praten|cannot talk|cant talk"],
+    scope: "message",
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.ex-coming", {
+    all: ["mijn ex|mijn man|mijn vriend|hij|he|my ex", "rijdt ~ de straat in|staat ~ voor ~ deur|staat ~ bij ~ deur|komt ~ eraan|komt er aan|is onderweg|komt naar ~ huis|on his way|bij mijn deur|voor mijn deur|staat ~ te wachten", "dreigde|gedreigd|bedreigd|heeft gezegd dat hij me|bang|alleen ~ met de baby|alleen thuis|straatverbod|slaat|sloeg|pakt|vermoord*|threatened|scared"],
+    scope: "message",
+    together: 2,
+    window: 10,
+    unless: "verjaardag|eten|boodschappen|kinderen ophalen|halen ~ kinderen|oppassen|cadeau",
+    reach: 8,
+    acute: "always",
+    also: ["violence"],
+  }),
+  rule("danger.locked-out", {
+    all: ["buitengesloten|buiten gesloten|locked out|buiten gezet|op straat gezet|buiten ~ gezet", "door mijn vriend|door hem|door mijn man|door haar|in de kou|zonder jas|met de kleine|met de baby|kinderen|by him|in the cold"],
+    window: 12,
+    unless: "sleutel vergeten|sleutel kwijt|slotenmaker|per ongeluk|deur viel dicht",
+    reach: 8,
+    acute: "always",
+    also: ["violence"],
+  }),
+  rule("danger.child-abuse-now", {
+    all: ["nu ~ op ~ kamer van mijn|op de kamer van mijn|in de kamer van mijn|op haar kamer|bij haar in bed|in her room|in my sisters room|op zijn kamer|bij hem in bed", "huilt|gilt|schreeuwt|crying|screaming|deur op slot|doet de deur ~ dicht|nu"],
+    window: 14,
+    unless: "speelt|spelen|voorlezen|huiswerk|oppassen|troosten",
+    reach: 6,
+    acute: "always",
+    also: ["sexual"],
+  }),
+  rule("danger.waiting-at-door", {
+    all: ["bij mijn deur|voor mijn deur|staat ~ deur|wacht ~ deur|staat ~ bij ~ huis|voor mijn huis|outside my house|at my door", "gedreigd|dreigde|bedreigd|pakt|vermoord*|threatened|will get me|gaat pakken"],
+    scope: "message",
+    unless: "pakketje|postbode|bezorger|monteur",
+    reach: 8,
+    acute: "always",
+    negatable: false,
   }),
   rule("danger.threat-children", {
     all: ["dreigt|dreigde|threatens|zegt dat hij|zei dat hij", "van de brug|te rijden|tegen een boom|mee te nemen|meenemen|kinderen ~ iets|kinderen ~ wat|de kinderen ~ pijn|kids|the children|mijn kinderen ~ af|kinderen ~ af ~ pakken"],

@@ -36,7 +36,7 @@ const NOT_SELFHARM = pattern(
   "per ongeluk|ongeluk|ongelukje|koken|kook|groente|uien|ui|brood|papier|scheren|pan|oven|strijkijzer|fornuis|thee|koffie|kaars|" +
     "zon|zonnebrand|gevallen|viel|sporten|sport|fitness|tillen|voor mijn kop|voor mijn hoofd|voor de kop|voor m kop|kan mezelf wel|" +
     "accidentally|kitchen|cooking|shaving|tattoo|tatoeage|piercing|scheerde|vinger|in slaap|in de vingers|gek|suf|rot|dood|" +
-    "slaap|overeind|voor gek|lachen|kapot|bij elkaar|over|erdoor|door|blikje|pleister|aan een|aan het|aan de|papiertje",
+    "slaap|overeind|voor gek|lachen|kapot|bij elkaar|over|erdoor|door|blikje|pleister|aan een|aan het|aan de|papiertje|onions|onion|chopping|finger|vinger*|nothing serious|niks ernstigs|niets ernstigs",
 );
 
 /** Saying goodbye, settling things, asking to pass a message on. */
@@ -44,7 +44,8 @@ const FAREWELL = pattern(
   "sorry voor alles|bedankt voor alles|dank voor alles|dank je voor alles|zeg ~ dat ik ~ hou|zeg tegen ~ dat|zeg ~ dat ik van ~ hou|vaarwel|afscheid ~ van iedereen|" +
     "afscheid ~ genomen|neem ~ afscheid|afscheidsbrie*|goodbye|said goodbye|say goodbye|tell ~ i love|tell my|het is niet ~ schuld|niet jouw schuld|niet haar schuld|" +
     "niet zijn schuld|niet jullie schuld|not your fault|dag allemaal|doei allemaal|alles ~ geregeld|testament|krijgt de sleutels|krijgt mijn|krijgen mijn|hou van jullie|" +
-    "love you all|take care of my|zorg ~ voor mijn|pas ~ op mijn",
+    "love you all|take care of my|zorg ~ voor mijn|pas ~ op mijn|dit is afscheid|dit is mijn afscheid|vergeet me niet|niet zijn schuld was|niet haar schuld was|" +
+    "not your fault|thanks for trying|bedankt voor het proberen|om gedag te zeggen|gedag ~ zeggen|nu kan ik gaan|i can go now|als ~ vraagt waarom|if ~ asks why",
 );
 
 const SELF = "mezelf|myself|mijn arm*|mijn pols*|mijn been|mijn benen|mijn huid|mijn buik|mijn dij*|my arm*|my wrist*|my leg*|my skin";
@@ -113,18 +114,18 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.kill-self", {
     all: [
-      "mezelf|jezelf|myself",
-      "doden|dood|vermoorden|vermoord|ombrengen|ombreng|van kant|kill|killing|aandoen|aan ~ doen|vergiftig*|vergassen|verdrinken|ophangen|ophangt|opgehangen|hang|hangen|ophang|verhang*|opknopen|neerschieten|overdose|take my life|end my life",
+      "mezelf|jezelf|myself|mijn polsen|mijn pols|my wrists",
+      "doorsnijden|door ~ snijden|slit|doden|dood|vermoorden|vermoord|ombrengen|ombreng|van kant|kill|killing|aandoen|aan ~ doen|vergiftig*|vergassen|verdrinken|ophangen|ophangt|opgehangen|hang|hangen|ophang|verhang*|opknopen|neerschieten|overdose|take my life|end my life",
     ],
     window: 5,
-    unless: "ik ~ schrik|nergens|lachen|verhuizing|dood moe|was ~ ophangen|gordijn*|jas|lamp|schilderij|poster|kerstballen",
-    reach: 2,
+    unless: "ik ~ schrik|nergens|lachen|verhuizing|dood moe|was ~ ophangen|gordijn*|jas|lamp|schilderij|poster|kerstballen|onions|chopping|finger|als ik nog ~ keer|nog een keer ~ hoor|if i hear|if i have to|lol|haha",
+    reach: 12,
   }),
   rule("suicide.kill-self", {
     all: ["me|mij", "van kant|ophangen|verhangen|opknopen|vergiftigen|verdrinken|ombrengen|iets aan ~ doen|iets aandoen|wat aandoen|van het leven beroven"],
     window: 4,
-    unless: "gordijn*|jas|lamp|schilderij|poster|was|kerstballen|lol|haha",
-    reach: 2,
+    unless: "gordijn*|jas|lamp|schilderij|poster|was|kerstballen|lol|haha|als ik nog ~ keer|nog een keer ~ hoor|if i hear|if i have to",
+    reach: 12,
   }),
   rule("suicide.leave-life", {
     all: ["uit het leven ~ stappen|uit het leven ~ gaan|uit het leven ~ stap|van het leven ~ beroven|er ~ uit ~ stappen|ik stap er uit|stap er ~ uit|take my own life|take my life|end my life"],
@@ -146,7 +147,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 8,
   }),
   rule("suicide.method-ready", {
-    all: [MEANS, AT_HAND],
+    all: [pattern(`${MEANS.source}|${SUBSTANCE.source}`), AT_HAND],
     window: 7,
     unless: EVERYDAY_USE,
     reach: 6,
@@ -154,11 +155,13 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.method-gas", {
     all: ["gaskraan ~ open|gas ~ open ~ gezet|gas ~ open ~ draaien|koolmonoxide|uitlaatgassen|houtskool ~ binnen|kolen ~ branden"],
+    unless: "melder|alarm|piept|monteur|cv ketel|ketel|storing|lek|suf",
+    reach: 6,
     acute: "always",
   }),
   rule("suicide.method-pills", {
-    all: [SUBSTANCE, "innemen|in ~ nemen|slikken|opeten|op ~ eten|take|swallow|nemen|pakken", pattern(`${QUANTITY.source}|alles|de rest`)],
-    window: 8,
+    all: [SUBSTANCE, "innemen|in ~ nemen|slikken|opeten|op ~ eten|take|swallow|nemen|neem|neemt|pakken", pattern(`${QUANTITY.source}|alles|de rest`)],
+    window: 14,
     unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ochtend|avond|vergeten|vergeet",
     reach: 6,
   }),
@@ -196,7 +199,7 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.burden", {
-    all: ["een last voor|tot last|ben ~ een last|een last ben|last ben|a burden|burden to|burden on|blok aan ~ been|niemand ~ last van me|niemand ~ last van mij|niemand meer last"],
+    all: ["een last voor|tot last|ben ~ een last|een last ben|last ben|a burden|burden to|burden on|blok aan ~ been|zonder mij ~ goedkoper|goedkoper uit ~ zonder|kost alleen maar|heeft niks aan me|heeft niets aan mij|heeft niets aan me|heeft niks aan mij|maak het makkelijk voor ze|waste of space|waste of money|sta ~ alleen maar in de weg|niemand ~ last van me|niemand ~ last van mij|niemand meer last"],
     unless: "boodschappen|tas|tassen|rug|knie|koffer|verhuizing|zwaar ~ tillen",
     reach: 4,
     negatable: false,
@@ -207,7 +210,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 4,
   }),
   rule("suicide.no-reason", {
-    all: ["no reason to live|geen reden ~ leven|geen reden om te leven|geen reden ~ om te leven|geen reden meer ~ leven|niets meer om voor te leven|nothing to live for|niks om voor te leven|niets om voor te leven"],
+    all: ["geen reden ~ om door te gaan|geen reden ~ door te gaan|no reason to go on|no reason to keep going|no reason to live|geen reden ~ leven|geen reden om te leven|geen reden ~ om te leven|geen reden meer ~ leven|niets meer om voor te leven|nothing to live for|niks om voor te leven|niets om voor te leven"],
     negatable: false,
   }),
   rule("suicide.not-live", {
@@ -239,8 +242,8 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.tired-of-life", {
     all: ["zat|moe|gehad|beu|klaar|tired|sick|done|genoeg", "het leven|mijn leven|dit leven|living|of life|with life|leven"],
     window: 5,
-    unless: "zoals het|veranderen|verbeteren|anders|nieuw|nieuwe|beginnen|opnieuw|leven van|leven in|druk|zwaar|duur",
-    reach: 4,
+    unless: "zoals het|veranderen|verbeteren|anders|nieuw|nieuwe|beginnen|opnieuw|leven van|leven in|druk|zwaar|duur|geef niet op|ik ga door|zet door|hou vol|houd vol|will not give up|wont give up",
+    reach: 14,
   }),
   rule("suicide.disappear", {
     all: ["voor altijd ~ verdwijnen|verdwijnen ~ voor altijd|voorgoed ~ weg|voorgoed ~ verdwijnen|niet meer ~ bestaan|nooit geboren|never been born|disappear forever|never wake up|nooit meer wakker|not wake up"],
@@ -250,7 +253,7 @@ export const SELF_RULES: readonly Rule[] = [
     all: ["want to die|wanna die|wants to die|ready to die|going to die|kill myself|killing myself|suicidal|end it all|end my life|take my own life|better off dead|do not want to live|dont want to live|no reason to live"],
   }),
   rule("suicide.passive", {
-    all: ["hoeft ~ niet meer ~ voor mij|hoeft voor mij niet meer|voor mij hoeft het niet meer|hoop ~ niet ~ wakker|hoop dat ik ~ niet ~ wakker|hoop dat ik ~ dood|niet ~ wakker ~ worden ~ morgen|morgen ~ niet ~ wakker|hope i ~ not wake up|hope i ~ do not wake up|eeuwige rust|rust ~ voorgoed|voorgoed ~ rust|voor altijd ~ rust|rust ~ voor altijd|eeuwig slapen|slapen ~ voor altijd|voor altijd slapen|sleep forever|mijn tijd zit er ~ op|stekker er uit|licht ~ uit ~ doen ~ voorgoed|klaar met alles|klaar ~ met alles ~ en iedereen|done with everything|het hoeft niet meer"],
+    all: ["hoeft ~ niet meer ~ voor mij|hoeft voor mij niet meer|hoeft voor mij ~ niet meer|voor mij hoeft het niet meer|hoop ~ niet ~ wakker|hoop dat ik ~ niet ~ wakker|hoop dat ik ~ dood|niet ~ wakker ~ worden ~ morgen|morgen ~ niet ~ wakker|hope i ~ not wake up|hope i ~ do not wake up|eeuwige rust|rust ~ voorgoed|voorgoed ~ rust|voor altijd ~ rust|rust ~ voor altijd|eeuwig slapen|slapen ~ voor altijd|voor altijd slapen|sleep forever|mijn tijd zit er ~ op|stekker er uit|licht ~ uit ~ doen ~ voorgoed|klaar met alles|klaar ~ met alles ~ en iedereen|done with everything|het hoeft niet meer"],
     unless: "telefoon|laptop|computer|tv|televisie|wasmachine|koelkast|werk|baan|cursus|school|studie|traject|relatie|vriendschap|project|app|groep|feest|vakantie|dienst|ploeg|contract|stage|voor vandaag|weekend|vrije dag",
     reach: 5,
     negatable: false,
@@ -281,7 +284,8 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.english", {
-    all: ["plan to end it|going to end it|want to end it|gonna end it|end it tonight|end it now|end it all|take the easy way out|no point in living|no point living|cannot go on|cant go on|cannot do this anymore ~ die|not worth living|life is not worth|want to disappear forever"],
+    negatable: false,
+    all: ["wish i could ~ not exist|wish ~ not exist|wish i could ~ disappear|plan to end it|going to end it|want to end it|gonna end it|end it tonight|end it now|end it all|take the easy way out|no point in living|no point living|cannot go on|cant go on|cannot do this anymore ~ die|not worth living|life is not worth|want to disappear forever"],
   }),
   rule("suicide.why-alive", {
     all: ["waarom leef ik ~ nog|waarom ben ik ~ nog ~ hier|waarom ben ik ~ nog ~ op ~ wereld|waarom besta ik|waarom ~ nog ~ leven|wat doe ik hier nog|why am i ~ alive|why am i still here|why do i ~ exist|waarom ~ geboren"],
@@ -300,7 +304,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("suicide.how-to-die", {
-    all: ["hoe|welke|hoeveel|how|which|googel*|gegoogeld|gegoogled|opgezocht|op ~ gezocht|gekeken|zoek*|internet", "dood gaat|dood gaan|dood te|dood zijn|ophangt|ophang*|opknopen|springt|springen|dodelijk*|sterven|sterft|verdrinken|verdrinkt|zelfmoord|pijnloos|lethal|to die|kill yourself|kill myself|overdose|snel dood|hoog ~ springen"],
+    all: ["hoe|welke|hoeveel|how|which|googel*|gegoogeld|gegoogled|opgezocht|op ~ gezocht|gekeken|zoek*|internet", "overleeft|overleef|overleven|survive|strop|noose|touw|dosis|hoe ~ het ~ ga doen|dood gaat|dood gaan|dood te|dood zijn|ophangt|ophang*|opknopen|springt|springen|dodelijk*|sterven|sterft|verdrinken|verdrinkt|zelfmoord|pijnloos|lethal|to die|kill yourself|kill myself|overdose|snel dood|hoog ~ springen"],
     window: 10,
     unless: pattern(`${MEDIA.source}|plant*|vis|vissen|kat|hond|konijn|dier*|bacterie*|virus|cellen|opa|oma|vader|moeder|oorlog|muggen|mieren|onkruid|batterij|accu`),
     reach: 6,
@@ -326,7 +330,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 3,
   }),
   rule("suicide.dead-relief", {
-    all: ["als ik dood ben|wanneer ik dood ben|als ik er niet meer ben|als ik er niet ~ ben|na mijn dood|when i am dead|when i am gone|as ik dood ben", "eindelijk|rust|stil|beter|opgelost|niemand|last|klaar|vrij|verlost|blij|peace|finally|better|nobody"],
+    all: ["dan ben ik dood|ben ik dood|then i am dead|als ik dood ben|wanneer ik dood ben|als ik er niet meer ben|als ik er niet ~ ben|na mijn dood|when i am dead|when i am gone|as ik dood ben", "eindelijk|rust|stil|beter|opgelost|niemand|last|klaar|vrij|verlost|blij|peace|finally|better|nobody"],
     window: 10,
     unless: "testament|erfenis|huis|later|oud|ooit|begraven|cremeren|crematie|uitvaart|verzekering|pensioen",
     reach: 6,
@@ -364,7 +368,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 8,
   }),
   rule("suicide.method-car", {
-    all: ["tegen een boom|tegen de boom|tegen een vrachtwagen|tegen een muur ~ rijden|voor een vrachtwagen|voor een auto|onder een vrachtwagen|onder een auto|de snelweg op|van de brug ~ rijden|van de dijk|het water in ~ rijden|motor aan|motor ~ draaien|uitlaat*|into a tree|in front of a truck|in front of a car", "ik|me|mezelf|rij|rijd|ga|loop|zit|i|myself|drive"],
+    all: ["stuur omgooien|stuur ~ omgooien|tegen een pijler|tegen de pijler|tegen de vangrail|frontaal ~ tegen|tegen een boom|tegen de boom|tegen een vrachtwagen|tegen een muur ~ rijden|voor een vrachtwagen|voor een auto|onder een vrachtwagen|onder een auto|de snelweg op|van de brug ~ rijden|van de dijk|het water in ~ rijden|motor aan|motor ~ draaien|uitlaat*|into a tree|in front of a truck|in front of a car", "ik|me|mezelf|rij|rijd|ga|loop|zit|i|myself|drive"],
     window: 14,
     unless: "ongeluk|gisteren ~ iemand|buurman|nieuws|file|bijna ~ ongeluk|monteur|garage ~ gebracht|apk|kapot|warm ~ laten|laten ~ warm",
     reach: 6,
@@ -389,7 +393,167 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 4,
   }),
   rule("suicide.english", {
+    negatable: false,
     all: ["wani dede|wan dede|mi wan dede|wil ~ dede|rather not exist|wish i ~ not exist|wish i ~ never ~ born|want it all to stop|want everything to stop|not want to wake up|dont want to wake up|do not want to wake up|done with life|done with living|ending it|end things"],
+  }),
+  // --- suicide, as people say it without the word
+  rule("suicide.let-it-come", {
+    all: ["als ik ~ ongeluk|onder een bus|onder een auto|onder de trein|niet meer op ~ sta|niet meer wakker|in slaap val|als het mijn hart|als ik ziek word|als ik doodga|als ik dood ga|if i ~ accident|if i ~ hit by|if i ~ not wake up", "is dat ook goed|is dat goed|dan is het klaar|was het klaar|tenminste klaar|niet erg|maakt ~ niet uit|mag van mij|dan is het maar zo|is het maar zo|prima|goed zo|dan is het over|was het over|fine by me|would not mind|wouldnt mind|dan ben ik ervan af|dan ben ik er van af"],
+    window: 16,
+    negatable: false,
+  }),
+  rule("suicide.let-me-die", {
+    all: ["laat ~ me ~ maar ~ dood gaan|laat ~ mij ~ maar ~ dood gaan|laat me maar gaan|laat mij maar gaan|laat me ~ maar ~ sterven|let me die|just let me go|mag het ~ ophouden|mag alles ~ ophouden|wanneer is het ~ eindelijk ~ over|wanneer is het ~ eindelijk ~ voorbij|wacht ~ op het einde|wacht ~ op mijn einde|wacht alleen nog op|geen leven meer|dit is geen leven|het enige wat me ~ tegenhoudt|enige ~ wat me nog ~ tegenhoudt|only thing keeping me|only reason i am still here|waiting to die|wachten tot ik dood"],
+    unless: "bus|trein|tram|uitslag|brief|uwv|gemeente|pakket|antwoord|vakantie|weekend|afspraak|les|vergadering|film|serie|werkdag|dienst",
+    reach: 6,
+    negatable: false,
+  }),
+  rule("suicide.metaphor", {
+    all: ["eeuwige slaap|genoeg geleefd|game over voor mij|laatste bladzijde|laatste hoofdstuk ~ mijn|mijn tijd is gekomen|mijn tijd zit er ~ op|niet meer opladen|punt achter mezelf|punt ~ achter ~ mezelf|punt achter mijn leven|echte rust|onder de grond|six feet under|het licht ~ uit ~ voor altijd|ik ben klaar met ~ dunya|klaar met deze wereld|klaar met deze dunya|done with this world|done with life|kiri mi srefi|kiri mi"],
+    unless: "kelder|metro|parkeergarage|tunnel|mijnwerker|boek ~ uit|uitgelezen|serie|film|game|spel ~ verloren|telefoon|laptop|accu|auto|fiets",
+    reach: 6,
+    negatable: false,
+  }),
+  rule("suicide.metaphor", {
+    all: ["licht uitdoen|licht ~ uitdoen|licht uit doen|licht ~ uit ~ doen|punt ~ achter ~ zetten|punt achter ~ zet|stekker ~ er uit|doek ~ laten vallen|mooi geweest|het is op|het spel moe|ik geef op|game over|wil gaan|ik ga $|ben weg $|wil ~ weg", "ben het zat|het zat|ben ~ moe|kan niet meer|kan het niet meer|hou het niet ~ vol|klaar mee|geen zin meer|heeft geen zin|zinloos|uitzichtloos|hopeloos|voor altijd|voorgoed|nooit meer|achter mezelf|mijn leven|voor mij|genoeg geleefd|i give up|cannot do this|tired of"],
+    scope: "message",
+    unless: "cursus|werk|baan|school|studie|traject|relatie|vriendschap|project|verhuiz*|vakantie|weekend|naar huis|slapen|naar bed|boodschappen|winkel|feest|groep|app|club|vereniging|sport|training|dieet|roken|lampen|lamp",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("suicide.rest-forever", {
+    all: ["wil rust|wil ~ rust|rust willen|want peace|want rest", "voorgoed|voor altijd|eeuwig|echte rust|onder de grond|nooit meer wakker|forever|for good"],
+    scope: "message",
+    negatable: false,
+  }),
+  rule("suicide.done-with-life", {
+    all: ["klaar|kappen|stoppen|zat|beu|done|ophouden|stop", "^ ~ met het leven $|^ ~ met leven $|^ ~ met mijn leven $|met ademhalen|met ademen|met bestaan|with breathing|with life $"],
+    scope: "message",
+    negatable: false,
+  }),
+  rule("suicide.follow-the-dead", {
+    all: [pattern(`${WANT.source}|ga|gaan|volg|follow|go`), "bij mijn|naar haar toe|naar hem toe|bij haar ~ zijn|bij hem ~ zijn|to her|to him|be with|achterna|volgen|follow"],
+    window: 6,
+    unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|op visite|logeren|eten|koffie|winkel|stad|werk|vakantie|weekend|morgen|zaterdag|zondag",
+    reach: 6,
+  }),
+  rule("suicide.follow-the-dead", {
+    all: [pattern(`${WANT.source}|volg|follow|achterna`), "is er ~ niet meer|overleden|gestorven|daarboven|in de hemel|died|passed away|is dead|sinds ~ dood|zelf gedaan"],
+    scope: "message",
+    together: 1,
+    unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|rouw*|verwerken|missen|mis|uitvaart|begrafenis|crematie|condoleance|afscheidsdienst|funeral",
+    reach: 6,
+  }),
+  rule("suicide.god-take-me", {
+    all: ["god|allah|de heer|jezus|here|hemel|heaven|jannah", "neem mij|haal mij|mij ~ halen|mij ~ mee|neem ~ me ~ mee|take me"],
+    window: 8,
+    reach: 6,
+  }),
+  rule("suicide.copy", {
+    all: ["zelf gedaan|het ook gedaan|zelf ~ leven ~ genomen|heeft zich ~ opgehangen|voor de trein ~ gesprongen|killed himself|killed herself|took his own life|took her own life", "ik ~ ook ~ doen|ga ~ het ook|het ook ga doen|achterna|do the same|ik ook|me too"],
+    scope: "message",
+    negatable: false,
+  }),
+  rule("suicide.unstoppable", {
+    all: ["niemand kan me ~ tegenhouden|niemand houdt me ~ tegen|niemand ~ tegenhouden|nothing can stop me|no one can stop me|lang genoeg ~ nagedacht|nu is het moment|het moment is daar|het is tijd ~ om te gaan"],
+    unless: "sollicit*|solliciteren|cursus|verhuiz*|rijbewijs|examen|sporten|dieet|afvallen|roken|vakantie|verbouwing|school|werk|baan|opleiding",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("suicide.when-found", {
+    all: ["als ze me vinden|wanneer ze me vinden|vinden me ~ pas|ze vinden me ~ na|when they find me|find my body|mijn lichaam ~ vinden|mijn lichaam vindt|als ik gevonden word"],
+    unless: "verstoppertje|spel|verdwaald|kwijt",
+    reach: 5,
+    negatable: false,
+  }),
+  rule("suicide.funeral", {
+    all: ["mijn begrafenis|mijn uitvaart|mijn eigen begrafenis|mijn crematie|my funeral", "als ik ga|niemand|vooraf|straks|lastig maken|binnenkort|who would come|wie zou|zou er ~ komen"],
+    scope: "message",
+    together: 1,
+    unless: "verzekering|uitvaartverzekering|oud|ouder|later|notaris|ooit|pensioen",
+    reach: 12,
+    negatable: false,
+  }),
+  rule("suicide.method-research", {
+    all: ["hoe hoog ~ flat|hoe hoog ~ springen|hoe hoog ~ brug|strop ~ maakt|strop ~ maken|strop ~ knopen|hoe je ~ strop|how to tie a noose|hoeveel ~ nodig ~ dood|how many ~ would it take|how much ~ would be enough|would it take|would be enough|kan je dood gaan van|kun je dood gaan van|ga je dood van|can you die from|can i die from|is het dodelijk|dodelijke dosis|lethal dose|treinen ~ hardst|trein ~ hardst|hardst rijden ~ trein*|hardst ~ langs"],
+    unless: pattern(`${MEDIA.source}|plant*|vis|vissen|kat|hond|konijn|dier*|paddenstoel*|bessen|nieuwsgierig ~ quiz|quiz|opa|oma|vader|moeder`),
+    reach: 6,
+  }),
+  rule("suicide.method-research", {
+    all: ["hoeveel|how many|how much|welke|which", SUBSTANCE, "nodig|genoeg|enough|take|dodelijk|lethal|dood|die|overleef*|survive"],
+    window: 10,
+    unless: "per dag|voorgeschreven|mag ik|mag je|voor de pijn|tegen de pijn|dokter|apotheek|bijsluiter|kind|kinderen|hond|kat",
+    reach: 6,
+  }),
+  rule("suicide.plan", {
+    all: ["uitgedacht|uitgestippeld|alles ~ gepland|welke dag en hoe|wanneer en hoe|hoe en wanneer|welke brug|welk spoor|welke flat|welke trein|which bridge|hoe ik het ga doen|hoe ik het ~ doe|how i will do it|how i am going to do it|de datum staat vast|datum ~ gekozen|datum ~ geprikt"],
+    unless: "verhuizing|verhuiz*|feest|bruiloft|verjaardag ~ vieren|vakantie|sollicitatie|cursus|presentatie|examen|afspraak|zitting|rechtszaak|reis|route|fietsen|wandel*|werk|school|opleiding",
+    reach: 10,
+    negatable: false,
+  }),
+  rule("suicide.giving-away", {
+    all: ["weggegeven|weg ~ gegeven|weggedaan|gegeven aan|naar ~ asiel|naar ~ dierenwinkel|ondergebracht|voor altijd bij|gave ~ to|given ~ to|gave away|nieuw baasje|wrote ~ letters|brieven ~ geschreven|brief ~ geschreven ~ voor", "niet meer nodig|hoef ~ voor niemand meer|als ik weg ben|als er iets ~ met mij ~ gebeurt|als ik er niet ~ ben|will not need|wont need|anymore|any more|in de la|in the drawer|voor als|for when|liggen klaar|op tafel|on the table|beter voor ze zorgen"],
+    scope: "message",
+    unless: "kringloop|marktplaats|goede doel|verhuiz*|verhuis*|te klein|opruim*|vinted|voedselbank|zolder|vakantie|ziekenhuis|opname|kliniek|reis|allergi*|nieuwe|opgeruimd|kleding|kleren|speelgoed|sollicitatie|gemeente|uwv|woningbouw|advocaat|rechter",
+    reach: 12,
+    negatable: false,
+  }),
+  rule("suicide.not-needed-soon", {
+    all: ["niet meer nodig|hoef ~ niet meer|hoeft ~ niet meer ~ voor me|will not need|wont need", "na deze week|na zondag|na vrijdag|na zaterdag|na vandaag|na morgen|binnenkort|straks|after this week|after friday|after sunday|soon"],
+    window: 14,
+    unless: "opname|ziekenhuis|verhuiz*|nieuwe baan|werk|vakantie|operatie|contract|uitkering ~ stopt",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("suicide.decided-calm", {
+    all: ["besluit genomen|besloten|ik weet wat ik ga doen|weet nu hoe het afloopt|weet ~ hoe het ~ afloopt|decided|made up my mind|have decided|ik weet wat me te doen staat", "rustig|kalm|vrede|opgelucht|calm|peace|relieved|na zondag|na vrijdag|after friday|after sunday|hoeft niemand|geen zorgen|do not worry about me|dont worry about me|niemand ~ meer druk"],
+    scope: "message",
+    unless: "roken|drinken|blowen|baan|werk|cursus|verhuiz*|scheiden|relatie|solliciteren|opleiding|school|smoking|job|afvallen|dieet|sporten|vakantie|huis kopen|huur|auto",
+    reach: 12,
+    negatable: false,
+  }),
+  rule("suicide.with-them-gone", {
+    all: ["als ~ er niet meer ~ is|als ~ dood ~ is|als ~ overlijdt|als ~ overleden is|when she is gone|when he is gone|when she dies|when he dies", "stop ik ook|ga ik ook|dan ga ik ook|dan stop ik ook|dan wil ik ook|i go too|i will go too|ik ~ ook ~ dood"],
+    window: 12,
+    negatable: false,
+  }),
+  rule("suicide.nobody-misses", {
+    all: ["niemand mist mij|niemand mist me|niemand zou me missen|niemand zou mij missen|nobody would miss me|no one would miss me|nobody misses me|niemand zal me missen"],
+    unless: "werk|feest|les|cursus|vergadering|vakantie|verjaardag|afspraak|school|op het werk",
+    reach: 5,
+    negatable: false,
+  }),
+  rule("suicide.point", {
+    all: ["point of going on|point in going on|reason to go on|why go on|why keep going|why bother living|reden ~ door te gaan|reden ~ om door te gaan|waarom ~ doorgaan|waarom zou ik ~ doorgaan|waarom nog ~ doorgaan"],
+    unless: "cursus|werk|baan|school|studie|traject|solliciteren|relatie|sport|dieet|met die|met deze|met dat",
+    reach: 5,
+    negatable: false,
+  }),
+  rule("suicide.method-time", {
+    all: ["vannacht|vanavond|straks|nu|vandaag|morgen|tonight|today|zometeen|tomorrow", "doe ik het|ga ik het doen|ga ~ het ~ doen|ga ik ~ stoppen|ga ~ er mee stoppen|do it|doing it|ga ik $"],
+    scope: "message",
+    together: 2,
+    window: 10,
+    reach: 6,
+  }),
+  rule("suicide.at-the-place", {
+    all: ["sta ~ op de brug|sta ~ op het dak|sta ~ op het spoor|ben ~ op de brug|zit ~ op de brug|ben ~ bij de brug|ben ~ bij het spoor|sta ~ bij het spoor|sta ~ bij de brug|sta ~ bij de rails|stap ~ voor de ~ trein|voor de volgende trein|spring ~ er af|spring ik er ~ af|er af springen|spring ~ er ~ af|on the bridge|at the bridge|on the tracks|loop ~ naar het water|ga ~ naar het water|kom ~ niet ~ terug ~ nooit|i am not coming back|never coming back|kom niet terug|kom ik niet ~ terug"],
+    unless: "werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging",
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("suicide.electricity", {
+    all: ["fohn|haardroger|broodrooster|hairdryer|toaster|stekker ~ in ~ bad", "bad|in bad|bath|badkuip|water"],
+    window: 8,
+    acute: "always",
+  }),
+  rule("suicide.ambiguous-notes", {
+    all: ["pincode*|wachtwoord*|bankpas*|sleutels|testament|verzekeringspapieren|papieren", "voor mijn broer|voor mijn zus|voor mijn moeder|voor mijn kinderen|voor als|staan in|liggen ~ klaar|hij weet het wel|zij weet het wel|alles ~ geregeld"],
+    scope: "message",
+    unless: "vakantie|ziekenhuis|opname|reis|notaris|verhuiz*|oppas|logeren|vergeten|kwijt|nieuwe|aanvragen",
+    reach: 10,
+    negatable: false,
   }),
   // --- self-harm
   rule("selfharm.word", {
@@ -458,10 +622,41 @@ export const SELF_RULES: readonly Rule[] = [
     unless: pattern(`${NOT_SELFHARM.source}|uien|groente*|brood|vlees|haar|gras|taart`),
     reach: 6,
   }),
+  rule("selfharm.marks", {
+    all: ["littekens|snijwond*|wondjes|striemen|korstjes|scars|cuts", "nieuwe|weer|gisteren|lange mouwen|verbergen|verstoppen|niemand ~ ziet|new|again|hide|long sleeves|overal"],
+    scope: "message",
+    unless: "operatie|ongeluk|keizersnede|brand ~ vroeger|acne|puistjes|eczeem|kat|hond|poes|krab ~ kat|vallen|gevallen|fiets",
+    reach: 10,
+    negatable: false,
+  }),
+  rule("selfharm.blade-ready", {
+    all: ["mesje*|scheermesje*|blade*|razor*|scherf|scherven|schaar", "voor als het ~ moet|voor als het weer|als het weer moet|for when i need|ga het weer doen|in mijn arm*|in mijn pols*|used them|under my bed|onder mijn bed|altijd bij me|in mijn tas"],
+    scope: "message",
+    unless: "scheren|baard|knutsel*|naaien|haar knippen|nagels knippen|pakketje|tape|karton|kapper|school|werk|shaving",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("selfharm.hurt-body", {
+    all: ["vuist ~ tegen de deur|vuist ~ tegen de muur|tegen de deur ~ tot|knokkels ~ open|knokkels ~ kapot|elastiekje ~ pols|knal ~ tot|tot er striemen|bijt in mijn ~ arm|bijt ~ in ~ eigen arm|tot er bloed komt|tot het bloedt|until i bleed|until it bleeds|nagels in mijn arm*|nagels ~ in ~ huid|tot er wondjes|kras ~ in mijn|kras ~ naald|trek ~ haren ~ er uit|haren ~ er uit ~ trek*|trek ~ haar ~ er uit|kale plekken|hit my head|head against the wall|bang my head|hoofd ~ tegen de muur|scratch ~ until"],
+    unless: "kat|hond|poes|muggenbult*|jeuk|eczeem|per ongeluk|kapper|wenkbrauw*",
+    reach: 6,
+    negatable: false,
+  }),
+  rule("selfharm.on-purpose", {
+    all: ["met opzet|expres|bewust|on purpose|zelf gedaan|did it myself|it has to hurt|moet pijn doen|het moet pijn", "sloeg|sla|snij|gesneden|brand*|kras*|knokkels|arm*|hoofd|huid|pols*|bloed|hit|cut|burn*|punched|knal"],
+    scope: "message",
+    unless: "brief|vergeten|laat|te laat|afspraak|gemist|mail|huiswerk|schoonmaken|opgeruimd",
+    reach: 6,
+    negatable: false,
+  }),
   // --- overdose
-  rule("overdose.word", { all: ["overdosis|overdose|overdosering|od|overdoseren|overdosed"], unless: "bang voor|risico|voorkomen|nieuws|film", reach: 4 }),
+  rule("overdose.word", {
+    all: ["overdosis|overdose|overdosering|od|overdoseren|overdosed"],
+    unless: "bang voor|bang dat|risico|voorkomen|nieuws|film|hij|zij|ze|mijn broer|mijn vriend|mijn zus|mijn moeder|mijn vader|mijn zoon|mijn dochter|overleden|rouw*|verslaafd|aan een overdosis|he|she|my brother|my friend",
+    reach: 6,
+  }),
   rule("overdose.taken", { all: [SUBSTANCE, TAKEN, QUANTITY], window: 9 }),
-  rule("overdose.poison", { all: [POISON, pattern(`${TAKEN.source}|gegeten|ingeslikt|opgegeten`)], window: 6, unless: "gedronken ~ water|schoonmaken|poetsen|wc|badkamer", reach: 3 }),
+  rule("overdose.poison", { all: [POISON, pattern(`${TAKEN.source}|gegeten|ingeslikt|opgegeten`)], window: 6, unless: "gedronken ~ water|schoonmaken|poetsen|wc schoonmaken|badkamer ~ schoonmaken", reach: 3 }),
   rule("overdose.taken", {
     all: [pattern(`${SUBSTANCE.source}|stuks|doos|doosje|strip|strips|potje|pot|fles|flesje|alles ~ medicijnkast|medicijnkast|hoestdrank|g|ghb|speed|ketamine|keta`), TAKEN, "toch|sorry|niet boos|doei|alles|allemaal|veel|te veel|teveel|leeg|hele|zojuist|net|tegelijk|in 1 keer|in een keer|ineens|met wodka|met drank|met alcohol|wodka|bier|wijn|dubbel|zoveel|meer dan|dan mag|#many"],
     window: 12,
@@ -469,7 +664,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("overdose.too-much", {
-    all: ["te veel|teveel|too many|too much|meer dan ~ mag|meer ~ dan ~ mag|meer ~ dan toegestaan|meer ~ dan voorgeschreven|more ~ than ~ allowed|dubbel zoveel|drie keer zoveel|meer dan voorgeschreven|meer dan ~ bijsluiter|meer dan toegestaan|more than ~ allowed|more than ~ prescribed", "genomen|geslikt|ingenomen|slik|slikken|neem|gebruikt|gebruik|taken|took|swallowed|take"],
+    all: ["te veel|teveel|too many|too much|meer dan ~ mag|meer ~ dan ~ mag|meer ~ dan toegestaan|meer ~ dan voorgeschreven|more ~ than ~ allowed|dubbel zoveel|drie keer zoveel|meer dan voorgeschreven|meer dan ~ bijsluiter|meer dan toegestaan|more than ~ allowed|more than ~ prescribed", "genomen|geslikt|ingenomen|slik|slikken|neem|gebruikt|gebruik|gesnoven|gespoten|taken|took|swallowed|take|snorted"],
     window: 11,
     unless: pattern("koffie|suiker|eten|gegeten|snoep|hooi|tijd|werk|hooi ~ vork|risico|kilo|calorie*|drankjes|gedronken|bier|wijn|biertjes|on my plate|hooi op mijn vork|verantwoordelijkheid|taken ~ op me|hooi"),
     reach: 5,
@@ -504,9 +699,14 @@ export const SELF_RULES: readonly Rule[] = [
     scope: "message",
     negatable: false,
   }),
+  rule("overdose.at-once", {
+    all: [QUANTITY, SUBSTANCE, "in een keer|in 1 keer|tegelijk|ineens|at once|binnen|al binnen|all at once"],
+    window: 10,
+    negatable: false,
+  }),
   rule("overdose.symptoms", {
     negatable: false,
-    all: [pattern(`${SUBSTANCE.source}|drank en pillen|pillen en drank|drugs|hoestdrank|genomen|geslikt|ingenomen|gespoten|gesnoven|gebruikt`), "geen lucht|zie dubbel|alles draait|suf|suffer|hart ~ bonkt|hartslag|hart ~ raast|kan niet ~ ademen|moeilijk ademen|bewusteloos|flauw|out gegaan|bijna out|bijna dood|trillen|tril|krampen|overgeven|kots*|blauwe lippen|cannot breathe|cant breathe|passing out|passed out|dizzy"],
+    all: [pattern(`${SUBSTANCE.source}|drank en pillen|pillen en drank|drugs|hoestdrank|genomen|geslikt|ingenomen|gespoten|gesnoven|gebruikt`), "hart gaat ~ snel|hart ~ snel|hartkloppingen|heart racing|zie alles draaien|geen lucht|zie dubbel|alles draait|suf|suffer|hart ~ bonkt|hartslag|hart ~ raast|kan niet ~ ademen|moeilijk ademen|bewusteloos|flauw|out gegaan|bijna out|bijna dood|trillen|tril|krampen|overgeven|kots*|blauwe lippen|cannot breathe|cant breathe|passing out|passed out|dizzy"],
     window: 14,
     unless: "bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds|wennen|side effect*|griep|corona|verkouden|migraine|ongesteld",
     reach: 8,
