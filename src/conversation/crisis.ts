@@ -7,10 +7,11 @@
  */
 import type { Logger } from "pino";
 import { normalise, parseYesNo } from "../../flows/lib/parse.js";
+import { readIntent } from "../../flows/lib/readers.js";
 import type { Tx } from "../db/client.js";
 import { raiseCrisisAlert } from "../domain/safety/alerts.js";
 import { crisisAnswer } from "../domain/safety/answer.js";
-import { detectCrisis, type CrisisSignal } from "../domain/safety/index.js";
+import { crisisDoubt, detectCrisis, type CrisisCategory, type CrisisSignal } from "../domain/safety/index.js";
 import type { Client, CrisisAlert, FlowRun } from "../generated/prisma/client.js";
 import type { OutMessage } from "../jobs/outbox.js";
 import { countCrisisSignal } from "../metrics.js";
@@ -19,6 +20,15 @@ import type { Runs } from "./runs.js";
 
 /** Buttons under the question after a crisis: `s:resume`, `s:rest`. */
 const BUTTON = /^s:(resume|rest)$/;
+
+/** Buttons under "Ben je in gevaar?": `s:check:yes`, `s:check:no`. */
+const CHECK_BUTTON = /^s:check:(yes|no)$/;
+
+/** A reply to "Ben je in gevaar?" that starts with one of these is a yes, whatever follows. */
+const YES_FIRST = new Set(["ja", "jawel", "jazeker", "jaa", "jep", "yes", "yep", "yeah", "ya", "wel", "soms"]);
+
+/** A client is asked "Ben je in gevaar?" at most once in this time; an open question lapses after it. */
+const CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /** Typed words that bring the paused conversation back. */
 const RESUME_WORDS = new Set(["verder", "ga verder", "gaan we verder", "doorgaan", "ga door", "verder gaan", "go on", "continue", "resume"]);
@@ -29,6 +39,13 @@ export function crisisTextOf(input: ClientInput): { text: string; source: string
   if (input.kind === "edited") return { text: input.text, source: "edited" };
   if (input.kind === "media" && input.caption) return { text: input.caption, source: `caption:${input.media}` };
   return null;
+}
+
+/** A message that may be a crisis but is not clearly one: the client is asked. Null otherwise. */
+export function doubtIn(input: ClientInput): { text: string; source: string } | null {
+  const found = crisisTextOf(input);
+  if (!found || input.kind === "edited") return null;
+  return crisisDoubt(found.text) ? found : null;
 }
 
 /** The signal in a message, or null. */
@@ -57,6 +74,55 @@ export function createCrisisResponse(deps: CrisisDeps) {
     // Ids and the category only: the client's words are never written to the log.
     deps.logger.info({ clientId: client.id, category: found.signal.category, rule: found.signal.rule, acute: found.signal.acute }, "crisis signal");
     return [crisisAnswer(found.signal, { hasCoach: true })];
+  }
+
+  const checkButtons = () => [[{ label: "crisis.check.yes", data: "s:check:yes" }], [{ label: "crisis.check.no", data: "s:check:no" }]];
+
+  /**
+   * When Koers is unsure (crisisDoubt), it asks "Ben je in gevaar, of denk je eraan om dood te
+   * gaan?" with two buttons, and the message is not taken as an answer to the running
+   * conversation. A yes (button or typed) is a crisis signal with the client's own words; a no is
+   * thanked and the conversation goes on; anything else goes on as usual. Null: nothing to do here.
+   */
+  async function check(tx: Tx, client: Client, run: FlowRun | null, input: ClientInput): Promise<OutMessage[] | null> {
+    const now = deps.clock();
+    const asked = client.crisisCheckAt && now.getTime() - client.crisisCheckAt.getTime() < CHECK_EVERY_MS ? client.crisisCheckAt : null;
+    const pending = asked && client.crisisCheckText !== null ? client.crisisCheckText : null;
+    const clear = () => tx.client.update({ where: { id: client.id }, data: { crisisCheckText: null } });
+    const yes = async (words: string): Promise<OutMessage[]> => {
+      await clear();
+      // The question was about danger and dying: 113, and the help line of any danger from others the words point to.
+      const others = (crisisDoubt(words)?.categories ?? []).filter((c) => c === "danger" || c === "sexual" || c === "violence");
+      const categories: CrisisCategory[] = others.includes("danger") ? ["danger", "suicide"] : ["suicide", ...others];
+      const signal: CrisisSignal = { category: categories[0]!, categories, acute: categories.includes("danger"), rule: "check.confirmed", matched: "" };
+      countCrisisSignal(signal.category);
+      return respond(tx, client, run, { signal, text: words, source: "check" });
+    };
+    const no = async (): Promise<OutMessage[]> => {
+      await clear();
+      return [{ key: "crisis.check.noOk" }, ...deps.runs.repeatPrompt(run)];
+    };
+    if (input.kind === "button") {
+      const b = CHECK_BUTTON.exec(input.data);
+      if (!b) return null;
+      if (pending === null) return [{ key: "common.oldButton" }];
+      return b[1] === "yes" ? yes(pending) : no();
+    }
+    if (pending !== null && input.kind === "text") {
+      // Safety first: a yes that comes with more words ("ja, soms wel") is a yes; a no must be plain.
+      const read = readIntent(input.text, { strict: true });
+      const intent = "value" in read ? read.value : null;
+      if (intent === "yes" || YES_FIRST.has(normalise(input.text).split(" ")[0] ?? "")) return yes(pending);
+      if (intent === "no") return no();
+      // Something else: the question lapses and the message is read as usual.
+      await clear();
+    }
+    if (input.kind === "command" || asked) return null;
+    const doubt = doubtIn(input);
+    if (!doubt) return null;
+    await tx.client.update({ where: { id: client.id }, data: { crisisCheckAt: now, crisisCheckText: doubt.text } });
+    deps.logger.info({ clientId: client.id }, "crisis check asked");
+    return [{ key: "crisis.check.ask", buttons: checkButtons() }];
   }
 
   async function parkedRun(tx: Tx, alert: CrisisAlert | null): Promise<FlowRun | null> {
@@ -123,5 +189,5 @@ export function createCrisisResponse(deps: CrisisDeps) {
     return [{ key, buttons: choices() }];
   }
 
-  return { respond, afterCrisis };
+  return { respond, afterCrisis, check };
 }

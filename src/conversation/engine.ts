@@ -11,7 +11,7 @@ import type { Client, FlowRun } from "../generated/prisma/client.js";
 import { enqueueTelegram, parseCallbackData, type OutMessage } from "../jobs/outbox.js";
 import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCommand, type HookReply } from "../jobs/reminder-buttons.js";
 import { COMMAND_ALIASES, globalCommand } from "./commands.js";
-import { createCrisisResponse, crisisIn } from "./crisis.js";
+import { createCrisisResponse, crisisIn, doubtIn } from "./crisis.js";
 import { firstDelivery, lockClientByChat, lockClientById } from "./locks.js";
 import { ConversationError, createRuns, runData } from "./runs.js";
 
@@ -106,6 +106,8 @@ export function createEngine(deps: EngineDeps): Engine {
       deps.logger.info({ category: found.signal.category, acute: found.signal.acute }, "crisis answer to a chat without a coach");
       return { kind: "direct", language, replies: [crisisAnswer(found.signal, { hasCoach: false })] };
     }
+    // Maybe in trouble, and nobody here to ask them later: the help numbers, gently, then the usual.
+    if (doubtIn(msg.input)) return { kind: "direct", language, replies: [{ key: "crisis.check.stranger" }, { key: "start.noCode" }] };
     if (msg.input.kind === "edited") return { kind: "direct", language, replies: [] };
     if (msg.input.kind !== "command" || COMMAND_ALIASES[msg.input.command] !== "start") return direct("start.noCode");
     const code = msg.input.args.trim();
@@ -161,6 +163,9 @@ export function createEngine(deps: EngineDeps): Engine {
     // --- crisis (src/conversation/crisis.ts): in every state, before anything else
     const found = crisisIn(input);
     if (found) return crisis.respond(tx, client, run, found);
+    // Not clearly a crisis, but maybe: ask the client ("Ben je in gevaar?") rather than guess.
+    const checked = await crisis.check(tx, client, run, input);
+    if (checked) return checked;
     // --- end crisis
 
     // --- referrals hook (issue 5, src/domain/referrals/): /verwijzingen, and an invite link of a

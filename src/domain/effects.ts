@@ -146,6 +146,8 @@ export async function forgetClient(tx: Tx, clientId: string): Promise<void> {
       reminderDaypart: null,
       checkinEveryDays: null,
       lastClientMessageAt: null,
+      crisisCheckAt: null,
+      crisisCheckText: null,
       status: "REFUSED",
     },
   });

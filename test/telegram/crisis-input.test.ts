@@ -72,12 +72,13 @@ describe("a crisis in any kind of message", () => {
   it("a photo's caption gets the crisis answer instead of 'only text', and the coach's alert has the caption", async () => {
     const c = await onboarded();
     const calls = await ob.deliver(captioned(c.chat, "photo", "dit is mijn arm. ik wil mezelf iets aan doen"));
-    expect(texts(calls)).toEqual([answer("selfharm", "coachTold", "keepWriting")]);
+    // "Mezelf iets aandoen" is how people say they may take their life: the 113 answer for suicide.
+    expect(texts(calls)).toEqual([answer("suicide", "coachTold", "keepWriting")]);
     const [alert] = await alerts(c.clientId);
-    expect(alert).toMatchObject({ category: "selfharm", rule: "selfharm.myself", messageText: "dit is mijn arm. ik wil mezelf iets aan doen", status: "OPEN", coachId: c.coachId });
+    expect(alert).toMatchObject({ category: "suicide", rule: "suicide.kill-self", messageText: "dit is mijn arm. ik wil mezelf iets aan doen", status: "OPEN", coachId: c.coachId });
     expect(alert?.events[0]?.detail).toMatchObject({ source: "caption:photo" });
     // An ordinary caption is still "only text, please".
-    expect(texts(await ob.deliver(captioned(c.chat, "document", "mijn brief van de gemeente")))).not.toContain(answer("selfharm", "coachTold", "keepWriting"));
+    expect(texts(await ob.deliver(captioned(c.chat, "document", "mijn brief van de gemeente")))).not.toContain(answer("suicide", "coachTold", "keepWriting"));
   });
 
   it("a file's caption and an edited message are read too; an ordinary edit gets no answer", async () => {

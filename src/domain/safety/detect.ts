@@ -7,7 +7,7 @@
 import { AT_HAND, SOON } from "./lexicon.js";
 import { BOUNDARY, findAll, Matches, pattern, type Span } from "./match.js";
 import { MODEL } from "./model-data.js";
-import { MODEL_THRESHOLD, scoreModel } from "./model.js";
+import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreModel } from "./model.js";
 import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
 import { DANGER_NOW, OTHER_RULES } from "./rules-others.js";
@@ -214,4 +214,29 @@ export function detectCrisis(text: string): CrisisSignal | null {
     rule: lead.rule.id,
     matched: evidence.length > 0 ? evidence.join(", ") : m.tokens.slice(lead.span[0], lead.span[1] + 1).join(" "),
   };
+}
+
+/** A message that may be a crisis, but not clearly: Koers asks the client. */
+export interface CrisisDoubt {
+  /** The model's log odds (between DOUBT_THRESHOLD and MODEL_THRESHOLD). */
+  score: number;
+  category: CrisisCategory;
+  categories: CrisisCategory[];
+}
+
+/**
+ * Null when the message is clearly a crisis (detectCrisis says so) or clearly not; otherwise what
+ * the model thinks it might be. Past-and-over, denied and someone else's words are not doubts.
+ */
+export function crisisDoubt(text: string): CrisisDoubt | null {
+  if (detectCrisis(text)) return null;
+  const tokens = crisisTokens(text);
+  if (tokens.length === 0) return null;
+  const verdict = scoreModel(MODEL, tokens);
+  if (verdict.score <= DOUBT_THRESHOLD || verdict.score > MODEL_THRESHOLD) return null;
+  const m = new Matches(tokens);
+  const rule = modelRule(verdict.category, verdict.categories.slice(1));
+  const hit: Hit = { rule, span: [0, Math.max(0, tokens.length - 1)] };
+  if (reported(hit, m) || m.of(HELPING_OTHER).length > 0 || over([hit], m)) return null;
+  return { score: verdict.score, category: verdict.category, categories: verdict.categories };
 }

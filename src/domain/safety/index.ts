@@ -1,2 +1,2 @@
 export type { CrisisCategory, CrisisSignal } from "./types.js";
-export { detectCrisis } from "./detect.js";
+export { crisisDoubt, detectCrisis, type CrisisDoubt } from "./detect.js";

@@ -29,6 +29,13 @@ const ALPHA = 0.5;
  */
 export const MODEL_THRESHOLD = 8;
 
+/**
+ * Above this score, but not above MODEL_THRESHOLD, Koers is unsure and asks the client (a short
+ * question with buttons) rather than guess. In cross-validation about 10% of harmless messages
+ * score above it; a client is asked at most once a day.
+ */
+export const DOUBT_THRESHOLD = 3;
+
 /** Two kinds of danger whose log likelihoods are this close are both named. */
 const CLOSE = 3;
 
