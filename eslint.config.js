@@ -1,19 +1,32 @@
 // One linter for everything that is type-checked: src, flows, test, bench, scripts and configs.
+// Type-aware: TypeScript files are linted with type information (projectService), so a promise
+// that is neither awaited nor handled, or a promise passed where a plain callback is expected, is an error.
 import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["node_modules/", "src/generated/", "dist/", "data/", "scratch/", "coverage/"] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     languageOptions: {
       globals: { process: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URL: "readonly" },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+      // `void` does not excuse a promise: one that must not be lost ends in .catch (or .then with a rejection handler).
+      "@typescript-eslint/no-floating-promises": ["error", { ignoreVoid: false }],
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
     },
+  },
+  {
+    // Plain JavaScript (configs, build scripts) is outside the TypeScript project: no type information.
+    files: ["**/*.js", "**/*.mjs"],
+    extends: [tseslint.configs.disableTypeChecked],
   },
   {
     // Flows are pure: no I/O libraries (ARCHITECTURE.md).

@@ -46,8 +46,12 @@ async function main(argv: string[]): Promise<void> {
     await koers.stop();
     process.exit(0);
   };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  const stopFailed = (err: unknown) => {
+    logger.error({ err }, "stopping failed");
+    process.exit(1);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM").catch(stopFailed));
+  process.on("SIGINT", () => void stop("SIGINT").catch(stopFailed));
 
   if (chat) {
     await chat.begin(koers.db, koers.engine, config.inviteDays);
@@ -69,4 +73,7 @@ function describe(err: unknown): string {
   return message;
 }
 
-void main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((err: unknown) => {
+  createLogger("error").error({ err }, "Koers stopped on an unexpected error");
+  process.exit(1);
+});

@@ -35,10 +35,11 @@ const OPTIONS = {
   slack: { type: "string" },
 } as const;
 
-function need(values: Values, ...names: string[]): string[] {
+function need<const N extends readonly string[]>(values: Values, ...names: N): { [K in keyof N]: string } {
   const missing = names.filter((n) => !values[n]?.trim());
   if (missing.length) throw new AdminUsageError(`Give ${missing.map((n) => `--${n} <${n}>`).join(" and ")}.`);
-  return names.map((n) => (values[n] ?? "").trim());
+  // One value per name, in order: the tuple type says so, which map's string[] cannot.
+  return names.map((n) => (values[n] ?? "").trim()) as { [K in keyof N]: string };
 }
 
 /** Slack ids: channels start with C or G, users with U or W, then capitals and digits. */

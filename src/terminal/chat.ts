@@ -73,7 +73,7 @@ export function createTerminalChat(deps: { translator: Translator; output?: Node
   /** Reads lines from stdin until it closes; resolves then. */
   function run(engine: Engine, flush: () => Promise<unknown>, input: NodeJS.ReadableStream = process.stdin): Promise<void> {
     const rl = readline.createInterface({ input, terminal: false });
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       rl.on("line", (line) => {
         if (!line.trim()) return;
         // The line is read when its turn comes, so a number presses a button of the latest question.
@@ -85,7 +85,7 @@ export function createTerminalChat(deps: { translator: Translator; output?: Node
             out.write(`(${err instanceof Error ? err.message : String(err)})\n`);
           });
       });
-      rl.on("close", () => void chain.then(() => resolve()));
+      rl.on("close", () => void chain.then(() => resolve(), reject));
     });
   }
 

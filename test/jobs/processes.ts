@@ -25,7 +25,7 @@ export function spawnWorker(env: Record<string, string>): Worker {
     child.stdout?.on("data", (c: Buffer) => {
       if (c.toString("utf8").includes("ready")) resolve();
     });
-    void exited.then((code) => reject(new Error(`worker exited (${code}) before it was ready: ${err.slice(-2000)}`)));
+    exited.then((code) => reject(new Error(`worker exited (${code}) before it was ready: ${err.slice(-2000)}`)), reject);
   });
   return { child, ready, exited, stderr: () => err };
 }

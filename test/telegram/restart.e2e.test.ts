@@ -76,7 +76,7 @@ async function startChild(env: Record<string, string>): Promise<Child> {
     }
   });
   let gone = false;
-  void exited.then(() => (gone = true));
+  proc.once("exit", () => (gone = true));
   await waitFor(
     "the service to say it runs",
     () => {
