@@ -8,11 +8,13 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { features, scoreModel, trainModel, type ModelClass } from "../src/domain/safety/model.js";
 import { crisisTokens } from "../src/domain/safety/detect.js";
-import { MESSAGES } from "../test/safety/messages.js";
 import { MESSAGES_MORE } from "../test/safety/messages-more.js";
+import { MESSAGES_THIRD } from "../test/safety/messages-third.js";
+import { MESSAGES } from "../test/safety/messages.js";
 
+/** The three labelled crisis sets. */
 export function trainingRows(): [ModelClass, string[]][] {
-  return [...MESSAGES, ...MESSAGES_MORE].map(([label, text]) => [label, crisisTokens(text)]);
+  return [...MESSAGES, ...MESSAGES_MORE, ...MESSAGES_THIRD].map(([label, text]) => [label, crisisTokens(text)]);
 }
 
 export function modelSource(): string {

@@ -5,10 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { crisisHits, detectCrisis } from "../../src/domain/safety/detect.js";
+import { modelSource } from "../../scripts/crisis-model.js";
+import { crisisDoubt, crisisHits, detectCrisis } from "../../src/domain/safety/detect.js";
 import type { CrisisCategory } from "../../src/domain/safety/index.js";
 import type { Label, Row } from "./labelled.js";
-import { MESSAGES } from "./messages.js";
+import { MESSAGES_MORE } from "./messages-more.js";
+import { MESSAGES_THIRD } from "./messages-third.js";
+import { MESSAGES as FIRST } from "./messages.js";
+
+/** The project's labelled set: three batches by three authors, all written without the detector. */
+const MESSAGES = [...FIRST, ...MESSAGES_MORE, ...MESSAGES_THIRD];
 import { UNSEEN_DEV } from "./unseen-dev.js";
 
 const CATEGORIES: readonly CrisisCategory[] = ["suicide", "selfharm", "overdose", "violence", "sexual", "danger"];
@@ -20,6 +26,9 @@ interface Score {
   missed: string[];
   alarmed: string[];
   acuteRecall: number;
+  /** Crisis messages missed, but asked about ("Ben je in gevaar?"), and harmless ones asked about. */
+  askedMissed: number;
+  askedHarmless: number;
 }
 
 const pct = (n: number, d: number) => (d === 0 ? "-" : `${((100 * n) / d).toFixed(1)}%`);
@@ -31,6 +40,8 @@ function measure(rows: readonly Row[]): Score {
   const alarmed: string[] = [];
   let acute = 0;
   let acuteFound = 0;
+  let askedMissed = 0;
+  let askedHarmless = 0;
   for (const [label, text, tag] of rows) {
     const s = detectCrisis(text);
     if (label === "none") {
@@ -40,14 +51,17 @@ function measure(rows: readonly Row[]): Score {
       if (s) {
         c[0]++;
         alarmed.push(`${s.rule}: ${text}`);
-      }
+      } else if (crisisDoubt(text)) askedHarmless++;
       fa.set(k, c);
       continue;
     }
     const c = hit.get(label) ?? [0, 0];
     c[1]++;
     if (s?.categories.includes(label)) c[0]++;
-    else missed.push(`${label} (${s ? s.categories.join(",") : "nothing"}): ${text}`);
+    else {
+      missed.push(`${label} (${s ? s.categories.join(",") : "nothing"}): ${text}`);
+      if (!s && crisisDoubt(text)) askedMissed++;
+    }
     hit.set(label, c);
     if (tag === "acute") {
       acute++;
@@ -61,8 +75,9 @@ function measure(rows: readonly Row[]): Score {
     ...CATEGORIES.filter((c) => hit.has(c)).map((c) => `  ${c.padEnd(9)} recall ${pct(...hit.get(c)!).padStart(6)}  (${hit.get(c)![0]}/${hit.get(c)![1]})`),
     ...[...fa.entries()].map(([k, [x, y]]) => `  ${k.padEnd(9)} false alarms ${pct(x, y).padStart(6)}  (${x}/${y})`),
     `  all       recall ${pct(h, n)}, false alarms ${pct(f, none)}, danger now seen as acute ${pct(acuteFound, acute)}`,
+    `  asked     "Ben je in gevaar?": ${askedMissed} of the ${n - h} missed crisis messages, ${askedHarmless} of ${none - f} harmless ones`,
   ];
-  return { recall: h / n, falseAlarms: f / none, lines, missed, alarmed, acuteRecall: acute ? acuteFound / acute : 1 };
+  return { recall: h / n, falseAlarms: f / none, lines, missed, alarmed, acuteRecall: acute ? acuteFound / acute : 1, askedMissed, askedHarmless };
 }
 
 function report(name: string, s: Score): void {
@@ -90,12 +105,17 @@ describe("the crisis detector", () => {
     const held = holdout();
     const h = measure(held);
     report(`the held-out set (${held.length} messages)`, h);
-    // The goal on unseen messages is 95% recall and at most 5% false alarms; these floors keep
-    // what has been reached from slipping back, and the printed tables show how far from the goal.
-    expect(dev.recall).toBeGreaterThanOrEqual(0.9);
+    // The goal on unseen messages: 95% recall, at most 5% false alarms. The development set
+    // reaches it; the held-out set (another author's style) not yet: its floor keeps what has
+    // been reached, and the printed table shows how far from the goal it is.
+    expect(dev.recall).toBeGreaterThanOrEqual(0.95);
     expect(dev.falseAlarms).toBeLessThanOrEqual(0.05);
-    expect(h.recall).toBeGreaterThanOrEqual(0.7);
+    expect(h.recall).toBeGreaterThanOrEqual(0.9);
     expect(h.falseAlarms).toBeLessThanOrEqual(0.05);
+  });
+
+  it("the committed model is the one the labelled sets give (npm run safety:model)", () => {
+    expect(readFileSync(new URL("../../src/domain/safety/model-data.ts", import.meta.url), "utf8")).toBe(modelSource());
   });
 
   it("names the category and the rule that fired, and the words, so a coach can see why", () => {

@@ -348,7 +348,7 @@ describe("a crisis alert in Slack", () => {
       await w.drain();
       const [teamPost] = posts(w, "CTEAM");
       expect(blockText(teamPost)).toContain("Coach Ahmed is niet bereikbaar in Slack");
-      expect(blockText(teamPost)).toContain("zichzelf pijn doen");
+      expect(blockText(teamPost)).toContain("gedachten aan zelfmoord");
       expect(posts(w, "DUFLEUR")).toHaveLength(1);
       expect(posts(w, "DUKARIM")).toHaveLength(1);
       const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });

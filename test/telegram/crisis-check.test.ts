@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 /** Messages the detector is unsure about (checked first, so a changed model fails loudly here). */
-const UNSURE = ["het wordt me allemaal te veel", "ik ben er klaar mee", "waarom doe ik nog moeite"];
+const UNSURE = ["het wordt me allemaal te veel", "ik ben er klaar mee", "ik weet het niet meer"];
 const ASK = nlText("crisis.check.ask");
 
 const client = (id: string) => db.prisma.client.findUniqueOrThrow({ where: { id } });
@@ -101,6 +101,15 @@ describe("when Koers is unsure whether a message is a crisis", () => {
     expect(texts(other)).not.toContain(ASK);
     expect(await alertsOf(b.clientId)).toEqual([]);
     expect((await client(b.clientId)).crisisCheckText).toBeNull();
+  });
+
+  it("'help' and nothing else is asked about too; a yes gets 112 first", async () => {
+    const c = await halfwayGrow();
+    expect(detectCrisis("help")).toBeNull();
+    expect(texts(await ob.deliver(textUpdate(c.chat, "HELP")))).toEqual([ASK]);
+    const yes = await ob.deliver(callbackUpdate(c.chat, "s:check:yes"));
+    expect(texts(yes)[0]).toContain(nlText("crisis.answer.danger").split("\n")[0]!);
+    expect(await alertsOf(c.clientId)).toMatchObject([{ category: "danger", rule: "check.confirmed", messageText: "HELP" }]);
   });
 
   it("a forged or old 'Ja' button raises nothing", async () => {

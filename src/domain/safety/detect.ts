@@ -110,6 +110,24 @@ function fires(rule: Rule, m: Matches): Span | null {
   return first;
 }
 
+/** Words of distress: without one of them the model raises no alarm and Koers does not ask. */
+const DISTRESS = pattern(
+  [
+    "niet meer|nooit meer|kan niet|kan het niet|hou ~ niet ~ vol|houd ~ niet ~ vol|trek ~ niet|weet ~ niet meer|zwaar|moe|op $|klaar mee|zat $|het zat|beu",
+    "geen zin|zinloos|geen hoop|hopeloos|uitzichtloos|pijn|bang|angst*|alleen|eenzaam|leeg|niks meer|niets meer|waardeloos|te veel|kapot|help|huil*|verdriet*",
+    "somber|depress*|donker|wanhoop|wanhopig|ellende|rot|kut|shit|stress|paniek|gevaar|dood|sterven|weg|verdwijnen|einde|eind|stoppen|ophouden|slaan|slaat|pakken",
+    "cant|cannot|tired|hopeless|alone|empty|worthless|too much|scared|afraid|pain|hurt|help|end|die|dead|gone|give up",
+  ].join("|"),
+);
+
+/** Below this many tokens the model's counts are too few to go on alone. */
+const SHORT = 8;
+/** Above this many, its counts add up to noise: long messages are read by the rules only. */
+const LONG = 120;
+
+/** A call for help and nothing else: not clear enough for an alarm, too serious to ignore. */
+const SOS = pattern("^ help $|^ help me $|^ help help|^ hulp $|^ sos $|^ help ~ alsjeblieft $|^ please help $|^ help mij $|^ red me $");
+
 /** Stands for the model (model.ts) in the list of hits: its category is set per message. */
 function modelRule(category: CrisisCategory, also: readonly CrisisCategory[]): Rule {
   return { id: `${category}.model`, category, all: [], window: 0, reach: 0, negatable: false, acute: "soon", scope: "message", together: 1, also };
@@ -131,8 +149,9 @@ function read(text: string): { m: Matches; hits: Hit[]; evidence: string[] } {
   }
   if (hits.length > 0) return { m, hits, evidence: [] };
   // No rule fired: the model may still know this way of saying it.
+  // A short message needs a word of distress: "I don't know" is no crisis, whatever the counts say.
   const verdict = scoreModel(MODEL, m.tokens);
-  if (verdict.score <= MODEL_THRESHOLD) return { m, hits, evidence: [] };
+  if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || (m.tokens.length < SHORT && m.of(DISTRESS).length === 0)) return { m, hits, evidence: [] };
   const key = verdict.categories.join(",");
   let rule = MODEL_RULES.get(key);
   if (!rule) MODEL_RULES.set(key, (rule = modelRule(verdict.category, verdict.categories.slice(1))));
@@ -161,7 +180,7 @@ const PAST = pattern(
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
-  "goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig",
+  "heb rust|ik woon alleen|het is goed|is goed nu|gescheiden|is verwerkt|verwerkt|therapie ~ gehad|therapie voor gehad|goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig",
 );
 /** ... unless it is back: "en nu weer". */
 const BACK_NOW = pattern(
@@ -172,12 +191,12 @@ const DENIED = pattern("nee joh|nee hoor|zo erg ~ niet|niet zo erg|no no|geen zo
 
 /** Someone else's words: "mijn vriendin zegt dat ze niet meer wil leven". */
 const REPORTED = pattern(
-  "zegt dat ze|zegt dat hij|zei dat ze|zei dat hij|zegt dat zij|vertelde dat ze|vertelde dat hij|says she|says he|said she|said he|told me she|told me he|schreef dat ze|schreef dat hij|appte dat ze|appte dat hij",
+  "praat over|praat ~ over|heeft het over|vertelt over|talks about|zegt dat ze|zegt dat hij|zei dat ze|zei dat hij|zegt dat zij|vertelde dat ze|vertelde dat hij|says she|says he|said she|said he|told me she|told me he|schreef dat ze|schreef dat hij|appte dat ze|appte dat hij",
 );
 
 /** Asking how to help someone else: "een vriendin is verkracht, hoe kan ik haar steunen?" */
 const HELPING_OTHER = pattern(
-  "hoe kan ik haar|hoe kan ik hem|wat kan ik doen om haar|wat kan ik doen om hem|hoe help ik|haar steunen|hem steunen|how can i help her|how can i help him|support her|support him|om haar te helpen|om hem te helpen|haar helpen|hem helpen",
+  "naar 113 verwezen|verwezen|bij haar gebleven|bij hem gebleven|hoe kan ik haar|hoe kan ik hem|wat kan ik doen om haar|wat kan ik doen om hem|hoe help ik|haar steunen|hem steunen|how can i help her|how can i help him|support her|support him|om haar te helpen|om hem te helpen|haar helpen|hem helpen",
 );
 
 function reported(h: Hit, m: Matches): boolean {
@@ -231,10 +250,12 @@ export interface CrisisDoubt {
 export function crisisDoubt(text: string): CrisisDoubt | null {
   if (detectCrisis(text)) return null;
   const tokens = crisisTokens(text);
-  if (tokens.length === 0) return null;
+  if (tokens.length === 0 || tokens.length > LONG) return null;
+  const m = new Matches(tokens);
+  if (m.of(SOS).length > 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
   const verdict = scoreModel(MODEL, tokens);
   if (verdict.score <= DOUBT_THRESHOLD || verdict.score > MODEL_THRESHOLD) return null;
-  const m = new Matches(tokens);
+  if (m.of(DISTRESS).length === 0) return null;
   const rule = modelRule(verdict.category, verdict.categories.slice(1));
   const hit: Hit = { rule, span: [0, Math.max(0, tokens.length - 1)] };
   if (reported(hit, m) || m.of(HELPING_OTHER).length > 0 || over([hit], m)) return null;

@@ -111,7 +111,8 @@ export const POISON = pattern(
 
 /** Took (past): the overdose has happened. */
 export const TAKEN = pattern(
-  "ingenomen|genomen|geslikt|geslikt|opgegeten|op ~ gegeten|opgedronken|op ~ gedronken|gedronken|gespoten|slikte|nam|innam|" +
+  "ingespoten|gepakt|ingeslikt|leeg gemaakt|leeggemaakt|opgemaakt|gegeten|op ~ gemaakt|slik|slikken|gesnoven|" +
+    "ingenomen|genomen|geslikt|opgegeten|op ~ gegeten|opgedronken|op ~ gedronken|gedronken|gespoten|slikte|nam|innam|" +
     "nam ~ in|took|taken|swallowed|ate|drank|had|heb ~ op|gebruikt",
 );
 

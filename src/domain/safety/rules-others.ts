@@ -25,7 +25,7 @@ const HURT_DONE =
 
 /** Killing and badly hurting, as a threat. */
 const KILL = pattern(
-  "doodt|in de fik ~ steekt|in de fik ~ steken|met mij erin|met mij er in|gaan pakken|komt ~ pakken|te pakken nemen|pakt me|me pakt|een lesje leren|lesje ~ leren|teach me a lesson|break my|breek ~ mijn|breekt ~ mijn|benen breken|botten breken|" +
+  "burn my house|burn ~ house|steekt ~ huis ~ in brand|huis in brand|doodt|in de fik ~ steekt|in de fik ~ steken|met mij erin|met mij er in|gaan pakken|komt ~ pakken|te pakken nemen|pakt me|me pakt|een lesje leren|lesje ~ leren|teach me a lesson|break my|breek ~ mijn|breekt ~ mijn|benen breken|botten breken|" +
     "aandoet|wat aandoet|iets aandoet|wat aan ~ doen|kapot maakt|kapotmaakt|in brand ~ steekt|in brand ~ steken|afmaakt|dood te maken|dood ~ maken|doodmaakt|doodschiet|neersteekt|" +
     "vermoord*|doodmaken|dood maken|doden|dood ~ steken|doodsteken|afmaken|af ~ maken|kapot ~ maken|kapotmaken|iets aandoen|iets ~ aan ~ doen|" +
     "pijn ~ doen|neersteken|neerschieten|kill|killing|hurt|murder",
@@ -105,7 +105,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("violence.choke", {
     all: ["hands around my neck|handen om mijn nek|handen om mijn keel|hands around my throat|naar mijn keel|om mijn keel|om mijn nek|keel ~ dicht|keel dichtgeknepen|dichtgeknepen|gewurgd|wurgde|wurgt|wurgen|kreeg geen lucht|kon niet ademen|by the throat|choked|choking me|strangled"],
-    unless: pattern(`${MEDIA.source}|verslikt|slikken|astma|allergie|eten|snoep|benauwd|paniek|paniekaanval|angstaanval|hooikoorts|verkouden|griep`),
+    unless: pattern(`${MEDIA.source}|${JEST.source}|verslikt|slikken|astma|allergie|eten|snoep|benauwd|paniek|paniekaanval|angstaanval|hooikoorts|verkouden|griep`),
     reach: 6,
   }),
   rule("violence.locked-in", {
@@ -197,7 +197,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("danger.fire", {
     all: ["in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
-    unless: pattern(`${MEDIA.source}|mond|tong|keel|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje`),
+    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje`),
     reach: 8,
     acute: "always",
   }),
@@ -272,8 +272,14 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
     negatable: false,
   }),
+  rule("violence.threatened", {
+    all: [PERSON, "dreigt|bedreigt|dreigde|bedreigde|threatens|threatened", "ons|me|mij|de kinderen|mijn kinderen|us|me|my kids"],
+    window: 6,
+    unless: "rechtszaak|advocaat|incasso|deurwaarder|boete|met ontslag|ontslag|uitzetting|huur|met de politie|politie|met een brief|aangifte",
+    reach: 6,
+  }),
   rule("violence.threat-implied", {
-    all: ["is het klaar met mij|is het afgelopen met mij|ben ik ~ dood ~ als|dan ben ik de sjaak|gaan ~ me ~ pakken|komen ~ me ~ pakken|i am dead if|he will kill me|she will kill me"],
+    all: [PERSON, "is het klaar met mij|is het afgelopen met mij|ben ik ~ dood ~ als|dan ben ik de sjaak|gaan ~ me ~ pakken|komen ~ me ~ pakken|i am dead if|he will kill me|she will kill me"],
     unless: pattern(`${JEST.source}|baas|werk|school|juf|meester|leraar|cijfer|rapport`),
     reach: 8,
     negatable: false,
@@ -437,7 +443,7 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.hiding", {
-    all: ["verstopt|verstop ~ me|heb me verstopt|hide|hiding|hid|opgesloten in|sloten ~ de wc|in de wc|in de badkamer ~ op slot", "hij zoekt|zoekt me|zoekt mij|komt|is binnen|is boos|is hier|he is looking|looking for me|is coming|tiert|schreeuwt|woedend"],
+    all: ["verstopt|verstop ~ me|heb me verstopt|hide|hiding|hid|opgesloten in|sloten ~ de wc|in de wc|in de badkamer ~ op slot", "hij zoekt|zoekt me|zoekt mij|komt|is binnen|is boos|is hier|he is looking|looking for me|is coming|tiert|schreeuwt|schreeuwen|staat ~ voor|staat er voor|woedend"],
     window: 10,
     unless: pattern(`${MEDIA.source}|spel|verstoppertje|kinderen|surprise|cadeau|sinterklaas`),
     reach: 6,

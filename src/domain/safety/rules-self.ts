@@ -16,6 +16,9 @@ import {
   WANT,
 } from "./lexicon.js";
 import { pattern } from "./match.js";
+
+/** Someone else who could be the one doing harm ("als hij dit ziet is het klaar met mij"). */
+const PERSON_NEAR = "als hij|als ze|als mijn|if he|if she|hij|zij|mijn man|mijn vriend|mijn ex|mijn vader|mijn broer";
 import { rule, type Rule } from "./rule.js";
 
 /** Another person, not the writer, is the one who dies ("ik wil dat die kat dood gaat"). */
@@ -45,7 +48,7 @@ const FAREWELL = pattern(
     "afscheid ~ genomen|neem ~ afscheid|afscheidsbrie*|goodbye|said goodbye|say goodbye|tell ~ i love|tell my|het is niet ~ schuld|niet jouw schuld|niet haar schuld|" +
     "niet zijn schuld|niet jullie schuld|not your fault|dag allemaal|doei allemaal|alles ~ geregeld|testament|krijgt de sleutels|krijgt mijn|krijgen mijn|hou van jullie|" +
     "love you all|take care of my|zorg ~ voor mijn|pas ~ op mijn|dit is afscheid|dit is mijn afscheid|vergeet me niet|niet zijn schuld was|niet haar schuld was|" +
-    "not your fault|thanks for trying|bedankt voor het proberen|om gedag te zeggen|gedag ~ zeggen|nu kan ik gaan|i can go now|als ~ vraagt waarom|if ~ asks why",
+    "not your fault|thanks for trying|thank you for trying|thank you for everything|thanks for everything|this is goodbye|bedankt voor het proberen|om gedag te zeggen|gedag ~ zeggen|nu kan ik gaan|i can go now|als ~ vraagt waarom|if ~ asks why",
 );
 
 const SELF = "mezelf|myself|mijn arm*|mijn pols*|mijn been|mijn benen|mijn huid|mijn buik|mijn dij*|my arm*|my wrist*|my leg*|my skin";
@@ -138,7 +141,7 @@ export const SELF_RULES: readonly Rule[] = [
       "brug|dak|flat|balkon|viaduct|raam|gebouw|toren|parkeergarage|roof|bridge|building|window|trein|metro|spoor|rails|water|gracht|kanaal|zee|snelweg|tracks|train",
     ],
     window: 8,
-    unless: "zwem*|zwembad|duik*|trampoline|blij*|vreugde|zomer|afkoelen|warm|parachute|bungee|swim*|dive|diving",
+    unless: pattern(`${MEDIA.source}|zwem*|zwembad|duik*|trampoline|blij*|vreugde|zomer|afkoelen|warm|parachute|bungee|swim*|dive|diving|on the train|just in time|op de trein|gehaald|missed|gemist|net op tijd`),
     reach: 10,
   }),
   rule("suicide.method-train", {
@@ -288,7 +291,7 @@ export const SELF_RULES: readonly Rule[] = [
     all: ["wish i could ~ not exist|wish ~ not exist|wish i could ~ disappear|plan to end it|going to end it|want to end it|gonna end it|end it tonight|end it now|end it all|take the easy way out|no point in living|no point living|cannot go on|cant go on|cannot do this anymore ~ die|not worth living|life is not worth|want to disappear forever"],
   }),
   rule("suicide.why-alive", {
-    all: ["waarom leef ik ~ nog|waarom ben ik ~ nog ~ hier|waarom ben ik ~ nog ~ op ~ wereld|waarom besta ik|waarom ~ nog ~ leven|wat doe ik hier nog|why am i ~ alive|why am i still here|why do i ~ exist|waarom ~ geboren"],
+    all: ["waarom ik nog hier ben|waarom ik nog leef|snap ~ waarom ik nog|waarom ben ik niet dood|waarom ~ niet dood gegaan|why didnt i die|why did i not die|why did i survive|waarom heb ik het overleefd|mag ik ~ dood|mag ik ~ sterven|can i just die|waarom leef ik ~ nog|waarom ben ik ~ nog ~ hier|waarom ben ik ~ nog ~ op ~ wereld|waarom besta ik|waarom ~ nog ~ leven|wat doe ik hier nog|why am i ~ alive|why am i still here|why do i ~ exist|waarom ~ geboren"],
     negatable: false,
   }),
   rule("suicide.leave-world", {
@@ -336,6 +339,31 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
     negatable: false,
   }),
+  rule("suicide.farewell-letter", {
+    all: ["afscheidsbrie*|goodbye letter*|suicide note|afscheidsbriefje*|laatste brief*"],
+    unless: "collega*|werk|baan|school|juf|meester|vrijwilliger*|cursus|groep|team|verkocht|oud huis|verhuiz*|klas|vereniging|club",
+    reach: 8,
+    acute: "always",
+  }),
+  rule("suicide.method-other", {
+    all: ["kist uitzoeken|mijn kist|doodskist ~ mij|grafsteen ~ mij|mijn grafsteen|coffin|had ~ maar ~ moeten springen|was ik ~ maar ~ gesprongen|had ik het maar gedaan|had ~ maar ~ dood|mijn hoofd zegt ~ moet|stemmen ~ zeggen ~ moet|stem ~ zegt ~ moet|voices ~ tell me|datum in mijn hoofd|heb ~ al ~ datum|wie wat krijgt|wie ~ krijgt ~ spullen|mijn spullen ~ verdelen|verdeel ~ mijn spullen|better i die|better if i die|better if i was dead|het leven uit $|wil ~ het leven uit|niet meer ~ op aarde|niet meer ~ hier op aarde|op deze aarde ~ niet meer|doodschieten|dood ~ schieten|doodsteken ~ mezelf"],
+    unless: "oma|opa|moeder|vader|tante|oom|uitvaart van|verhuiz*|opruim*|werk|baan|film|serie|game|in nederland|in deze stad|wonen|erfenis|testament",
+    reach: 6,
+    negatable: false,
+  }),
+  rule("suicide.one-step", {
+    all: ["one step|een stap ~ naar voren|just one step|een stapje|een stap $|een stap maar", "train|trein|spoor|rand|edge|brug|bridge|tracks|balkon|dak"],
+    scope: "message",
+    unless: "sollicit*|cursus|werk|baan|doel|volgende stap|eerste stap|coach|plan|traject",
+    reach: 6,
+    negatable: false,
+  }),
+  rule("suicide.done-with-me", {
+    all: ["dan is het klaar met mij|is het klaar met mij|is het over met mij|is het afgelopen met mij|then it is over for me"],
+    unless: pattern(`${PERSON_NEAR}`),
+    reach: 8,
+    negatable: false,
+  }),
   rule("suicide.farewell", {
     all: [FAREWELL, FAREWELL],
     scope: "message",
@@ -375,12 +403,12 @@ export const SELF_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("suicide.method-water", {
-    all: ["loop ~ het water in|het water in ~ lopen|water in ~ lopen|in het water ~ springen|de zee in ~ lopen|de zee in|het kanaal in|de gracht in|laat me ~ zinken|laat me ~ verdrinken|verdrink ~ mezelf|walk into the sea|walk into the water|drown myself"],
+    all: ["in het water gelopen|water in gelopen|het water in gelopen|tot mijn middel|tot mijn nek|kom me ~ niet zoeken|zoek me niet|ga me niet zoeken|do not look for me|lig ~ in de vaart|lig ~ in het water|in de vaart|in het kanaal|loop ~ het water in|het water in ~ lopen|water in ~ lopen|in het water ~ springen|de zee in ~ lopen|de zee in|het kanaal in|de gracht in|laat me ~ zinken|laat me ~ verdrinken|verdrink ~ mezelf|walk into the sea|walk into the water|drown myself"],
     unless: "zwem*|zwembad|afkoelen|warm|zomer|pootje|strand ~ met|surf*|kinderen|swim",
     reach: 8,
   }),
   rule("suicide.method-rope", {
-    all: ["touw|strop|riem|kabel|snoer|noose|rope", "vastgemaakt|vast ~ gemaakt|vastgeknoopt|balk|zolderbalk|haak|plafond|geknoopt|knoop|tied|hanging|trapleuning|deurklink|om mijn nek|around my neck"],
+    all: ["touw|strop|riem|kabel|snoer|noose|rope", "hangt $|hangt klaar|hangt al|bos|naar het bos|in het bos|gereden|vastgemaakt|vast ~ gemaakt|vastgeknoopt|balk|zolderbalk|haak|plafond|geknoopt|knoop|tied|hanging|trapleuning|deurklink|om mijn nek|around my neck"],
     window: 8,
     unless: "waslijn|was|schommel|hangmat|boot|tent|klimmen|tuin|verhuiz*|fiets|lamp|kerst|plant|hond|vlag|gordijn*|tillen|aanhanger|auto",
     reach: 6,
@@ -530,15 +558,15 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.method-time", {
-    all: ["vannacht|vanavond|straks|nu|vandaag|morgen|tonight|today|zometeen|tomorrow", "doe ik het|ga ik het doen|ga ~ het ~ doen|ga ik ~ stoppen|ga ~ er mee stoppen|do it|doing it|ga ik $"],
+    all: ["vannacht|vanavond|straks|nu|vandaag|morgen|tonight|today|zometeen|tomorrow", "doe ik het|ga ik het doen|ga ~ het ~ doen|ga ik ~ stoppen|ga ~ er mee stoppen|stop ik ~ er mee|stop ik er mee|kan het $|kan het gebeuren|do it|doing it|ga ik $"],
     scope: "message",
     together: 2,
     window: 10,
     reach: 6,
   }),
   rule("suicide.at-the-place", {
-    all: ["sta ~ op de brug|sta ~ op het dak|sta ~ op het spoor|ben ~ op de brug|zit ~ op de brug|ben ~ bij de brug|ben ~ bij het spoor|sta ~ bij het spoor|sta ~ bij de brug|sta ~ bij de rails|stap ~ voor de ~ trein|voor de volgende trein|spring ~ er af|spring ik er ~ af|er af springen|spring ~ er ~ af|on the bridge|at the bridge|on the tracks|loop ~ naar het water|ga ~ naar het water|kom ~ niet ~ terug ~ nooit|i am not coming back|never coming back|kom niet terug|kom ik niet ~ terug"],
-    unless: "werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging",
+    all: ["van het balkon ~ af|van het dak ~ af|van de brug ~ af|van de flat ~ af|ik spring ~ nu|spring nu|ik spring $|ik ga springen $|i will jump|i am jumping|voor de eerste trein|voor de ~ trein $|sta ~ op de brug|sta ~ op het dak|sta ~ op het spoor|ben ~ op de brug|zit ~ op de brug|ben ~ bij de brug|ben ~ bij het spoor|sta ~ bij het spoor|sta ~ bij de brug|sta ~ bij de rails|stap ~ voor de ~ trein|voor de volgende trein|spring ~ er af|spring ik er ~ af|er af springen|spring ~ er ~ af|on the bridge|at the bridge|on the tracks|loop ~ naar het water|ga ~ naar het water|kom ~ niet ~ terug ~ nooit|i am not coming back|never coming back|kom niet terug|kom ik niet ~ terug"],
+    unless: "binnen|even|langs|op de fiets|in de auto|werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging",
     reach: 8,
     acute: "always",
     negatable: false,
@@ -652,7 +680,7 @@ export const SELF_RULES: readonly Rule[] = [
   // --- overdose
   rule("overdose.word", {
     all: ["overdosis|overdose|overdosering|od|overdoseren|overdosed"],
-    unless: "bang voor|bang dat|risico|voorkomen|nieuws|film|hij|zij|ze|mijn broer|mijn vriend|mijn zus|mijn moeder|mijn vader|mijn zoon|mijn dochter|overleden|rouw*|verslaafd|aan een overdosis|he|she|my brother|my friend",
+    unless: "koffie|thee|suiker|chocola|snoep|zon|tv|netflix|haha|bang voor|bang dat|risico|voorkomen|nieuws|film|hij|zij|ze|mijn broer|mijn vriend|mijn zus|mijn moeder|mijn vader|mijn zoon|mijn dochter|overleden|rouw*|verslaafd|aan een overdosis|he|she|my brother|my friend",
     reach: 6,
   }),
   rule("overdose.taken", { all: [SUBSTANCE, TAKEN, QUANTITY], window: 9 }),
@@ -669,8 +697,14 @@ export const SELF_RULES: readonly Rule[] = [
     unless: pattern("koffie|suiker|eten|gegeten|snoep|hooi|tijd|werk|hooi ~ vork|risico|kilo|calorie*|drankjes|gedronken|bier|wijn|biertjes|on my plate|hooi op mijn vork|verantwoordelijkheid|taken ~ op me|hooi"),
     reach: 5,
   }),
+  rule("selfharm.blade-bought", {
+    all: ["mesjes|mesje|scheermesjes|scheermesje|blades|razor blades", "gekocht|gehaald|besteld|bought|weet wel waarvoor|voor als"],
+    window: 8,
+    unless: "scheren|baard|knutsel*|stanley|behang*|tapijt|karton|klussen|shaving",
+    reach: 6,
+  }),
   rule("overdose.count", {
-    all: ["#many", SUBSTANCE, "op $|op ~ $|genomen|geslikt|ingenomen|gegeten|gebruikt|taken|took|swallowed|binnen"],
+    all: ["#many", SUBSTANCE, "op en|op met|met ~ rum|met ~ wodka|met drank|met alcohol|op $|op ~ $|genomen|geslikt|ingenomen|gegeten|gebruikt|taken|took|swallowed|binnen"],
     window: 6,
     unless: "voorraad|in huis|gekocht|recept|apotheek|per dag|elke dag|mg|milligram|gram",
     reach: 4,
