@@ -181,7 +181,7 @@ const NONE: Span[] = [];
 export class Matches {
   private readonly cache = new Map<Pattern, Span[]>();
   /** Per pattern, the ends of its matches by start, for the alternatives that start with a word or stem. */
-  private readonly starts = new Map<Pattern, Map<number, number>>();
+  private readonly starts = new Map<Pattern, [number, number][]>();
   readonly clause: readonly number[];
 
   constructor(readonly tokens: readonly string[]) {
@@ -203,9 +203,15 @@ export class Matches {
 
   private start(p: Pattern, i: number, end: number): void {
     if (end < i) return;
-    let m = this.starts.get(p);
-    if (!m) this.starts.set(p, (m = new Map()));
-    m.set(i, Math.max(end, m.get(i) ?? -1));
+    const list = this.starts.get(p);
+    if (!list) {
+      this.starts.set(p, [[i, end]]);
+      return;
+    }
+    // Tokens come in order, so a second start at the same token is the last one.
+    const last = list[list.length - 1]!;
+    if (last[0] === i) last[1] = Math.max(last[1], end);
+    else list.push([i, end]);
   }
 
   of(p: Pattern): Span[] {
@@ -214,7 +220,7 @@ export class Matches {
     const found = this.starts.get(p);
     if (p.rest.length === 0) {
       // Starts were found in token order: already sorted.
-      s = found ? [...found].map(([i, e]) => [i, e] as const) : NONE;
+      s = found ?? NONE;
       this.cache.set(p, s);
       return s;
     }
