@@ -6,10 +6,12 @@
  * would read passes the same transformer.
  */
 import type { Bot, Transformer } from "grammy";
+import { afterAll, beforeAll } from "vitest";
 import type { Update } from "grammy/types";
 import { flowRegistry } from "../../flows/index.js";
 import { createEngine, type Engine } from "../../src/conversation/engine.js";
 import type { Database } from "../../src/db/client.js";
+import { freshEmbeddedDb, type EmbeddedTestDb } from "./db.js";
 import { createTranslator } from "../../src/i18n.js";
 import { createJobs, type Jobs } from "../../src/jobs/index.js";
 import type { CoachAddress, NudgeNote } from "../../src/jobs/nudge-jobs.js";
@@ -104,4 +106,19 @@ export function offlineBot(db: Database): OfflineBot {
       return calls.slice(from);
     },
   };
+}
+
+/**
+ * One fresh embedded database and one offline bot for a test file: `ready` gets them once they
+ * are there (before the first test), and the database is removed after the last.
+ */
+export function offlineBotPerFile(ready: (db: Database, ob: OfflineBot) => void): void {
+  let t: EmbeddedTestDb | undefined;
+  beforeAll(async () => {
+    t = await freshEmbeddedDb();
+    ready(t.db, offlineBot(t.db));
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
 }

@@ -7,26 +7,20 @@
  * Offline, the way grammY tests itself (test/support/offline-bot.ts): real bot edge, engine,
  * outbox and sender; a transformer records the Bot API calls.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { callbackUpdate, commandUpdate, groupChat, photoUpdate, stickerUpdate, textUpdate, voiceUpdate } from "../fixtures/updates.js";
-import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
-import { keyboard, offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
+import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { footprint, nlText } from "../support/service.js";
 import { inviteClient } from "../support/world.js";
 
-let t: EmbeddedTestDb;
 let db: Database;
 let ob: OfflineBot;
 let lastChat = 61_000;
 
-beforeAll(async () => {
-  t = await freshEmbeddedDb();
-  db = t.db;
-  ob = offlineBot(db);
-});
-afterAll(async () => {
-  await t?.cleanup();
+offlineBotPerFile((d, o) => {
+  db = d;
+  ob = o;
 });
 
 type Step = "consent" | "name" | "reminders";

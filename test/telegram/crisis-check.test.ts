@@ -4,27 +4,21 @@
  * offline (grammY's handleUpdate with an API transformer; the engine, outbox and dispatcher are
  * the real ones), for a client halfway a GROW conversation and for a stranger.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { crisisDoubt, detectCrisis } from "../../src/domain/safety/index.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
-import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
-import { keyboard, offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
+import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
 import { inviteClient } from "../support/world.js";
 
-let t: EmbeddedTestDb;
 let db: Database;
 let ob: OfflineBot;
 let lastChat = 91_000;
 
-beforeAll(async () => {
-  t = await freshEmbeddedDb();
-  db = t.db;
-  ob = offlineBot(db);
-});
-afterAll(async () => {
-  await t?.cleanup();
+offlineBotPerFile((d, o) => {
+  db = d;
+  ob = o;
 });
 
 /** Messages the detector is unsure about (checked first, so a changed model fails loudly here). */

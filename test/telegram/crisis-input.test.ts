@@ -5,27 +5,21 @@
  * kind of danger. Without Slack the alert is logged with ids and the category only.
  */
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { commandUpdate, callbackUpdate, person, privateChat, textUpdate } from "../fixtures/updates.js";
-import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
-import { keyboard, offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
+import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { footprint, nlText } from "../support/service.js";
 import { inviteClient } from "../support/world.js";
 
-let t: EmbeddedTestDb;
 let db: Database;
 let ob: OfflineBot;
 let lastChat = 83_000;
 let ids = 900_000;
 
-beforeAll(async () => {
-  t = await freshEmbeddedDb();
-  db = t.db;
-  ob = offlineBot(db);
-});
-afterAll(async () => {
-  await t?.cleanup();
+offlineBotPerFile((d, o) => {
+  db = d;
+  ob = o;
 });
 
 /** The crisis answer as the client reads it: one message, its lines joined. */

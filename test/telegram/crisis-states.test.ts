@@ -6,28 +6,22 @@
  * the conversation waits until the client picks it up.
  */
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
 import { enqueueTelegram } from "../../src/jobs/outbox.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
-import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
-import { keyboard, offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
+import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
 import { inviteClient } from "../support/world.js";
 
-let t: EmbeddedTestDb;
 let db: Database;
 let ob: OfflineBot;
 let lastChat = 87_000;
 
-beforeAll(async () => {
-  t = await freshEmbeddedDb();
-  db = t.db;
-  ob = offlineBot(db);
-});
-afterAll(async () => {
-  await t?.cleanup();
+offlineBotPerFile((d, o) => {
+  db = d;
+  ob = o;
 });
 
 /** The crisis answer as the client reads it: one message, its lines joined. */
