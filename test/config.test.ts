@@ -26,6 +26,7 @@ describe("parseConfig", () => {
       telegram: { mode: "off" },
       slack: { mode: "off" },
       nudges: { silentDays: 7, crisisEscalateMinutes: 30 },
+      flood: { messages: 20, seconds: 10 },
       port: 3000,
       host: "0.0.0.0",
       logLevel: "info",
