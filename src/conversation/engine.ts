@@ -171,7 +171,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (checked) return checked;
     // --- end crisis
 
-    // --- flood hook (src/conversation/flood.ts): after the crisis check, which it never holds back
+    // --- flood hook (src/conversation/flood.ts): after the crisis detector and check, never before them
     const flood = await checkFlood(tx, client, input, now, deps.flood);
     if (flood.kind === "hold") return flood.messages;
     // --- end flood hook

@@ -7,8 +7,9 @@
  * latest `messages + 1` messages are kept on the client row, which the engine has locked, so
  * this holds across instances too.
  *
- * The engine calls this after the crisis check: a crisis message is always answered, flood or
- * not. `/stop` is never held back either.
+ * The engine calls this after the crisis detector and the crisis check (src/conversation/crisis.ts):
+ * a crisis message, the question "Ben je in gevaar?" and the client's answer to it are always
+ * answered at once, flood or not, and are not counted here. `/stop` is never held back either.
  */
 import type { Tx } from "../db/client.js";
 import type { Client } from "../generated/prisma/client.js";
