@@ -75,6 +75,7 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     logger,
     onQueued: () => dispatcher?.poke(),
     crisisEscalateMinutes: config.nudges.crisisEscalateMinutes,
+    flood: config.flood,
   });
 
   const tg = config.telegram;

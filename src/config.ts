@@ -38,6 +38,8 @@ export interface Config {
   telegram: TelegramConfig;
   slack: SlackConfig;
   nudges: NudgeConfig;
+  /** Flood control per client: more than `messages` within `seconds` get one calm message (src/conversation/flood.ts). */
+  flood: { messages: number; seconds: number };
   port: number;
   host: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -116,6 +118,8 @@ const envSchema = z.object({
   SLACK_API_URL: optionalUrl("SLACK_API_URL", ["http:", "https:"]),
   NUDGE_SILENT_DAYS: intIn("NUDGE_SILENT_DAYS", 1, 60, 7),
   CRISIS_ESCALATE_MINUTES: intIn("CRISIS_ESCALATE_MINUTES", 1, 240, 30),
+  FLOOD_MESSAGES: intIn("FLOOD_MESSAGES", 2, 1000, 20),
+  FLOOD_SECONDS: intIn("FLOOD_SECONDS", 1, 3600, 10),
   DATABASE_URL: optionalUrl("DATABASE_URL", ["postgres:", "postgresql:"]),
   DATA_DIR: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z
@@ -238,6 +242,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     telegram,
     slack,
     nudges: { silentDays: e.NUDGE_SILENT_DAYS, crisisEscalateMinutes: e.CRISIS_ESCALATE_MINUTES },
+    flood: { messages: e.FLOOD_MESSAGES, seconds: e.FLOOD_SECONDS },
     port: e.PORT,
     host: e.HOST?.trim() || "0.0.0.0",
     logLevel: e.LOG_LEVEL,

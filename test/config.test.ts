@@ -26,6 +26,7 @@ describe("parseConfig", () => {
       telegram: { mode: "off" },
       slack: { mode: "off" },
       nudges: { silentDays: 7, crisisEscalateMinutes: 30 },
+      flood: { messages: 20, seconds: 10 },
       port: 3000,
       host: "0.0.0.0",
       logLevel: "info",
@@ -132,6 +133,10 @@ describe("parseConfig: Slack and nudges", () => {
     expect(parseConfig({ NUDGE_SILENT_DAYS: "10" }, CWD).nudges).toEqual({ silentDays: 10, crisisEscalateMinutes: 30 });
   });
 
+  test("FLOOD_MESSAGES and FLOOD_SECONDS set the flood limit per client", () => {
+    expect(parseConfig({ FLOOD_MESSAGES: "30", FLOOD_SECONDS: " 15 " }, CWD).flood).toEqual({ messages: 30, seconds: 15 });
+  });
+
   test.each([
     [{ ...SLACK, SLACK_BOT_TOKEN: "xoxp-user-token-123" }, "SLACK_BOT_TOKEN must be the bot token"],
     [{ ...SLACK, SLACK_SIGNING_SECRET: "short" }, "SLACK_SIGNING_SECRET must be the signing secret"],
@@ -143,6 +148,9 @@ describe("parseConfig: Slack and nudges", () => {
     [{ NUDGE_SILENT_DAYS: "0" }, "NUDGE_SILENT_DAYS must be a whole number from 1 to 60"],
     [{ NUDGE_SILENT_DAYS: "een week" }, "NUDGE_SILENT_DAYS must be a whole number from 1 to 60"],
     [{ NUDGE_SILENT_DAYS: "7.5" }, "NUDGE_SILENT_DAYS must be a whole number from 1 to 60"],
+    [{ FLOOD_MESSAGES: "1" }, "FLOOD_MESSAGES must be a whole number from 2 to 1000"],
+    [{ FLOOD_MESSAGES: "twintig" }, "FLOOD_MESSAGES must be a whole number from 2 to 1000"],
+    [{ FLOOD_SECONDS: "0" }, "FLOOD_SECONDS must be a whole number from 1 to 3600"],
   ])("%o is refused with a clear sentence", (env, start) => {
     const problems = problemsOf(env);
     expect(problems.some((p) => p.startsWith(start)), problems.join("\n")).toBe(true);

@@ -12,6 +12,7 @@ import { enqueueTelegram, parseCallbackData, type OutMessage } from "../jobs/out
 import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCommand, type HookReply } from "../jobs/reminder-buttons.js";
 import { COMMAND_ALIASES, globalCommand } from "./commands.js";
 import { createCrisisResponse, crisisIn, doubtIn } from "./crisis.js";
+import { checkFlood, type FloodLimits } from "./flood.js";
 import { firstDelivery, lockClientByChat, lockClientById } from "./locks.js";
 import { ConversationError, createRuns, runData } from "./runs.js";
 
@@ -57,6 +58,8 @@ export interface EngineDeps {
   onQueued?: () => void;
   /** CRISIS_ESCALATE_MINUTES: an unconfirmed crisis alert goes to the team after this long. */
   crisisEscalateMinutes?: number;
+  /** Flood control per client (src/conversation/flood.ts); 20 messages in 10 s by default. */
+  flood?: FloodLimits;
 }
 
 /** Longest message a flow gets to see; longer ones get a calm request to say it shorter. */
@@ -167,6 +170,11 @@ export function createEngine(deps: EngineDeps): Engine {
     const checked = await crisis.check(tx, client, run, input);
     if (checked) return checked;
     // --- end crisis
+
+    // --- flood hook (src/conversation/flood.ts): after the crisis detector and check, never before them
+    const flood = await checkFlood(tx, client, input, now, deps.flood);
+    if (flood.kind === "hold") return flood.messages;
+    // --- end flood hook
 
     // --- referrals hook (issue 5, src/domain/referrals/): /verwijzingen, and an invite link of a
     // referral in opened by someone who already is a client (no duplicate client is kept)

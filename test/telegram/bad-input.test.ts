@@ -40,11 +40,12 @@ async function clientAt(step: Step) {
 }
 
 /**
- * Everything about a client that a stray message must not change. `lastClientMessageAt` (and so
- * `updatedAt`) do change on purpose: the client did write.
+ * Everything about a client that a stray message must not change. `lastClientMessageAt`,
+ * `floodTimes` (flood control counts every message) and so `updatedAt` do change on purpose: the
+ * client did write.
  */
 async function conversationState(clientId: string) {
-  const { lastClientMessageAt: _seen, updatedAt: _updated, ...client } = await db.prisma.client.findUniqueOrThrow({ where: { id: clientId } });
+  const { lastClientMessageAt: _seen, floodTimes: _times, updatedAt: _updated, ...client } = await db.prisma.client.findUniqueOrThrow({ where: { id: clientId } });
   const runs = await db.prisma.flowRun.findMany({
     where: { clientId },
     orderBy: { createdAt: "asc" },

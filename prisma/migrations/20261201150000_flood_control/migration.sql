@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Client" ADD COLUMN     "floodSince" TIMESTAMPTZ(3),
+ADD COLUMN     "floodTimes" JSONB NOT NULL DEFAULT '[]';
