@@ -70,9 +70,12 @@ export function createCrisisResponse(deps: CrisisDeps) {
   async function respond(tx: Tx, client: Client, run: FlowRun | null, found: { signal: CrisisSignal; text: string; source: string }): Promise<OutMessage[]> {
     const now = deps.clock();
     if (run) await tx.flowRun.update({ where: { id: run.id }, data: { status: "PARKED", resumeAt: null } });
+    // Messages queued for a moment that has passed ("Goed gedaan!", the next question) do not
+    // follow the crisis answer; an earlier crisis answer still waiting (urgent) does go.
+    const dropped = await tx.job.updateMany({ where: { clientId: client.id, kind: "telegram.send", status: "PENDING", priority: 0 }, data: { status: "CANCELLED" } });
     await raiseCrisisAlert(tx, { client, signal: found.signal, text: found.text, now, escalateMinutes: deps.escalateMinutes, parkedRunId: run?.id ?? null, source: found.source });
     // Ids and the category only: the client's words are never written to the log.
-    deps.logger.info({ clientId: client.id, category: found.signal.category, rule: found.signal.rule, acute: found.signal.acute }, "crisis signal");
+    deps.logger.info({ clientId: client.id, category: found.signal.category, rule: found.signal.rule, acute: found.signal.acute, droppedMessages: dropped.count }, "crisis signal");
     return [crisisAnswer(found.signal, { hasCoach: true })];
   }
 
