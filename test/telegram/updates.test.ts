@@ -281,5 +281,75 @@ describe("long polling", () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(await emulator.user({ chatId: 64_401 }).unread()).toEqual([]);
     });
+
+    it("leaves an update unconfirmed when stopped during an outage, so the next start handles it once", async () => {
+      const t = await freshPostgresDb();
+      cleanups.push(async () => {
+        await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS true`);
+        await t.cleanup();
+      });
+      const first = await startPollingService({ DATABASE_URL: t.url });
+      const invited = await inviteClient(first.db, { coach: "Ahmed" });
+      const start = commandUpdate(64_501, `/start ${invited.code}`);
+      await waitFor("a first poll", () => api.offsets.length > 0);
+      await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS false`);
+      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${t.name}' AND pid <> pg_backend_pid()`);
+      api.push(start);
+      await waitFor("a try during the outage", async () => (await sample(first, "koers_telegram_updates_total", 'outcome="retried"')) >= 1, 15_000);
+      await first.stop();
+      // Stopping confirmed nothing past the update in hand.
+      expect(api.offsets.filter((o) => o > start.update_id)).toEqual([]);
+      expect(await emulator.user({ chatId: 64_501 }).unread()).toEqual([]);
+
+      await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS true`);
+      const second = await startOnEmulator(emulator, dataDir(), {
+        env: { TELEGRAM_API_ROOT: api.url, DATABASE_URL: t.url },
+        logger: memoryLogger("warn").logger,
+      });
+      cleanups.push(() => second.stop());
+      expect((await emulator.user({ chatId: 64_501 }).botMessages(4, 20_000)).map((m) => m.text)).toEqual(welcome("Ahmed"));
+      await waitFor("the update to be confirmed", () => api.offsets.some((o) => o > start.update_id));
+      expect(api.deliveries.get(start.update_id)).toBe(2);
+      expect(await second.db.prisma.processedUpdate.count({ where: { updateId: BigInt(start.update_id) } })).toBe(1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await emulator.user({ chatId: 64_501 }).unread()).toEqual([]);
+    });
+
+    it("answers the webhook 500 during an outage, and handles Telegram's retry once when the database is back", async () => {
+      const t = await freshPostgresDb();
+      cleanups.push(async () => {
+        await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS true`);
+        await t.cleanup();
+      });
+      emulator = await startEmulator();
+      cleanups.push(() => emulator.stop());
+      const port = await freePort();
+      const SECRET = "webhook-secret-outage-0123456789";
+      const koers = await startOnEmulator(emulator, dataDir(), {
+        env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, DATABASE_URL: t.url },
+        logger: memoryLogger("warn").logger,
+      });
+      cleanups.push(() => koers.stop());
+      const invited = await inviteClient(koers.db, { coach: "Noor" });
+      const start = commandUpdate(64_601, `/start ${invited.code}`);
+      const post = () =>
+        fetch(`http://127.0.0.1:${koers.port}${WEBHOOK_PATH}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+          body: JSON.stringify(start),
+        });
+      await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS false`);
+      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${t.name}' AND pid <> pg_backend_pid()`);
+      // Telegram retries a webhook that failed; an outage is never counted against the update.
+      for (let i = 0; i < 4; i++) expect((await post()).status).toBe(500);
+      expect(await emulator.user({ chatId: 64_601 }).unread()).toEqual([]);
+      await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS true`);
+      expect((await post()).status).toBe(200);
+      expect((await emulator.user({ chatId: 64_601 }).botMessages(4, 20_000)).map((m) => m.text)).toEqual(welcome("Noor"));
+      // A late retry of the same update is a duplicate: nothing more is sent.
+      expect((await post()).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await emulator.user({ chatId: 64_601 }).unread()).toEqual([]);
+    });
   });
 });
