@@ -9,12 +9,14 @@
  */
 import fs from "node:fs";
 import { Writable } from "node:stream";
+import { WebClient } from "@slack/web-api";
+import { Bot, BotError, GrammyError } from "grammy";
 import type { Logger } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SLACK_EVENTS_PATH } from "../src/slack/receiver.js";
 import { WEBHOOK_PATH, type Koers } from "../src/app.js";
 import { createLogger } from "../src/log.js";
-import { commandUpdate, textUpdate } from "./fixtures/updates.js";
+import { BOT_INFO, commandUpdate, textUpdate } from "./fixtures/updates.js";
 import { startFakeSlack, type FakeSlack } from "./slack/fake-slack.js";
 import { commandBody, postSigned, submitBody, text } from "./slack/referrals/signed.js";
 import { startFaultApi, type FaultApi } from "./support/fault-telegram.js";
@@ -126,6 +128,20 @@ describe("the logs of a run full of faults", () => {
     expect((await postUpdate(textUpdate(65_005, `${SENTENCE} en ik wil niet meer leven`))).status).toBe(200);
     expect((await postUpdate(textUpdate(65_099, SENTENCE))).status).toBe(200);
 
+    // --- A stranger's direct answer whose connection is cut: grammY's HttpError, with the fetch
+    // error inside it naming the URL with the token.
+    apiA.dropSends = 5;
+    await waitFor(
+      "the HttpError of a direct answer",
+      async () => {
+        await postUpdate(textUpdate(65_098, SENTENCE));
+        return parsed().some((l) => (l.err as { type?: string } | undefined)?.type === "HttpError");
+      },
+      10_000,
+      200,
+    );
+    apiA.dropSends = 0;
+
     // --- A database error during an update that carries the sentence: 500 twice, then given up.
     const failing = textUpdate(65_004, SENTENCE);
     await webhook.db.sql.exec(`
@@ -159,17 +175,20 @@ describe("the logs of a run full of faults", () => {
 
     // --- Polling: getUpdates answers 500 with the token in the error, 401, 429, then works and
     // delivers the sentence, as a good update and a malformed one.
+    // (Each failure doubles the wait before the next call; after a 401 it waits at least 5 s.)
+    apiB.dropGetUpdates = 1;
+    await waitFor("a cut getUpdates", () => apiB.dropGetUpdates === 0 && apiB.calls.some((c) => c.method === "getUpdates" && c.status === 200));
     apiB.getUpdatesFault = { status: 500, description: `Bad Gateway: ${apiB.url}/bot${tokenB}/getUpdates` };
     await waitFor("a failed getUpdates", () => apiB.calls.some((c) => c.method === "getUpdates" && c.status === 500));
-    apiB.getUpdatesFault = { status: 401, description: `Unauthorized: ${tokenB}` };
-    await waitFor("a refused getUpdates", () => apiB.calls.some((c) => c.method === "getUpdates" && c.status === 401));
     apiB.getUpdatesFault = { status: 429, description: "Too Many Requests: retry after 1", retryAfter: 1 };
     await waitFor("a limited getUpdates", () => apiB.calls.some((c) => c.method === "getUpdates" && c.status === 429));
+    apiB.getUpdatesFault = { status: 401, description: `Unauthorized: ${tokenB}` };
+    await waitFor("a refused getUpdates", () => apiB.calls.some((c) => c.method === "getUpdates" && c.status === 401));
     apiB.getUpdatesFault = null;
     const good = textUpdate(65_201, SENTENCE);
     const malformed = { update_id: good.update_id + 1, message: { ...good.message, text: [SENTENCE] } };
     apiB.push(good, malformed);
-    await waitFor("both polled updates confirmed", () => apiB.offsets.some((o) => o > malformed.update_id), 15_000);
+    await waitFor("both polled updates confirmed", () => apiB.offsets.some((o) => o > malformed.update_id), 20_000);
     await emulatorB.user({ chatId: 65_201 }).botMessages(1);
     await waitFor("the messages to be sent", () => apiA.calls.filter((c) => c.method === "sendMessage" && c.status === 200).length >= 4, 10_000);
 
@@ -218,7 +237,15 @@ describe("the logs of a run full of faults", () => {
       ]),
     );
     find((l) => l.msg === "rate limited; job waits" && l.retryAfter === 1, "the 429 on a send");
-    const getUpdates = find((l) => l.msg === "getUpdates failed; retrying", "a failed getUpdates");
+    // grammY's HttpError keeps its kind and the inner error's message, with the token cut out.
+    const http = lines.filter((l) => (l.err as { type?: string } | undefined)?.type === "HttpError").map((l) => l.err as { message: string; error?: { message?: string } });
+    expect(http.length).toBeGreaterThanOrEqual(2);
+    for (const e of http) {
+      expect(e.message).toMatch(/^Network request for '(sendMessage|getUpdates)' failed!$/);
+      expect(e.error?.message).toMatch(/\/bot\[redacted\]\/(sendMessage|getUpdates)/);
+    }
+    expect(http.map((e) => e.message)).toEqual(expect.arrayContaining(["Network request for 'sendMessage' failed!", "Network request for 'getUpdates' failed!"]));
+    const getUpdates = find((l) => l.msg === "getUpdates failed; retrying" && (l.err as { type?: string }).type === "GrammyError", "a failed getUpdates");
     expect(getUpdates).toMatchObject({ err: { type: "GrammyError", error_code: 500, method: "getUpdates" } });
     find((l) => typeof l.msg === "string" && l.msg.includes("(401)") && (l.err as { error_code?: number } | undefined)?.error_code === 401, "the refused token");
     find((l) => l.msg === "Telegram update ignored" && l.updateId === good.update_id + 1, "the malformed polled update");
@@ -227,5 +254,61 @@ describe("the logs of a run full of faults", () => {
     expect(bolt).toMatchObject({ err: { type: expect.any(String), message: expect.any(String) } });
     find((l) => l.msg === "Slack request refused" && l.reason === "replayed", "the replayed Slack request");
     find((l) => l.msg === "crisis signal" && typeof l.clientId === "string" && typeof l.category === "string", "the crisis signal");
+    // (Polling waits 5 s after a 401 and doubles its wait on each failure after it.)
+  }, 90_000);
+});
+
+describe("errors that carry a token and client text in their context", () => {
+  it("are logged by kind, message and code only", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+        done();
+      },
+    });
+    const token = `${BOT_INFO.id}:AAH${"x".repeat(4)}Qk9vZ2xlLXRva2VuLWZvci1yZWRhY3Rpb24`;
+    // Not told the secrets: the serializers and redaction alone must keep them out.
+    const logger = createLogger("trace", sink);
+
+    // grammY, offline: a reply that echoes the client fails with a 400, so the BotError carries
+    // the context (the update with the sentence, the API with the token) and the GrammyError
+    // the call's payload (the sentence again).
+    const bot = new Bot(token, { botInfo: BOT_INFO });
+    bot.api.config.use(async (prev, method, payload, signal) =>
+      method === "sendMessage" ? ({ ok: false, error_code: 400, description: "Bad Request: chat not found" } as never) : prev(method, payload, signal),
+    );
+    bot.on("message:text", async (ctx) => {
+      await ctx.reply(`Je schreef: ${ctx.message.text}`);
+    });
+    const caught = await bot.handleUpdate(textUpdate(67_001, SENTENCE)).catch((e: unknown) => e);
+    expect(caught).toBeInstanceOf(BotError);
+    const botError = caught as BotError;
+    expect(botError.error).toBeInstanceOf(GrammyError);
+    expect(JSON.stringify((botError.error as GrammyError).payload)).toContain(SENTENCE);
+
+    // Slack's Web API, with nobody listening: the request error keeps the HTTP client's error,
+    // whose request config holds the bearer token and the message text.
+    const slackClient = new WebClient(SLACK_TOKEN, { slackApiUrl: "http://127.0.0.1:9/api/", retryConfig: { retries: 0 } });
+    const slackError = await slackClient.chat.postMessage({ channel: "C1", text: SENTENCE }).catch((e: unknown) => e);
+    expect(slackError).toBeInstanceOf(Error);
+
+    logger.error({ err: botError }, "a BotError");
+    logger.error({ error: botError.error, updateId: 1 }, "a GrammyError");
+    logger.error({ err: slackError }, "a Slack request error");
+    logger.warn({ ctx: botError.ctx, update: botError.ctx.update }, "a context logged by mistake");
+    logger.info({ detail: { text: SENTENCE, token } }, "client text one level down");
+
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      expect(line).not.toContain(token);
+      expect(line).not.toContain(token.split(":")[1]);
+      expect(line).not.toContain(SLACK_TOKEN);
+      for (const piece of pieces(SENTENCE, 20)) expect(line.toLowerCase(), line).not.toContain(piece);
+    }
+    const [bot1, grammy, slack1] = lines.map((l) => JSON.parse(l) as { err?: Record<string, unknown>; error?: Record<string, unknown> });
+    expect(bot1!.err).toMatchObject({ type: "BotError", error: { type: "GrammyError", error_code: 400, method: "sendMessage" } });
+    expect(grammy!.error).toMatchObject({ type: "GrammyError", description: "Bad Request: chat not found" });
+    expect(slack1!.err).toMatchObject({ type: "WebAPIRequestError", code: "slack_webapi_request_error", original: { message: expect.any(String) } });
   });
 });

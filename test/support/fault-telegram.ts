@@ -6,8 +6,8 @@
  * passed on to the emulator, so what the bot sends can be read with `emulator.user(...)`.
  *
  * Faults: `getUpdatesFault` answers every getUpdates call with an error (409, 401, 500...);
- * `sendFaults` answers the next sendMessage calls with errors; `dropSends` cuts the connection of
- * the next sendMessage calls (grammY then throws an HttpError).
+ * `sendFaults` answers the next sendMessage calls with errors; `dropSends` and `dropGetUpdates`
+ * cut the connection of the next sendMessage or getUpdates calls (grammY then throws an HttpError).
  */
 import http from "node:http";
 import { freePort } from "./telegram.js";
@@ -33,6 +33,8 @@ export interface FaultApi {
   sendFaults: ApiFault[];
   /** The next this-many sendMessage calls get their connection cut. */
   dropSends: number;
+  /** The next this-many getUpdates calls get their connection cut. */
+  dropGetUpdates: number;
   /** Bot API methods called, in order, with the status answered. */
   calls: { method: string; status: number }[];
   stop(): Promise<void>;
@@ -67,11 +69,18 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
     getUpdatesFault: null,
     sendFaults: [],
     dropSends: 0,
+    dropGetUpdates: 0,
     calls: [],
     stop: async () => undefined,
   };
 
   function getUpdates(raw: Buffer, res: http.ServerResponse): void {
+    if (api.dropGetUpdates > 0) {
+      api.dropGetUpdates--;
+      api.calls.push({ method: "getUpdates", status: 0 });
+      res.socket?.destroy();
+      return;
+    }
     const params = JSON.parse(raw.toString("utf8") || "{}") as { offset?: number; limit?: number; timeout?: number };
     const offset = params.offset ?? 0;
     api.offsets.push(offset);
