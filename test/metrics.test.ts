@@ -124,6 +124,10 @@ describe("GET /metrics", () => {
       const invited = await inviteClient(koers.db, { coach: "Ahmed", client: CLIENT_NAME });
       expect((await post(commandUpdate(chat, `/start ${invited.code}`))).status).toBe(200);
     }
+    // Telegram delivers the last /start again (after a timeout, say): a duplicate.
+    const again = commandUpdate(CHATS[2]!, "/start again");
+    expect((await post(again)).status).toBe(200);
+    expect((await post(again)).status).toBe(200);
     // A crisis, and a private sentence.
     expect((await post(textUpdate(CHATS[0]!, "ik wil niet meer leven")))).toMatchObject({ status: 200 });
     expect((await post(textUpdate(CHATS[1]!, "ik heb schulden bij de bank en mijn zus weet het niet")))).toMatchObject({ status: 200 });
@@ -158,11 +162,12 @@ describe("GET /metrics", () => {
     ] as const) {
       expect(after.types.get(name), name).toBe(type);
     }
-    expect(value(s, "koers_telegram_updates_total", { outcome: "handled" })).toBe(5);
+    expect(value(s, "koers_telegram_updates_total", { outcome: "handled" })).toBe(6);
+    expect(value(s, "koers_telegram_updates_total", { outcome: "duplicate" })).toBe(1);
     expect(value(s, "koers_telegram_updates_total", { outcome: "ignored" })).toBe(2);
     expect(value(s, "koers_telegram_updates_total", { outcome: "refused" })).toBe(2);
-    expect(value(s, "koers_telegram_update_duration_seconds_count")).toBe(5);
-    expect(value(s, "koers_telegram_update_duration_seconds_bucket", { le: "+Inf" })).toBe(5);
+    expect(value(s, "koers_telegram_update_duration_seconds_count")).toBe(7);
+    expect(value(s, "koers_telegram_update_duration_seconds_bucket", { le: "+Inf" })).toBe(7);
     expect(value(s, "koers_telegram_rate_limited_total")).toBe(1);
     expect(value(s, "koers_crisis_signals_total", { category: "suicide" })).toBe(1);
     expect(value(s, "koers_slack_requests_refused_total", { reason: "signature" })).toBe(1);
