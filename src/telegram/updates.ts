@@ -234,6 +234,8 @@ export function startPolling(deps: PollingDeps): Polling {
           problem = { status: "unauthorized", reason: "Telegram refused the bot token; check TELEGRAM_BOT_TOKEN" };
           wait = Math.max(wait, 5000);
         } else {
+          // Flood control: Telegram says how long to wait.
+          if (err instanceof GrammyError && err.error_code === 429) wait = Math.max(wait, (err.parameters.retry_after ?? 1) * 1000);
           logger.warn({ err, retryInMs: wait }, "getUpdates failed; retrying");
         }
         await sleep(wait);

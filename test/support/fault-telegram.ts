@@ -36,7 +36,7 @@ export interface FaultApi {
   /** The next this-many getUpdates calls get their connection cut. */
   dropGetUpdates: number;
   /** Bot API methods called, in order, with the status answered. */
-  calls: { method: string; status: number }[];
+  calls: { method: string; status: number; at: number }[];
   stop(): Promise<void>;
 }
 
@@ -77,7 +77,7 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
   function getUpdates(raw: Buffer, res: http.ServerResponse): void {
     if (api.dropGetUpdates > 0) {
       api.dropGetUpdates--;
-      api.calls.push({ method: "getUpdates", status: 0 });
+      api.calls.push({ method: "getUpdates", status: 0, at: Date.now() });
       res.socket?.destroy();
       return;
     }
@@ -85,7 +85,7 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
     const offset = params.offset ?? 0;
     api.offsets.push(offset);
     if (api.getUpdatesFault) {
-      api.calls.push({ method: "getUpdates", status: api.getUpdatesFault.status });
+      api.calls.push({ method: "getUpdates", status: api.getUpdatesFault.status, at: Date.now() });
       return answer(res, api.getUpdatesFault.status, errorBody(api.getUpdatesFault));
     }
     // Telegram: asking for an offset confirms every update below it.
@@ -96,7 +96,7 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
     const reply = () => {
       const batch = queue.slice(0, params.limit ?? 100);
       for (const u of batch) api.deliveries.set(u.update_id, (api.deliveries.get(u.update_id) ?? 0) + 1);
-      api.calls.push({ method: "getUpdates", status: 200 });
+      api.calls.push({ method: "getUpdates", status: 200, at: Date.now() });
       answer(res, 200, { ok: true, result: batch });
     };
     if (queue.length || !params.timeout) return reply();
@@ -123,13 +123,13 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
       if (method === "getUpdates") return getUpdates(body, res);
       if (method === "sendMessage" && api.dropSends > 0) {
         api.dropSends--;
-        api.calls.push({ method, status: 0 });
+        api.calls.push({ method, status: 0, at: Date.now() });
         req.socket.destroy();
         return;
       }
       const fault = method === "sendMessage" ? api.sendFaults.shift() : undefined;
       if (fault) {
-        api.calls.push({ method, status: fault.status });
+        api.calls.push({ method, status: fault.status, at: Date.now() });
         return answer(res, fault.status, errorBody(fault));
       }
       fetch(`${emulatorApiURL}${req.url ?? ""}`, {
@@ -138,7 +138,7 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
         ...(req.method === "GET" ? {} : { body }),
       })
         .then(async (upstream) => {
-          api.calls.push({ method, status: upstream.status });
+          api.calls.push({ method, status: upstream.status, at: Date.now() });
           res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
           res.end(Buffer.from(await upstream.arrayBuffer()));
         })

@@ -232,6 +232,16 @@ describe("long polling", () => {
     expect(await emulator.user({ chatId: 64_301 }).botMessages(4)).toHaveLength(4);
   });
 
+  it("waits as long as a 429 from getUpdates says before it asks again", async () => {
+    await startPollingService();
+    api.getUpdatesFault = { status: 429, description: "Too Many Requests: retry after 2", retryAfter: 2 };
+    const limited = () => api.calls.filter((c) => c.method === "getUpdates" && c.status === 429);
+    await waitFor("two limited calls", () => limited().length >= 2, 10_000);
+    api.getUpdatesFault = null;
+    const [a, b] = limited();
+    expect(b!.at - a!.at).toBeGreaterThanOrEqual(1900);
+  });
+
   it("makes /healthz answer 503 while Telegram refuses the token (401)", async () => {
     const koers = await startPollingService();
     api.getUpdatesFault = { status: 401, description: "Unauthorized" };
