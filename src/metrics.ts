@@ -151,6 +151,19 @@ export function countSlackRefused(reason: string): void {
   current()?.slackRefused.inc({ reason: labelValue(reason) });
 }
 
+const updateNotes = new AsyncLocalStorage<{ duplicate: boolean }>();
+
+/** Runs the handling of one update with `note`, which `markDuplicateUpdate` may set. */
+export function withUpdateNote<T>(note: { duplicate: boolean }, fn: () => T): T {
+  return updateNotes.run(note, fn);
+}
+
+/** Marks the update being handled as one seen before: it is counted "duplicate", not "handled". */
+export function markDuplicateUpdate(): void {
+  const note = updateNotes.getStore();
+  if (note) note.duplicate = true;
+}
+
 /** Counts a Bot API call answered 429. */
 export function countTelegramRateLimited(metrics?: Metrics): void {
   (metrics ?? current())?.telegramRateLimited.inc();

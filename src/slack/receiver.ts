@@ -16,6 +16,7 @@ import {
 } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Route } from "../http/server.js";
+import { countSlackRefused } from "../metrics.js";
 import { boltLogger } from "./log.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -102,6 +103,7 @@ export class KoersReceiver implements Receiver {
     } catch (err) {
       const tooLarge = httpFunc.isRawBodyError(err) && (err.type === "entity.too.large" || err.statusCode === 413);
       this.deps.logger.warn({ path: SLACK_EVENTS_PATH, reason: err instanceof Error ? err.message : String(err) }, "Slack request refused");
+      countSlackRefused(tooLarge ? "too_large" : "signature");
       httpFunc.buildNoBodyResponse(res, tooLarge ? 413 : 401);
       return null;
     }
@@ -111,6 +113,7 @@ export class KoersReceiver implements Receiver {
     const fresh = ts <= nowSeconds + MAX_SKEW_SECONDS;
     if (!fresh || !this.replays.firstTime(httpFunc.getHeader(req, "x-slack-signature"), ts, nowSeconds)) {
       this.deps.logger.warn({ path: SLACK_EVENTS_PATH, reason: fresh ? "replayed" : "timestamp in the future" }, "Slack request refused");
+      countSlackRefused(fresh ? "replayed" : "future");
       httpFunc.buildNoBodyResponse(res, 401);
       return null;
     }

@@ -3,6 +3,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { ClientInput, Engine, HandleResult } from "../conversation/engine.js";
 import type { Translator } from "../i18n.js";
+import { markDuplicateUpdate } from "../metrics.js";
 import { renderMessage } from "./sender.js";
 
 export interface TelegramBotDeps {
@@ -61,6 +62,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   });
 
   async function replyDirect(ctx: Context, result: HandleResult): Promise<void> {
+    if (result.kind === "duplicate") markDuplicateUpdate();
     if (result.kind !== "direct") return;
     for (const r of result.replies) await ctx.reply(renderMessage(deps.translator, result.language, r).text);
   }

@@ -19,7 +19,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Translator } from "../i18n.js";
-import { withMetrics, type Metrics } from "../metrics.js";
+import { withMetrics, withUpdateNote, type Metrics } from "../metrics.js";
 
 const id = z.number().int().refine(Number.isSafeInteger);
 const user = z.looseObject({
@@ -132,10 +132,11 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
       const updateId = update.update_id;
       const stopTimer = metrics.updateSeconds.startTimer();
       try {
-        await withMetrics(metrics, () => bot.handleUpdate(update));
+        const note = { duplicate: false };
+        await withMetrics(metrics, () => withUpdateNote(note, () => bot.handleUpdate(update)));
         stopTimer();
         failures.delete(updateId);
-        metrics.updates.inc({ outcome: "handled" });
+        metrics.updates.inc({ outcome: note.duplicate ? "duplicate" : "handled" });
         return "handled";
       } catch (caught) {
         const err = caught instanceof BotError ? caught.error : caught;
@@ -233,6 +234,8 @@ export function startPolling(deps: PollingDeps): Polling {
           problem = { status: "unauthorized", reason: "Telegram refused the bot token; check TELEGRAM_BOT_TOKEN" };
           wait = Math.max(wait, 5000);
         } else {
+          // Flood control: Telegram says how long to wait.
+          if (err instanceof GrammyError && err.error_code === 429) wait = Math.max(wait, (err.parameters.retry_after ?? 1) * 1000);
           logger.warn({ err, retryInMs: wait }, "getUpdates failed; retrying");
         }
         await sleep(wait);
