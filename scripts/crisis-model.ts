@@ -8,13 +8,14 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { features, scoreModel, trainModel, type ModelClass } from "../src/domain/safety/model.js";
 import { crisisTokens } from "../src/domain/safety/detect.js";
+import { MESSAGES_FOURTH } from "../test/safety/messages-fourth.js";
 import { MESSAGES_MORE } from "../test/safety/messages-more.js";
 import { MESSAGES_THIRD } from "../test/safety/messages-third.js";
 import { MESSAGES } from "../test/safety/messages.js";
 
-/** The three labelled crisis sets. */
+/** The four labelled crisis sets. */
 export function trainingRows(): [ModelClass, string[]][] {
-  return [...MESSAGES, ...MESSAGES_MORE, ...MESSAGES_THIRD].map(([label, text]) => [label, crisisTokens(text)]);
+  return [...MESSAGES, ...MESSAGES_MORE, ...MESSAGES_THIRD, ...MESSAGES_FOURTH].map(([label, text]) => [label, crisisTokens(text)]);
 }
 
 export function modelSource(): string {

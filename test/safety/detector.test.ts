@@ -9,12 +9,13 @@ import { modelSource } from "../../scripts/crisis-model.js";
 import { crisisDoubt, crisisHits, detectCrisis } from "../../src/domain/safety/detect.js";
 import type { CrisisCategory } from "../../src/domain/safety/index.js";
 import type { Label, Row } from "./labelled.js";
+import { MESSAGES_FOURTH } from "./messages-fourth.js";
 import { MESSAGES_MORE } from "./messages-more.js";
 import { MESSAGES_THIRD } from "./messages-third.js";
 import { MESSAGES as FIRST } from "./messages.js";
 
-/** The project's labelled set: three batches by three authors, all written without the detector. */
-const MESSAGES = [...FIRST, ...MESSAGES_MORE, ...MESSAGES_THIRD];
+/** The project's labelled set: four batches by four authors, all written without the detector. */
+const MESSAGES = [...FIRST, ...MESSAGES_MORE, ...MESSAGES_THIRD, ...MESSAGES_FOURTH];
 import { UNSEEN_DEV } from "./unseen-dev.js";
 
 const CATEGORIES: readonly CrisisCategory[] = ["suicide", "selfharm", "overdose", "violence", "sexual", "danger"];

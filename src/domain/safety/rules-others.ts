@@ -34,7 +34,7 @@ const KILL = pattern(
 /** Said in jest or about a little thing: "mijn moeder vermoordt me als ze dit ziet". */
 const JEST = pattern(
   "als ze dit ~ ziet|als hij dit ~ ziet|als ze dat ~ ziet|als hij dat ~ ziet|als ze dit ~ hoort|als hij dit ~ hoort|als ze dat ~ hoort|als hij dat ~ hoort|" +
-    "als ze ~ dit ~ weet|als hij ~ dit ~ weet|als ze ~ dat ~ merkt|als hij ~ dat ~ merkt|als ik ~ te laat|als ze ziet dat ik|als hij ziet dat ik|" +
+    "als ze hoort dat ik|als hij hoort dat ik|als ze ziet dat ik|als ze merkt dat ik|als hij merkt dat ik|als ze ~ dit ~ weet|als hij ~ dit ~ weet|als ze ~ dat ~ merkt|als hij ~ dat ~ merkt|als ik ~ te laat|als ze ziet dat ik|als hij ziet dat ik|" +
     "haha|hahaha|lol|grapje|geintje|grap|xd|if she ~ finds out|if he ~ finds out|if she sees this|if he sees this|joking|kidding",
 );
 
@@ -443,6 +443,7 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.hiding", {
+    also: ["violence"],
     all: ["verstopt|verstop ~ me|heb me verstopt|hide|hiding|hid|opgesloten in|sloten ~ de wc|in de wc|in de badkamer ~ op slot", "hij zoekt|zoekt me|zoekt mij|komt|is binnen|is boos|is hier|he is looking|looking for me|is coming|tiert|schreeuwt|schreeuwen|staat ~ voor|staat er voor|woedend"],
     window: 10,
     unless: pattern(`${MEDIA.source}|spel|verstoppertje|kinderen|surprise|cadeau|sinterklaas`),

@@ -48,7 +48,7 @@ const FAREWELL = pattern(
     "afscheid ~ genomen|neem ~ afscheid|afscheidsbrie*|goodbye|said goodbye|say goodbye|tell ~ i love|tell my|het is niet ~ schuld|niet jouw schuld|niet haar schuld|" +
     "niet zijn schuld|niet jullie schuld|not your fault|dag allemaal|doei allemaal|alles ~ geregeld|testament|krijgt de sleutels|krijgt mijn|krijgen mijn|hou van jullie|" +
     "love you all|take care of my|zorg ~ voor mijn|pas ~ op mijn|dit is afscheid|dit is mijn afscheid|vergeet me niet|niet zijn schuld was|niet haar schuld was|" +
-    "not your fault|thanks for trying|thank you for trying|thank you for everything|thanks for everything|this is goodbye|bedankt voor het proberen|om gedag te zeggen|gedag ~ zeggen|nu kan ik gaan|i can go now|als ~ vraagt waarom|if ~ asks why",
+    "dank jullie wel voor alles|dank jullie voor alles|bedankt allemaal|het is goed zo|ik ben op $|not your fault|thanks for trying|thank you for trying|thank you for everything|thanks for everything|this is goodbye|bedankt voor het proberen|om gedag te zeggen|gedag ~ zeggen|nu kan ik gaan|i can go now|als ~ vraagt waarom|if ~ asks why",
 );
 
 const SELF = "mezelf|myself|mijn arm*|mijn pols*|mijn been|mijn benen|mijn huid|mijn buik|mijn dij*|my arm*|my wrist*|my leg*|my skin";
@@ -141,7 +141,7 @@ export const SELF_RULES: readonly Rule[] = [
       "brug|dak|flat|balkon|viaduct|raam|gebouw|toren|parkeergarage|roof|bridge|building|window|trein|metro|spoor|rails|water|gracht|kanaal|zee|snelweg|tracks|train",
     ],
     window: 8,
-    unless: pattern(`${MEDIA.source}|zwem*|zwembad|duik*|trampoline|blij*|vreugde|zomer|afkoelen|warm|parachute|bungee|swim*|dive|diving|on the train|just in time|op de trein|gehaald|missed|gemist|net op tijd`),
+    unless: pattern(`${MEDIA.source}|grapje|haha|als ik nog ~ keer|zwem*|zwembad|duik*|trampoline|blij*|vreugde|zomer|afkoelen|warm|parachute|bungee|swim*|dive|diving|on the train|just in time|op de trein|gehaald|missed|gemist|net op tijd`),
     reach: 10,
   }),
   rule("suicide.method-train", {
@@ -266,7 +266,7 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.disappear", {
-    all: [WANT, "verdwijnen|oplossen|weg zijn|er niet zijn|niet bestaan|niet meer bestaan|nooit ~ geboren|disappear|vanish|not exist|cease to exist"],
+    all: [WANT, "verdwijnen|weg zijn|er niet zijn|niet bestaan|niet meer bestaan|nooit ~ geboren|disappear|vanish|not exist|cease to exist"],
     window: 4,
     unless: "even|vakantie|eiland|weekend|weekje|naar|onder de dekens|onder een deken|uit de groep|uit de app|van de aardbodem ~ schaam|schaam|oplossen ~ schuld*|oplossen ~ probleem|problemen oplossen|schulden oplossen|for a while|for a bit|holiday",
     reach: 5,
@@ -466,7 +466,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("suicide.follow-the-dead", {
-    all: [pattern(`${WANT.source}|volg|follow|achterna`), "is er ~ niet meer|overleden|gestorven|daarboven|in de hemel|died|passed away|is dead|sinds ~ dood|zelf gedaan"],
+    all: [pattern(`${WANT.source}|volg|follow|achterna|achter hem aan|achter haar aan`), "gegaan|is gegaan|is er ~ niet meer|overleden|gestorven|daarboven|in de hemel|died|passed away|is dead|sinds ~ dood|zelf gedaan"],
     scope: "message",
     together: 1,
     unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|rouw*|verwerken|missen|mis|uitvaart|begrafenis|crematie|condoleance|afscheidsdienst|funeral",
@@ -583,6 +583,45 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 10,
     negatable: false,
   }),
+  rule("suicide.weary", {
+    all: ["moe van wakker worden|moe van ~ wakker worden|moe van zijn|moe van bestaan|moe van vechten|tired of waking up|tired of being alive|tired of existing|tired of being here|geen zin meer in morgen|geen zin in morgen|of ooit $|dit was het $|er is geen volgende stap|geen volgende stap ~ meer|there is no next step|cannot keep living|cant keep living|keep living like this|to not exist|not to exist|not exist $"],
+    unless: "werk|baan|cursus|school|studie|sport|training|wedstrijd|de file|vakantie|weekend|feestje",
+    reach: 5,
+    negatable: false,
+  }),
+  rule("suicide.metaphor", {
+    all: ["mezelf uit te zetten|mezelf uitzetten|uitknop ~ mezelf|switch myself off|turn myself off|mijn laatste winter|mijn laatste kerst|my last winter|my last christmas|van de aardbodem verdwijnen|spook dat ~ rondloopt|ben een spook|levende dode|wil ~ alles verlaten|alles ~ achter ~ laten ~ voorgoed|de wereld draait ~ door zonder mij|wereld ~ beter ~ zonder mij|world ~ without me|beter opgeruimd|afval van de maatschappij|ben afval"],
+    unless: "kerstboom|kerstpakket|winterjas|winterband*|vakantie|verhuiz*|werk|baan|film|serie|boek|game",
+    reach: 5,
+    negatable: false,
+  }),
+  rule("suicide.last-time", {
+    all: ["geknuffeld|gezien|gebeld|gezoend|kus*|hugged|kissed|vastgehouden", "voor de laatste keer|for the last time|een laatste keer"],
+    window: 10,
+    negatable: false,
+    acute: "always",
+  }),
+  rule("suicide.plan", {
+    all: ["plan en een datum|een plan ~ een datum|einde ~ plannen|mijn einde ~ plan*|planning my end|planning the end|om het daar te doen|plek gevonden ~ om het|place to do it|waar niemand komt ~ om|ik ga het doen $|ga het nu doen|i am going to do it|papieren op orde|zaken op orde|alles op orde ~ zodat|niet hoeft te zoeken|sleutel ~ onder de mat|zodat ze het ~ netjes vinden|netjes ~ vinden ~ zodat|niemand hoeft me te onthouden|hoeft me niet te onthouden|niemand heeft me nodig ~ ik ga|nobody needs me ~ i go|duurt niet lang meer ~ voor het geval|voor het geval ~ duurt niet lang"],
+    unless: "verhuizing|verhuiz*|vakantie|sollicitatie|cursus|examen|afspraak|belasting*|aangifte|toeslag*|gemeente|uwv|huiswerk|werk|opleiding|schoonmaak*|visite|bezoek|verjaardag|feest",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("suicide.means-and-will", {
+    all: [pattern(`${MEANS.source}|${SUBSTANCE.source}|touw`), "ik ga het doen|ga het doen|ga het nu doen|ga ik het doen|i am going to do it|going to do it|doe het nu|do it now"],
+    scope: "message",
+    unless: "voorgeschreven|dokter|huisarts|apotheek|schoonmaken|klussen|koken",
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("suicide.at-the-place", {
+    all: ["loop ~ naar het viaduct|naar het viaduct|loop ~ naar de brug|rij ~ naar de brug|bij het raam ~ verdieping|open raam ~ verdieping|verdieping ~ raam ~ open|raam is open ~ verdieping|verdieping ~ raam is open"],
+    unless: "werk|station|bus|winkel|school|fiets|wandel*|hond|uitzicht|schoonmaken|ramen lappen|glazenwasser",
+    reach: 6,
+    acute: "always",
+    negatable: false,
+  }),
   // --- self-harm
   rule("selfharm.word", {
     all: ["zelfbeschadig*|zelfverwond*|automutil*|selfharm|self harm|zelf beschadig*|zelf verwond*|cutten|cutting|zelfharm|krassen|kras|gekrast|kraste"],
@@ -658,7 +697,7 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("selfharm.blade-ready", {
-    all: ["mesje*|scheermesje*|blade*|razor*|scherf|scherven|schaar", "voor als het ~ moet|voor als het weer|als het weer moet|for when i need|ga het weer doen|in mijn arm*|in mijn pols*|used them|under my bed|onder mijn bed|altijd bij me|in mijn tas"],
+    all: ["mesje*|scheermesje*|blade*|razor*|scherf|scherven|schaar", "in mijn la|vond de mesjes|vond mijn mesjes|found my blades|voor als het ~ moet|voor als het weer|als het weer moet|for when i need|ga het weer doen|in mijn arm*|in mijn pols*|used them|under my bed|onder mijn bed|altijd bij me|in mijn tas"],
     scope: "message",
     unless: "scheren|baard|knutsel*|naaien|haar knippen|nagels knippen|pakketje|tape|karton|kapper|school|werk|shaving",
     reach: 8,
