@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { readGoOn, valueOf } from "../../flows/lib/readers.js";
 import type { ClientEvent, FlowDefinition, Say, Vars } from "../../flows/types.js";
 import type { Database, Tx } from "../db/client.js";
 import { audit } from "../domain/audit.js";
@@ -93,7 +94,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return db.prisma.$transaction((tx) => fn(tx));
   }
 
-  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun } = createRuns(deps);
+  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked } = createRuns(deps);
   const crisis = createCrisisResponse({ runs: { repeatPrompt }, clock, logger: deps.logger, escalateMinutes: deps.crisisEscalateMinutes ?? DEFAULT_ESCALATE_MINUTES });
 
   /** Handles an update from a chat that is not linked to a client: only `/start <code>` links it. */
@@ -201,6 +202,12 @@ export function createEngine(deps: EngineDeps): Engine {
       return [...out, ...(await runHook(tx, client, await handleReminderButton(tx, client, input.data, now)))];
     }
     // --- end jobs hook
+
+    // A parked topic comes back when the client says they want to go on ("verder", "ik wil verder"), also from the menu.
+    if (input.kind === "text" && (!run || run.flowId === "menu") && valueOf(readGoOn(input.text))) {
+      const back = await reopenParked(tx, client);
+      if (back) return [...(out.length ? out : [{ key: "controls.goOn" }]), ...back];
+    }
 
     if (!run) {
       // Nothing going on: offer what the bot can talk about (the menu), once onboarding is done.

@@ -3,7 +3,7 @@ import type { ClientEvent, FlowDefinition, FlowInput, Say } from "../../flows/ty
 import type { Tx } from "../db/client.js";
 import { applyEffects, forgetClient } from "../domain/effects.js";
 import { flowData } from "../domain/flow-data.js";
-import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
+import { Prisma, type Client, type FlowRun } from "../generated/prisma/client.js";
 import { CONVERSATION_RESUME, toOutMessage, type OutMessage } from "../jobs/outbox.js";
 import { restoreFlow, startFlow, stepFlow, type FlowStep } from "./runtime.js";
 
@@ -122,18 +122,69 @@ export function createRuns(deps: RunDeps) {
     }
     const step = stepFlow(flow, restored.snapshot, event);
     const turn = step.says.length ? run.turn + 1 : run.turn;
+    // "Niet nu" at a question: the question is kept, so the topic can come back at it later.
+    const parking = step.persisted.value === PARK_WHEN && (run.snapshot as { value?: unknown }).value !== PARK_WHEN;
+    const resumeFrom: ResumePoint = { snapshot: run.snapshot as Record<string, unknown>, prompt: run.prompt, version: run.machineVersion };
     const updated = await tx.flowRun.update({
       where: { id: run.id },
       data: {
         turn,
         machineVersion: flow.version,
+        ...(parking ? { resumeFrom: resumeFrom as unknown as Prisma.InputJsonValue } : {}),
         ...(step.says.length ? { prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue } : {}),
       },
     });
     return finishStep(tx, client, updated, step, key);
   }
 
-  return { flowOf, beginRun, stepActive, repeatPrompt, activeRun };
+  /**
+   * The client wants to go on with a parked topic ("verder", "ik wil verder"): the last one parked
+   * becomes the active run again, at the question where it stopped, with its answers so far; the
+   * menu, if it was up, makes way; a pending job to bring it back later is cancelled. Returns its
+   * question, or null when nothing parked can come back.
+   */
+  async function reopenParked(tx: Tx, client: Client): Promise<OutMessage[] | null> {
+    const parked = await tx.flowRun.findFirst({ where: { clientId: client.id, status: "PARKED" }, orderBy: { updatedAt: "desc" } });
+    const flow = parked ? flows[parked.flowId] : undefined;
+    if (!parked || !flow) return null;
+    const point = resumePointOf(parked);
+    if (!restoreFlow(flow, point.snapshot, point.version).ok) return null;
+    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
+    const run = await tx.flowRun.update({
+      where: { id: parked.id },
+      data: {
+        status: "ACTIVE",
+        snapshot: point.snapshot as Prisma.InputJsonValue,
+        machineVersion: point.version,
+        prompt: (point.prompt ?? []) as Prisma.InputJsonValue,
+        // Buttons sent before the park are old now.
+        turn: parked.turn + 1,
+        resumeAt: null,
+        resumeFrom: Prisma.DbNull,
+      },
+    });
+    await tx.job.updateMany({ where: { idempotencyKey: `${CONVERSATION_RESUME}:${parked.id}`, status: "PENDING" }, data: { status: "CANCELLED" } });
+    return repeatPrompt(run);
+  }
+
+  return { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked };
+}
+
+/** The state every flow's "niet nu" goes to (flows/lib/controls.ts `parkStates`). */
+const PARK_WHEN = "parkWhen";
+
+/** Where a parked topic comes back: the question the client said "niet nu" to. */
+interface ResumePoint {
+  snapshot: Record<string, unknown>;
+  prompt: unknown;
+  version: number;
+}
+
+/** The question a parked run comes back at: the one kept at "niet nu", or (parked by a crisis) where it is. */
+function resumePointOf(run: FlowRun): ResumePoint {
+  const kept = run.resumeFrom as ResumePoint | null;
+  if (kept && typeof kept === "object" && kept.snapshot) return kept;
+  return { snapshot: run.snapshot as Record<string, unknown>, prompt: run.prompt, version: run.machineVersion };
 }
 
 export function runData(run: FlowRun): Record<string, unknown> | undefined {

@@ -1,0 +1,119 @@
+/**
+ * The promises the bot makes to a client, each kept, through the real bot edge offline (grammY's
+ * `handleUpdate` with an API transformer, test/support/offline-bot.ts; the engine, the outbox and
+ * the job dispatcher are the real ones): a topic parked with "Ik zeg het zelf" comes back when
+ * the client says they want to go on; a parked topic survives /stop and /start; the message after
+ * /pauze is not taken as an answer.
+ */
+import type { Update } from "grammy/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/client.js";
+import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
+import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
+import { offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
+import { nlText } from "../support/service.js";
+import { inviteClient } from "../support/world.js";
+
+let t: EmbeddedTestDb;
+let db: Database;
+let ob: OfflineBot;
+let lastChat = 91_000;
+
+beforeAll(async () => {
+  t = await freshEmbeddedDb();
+  db = t.db;
+  ob = offlineBot(db);
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+const client = (id: string) => db.prisma.client.findUniqueOrThrow({ where: { id } });
+const activeRun = (clientId: string) => db.prisma.flowRun.findFirstOrThrow({ where: { clientId, status: "ACTIVE" } });
+const runOf = (id: string) => db.prisma.flowRun.findUniqueOrThrow({ where: { id } });
+const contextOf = (run: { snapshot: unknown }) => (run.snapshot as { context: Record<string, unknown> }).context;
+
+/** A client of coach Ahmed who finished onboarding through the bot (consent, name "Sam", no reminders). */
+async function onboarded() {
+  const chat = ++lastChat;
+  const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
+  await ob.deliver(commandUpdate(chat, `/start ${invited.code}`));
+  await ob.deliver(callbackUpdate(chat, "k:1:yes"));
+  await ob.deliver(textUpdate(chat, "Sam"));
+  await ob.deliver(callbackUpdate(chat, `k:${(await activeRun(invited.clientId)).turn}:no`));
+  expect((await client(invited.clientId)).status).toBe("ACTIVE");
+  return { chat, ...invited };
+}
+
+/** Presses the button with this choice under the running conversation's last question. */
+async function choose(chat: number, clientId: string, choice: string): Promise<Update> {
+  return callbackUpdate(chat, `k:${(await activeRun(clientId)).turn}:${choice}`);
+}
+
+/** Hoi, the menu, GROW, the goal and its "when": the client is at the question about now. */
+async function halfwayGrow() {
+  const c = await onboarded();
+  expect(texts(await ob.deliver(textUpdate(c.chat, "hoi")))).toEqual([nlText("menu.ask", { name: "Sam" })]);
+  expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "grow")))).toEqual([nlText("grow.intro", { name: "Sam" }), nlText("grow.goal.ask")]);
+  expect(texts(await ob.deliver(textUpdate(c.chat, "Ik wil werk vinden")))).toEqual([nlText("grow.goal.when")]);
+  expect(texts(await ob.deliver(textUpdate(c.chat, "voor de zomer")))).toEqual([nlText("grow.reality.now")]);
+  return { ...c, run: await activeRun(c.clientId) };
+}
+
+/** Halfway a GROW, "niet nu", then "Ik zeg het zelf" (typed or the button): the GROW is parked without a day. */
+async function parkedBySelf(how: "button" | "typed") {
+  const c = await halfwayGrow();
+  expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "notNow")))).toEqual([nlText("controls.park.when")]);
+  const self = how === "button" ? await choose(c.chat, c.clientId, "self") : textUpdate(c.chat, "ik zeg het zelf wel");
+  expect(texts(await ob.deliver(self))).toEqual([nlText("controls.park.okSelf")]);
+  expect(await runOf(c.run.id)).toMatchObject({ status: "PARKED", resumeAt: null });
+  return c;
+}
+
+describe("'Ik zeg het zelf': the topic comes back when the client wants to go on", () => {
+  for (const [how, said] of [["button", "ik wil verder"], ["typed", "verder"], ["button", "ga maar door"], ["typed", "Ik wil graag verder!"], ["button", "ok ga maar verder"]] as const) {
+    it(`"${said}" (after the ${how}) brings the GROW back at its question, with its answers, not the menu`, async () => {
+      const c = await parkedBySelf(how);
+      const back = texts(await ob.deliver(textUpdate(c.chat, said)));
+      expect(back).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
+      expect(back).not.toContain(nlText("menu.ask", { name: "Sam" }));
+      const run = await activeRun(c.clientId);
+      expect(run.id).toBe(c.run.id);
+      expect(contextOf(run)).toMatchObject({ goal: "Ik wil werk vinden", whenText: "voor de zomer" });
+      // The next message is the answer to that question.
+      expect(texts(await ob.deliver(textUpdate(c.chat, "Slecht")))).toEqual([nlText("grow.reality.helps")]);
+    });
+  }
+
+  it("an old button from before the park is not taken; the question's own buttons work after coming back", async () => {
+    const c = await parkedBySelf("button");
+    const oldNotNow = callbackUpdate(c.chat, `k:${c.run.turn}:notNow`);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "verder")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
+    expect(texts(await ob.deliver(oldNotNow))).toEqual([nlText("common.oldButton")]);
+    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "notNow")))).toEqual([nlText("controls.park.when")]);
+  });
+
+  it("an ordinary message still gets the menu, and 'verder' from the menu picks the GROW up", async () => {
+    const c = await parkedBySelf("typed");
+    expect(texts(await ob.deliver(textUpdate(c.chat, "hoi")))).toEqual([nlText("menu.ask", { name: "Sam" })]);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "ik wil eigenlijk verder met mijn doel")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
+    expect((await activeRun(c.clientId)).id).toBe(c.run.id);
+  });
+
+  it("'niet verder' is no wish to go on: the topic stays parked", async () => {
+    const c = await parkedBySelf("typed");
+    expect(texts(await ob.deliver(textUpdate(c.chat, "ik wil niet verder")))).not.toContain(nlText("controls.goOn"));
+    expect((await runOf(c.run.id)).status).toBe("PARKED");
+  });
+
+  it("a topic parked until tomorrow also comes back early on 'verder', and its job does not bring it a second time", async () => {
+    const c = await halfwayGrow();
+    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "tomorrow")))).toEqual([nlText("controls.park.okTomorrow")]);
+    const job = await db.prisma.job.findFirstOrThrow({ where: { clientId: c.clientId, kind: "conversation.resume" } });
+    expect(job.status).toBe("PENDING");
+    expect(texts(await ob.deliver(textUpdate(c.chat, "toch maar verder")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
+    expect((await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("CANCELLED");
+    expect(await ob.engine.resumeParked(c.run.id)).toBe("gone");
+  });
+});
