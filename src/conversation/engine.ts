@@ -181,7 +181,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (input.kind === "command" && isRemindersCommand(input.command)) return runHook(tx, client, await remindersCommand(tx, client));
     // --- end jobs hook
 
-    if (input.kind === "command") return globalCommand(tx, client, COMMAND_ALIASES[input.command], { resumedStatus, repeat: repeatPrompt(run) });
+    if (input.kind === "command") return globalCommand(tx, client, COMMAND_ALIASES[input.command], { resumedStatus, repeat: repeatPrompt(run), now });
 
     // --- crisis: the message after one is answered kindly; "verder" picks the conversation up
     const afterCrisis = await crisis.afterCrisis(tx, client, input, run);

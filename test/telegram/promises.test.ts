@@ -117,3 +117,45 @@ describe("'Ik zeg het zelf': the topic comes back when the client wants to go on
     expect(await ob.engine.resumeParked(c.run.id)).toBe("gone");
   });
 });
+
+describe("a parked topic survives /stop and /start", () => {
+  it("parked with 'Ik zeg het zelf': after /start the client is offered it, and 'verder' brings it back at its question", async () => {
+    const c = await parkedBySelf("button");
+    expect(texts(await ob.deliver(commandUpdate(c.chat, "/stop")))).toEqual([nlText("stop.done")]);
+    expect(texts(await ob.deliver(commandUpdate(c.chat, "/start")))).toEqual([nlText("start.welcomeBack", { name: "Sam" }), nlText("start.parkedOffer")]);
+    expect((await client(c.clientId)).status).toBe("ACTIVE");
+    expect(texts(await ob.deliver(textUpdate(c.chat, "ja verder")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
+    expect((await activeRun(c.clientId)).id).toBe(c.run.id);
+  });
+
+  it("parked until tomorrow: /stop holds its job, /start gives it back, and it comes back at the agreed time", async () => {
+    const c = await halfwayGrow();
+    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "tomorrow")))).toEqual([nlText("controls.park.okTomorrow")]);
+    const job = await db.prisma.job.findFirstOrThrow({ where: { clientId: c.clientId, kind: "conversation.resume" } });
+    await ob.deliver(commandUpdate(c.chat, "/stop"));
+    expect((await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("CANCELLED");
+    // While stopped, the agreed time brings nothing.
+    expect(await ob.engine.resumeParked(c.run.id)).toBe("gone");
+    // Back before the agreed day: nothing extra to say, the topic comes at its time.
+    expect(texts(await ob.deliver(commandUpdate(c.chat, "/start")))).toEqual([nlText("start.welcomeBack", { name: "Sam" })]);
+    expect(await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "PENDING", dueAt: job.dueAt });
+    const from = ob.calls.length;
+    expect(await ob.engine.resumeParked(c.run.id)).toBe("resumed");
+    await ob.jobs.dispatcher.drain();
+    expect(texts(ob.calls.slice(from))[0]).toBe(nlText("controls.comeBack"));
+  });
+
+  it("parked until a day that passed while stopped: after /start the client is offered it", async () => {
+    const c = await halfwayGrow();
+    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
+    await ob.deliver(await choose(c.chat, c.clientId, "tomorrow"));
+    await ob.deliver(commandUpdate(c.chat, "/stop"));
+    // The agreed day went by while the client had stopped the messages.
+    const past = new Date(Date.now() - 3_600_000);
+    await db.prisma.job.updateMany({ where: { clientId: c.clientId, kind: "conversation.resume" }, data: { dueAt: past } });
+    await db.prisma.flowRun.update({ where: { id: c.run.id }, data: { resumeAt: past } });
+    expect(texts(await ob.deliver(commandUpdate(c.chat, "/start")))).toEqual([nlText("start.welcomeBack", { name: "Sam" }), nlText("start.parkedOffer")]);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "ga maar door")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
+  });
+});
