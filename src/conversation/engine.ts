@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { readGoOn, valueOf } from "../../flows/lib/readers.js";
+import { readGoOn, readGreeting, valueOf } from "../../flows/lib/readers.js";
 import type { ClientEvent, FlowDefinition, Say, Vars } from "../../flows/types.js";
 import type { Database, Tx } from "../db/client.js";
 import { audit } from "../domain/audit.js";
@@ -192,7 +192,10 @@ export function createEngine(deps: EngineDeps): Engine {
     if (client.status === "STOPPED") return [{ key: "stop.stopped" }];
     if (client.status === "PAUSED") {
       await tx.client.update({ where: { id: client.id }, data: { status: resumedStatus } });
+      client = { ...client, status: resumedStatus };
       out.push({ key: "pause.back" });
+      // The first words after a pause ("ik ben er weer") are a hello, not the answer: the waiting question again.
+      if (run && input.kind === "text" && valueOf(readGreeting(input.text))) return [...out, ...repeatPrompt(run)];
     }
     if (input.kind === "media") return [...out, { key: "common.onlyText" }];
     if (input.kind === "text" && input.text.length > MAX_TEXT) return [...out, { key: "common.tooLong" }];

@@ -159,3 +159,40 @@ describe("a parked topic survives /stop and /start", () => {
     expect(texts(await ob.deliver(textUpdate(c.chat, "ga maar door")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
   });
 });
+
+describe("/pauze does not eat the next message", () => {
+  for (const said of ["ik ben er weer", "hoi ben er weer hoor", "Hallo, daar ben ik weer!", "im back"]) {
+    it(`"${said}" after /pauze is not the answer: welcome back, the waiting question again`, async () => {
+      const c = await halfwayGrow();
+      expect(texts(await ob.deliver(commandUpdate(c.chat, "/pauze")))).toEqual([nlText("pause.done")]);
+      expect(texts(await ob.deliver(textUpdate(c.chat, said)))).toEqual([nlText("pause.back"), nlText("grow.reality.now")]);
+      const run = await activeRun(c.clientId);
+      expect(run.id).toBe(c.run.id);
+      // Nothing was taken as the answer: the GROW is where it was.
+      expect(run.snapshot).toEqual(c.run.snapshot);
+      expect((await client(c.clientId)).status).toBe("ACTIVE");
+      expect(texts(await ob.deliver(textUpdate(c.chat, "Slecht")))).toEqual([nlText("grow.reality.helps")]);
+      expect(contextOf(await activeRun(c.clientId))).toMatchObject({ goal: "Ik wil werk vinden" });
+    });
+  }
+
+  it("a button of the waiting question pressed after /pauze is its answer", async () => {
+    const c = await halfwayGrow();
+    await ob.deliver(commandUpdate(c.chat, "/pauze"));
+    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "notNow")))).toEqual([nlText("pause.back"), nlText("controls.park.when")]);
+  });
+
+  it("with nothing going on, the message after /pauze gets the welcome and the menu", async () => {
+    const c = await onboarded();
+    await ob.deliver(commandUpdate(c.chat, "/pauze"));
+    expect(texts(await ob.deliver(textUpdate(c.chat, "ik ben er weer")))).toEqual([nlText("pause.back"), nlText("menu.ask", { name: "Sam" })]);
+  });
+});
+
+describe("/pauze, then a real answer", () => {
+  it("a message that is not a hello is still the answer to the waiting question", async () => {
+    const c = await halfwayGrow();
+    await ob.deliver(commandUpdate(c.chat, "/pauze"));
+    expect(texts(await ob.deliver(textUpdate(c.chat, "slecht eigenlijk")))).toEqual([nlText("pause.back"), nlText("grow.reality.helps")]);
+  });
+});
