@@ -2,6 +2,7 @@ import type { Tx } from "../db/client.js";
 import { goalOverview } from "../domain/overview.js";
 import type { Client } from "../generated/prisma/client.js";
 import { CONVERSATION_RESUME, type OutMessage } from "../jobs/outbox.js";
+import { isWaitingTalk } from "./runs.js";
 
 export type GlobalCommand = "start" | "stop" | "pause" | "help" | "goal";
 
@@ -59,11 +60,14 @@ export async function globalCommand(
  * themselves, or the day went by), the client is offered to pick it up ("verder").
  */
 async function parkedAfterStop(tx: Tx, client: Client, now: Date, busy: boolean): Promise<OutMessage[]> {
-  const parked = await tx.flowRun.findMany({ where: { clientId: client.id, status: "PARKED" }, orderBy: { updatedAt: "desc" }, select: { id: true } });
+  const parked = await tx.flowRun.findMany({ where: { clientId: client.id, status: "PARKED" }, orderBy: { updatedAt: "desc" } });
   if (!parked.length) return [];
   const keys = parked.map((r) => `${CONVERSATION_RESUME}:${r.id}`);
-  await tx.job.updateMany({ where: { idempotencyKey: { in: keys }, status: "CANCELLED", dueAt: { gt: now } }, data: { status: "PENDING" } });
-  if (busy) return [];
-  const waiting = await tx.job.count({ where: { idempotencyKey: keys[0], status: "PENDING" } });
+  // A coach's conversation that was waiting waits again too (its job retries), whatever its time.
+  const talks = parked.filter(isWaitingTalk).map((r) => `${CONVERSATION_RESUME}:${r.id}`);
+  await tx.job.updateMany({ where: { idempotencyKey: { in: keys }, status: "CANCELLED", OR: [{ dueAt: { gt: now } }, { idempotencyKey: { in: talks } }] }, data: { status: "PENDING" } });
+  const last = parked.find((r) => !isWaitingTalk(r));
+  if (busy || !last) return [];
+  const waiting = await tx.job.count({ where: { idempotencyKey: `${CONVERSATION_RESUME}:${last.id}`, status: "PENDING" } });
   return waiting ? [] : [{ key: "start.parkedOffer" }];
 }

@@ -14,7 +14,7 @@ import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCo
 import { COMMAND_ALIASES, globalCommand } from "./commands.js";
 import { createCrisisResponse, crisisIn, doubtIn } from "./crisis.js";
 import { firstDelivery, lockClientByChat, lockClientById } from "./locks.js";
-import { ConversationError, createRuns, runData } from "./runs.js";
+import { ConversationError, createRuns, isWaitingTalk, runData } from "./runs.js";
 
 export { ConversationError } from "./runs.js";
 
@@ -94,7 +94,18 @@ export function createEngine(deps: EngineDeps): Engine {
     return db.prisma.$transaction((tx) => fn(tx));
   }
 
-  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked } = createRuns(deps);
+  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked, queueTalk, waitingTalks, startWaitingTalk } = createRuns(deps);
+
+  /**
+   * After a step: when no conversation is going on any more, a conversation put aside by
+   * /herinneringen comes back at its question, or else a coach's conversation that waited begins.
+   */
+  async function whenFree(tx: Tx, client: Client): Promise<OutMessage[]> {
+    if (client.status !== "ACTIVE" || (await activeRun(tx, client.id))) return [];
+    const back = await reopenParked(tx, client, { interrupted: true });
+    if (back) return [{ key: "controls.goOn" }, ...back];
+    return client.crisisHoldSince ? [] : startWaitingTalk(tx, client);
+  }
   const crisis = createCrisisResponse({ runs: { repeatPrompt }, clock, logger: deps.logger, escalateMinutes: deps.crisisEscalateMinutes ?? DEFAULT_ESCALATE_MINUTES });
 
   /** Handles an update from a chat that is not linked to a client: only `/start <code>` links it. */
@@ -229,7 +240,8 @@ export function createEngine(deps: EngineDeps): Engine {
     } else {
       event = { type: "client.said", text: input.text, now: now.toISOString() };
     }
-    return [...out, ...(await stepActive(tx, client, run, event, key))];
+    const stepped = await stepActive(tx, client, run, event, key);
+    return [...out, ...stepped, ...(await whenFree(tx, client))];
   }
 
   return {
@@ -279,7 +291,7 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!client || client.telegramChatId === null || client.status === "STOPPED" || client.status === "REFUSED") return "gone";
         if (client.status !== "ACTIVE" || client.crisisHoldSince || (await activeRun(tx, client.id))) return "busy";
         await tx.flowRun.update({ where: { id: parked.id }, data: { status: "DONE" } });
-        const messages = [{ key: "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
+        const messages = [{ key: isWaitingTalk(parked) ? "coachTalk.now" : "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
         await enqueueTelegram(tx, { clientId: client.id, chatId: client.telegramChatId, language: client.language, messages, key: `resume:${parked.id}` });
         queued = true;
         return "resumed";
@@ -303,6 +315,14 @@ export function createEngine(deps: EngineDeps): Engine {
         if (client.status !== "ACTIVE") throw new ConversationError(`this client cannot get a conversation now (${client.status.toLowerCase()})`);
         if (byCoachId !== undefined) {
           await audit(tx, { actorKind: "COACH", actorId: byCoachId, action: "conversation.started", clientId, detail: { flowId } });
+        }
+        // A coach's conversation never breaks off the one the client is in (the menu is only an offer): it waits, and the client is told.
+        const current = byCoachId !== undefined && !opts?.prepare ? await activeRun(tx, client.id) : null;
+        if (byCoachId !== undefined && !opts?.prepare && ((current && current.flowId !== "menu") || (await waitingTalks(tx, client.id)).length)) {
+          await queueTalk(tx, client, flowId, data);
+          await enqueueTelegram(tx, { clientId, chatId: client.telegramChatId, language: client.language, messages: [{ key: "coachTalk.waiting" }] });
+          queued = true;
+          return;
         }
         const messages = [...before, ...(await beginRun(tx, client, flowId, data))];
         const proactive = opts?.prepare !== undefined;

@@ -8,6 +8,7 @@
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
+import { createTranslator } from "../../src/i18n.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
 import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
 import { offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
@@ -194,5 +195,116 @@ describe("/pauze, then a real answer", () => {
     const c = await halfwayGrow();
     await ob.deliver(commandUpdate(c.chat, "/pauze"));
     expect(texts(await ob.deliver(textUpdate(c.chat, "slecht eigenlijk")))).toEqual([nlText("pause.back"), nlText("grow.reality.helps")]);
+  });
+});
+
+describe("nothing a client is in the middle of is aborted silently", () => {
+  const statuses = async (clientId: string) =>
+    (await db.prisma.flowRun.findMany({ where: { clientId }, orderBy: { createdAt: "asc" } })).map((r) => [r.flowId, r.status]);
+
+  it("a coach's talk waits until the GROW is parked, the client is told; two talks come one after the other, none aborted", async () => {
+    const c = await halfwayGrow();
+    await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
+    expect(texts(await ob.deliver())).toEqual([nlText("coachTalk.waiting")]);
+    await ob.engine.startConversation(c.clientId, "miracle", undefined, c.coachId);
+    expect(texts(await ob.deliver())).toEqual([nlText("coachTalk.waiting")]);
+    // The GROW goes on as it was: the next answer is its answer.
+    expect((await activeRun(c.clientId)).id).toBe(c.run.id);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "Slecht")))).toEqual([nlText("grow.reality.helps")]);
+    // The client parks the GROW: the first talk comes now.
+    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "self")))).toEqual([
+      nlText("controls.park.okSelf"),
+      nlText("coachTalk.now"),
+      nlText("scaling.intro", { name: "Sam" }),
+      nlText("scaling.ask.progress"),
+    ]);
+    // Then that one ends (parked here too), and the second comes.
+    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "tomorrow")))).toEqual([
+      nlText("controls.park.okTomorrow"),
+      nlText("coachTalk.now"),
+      nlText("miracle.intro", { name: "Sam" }),
+      nlText("miracle.setup"),
+      nlText("miracle.first"),
+    ]);
+    const all = await statuses(c.clientId);
+    expect(all.filter(([, s]) => s === "ABORTED")).toEqual([]);
+    expect(all.filter(([f]) => f !== "onboarding" && f !== "menu")).toEqual([
+      ["grow", "PARKED"],
+      // the two talks while they waited, then as they ran
+      ["scaling", "DONE"],
+      ["miracle", "DONE"],
+      ["scaling", "PARKED"],
+      ["miracle", "ACTIVE"],
+    ]);
+    // The GROW still comes back when the client wants.
+    expect((await runOf(c.run.id)).status).toBe("PARKED");
+  });
+
+  it("in English: the client is told in English", async () => {
+    const c = await halfwayGrow();
+    await db.prisma.client.update({ where: { id: c.clientId }, data: { language: "en" } });
+    await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
+    expect(texts(await ob.deliver())).toEqual([createTranslator().t("en", "coachTalk.waiting")]);
+  });
+
+  it("with nothing going on, the coach's talk starts at once", async () => {
+    const c = await onboarded();
+    await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
+    expect(texts(await ob.deliver())).toEqual([nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.progress")]);
+  });
+
+  it("/herinneringen during a check-in: the check-in comes back at its question after, and 'een 5' is its answer", async () => {
+    const c = await onboarded();
+    await ob.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
+    expect(texts(await ob.deliver())).toEqual([nlText("checkin.hello", { name: "Sam" }), nlText("checkin.mood")]);
+    const checkin = await activeRun(c.clientId);
+    expect(texts(await ob.deliver(commandUpdate(c.chat, "/herinneringen")))).toEqual([nlText("reminders.flow.offOffer")]);
+    const end = texts(await ob.deliver(await choose(c.chat, c.clientId, "no")));
+    expect(end.slice(-2)).toEqual([nlText("controls.goOn"), nlText("checkin.mood")]);
+    expect((await activeRun(c.clientId)).id).toBe(checkin.id);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "een 5")))).not.toContain(nlText("menu.ask", { name: "Sam" }));
+    expect(contextOf(await runOf(checkin.id))).toMatchObject({ score: 5 });
+  });
+});
+
+describe("a coach's talk that waits", () => {
+  it("its job waits while the client is busy, it survives /stop and /start, and it begins when the GROW is parked", async () => {
+    const c = await parkedBySelf("typed");
+    expect(texts(await ob.deliver(textUpdate(c.chat, "verder")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
+    await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
+    expect(texts(await ob.deliver())).toEqual([nlText("coachTalk.waiting")]);
+    const talk = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId: c.clientId, flowId: "scaling" } });
+    expect(talk.status).toBe("PARKED");
+    // Its job, an hour later, finds the client still in the GROW: it waits more.
+    expect(await ob.engine.resumeParked(talk.id)).toBe("busy");
+    expect((await activeRun(c.clientId)).id).toBe(c.run.id);
+    // The client stops and starts again: the GROW's question comes back, the talk still waits.
+    await ob.deliver(commandUpdate(c.chat, "/stop"));
+    expect(texts(await ob.deliver(commandUpdate(c.chat, "/start")))).toEqual([nlText("start.welcomeBack", { name: "Sam" }), nlText("grow.reality.now")]);
+    expect((await db.prisma.job.findFirstOrThrow({ where: { idempotencyKey: `conversation.resume:${talk.id}` } })).status).toBe("PENDING");
+    // The GROW ends by a park; the talk begins right then.
+    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "self")))).toEqual([
+      nlText("controls.park.okSelf"),
+      nlText("coachTalk.now"),
+      nlText("scaling.intro", { name: "Sam" }),
+      nlText("scaling.ask.progress"),
+    ]);
+    expect(await ob.engine.resumeParked(talk.id)).toBe("gone");
+  });
+
+  it("its job starts it with the coach's words when the client was free by then", async () => {
+    const c = await halfwayGrow();
+    await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
+    await ob.deliver();
+    const talk = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId: c.clientId, flowId: "scaling" } });
+    // The GROW was closed another way (it ended); nothing active any more.
+    await db.prisma.flowRun.update({ where: { id: c.run.id }, data: { status: "DONE" } });
+    const from = ob.calls.length;
+    expect(await ob.engine.resumeParked(talk.id)).toBe("resumed");
+    await ob.jobs.dispatcher.drain();
+    expect(texts(ob.calls.slice(from))).toEqual([nlText("coachTalk.now"), nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.progress")]);
   });
 });
