@@ -308,3 +308,37 @@ describe("a coach's talk that waits", () => {
     expect(texts(ob.calls.slice(from))).toEqual([nlText("coachTalk.now"), nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.progress")]);
   });
 });
+
+describe("a check-in respects a step's due date", () => {
+  /** A client with an active goal and one open step, due in `days` days (noon). */
+  async function withStep(days: number) {
+    const c = await onboarded();
+    const goal = await db.prisma.goal.create({ data: { clientId: c.clientId, text: "Werk vinden" } });
+    const step = await db.prisma.step.create({ data: { goalId: goal.id, what: "Mijn cv afmaken", dueAt: new Date(Date.now() + days * 86_400_000) } });
+    await ob.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
+    expect(texts(await ob.deliver())).toEqual([nlText("checkin.hello", { name: "Sam" }), nlText("checkin.mood")]);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "een 7")))).toEqual([nlText("checkin.better.ask")]);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "weet ik niet")))).toEqual([nlText("checkin.better.nothing"), nlText("checkin.step.ask", { step: "Mijn cv afmaken" })]);
+    return { ...c, step };
+  }
+
+  for (const said of ["nog niet, is toch pas zondag", "Nog niet", "nee nog niet gedaan"]) {
+    it(`before the due day, "${said}" is no failure: no 'Wat zat er in de weg?', the step stays open`, async () => {
+      const c = await withStep(4);
+      const reply = texts(await ob.deliver(textUpdate(c.chat, said)));
+      expect(reply).toEqual([nlText("checkin.step.notDue"), nlText("checkin.end", { name: "Sam" })]);
+      expect(reply).not.toContain(nlText("checkin.step.blocked"));
+      expect((await db.prisma.step.findUniqueOrThrow({ where: { id: c.step.id } })).status).toBe("OPEN");
+    });
+  }
+
+  it("the 'Nog niet' button before the due day is no failure either", async () => {
+    const c = await withStep(3);
+    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "notYet")))).toEqual([nlText("checkin.step.notDue"), nlText("checkin.end", { name: "Sam" })]);
+  });
+
+  it("after the due day, 'nog niet' asks gently what got in the way", async () => {
+    const c = await withStep(-2);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "nog niet")))).toEqual([nlText("checkin.step.blocked")]);
+  });
+});
