@@ -224,6 +224,11 @@ export function createEngine(deps: EngineDeps): Engine {
     }
 
     if (!run) {
+      // A coach's conversation that waited comes first.
+      if (client.status === "ACTIVE" && !client.crisisHoldSince && input.kind === "text") {
+        const talk = await startWaitingTalk(tx, client);
+        if (talk.length) return [...out, ...talk];
+      }
       // Nothing going on: offer what the bot can talk about (the menu), once onboarding is done.
       if (client.status === "ACTIVE" && flows["menu"] && input.kind === "text") return [...out, ...(await beginRun(tx, client, "menu"))];
       return [...out, { key: input.kind === "button" ? "common.oldButton" : "common.idle" }];
@@ -289,7 +294,9 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!parked || parked.status !== "PARKED") return "gone";
         const client = await lockClientById(tx, parked.clientId);
         if (!client || client.telegramChatId === null || client.status === "STOPPED" || client.status === "REFUSED") return "gone";
-        if (client.status !== "ACTIVE" || client.crisisHoldSince || (await activeRun(tx, client.id))) return "busy";
+        const current = await activeRun(tx, client.id);
+        // A waiting coach's conversation does not wait for the menu: that is only an offer.
+        if (client.status !== "ACTIVE" || client.crisisHoldSince || (current && !(current.flowId === "menu" && isWaitingTalk(parked)))) return "busy";
         await tx.flowRun.update({ where: { id: parked.id }, data: { status: "DONE" } });
         const messages = [{ key: isWaitingTalk(parked) ? "coachTalk.now" : "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
         await enqueueTelegram(tx, { clientId: client.id, chatId: client.telegramChatId, language: client.language, messages, key: `resume:${parked.id}` });

@@ -295,13 +295,23 @@ describe("a coach's talk that waits", () => {
     expect(await ob.engine.resumeParked(talk.id)).toBe("gone");
   });
 
-  it("its job starts it with the coach's words when the client was free by then", async () => {
+  it("when the client writes while nothing is going on, the waiting talk comes instead of the menu", async () => {
+    const c = await halfwayGrow();
+    await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
+    await ob.deliver();
+    await db.prisma.flowRun.update({ where: { id: c.run.id }, data: { status: "DONE" } });
+    expect(texts(await ob.deliver(textUpdate(c.chat, "hoi")))).toEqual([nlText("coachTalk.now"), nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.progress")]);
+  });
+
+  it("its job starts it with the coach's words when the client was free by then (the menu does not count)", async () => {
     const c = await halfwayGrow();
     await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
     await ob.deliver();
     const talk = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId: c.clientId, flowId: "scaling" } });
-    // The GROW was closed another way (it ended); nothing active any more.
+    // The GROW was closed another way (it ended), and the menu came up, not picked from yet.
     await db.prisma.flowRun.update({ where: { id: c.run.id }, data: { status: "DONE" } });
+    await ob.engine.startConversation(c.clientId, "menu");
+    await ob.deliver();
     const from = ob.calls.length;
     expect(await ob.engine.resumeParked(talk.id)).toBe("resumed");
     await ob.jobs.dispatcher.drain();
