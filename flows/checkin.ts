@@ -9,6 +9,7 @@ import { assign, setup } from "xstate";
 import { outputActions, say } from "./lib/actions.js";
 import { saysDontKnow } from "./lib/answers.js";
 import { answerOf, ask, bare, clarify, controlGuards, openQuestion, parkStates, scaleRetry, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
+import { amsterdamDay, toIsoDate } from "./lib/dates.js";
 import { normalise } from "./lib/parse.js";
 import type { Choice, ClientEvent, FlowDefinition, FlowInput } from "./types.js";
 
@@ -18,6 +19,8 @@ export const LOW_SCORE = 4;
 interface StepRef {
   id: string;
   what: string;
+  /** When the client meant to have it done (ISO), if they said. */
+  dueAt?: string;
 }
 
 interface Context {
@@ -30,7 +33,14 @@ type StepStatus = "done" | "partly" | "notYet";
 
 function stepOf(data: Record<string, unknown> | undefined): StepRef | null {
   const s = data?.["step"] as Partial<StepRef> | undefined;
-  return s && typeof s.id === "string" && typeof s.what === "string" && s.id && s.what ? { id: s.id, what: s.what } : null;
+  if (!(s && typeof s.id === "string" && typeof s.what === "string" && s.id && s.what)) return null;
+  return { id: s.id, what: s.what, ...(typeof s.dueAt === "string" && !Number.isNaN(Date.parse(s.dueAt)) ? { dueAt: s.dueAt } : {}) };
+}
+
+/** The step's day has not gone by yet (Amsterdam days): "nog niet" is then no failure. */
+export function beforeDue(step: StepRef | null, nowIso: string): boolean {
+  if (!step?.dueAt) return false;
+  return toIsoDate(amsterdamDay(nowIso)) <= toIsoDate(amsterdamDay(step.dueAt));
 }
 
 /** How the step went, from a button or typed text; "partly" words win over "not" and "done". */
@@ -60,6 +70,7 @@ export const checkinMachine = setup({
     nothingBetter: ({ event }) => event.type === "client.said" && saysDontKnow(event.text),
     hasStep: ({ context }) => context.step !== null,
     stepIs: ({ event }, params: { status: StepStatus }) => stepStatusOf(event) === params.status,
+    notDueYet: ({ context, event }) => stepStatusOf(event) === "notYet" && beforeDue(context.step, event.now),
   },
 }).createMachine({
   id: "checkin",
@@ -118,6 +129,8 @@ export const checkinMachine = setup({
             target: "done",
             actions: [{ type: "effect", params: ({ context }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "PARTLY" }) }, say("checkin.step.partlyOk")],
           },
+          // Before its day a step not done yet is simply still to come ("nog niet, is toch pas zondag").
+          { guard: "notDueYet", target: "done", actions: say("checkin.step.notDue") },
           { guard: { type: "stepIs", params: { status: "notYet" } }, target: "stepBlocked" },
           { guard: "badText", target: "stepAsk", reenter: true, actions: clarify },
           { target: "stepAsk", reenter: true, actions: say("common.pickButton") },

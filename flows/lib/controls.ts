@@ -10,7 +10,7 @@ import { say } from "./actions.js";
 import { saysDontKnow } from "./answers.js";
 import { amsterdamDateTime } from "./dates.js";
 import { normalise, parseDate, parseScale, parseYesNo, type DateResult } from "./parse.js";
-import { isUnclear, readIntent } from "./readers.js";
+import { isUnclear, plain, readIntent } from "./readers.js";
 
 /** Answers longer than this get a request to say it shorter (the engine refuses > 1000 itself). */
 export const MAX_ANSWER = 500;
@@ -120,7 +120,8 @@ export function parkAnswerOf(event: ClientEvent): ParkAnswer {
     if (event.choice === "nextWeek") return { key: "controls.park.okNextWeek", resumeAt: resumeMoment(on("volgende week"), event.now) };
     return event.choice === "self" || event.choice === NOT_NOW.id ? { key: "controls.park.okSelf" } : { error: "unknown" };
   }
-  if (PARK_SELF.includes(normalise(event.text)) || saysDontKnow(event.text) || isNotNow(event)) return { key: "controls.park.okSelf" };
+  const said = plain(event.text);
+  if (PARK_SELF.some((p) => said === p || said.startsWith(`${p} `)) || saysDontKnow(event.text) || isNotNow(event)) return { key: "controls.park.okSelf" };
   const day = parseDate(event.text, event.now);
   if (typeof day === "string") return { key: "controls.park.okDay", resumeAt: resumeMoment(day, event.now) };
   return { error: day ? "past" : "unknown" };

@@ -407,3 +407,19 @@ export function readGoOn(text: string): Read<"goOn"> {
   if (STOP_WORDS.test(t)) return unclear("mixed");
   return GO_ON.test(t) ? { value: "goOn" } : unclear("none");
 }
+
+const HELLO_WORDS = new Set(["hoi", "hallo", "hey", "hee", "he", "hi", "hello", "hoihoi", "goedemorgen", "goedemiddag", "goedenavond", "daar", "ben", "ik", "er", "weer", "terug", "hoor", "i", "am", "im", "back", "again", "here", "hier", "ok", "oke", "nou", "zo", "sorry", "even", "weg", "geweest"]);
+const HELLO_CORE = /\b(hoi|hallo|hey|hee|he|hi|hello|hoihoi|goedemorgen|goedemiddag|goedenavond|weer|terug|back)\b/;
+
+/**
+ * A hello or "I'm back" and nothing else ("hoi", "hallo daar ben ik weer", "im back"): after a
+ * pause, such a message greets and does not answer the waiting question. "Sam" is not a hello.
+ */
+export function readGreeting(text: string): Read<"hello"> {
+  const t = plain(text);
+  if (!t) return unclear("empty");
+  if (valueOf(readGoOn(text))) return { value: "hello" };
+  // "heyy", "hoii": a letter stretched at the end of a word counts once.
+  const words = t.split(" ").map((w) => (HELLO_WORDS.has(w) ? w : w.replace(/(\p{L})\1+$/u, "$1")));
+  return words.every((w) => HELLO_WORDS.has(w)) && HELLO_CORE.test(words.join(" ")) ? { value: "hello" } : unclear("other");
+}

@@ -1,7 +1,8 @@
 import type { Tx } from "../db/client.js";
 import { goalOverview } from "../domain/overview.js";
 import type { Client } from "../generated/prisma/client.js";
-import type { OutMessage } from "../jobs/outbox.js";
+import { CONVERSATION_RESUME, type OutMessage } from "../jobs/outbox.js";
+import { isWaitingTalk } from "./runs.js";
 
 export type GlobalCommand = "start" | "stop" | "pause" | "help" | "goal";
 
@@ -27,7 +28,7 @@ export async function globalCommand(
   tx: Tx,
   client: Client,
   command: GlobalCommand | undefined,
-  ctx: { resumedStatus: Client["status"]; repeat: OutMessage[] },
+  ctx: { resumedStatus: Client["status"]; repeat: OutMessage[]; now: Date },
 ): Promise<OutMessage[]> {
   switch (command) {
     case "stop":
@@ -37,7 +38,8 @@ export async function globalCommand(
     case "start":
       if (client.status === "STOPPED" || client.status === "PAUSED") {
         await tx.client.update({ where: { id: client.id }, data: { status: ctx.resumedStatus } });
-        return [{ key: "start.welcomeBack", vars: { name: client.callName ?? client.name } }, ...ctx.repeat];
+        const parked = client.status === "STOPPED" ? await parkedAfterStop(tx, client, ctx.now, ctx.repeat.length > 0) : [];
+        return [{ key: "start.welcomeBack", vars: { name: client.callName ?? client.name } }, ...ctx.repeat, ...parked];
       }
       return [{ key: "start.alreadyLinked" }, ...ctx.repeat];
     case "pause":
@@ -50,4 +52,22 @@ export async function globalCommand(
     default:
       return [{ key: "common.unknownCommand" }];
   }
+}
+
+/**
+ * /start after /stop: the parked topics' jobs that /stop cancelled and whose agreed time is still
+ * to come wait again; when the last parked topic has no such time (the client would say it
+ * themselves, or the day went by), the client is offered to pick it up ("verder").
+ */
+async function parkedAfterStop(tx: Tx, client: Client, now: Date, busy: boolean): Promise<OutMessage[]> {
+  const parked = await tx.flowRun.findMany({ where: { clientId: client.id, status: "PARKED" }, orderBy: { updatedAt: "desc" } });
+  if (!parked.length) return [];
+  const keys = parked.map((r) => `${CONVERSATION_RESUME}:${r.id}`);
+  // A coach's conversation that was waiting waits again too (its job retries), whatever its time.
+  const talks = parked.filter(isWaitingTalk).map((r) => `${CONVERSATION_RESUME}:${r.id}`);
+  await tx.job.updateMany({ where: { idempotencyKey: { in: keys }, status: "CANCELLED", OR: [{ dueAt: { gt: now } }, { idempotencyKey: { in: talks } }] }, data: { status: "PENDING" } });
+  const last = parked.find((r) => !isWaitingTalk(r));
+  if (busy || !last) return [];
+  const waiting = await tx.job.count({ where: { idempotencyKey: `${CONVERSATION_RESUME}:${last.id}`, status: "PENDING" } });
+  return waiting ? [] : [{ key: "start.parkedOffer" }];
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { readGoOn, readGreeting, valueOf } from "../../flows/lib/readers.js";
 import type { ClientEvent, FlowDefinition, Say, Vars } from "../../flows/types.js";
 import type { Database, Tx } from "../db/client.js";
 import { audit } from "../domain/audit.js";
@@ -14,7 +15,7 @@ import { COMMAND_ALIASES, globalCommand } from "./commands.js";
 import { createCrisisResponse, crisisIn, doubtIn } from "./crisis.js";
 import { checkFlood, type FloodLimits } from "./flood.js";
 import { firstDelivery, lockClientByChat, lockClientById } from "./locks.js";
-import { ConversationError, createRuns, runData } from "./runs.js";
+import { ConversationError, createRuns, isWaitingTalk, runData } from "./runs.js";
 
 export { ConversationError } from "./runs.js";
 
@@ -96,7 +97,18 @@ export function createEngine(deps: EngineDeps): Engine {
     return db.prisma.$transaction((tx) => fn(tx));
   }
 
-  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun } = createRuns(deps);
+  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked, queueTalk, waitingTalks, startWaitingTalk } = createRuns(deps);
+
+  /**
+   * After a step: when no conversation is going on any more, a conversation put aside by
+   * /herinneringen comes back at its question, or else a coach's conversation that waited begins.
+   */
+  async function whenFree(tx: Tx, client: Client): Promise<OutMessage[]> {
+    if (client.status !== "ACTIVE" || (await activeRun(tx, client.id))) return [];
+    const back = await reopenParked(tx, client, { interrupted: true });
+    if (back) return [{ key: "controls.goOn" }, ...back];
+    return client.crisisHoldSince ? [] : startWaitingTalk(tx, client);
+  }
   const crisis = createCrisisResponse({ runs: { repeatPrompt }, clock, logger: deps.logger, escalateMinutes: deps.crisisEscalateMinutes ?? DEFAULT_ESCALATE_MINUTES });
 
   /** Handles an update from a chat that is not linked to a client: only `/start <code>` links it. */
@@ -188,7 +200,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (input.kind === "command" && isRemindersCommand(input.command)) return runHook(tx, client, await remindersCommand(tx, client));
     // --- end jobs hook
 
-    if (input.kind === "command") return globalCommand(tx, client, COMMAND_ALIASES[input.command], { resumedStatus, repeat: repeatPrompt(run) });
+    if (input.kind === "command") return globalCommand(tx, client, COMMAND_ALIASES[input.command], { resumedStatus, repeat: repeatPrompt(run), now });
 
     // --- crisis: the message after one is answered kindly; "verder" picks the conversation up
     const afterCrisis = await crisis.afterCrisis(tx, client, input, run);
@@ -199,7 +211,10 @@ export function createEngine(deps: EngineDeps): Engine {
     if (client.status === "STOPPED") return [{ key: "stop.stopped" }];
     if (client.status === "PAUSED") {
       await tx.client.update({ where: { id: client.id }, data: { status: resumedStatus } });
+      client = { ...client, status: resumedStatus };
       out.push({ key: "pause.back" });
+      // The first words after a pause ("ik ben er weer") are a hello, not the answer: the waiting question again.
+      if (run && input.kind === "text" && valueOf(readGreeting(input.text))) return [...out, ...repeatPrompt(run)];
     }
     if (input.kind === "media") return [...out, { key: "common.onlyText" }];
     if (input.kind === "text" && input.text.length > MAX_TEXT) return [...out, { key: "common.tooLong" }];
@@ -210,7 +225,18 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     // --- end jobs hook
 
+    // A parked topic comes back when the client says they want to go on ("verder", "ik wil verder"), also from the menu.
+    if (input.kind === "text" && (!run || run.flowId === "menu") && valueOf(readGoOn(input.text))) {
+      const back = await reopenParked(tx, client);
+      if (back) return [...(out.length ? out : [{ key: "controls.goOn" }]), ...back];
+    }
+
     if (!run) {
+      // A coach's conversation that waited comes first.
+      if (client.status === "ACTIVE" && !client.crisisHoldSince && input.kind === "text") {
+        const talk = await startWaitingTalk(tx, client);
+        if (talk.length) return [...out, ...talk];
+      }
       // Nothing going on: offer what the bot can talk about (the menu), once onboarding is done.
       if (client.status === "ACTIVE" && flows["menu"] && input.kind === "text") return [...out, ...(await beginRun(tx, client, "menu"))];
       return [...out, { key: input.kind === "button" ? "common.oldButton" : "common.idle" }];
@@ -227,7 +253,8 @@ export function createEngine(deps: EngineDeps): Engine {
     } else {
       event = { type: "client.said", text: input.text, now: now.toISOString() };
     }
-    return [...out, ...(await stepActive(tx, client, run, event, key))];
+    const stepped = await stepActive(tx, client, run, event, key);
+    return [...out, ...stepped, ...(await whenFree(tx, client))];
   }
 
   return {
@@ -275,9 +302,11 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!parked || parked.status !== "PARKED") return "gone";
         const client = await lockClientById(tx, parked.clientId);
         if (!client || client.telegramChatId === null || client.status === "STOPPED" || client.status === "REFUSED") return "gone";
-        if (client.status !== "ACTIVE" || client.crisisHoldSince || (await activeRun(tx, client.id))) return "busy";
+        const current = await activeRun(tx, client.id);
+        // A waiting coach's conversation does not wait for the menu: that is only an offer.
+        if (client.status !== "ACTIVE" || client.crisisHoldSince || (current && !(current.flowId === "menu" && isWaitingTalk(parked)))) return "busy";
         await tx.flowRun.update({ where: { id: parked.id }, data: { status: "DONE" } });
-        const messages = [{ key: "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
+        const messages = [{ key: isWaitingTalk(parked) ? "coachTalk.now" : "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
         await enqueueTelegram(tx, { clientId: client.id, chatId: client.telegramChatId, language: client.language, messages, key: `resume:${parked.id}` });
         queued = true;
         return "resumed";
@@ -301,6 +330,14 @@ export function createEngine(deps: EngineDeps): Engine {
         if (client.status !== "ACTIVE") throw new ConversationError(`this client cannot get a conversation now (${client.status.toLowerCase()})`);
         if (byCoachId !== undefined) {
           await audit(tx, { actorKind: "COACH", actorId: byCoachId, action: "conversation.started", clientId, detail: { flowId } });
+        }
+        // A coach's conversation never breaks off the one the client is in (the menu is only an offer): it waits, and the client is told.
+        const current = byCoachId !== undefined && !opts?.prepare ? await activeRun(tx, client.id) : null;
+        if (byCoachId !== undefined && !opts?.prepare && ((current && current.flowId !== "menu") || (await waitingTalks(tx, client.id)).length)) {
+          await queueTalk(tx, client, flowId, data);
+          await enqueueTelegram(tx, { clientId, chatId: client.telegramChatId, language: client.language, messages: [{ key: "coachTalk.waiting" }] });
+          queued = true;
+          return;
         }
         const messages = [...before, ...(await beginRun(tx, client, flowId, data))];
         const proactive = opts?.prepare !== undefined;

@@ -3,7 +3,7 @@ import type { ClientEvent, FlowDefinition, FlowInput, Say } from "../../flows/ty
 import type { Tx } from "../db/client.js";
 import { applyEffects, forgetClient } from "../domain/effects.js";
 import { flowData } from "../domain/flow-data.js";
-import type { Client, FlowRun, Prisma } from "../generated/prisma/client.js";
+import { Prisma, type Client, type FlowRun } from "../generated/prisma/client.js";
 import { CONVERSATION_RESUME, toOutMessage, type OutMessage } from "../jobs/outbox.js";
 import { restoreFlow, startFlow, stepFlow, type FlowStep } from "./runtime.js";
 
@@ -122,18 +122,124 @@ export function createRuns(deps: RunDeps) {
     }
     const step = stepFlow(flow, restored.snapshot, event);
     const turn = step.says.length ? run.turn + 1 : run.turn;
+    // "Niet nu" at a question: the question is kept, so the topic can come back at it later.
+    const parking = step.persisted.value === PARK_WHEN && (run.snapshot as { value?: unknown }).value !== PARK_WHEN;
+    const resumeFrom: ResumePoint = { snapshot: run.snapshot as Record<string, unknown>, prompt: run.prompt, version: run.machineVersion };
     const updated = await tx.flowRun.update({
       where: { id: run.id },
       data: {
         turn,
         machineVersion: flow.version,
+        ...(parking ? { resumeFrom: resumeFrom as unknown as Prisma.InputJsonValue } : {}),
         ...(step.says.length ? { prompt: lastQuestion(step.says) as unknown as Prisma.InputJsonValue } : {}),
       },
     });
     return finishStep(tx, client, updated, step, key);
   }
 
-  return { flowOf, beginRun, stepActive, repeatPrompt, activeRun };
+  /**
+   * The client wants to go on with a parked topic ("verder", "ik wil verder"): the last one parked
+   * becomes the active run again, at the question where it stopped, with its answers so far; the
+   * menu, if it was up, makes way; a pending job to bring it back later is cancelled. Returns its
+   * question, or null when nothing parked can come back.
+   */
+  async function reopenParked(tx: Tx, client: Client, opts: { interrupted?: boolean } = {}): Promise<OutMessage[] | null> {
+    const all = await tx.flowRun.findMany({ where: { clientId: client.id, status: "PARKED" }, orderBy: { updatedAt: "desc" } });
+    const parked = all.find((r) => !isWaitingTalk(r) && (!opts.interrupted || isInterrupted(r)));
+    const flow = parked ? flows[parked.flowId] : undefined;
+    if (!parked || !flow) return null;
+    const point = resumePointOf(parked);
+    if (!restoreFlow(flow, point.snapshot, point.version).ok) return null;
+    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
+    const run = await tx.flowRun.update({
+      where: { id: parked.id },
+      data: {
+        status: "ACTIVE",
+        snapshot: point.snapshot as Prisma.InputJsonValue,
+        machineVersion: point.version,
+        prompt: (point.prompt ?? []) as Prisma.InputJsonValue,
+        // Buttons sent before the park are old now.
+        turn: parked.turn + 1,
+        resumeAt: null,
+        resumeFrom: Prisma.DbNull,
+      },
+    });
+    await tx.job.updateMany({ where: { idempotencyKey: `${CONVERSATION_RESUME}:${parked.id}`, status: "PENDING" }, data: { status: "CANCELLED" } });
+    return repeatPrompt(run);
+  }
+
+  /**
+   * A coach's conversation for a client who is in the middle of another: kept as a parked run that
+   * has not started yet, started when the current one ends or is parked (`startWaitingTalk`), or
+   * by its job an hour on when the client is free by then.
+   */
+  async function queueTalk(tx: Tx, client: Client, flowId: string, data: Record<string, unknown> | undefined): Promise<void> {
+    const flow = flowOf(flowId);
+    const run = await tx.flowRun.create({
+      data: {
+        clientId: client.id,
+        flowId,
+        machineVersion: flow.version,
+        snapshot: {},
+        ...(data ? { data: data as Prisma.InputJsonValue } : {}),
+        status: "PARKED",
+        resumeFrom: { waiting: true },
+      },
+    });
+    await tx.job.create({
+      data: { kind: CONVERSATION_RESUME, payload: { flowRunId: run.id }, clientId: client.id, dueAt: new Date(clock().getTime() + WAITING_RETRY_MS), idempotencyKey: `${CONVERSATION_RESUME}:${run.id}` },
+    });
+  }
+
+  async function waitingTalks(tx: Tx, clientId: string): Promise<FlowRun[]> {
+    const parked = await tx.flowRun.findMany({ where: { clientId, status: "PARKED" }, orderBy: { createdAt: "asc" } });
+    return parked.filter(isWaitingTalk);
+  }
+
+  /** The oldest waiting coach's conversation begins now; [] when none waits. */
+  async function startWaitingTalk(tx: Tx, client: Client): Promise<OutMessage[]> {
+    const [next] = await waitingTalks(tx, client.id);
+    if (!next) return [];
+    await tx.flowRun.update({ where: { id: next.id }, data: { status: "DONE" } });
+    await tx.job.updateMany({ where: { idempotencyKey: `${CONVERSATION_RESUME}:${next.id}`, status: "PENDING" }, data: { status: "CANCELLED" } });
+    return [{ key: "coachTalk.now" }, ...(await beginRun(tx, client, next.flowId, runData(next)))];
+  }
+
+  return { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked, queueTalk, waitingTalks, startWaitingTalk };
+}
+
+/** A waiting coach's conversation tries again after this long when nothing freed the client before. */
+const WAITING_RETRY_MS = 3_600_000;
+
+/** A coach's conversation that waits for the one the client is in (`queueTalk`). */
+export function isWaitingTalk(run: FlowRun): boolean {
+  const from = run.resumeFrom as { waiting?: unknown } | null;
+  return from !== null && typeof from === "object" && from.waiting === true;
+}
+
+/** A conversation put aside by a command (/herinneringen): it comes back when that one ends. */
+function isInterrupted(run: FlowRun): boolean {
+  const from = run.resumeFrom as { interrupted?: unknown } | null;
+  return from !== null && typeof from === "object" && from.interrupted === true;
+}
+
+/** The state every flow's "niet nu" goes to (flows/lib/controls.ts `parkStates`). */
+const PARK_WHEN = "parkWhen";
+
+/** Where a parked topic comes back: the question the client said "niet nu" to. */
+interface ResumePoint {
+  snapshot: Record<string, unknown>;
+  prompt: unknown;
+  version: number;
+}
+
+/** What a parked run keeps in `resumeFrom`: its question, or a mark (waiting coach's talk, interrupted). */
+
+/** The question a parked run comes back at: the one kept at "niet nu", or (parked by a crisis) where it is. */
+function resumePointOf(run: FlowRun): ResumePoint {
+  const kept = run.resumeFrom as Partial<ResumePoint> | null;
+  if (kept && typeof kept === "object" && kept.snapshot && typeof kept.version === "number") return { snapshot: kept.snapshot, prompt: kept.prompt, version: kept.version };
+  return { snapshot: run.snapshot as Record<string, unknown>, prompt: run.prompt, version: run.machineVersion };
 }
 
 export function runData(run: FlowRun): Record<string, unknown> | undefined {

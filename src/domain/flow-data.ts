@@ -20,7 +20,7 @@ export async function flowData(tx: Tx, client: Client, flowId: string, given: Re
       where: { goal: { clientId: client.id, status: "ACTIVE" }, status: { in: ["OPEN", "PARTLY"] } },
       orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     });
-    if (step) data["step"] = { id: step.id, what: step.what };
+    if (step) data["step"] = { id: step.id, what: step.what, ...(step.dueAt ? { dueAt: step.dueAt.toISOString() } : {}) };
   }
   if (flowId === "scaling") {
     const scale = isScaleKind(data["scale"]) ? data["scale"] : "PROGRESS";

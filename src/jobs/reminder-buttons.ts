@@ -106,7 +106,8 @@ export async function remindersCommand(tx: Tx, client: Client): Promise<HookRepl
   // A conversation in progress waits instead of being thrown away.
   await tx.flowRun.updateMany({
     where: { clientId: client.id, status: "ACTIVE", flowId: { not: REMINDERS_FLOW } },
-    data: { status: "PARKED", resumeAt: null },
+    // Marked, so it comes back at its question when the reminders conversation ends.
+    data: { status: "PARKED", resumeAt: null, resumeFrom: { interrupted: true } },
   });
   return {
     messages: [],

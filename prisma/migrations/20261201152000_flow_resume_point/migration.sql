@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FlowRun" ADD COLUMN     "resumeFrom" JSONB;
+
