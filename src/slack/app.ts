@@ -9,11 +9,13 @@ import type { Route } from "../http/server.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
-import { tellUser } from "./context.js";
+import { placeOf, recordRefusal, tellUser } from "./context.js";
 import { registerEvents } from "./events/index.js";
 import { registerHome } from "./home/index.js";
 import { boltLogger } from "./log.js";
-import { KoersReceiver } from "./receiver.js";
+import { registerOptions } from "./options.js";
+import { databaseReplayGuard, KoersReceiver } from "./receiver.js";
+import { slackUserOf } from "./refusals.js";
 import { registerViews } from "./views/index.js";
 
 export interface SlackAppOptions extends SlackDeps {
@@ -37,31 +39,56 @@ export interface SlackApp {
   client: webApi.WebClient;
   /** Asks Slack for the bot's ids when they were not given; call once before serving. */
   init(): Promise<void>;
+  /** Resolves when the listener work of every request answered so far has finished (tests, shutdown). */
+  settled(): Promise<void>;
 }
 
 /** Bolt's extended error handler arguments (the last overload of `app.error`): the error and the request body. */
 type BoundaryArgs = Parameters<Parameters<App["error"]>[0]>[0];
 
-/** Who and where a failed request came from, when Slack told us. */
-function placeOf(b: Record<string, unknown>): { user: string; channel?: string } | null {
-  const user = (b.user as { id?: string } | undefined)?.id ?? (typeof b.user_id === "string" ? b.user_id : undefined);
-  const channel = (b.channel as { id?: string } | undefined)?.id ?? (typeof b.channel_id === "string" ? b.channel_id : undefined);
-  return user ? { user, ...(channel ? { channel } : {}) } : null;
+/** What a request asked for, for logs and audit rows: the command, view, action or event type. */
+function whatOf(b: Record<string, unknown>): string {
+  const action = Array.isArray(b.actions) ? (b.actions[0] as { action_id?: unknown } | undefined)?.action_id : undefined;
+  const candidates = [b.command, (b.view as { callback_id?: unknown } | undefined)?.callback_id, action, (b.event as { type?: unknown } | undefined)?.type, b.type];
+  const found = candidates.find((c) => typeof c === "string");
+  return typeof found === "string" ? found.slice(0, 64) : "unknown";
 }
 
-/** The one error boundary: log with context, tell the person calmly, never show a stack trace. */
+/** The first line of an error's message: enough to find the fault, without the data of a failed query. */
+const errorLine = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]?.slice(0, 200) ?? ""}` : "non-error thrown");
+
+/** The one error boundary: log with context (no client text), tell the person calmly, never show a stack trace. */
 function errorBoundary(app: App, deps: SlackDeps, logger: Logger): void {
   app.error(async ({ error, body }: BoundaryArgs) => {
-    const b = body as unknown as Record<string, unknown>;
-    logger.error({ err: error, type: b.type, command: b.command, callbackId: (b.view as { callback_id?: string } | undefined)?.callback_id }, "Slack request failed");
+    const b = (body ?? {}) as unknown as Record<string, unknown>;
+    logger.error({ err: errorLine(error), code: (error as { code?: unknown }).code, type: typeof b.type === "string" ? b.type : undefined, what: whatOf(b) }, "Slack request failed");
     const place = placeOf(b);
     if (place) await tellUser(app.client, place, deps.t("referral.error.generic")).catch(() => undefined);
   });
 }
 
+/** A verified request no listener took: an unknown command, button or view. Refused calmly and audited. */
+async function unhandled(app: App, deps: SlackDeps, body: Record<string, unknown>): Promise<void> {
+  const surface = typeof body.command === "string" ? "command" : body.type === "view_submission" ? "view" : body.type === "block_actions" ? "action" : body.type === "event_callback" ? "event" : "request";
+  const slackUserId = slackUserOf(body);
+  const member = slackUserId ? await deps.service.member(slackUserId).catch(() => null) : null;
+  await recordRefusal(deps, { surface, what: whatOf(body), why: "unhandled", slackUserId, member });
+  const place = placeOf(body);
+  if (place && surface !== "event" && surface !== "view") await tellUser(app.client, place, deps.t("referral.refused.malformed")).catch(() => undefined);
+}
+
 export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const logger = opts.logger.child({ component: "slack" });
-  const receiver = new KoersReceiver({ signingSecret: opts.signingSecret, logger, clock: opts.clock, ...(opts.ackTimeoutMs ? { ackTimeoutMs: opts.ackTimeoutMs } : {}) });
+  const deps: SlackDeps = opts;
+  const holder: { app?: App } = {};
+  const receiver = new KoersReceiver({
+    signingSecret: opts.signingSecret,
+    logger,
+    clock: opts.clock,
+    replays: databaseReplayGuard(opts.db.sql),
+    onUnhandled: (body) => (holder.app ? unhandled(holder.app, deps, body) : Promise.resolve()),
+    ...(opts.ackTimeoutMs ? { ackTimeoutMs: opts.ackTimeoutMs } : {}),
+  });
   const known = opts.botId !== undefined && opts.botUserId !== undefined;
   const app = new App({
     receiver,
@@ -71,12 +98,13 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     extendedErrorHandler: true,
     clientOptions: { ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}), retryConfig: { retries: 0 } },
   });
-  const deps: SlackDeps = opts;
+  holder.app = app;
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
   registerHome(app, deps);
+  registerOptions(app, deps);
   for (const register of opts.extraListeners ?? []) register(app);
   errorBoundary(app, deps, logger);
   return {
@@ -84,5 +112,6 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     route: receiver.route,
     client: app.client,
     init: () => (known ? Promise.resolve() : app.init()),
+    settled: () => receiver.settled(),
   };
 }

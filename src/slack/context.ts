@@ -9,6 +9,7 @@ import type { ReferralService } from "../domain/referrals/service.js";
 import { ReferralRefused } from "../domain/referrals/types.js";
 import type { Member } from "../generated/prisma/client.js";
 import type { SlackT } from "./i18n.js";
+import { auditSlackRefusal, parseSlackId, slackUserOf, type Refusal, type Surface } from "./refusals.js";
 
 export interface SlackDeps {
   service: ReferralService;
@@ -26,6 +27,15 @@ type Web = webApi.WebClient;
 export interface Place {
   user: string;
   channel?: string | undefined;
+}
+
+/** Who pressed or typed, and where: null when the body names no real-looking Slack user. */
+export function placeOf(body: unknown): Place | null {
+  const user = slackUserOf(body);
+  if (!user) return null;
+  const b = body as { channel?: { id?: unknown }; channel_id?: unknown };
+  const channel = parseSlackId(b.channel?.id ?? b.channel_id);
+  return { user, ...(channel ? { channel } : {}) };
 }
 
 /** A private message to one user: an ephemeral one where they are, else a direct message. */
@@ -48,10 +58,42 @@ export async function directMessage(client: Web, user: string, text: string, blo
   await client.chat.postMessage({ channel, text, ...(blocks ? { blocks } : {}) });
 }
 
-/** The active member behind this Slack user, or a private "you are not known" and null. */
-export async function memberFor(deps: SlackDeps, client: Web, place: Place): Promise<Member | null> {
+/** What a listener was asked to do, for the audit row of a refusal. */
+export interface Asked {
+  surface: Surface;
+  what: string;
+}
+
+/** Audits a refusal; a failure to write it is logged, never shown to the person. */
+export async function recordRefusal(deps: SlackDeps, refusal: Refusal): Promise<void> {
+  try {
+    await auditSlackRefusal(deps.db, refusal);
+  } catch (err) {
+    deps.logger.error({ err: err instanceof Error ? err.message : String(err), surface: refusal.surface, why: refusal.why }, "could not audit a refused Slack request");
+  }
+}
+
+/** A calm private refusal (ephemeral, else a direct message) and its audit row. */
+export async function refuse(
+  deps: SlackDeps,
+  client: Web,
+  place: Place,
+  asked: Asked & { why: string; member?: Member | null; referralId?: string | null },
+  key: string,
+  vars?: Record<string, string | number>,
+): Promise<void> {
+  await Promise.all([
+    recordRefusal(deps, { ...asked, slackUserId: place.user }),
+    tellUser(client, place, deps.t(key, vars)).catch((err: unknown) =>
+      deps.logger.warn({ err: err instanceof Error ? err.message : String(err), surface: asked.surface }, "could not tell a Slack user their request was refused"),
+    ),
+  ]);
+}
+
+/** The active member behind this Slack user, or a private "you are not known" (audited) and null. */
+export async function memberFor(deps: SlackDeps, client: Web, place: Place, asked: Asked): Promise<Member | null> {
   const member = await deps.service.member(place.user);
-  if (!member) await tellUser(client, place, deps.t("referral.refused.notMember"));
+  if (!member) await refuse(deps, client, place, { ...asked, why: "notMember" }, "referral.refused.notMember");
   return member;
 }
 

@@ -24,8 +24,8 @@ import { firstName } from "../jobs/nudge-jobs.js";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
 import { memberFor, tellUser, type SlackDeps } from "./context.js";
 import type { SlackT } from "./i18n.js";
-import { escapeMrkdwn } from "./nudge-message.js";
 import { toSendError } from "./nudge-sink.js";
+import { escapeSlack } from "./text.js";
 
 export const CRISIS_ACTIONS: Record<CrisisAction, string> = { ack: "crisis.ack", contacted: "crisis.contacted", resume: "crisis.resume" };
 
@@ -51,7 +51,7 @@ async function loadView(db: Database, alertId: string): Promise<AlertView | null
 /** The client's words as a Slack quote, escaped so that "<!channel>" or a link cannot do anything. */
 export function quote(text: string): string {
   const cut = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)} …` : text;
-  return escapeMrkdwn(cut)
+  return escapeSlack(cut)
     .split(/\r?\n/)
     .map((line) => `> ${line}`)
     .join("\n");
@@ -91,7 +91,7 @@ function buttons(t: SlackT, view: AlertView): Block | null {
 /** Who confirmed what and when, as lines under the alert. */
 async function stateLines(db: Database, t: SlackT, alert: CrisisAlert): Promise<string[]> {
   const ids = [alert.acknowledgedBy, alert.contactedBy, alert.resumedBy].filter((x): x is string => x !== null);
-  const members = new Map((await db.prisma.member.findMany({ where: { id: { in: ids } } })).map((m) => [m.id, escapeMrkdwn(m.name)]));
+  const members = new Map((await db.prisma.member.findMany({ where: { id: { in: ids } } })).map((m) => [m.id, escapeSlack(m.name)]));
   const who = (id: string | null) => (id ? (members.get(id) ?? "?") : "Koers");
   const lines: string[] = [];
   if (alert.acknowledgedAt) lines.push(t("crisis.state.ack", { who: who(alert.acknowledgedBy), when: alert.acknowledgedAt.toISOString() }));
@@ -107,7 +107,7 @@ interface Rendered {
 
 /** The alert: who and what kind, the danger now, the words, when and which rule, the state, the buttons. */
 export async function renderAlert(db: Database, t: SlackT, view: AlertView, opts: { lead?: string; signal?: { category: string; text: string; at: Date; rule: string; acute: boolean } } = {}): Promise<Rendered> {
-  const name = escapeMrkdwn(firstName(view.client));
+  const name = escapeSlack(firstName(view.client));
   const s = opts.signal ?? { category: view.alert.category, text: view.alert.messageText, at: view.alert.createdAt, rule: view.alert.rule, acute: view.alert.acute };
   const category = t(`crisis.category.${s.category}`);
   const blocks: Block[] = [];
@@ -115,7 +115,7 @@ export async function renderAlert(db: Database, t: SlackT, view: AlertView, opts
   blocks.push(section(t(opts.signal ? "crisis.again" : "crisis.title", { name, category })));
   if (s.acute) blocks.push(section(t("crisis.acute")));
   blocks.push(section(`${t("crisis.said", { name })}\n${quote(s.text)}`));
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("crisis.when", { when: s.at.toISOString(), rule: escapeMrkdwn(s.rule) }) }] });
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("crisis.when", { when: s.at.toISOString(), rule: escapeSlack(s.rule) }) }] });
   const states = await stateLines(db, t, view.alert);
   if (states.length) blocks.push(section(states.join("\n")));
   const row = buttons(t, view);
@@ -243,7 +243,7 @@ function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
     const web = deps.web;
     const step = stepper(ctx, p.done);
     const mentions = team.filter((m) => m.slackUserId).map((m) => `<@${m.slackUserId ?? ""}>`).join(" ");
-    const lead = deps.t(p.why === "noSlack" ? "crisis.teamNoSlack" : "crisis.team", { mentions, coach: escapeMrkdwn(coach.name), count: deps.escalateMinutes });
+    const lead = deps.t(p.why === "noSlack" ? "crisis.teamNoSlack" : "crisis.team", { mentions, coach: escapeSlack(coach.name), count: deps.escalateMinutes });
     const message = await renderAlert(deps.db, deps.t, view, { lead });
     const channel = org.referralChannel;
     const reached: string[] = [];
@@ -307,7 +307,7 @@ export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publish
       if (channel && ts) await client.chat.update({ channel, ts, text: rendered.text, blocks: rendered.blocks });
       const a = view.alert;
       if (a.slackChannel && a.slackTs && !(a.slackChannel === channel && a.slackTs === ts)) {
-        const line = deps.t(`crisis.state.${action}`, { who: escapeMrkdwn(member.name), when: deps.clock().toISOString() });
+        const line = deps.t(`crisis.state.${action}`, { who: escapeSlack(member.name), when: deps.clock().toISOString() });
         await client.chat.postMessage({ channel: a.slackChannel, thread_ts: a.slackTs, text: line });
       }
     };

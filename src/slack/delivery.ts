@@ -5,23 +5,24 @@
  * that already reached Slack. Without Slack configured the job only logs.
  */
 import { webApi, type types } from "@slack/bolt";
+import { audit } from "../domain/audit.js";
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
 import { SLACK_REFERRAL_JOB, type DmControls, type Line, type SlackReferralPayload } from "../domain/referrals/deliveries.js";
 import { SendError } from "../jobs/errors.js";
 import type { JobHandler, JobHandlers } from "../jobs/types.js";
-import { buttons, loadCard, renderCard } from "./blocks/card.js";
+import { buttons, loadCard, renderCard, type CardData } from "./blocks/card.js";
 import type { SlackT } from "./i18n.js";
 import { boltLogger } from "./log.js";
-import { escapeMrkdwn } from "./nudge-message.js";
 import { toSendError } from "./nudge-sink.js";
+import { clip, escapeSlack, escapeVars, mrkdwn, SLACK_LIMITS } from "./text.js";
 
 /** Variables that already are Slack markup (mentions); every other one is escaped. */
 const MARKUP_VARS = new Set(["actor", "coach", "context"]);
 
+/** A thread line or direct message: typed values escaped, then the whole within Slack's text limit. */
 export function lineText(t: SlackT, line: Line): string {
-  const vars = Object.fromEntries(Object.entries(line.vars).map(([k, v]) => [k, MARKUP_VARS.has(k) ? v : escapeMrkdwn(v)]));
-  return t(line.key, vars);
+  return clip(t(line.key, escapeVars(line.vars, MARKUP_VARS)), SLACK_LIMITS.text);
 }
 
 const CONTROLS: Record<DmControls, [string, string, ("primary" | "danger")?][]> = {
@@ -60,7 +61,11 @@ async function postOrUpdateCard(deps: DeliveryDeps & { web: webApi.WebClient }, 
     } else {
       const channel = data.toOrg.referralChannel;
       if (!channel) throw new SendError(`"${data.toOrg.name}" has no referral channel: npm run koers -- org set-channel`, { permanent: true });
-      const posted = await web.chat.postMessage({ channel, text, blocks });
+      const posted = await web.chat.postMessage({ channel, text, blocks }).catch(async (err: unknown) => {
+        if (!isNotInChannel(err)) throw err;
+        await tellNotInChannel(deps, data, channel);
+        throw new SendError(`Koers is not in the referral channel ${channel} of "${data.toOrg.name}": invite the app there (/invite @Koers)`, { permanent: true });
+      });
       const saved = await db.prisma.referral.updateMany({ where: { id: referralId, slackTs: null }, data: { slackChannel: posted.channel ?? channel, slackTs: posted.ts ?? null } });
       // Another job posted the card first: keep theirs.
       if (saved.count === 0 && posted.ts) await web.chat.delete({ channel: posted.channel ?? channel, ts: posted.ts });
@@ -71,11 +76,41 @@ async function postOrUpdateCard(deps: DeliveryDeps & { web: webApi.WebClient }, 
   }
 }
 
+const NOT_IN_CHANNEL = new Set(["not_in_channel", "channel_not_found"]);
+
+function isNotInChannel(err: unknown): boolean {
+  return err instanceof Error && "data" in err && NOT_IN_CHANNEL.has(String((err as { data?: { error?: unknown } }).data?.error));
+}
+
+/**
+ * The app cannot post in an organisation's referral channel: waiting does not help, so the
+ * organisation's contact (else its backup, else the filing organisation's channel) hears it once
+ * per channel, and the log says it each time. The card is posted by the referral's next change.
+ */
+async function tellNotInChannel(deps: DeliveryDeps & { web: webApi.WebClient }, data: CardData, channel: string): Promise<void> {
+  const { db, web, logger, t } = deps;
+  logger.error({ orgId: data.toOrg.id, channel, referralId: data.referral.id }, "Koers is not in the organisation's referral channel: invite the app there (/invite @Koers); the card is not posted");
+  const told = await db.prisma.auditEvent.findFirst({ where: { action: "slack.notInChannel", detail: { path: ["channel"], equals: channel } } });
+  if (told) return;
+  await db.prisma.$transaction((tx) => audit(tx, { actorKind: "SYSTEM", action: "slack.notInChannel", referralId: data.referral.id, detail: { orgId: data.toOrg.id, channel } }));
+  const text = t("referral.admin.notInChannel", { org: escapeSlack(data.toOrg.name), channel: `<#${channel}>` });
+  try {
+    const admin = [data.contact, data.backup].find((m) => m?.slackUserId);
+    if (admin?.slackUserId) {
+      const opened = await web.conversations.open({ users: admin.slackUserId });
+      if (opened.channel?.id) return void (await web.chat.postMessage({ channel: opened.channel.id, text }));
+    }
+    if (data.fromOrg.referralChannel) await web.chat.postMessage({ channel: data.fromOrg.referralChannel, text });
+  } catch (err) {
+    logger.error({ err: err instanceof Error ? err.message : String(err), channel }, "could not tell anyone that Koers is not in the referral channel");
+  }
+}
+
 async function dmMember(deps: DeliveryDeps & { web: webApi.WebClient }, memberId: string, referralId: string, line: Line, controls?: DmControls): Promise<void> {
   const member = await deps.db.prisma.member.findUnique({ where: { id: memberId } });
   if (!member?.slackUserId) throw new SendError(`Member ${memberId} has no Slack user id: npm run koers -- member set-slack`, { permanent: true });
   const text = lineText(deps.t, line);
-  const blocks: types.KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text } }, ...(controls ? buttons(deps.t, referralId, CONTROLS[controls]) : [])];
+  const blocks: types.KnownBlock[] = [{ type: "section", text: mrkdwn(text) }, ...(controls ? buttons(deps.t, referralId, CONTROLS[controls]) : [])];
   const opened = await deps.web.conversations.open({ users: member.slackUserId });
   if (!opened.channel?.id) throw new SendError(`Slack opened no conversation with ${member.slackUserId}`);
   await deps.web.chat.postMessage({ channel: opened.channel.id, text, blocks });

@@ -4,7 +4,7 @@ import type { Accepted } from "../domain/referrals/in.js";
 import type { Member } from "../generated/prisma/client.js";
 import { buttons } from "./blocks/card.js";
 import { directMessage, type SlackDeps } from "./context.js";
-import { escapeMrkdwn } from "./nudge-message.js";
+import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
 
 /**
  * Sends the one-time invite link to the assigned coach by direct message, with the buttons for a
@@ -16,15 +16,15 @@ export async function sendInvite(deps: SlackDeps, client: webApi.WebClient, acce
   const from = await deps.db.prisma.organisation.findUniqueOrThrow({ where: { id: r.fromOrgId } });
   const username = await deps.botUsername();
   const until = accepted.invite.expiresAt.toISOString();
-  const text = deps.t("referral.dm.in.invite", {
-    client: escapeMrkdwn(r.personName ?? ""),
-    from: escapeMrkdwn(from.name),
-    contact: escapeMrkdwn(r.personContact ?? "-"),
+  const text = clip(deps.t("referral.dm.in.invite", {
+    client: escapeSlack(r.personName ?? ""),
+    from: escapeSlack(from.name),
+    contact: escapeSlack(r.personContact ?? "-"),
     until,
     link: username ? inviteLink(username, accepted.invite.code) : `/start ${accepted.invite.code}`,
-  });
+  }), SLACK_LIMITS.text);
   const blocks = [
-    { type: "section" as const, text: { type: "mrkdwn" as const, text } },
+    { type: "section" as const, text: mrkdwn(text) },
     ...buttons(deps.t, r.id, [["ref.dm.reinvite", "reinvite"], ["ref.dm.noContact", "noContact", "danger"]]),
   ];
   const to = accepted.coach.slackUserId ?? accepter.slackUserId;

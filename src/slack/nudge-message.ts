@@ -6,6 +6,7 @@
 import type { CoachAddress, NudgeNote } from "../jobs/nudge-jobs.js";
 import { DIGEST_MAX } from "../jobs/nudge-jobs.js";
 import type { SlackT } from "./i18n.js";
+import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
 
 export const NUDGE_ACTIONS = { contact: "nudge.contact", snooze: "nudge.snooze", done: "nudge.done" } as const;
 
@@ -15,11 +16,6 @@ export type Block = Record<string, unknown>;
 export interface SlackMessage {
   text: string;
   blocks: Block[];
-}
-
-/** Slack mrkdwn needs &, < and > escaped in text we did not write ourselves. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** "heeft al 7 dagen niets laten horen." and the like. */
@@ -45,9 +41,9 @@ export function describeCause(t: SlackT, note: NudgeNote, now: Date): string {
 }
 
 function noteBlocks(t: SlackT, note: NudgeNote, now: Date): Block[] {
-  const title = t("nudge.title", { name: escapeMrkdwn(note.clientFirstName), what: describeCause(t, note, now) });
+  const title = t("nudge.title", { name: escapeSlack(note.clientFirstName), what: describeCause(t, note, now) });
   const since = t("nudge.since", { since: note.since.toISOString() });
-  return [{ type: "section", text: { type: "mrkdwn", text: `${title}\n${since}` } }, nudgeButtons(t, note.nudgeId)];
+  return [{ type: "section", text: mrkdwn(`${title}\n${since}`) }, nudgeButtons(t, note.nudgeId)];
 }
 
 /** The three buttons of one nudge; each button's value is the nudge id. */
@@ -64,7 +60,8 @@ export function nudgeButtons(t: SlackT, nudgeId: string): Block {
 
 /** One nudge: a section with the essentials and the three buttons. */
 export function nudgeMessage(t: SlackT, note: NudgeNote, now: Date): SlackMessage {
-  const text = `${note.clientFirstName} ${describeCause(t, note, now)}`;
+  // The fallback text is read by Slack as mrkdwn too (and shown in notifications).
+  const text = clip(`${escapeSlack(note.clientFirstName)} ${describeCause(t, note, now)}`, SLACK_LIMITS.fallback);
   return { text, blocks: noteBlocks(t, note, now) };
 }
 

@@ -15,6 +15,7 @@ import {
   type Receiver,
 } from "@slack/bolt";
 import type { Logger } from "pino";
+import type { SqlRunner } from "../db/migrate.js";
 import type { Route } from "../http/server.js";
 import { countSlackRefused } from "../metrics.js";
 import { boltLogger } from "./log.js";
@@ -33,29 +34,54 @@ export interface ReceiverDeps {
    * Slack itself waits 3 s; tests on a loaded machine may allow more.
    */
   ackTimeoutMs?: number;
+  replays: ReplayGuard;
+  /**
+   * Called when a verified request was handled by no listener that acknowledged it (an unknown
+   * command, action or view): it is answered with an empty 200 and reported here.
+   */
+  onUnhandled?: (body: Record<string, unknown>) => Promise<void>;
 }
 
 /**
- * Remembers the signatures seen in the last five minutes. Within one instance this refuses a
- * replay; across several instances each would accept it once, which the referral row lock and
- * the state machine make harmless (a second "accept" changes nothing).
+ * Remembers the signatures of the last minutes, for every instance at once: a replay is refused
+ * after a restart and on another instance that shares the database.
  */
-class ReplayGuard {
-  private seen = new Map<string, number>();
-
-  /** True the first time this signature is seen. */
-  firstTime(signature: string, ts: number, nowSeconds: number): boolean {
-    for (const [sig, at] of this.seen) if (at < nowSeconds - MAX_SKEW_SECONDS) this.seen.delete(sig);
-    if (this.seen.has(signature)) return false;
-    this.seen.set(signature, ts);
-    return true;
-  }
+export interface ReplayGuard {
+  /** True the first time this signature is seen (by any instance). */
+  firstTime(signature: string, ts: number, nowSeconds: number): Promise<boolean>;
 }
+
+/**
+ * The replay guard in the database (PostgreSQL or PGlite): one row per signature, inserted or
+ * found (ON CONFLICT DO NOTHING), so two instances racing for the same request let one through.
+ * Rows older than Slack's window (with a margin for clocks that differ) are pruned now and then.
+ */
+export function databaseReplayGuard(sql: SqlRunner): ReplayGuard {
+  let prunedAt = 0;
+  return {
+    async firstTime(signature, ts, nowSeconds) {
+      if (nowSeconds - prunedAt >= PRUNE_EVERY_SECONDS) {
+        prunedAt = nowSeconds;
+        await sql.query(`DELETE FROM "SlackSeenRequest" WHERE "requestTs" < $1`, [new Date((nowSeconds - KEEP_SECONDS) * 1000)]);
+      }
+      const rows = await sql.query<{ signature: string }>(
+        `INSERT INTO "SlackSeenRequest" ("signature", "requestTs") VALUES ($1, $2) ON CONFLICT ("signature") DO NOTHING RETURNING "signature"`,
+        [signature.slice(0, 200), new Date(ts * 1000)],
+      );
+      return rows.length === 1;
+    },
+  };
+}
+
+/** Seen signatures are kept for twice Slack's window; any older request is refused as stale anyway. */
+const KEEP_SECONDS = 2 * MAX_SKEW_SECONDS;
+const PRUNE_EVERY_SECONDS = 60;
 
 export class KoersReceiver implements Receiver {
   private app: App | undefined;
   private readonly slackLogger: SlackLogger;
-  private readonly replays = new ReplayGuard();
+  /** Listener work still running after its request was answered. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly deps: ReceiverDeps) {
     this.slackLogger = boltLogger(deps.logger, "slack-receiver");
@@ -71,7 +97,12 @@ export class KoersReceiver implements Receiver {
   }
 
   stop(): Promise<void> {
-    return Promise.resolve();
+    return this.settled();
+  }
+
+  /** Resolves when all listener work that is running now (and what it started) has finished. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
   /** The handler for `/slack/events`. */
@@ -111,7 +142,16 @@ export class KoersReceiver implements Receiver {
     const nowSeconds = Math.floor(nowMs / 1000);
     // Bolt refuses old requests only; one from the future is as suspect.
     const fresh = ts <= nowSeconds + MAX_SKEW_SECONDS;
-    if (!fresh || !this.replays.firstTime(httpFunc.getHeader(req, "x-slack-signature"), ts, nowSeconds)) {
+    let first: boolean;
+    try {
+      first = fresh && (await this.deps.replays.firstTime(httpFunc.getHeader(req, "x-slack-signature"), ts, nowSeconds));
+    } catch (err) {
+      // Without the database we cannot tell a replay: Slack retries events, people press again.
+      this.deps.logger.error({ path: SLACK_EVENTS_PATH, err: err instanceof Error ? err.message.split("\n")[0] : String(err) }, "Slack request not checked for replay: the database did not answer");
+      httpFunc.buildNoBodyResponse(res, 503);
+      return null;
+    }
+    if (!first) {
       this.deps.logger.warn({ path: SLACK_EVENTS_PATH, reason: fresh ? "replayed" : "timestamp in the future" }, "Slack request refused");
       countSlackRefused(fresh ? "replayed" : "future");
       httpFunc.buildNoBodyResponse(res, 401);
@@ -120,36 +160,58 @@ export class KoersReceiver implements Receiver {
     return verified;
   }
 
-  /** Hands the request to Bolt and answers with what the listener acknowledged. */
+  /**
+   * Hands the request to Bolt. The answer goes out as soon as the listener acknowledges (with a
+   * modal's inline errors, if any): what the listener does after `ack()` (messages, views) does
+   * not count against Slack's 3 seconds. The work goes on and is tracked (`settled()`); its
+   * errors go to the app's error boundary.
+   */
   private async dispatch(req: http.IncomingMessage, res: http.ServerResponse, verified: BufferedIncomingMessage, body: Record<string, unknown>): Promise<void> {
     const ack = new HTTPResponseAck({
       logger: this.slackLogger,
-      // The answer waits for the listener: a modal's inline errors are part of the answer.
-      processBeforeResponse: true,
+      processBeforeResponse: false,
       unhandledRequestHandler: httpFunc.defaultUnhandledRequestHandler,
       unhandledRequestTimeoutMillis: this.deps.ackTimeoutMs ?? 3001,
       httpRequest: verified,
       httpRequestBody: body,
       httpResponse: res,
     });
+    let acked = false;
+    const bound = ack.bind();
+    const work = (async () => {
+      try {
+        await this.app?.processEvent({
+          body,
+          ack: async (response) => {
+            acked = true;
+            await bound(response);
+          },
+          retryNum: httpFunc.extractRetryNumFromHTTPRequest(req),
+          retryReason: httpFunc.extractRetryReasonFromHTTPRequest(req),
+          customProperties: {},
+        });
+        if (!acked && !res.headersSent) {
+          // No listener took it (an unknown command, action or view): answered calmly, reported.
+          ack.ack();
+          httpFunc.buildContentResponse(res, "");
+          await this.deps.onUnhandled?.(body);
+        }
+      } catch (error) {
+        const answered = await httpFunc.defaultProcessEventErrorHandler({
+          error: error as Error,
+          logger: this.slackLogger,
+          request: req,
+          response: res,
+          storedResponse: undefined,
+        });
+        if (answered) ack.ack();
+      }
+    })();
+    this.inFlight.add(work);
     try {
-      await this.app?.processEvent({
-        body,
-        ack: ack.bind(),
-        retryNum: httpFunc.extractRetryNumFromHTTPRequest(req),
-        retryReason: httpFunc.extractRetryReasonFromHTTPRequest(req),
-        customProperties: {},
-      });
-      if (ack.storedResponse !== undefined) httpFunc.buildContentResponse(res, ack.storedResponse);
-    } catch (error) {
-      const acked = await httpFunc.defaultProcessEventErrorHandler({
-        error: error as Error,
-        logger: this.slackLogger,
-        request: req,
-        response: res,
-        storedResponse: ack.storedResponse,
-      });
-      if (acked) ack.ack();
+      await work;
+    } finally {
+      this.inFlight.delete(work);
     }
   }
 }

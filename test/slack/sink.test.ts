@@ -35,11 +35,11 @@ describe("the Slack message of a nudge", () => {
 
   it("escapes the name, says what and since when, in Dutch and in English", () => {
     const msg = nudgeMessage(t, note("score_drop", { scale: "WELLBEING", from: 7, to: 4 }), now);
-    expect(msg.text).toBe("Sam <b> gaf een lager cijfer voor hoe het gaat: van 7 naar 4.");
+    expect(msg.text).toBe("Sam &lt;b&gt; gaf een lager cijfer voor hoe het gaat: van 7 naar 4.");
     expect(JSON.stringify(msg.blocks)).toContain("*Sam &lt;b&gt;*");
     expect(JSON.stringify(msg.blocks)).toContain("Sinds 20 januari");
-    expect(nudgeMessage(createSlackTranslator("en"), note("step_overdue"), now).text).toBe("Sam <b> has a step that is overdue.");
-    expect(nudgeMessage(t, note("partner_silent"), now).text).toBe("Sam <b> vraagt je aandacht (partner_silent).");
+    expect(nudgeMessage(createSlackTranslator("en"), note("step_overdue"), now).text).toBe("Sam &lt;b&gt; has a step that is overdue.");
+    expect(nudgeMessage(t, note("partner_silent"), now).text).toBe("Sam &lt;b&gt; vraagt je aandacht (partner_silent).");
   });
 
   it("a digest lists at most 15 nudges and counts the rest, within Slack's 50 blocks", () => {

@@ -66,7 +66,7 @@ export async function lockFor(tx: Tx, member: Member, referralId: string, type: 
   if (!referral) throw new ReferralRefused("unknown", "referral.refused.unknown");
   const client = referral.clientId ? await tx.client.findUnique({ where: { id: referral.clientId } }) : null;
   const subject: Subject = { member, referral, clientCoachId: client?.coachId ?? null };
-  const rule = RULES[type];
+  const rule = Object.hasOwn(RULES, type) ? RULES[type] : undefined;
   if (!member.active || !rule || !rule(subject)) throw new ReferralRefused("forbidden", "referral.refused.forbidden");
   return subject;
 }

@@ -12,7 +12,7 @@ import { createClientInvite, hashInviteCode, issueInvite, looksLikeInviteCode, t
 import { act, lockFor, memberLabel } from "./access.js";
 import { deliverChange, enqueueSlack } from "./deliveries.js";
 import { initialReferral, lockReferral, noteReferral, stateOf, stepReferral, type Applied } from "./lifecycle.js";
-import { checked, isUrgency, LIMITS, Problems, ReferralRefused, SYSTEM } from "./types.js";
+import { checked, isUrgency, isUuid, LIMITS, Problems, ReferralRefused, SYSTEM } from "./types.js";
 
 export interface InDraft {
   teamOrgId: string;
@@ -40,7 +40,7 @@ export async function fileInReferral(tx: Tx, member: Member, d: InDraft, now: Da
   if (!member.active || org.kind !== "PARTNER") throw new ReferralRefused("forbidden", "referral.refused.notPartner");
   const p = new Problems();
   const team = await p.field(async () => {
-    const found = await tx.organisation.findUnique({ where: { id: d.teamOrgId } });
+    const found = isUuid(d.teamOrgId) ? await tx.organisation.findUnique({ where: { id: d.teamOrgId } }) : null;
     if (!found || found.kind !== "COACH_TEAM") throw invalid("team", "referral.error.unknownTeam");
     if (!found.referralChannel) throw invalid("team", "referral.error.teamNoChannel");
     return found;
@@ -93,7 +93,7 @@ export interface Accepted {
  */
 export async function acceptInReferral(tx: Tx, member: Member, referralId: string, coachId: string, opts: { now: Date; inviteDays: number }): Promise<Accepted> {
   const { referral } = await lockFor(tx, member, referralId, "team.accepted");
-  const coach = await tx.member.findUnique({ where: { id: coachId } });
+  const coach = isUuid(coachId) ? await tx.member.findUnique({ where: { id: coachId } }) : null;
   if (!coach || coach.organisationId !== referral.toOrgId || coach.role !== "COACH" || !coach.active) throw invalid("coach", "referral.error.unknownCoach");
   const accepted = await stepReferral(tx, referral, { type: "team.accepted", coachId }, { kind: "COACH", id: member.id }, opts.now);
   await deliverChange(tx, accepted, memberLabel(member), opts.now);

@@ -10,7 +10,7 @@ import { deliverChange } from "./deliveries.js";
 import { initialReferral, isClosed, lockReferral, noteReferral, stateOf, stepReferral } from "./lifecycle.js";
 import { enqueueSlack } from "./deliveries.js";
 import { memberLabel } from "./labels.js";
-import { checked, isLifeDomain, isShareItem, isUrgency, LIMITS, Problems, ReferralRefused, type LifeDomain, type ShareItem, type Urgency } from "./types.js";
+import { checked, isLifeDomain, isShareItem, isUrgency, isUuid, LIMITS, Problems, ReferralRefused, type LifeDomain, type ShareItem, type Urgency } from "./types.js";
 import { TIME_ZONE } from "../../jobs/schedule.js";
 
 export const CONSENT_TEXT_VERSION = "referralConsent@1";
@@ -74,7 +74,7 @@ async function checkOut(tx: Tx, coach: Member, d: OutDraft, now: Date): Promise<
   const p = new Problems();
   const client = await p.field(async () => {
     // Someone else's client looks exactly like a client that does not exist.
-    const c = await tx.client.findFirst({ where: { id: d.clientId, coachId: coach.id } });
+    const c = isUuid(d.clientId) ? await tx.client.findFirst({ where: { id: d.clientId, coachId: coach.id } }) : null;
     if (!c) throw invalid("client", "referral.error.unknownClient");
     if (c.telegramChatId === null || c.status !== "ACTIVE") throw invalid("client", "referral.error.clientNotReachable");
     // One question about sharing at a time: a second one would break off the first.
@@ -83,13 +83,13 @@ async function checkOut(tx: Tx, coach: Member, d: OutDraft, now: Date): Promise<
     return c;
   });
   await p.field(async () => {
-    const partner = await tx.organisation.findUnique({ where: { id: d.partnerOrgId } });
+    const partner = isUuid(d.partnerOrgId) ? await tx.organisation.findUnique({ where: { id: d.partnerOrgId } }) : null;
     if (!partner || partner.kind !== "PARTNER") throw invalid("partner", "referral.error.unknownPartner");
     if (!partner.referralChannel) throw invalid("partner", "referral.error.partnerNoChannel");
   });
   const lifeDomain = await p.field(() => (isLifeDomain(d.lifeDomain) ? d.lifeDomain : fail("domain", "referral.error.required")));
   const urgency = await p.field(() => (isUrgency(d.urgency) ? d.urgency : fail("urgency", "referral.error.required")));
-  const items = [...new Set(d.items)].filter(isShareItem);
+  const items = [...new Set(Array.isArray(d.items) ? d.items : [])].filter(isShareItem);
   if (!items.length) await p.field(() => fail("items", "referral.error.noItems"));
   const need = await p.field(() => text(d.need, "need", LIMITS.need, true) ?? "");
   const phone = await p.field(() => {

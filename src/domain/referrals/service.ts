@@ -30,6 +30,15 @@ export interface ReferralServiceDeps {
 
 export type ReferralService = ReturnType<typeof createReferralService>;
 
+/** Input problems that a modal cannot produce: the choice was not offered, so the submission was forged (or stale). */
+const FORGED = new Set(["referral.error.unknownClient", "referral.error.unknownPartner", "referral.error.unknownTeam", "referral.error.unknownCoach"]);
+
+/** At most this many choices in one answer (Slack shows 100 options at most). */
+const MAX_CHOICES = 100;
+
+/** A typed search, as a case-insensitive "contains" filter on a name. */
+const named = (query: string) => (query.trim() ? { name: { contains: query.trim().slice(0, 100), mode: "insensitive" as const } } : {});
+
 /** The start data of the consent conversation: exactly what would be shared, as the client reads it. */
 export async function consentData(tx: Tx, referral: Referral, translator: Translator): Promise<ReferralConsentData> {
   const client = await tx.client.findUniqueOrThrow({ where: { id: referral.clientId ?? "" }, include: { coach: true } });
@@ -66,15 +75,21 @@ function sampleEvent(type: ReferralEventType): ReferralEvent {
 export function createReferralService(deps: ReferralServiceDeps) {
   const { db, clock } = deps;
 
-  /** Runs `fn` in a transaction; audits a refusal (except plain input mistakes) and rethrows it. */
+  /**
+   * Runs `fn` in a transaction; audits a refusal and rethrows it. Plain input mistakes (a field
+   * left empty, a date in the past) are not audited; a choice the modal never offered (someone
+   * else's client, another team's coach) is.
+   */
   async function run<T>(member: Member | null, what: string, referralId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
     try {
       const out = await db.prisma.$transaction(fn);
       deps.onQueued?.();
       return out;
     } catch (err) {
-      if (err instanceof ReferralRefused && err.reason !== "invalid") {
-        await db.prisma.$transaction((tx) => auditRefusal(tx, member, referralId, what, err.reason));
+      const forged = err instanceof ReferralRefused ? err.problems.filter((p) => FORGED.has(p.key)).map((p) => p.field) : [];
+      if (err instanceof ReferralRefused && (err.reason !== "invalid" || forged.length)) {
+        const reason = err.reason === "invalid" ? `invalid:${forged.join(",")}` : err.reason;
+        await db.prisma.$transaction((tx) => auditRefusal(tx, member, referralId, what, reason));
       }
       throw err;
     }
@@ -103,31 +118,36 @@ export function createReferralService(deps: ReferralServiceDeps) {
   return {
     /** The active member behind a Slack user id, or null. */
     async member(slackUserId: string): Promise<Member | null> {
+      if (typeof slackUserId !== "string" || !/^[A-Z0-9]{2,32}$/.test(slackUserId)) return null;
       const m = await db.prisma.member.findUnique({ where: { slackUserId } });
       return m?.active ? m : null;
     },
 
-    /** The coach's own clients who can be asked in the chat; listing them is audited. */
-    async caseload(member: Member) {
+    /**
+     * The coach's own clients who can be asked in the chat whose name contains `query`, at most
+     * `take` (100); listing them is audited.
+     */
+    async caseload(member: Member, query = "", take = MAX_CHOICES) {
+      if (member.role !== "COACH" || !member.active) return [];
       return db.prisma.$transaction(async (tx) => {
         const clients = await tx.client.findMany({
-          where: { coachId: member.id, status: "ACTIVE", telegramChatId: { not: null } },
+          where: { coachId: member.id, status: "ACTIVE", telegramChatId: { not: null }, ...named(query) },
           orderBy: { name: "asc" },
-          take: 100,
+          take: Math.min(take, MAX_CHOICES),
         });
         await audit(tx, { actorKind: "COACH", actorId: member.id, action: "clients.listed", detail: { count: clients.length, for: "referral" } });
         return clients;
       });
     },
 
-    /** Organisations of a kind that can receive cards (they have a channel). */
-    receivers(kind: "PARTNER" | "COACH_TEAM") {
-      return db.prisma.organisation.findMany({ where: { kind, referralChannel: { not: null } }, orderBy: { name: "asc" }, take: 100 });
+    /** Organisations of a kind that can receive cards (they have a channel), by a typed part of the name. */
+    receivers(kind: "PARTNER" | "COACH_TEAM", query = "", take = MAX_CHOICES) {
+      return db.prisma.organisation.findMany({ where: { kind, referralChannel: { not: null }, ...named(query) }, orderBy: { name: "asc" }, take: Math.min(take, MAX_CHOICES) });
     },
 
-    /** The active coaches of a team, to assign an IN referral to. */
-    coachesOf(orgId: string) {
-      return db.prisma.member.findMany({ where: { organisationId: orgId, role: "COACH", active: true }, orderBy: { name: "asc" }, take: 100 });
+    /** The active coaches of a team, to assign an IN referral to, by a typed part of the name. */
+    coachesOf(orgId: string, query = "", take = MAX_CHOICES) {
+      return db.prisma.member.findMany({ where: { organisationId: orgId, role: "COACH", active: true, ...named(query) }, orderBy: { name: "asc" }, take: Math.min(take, MAX_CHOICES) });
     },
 
     /** The App Home overview of a member; every referral shown is audited as viewed. */
@@ -140,6 +160,14 @@ export function createReferralService(deps: ReferralServiceDeps) {
       const referral = await run(member, "fileOut", null, (tx) => fileOutReferral(tx, member, draft, clock()));
       return { referral, asked: await askConsent(referral.id, member.id) };
     },
+
+    /** Only files it (checked and committed): Slack answers the modal first, then `askConsent` follows. */
+    fileOutOnly(member: Member, draft: OutDraft): Promise<Referral> {
+      return run(member, "fileOut", null, (tx) => fileOutReferral(tx, member, draft, clock()));
+    },
+
+    /** Asks the client about a referral the coach just filed; false when the client cannot be asked now. */
+    askConsent,
 
     /** The coach asks again after the client wanted to talk first (or the first ask failed). */
     async askAgain(member: Member, referralId: string): Promise<boolean> {

@@ -21,6 +21,9 @@ export type LifeDomain = (typeof LIFE_DOMAINS)[number];
 /** Text limits: below Slack's 3000 characters per text object, so a card always fits. */
 export const LIMITS = { name: 100, contact: 200, need: 1000, wish: 1000, summary: 1500, reason: 500, place: 200 } as const;
 
+/** A well-formed uuid: anything else never reaches a query on a uuid column. */
+export const isUuid = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 export const isShareItem = (v: unknown): v is ShareItem => typeof v === "string" && (SHARE_ITEMS as readonly string[]).includes(v);
 export const isUrgency = (v: unknown): v is Urgency => typeof v === "string" && (URGENCIES as readonly string[]).includes(v);
 export const isLifeDomain = (v: unknown): v is LifeDomain => typeof v === "string" && (LIFE_DOMAINS as readonly string[]).includes(v);

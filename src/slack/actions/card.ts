@@ -7,7 +7,8 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { ReferralEvent, ReferralEventType } from "../../../flows/referral.js";
 import { acceptModal, planModal, textModal } from "../blocks/modals.js";
-import { memberFor, orRefuse, type SlackDeps } from "../context.js";
+import { memberFor, orRefuse, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
+import { parseUuid } from "../refusals.js";
 
 /** Buttons that change the referral at once. */
 const DIRECT: Record<string, ReferralEvent> = {
@@ -28,14 +29,20 @@ const WITH_TEXT: Record<string, ReferralEventType> = {
   "ref.in.decline": "team.declined",
 };
 
+const KNOWN = new Set([...Object.keys(DIRECT), ...Object.keys(WITH_TEXT), "ref.plan", "ref.in.accept"]);
+
 export function registerCardActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(/^ref\.(?!dm\.)/, async ({ ack, body, action, client }) => {
     await ack();
-    const place = { user: body.user.id, channel: body.channel?.id };
-    const member = await memberFor(deps, client, place);
+    const id = String(action.action_id).slice(0, 64);
+    const asked = { surface: "action" as const, what: id };
+    const place = placeOf(body);
+    if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
+    const member = await memberFor(deps, client, place, asked);
     if (!member) return;
-    const referralId = action.value ?? "";
-    const id = action.action_id;
+    const referralId = parseUuid(action.value);
+    if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
+    if (!referralId) return refuse(deps, client, place, { ...asked, why: "malformedId", member }, "referral.refused.unknown");
     await orRefuse(deps, client, place, async () => {
       const direct = DIRECT[id];
       const text = WITH_TEXT[id];
@@ -48,9 +55,8 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
         await deps.service.check(member, referralId, "partner.planned");
         await client.views.open({ trigger_id: body.trigger_id, view: planModal(deps.t, referralId) });
       } else if (id === "ref.in.accept") {
-        const referral = await deps.service.check(member, referralId, "team.accepted");
-        const coaches = await deps.service.coachesOf(referral.toOrgId);
-        await client.views.open({ trigger_id: body.trigger_id, view: acceptModal(deps.t, referralId, coaches.map((c) => ({ value: c.id, label: c.name }))) });
+        await deps.service.check(member, referralId, "team.accepted");
+        await client.views.open({ trigger_id: body.trigger_id, view: acceptModal(deps.t, referralId) });
       }
     });
   });

@@ -5,18 +5,27 @@
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { textModal } from "../blocks/modals.js";
-import { memberFor, orRefuse, tellUser, type SlackDeps } from "../context.js";
+import { memberFor, orRefuse, placeOf, recordRefusal, refuse, tellUser, type SlackDeps } from "../context.js";
 import { sendInvite } from "../invite.js";
+import { parseUuid } from "../refusals.js";
+import { escapeSlack } from "../text.js";
+
+const KNOWN = new Set(["ref.dm.reinvite", "ref.dm.noContact", "ref.dm.cancel", "ref.dm.askAgain", "ref.dm.answer"]);
 
 export function registerDmActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(/^ref\.dm\./, async ({ ack, body, action, client }) => {
     await ack();
-    const place = { user: body.user.id, channel: body.channel?.id };
-    const member = await memberFor(deps, client, place);
+    const id = String(action.action_id).slice(0, 64);
+    const asked = { surface: "action" as const, what: id };
+    const place = placeOf(body);
+    if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
+    const member = await memberFor(deps, client, place, asked);
     if (!member) return;
-    const referralId = action.value ?? "";
+    if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
+    const referralId = parseUuid(action.value);
+    if (!referralId) return refuse(deps, client, place, { ...asked, why: "malformedId", member }, "referral.refused.unknown");
     await orRefuse(deps, client, place, async () => {
-      switch (action.action_id) {
+      switch (id) {
         case "ref.dm.reinvite":
           await sendInvite(deps, client, await deps.service.reinvite(member, referralId), member);
           return;
@@ -29,7 +38,7 @@ export function registerDmActions(app: App, deps: SlackDeps): void {
         case "ref.dm.askAgain": {
           const asked = await deps.service.askAgain(member, referralId);
           const r = await deps.db.prisma.referral.findUniqueOrThrow({ where: { id: referralId }, include: { client: true } });
-          await tellUser(client, place, deps.t(asked ? "referral.done.askedAgain" : "referral.done.notAsked", { client: r.client?.name ?? "" }));
+          await tellUser(client, place, deps.t(asked ? "referral.done.askedAgain" : "referral.done.notAsked", { client: escapeSlack(r.client?.name ?? "") }));
           return;
         }
         case "ref.dm.answer":

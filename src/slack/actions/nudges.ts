@@ -1,16 +1,16 @@
 /**
  * The buttons of a coach nudge ("ik neem contact op", "over 3 dagen weer", "klaar"). Only the
  * nudge's own coach may answer; anyone else, a nudge that does not exist (a forged value) or a
- * nudge about a client who left gets a calm private answer and nothing changes. On success the
- * original message is replaced by what was chosen.
+ * nudge about a client who left gets a calm private answer, an audit row, and nothing changes.
+ * On success the original message is replaced by what was chosen.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { actOnNudge, type NudgeAction } from "../../domain/nudges.js";
 import { firstName } from "../../jobs/nudge-jobs.js";
-import { memberFor, tellUser, type SlackDeps } from "../context.js";
-import { escapeMrkdwn, NUDGE_ACTIONS } from "../nudge-message.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { memberFor, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
+import { NUDGE_ACTIONS } from "../nudge-message.js";
+import { parseSlackId, parseUuid } from "../refusals.js";
+import { escapeSlack, mrkdwn } from "../text.js";
 
 /** Clients who left: no one acts on their file through a nudge any more. */
 const LEFT = new Set(["CLOSED", "REFUSED", "STOPPED"]);
@@ -21,11 +21,13 @@ export function registerNudgeActions(app: App, deps: SlackDeps): void {
   for (const [action, actionId] of Object.entries(NUDGE_ACTIONS) as [NudgeAction, string][]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {
       await ack();
-      const place = { user: body.user.id, channel: body.channel?.id };
-      const member = await memberFor(deps, client, place);
+      const asked = { surface: "action" as const, what: actionId };
+      const place = placeOf(body);
+      if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
+      const member = await memberFor(deps, client, place, asked);
       if (!member) return;
-      const nudgeId = button.value ?? "";
-      const outcome: Outcome = !UUID.test(nudgeId)
+      const nudgeId = parseUuid(button.value);
+      const outcome: Outcome = !nudgeId
         ? { kind: "notFound" }
         : await deps.db.prisma.$transaction(async (tx): Promise<Outcome> => {
             const nudge = await tx.nudge.findUnique({ where: { id: nudgeId }, include: { client: true } });
@@ -36,14 +38,14 @@ export function registerNudgeActions(app: App, deps: SlackDeps): void {
             return result.kind === "ok" ? { kind: "ok", name: firstName(nudge.client) } : result;
           });
       if (outcome.kind !== "ok") {
-        await tellUser(client, place, deps.t(`nudge.refused.${outcome.kind}`));
-        return;
+        const why = nudgeId ? outcome.kind : "malformedId";
+        return refuse(deps, client, place, { ...asked, why, member }, `nudge.refused.${outcome.kind}`);
       }
-      const text = deps.t(`nudge.chosen.${action}`, { name: escapeMrkdwn(outcome.name) });
-      const channel = body.channel?.id;
-      const ts = body.message?.ts;
+      const text = deps.t(`nudge.chosen.${action}`, { name: escapeSlack(outcome.name) });
+      const channel = place.channel ?? parseSlackId(body.container?.channel_id);
+      const ts = typeof body.message?.ts === "string" ? body.message.ts : undefined;
       if (channel && ts) {
-        await client.chat.update({ channel, ts, text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
+        await client.chat.update({ channel, ts, text, blocks: [{ type: "section", text: mrkdwn(text) }] });
       }
     });
   }

@@ -8,7 +8,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { stateOf } from "../../domain/referrals/lifecycle.js";
 import type { Appointment, Client, Member, Organisation, Referral } from "../../generated/prisma/client.js";
 import type { SlackT } from "../i18n.js";
-import { escapeMrkdwn } from "../nudge-message.js";
+import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
 
 export interface CardData {
   referral: Referral;
@@ -39,7 +39,7 @@ export async function loadCard(db: Db | Tx, referralId: string): Promise<CardDat
   };
 }
 
-const who = (m: Member | null | undefined) => (m ? (m.slackUserId ? `<@${m.slackUserId}>` : escapeMrkdwn(m.name)) : "-");
+const who = (m: Member | null | undefined) => (m ? (m.slackUserId ? `<@${m.slackUserId}>` : escapeSlack(m.name)) : "-");
 
 /** Button action ids, by the state that shows them. Listeners map them to referral events. */
 const BUTTONS: Record<"OUT" | "IN", Record<string, [action: string, label: string, style?: "primary" | "danger"][]>> = {
@@ -67,7 +67,7 @@ export function buttons(t: SlackT, referralId: string, defs: [string, string, ("
         type: "button" as const,
         action_id: action,
         value: referralId,
-        text: { type: "plain_text" as const, text: t(`referral.button.${label}`) },
+        text: plainText(t(`referral.button.${label}`), SLACK_LIMITS.button),
         ...(style ? { style } : {}),
       })),
     },
@@ -75,17 +75,17 @@ export function buttons(t: SlackT, referralId: string, defs: [string, string, ("
 }
 
 function field(t: SlackT, name: string, value: string | null | undefined): types.MrkdwnElement[] {
-  return value ? [{ type: "mrkdwn", text: `*${t(`referral.card.field.${name}`)}*\n${value}` }] : [];
+  return value ? [mrkdwn(`*${t(`referral.card.field.${name}`)}*\n${value}`, SLACK_LIMITS.field)] : [];
 }
 
 function outFields(t: SlackT, d: CardData): types.MrkdwnElement[] {
   const r = d.referral;
   const shared = r.consentWithdrawnAt ? [] : r.consentedItems;
-  const item = (id: string, name: string, value: string | null) => (shared.includes(id) ? field(t, name, value ? escapeMrkdwn(value) : null) : []);
+  const item = (id: string, name: string, value: string | null) => (shared.includes(id) ? field(t, name, value ? escapeSlack(value) : null) : []);
   return [
     ...item("name", "name", r.personName),
     ...item("phone", "phone", r.personContact),
-    ...field(t, "need", r.consentWithdrawnAt ? null : escapeMrkdwn(r.need)),
+    ...field(t, "need", r.consentWithdrawnAt ? null : escapeSlack(r.need)),
     ...item("summary", "summary", r.summary),
     ...item("goal", "goal", r.wish),
     ...field(t, "domain", r.lifeDomain ? t(`referral.domain.${r.lifeDomain}`) : null),
@@ -93,13 +93,13 @@ function outFields(t: SlackT, d: CardData): types.MrkdwnElement[] {
     ...field(t, "coach", who(d.client?.coach)),
     ...field(t, "joins", t(r.coachJoins ? "referral.card.yes" : "referral.card.no")),
     ...field(t, "wishedDate", r.wishedDate ? r.wishedDate.toISOString().slice(0, 10) : null),
-    ...field(t, "appointment", d.appointment && !r.consentWithdrawnAt ? t("referral.card.appointmentAt", { when: d.appointment.at.toISOString(), place: escapeMrkdwn(d.appointment.place ?? "") }) : null),
+    ...field(t, "appointment", d.appointment && !r.consentWithdrawnAt ? t("referral.card.appointmentAt", { when: d.appointment.at.toISOString(), place: escapeSlack(d.appointment.place ?? "") }) : null),
   ];
 }
 
 function inFields(t: SlackT, d: CardData): types.MrkdwnElement[] {
   const r = d.referral;
-  const text = (v: string | null) => (v ? escapeMrkdwn(v) : null);
+  const text = (v: string | null) => (v ? escapeSlack(v) : null);
   return [
     ...field(t, "name", text(r.personName)),
     ...field(t, "contact", text(r.personContact)),
@@ -115,20 +115,20 @@ function inFields(t: SlackT, d: CardData): types.MrkdwnElement[] {
 /** The whole card: title, status, fields (at most 10 per section), contact line, FHIR line, buttons. */
 export function renderCard(t: SlackT, d: CardData): { text: string; blocks: types.KnownBlock[] } {
   const r = d.referral;
-  const title = t(r.direction === "OUT" ? "referral.card.outTitle" : "referral.card.inTitle", { from: d.fromOrg.name });
+  const title = t(r.direction === "OUT" ? "referral.card.outTitle" : "referral.card.inTitle", { from: escapeSlack(d.fromOrg.name) });
   const state = t(`referral.state.${r.direction === "OUT" ? "out" : "in"}.${d.state}`);
   const fields = r.direction === "OUT" ? outFields(t, d) : inFields(t, d);
   const blocks: types.KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
-    { type: "section", text: { type: "mrkdwn", text: t("referral.card.status", { state }) } },
+    { type: "header", text: plainText(title, SLACK_LIMITS.header) },
+    { type: "section", text: mrkdwn(t("referral.card.status", { state })) },
   ];
   if (r.direction === "OUT" && r.consentWithdrawnAt) blocks.push({ type: "section", text: { type: "mrkdwn", text: t("referral.card.withdrawn") } });
-  for (let i = 0; i < fields.length; i += 10) blocks.push({ type: "section", fields: fields.slice(i, i + 10) });
+  for (let i = 0; i < fields.length; i += SLACK_LIMITS.fields) blocks.push({ type: "section", fields: fields.slice(i, i + SLACK_LIMITS.fields) });
   const context = [
     ...(r.direction === "OUT" ? [`${t("referral.card.field.contactPerson")}: ${who(d.contact)} · ${t("referral.card.field.backup")}: ${who(d.backup)}`] : []),
     t("referral.card.fhir", { status: r.status, business: d.state, id: r.id.slice(0, 8) }),
   ];
-  blocks.push({ type: "context", elements: context.map((text) => ({ type: "mrkdwn" as const, text })) });
+  blocks.push({ type: "context", elements: context.map((text) => mrkdwn(text)) });
   blocks.push(...buttons(t, r.id, BUTTONS[r.direction][d.state] ?? []));
-  return { text: `${title}: ${state}`, blocks };
+  return { text: clip(`${title}: ${state}`, SLACK_LIMITS.fallback), blocks };
 }

@@ -8,6 +8,7 @@ import type { types } from "@slack/bolt";
 import type { ReferralEventType } from "../../../flows/referral.js";
 import { LIFE_DOMAINS, LIMITS, SHARE_ITEMS, URGENCIES } from "../../domain/referrals/types.js";
 import type { SlackT } from "../i18n.js";
+import { escapeSlack, plainText, SLACK_LIMITS } from "../text.js";
 
 export const VIEW = { verwijs: "ref.verwijs", aanmelden: "ref.aanmelden", text: "ref.text", plan: "ref.plan", accept: "ref.accept" } as const;
 
@@ -16,11 +17,18 @@ export interface Choice {
   label: string;
 }
 
-const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150) });
-const option = (c: Choice) => ({ text: plain(c.label.slice(0, 75)), value: c.value });
+/** One choice in a select or a block_suggestion answer; the label may be typed by someone (a name), so it is escaped. */
+export const option = (c: Choice) => ({ text: plainText(escapeSlack(c.label), SLACK_LIMITS.option), value: c.value });
 
 function input(t: SlackT, id: string, label: string, element: types.InputBlock["element"], opts: { optional?: boolean; hint?: string } = {}): types.InputBlock {
-  return { type: "input", block_id: id, label: plain(t(label)), element, optional: opts.optional ?? false, ...(opts.hint ? { hint: plain(t(opts.hint)) } : {}) };
+  return {
+    type: "input",
+    block_id: id,
+    label: plainText(t(label), SLACK_LIMITS.label),
+    element,
+    optional: opts.optional ?? false,
+    ...(opts.hint ? { hint: plainText(t(opts.hint), SLACK_LIMITS.hint) } : {}),
+  };
 }
 
 const text = (max: number, multiline = false, initial?: string): types.PlainTextInput => ({
@@ -31,10 +39,23 @@ const text = (max: number, multiline = false, initial?: string): types.PlainText
   ...(initial ? { initial_value: initial } : {}),
 });
 
-const select = (t: SlackT, choices: Choice[], initial?: string): types.StaticSelect => {
-  const first = choices.find((c) => c.value === initial);
-  return { type: "static_select", action_id: "v", placeholder: plain(t("referral.modal.verwijs.pick")), options: choices.slice(0, 100).map(option), ...(first ? { initial_option: option(first) } : {}) };
+/** A fixed list of our own choices (life domains), never more than Slack's 100. */
+const select = (t: SlackT, choices: Choice[]): types.StaticSelect => {
+  if (choices.length > SLACK_LIMITS.options) throw new Error(`a static select holds at most ${SLACK_LIMITS.options} options`);
+  return { type: "static_select", action_id: "v", placeholder: plainText(t("referral.modal.verwijs.pick"), SLACK_LIMITS.placeholder), options: choices.map(option) };
 };
+
+/**
+ * Clients, organisations and coaches can be more than 100: Slack asks for them as the person
+ * types (a block_suggestion to the options load URL, answered by src/slack/options.ts).
+ */
+const search = (t: SlackT, initial?: Choice): types.ExternalSelect => ({
+  type: "external_select",
+  action_id: "v",
+  placeholder: plainText(t("referral.modal.verwijs.search"), SLACK_LIMITS.placeholder),
+  min_query_length: 0,
+  ...(initial ? { initial_option: option(initial) } : {}),
+});
 
 const radios = (choices: Choice[], initial: string): types.RadioButtons => {
   const first = choices.find((c) => c.value === initial) ?? choices[0];
@@ -45,9 +66,9 @@ function modal(t: SlackT, callbackId: string, title: string, blocks: types.Known
   return {
     type: "modal",
     callback_id: callbackId,
-    title: plain(t(title).slice(0, 24)),
-    submit: plain(t(submit).slice(0, 24)),
-    close: plain(t("referral.modal.cancel").slice(0, 24)),
+    title: plainText(t(title), SLACK_LIMITS.modalTitle),
+    submit: plainText(t(submit), SLACK_LIMITS.modalTitle),
+    close: plainText(t("referral.modal.cancel"), SLACK_LIMITS.modalTitle),
     private_metadata: JSON.stringify(metadata),
     blocks,
   };
@@ -55,8 +76,8 @@ function modal(t: SlackT, callbackId: string, title: string, blocks: types.Known
 
 const urgencies = (t: SlackT): Choice[] => URGENCIES.map((u) => ({ value: u, label: t(`referral.urgency.${u}`) }));
 
-/** /verwijs: only the coach's own clients who use the chat are offered. */
-export function verwijsModal(t: SlackT, args: { clients: Choice[]; partners: Choice[]; channel?: string | undefined }): types.ModalView {
+/** /verwijs: only the coach's own clients who use the chat are offered (src/slack/options.ts). */
+export function verwijsModal(t: SlackT, args: { channel?: string | undefined }): types.ModalView {
   const domains = LIFE_DOMAINS.map((d) => ({ value: d, label: t(`referral.domain.${d}`) }));
   const items = SHARE_ITEMS.map((i) => ({ value: i, label: t(`referral.item.${i}`) }));
   const v = "referral.modal.verwijs";
@@ -65,8 +86,8 @@ export function verwijsModal(t: SlackT, args: { clients: Choice[]; partners: Cho
     VIEW.verwijs,
     `${v}.title`,
     [
-      input(t, "client", `${v}.client`, select(t, args.clients), { hint: `${v}.clientHint` }),
-      input(t, "partner", `${v}.partner`, select(t, args.partners)),
+      input(t, "client", `${v}.client`, search(t), { hint: `${v}.clientHint` }),
+      input(t, "partner", `${v}.partner`, search(t)),
       input(t, "domain", `${v}.domain`, select(t, domains)),
       input(t, "need", `${v}.need`, text(LIMITS.need, true), { hint: `${v}.needHint` }),
       input(t, "items", `${v}.items`, { type: "checkboxes", action_id: "v", options: items.map(option), initial_options: items.filter((i) => i.value === "name").map(option) }, { hint: `${v}.itemsHint` }),
@@ -82,14 +103,14 @@ export function verwijsModal(t: SlackT, args: { clients: Choice[]; partners: Cho
 }
 
 /** /aanmelden: a partner refers someone to a coach team. */
-export function aanmeldenModal(t: SlackT, args: { teams: Choice[]; channel?: string | undefined }): types.ModalView {
+export function aanmeldenModal(t: SlackT, args: { onlyTeam?: Choice | undefined; channel?: string | undefined }): types.ModalView {
   const a = "referral.modal.aanmelden";
   return modal(
     t,
     VIEW.aanmelden,
     `${a}.title`,
     [
-      input(t, "team", `${a}.team`, select(t, args.teams, args.teams.length === 1 ? args.teams[0]?.value : undefined)),
+      input(t, "team", `${a}.team`, search(t, args.onlyTeam)),
       input(t, "name", `${a}.name`, text(LIMITS.name)),
       input(t, "contact", `${a}.contact`, text(LIMITS.contact)),
       input(t, "need", `${a}.need`, text(LIMITS.need, true)),
@@ -134,6 +155,6 @@ export function planModal(t: SlackT, referralId: string): types.ModalView {
   );
 }
 
-export function acceptModal(t: SlackT, referralId: string, coaches: Choice[]): types.ModalView {
-  return modal(t, VIEW.accept, "referral.modal.accept.title", [input(t, "coach", "referral.modal.accept.coach", select(t, coaches))], { referralId });
+export function acceptModal(t: SlackT, referralId: string): types.ModalView {
+  return modal(t, VIEW.accept, "referral.modal.accept.title", [input(t, "coach", "referral.modal.accept.coach", search(t))], { referralId });
 }

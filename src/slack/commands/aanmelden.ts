@@ -1,18 +1,21 @@
 import type { App } from "@slack/bolt";
 import { aanmeldenModal } from "../blocks/modals.js";
-import { memberFor, tellUser, type SlackDeps } from "../context.js";
+import { memberFor, placeOf, recordRefusal, refuse, tellUser, type SlackDeps } from "../context.js";
 
 /** /aanmelden: a partner refers a person to a coach team. */
 export function registerAanmelden(app: App, deps: SlackDeps): void {
   app.command("/aanmelden", async ({ ack, body, client }) => {
     await ack();
-    const place = { user: body.user_id, channel: body.channel_id };
-    const member = await memberFor(deps, client, place);
+    const asked = { surface: "command" as const, what: "/aanmelden" };
+    const place = placeOf(body);
+    if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
+    const member = await memberFor(deps, client, place, asked);
     if (!member) return;
-    if (member.role !== "PARTNER") return tellUser(client, place, deps.t("referral.refused.notPartner"));
-    const teams = await deps.service.receivers("COACH_TEAM");
+    if (member.role !== "PARTNER") return refuse(deps, client, place, { ...asked, why: "notPartner", member }, "referral.refused.notPartner");
+    // Two are enough to know whether there is one team to choose for them; the rest come as they type.
+    const teams = await deps.service.receivers("COACH_TEAM", "", 2);
     if (!teams.length) return tellUser(client, place, deps.t("referral.refused.noTeams"));
-    const view = aanmeldenModal(deps.t, { teams: teams.map((o) => ({ value: o.id, label: o.name })), channel: body.channel_id });
-    await client.views.open({ trigger_id: body.trigger_id, view });
+    const only = teams.length === 1 && teams[0] ? { value: teams[0].id, label: teams[0].name } : undefined;
+    await client.views.open({ trigger_id: body.trigger_id, view: aanmeldenModal(deps.t, { onlyTeam: only, channel: place.channel }) });
   });
 }

@@ -1,23 +1,21 @@
 import type { App } from "@slack/bolt";
 import { verwijsModal } from "../blocks/modals.js";
-import { memberFor, tellUser, type SlackDeps } from "../context.js";
+import { memberFor, placeOf, recordRefusal, refuse, tellUser, type SlackDeps } from "../context.js";
 
 /** /verwijs: a coach starts a warm handover for one of their own clients. */
 export function registerVerwijs(app: App, deps: SlackDeps): void {
   app.command("/verwijs", async ({ ack, body, client }) => {
     await ack();
-    const place = { user: body.user_id, channel: body.channel_id };
-    const member = await memberFor(deps, client, place);
+    const asked = { surface: "command" as const, what: "/verwijs" };
+    const place = placeOf(body);
+    if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
+    const member = await memberFor(deps, client, place, asked);
     if (!member) return;
-    if (member.role !== "COACH") return tellUser(client, place, deps.t("referral.refused.notCoach"));
-    const [clients, partners] = [await deps.service.caseload(member), await deps.service.receivers("PARTNER")];
+    if (member.role !== "COACH") return refuse(deps, client, place, { ...asked, why: "notCoach", member }, "referral.refused.notCoach");
+    // The clients and partners themselves are asked for as the coach types (src/slack/options.ts).
+    const [clients, partners] = [await deps.service.caseload(member, "", 1), await deps.service.receivers("PARTNER", "", 1)];
     if (!clients.length) return tellUser(client, place, deps.t("referral.refused.noClients"));
     if (!partners.length) return tellUser(client, place, deps.t("referral.refused.noPartners"));
-    const view = verwijsModal(deps.t, {
-      clients: clients.map((c) => ({ value: c.id, label: c.name })),
-      partners: partners.map((o) => ({ value: o.id, label: o.name })),
-      channel: body.channel_id,
-    });
-    await client.views.open({ trigger_id: body.trigger_id, view });
+    await client.views.open({ trigger_id: body.trigger_id, view: verwijsModal(deps.t, { channel: place.channel }) });
   });
 }

@@ -6,6 +6,6 @@ import { publishHome } from "../home/index.js";
 export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
-    await publishHome(deps, client, event.user);
+    await publishHome(deps, client, event.user, "app_home_opened");
   });
 }

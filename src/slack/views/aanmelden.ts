@@ -1,17 +1,20 @@
 import type { App } from "@slack/bolt";
 import { ReferralRefused } from "../../domain/referrals/types.js";
 import { VIEW } from "../blocks/modals.js";
-import { modalErrors, tellUser, type SlackDeps } from "../context.js";
+import { modalErrors, recordRefusal, tellUser, type SlackDeps } from "../context.js";
+import { parseSlackId, slackUserOf } from "../refusals.js";
+import { escapeSlack } from "../text.js";
 import { readView } from "./values.js";
 
 /** The /aanmelden modal is submitted: a card goes to the team, a receipt to the referrer. */
 export function registerAanmeldenView(app: App, deps: SlackDeps): void {
   app.view(VIEW.aanmelden, async ({ ack, body, view, client }) => {
     const v = readView(view);
-    const member = await deps.service.member(body.user.id);
-    if (!member) {
+    const user = slackUserOf(body);
+    const member = user ? await deps.service.member(user) : null;
+    if (!user || !member) {
       await ack({ response_action: "errors", errors: { team: deps.t("referral.refused.notMember") } });
-      return;
+      return recordRefusal(deps, { surface: "view", what: VIEW.aanmelden, why: "notMember", slackUserId: user });
     }
     const draft = {
       teamOrgId: v.selected("team"),
@@ -32,9 +35,9 @@ export function registerAanmeldenView(app: App, deps: SlackDeps): void {
     }
     await ack();
     // Where the command was typed, a quick confirmation; the receipt itself comes as a direct message.
-    const channel = v.meta().channel;
+    const channel = parseSlackId(v.meta().channel);
     if (!channel) return;
     const team = await deps.db.prisma.organisation.findUniqueOrThrow({ where: { id: referral.toOrgId } });
-    await tellUser(client, { user: body.user.id, channel }, deps.t("referral.done.filedIn", { team: team.name }));
+    await tellUser(client, { user, channel }, deps.t("referral.done.filedIn", { team: escapeSlack(team.name) }));
   });
 }

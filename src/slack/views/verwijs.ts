@@ -1,18 +1,24 @@
 import type { App } from "@slack/bolt";
 import { ReferralRefused } from "../../domain/referrals/types.js";
 import { VIEW } from "../blocks/modals.js";
-import { modalErrors, tellUser, type SlackDeps } from "../context.js";
+import { modalErrors, recordRefusal, tellUser, type SlackDeps } from "../context.js";
+import { parseSlackId, slackUserOf } from "../refusals.js";
+import { escapeSlack } from "../text.js";
 import { readView } from "./values.js";
 
-/** The /verwijs modal is submitted: file the referral and ask the client in Telegram first. */
+/**
+ * The /verwijs modal is submitted: the referral is checked and filed, the modal answered (its
+ * errors inline), and only then is the client asked in Telegram and the coach told.
+ */
 export function registerVerwijsView(app: App, deps: SlackDeps): void {
   app.view(VIEW.verwijs, async ({ ack, body, view, client }) => {
     const v = readView(view);
-    const place = { user: body.user.id, channel: v.meta().channel };
-    const member = await deps.service.member(body.user.id);
-    if (!member) {
+    const asked = { surface: "view" as const, what: VIEW.verwijs };
+    const user = slackUserOf(body);
+    const member = user ? await deps.service.member(user) : null;
+    if (!user || !member) {
       await ack({ response_action: "errors", errors: { client: deps.t("referral.refused.notMember") } });
-      return;
+      return recordRefusal(deps, { ...asked, why: "notMember", slackUserId: user });
     }
     const draft = {
       clientId: v.selected("client"),
@@ -26,17 +32,19 @@ export function registerVerwijsView(app: App, deps: SlackDeps): void {
       coachJoins: v.checked("joins").includes("yes"),
       wishedDate: v.date("date") || undefined,
     };
-    let filed;
+    let referral;
     try {
-      filed = await deps.service.fileOut(member, draft);
+      referral = await deps.service.fileOutOnly(member, draft);
     } catch (err) {
       if (!(err instanceof ReferralRefused)) throw err;
       await ack(modalErrors(deps, err, "client"));
       return;
     }
     await ack();
-    const names = await deps.db.prisma.referral.findUniqueOrThrow({ where: { id: filed.referral.id }, include: { client: true, toOrg: true } });
-    const vars = { client: names.client?.name ?? "", partner: names.toOrg.name };
-    await tellUser(client, place, deps.t(filed.asked ? "referral.done.filedOut" : "referral.done.notAsked", vars));
+    const askedClient = await deps.service.askConsent(referral.id, member.id);
+    const names = await deps.db.prisma.referral.findUniqueOrThrow({ where: { id: referral.id }, include: { client: true, toOrg: true } });
+    const vars = { client: escapeSlack(names.client?.name ?? ""), partner: escapeSlack(names.toOrg.name) };
+    const channel = parseSlackId(v.meta().channel) ?? undefined;
+    await tellUser(client, { user, channel }, deps.t(askedClient ? "referral.done.filedOut" : "referral.done.notAsked", vars));
   });
 }

@@ -15,7 +15,7 @@ import { createTranslator } from "../../../src/i18n.js";
 import type { OutMessage, TelegramSendPayload } from "../../../src/jobs/outbox.js";
 import { memoryLogger, templateDataDir } from "../../support/service.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
-import { buttonBody, checks, commandBody, day, pick, postSigned, radio, SIGNING_SECRET, submitBody, text, time } from "./signed.js";
+import { buttonBody, checks, commandBody, day, pick, postSigned, radio, SIGNING_SECRET, submitBody, suggestionBody, text, time } from "./signed.js";
 
 const CHAT = 812_345;
 const PETRA = "U0PETRA01";
@@ -81,8 +81,9 @@ describe("referrals end to end through the service", () => {
 
   it("loop 1: refer in, accept, invite, the person starts the bot, the partner sees first contact", async () => {
     await postSigned(url, commandBody("/aanmelden", PETRA));
-    const view = await until("the /aanmelden modal", () => slack.of("views.open")[0]?.params.view as { blocks: { block_id: string; element: { options?: { value: string }[] } }[] } | undefined);
-    const teamId = view.blocks.find((b) => b.block_id === "team")?.element.options?.[0]?.value ?? "";
+    const view = await until("the /aanmelden modal", () => slack.of("views.open")[0]?.params.view as { blocks: { block_id: string; element: { initial_option?: { value: string } } }[] } | undefined);
+    // The only team is chosen already.
+    const teamId = view.blocks.find((b) => b.block_id === "team")?.element.initial_option?.value ?? "";
     const form = { team: pick(teamId), name: text("Jan de Vries"), contact: text("06 8765 4321"), need: text("Jan heeft schulden en zit thuis."), wish: text(""), urgency: radio("soon"), agrees: checks("yes") };
     expect((await postSigned(url, submitBody("ref.aanmelden", PETRA, form))).text).toBe("");
     const card = await until("the card in the team channel", () => slack.of("chat.postMessage").find((c) => c.params.channel === "C0TEAM001"));
@@ -108,12 +109,15 @@ describe("referrals end to end through the service", () => {
     await until("an active client", async () => (await koers.db.prisma.client.findFirst({ where: { telegramChatId: BigInt(CHAT), status: "ACTIVE" } })) ?? undefined);
 
     await postSigned(url, commandBody("/verwijs", AHMED));
-    const view = await until("the /verwijs modal", () => slack.of("views.open").map((c) => c.params.view as { callback_id: string; blocks: { block_id: string; element: { options?: { value: string; text: { text: string } }[] } }[] }).find((v) => v.callback_id === "ref.verwijs"));
-    const option = (block: string) => view.blocks.find((b) => b.block_id === block)?.element.options?.[0];
-    expect(option("client")?.text.text).toBe("Jan de Vries");
+    await until("the /verwijs modal", () => slack.of("views.open").map((c) => c.params.view as { callback_id: string }).find((v) => v.callback_id === "ref.verwijs"));
+    // The coach types part of the name in the search selects.
+    const search = async (block: string, typed: string) => ((await postSigned(url, suggestionBody("ref.verwijs", block, typed, AHMED))).json().options as { value: string; text: { text: string } }[])[0];
+    const client = await search("client", "jan");
+    expect(client?.text.text).toBe("Jan de Vries");
+    const partner = await search("partner", "schuld");
     const form = {
-      client: pick(option("client")?.value ?? ""),
-      partner: pick(option("partner")?.value ?? ""),
+      client: pick(client?.value ?? ""),
+      partner: pick(partner?.value ?? ""),
       domain: pick("financien"),
       need: text("Jan wil hulp om zijn schulden op een rij te krijgen."),
       items: checks("name", "phone"),

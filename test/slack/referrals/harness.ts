@@ -15,7 +15,7 @@ import { SLACK_EVENTS_PATH } from "../../../src/slack/receiver.js";
 import { memoryLogger, type LogLine } from "../../support/service.js";
 import { referralWorld, type ReferralWorld } from "../../domain/referrals-world.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
-import { SIGNING_SECRET } from "./signed.js";
+import { postSigned, SIGNING_SECRET, type PostOptions, type Sent } from "./signed.js";
 
 export interface SlackHarness {
   w: ReferralWorld;
@@ -26,6 +26,11 @@ export interface SlackHarness {
   /** What each client would have read in Telegram, by client id. */
   telegram: Map<string, OutMessage[]>;
   logLines: LogLine[];
+  /**
+   * A signed POST to /slack/events that also waits for the listener's work after its answer
+   * (Slack gets the answer first; the ephemeral messages and views follow).
+   */
+  post(body: string, opts?: PostOptions): Promise<Sent>;
   /** Runs every due job (Slack deliveries, Telegram sends) now. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -73,6 +78,11 @@ export async function slackHarness(db: Database): Promise<SlackHarness> {
     url: `http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`,
     telegram,
     logLines: lines,
+    post: async (body, opts) => {
+      const sent = await postSigned(`http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`, body, opts);
+      await app.settled();
+      return sent;
+    },
     drain: async () => {
       await dispatcher.drain();
     },

@@ -7,7 +7,7 @@ import { stateOf } from "../../../src/domain/referrals/lifecycle.js";
 import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
 import { message } from "../../domain/referrals-world.js";
 import { slackHarness, type SlackHarness } from "./harness.js";
-import { buttonBody, checks, pick, postSigned, radio, submitBody, text } from "./signed.js";
+import { buttonBody, checks, pick, radio, submitBody, suggestionBody, text } from "./signed.js";
 
 describe("referral in through Slack", () => {
   let t: TestDb;
@@ -39,13 +39,13 @@ describe("referral in through Slack", () => {
     }, { channel: "CWHERE1" });
 
   async function filed(): Promise<string> {
-    expect((await postSigned(h.url, aanmelden())).text).toBe("");
+    expect((await h.post(aanmelden())).text).toBe("");
     await h.drain();
     return (await t.db.prisma.referral.findFirstOrThrow({ where: { direction: "IN" } })).id;
   }
 
   it("refuses a referral without the person's agreement, inline, and files one with it", async () => {
-    const refused = await postSigned(h.url, aanmelden({ agrees: checks(), name: text("") }));
+    const refused = await h.post(aanmelden({ agrees: checks(), name: text("") }));
     expect(refused.json()).toEqual({
       response_action: "errors",
       errors: { name: "Vul dit in.", agrees: "Meld iemand alleen aan als die persoon ervan weet en ermee instemt." },
@@ -61,11 +61,15 @@ describe("referral in through Slack", () => {
 
   it("team accepts with a coach; the coach gets the link; the person starts the bot; the referrer sees each step", async () => {
     const id = await filed();
-    await postSigned(h.url, buttonBody("ref.in.accept", id, fleur(), "CTEAM"));
-    const view = h.slack.of("views.open").at(-1)?.params.view as { callback_id: string; blocks: { element: { options: { value: string }[] } }[] };
+    await h.post(buttonBody("ref.in.accept", id, fleur(), "CTEAM"));
+    const view = h.slack.of("views.open").at(-1)?.params.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe("ref.accept");
-    expect(view.blocks[0]?.element.options.map((o) => o.value).sort()).toEqual([h.w.coach.id, h.w.colleague.id].sort());
-    expect((await postSigned(h.url, submitBody("ref.accept", fleur(), { coach: pick(h.w.coach.id) }, { referralId: id }))).text).toBe("");
+    const coaches = await h.post(suggestionBody("ref.accept", "coach", "", fleur(), JSON.parse(view.private_metadata) as object));
+    expect((coaches.json().options as { value: string }[]).map((o) => o.value).sort()).toEqual([h.w.coach.id, h.w.colleague.id].sort());
+    // Only who may accept sees the team's coaches.
+    const partner = await h.post(suggestionBody("ref.accept", "coach", "", petra(), { referralId: id }));
+    expect(partner.json().options).toEqual([]);
+    expect((await h.post(submitBody("ref.accept", fleur(), { coach: pick(h.w.coach.id) }, { referralId: id }))).text).toBe("");
     const invite = dmsTo(coach()).at(-1) ?? "";
     const code = /start=([A-Za-z0-9_-]+)/.exec(invite)?.[1] ?? "";
     expect(invite).toContain("https://t.me/koers_test_bot?start=");
@@ -88,17 +92,17 @@ describe("referral in through Slack", () => {
 
   it("only the receiving team acts on its card; the referrer answers a question from a direct message", async () => {
     const id = await filed();
-    await postSigned(h.url, buttonBody("ref.in.accept", id, petra(), "CTEAM"));
+    await h.post(buttonBody("ref.in.accept", id, petra(), "CTEAM"));
     expect(String(h.slack.of("chat.postEphemeral").at(-1)?.params.text)).toContain("Dit is niet aan jou");
-    await postSigned(h.url, buttonBody("ref.in.askInfo", id, fleur(), "CTEAM"));
-    await postSigned(h.url, submitBody("ref.text", fleur(), { text: text("Heeft Jan schulden?") }, { referralId: id, event: "team.askedInfo" }));
+    await h.post(buttonBody("ref.in.askInfo", id, fleur(), "CTEAM"));
+    await h.post(submitBody("ref.text", fleur(), { text: text("Heeft Jan schulden?") }, { referralId: id, event: "team.askedInfo" }));
     await h.drain();
     const question = h.slack.of("chat.postMessage").filter((c) => c.params.channel === `D${petra()}`).at(-1);
     expect(JSON.stringify(question?.params.blocks)).toContain("ref.dm.answer");
-    await postSigned(h.url, buttonBody("ref.dm.answer", id, h.w.otherMember.slackUserId ?? "", `D${petra()}`));
+    await h.post(buttonBody("ref.dm.answer", id, h.w.otherMember.slackUserId ?? "", `D${petra()}`));
     expect(String(h.slack.of("chat.postEphemeral").at(-1)?.params.text)).toContain("Dit is niet aan jou");
-    await postSigned(h.url, buttonBody("ref.dm.answer", id, petra(), `D${petra()}`));
-    await postSigned(h.url, submitBody("ref.text", petra(), { text: text("Nee, geen schulden.") }, { referralId: id, event: "partner.answeredInfo" }));
+    await h.post(buttonBody("ref.dm.answer", id, petra(), `D${petra()}`));
+    await h.post(submitBody("ref.text", petra(), { text: text("Nee, geen schulden.") }, { referralId: id, event: "partner.answeredInfo" }));
     await h.drain();
     expect(stateOf(await t.db.prisma.referral.findUniqueOrThrow({ where: { id } }))).toBe("filed");
     expect(h.slack.of("chat.postMessage").filter((c) => c.params.thread_ts).map((c) => String(c.params.text))).toEqual([
@@ -109,8 +113,8 @@ describe("referral in through Slack", () => {
 
   it("the App Home shows each member only their own slice, and every view is audited", async () => {
     const id = await filed();
-    await postSigned(h.url, JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user: h.w.otherMember.slackUserId, tab: "home" }, event_id: "Ev1", event_time: 1 }), { contentType: "application/json" });
-    await postSigned(h.url, JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user: fleur(), tab: "home" }, event_id: "Ev2", event_time: 2 }), { contentType: "application/json" });
+    await h.post(JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user: h.w.otherMember.slackUserId, tab: "home" }, event_id: "Ev1", event_time: 1 }), { contentType: "application/json" });
+    await h.post(JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user: fleur(), tab: "home" }, event_id: "Ev2", event_time: 2 }), { contentType: "application/json" });
     const [other, team] = h.slack.of("views.publish").map((c) => JSON.stringify(c.params.view));
     expect(other).not.toContain("Jan de Vries");
     expect(team).toContain("Jan de Vries");

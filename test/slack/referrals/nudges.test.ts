@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openNudge } from "../../../src/domain/nudges.js";
 import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
 import { slackHarness, type SlackHarness } from "./harness.js";
-import { postSigned } from "./signed.js";
 
 let presses = 0;
 
@@ -53,7 +52,7 @@ describe("coach nudges in Slack", () => {
   const lastEphemeral = () => String(h.slack.of("chat.postEphemeral").at(-1)?.params.text);
 
   it("the coach presses 'klaar': the nudge is done, the message says so, and it is audited", async () => {
-    expect((await postSigned(h.url, nudgeButton("nudge.done", nudgeId, coach(), dm()))).status).toBe(200);
+    expect((await h.post(nudgeButton("nudge.done", nudgeId, coach(), dm()))).status).toBe(200);
     expect((await nudge()).status).toBe("DONE");
     const update = h.slack.of("chat.update").at(-1);
     expect(update?.params.channel).toBe(dm());
@@ -63,14 +62,14 @@ describe("coach nudges in Slack", () => {
   });
 
   it("someone else's press, a forged id and a nudge about a client who left change nothing", async () => {
-    await postSigned(h.url, nudgeButton("nudge.done", nudgeId, h.w.colleague.slackUserId ?? "", dm()));
+    await h.post(nudgeButton("nudge.done", nudgeId, h.w.colleague.slackUserId ?? "", dm()));
     expect(lastEphemeral()).toContain("voor de coach van deze cliënt");
-    await postSigned(h.url, nudgeButton("nudge.snooze", "00000000-0000-4000-8000-000000000000", coach(), dm()));
+    await h.post(nudgeButton("nudge.snooze", "00000000-0000-4000-8000-000000000000", coach(), dm()));
     expect(lastEphemeral()).toContain("bestaat niet");
-    await postSigned(h.url, nudgeButton("nudge.contact", "not-a-uuid'; --", coach(), dm()));
+    await h.post(nudgeButton("nudge.contact", "not-a-uuid'; --", coach(), dm()));
     expect(lastEphemeral()).toContain("bestaat niet");
     await t.db.prisma.client.update({ where: { id: h.w.client.id }, data: { status: "CLOSED" } });
-    await postSigned(h.url, nudgeButton("nudge.done", nudgeId, coach(), dm()));
+    await h.post(nudgeButton("nudge.done", nudgeId, coach(), dm()));
     expect(lastEphemeral()).toContain("doet niet meer mee");
     expect((await nudge()).status).toBe("OPEN");
     expect(h.slack.of("chat.update")).toHaveLength(0);
@@ -78,9 +77,9 @@ describe("coach nudges in Slack", () => {
   });
 
   it("the coach's App Home lists their own clients with the nudge buttons, audited; a partner sees no clients", async () => {
-    await postSigned(h.url, homeOpened(coach(), 1), { contentType: "application/json" });
-    await postSigned(h.url, homeOpened(h.w.partnerMember.slackUserId ?? "", 2), { contentType: "application/json" });
-    await postSigned(h.url, homeOpened(h.w.colleague.slackUserId ?? "", 3), { contentType: "application/json" });
+    await h.post(homeOpened(coach(), 1), { contentType: "application/json" });
+    await h.post(homeOpened(h.w.partnerMember.slackUserId ?? "", 2), { contentType: "application/json" });
+    await h.post(homeOpened(h.w.colleague.slackUserId ?? "", 3), { contentType: "application/json" });
     const [mine, partner, colleague] = h.slack.of("views.publish").map((c) => JSON.stringify(c.params.view));
     expect(mine).toContain("Mijn cliënten");
     expect(mine).toContain("*Sam*");

@@ -7,7 +7,7 @@ import { stateOf } from "../../../src/domain/referrals/lifecycle.js";
 import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
 import { buttonData, message } from "../../domain/referrals-world.js";
 import { slackHarness, type SlackHarness } from "./harness.js";
-import { buttonBody, checks, day, pick, postSigned, radio, submitBody, text, time } from "./signed.js";
+import { buttonBody, checks, day, pick, radio, submitBody, text, time } from "./signed.js";
 
 const blocksOf = (call: { params: Record<string, unknown> } | undefined) => JSON.stringify(call?.params.blocks ?? []);
 const tomorrow = () => new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
@@ -50,7 +50,7 @@ describe("referral out through Slack", () => {
 
   /** Files through the modal; the client takes the phone number out and agrees. */
   async function fileAndConsent(alreadyFiled = false): Promise<string> {
-    if (!alreadyFiled) expect((await postSigned(h.url, verwijs())).text).toBe("");
+    if (!alreadyFiled) expect((await h.post(verwijs())).text).toBe("");
     const referral = await t.db.prisma.referral.findFirstOrThrow({ where: { clientId: h.w.client.id } });
     await h.drain();
     const question = h.telegram.get(h.w.client.id) ?? [];
@@ -68,11 +68,11 @@ describe("referral out through Slack", () => {
   }
 
   it("nothing reaches the partner before consent; then a card with only the consented items", async () => {
-    await postSigned(h.url, verwijs());
+    await h.post(verwijs());
     expect(String(h.slack.of("chat.postEphemeral").at(-1)?.params.text)).toContain("Gevraagd aan Samira");
     await h.drain();
     expect(h.slack.of("chat.postMessage").filter((c) => c.params.channel === "CPARTNER")).toEqual([]);
-    const second = await postSigned(h.url, verwijs());
+    const second = await h.post(verwijs());
     expect(second.status).toBe(200);
     expect(second.json()).toEqual({ response_action: "errors", errors: { client: "Deze cliënt heeft nog een open vraag over delen. Wacht eerst op dat antwoord." } });
     const id = await fileAndConsent(true);
@@ -91,22 +91,22 @@ describe("referral out through Slack", () => {
   it("accept, plan, first contact with the coach, complete: card updated, thread, coach and client told", async () => {
     const id = await fileAndConsent();
     const before = (h.telegram.get(h.w.client.id) ?? []).length;
-    await postSigned(h.url, buttonBody("ref.accept", id, petra()));
+    await h.post(buttonBody("ref.accept", id, petra()));
     await h.drain();
     const update = h.slack.of("chat.update").at(-1);
     expect(blocksOf(update)).toContain("aangenomen");
     expect(blocksOf(update)).toContain("ref.plan");
     expect(String(h.slack.of("chat.postMessage").filter((c) => c.params.thread_ts).at(-1)?.params.text)).toBe(`Aangenomen door <@${petra()}>.`);
 
-    await postSigned(h.url, buttonBody("ref.plan", id, petra()));
+    await h.post(buttonBody("ref.plan", id, petra()));
     expect((h.slack.of("views.open").at(-1)?.params.view as { callback_id: string }).callback_id).toBe("ref.plan");
-    const past = await postSigned(h.url, submitBody("ref.plan", petra(), { date: day("2020-01-01"), time: time("10:00"), place: text("Stadhuis") }, { referralId: id }));
+    const past = await h.post(submitBody("ref.plan", petra(), { date: day("2020-01-01"), time: time("10:00"), place: text("Stadhuis") }, { referralId: id }));
     expect(past.json()).toEqual({ response_action: "errors", errors: { date: "Deze datum ligt in het verleden." } });
-    const ok = await postSigned(h.url, submitBody("ref.plan", petra(), { date: day(tomorrow()), time: time("10:30"), place: text("Stadhuis, loket 3") }, { referralId: id }));
+    const ok = await h.post(submitBody("ref.plan", petra(), { date: day(tomorrow()), time: time("10:30"), place: text("Stadhuis, loket 3") }, { referralId: id }));
     expect(ok.text).toBe("");
-    await postSigned(h.url, buttonBody("ref.contactWithCoach", id, petra()));
-    await postSigned(h.url, buttonBody("ref.complete", id, petra()));
-    await postSigned(h.url, submitBody("ref.text", petra(), { text: text("Schuldhulp is gestart.") }, { referralId: id, event: "partner.completed" }));
+    await h.post(buttonBody("ref.contactWithCoach", id, petra()));
+    await h.post(buttonBody("ref.complete", id, petra()));
+    await h.post(submitBody("ref.text", petra(), { text: text("Schuldhulp is gestart.") }, { referralId: id, event: "partner.completed" }));
     await h.drain();
 
     const row = await t.db.prisma.referral.findUniqueOrThrow({ where: { id } });
@@ -122,14 +122,14 @@ describe("referral out through Slack", () => {
   it("a wrong person's click or a forged button gets a private refusal and changes nothing", async () => {
     const id = await fileAndConsent();
     const olaf = h.w.otherMember.slackUserId ?? "";
-    await postSigned(h.url, buttonBody("ref.accept", id, olaf, "CPARTNER"));
+    await h.post(buttonBody("ref.accept", id, olaf, "CPARTNER"));
     expect(h.slack.of("chat.postEphemeral").at(-1)?.params).toMatchObject({ user: olaf, channel: "CPARTNER" });
     expect(String(h.slack.of("chat.postEphemeral").at(-1)?.params.text)).toContain("Dit is niet aan jou");
-    await postSigned(h.url, buttonBody("ref.accept", "00000000-0000-4000-8000-000000000000", petra()));
+    await h.post(buttonBody("ref.accept", "00000000-0000-4000-8000-000000000000", petra()));
     expect(String(h.slack.of("chat.postEphemeral").at(-1)?.params.text)).toContain("niet (meer) te vinden");
-    await postSigned(h.url, buttonBody("ref.complete", id, petra()));
+    await h.post(buttonBody("ref.complete", id, petra()));
     expect(String(h.slack.of("chat.postEphemeral").at(-1)?.params.text)).toContain("kan nu niet meer");
-    const forgedSubmit = await postSigned(h.url, submitBody("ref.text", olaf, { text: text("weg ermee") }, { referralId: id, event: "partner.rejected" }));
+    const forgedSubmit = await h.post(submitBody("ref.text", olaf, { text: text("weg ermee") }, { referralId: id, event: "partner.rejected" }));
     expect(forgedSubmit.json()).toMatchObject({ response_action: "errors" });
     const row = await t.db.prisma.referral.findUniqueOrThrow({ where: { id } });
     expect(stateOf(row)).toBe("sent");
@@ -138,19 +138,19 @@ describe("referral out through Slack", () => {
 
   it("pressing accept twice changes the state once; the second press is told", async () => {
     const id = await fileAndConsent();
-    await Promise.all([postSigned(h.url, buttonBody("ref.accept", id, petra())), postSigned(h.url, buttonBody("ref.accept", id, h.w.partnerBackup.slackUserId ?? ""))]);
+    await Promise.all([h.post(buttonBody("ref.accept", id, petra())), h.post(buttonBody("ref.accept", id, h.w.partnerBackup.slackUserId ?? ""))]);
     expect(await t.db.prisma.referralEvent.count({ where: { referralId: id, type: "partner.accepted" } })).toBe(1);
     expect(h.slack.of("chat.postEphemeral").filter((c) => String(c.params.text).includes("kan nu niet meer"))).toHaveLength(1);
   });
 
   it("shows modal errors inline: missing fields, a past date, text over the limit", async () => {
-    const missing = await postSigned(h.url, verwijs({ need: text(""), items: checks(), phone: text("") }));
+    const missing = await h.post(verwijs({ need: text(""), items: checks(), phone: text("") }));
     expect(missing.json()).toEqual({ response_action: "errors", errors: { items: "Kies minstens één ding om te delen.", need: "Vul dit in." } });
-    const past = await postSigned(h.url, verwijs({ date: day("2020-01-01") }));
+    const past = await h.post(verwijs({ date: day("2020-01-01") }));
     expect(past.json()).toEqual({ response_action: "errors", errors: { date: "Deze datum ligt in het verleden." } });
-    const long = await postSigned(h.url, verwijs({ need: text("x".repeat(1001)) }));
+    const long = await h.post(verwijs({ need: text("x".repeat(1001)) }));
     expect(long.json()).toEqual({ response_action: "errors", errors: { need: "Dit is te lang: maximaal 1000 tekens." } });
-    const noItems = await postSigned(h.url, verwijs({ items: checks() }));
+    const noItems = await h.post(verwijs({ items: checks() }));
     expect(noItems.json()).toEqual({ response_action: "errors", errors: { items: "Kies minstens één ding om te delen." } });
     expect(await t.db.prisma.referral.count()).toBe(0);
   });

@@ -83,3 +83,19 @@ export const radio = (value: string) => ({ type: "radio_buttons", selected_optio
 export const checks = (...values: string[]) => ({ type: "checkboxes", selected_options: values.map((value) => ({ value })) });
 export const day = (date: string) => ({ type: "datepicker", selected_date: date });
 export const time = (t: string) => ({ type: "timepicker", selected_time: t });
+
+/** A block_suggestion: Slack asks an external select's options as the person types `value`. */
+export function suggestionBody(callbackId: string, blockId: string, value: string, user: string, metadata: object = {}): string {
+  const payload = {
+    type: "block_suggestion",
+    user: { id: user },
+    team: { id: "T1" },
+    api_app_id: "A1",
+    action_id: "v",
+    block_id: blockId,
+    value,
+    view: { id: "V1", type: "modal", callback_id: callbackId, private_metadata: JSON.stringify(metadata), state: { values: {} }, hash: `h${++triggers}` },
+    token: "legacy",
+  };
+  return form({ payload: JSON.stringify(payload) });
+}
