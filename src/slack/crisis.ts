@@ -22,7 +22,7 @@ import type { Client, CrisisAlert, Member, Organisation } from "../generated/pri
 import { SendError } from "../jobs/errors.js";
 import { firstName } from "../jobs/nudge-jobs.js";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
-import { memberFor, tellUser, type SlackDeps } from "./context.js";
+import { memberFor, refuse, tellUser, type SlackDeps } from "./context.js";
 import type { SlackT } from "./i18n.js";
 import { toSendError } from "./nudge-sink.js";
 import { escapeSlack } from "./text.js";
@@ -284,7 +284,8 @@ export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publish
     const answer = async (body: BlockAction<ButtonAction>, button: ButtonAction, client: webApi.WebClient): Promise<void> => {
       const place = { user: body.user.id, channel: body.channel?.id };
       const alertId = button.value ?? "";
-      const member = await memberFor(deps, client, place);
+      const asked = { surface: "action", what: actionId } as const;
+      const member = await memberFor(deps, client, place, asked);
       if (!member) {
         if (UUID.test(alertId)) {
           const alert = await deps.db.prisma.crisisAlert.findUnique({ where: { id: alertId } });
@@ -292,10 +293,17 @@ export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publish
         }
         return;
       }
-      const result = UUID.test(alertId)
-        ? await deps.db.prisma.$transaction((tx) => actOnCrisisAlert(tx, { alertId, member, action, now: deps.clock() }))
-        : ({ kind: "notFound" } as const);
+      if (!UUID.test(alertId)) {
+        await refuse(deps, client, place, { ...asked, why: "malformedId", member }, "crisis.refused.notFound");
+        return;
+      }
+      const result = await deps.db.prisma.$transaction((tx) => actOnCrisisAlert(tx, { alertId, member, action, now: deps.clock() }));
+      if (result.kind === "notFound") {
+        await refuse(deps, client, place, { ...asked, why: "notFound", member }, "crisis.refused.notFound");
+        return;
+      }
       if (result.kind !== "ok") {
+        // "notAllowed" is audited by the domain (crisis.refused, with the client).
         await tellUser(client, place, deps.t(`crisis.refused.${result.kind}`));
         return;
       }

@@ -10,6 +10,7 @@ import type { Database } from "../db/client.js";
 import { audit } from "../domain/audit.js";
 import { actorOf } from "../domain/referrals/access.js";
 import type { Member } from "../generated/prisma/client.js";
+import { countSlackRefused } from "../metrics.js";
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,22 +50,11 @@ export interface Refusal {
   referralId?: string | null;
 }
 
-type RefusalCounter = (surface: Surface, why: string) => void;
-let counter: RefusalCounter | null = null;
-
-/**
- * Registers the "Slack requests refused" counter of the metrics module: it is called once for
- * every refused Slack request, with labels that hold no client data.
- */
-export function countSlackRefusalsWith(fn: RefusalCounter | null): void {
-  counter = fn;
-}
-
 const short = (v: string | null | undefined, max: number) => (v ?? "").slice(0, max);
 
 /** Writes the audit row of one refusal in its own transaction; a failure to write is logged by the caller. */
 export async function auditSlackRefusal(db: Database, r: Refusal): Promise<void> {
-  counter?.(r.surface, r.why);
+  countSlackRefused(r.why);
   const member = r.member ?? null;
   await db.prisma.$transaction((tx) =>
     audit(tx, {

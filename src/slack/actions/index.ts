@@ -11,5 +11,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerCardActions(app, deps);
   registerDmActions(app, deps);
   registerNudgeActions(app, deps);
-  registerCrisisActions(app, deps, { publishHome: (client, userId) => publishHome(deps, client, userId) });
+  registerCrisisActions(app, deps, { publishHome: (client, userId) => publishHome(deps, client, userId, "crisis.resume") });
 }
