@@ -25,7 +25,7 @@ import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
 import { memberFor, refuse, tellUser, type SlackDeps } from "./context.js";
 import type { SlackT } from "./i18n.js";
 import { toSendError } from "./nudge-sink.js";
-import { escapeSlack } from "./text.js";
+import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
 
 export const CRISIS_ACTIONS: Record<CrisisAction, string> = { ack: "crisis.ack", contacted: "crisis.contacted", resume: "crisis.resume" };
 
@@ -50,14 +50,14 @@ async function loadView(db: Database, alertId: string): Promise<AlertView | null
 
 /** The client's words as a Slack quote, escaped so that "<!channel>" or a link cannot do anything. */
 export function quote(text: string): string {
-  const cut = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)} …` : text;
-  return escapeSlack(cut)
+  // Escaped first, then cut: an escaped "&" is five characters, and an entity is never cut in half.
+  return clip(escapeSlack(text), MAX_QUOTE)
     .split(/\r?\n/)
     .map((line) => `> ${line}`)
     .join("\n");
 }
 
-const section = (text: string): Block => ({ type: "section", text: { type: "mrkdwn", text } });
+const section = (text: string): Block => ({ type: "section", text: mrkdwn(text) });
 
 /** "Hervat herinneringen" on its own, for the App Home: the same action as under the alert. */
 export function resumeButtonRow(t: SlackT, alertId: string): Block {
@@ -115,12 +115,12 @@ export async function renderAlert(db: Database, t: SlackT, view: AlertView, opts
   blocks.push(section(t(opts.signal ? "crisis.again" : "crisis.title", { name, category })));
   if (s.acute) blocks.push(section(t("crisis.acute")));
   blocks.push(section(`${t("crisis.said", { name })}\n${quote(s.text)}`));
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("crisis.when", { when: s.at.toISOString(), rule: escapeSlack(s.rule) }) }] });
+  blocks.push({ type: "context", elements: [mrkdwn(t("crisis.when", { when: s.at.toISOString(), rule: escapeSlack(s.rule) }))] });
   const states = await stateLines(db, t, view.alert);
   if (states.length) blocks.push(section(states.join("\n")));
   const row = buttons(t, view);
   if (row) blocks.push(row);
-  const text = t(opts.signal ? "crisis.againFallback" : "crisis.fallback", { name, category });
+  const text = clip(t(opts.signal ? "crisis.againFallback" : "crisis.fallback", { name, category }), SLACK_LIMITS.fallback);
   return { text, blocks };
 }
 
@@ -316,7 +316,7 @@ export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publish
       const a = view.alert;
       if (a.slackChannel && a.slackTs && !(a.slackChannel === channel && a.slackTs === ts)) {
         const line = deps.t(`crisis.state.${action}`, { who: escapeSlack(member.name), when: deps.clock().toISOString() });
-        await client.chat.postMessage({ channel: a.slackChannel, thread_ts: a.slackTs, text: line });
+        await client.chat.postMessage({ channel: a.slackChannel, thread_ts: a.slackTs, text: clip(line, SLACK_LIMITS.text) });
       }
     };
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {

@@ -48,6 +48,8 @@ interface World {
   clientId: string;
   chatId: number;
   say(text: string): Promise<void>;
+  /** Waits for the listener work that follows Slack's answer (messages, views). */
+  settled(): Promise<void>;
   press(action: string, user: string, channel: string, ts: string): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ async function world(opts: { coachSlack?: string | null } = {}): Promise<World> 
     drain: async () => {
       await dispatcher.drain();
     },
+    settled: () => app.settled(),
     say: async (text) => {
       await engine.handle({ updateId: ++updates, chatId, input: { kind: "text", text } });
     },
@@ -126,6 +129,7 @@ async function world(opts: { coachSlack?: string | null } = {}): Promise<World> 
       };
       const res = await postSigned(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { ts: Math.floor(clock.now().getTime() / 1000) });
       expect(res.status).toBe(200);
+      await app.settled();
     },
   };
 }
@@ -137,6 +141,7 @@ async function openHome(w: World, user: string): Promise<void> {
   const body = { type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user, tab: "home" }, event_id: `EvCrisis${++events}`, event_time: 1 };
   const res = await postSigned(w.url, JSON.stringify(body), { contentType: "application/json", ts: Math.floor(w.clock.now().getTime() / 1000) });
   expect(res.status).toBe(200);
+  await w.settled();
 }
 
 const homeOf = (w: World, user: string) => w.slack.of("views.publish").filter((c) => c.params.user_id === user).at(-1)?.params.view as { blocks: { type: string; block_id?: string; elements?: { action_id: string; value?: string; text?: { text: string } }[] }[] };
@@ -162,6 +167,7 @@ async function pressOnHome(w: World, user: string, alertId: string): Promise<voi
   };
   const res = await postSigned(w.url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { ts: Math.floor(w.clock.now().getTime() / 1000) });
   expect(res.status).toBe(200);
+  await w.settled();
 }
 
 const posts = (w: World, channel?: string) => w.slack.of("chat.postMessage").filter((c) => channel === undefined || c.params.channel === channel);

@@ -76,10 +76,10 @@ describe("the Slack message of a nudge", () => {
 
   it("a silence of one day and of several days, and since when, in Dutch and in English", () => {
     const silent = (since: string) => ({ ...note("silent"), since: new Date(since) });
-    expect(nudgeMessage(t, silent("2027-01-31T08:00:00Z"), now).text).toBe("Sam <b> heeft al een dag niets laten horen.");
-    expect(nudgeMessage(en, silent("2027-01-31T08:00:00Z"), now).text).toBe("Sam <b> has not been in touch for a day.");
-    expect(nudgeMessage(t, silent("2027-01-20T08:00:00Z"), now).text).toBe("Sam <b> heeft al 12 dagen niets laten horen.");
-    expect(nudgeMessage(en, silent("2027-01-20T08:00:00Z"), now).text).toBe("Sam <b> has not been in touch for 12 days.");
+    expect(nudgeMessage(t, silent("2027-01-31T08:00:00Z"), now).text).toBe("Sam &lt;b&gt; heeft al een dag niets laten horen.");
+    expect(nudgeMessage(en, silent("2027-01-31T08:00:00Z"), now).text).toBe("Sam &lt;b&gt; has not been in touch for a day.");
+    expect(nudgeMessage(t, silent("2027-01-20T08:00:00Z"), now).text).toBe("Sam &lt;b&gt; heeft al 12 dagen niets laten horen.");
+    expect(nudgeMessage(en, silent("2027-01-20T08:00:00Z"), now).text).toBe("Sam &lt;b&gt; has not been in touch for 12 days.");
     // 08:00 UTC is 09:00 in Amsterdam in winter, 10:00 in summer.
     expect(JSON.stringify(nudgeMessage(t, silent("2027-01-20T08:00:00Z"), now).blocks)).toContain("Sinds 20 januari om 09:00.");
     expect(JSON.stringify(nudgeMessage(en, silent("2027-01-20T08:00:00Z"), now).blocks)).toContain("Since 20 January at 09:00.");
