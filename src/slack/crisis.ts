@@ -24,6 +24,7 @@ import { firstName } from "../jobs/nudge-jobs.js";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
 import { memberFor, refuse, tellUser, type SlackDeps } from "./context.js";
 import type { SlackT } from "./i18n.js";
+import { isNotInChannel } from "./delivery.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
 
@@ -248,12 +249,20 @@ function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
     const channel = org.referralChannel;
     const reached: string[] = [];
     if (channel) {
+      let inChannel = true;
       await step("channel", async () => {
-        const posted = await web.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-        // From now on the team's post is the alert's thread: new signals are added there.
-        await saveThread(deps.db, alert.id, { channel: posted.channel ?? channel, ts: posted.ts ?? null }, true);
+        try {
+          const posted = await web.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+          // From now on the team's post is the alert's thread: new signals are added there.
+          await saveThread(deps.db, alert.id, { channel: posted.channel ?? channel, ts: posted.ts ?? null }, true);
+        } catch (err) {
+          // Waiting does not help, and must not hold up the direct messages to the team below.
+          if (!isNotInChannel(err)) throw err;
+          inChannel = false;
+          deps.logger.error({ alertId: alert.id, teamId: org.id, channel }, "Koers is not in the team's channel: the crisis alert goes to the team by direct message only; invite the app there (/invite @Koers)");
+        }
       });
-      reached.push(`channel:${channel}`);
+      if (inChannel) reached.push(`channel:${channel}`);
     }
     for (const m of team) {
       if (!m.slackUserId) continue;

@@ -78,7 +78,8 @@ async function postOrUpdateCard(deps: DeliveryDeps & { web: webApi.WebClient }, 
 
 const NOT_IN_CHANNEL = new Set(["not_in_channel", "channel_not_found"]);
 
-function isNotInChannel(err: unknown): boolean {
+/** Slack's answer when the app may not post in a channel: no retry will change it. */
+export function isNotInChannel(err: unknown): boolean {
   return err instanceof Error && "data" in err && NOT_IN_CHANNEL.has(String((err as { data?: { error?: unknown } }).data?.error));
 }
 

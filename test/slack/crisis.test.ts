@@ -364,5 +364,20 @@ describe("a crisis alert in Slack", () => {
       await w.drain();
       expect(posts(w, "CTEAM")).toHaveLength(1);
     });
+
+    it("reaches contact and backup even when the app is not in the team's channel, and does not retry the channel", async () => {
+      w.slack.failNext("chat.postMessage", "not_in_channel");
+      await w.say("ik wil mezelf iets aan doen");
+      await w.drain();
+      expect(posts(w, "CTEAM")).toHaveLength(1);
+      expect(posts(w, "DUFLEUR")).toHaveLength(1);
+      expect(posts(w, "DUKARIM")).toHaveLength(1);
+      const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
+      expect(alert.escalatedAt).toEqual(w.clock.now());
+      w.clock.advance(31 * MIN);
+      await w.drain();
+      expect(posts(w, "CTEAM")).toHaveLength(1);
+      expect(await w.t.db.prisma.job.count({ where: { kind: "crisis.escalate", status: { not: "DONE" } } })).toBe(0);
+    });
   });
 });

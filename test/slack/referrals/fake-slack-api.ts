@@ -18,6 +18,8 @@ export interface FakeSlackApi {
   of(method: string): SlackCall[];
   /** Resolves when `count` calls of `method` have arrived (or throws after `ms`). */
   waitFor(method: string, count?: number, ms?: number): Promise<SlackCall[]>;
+  /** The next call of `method` answers `{ ok: false, error }`, as Slack does (e.g. "not_in_channel"). */
+  failNext(method: string, error: string): void;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ function answer(method: string, params: Record<string, unknown>, next: () => str
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
+  const failures = new Map<string, string>();
   let ts = 1_800_000_000;
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -62,7 +65,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const params = parseBody(raw, req.headers["content-type"]);
       calls.push({ method, params });
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(answer(method, params, () => `${ts++}.000100`)));
+      const failure = failures.get(method);
+      failures.delete(method);
+      res.end(JSON.stringify(failure ? { ok: false, error: failure } : answer(method, params, () => `${ts++}.000100`)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -80,6 +85,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       return of(method);
     },
+    failNext: (method, error) => void failures.set(method, error),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
