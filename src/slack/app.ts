@@ -54,14 +54,12 @@ function whatOf(b: Record<string, unknown>): string {
   return typeof found === "string" ? found.slice(0, 64) : "unknown";
 }
 
-/** The first line of an error's message: enough to find the fault, without the data of a failed query. */
-const errorLine = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]?.slice(0, 200) ?? ""}` : "non-error thrown");
-
 /** The one error boundary: log with context (no client text), tell the person calmly, never show a stack trace. */
 function errorBoundary(app: App, deps: SlackDeps, logger: Logger): void {
   app.error(async ({ error, body }: BoundaryArgs) => {
     const b = (body ?? {}) as unknown as Record<string, unknown>;
-    logger.error({ err: errorLine(error), code: (error as { code?: unknown }).code, type: typeof b.type === "string" ? b.type : undefined, what: whatOf(b) }, "Slack request failed");
+    // The logger's error serializer keeps the kind, message and code, never a token or the request's text.
+    logger.error({ err: error, type: typeof b.type === "string" ? b.type : undefined, what: whatOf(b) }, "Slack request failed");
     const place = placeOf(b);
     if (place) await tellUser(app.client, place, deps.t("referral.error.generic")).catch(() => undefined);
   });
