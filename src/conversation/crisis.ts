@@ -120,6 +120,8 @@ export function createCrisisResponse(deps: CrisisDeps) {
       // Something else: the question lapses and the message is read as usual.
       await clear();
     }
+    // A question that lapsed unanswered (a day ago) does not keep the client's words.
+    if (!asked && client.crisisCheckText !== null) await clear();
     if (input.kind === "command" || asked) return null;
     const doubt = doubtIn(input);
     if (!doubt) return null;
