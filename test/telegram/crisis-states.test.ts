@@ -5,7 +5,6 @@
  * client, and a chat with messages already queued. The answer always comes first and at once;
  * the conversation waits until the client picks it up.
  */
-import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
@@ -13,7 +12,7 @@ import { enqueueTelegram } from "../../src/jobs/outbox.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
 import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
-import { inviteClient } from "../support/world.js";
+import * as journeys from "../support/offline-journeys.js";
 
 let db: Database;
 let ob: OfflineBot;
@@ -30,41 +29,14 @@ const SUICIDE = answer("suicide", "coachTold", "keepWriting");
 const en = (key: string, vars?: Record<string, string | number>) => createTranslator().t("en", key, vars);
 const VIOLENCE = answer("violence", "coachTold", "keepWriting");
 
-/** A client of coach Ahmed who finished onboarding through the bot (consent, name "Sam", no reminders). */
-async function onboarded() {
-  const chat = ++lastChat;
-  const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
-  await ob.deliver(commandUpdate(chat, `/start ${invited.code}`));
-  await ob.deliver(callbackUpdate(chat, "k:1:yes"));
-  await ob.deliver(textUpdate(chat, "Sam"));
-  await ob.deliver(callbackUpdate(chat, `k:${(await activeRun(invited.clientId)).turn}:no`));
-  expect((await client(invited.clientId)).status).toBe("ACTIVE");
-  return { chat, ...invited };
-}
-
 const client = (id: string) => db.prisma.client.findUniqueOrThrow({ where: { id } });
 const activeRun = (clientId: string) => db.prisma.flowRun.findFirstOrThrow({ where: { clientId, status: "ACTIVE" } });
 const alertsOf = (clientId: string) => db.prisma.crisisAlert.findMany({ where: { clientId }, include: { events: { orderBy: { id: "asc" } } } });
 const contextOf = (run: { snapshot: unknown }) => (run.snapshot as { context: Record<string, unknown> }).context;
 
-/** Presses the button with this choice under the running conversation's last question. */
-async function choose(chat: number, clientId: string, choice: string): Promise<Update> {
-  return callbackUpdate(chat, `k:${(await activeRun(clientId)).turn}:${choice}`);
-}
-
-/** Hoi, the menu, GROW, the goal and its "when": the client is at the question about now. */
-async function halfwayGrow() {
-  const c = await onboarded();
-  expect(texts(await ob.deliver(textUpdate(c.chat, "hoi")))).toEqual([nlText("menu.ask", { name: "Sam" })]);
-  expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "grow")))).toEqual([nlText("grow.intro", { name: "Sam" }), nlText("grow.goal.ask")]);
-  expect(texts(await ob.deliver(textUpdate(c.chat, "Ik wil werk vinden")))).toEqual([nlText("grow.goal.when")]);
-  expect(texts(await ob.deliver(textUpdate(c.chat, "voor de zomer")))).toEqual([nlText("grow.reality.now")]);
-  return { ...c, run: await activeRun(c.clientId) };
-}
-
 describe("a crisis in the middle of a GROW conversation", () => {
   it("gets the 113 answer, not the next GROW question; the GROW waits, and 'Verder' brings it back where it was", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     // The words would otherwise be taken as the answer to "how is it now?".
     const calls = await ob.deliver(textUpdate(c.chat, "slecht. ik wil niet meer leven"));
     expect(texts(calls)).toEqual([SUICIDE]);
@@ -95,7 +67,7 @@ describe("a crisis in the middle of a GROW conversation", () => {
   });
 
   it("'Even niet' leaves the GROW parked; a typed 'verder' picks it up later, also after the menu came up", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     expect(texts(await ob.deliver(textUpdate(c.chat, "Ik wil dood")))).toEqual([SUICIDE]);
     expect(texts(await ob.deliver(textUpdate(c.chat, "sorry")))).toEqual([nlText("crisis.after.ask")]);
     expect(texts(await ob.deliver(callbackUpdate(c.chat, "s:rest")))).toEqual([nlText("crisis.after.restOk")]);
@@ -112,7 +84,7 @@ describe("a crisis in the middle of a GROW conversation", () => {
   });
 
   it("a yes typed to the kind question picks the GROW up too", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     expect(texts(await ob.deliver(textUpdate(c.chat, "hij slaat me")))).toEqual([VIOLENCE]);
     expect(texts(await ob.deliver(textUpdate(c.chat, "ik ben bang")))).toEqual([nlText("crisis.after.ask")]);
     expect(texts(await ob.deliver(textUpdate(c.chat, "ja")))).toEqual([nlText("crisis.after.back"), nlText("grow.reality.now")]);
@@ -120,7 +92,7 @@ describe("a crisis in the middle of a GROW conversation", () => {
   });
 
   it("in English: the English answer, and 'continue' picks the GROW up", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await db.prisma.client.update({ where: { id: c.clientId }, data: { language: "en" } });
     const reply = texts(await ob.deliver(textUpdate(c.chat, "honestly i want to die", { languageCode: "en" })));
     expect(reply).toEqual([["suicide", "coachTold", "keepWriting"].map((k) => en(`crisis.answer.${k}`)).join("\n")]);
@@ -133,7 +105,7 @@ describe("a crisis in the middle of a GROW conversation", () => {
 
 describe("a crisis from a paused or a stopped client", () => {
   it("/pauze: the answer at once and the coach's alert; the client stays paused until they write again", async () => {
-    const c = await onboarded();
+    const c = await journeys.onboarded(db, ob, ++lastChat);
     expect(texts(await ob.deliver(commandUpdate(c.chat, "/pauze")))).toEqual([nlText("pause.done")]);
     const paused = await client(c.clientId);
     expect(paused.status).toBe("PAUSED");
@@ -154,7 +126,7 @@ describe("a crisis from a paused or a stopped client", () => {
   });
 
   it("/pauze halfway a GROW: the GROW is parked; choosing to go on ends the pause and asks the same question", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     expect(texts(await ob.deliver(commandUpdate(c.chat, "/pauze")))).toEqual([nlText("pause.done")]);
     expect(texts(await ob.deliver(textUpdate(c.chat, "ik wil niet meer leven")))).toEqual([SUICIDE]);
     expect(await db.prisma.flowRun.findUniqueOrThrow({ where: { id: c.run.id } })).toMatchObject({ status: "PARKED" });
@@ -166,7 +138,7 @@ describe("a crisis from a paused or a stopped client", () => {
   });
 
   it("/stop: the answer and the coach's alert all the same; the client stays stopped and their jobs stay cancelled", async () => {
-    const c = await onboarded();
+    const c = await journeys.onboarded(db, ob, ++lastChat);
     await db.prisma.client.update({ where: { id: c.clientId }, data: { remindersWanted: true, reminderDaypart: "morning", checkinEveryDays: 7 } });
     const reminder = await db.prisma.job.create({ data: { kind: "reminder.checkin", payload: {}, clientId: c.clientId, idempotencyKey: `reminder.checkin:${c.clientId}:test`, dueAt: new Date(Date.now() + 86_400_000) } });
     expect(texts(await ob.deliver(commandUpdate(c.chat, "/stop")))).toEqual([nlText("stop.done")]);
@@ -196,7 +168,7 @@ describe("a crisis from a paused or a stopped client", () => {
 
 describe("messages already queued for the chat", () => {
   it("the crisis answer goes out first and alone: messages queued for the moment before it are not sent after it", async () => {
-    const c = await onboarded();
+    const c = await journeys.onboarded(db, ob, ++lastChat);
     const chatId = BigInt(c.chat);
     // Queued and due now, not sent yet: two messages from the coach's side and a conversation the coach started.
     await db.prisma.$transaction(async (tx) => {

@@ -5,7 +5,6 @@
  * the client says they want to go on; a parked topic survives /stop and /start; the message after
  * /pauze is not taken as an answer.
  */
-import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
@@ -13,7 +12,7 @@ import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.j
 import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
 import { offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
-import { inviteClient } from "../support/world.js";
+import * as journeys from "../support/offline-journeys.js";
 
 let t: EmbeddedTestDb;
 let db: Database;
@@ -34,38 +33,11 @@ const activeRun = (clientId: string) => db.prisma.flowRun.findFirstOrThrow({ whe
 const runOf = (id: string) => db.prisma.flowRun.findUniqueOrThrow({ where: { id } });
 const contextOf = (run: { snapshot: unknown }) => (run.snapshot as { context: Record<string, unknown> }).context;
 
-/** A client of coach Ahmed who finished onboarding through the bot (consent, name "Sam", no reminders). */
-async function onboarded() {
-  const chat = ++lastChat;
-  const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
-  await ob.deliver(commandUpdate(chat, `/start ${invited.code}`));
-  await ob.deliver(callbackUpdate(chat, "k:1:yes"));
-  await ob.deliver(textUpdate(chat, "Sam"));
-  await ob.deliver(callbackUpdate(chat, `k:${(await activeRun(invited.clientId)).turn}:no`));
-  expect((await client(invited.clientId)).status).toBe("ACTIVE");
-  return { chat, ...invited };
-}
-
-/** Presses the button with this choice under the running conversation's last question. */
-async function choose(chat: number, clientId: string, choice: string): Promise<Update> {
-  return callbackUpdate(chat, `k:${(await activeRun(clientId)).turn}:${choice}`);
-}
-
-/** Hoi, the menu, GROW, the goal and its "when": the client is at the question about now. */
-async function halfwayGrow() {
-  const c = await onboarded();
-  expect(texts(await ob.deliver(textUpdate(c.chat, "hoi")))).toEqual([nlText("menu.ask", { name: "Sam" })]);
-  expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "grow")))).toEqual([nlText("grow.intro", { name: "Sam" }), nlText("grow.goal.ask")]);
-  expect(texts(await ob.deliver(textUpdate(c.chat, "Ik wil werk vinden")))).toEqual([nlText("grow.goal.when")]);
-  expect(texts(await ob.deliver(textUpdate(c.chat, "voor de zomer")))).toEqual([nlText("grow.reality.now")]);
-  return { ...c, run: await activeRun(c.clientId) };
-}
-
 /** Halfway a GROW, "niet nu", then "Ik zeg het zelf" (typed or the button): the GROW is parked without a day. */
 async function parkedBySelf(how: "button" | "typed") {
-  const c = await halfwayGrow();
-  expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "notNow")))).toEqual([nlText("controls.park.when")]);
-  const self = how === "button" ? await choose(c.chat, c.clientId, "self") : textUpdate(c.chat, "ik zeg het zelf wel");
+  const c = await journeys.halfwayGrow(db, ob, ++lastChat);
+  expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow")))).toEqual([nlText("controls.park.when")]);
+  const self = how === "button" ? await journeys.choose(db, c.chat, c.clientId, "self") : textUpdate(c.chat, "ik zeg het zelf wel");
   expect(texts(await ob.deliver(self))).toEqual([nlText("controls.park.okSelf")]);
   expect(await runOf(c.run.id)).toMatchObject({ status: "PARKED", resumeAt: null });
   return c;
@@ -91,7 +63,7 @@ describe("'Ik zeg het zelf': the topic comes back when the client wants to go on
     const oldNotNow = callbackUpdate(c.chat, `k:${c.run.turn}:notNow`);
     expect(texts(await ob.deliver(textUpdate(c.chat, "verder")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
     expect(texts(await ob.deliver(oldNotNow))).toEqual([nlText("common.oldButton")]);
-    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "notNow")))).toEqual([nlText("controls.park.when")]);
+    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow")))).toEqual([nlText("controls.park.when")]);
   });
 
   it("an ordinary message still gets the menu, and 'verder' from the menu picks the GROW up", async () => {
@@ -108,9 +80,9 @@ describe("'Ik zeg het zelf': the topic comes back when the client wants to go on
   });
 
   it("a topic parked until tomorrow also comes back early on 'verder', and its job does not bring it a second time", async () => {
-    const c = await halfwayGrow();
-    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "tomorrow")))).toEqual([nlText("controls.park.okTomorrow")]);
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
+    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "tomorrow")))).toEqual([nlText("controls.park.okTomorrow")]);
     const job = await db.prisma.job.findFirstOrThrow({ where: { clientId: c.clientId, kind: "conversation.resume" } });
     expect(job.status).toBe("PENDING");
     expect(texts(await ob.deliver(textUpdate(c.chat, "toch maar verder")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
@@ -130,9 +102,9 @@ describe("a parked topic survives /stop and /start", () => {
   });
 
   it("parked until tomorrow: /stop holds its job, /start gives it back, and it comes back at the agreed time", async () => {
-    const c = await halfwayGrow();
-    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "tomorrow")))).toEqual([nlText("controls.park.okTomorrow")]);
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
+    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "tomorrow")))).toEqual([nlText("controls.park.okTomorrow")]);
     const job = await db.prisma.job.findFirstOrThrow({ where: { clientId: c.clientId, kind: "conversation.resume" } });
     await ob.deliver(commandUpdate(c.chat, "/stop"));
     expect((await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("CANCELLED");
@@ -148,9 +120,9 @@ describe("a parked topic survives /stop and /start", () => {
   });
 
   it("parked until a day that passed while stopped: after /start the client is offered it", async () => {
-    const c = await halfwayGrow();
-    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
-    await ob.deliver(await choose(c.chat, c.clientId, "tomorrow"));
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
+    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
+    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "tomorrow"));
     await ob.deliver(commandUpdate(c.chat, "/stop"));
     // The agreed day went by while the client had stopped the messages.
     const past = new Date(Date.now() - 3_600_000);
@@ -164,7 +136,7 @@ describe("a parked topic survives /stop and /start", () => {
 describe("/pauze does not eat the next message", () => {
   for (const said of ["ik ben er weer", "hoi ben er weer hoor", "Hallo, daar ben ik weer!", "im back"]) {
     it(`"${said}" after /pauze is not the answer: welcome back, the waiting question again`, async () => {
-      const c = await halfwayGrow();
+      const c = await journeys.halfwayGrow(db, ob, ++lastChat);
       expect(texts(await ob.deliver(commandUpdate(c.chat, "/pauze")))).toEqual([nlText("pause.done")]);
       expect(texts(await ob.deliver(textUpdate(c.chat, said)))).toEqual([nlText("pause.back"), nlText("grow.reality.now")]);
       const run = await activeRun(c.clientId);
@@ -178,13 +150,13 @@ describe("/pauze does not eat the next message", () => {
   }
 
   it("a button of the waiting question pressed after /pauze is its answer", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await ob.deliver(commandUpdate(c.chat, "/pauze"));
-    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "notNow")))).toEqual([nlText("pause.back"), nlText("controls.park.when")]);
+    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow")))).toEqual([nlText("pause.back"), nlText("controls.park.when")]);
   });
 
   it("with nothing going on, the message after /pauze gets the welcome and the menu", async () => {
-    const c = await onboarded();
+    const c = await journeys.onboarded(db, ob, ++lastChat);
     await ob.deliver(commandUpdate(c.chat, "/pauze"));
     expect(texts(await ob.deliver(textUpdate(c.chat, "ik ben er weer")))).toEqual([nlText("pause.back"), nlText("menu.ask", { name: "Sam" })]);
   });
@@ -192,7 +164,7 @@ describe("/pauze does not eat the next message", () => {
 
 describe("/pauze, then a real answer", () => {
   it("a message that is not a hello is still the answer to the waiting question", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await ob.deliver(commandUpdate(c.chat, "/pauze"));
     expect(texts(await ob.deliver(textUpdate(c.chat, "slecht eigenlijk")))).toEqual([nlText("pause.back"), nlText("grow.reality.helps")]);
   });
@@ -203,7 +175,7 @@ describe("nothing a client is in the middle of is aborted silently", () => {
     (await db.prisma.flowRun.findMany({ where: { clientId }, orderBy: { createdAt: "asc" } })).map((r) => [r.flowId, r.status]);
 
   it("a coach's talk waits until the GROW is parked, the client is told; two talks come one after the other, none aborted", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
     expect(texts(await ob.deliver())).toEqual([nlText("coachTalk.waiting")]);
     await ob.engine.startConversation(c.clientId, "miracle", undefined, c.coachId);
@@ -212,16 +184,16 @@ describe("nothing a client is in the middle of is aborted silently", () => {
     expect((await activeRun(c.clientId)).id).toBe(c.run.id);
     expect(texts(await ob.deliver(textUpdate(c.chat, "Slecht")))).toEqual([nlText("grow.reality.helps")]);
     // The client parks the GROW: the first talk comes now.
-    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "self")))).toEqual([
+    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "self")))).toEqual([
       nlText("controls.park.okSelf"),
       nlText("coachTalk.now"),
       nlText("scaling.intro", { name: "Sam" }),
       nlText("scaling.ask.progress"),
     ]);
     // Then that one ends (parked here too), and the second comes.
-    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "tomorrow")))).toEqual([
+    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "tomorrow")))).toEqual([
       nlText("controls.park.okTomorrow"),
       nlText("coachTalk.now"),
       nlText("miracle.intro", { name: "Sam" }),
@@ -243,25 +215,25 @@ describe("nothing a client is in the middle of is aborted silently", () => {
   });
 
   it("in English: the client is told in English", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await db.prisma.client.update({ where: { id: c.clientId }, data: { language: "en" } });
     await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
     expect(texts(await ob.deliver())).toEqual([createTranslator().t("en", "coachTalk.waiting")]);
   });
 
   it("with nothing going on, the coach's talk starts at once", async () => {
-    const c = await onboarded();
+    const c = await journeys.onboarded(db, ob, ++lastChat);
     await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
     expect(texts(await ob.deliver())).toEqual([nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.progress")]);
   });
 
   it("/herinneringen during a check-in: the check-in comes back at its question after, and 'een 5' is its answer", async () => {
-    const c = await onboarded();
+    const c = await journeys.onboarded(db, ob, ++lastChat);
     await ob.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
     expect(texts(await ob.deliver())).toEqual([nlText("checkin.hello", { name: "Sam" }), nlText("checkin.mood")]);
     const checkin = await activeRun(c.clientId);
     expect(texts(await ob.deliver(commandUpdate(c.chat, "/herinneringen")))).toEqual([nlText("reminders.flow.offOffer")]);
-    const end = texts(await ob.deliver(await choose(c.chat, c.clientId, "no")));
+    const end = texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "no")));
     expect(end.slice(-2)).toEqual([nlText("controls.goOn"), nlText("checkin.mood")]);
     expect((await activeRun(c.clientId)).id).toBe(checkin.id);
     expect(texts(await ob.deliver(textUpdate(c.chat, "een 5")))).not.toContain(nlText("menu.ask", { name: "Sam" }));
@@ -285,8 +257,8 @@ describe("a coach's talk that waits", () => {
     expect(texts(await ob.deliver(commandUpdate(c.chat, "/start")))).toEqual([nlText("start.welcomeBack", { name: "Sam" }), nlText("grow.reality.now")]);
     expect((await db.prisma.job.findFirstOrThrow({ where: { idempotencyKey: `conversation.resume:${talk.id}` } })).status).toBe("PENDING");
     // The GROW ends by a park; the talk begins right then.
-    await ob.deliver(await choose(c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "self")))).toEqual([
+    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "self")))).toEqual([
       nlText("controls.park.okSelf"),
       nlText("coachTalk.now"),
       nlText("scaling.intro", { name: "Sam" }),
@@ -296,7 +268,7 @@ describe("a coach's talk that waits", () => {
   });
 
   it("when the client writes while nothing is going on, the waiting talk comes instead of the menu", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
     await ob.deliver();
     await db.prisma.flowRun.update({ where: { id: c.run.id }, data: { status: "DONE" } });
@@ -304,7 +276,7 @@ describe("a coach's talk that waits", () => {
   });
 
   it("its job starts it with the coach's words when the client was free by then (the menu does not count)", async () => {
-    const c = await halfwayGrow();
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await ob.engine.startConversation(c.clientId, "scaling", {}, c.coachId);
     await ob.deliver();
     const talk = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId: c.clientId, flowId: "scaling" } });
@@ -322,7 +294,7 @@ describe("a coach's talk that waits", () => {
 describe("a check-in respects a step's due date", () => {
   /** A client with an active goal and one open step, due in `days` days (noon). */
   async function withStep(days: number) {
-    const c = await onboarded();
+    const c = await journeys.onboarded(db, ob, ++lastChat);
     const goal = await db.prisma.goal.create({ data: { clientId: c.clientId, text: "Werk vinden" } });
     const step = await db.prisma.step.create({ data: { goalId: goal.id, what: "Mijn cv afmaken", dueAt: new Date(Date.now() + days * 86_400_000) } });
     await ob.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
@@ -344,7 +316,7 @@ describe("a check-in respects a step's due date", () => {
 
   it("the 'Nog niet' button before the due day is no failure either", async () => {
     const c = await withStep(3);
-    expect(texts(await ob.deliver(await choose(c.chat, c.clientId, "notYet")))).toEqual([nlText("checkin.step.notDue"), nlText("checkin.end", { name: "Sam" })]);
+    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notYet")))).toEqual([nlText("checkin.step.notDue"), nlText("checkin.end", { name: "Sam" })]);
   });
 
   it("after the due day, 'nog niet' asks gently what got in the way", async () => {
