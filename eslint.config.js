@@ -6,7 +6,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["node_modules/", "src/generated/", "dist/", "data/", "scratch/", "coverage/"] },
+  { ignores: ["node_modules/", "src/generated/", "dist/", "data/", "scratch/", "coverage/", ".dependency-cruiser.cjs"] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -10,6 +10,8 @@ export default defineConfig({
     // their memory apart and are reclaimed after the run.
     pool: "forks",
     testTimeout: 30_000,
+    // A fixed data key for the tests' PostgreSQL databases and child processes (not a secret).
+    env: { KOERS_DATA_KEY: "test:S29lcnMgdGVzdCBrZXksIG5vdCBhIHNlY3JldC4uLi4=" },
     hookTimeout: 120_000,
   },
 });

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { openDatabase, type Database } from "../src/db/client.js";
+import { newKeySpec } from "../src/db/sealed.js";
 import { createDispatcher } from "../src/jobs/dispatcher.js";
 import { unlimited } from "../src/jobs/rate-limit.js";
 import { telegramSendHandler } from "../src/jobs/telegram-send.js";
@@ -22,7 +23,7 @@ const outbox: JobHandlers = {
 };
 
 async function fresh(serverUrl: string): Promise<Database> {
-  const db = await openDatabase({ kind: "postgres", url: await createDatabase(serverUrl, `bench_${randomUUID().slice(0, 8)}`) });
+  const db = await openDatabase({ kind: "postgres", url: await createDatabase(serverUrl, `bench_${randomUUID().slice(0, 8)}`), dataKey: newKeySpec() });
   await db.migrate();
   return db;
 }

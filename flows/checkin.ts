@@ -1,15 +1,18 @@
 /**
  * Check-in (uitvoering, METHOD.md sections 2 and 3): how are you (0-10, `recordScale` WELLBEING);
- * a low score (<= 4) gets a coping question and an exception question, otherwise "what went a bit
- * better since last time?". With `input.data.step = { id, what }`: how did the step go (done /
- * partly / not yet, `updateStep`); "not yet" asks what got in the way and whether to make the step
- * smaller, never blaming. Always ends positively.
+ * a low score (<= 4) gets a coping question and an exception question; a rise since
+ * `input.data.previousScore` is named ("van een 3 naar een 7") with "what did you do differently?";
+ * otherwise "what went a bit better since last time?". With `input.data.step = { id, what }`: how
+ * did the step go (done / partly / not yet, `updateStep`); "done" gets a compliment that names the
+ * step and the question for the next one (`addStep`); "not yet" asks what got in the way and
+ * whether to make the step smaller, never blaming. Always ends positively.
  */
 import { assign, setup } from "xstate";
-import { outputActions, say } from "./lib/actions.js";
-import { saysDontKnow } from "./lib/answers.js";
-import { answerOf, ask, bare, clarify, controlGuards, openQuestion, parkStates, scaleRetry, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
-import { amsterdamDay, toIsoDate } from "./lib/dates.js";
+import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
+import { answerOf, ask, bare, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
+import { stepWithout } from "./lib/rephrase.js";
+import { amsterdamDay, toIsoDate } from "./lib/calendar.js";
 import { normalise } from "./lib/parse.js";
 import type { Choice, ClientEvent, FlowDefinition, FlowInput } from "./types.js";
 
@@ -25,8 +28,21 @@ interface StepRef {
 
 interface Context {
   name: string;
+  coach: string;
   step: StepRef | null;
   score: number | null;
+  /** The last wellbeing score before this check-in, if there is one. */
+  previous: number | null;
+}
+
+function previousOf(data: Record<string, unknown> | undefined): number | null {
+  const p = data?.["previousScore"];
+  return typeof p === "number" && Number.isInteger(p) && p >= 0 && p <= 10 ? p : null;
+}
+
+/** The step in our words for "Je wilde dit doen: ...": "ik ga zondag mn cv maken" is "je cv maken". */
+function stepSaid(step: StepRef | null): string {
+  return step ? stepWithout(step.what) || bare(step.what) : "";
 }
 
 type StepStatus = "done" | "partly" | "notYet";
@@ -63,117 +79,110 @@ const SMALLER_ROWS: Choice[][] = [[{ id: "yes", label: "checkin.step.smallerYes"
 
 export const checkinMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: outputActions,
+  actions: {
+    ...outputActions,
+    ...controlActions<Context>(),
+    hello: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.hello", vars: { name: context.name } })),
+    keepScore: assign({ score: ({ event }) => scoreOf(event) }),
+    recordMood: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "recordScale", scale: "WELLBEING", score: context.score ?? 0 })),
+    askRise: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.rise.ask", vars: { from: context.previous ?? 0, to: context.score ?? 0 }, choices: withNotNow() })),
+    askStep: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.step.ask", vars: { step: stepSaid(context.step) }, choices: withNotNow(STEP_ROWS) })),
+    stepDone: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "DONE" })),
+    sayStepDone: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.step.doneOk", vars: { step: stepSaid(context.step) } })),
+    stepPartly: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "PARTLY" })),
+    stepKept: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "OPEN" })),
+    stepSmaller: effectWith<Context, ClientEvent>(({ context, event }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "OPEN", smallerWhat: answerOf(event) })),
+    addNextStep: effectWith<Context, ClientEvent>(({ context, event }) => ({ kind: "addStep", afterStepId: context.step?.id ?? "", what: answerOf(event) })),
+    sayNextLater: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.step.nextLater", vars: { coach: context.coach } })),
+    sayEnd: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.end", vars: { name: context.name } })),
+  },
   guards: {
     ...controlGuards,
     lowScore: ({ context }) => context.score !== null && context.score <= LOW_SCORE,
-    nothingBetter: ({ event }) => event.type === "client.said" && saysDontKnow(event.text),
+    rise: ({ context }) => context.score !== null && context.previous !== null && context.score > context.previous,
+    dontKnow: ({ event }) => event.type === "client.said" && hasNoAnswer(event.text),
+    noNextStep: ({ event }) => isNotNow(event) || (event.type === "client.chose" && event.choice === "notSure") || (event.type === "client.said" && (saysDontKnow(event.text) || saysNothing(event.text))),
+    nothingBetter: ({ event }) => event.type === "client.said" && hasNoAnswer(event.text),
     hasStep: ({ context }) => context.step !== null,
     stepIs: ({ event }, params: { status: StepStatus }) => stepStatusOf(event) === params.status,
     notDueYet: ({ context, event }) => stepStatusOf(event) === "notYet" && beforeDue(context.step, event.now),
   },
 }).createMachine({
   id: "checkin",
-  context: ({ input }) => ({ name: input.client.callName ?? input.client.name, step: stepOf(input.data), score: null }),
-  entry: { type: "say", params: ({ context }) => ({ key: "checkin.hello", vars: { name: context.name } }) },
+  context: ({ input }) => ({
+    name: input.client.callName ?? input.client.name,
+    coach: input.coach.name,
+    step: stepOf(input.data),
+    score: null,
+    previous: previousOf(input.data),
+  }),
+  entry: "hello",
   initial: "mood",
   states: {
-    mood: {
-      entry: ask("checkin.mood", undefined, scaleRows()),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "gaveScore",
-            target: "moodChosen",
-            actions: [
-              assign({ score: ({ event }) => scoreOf(event) }),
-              { type: "effect", params: ({ context }) => ({ kind: "recordScale", scale: "WELLBEING", score: context.score ?? 0 }) },
-            ],
-          },
-          scaleRetry("mood"),
-        ],
-      },
-    },
-    moodChosen: { always: [{ guard: "lowScore", target: "coping" }, { target: "better" }] },
-    coping: { entry: ask("checkin.coping"), on: { "client.*": [...openQuestion("coping"), { target: "exception" }] } },
-    exception: { entry: ask("checkin.exception"), on: { "client.*": [...openQuestion("exception"), { target: "stepOrEnd" }] } },
-    better: {
-      entry: ask("checkin.better.ask"),
-      on: {
-        "client.*": [
-          ...openQuestion("better"),
-          { guard: "nothingBetter", target: "stepOrEnd", actions: say("checkin.better.nothing") },
-          { target: "betterHow" },
-        ],
-      },
-    },
+    mood: question("mood", ask("checkin.mood", undefined, scaleRows()), [{ guard: "gaveScore", target: "moodChosen", actions: ["keepScore", "recordMood"] }], "scale"),
+    moodChosen: { always: [{ guard: "lowScore", target: "coping" }, { guard: "rise", target: "rise" }, { target: "better" }] },
+    coping: question("coping", ask("checkin.coping"), [{ target: "exception" }]),
+    exception: question("exception", ask("checkin.exception"), [{ guard: "dontKnow", target: "stepOrEnd", actions: say("checkin.better.nothing") }, { target: "stepOrEnd" }]),
+    /** Higher than last time: name the rise, and ask what the client did for it. */
+    rise: question("rise", "askRise", [
+      { guard: "dontKnow", target: "stepOrEnd", actions: say("checkin.rise.anyway") },
+      { target: "stepOrEnd", actions: say("checkin.rise.thanks") },
+    ]),
+    better: question("better", ask("checkin.better.ask"), [{ guard: "nothingBetter", target: "stepOrEnd", actions: say("checkin.better.nothing") }, { target: "betterHow" }]),
     /** Something went better: an indirect compliment. */
-    betterHow: { entry: ask("checkin.better.how"), on: { "client.*": [...openQuestion("betterHow"), { target: "stepOrEnd" }] } },
+    betterHow: question("betterHow", ask("checkin.better.how"), [{ target: "stepOrEnd" }]),
     stepOrEnd: { always: [{ guard: "hasStep", target: "stepAsk" }, { target: "done" }] },
     stepAsk: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({ key: "checkin.step.ask", vars: { step: bare(context.step?.what ?? "") }, choices: withNotNow(STEP_ROWS) }),
-      },
+      entry: "askStep",
       on: {
         "client.*": [
           { guard: "saidNotNow", target: "parkWhen" },
           {
             guard: { type: "stepIs", params: { status: "done" } },
-            target: "done",
-            actions: [{ type: "effect", params: ({ context }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "DONE" }) }, say("checkin.step.doneOk")],
+            target: "nextStep",
+            actions: ["stepDone", "sayStepDone"],
           },
           {
             guard: { type: "stepIs", params: { status: "partly" } },
             target: "done",
-            actions: [{ type: "effect", params: ({ context }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "PARTLY" }) }, say("checkin.step.partlyOk")],
+            actions: ["stepPartly", say("checkin.step.partlyOk")],
           },
           // Before its day a step not done yet is simply still to come ("nog niet, is toch pas zondag").
           { guard: "notDueYet", target: "done", actions: say("checkin.step.notDue") },
           { guard: { type: "stepIs", params: { status: "notYet" } }, target: "stepBlocked" },
-          { guard: "badText", target: "stepAsk", reenter: true, actions: clarify },
-          { target: "stepAsk", reenter: true, actions: say("common.pickButton") },
+          { guard: "badText", target: "stepAsk", reenter: true, actions: "clarify" },
+          { target: "stepAsk", reenter: true, actions: "pickButton" },
         ],
       },
     },
-    stepBlocked: { entry: ask("checkin.step.blocked"), on: { "client.*": [...openQuestion("stepBlocked"), { target: "stepSmaller" }] } },
-    stepSmaller: {
-      entry: ask("checkin.step.smaller", undefined, SMALLER_ROWS),
+    /** A step done: what is the next one? It joins the same goal. */
+    nextStep: {
+      entry: ask("checkin.step.nextAsk", undefined, [[{ id: "notSure", label: "checkin.step.nextNotSure" }]]),
       on: {
         "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "confirmed", target: "stepSmallerWhat" },
-          {
-            guard: "denied",
-            target: "done",
-            actions: [{ type: "effect", params: ({ context }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "OPEN" }) }, say("checkin.step.keepOk")],
-          },
-          { target: "stepSmaller", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
-    },
-    stepSmallerWhat: {
-      entry: ask("checkin.step.smallerWhat"),
-      on: {
-        "client.*": [
-          ...openQuestion("stepSmallerWhat"),
+          { guard: "noNextStep", target: "done", actions: "sayNextLater" },
+          { guard: "badText", target: "nextStep", reenter: true, actions: "clarify" },
           {
             target: "done",
-            actions: [
-              { type: "effect", params: ({ context, event }) => ({ kind: "updateStep", stepId: context.step?.id ?? "", status: "OPEN", smallerWhat: answerOf(event) }) },
-              say("checkin.step.smallerOk"),
-            ],
+            actions: ["addNextStep", say("checkin.step.nextOk")],
           },
         ],
       },
     },
+    stepBlocked: question("stepBlocked", ask("checkin.step.blocked"), [{ target: "stepSmaller" }]),
+    stepSmaller: question(
+      "stepSmaller",
+      ask("checkin.step.smaller", undefined, SMALLER_ROWS),
+      [{ guard: "confirmed", target: "stepSmallerWhat" }, { guard: "denied", target: "done", actions: ["stepKept", say("checkin.step.keepOk")] }],
+      "pick",
+    ),
+    stepSmallerWhat: question("stepSmallerWhat", ask("checkin.step.smallerWhat"), [{ target: "done", actions: ["stepSmaller", say("checkin.step.smallerOk")] }]),
     done: {
       type: "final",
-      entry: { type: "say", params: ({ context }) => ({ key: "checkin.end", vars: { name: context.name } }) },
+      entry: "sayEnd",
     },
     ...parkStates(),
   },
 });
 
-export const checkin: FlowDefinition = { id: "checkin", version: 1, machine: checkinMachine };
+export const checkin: FlowDefinition = { id: "checkin", version: 2, machine: checkinMachine };

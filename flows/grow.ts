@@ -1,46 +1,67 @@
 /**
- * GROW (doel en plan): the goal in the client's own words, one gentle follow-up when it lacks a
- * "when" or a "how will you notice"; a few questions about now, the options and the first step,
- * chosen from the answers (never the whole list, METHOD.md section 3); how sure the client is
- * (0-10) and what makes it one point higher; a summary the client can correct; then `saveGoal`
- * and `recordScale` CONFIDENCE, a positive ending and the offer of a next conversation.
+ * GROW (doel en plan), as the method asks (METHOD.md sections 2 and 3): a few questions per step,
+ * chosen from the answers, never the whole list. The goal in the client's own words (one problem
+ * picked when several are named; a "when" only for a short, open goal); how it goes now (what helps
+ * when the answer is thin, what was tried when the client is stuck); the options (a favourite when
+ * there are several); the first step, with its day and helper read from the step itself when the
+ * client already said them; how sure the client is (0-10), then what makes it one point higher or
+ * what could get in the way, and what the client does if the step fails. "Weet ik niet" always gets
+ * a helping question or a gentle skip and is never stored or said back. The summary rephrases ("Je
+ * eerste stap: de brief openen, zondag, samen met je zus. Klopt dat?"); then `saveGoal` and
+ * `recordScale` CONFIDENCE, a positive ending and the offer of a next conversation.
  */
 import { assign, setup } from "xstate";
 import { effect, outputActions, say } from "./lib/actions.js";
-import { hasSign, hasWhen, isThin, listsSeveral, saysDontKnow } from "./lib/answers.js";
+import { hasNoAnswer, hasSign, hasWhen, isThin, listsSeveral, saysDontKnow, saysNothing, words } from "./lib/answers.js";
 import {
-  answerOf, ask, bare, clarify, confirmOf, controlGuards, dateOf, isNotNow, openQuestion, parkStates, scaleRetry, scaleRows, scoreOf, whenOf, withNotNow, yourPerson,
-  type When, type WhenKind,
+  answerOf, ask, confirmOf, controlActions, controlGuards, isNotNow, openQuestion, parkStates, scaleRetry, scaleRows, scoreOf, whenOf, withNotNow,
+  type WhenKind,
 } from "./lib/controls.js";
+import { amsterdamDateTime } from "./lib/calendar.js";
+import { isDomain, type Domain } from "./lib/domains.js";
 import { matchOption, normalise } from "./lib/parse.js";
-import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput } from "./types.js";
+import { isUnclear, readButton, readDay } from "./lib/readers.js";
+import { aloneIn, asAim, asLabel, dayIn, helperIn, personOf, problemsIn, stepWithout, tidy } from "./lib/rephrase.js";
+import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput, PersistedFlow } from "./types.js";
 
 type Part = "goal" | "step" | "when" | "helper";
+
+/** Who helps: a person, the client alone, or not talked about (the client was not asked). */
+type HelperKind = "person" | "alone" | "unknown";
 
 interface Context {
   name: string;
   coach: string;
   goal: string;
   whenText: string;
-  signText: string;
   /** The client already got the easier goal question once. */
   goalHelped: boolean;
+  /** The problems a rambling goal named, for the "which one first?" buttons. */
+  parts: string[];
+  /** The ways the client named, for the "which one feels best?" buttons. */
+  ways: string[];
   step: string;
   whenKind: WhenKind;
   whenSaid: string;
   dueAt: string | null;
-  /** "" when the client does it alone. */
+  helperKind: HelperKind;
+  /** The helper as the client typed it, for the saved step. */
   helper: string;
   confidence: number | null;
   higher: string;
+  obstacle: string;
   /** Correcting the summary: answers go straight back to it. */
   fixing: boolean;
+  /** The life domain the client chose to start with in the clarifying talk (flows/clarifying.ts), if any. */
+  focus?: Domain | null;
 }
 
-const ALONE = ["alleen", "zelf", "niemand", "ik zelf", "ikzelf", "ik doe het zelf", "ik doe het alleen", "nobody", "alone", "myself"];
+const ALONE = ["alleen", "zelf", "niemand", "ik zelf", "ikzelf", "ik doe het zelf", "ik doe het alleen", "nobody", "alone", "myself", "no one", "niemand eigenlijk"];
 
 function isAlone(event: ClientEvent): boolean {
-  return event.type === "client.chose" ? event.choice === "alone" : ALONE.includes(normalise(event.text));
+  if (event.type === "client.chose") return event.choice === "alone";
+  const t = normalise(tidy(event.text));
+  return ALONE.includes(t) || ((aloneIn(t) || /\b(niemand|nobody|no one)\b/.test(t)) && !/\b(mijn|met|my|with)\b/.test(t));
 }
 
 const PART_WORDS: Record<Part, string[]> = {
@@ -55,8 +76,62 @@ function partOf(event: ClientEvent): Part | null {
   return matchOption(event.text, PART_WORDS);
 }
 
-function summaryStepKey(kind: WhenKind): string {
-  return { tomorrow: "grow.summary.stepTomorrow", thisWeek: "grow.summary.stepThisWeek", text: "grow.summary.stepWhen", none: "grow.summary.stepNoDay" }[kind];
+/** The goal is a few words only and says neither by when nor how the client will notice: one follow-up. */
+function goalIsOpen(goal: string): boolean {
+  return !hasWhen(goal) && !hasSign(goal) && words(tidy(goal)).length <= 3;
+}
+
+const STUCK = /\b(lukt niet|lukt het niet|gaat niet|niet goed|slecht|moeilijk|zwaar|vast|stuck|bad|hard|lastig|kut|rot|klote|ellende)\b/;
+const TRIED = /\b(geprobeerd|probeer|al eens|al vaak|al veel|al een|tried|try|trying)\b/;
+
+/** A short "het lukt niet" without what was tried: ask what the client already tried. */
+function soundsStuck(text: string): boolean {
+  const t = normalise(text);
+  return STUCK.test(t) && !TRIED.test(t) && words(t).length < 10;
+}
+
+/** The ways in an options answer: "bellen, mailen of langsgaan" are three. */
+function waysIn(text: string): string[] {
+  return tidy(text)
+    .split(/[,;\n]|\s(?:of|en|or|and)\s/i)
+    .map((p) => p.replace(/^(?:of|en|or|and)\s+/i, "").trim())
+    .filter((p) => /\p{L}{2,}/u.test(p))
+    .slice(0, 4);
+}
+
+/** A day in the step itself ("zondag de brief openen"): its words and the due moment. */
+function dayOfStep(text: string, now: string): { said: string; dueAt: string } | null {
+  const said = dayIn(text);
+  if (!said) return null;
+  const day = readDay(said, now);
+  return isUnclear(day) ? null : { said, dueAt: amsterdamDateTime(day.value, 12) };
+}
+
+/** A typed "when": the button meanings and parseDate first, then a weekday with a typo ("zondg"). */
+function whenTyped(event: ClientEvent): { kind: WhenKind; said: string; dueAt: string | null } | null {
+  const when = whenOf(event);
+  if (when) return when.kind === "text" ? { ...when, said: dayIn(when.said) || tidy(when.said) } : when;
+  if (event.type !== "client.said") return null;
+  const day = readDay(event.text, event.now);
+  return isUnclear(day) ? null : { kind: "text", said: dayIn(event.text) || tidy(event.text), dueAt: amsterdamDateTime(day.value, 12) };
+}
+
+/** The answer to a "which one?" question: a button, a label typed, or else the client's own words. */
+function pickOf(event: ClientEvent, options: string[]): string {
+  if (event.type === "client.chose") return options[Number(event.choice.replace(/^\D+/, ""))] ?? "";
+  const r = readButton(event.text, options.map((o, i) => ({ id: String(i), label: asLabel(o) })));
+  return isUnclear(r) ? answerOf(event) : (options[Number(r.value)] ?? answerOf(event));
+}
+
+/** An answer that is just a person: "Mijn buurvrouw Els", "mn broer", "Kees". */
+function namedPerson(text: string): string {
+  const t = tidy(text);
+  const m = /^((?:[Mm]ijn|[Mm]y)\s+\p{L}+(?:\s+\p{Lu}\p{L}+)?|\p{Lu}\p{Ll}+)(?:[,.]|\s+(?:als|if|die|kan|can|want)\b|$)/u.exec(t);
+  return m?.[1] ?? "";
+}
+
+function pickRows(prefix: string, options: string[]): Choice[][] {
+  return options.slice(0, 4).map((o, i) => [{ id: `${prefix}${i}`, label: "grow.choice", vars: { text: asLabel(o) } }]);
 }
 
 function saveGoal(c: Context): Effect {
@@ -64,10 +139,16 @@ function saveGoal(c: Context): Effect {
     kind: "saveGoal",
     text: c.goal,
     ...(c.whenText ? { whenText: c.whenText } : {}),
-    ...(c.signText ? { signText: c.signText } : {}),
     ...(c.confidence !== null ? { confidence: c.confidence } : {}),
-    steps: [{ what: c.step, ...(c.dueAt ? { dueAt: c.dueAt } : {}), ...(c.helper ? { helper: c.helper } : {}) }],
+    steps: [{ what: c.step, ...(c.dueAt ? { dueAt: c.dueAt } : {}), ...(c.helperKind === "person" && c.helper ? { helper: c.helper } : {}) }],
   };
+}
+
+/** "Je eerste stap: de brief openen, zondag, samen met je zus. Klopt dat?" as one key per way of saying it. */
+function stepLine(c: Context): { key: string; vars: Record<string, string> } {
+  const when = { tomorrow: "tomorrow", thisWeek: "thisWeek", text: "day", none: "none" }[c.whenKind];
+  const who = { person: personOf(c.helper) ? "Helper" : "Plain", alone: "Alone", unknown: "Plain" }[c.helperKind];
+  return { key: `grow.summary.step.${when}${who}`, vars: { step: stepWithout(c.step) || asAim(c.step), day: c.whenSaid, helper: personOf(c.helper) } };
 }
 
 const WHEN_ROWS: Choice[][] = [
@@ -80,21 +161,52 @@ const PART_ROWS: Choice[][] = [
   [{ id: "when", label: "grow.fix.when" }, { id: "helper", label: "grow.fix.helper" }],
 ];
 
+type Args = { context: Context; event: ClientEvent };
+
+/** What the step says about its day and helper, so those questions are skipped. */
+function readStep({ event, context }: Args): Partial<Context> {
+  const step = answerOf(event);
+  const day = dayOfStep(step, event.now);
+  const helper = helperIn(step);
+  return {
+    step,
+    ...(day ? { whenKind: "text" as const, whenSaid: day.said, dueAt: day.dueAt } : context.fixing ? {} : { whenKind: "none" as const, whenSaid: "", dueAt: null }),
+    ...(helper ? { helperKind: "person" as const, helper } : aloneIn(step) ? { helperKind: "alone" as const, helper: "" } : {}),
+  };
+}
+
 export const growMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: outputActions,
+  actions: { ...outputActions, ...controlActions<Context>() },
   guards: {
     ...controlGuards,
     fixing: ({ context }) => context.fixing,
+    /** One of the buttons made from the client's own words ("part1", "way0"). */
+    tapped: ({ context, event }) => {
+      if (event.type !== "client.chose") return false;
+      const m = /^(part|way)(\d)$/.exec(event.choice);
+      return m !== null && (m[1] === "part" ? context.parts : context.ways)[Number(m[2])] !== undefined;
+    },
     goalUnclear: ({ context, event }) => !context.goalHelped && event.type === "client.said" && saysDontKnow(event.text),
-    dontKnow: ({ event }) => event.type === "client.said" && saysDontKnow(event.text),
-    goalLacksWhen: ({ context }) => !hasWhen(context.goal),
-    goalLacksSign: ({ context }) => !hasSign(context.goal),
+    dontKnow: ({ event }) => event.type === "client.said" && hasNoAnswer(event.text),
+    nothing: ({ event }) => event.type === "client.said" && saysNothing(event.text),
+    severalProblems: ({ event }) => event.type === "client.said" && problemsIn(event.text).length >= 2,
+    goalOpen: ({ context }) => context.parts.length === 0 && goalIsOpen(context.goal),
     thinAnswer: ({ event }) => event.type === "client.said" && isThin(event.text),
-    several: ({ event }) => event.type === "client.said" && listsSeveral(event.text),
-    gaveWhen: ({ event }) => whenOf(event) !== null,
-    whenPast: ({ event }) => dateOf(event) !== null && typeof dateOf(event) === "object",
+    stuck: ({ event }) => event.type === "client.said" && soundsStuck(event.text),
+    several: ({ event }) => event.type === "client.said" && listsSeveral(event.text) && waysIn(event.text).length >= 2,
+    dayKnown: ({ context }) => context.whenKind !== "none" || context.dueAt !== null,
+    helperKnown: ({ context }) => context.helperKind !== "unknown",
+    gaveWhen: ({ event }) => whenTyped(event) !== null,
+    /** An option that already says its day ("volgende week dinsdag de gemeente bellen") is the first step. */
+    stepWithDay: ({ event }) => event.type === "client.said" && dayOfStep(event.text, event.now) !== null,
+    whenPast: ({ event }) => event.type === "client.said" && isUnclear(readDay(event.text, event.now)) && (readDay(event.text, event.now) as { reason: string }).reason === "past",
     alone: ({ event }) => isAlone(event),
+    unsure: ({ context }) => (context.confidence ?? 0) <= 6,
+    /** "ja" or "ok" to "who can help?" names nobody. */
+    deniedWithDay: ({ event }) => event.type === "client.said" && /^(nee|neen|no|klopt niet|niet helemaal)\b/.test(normalise(event.text)) && dayIn(event.text) !== "" && whenTyped(event) !== null,
+    noPerson: ({ event }) => event.type === "client.said" && personOf(event.text) === "",
+    obstacleNamed: ({ context }) => context.obstacle !== "",
     fixes: ({ event }, params: { part: Part }) => partOf(event) === params.part,
     declinesNext: ({ event }) => isNotNow(event) || confirmOf(event) === "no",
   },
@@ -103,19 +215,22 @@ export const growMachine = setup({
   context: ({ input }) => ({
     name: input.client.callName ?? input.client.name,
     coach: input.coach.name,
-    goal: "", whenText: "", signText: "", goalHelped: false,
-    step: "", whenKind: "none", whenSaid: "", dueAt: null, helper: "",
-    confidence: null, higher: "", fixing: false,
+    goal: "", whenText: "", goalHelped: false, parts: [], ways: [],
+    step: "", whenKind: "none", whenSaid: "", dueAt: null, helperKind: "unknown", helper: "",
+    confidence: null, higher: "", obstacle: "", fixing: false,
+    focus: isDomain(input.data?.["focus"]) ? input.data["focus"] : null,
   }),
   entry: { type: "say", params: ({ context }) => ({ key: "grow.intro", vars: { name: context.name } }) },
   initial: "goal",
   states: {
     goal: {
-      entry: ask("grow.goal.ask"),
+      // After the clarifying talk the first question names the part of life the client chose.
+      entry: { type: "say", params: ({ context }) => ({ key: context.focus ? `grow.goal.focus.${context.focus}` : "grow.goal.ask", choices: withNotNow() }) },
       on: {
         "client.*": [
           ...openQuestion("goal"),
           { guard: "goalUnclear", target: "goalHelp", actions: assign({ goalHelped: true }) },
+          { guard: "severalProblems", target: "goalPick", actions: assign({ parts: ({ event }) => problemsIn(answerOf(event)) }) },
           { target: "goalCheck", actions: assign({ goal: ({ event }) => answerOf(event) }) },
         ],
       },
@@ -127,60 +242,117 @@ export const growMachine = setup({
         "client.*": [
           ...openQuestion("goalHelp"),
           { guard: "dontKnow", target: "noGoalYet" },
+          { guard: "severalProblems", target: "goalPick", actions: assign({ parts: ({ event }) => problemsIn(answerOf(event)) }) },
           { target: "goalCheck", actions: assign({ goal: ({ event }) => answerOf(event) }) },
         ],
       },
     },
-    /** One follow-up at most: a "when" first, else a "how will you notice". */
+    /** Several problems at once: the client picks the one to start with; the rest can come later. */
+    goalPick: {
+      entry: { type: "say", params: ({ context }) => ({ key: "grow.goal.pick", choices: withNotNow(pickRows("part", context.parts)) }) },
+      on: {
+        "client.*": [
+          { guard: "saidNotNow", target: "parkWhen" },
+          { guard: "tapped", target: "goalCheck", actions: [assign({ goal: ({ context, event }) => pickOf(event, context.parts) }), say("grow.goal.picked")] },
+          { guard: "badText", target: "goalPick", reenter: true, actions: "clarify" },
+          {
+            guard: "dontKnow",
+            target: "goalCheck",
+            actions: [assign({ goal: ({ context }) => context.parts[0] ?? "" }), { type: "say", params: ({ context }) => ({ key: "grow.goal.pickFirst", vars: { part: asAim(context.parts[0] ?? "") } }) }],
+          },
+          { target: "goalCheck", actions: [assign({ goal: ({ context, event }) => pickOf(event, context.parts) }), say("grow.goal.picked")] },
+        ],
+      },
+    },
     goalCheck: {
-      always: [
-        { guard: "fixing", target: "summary" },
-        { guard: "goalLacksWhen", target: "goalWhen" },
-        { guard: "goalLacksSign", target: "goalSign" },
-        { target: "reality" },
-      ],
+      always: [{ guard: "fixing", target: "summary" }, { guard: "goalOpen", target: "goalWhen" }, { target: "reality" }],
     },
     goalWhen: {
       entry: ask("grow.goal.when"),
-      on: { "client.*": [...openQuestion("goalWhen"), { target: "reality", actions: assign({ whenText: ({ event }) => answerOf(event) }) }] },
-    },
-    goalSign: {
-      entry: ask("grow.goal.sign"),
-      on: { "client.*": [...openQuestion("goalSign"), { target: "reality", actions: assign({ signText: ({ event }) => answerOf(event) }) }] },
+      on: {
+        "client.*": [
+          ...openQuestion("goalWhen"),
+          { guard: "dontKnow", target: "reality", actions: say("grow.goal.whenLater") },
+          { target: "reality", actions: assign({ whenText: ({ event }) => answerOf(event) }) },
+        ],
+      },
     },
     reality: {
       entry: ask("grow.reality.now"),
-      on: { "client.*": [...openQuestion("reality"), { guard: "thinAnswer", target: "realityHelps" }, { target: "realityTried" }] },
+      on: {
+        "client.*": [
+          ...openQuestion("reality"),
+          { guard: "thinAnswer", target: "realityHelps" },
+          { guard: "stuck", target: "realityTried" },
+          { target: "options" },
+        ],
+      },
     },
-    realityHelps: { entry: ask("grow.reality.helps"), on: { "client.*": [...openQuestion("realityHelps"), { target: "options" }] } },
-    realityTried: { entry: ask("grow.reality.tried"), on: { "client.*": [...openQuestion("realityTried"), { target: "options" }] } },
+    realityHelps: {
+      entry: ask("grow.reality.helps"),
+      on: {
+        "client.*": [...openQuestion("realityHelps"), { guard: "dontKnow", target: "options", actions: say("grow.reality.helpsNone") }, { target: "options" }],
+      },
+    },
+    realityTried: {
+      entry: ask("grow.reality.tried"),
+      on: {
+        "client.*": [
+          ...openQuestion("realityTried"),
+          { guard: "dontKnow", target: "options", actions: say("grow.reality.triedNone") },
+          { target: "options", actions: say("grow.reality.triedThanks") },
+        ],
+      },
+    },
     options: {
       entry: ask("grow.options.ask"),
       on: {
         "client.*": [
           ...openQuestion("options"),
-          { guard: "dontKnow", target: "optionsFree" },
-          { guard: "several", target: "optionsFavourite" },
-          { target: "optionsGood" },
+          // No ways in mind: straight to one small step, with an example, rather than more questions about options.
+          { guard: "dontKnow", target: "willStepHelp" },
+          { guard: "stepWithDay", target: "stepRead", actions: assign(readStep) },
+          { guard: "several", target: "optionsFavourite", actions: assign({ ways: ({ event }) => waysIn(answerOf(event)) }) },
+          { target: "willStep" },
         ],
       },
     },
-    optionsFree: {
-      entry: ask("grow.options.free"),
-      on: { "client.*": [...openQuestion("optionsFree"), { guard: "several", target: "optionsFavourite" }, { target: "optionsGood" }] },
+    optionsFavourite: {
+      entry: { type: "say", params: ({ context }) => ({ key: "grow.options.favourite", choices: withNotNow(pickRows("way", context.ways)) }) },
+      on: {
+        "client.*": [
+          { guard: "saidNotNow", target: "parkWhen" },
+          { guard: "tapped", target: "willStep" },
+          { guard: "badText", target: "optionsFavourite", reenter: true, actions: "clarify" },
+          { guard: "dontKnow", target: "willStep", actions: say("grow.options.favouriteNone") },
+          { guard: "stepWithDay", target: "stepRead", actions: assign(readStep) },
+          { target: "willStep" },
+        ],
+      },
     },
-    optionsFavourite: { entry: ask("grow.options.favourite"), on: { "client.*": [...openQuestion("optionsFavourite"), { target: "optionsGood" }] } },
-    optionsGood: { entry: ask("grow.options.good"), on: { "client.*": [...openQuestion("optionsGood"), { target: "optionsHard" }] } },
-    optionsHard: { entry: ask("grow.options.hard"), on: { "client.*": [...openQuestion("optionsHard"), { target: "willStep" }] } },
     willStep: {
       entry: ask("grow.will.step"),
       on: {
         "client.*": [
           ...openQuestion("willStep"),
-          { guard: "fixing", target: "summary", actions: assign({ step: ({ event }) => answerOf(event) }) },
-          { target: "willWhen", actions: assign({ step: ({ event }) => answerOf(event) }) },
+          { guard: "dontKnow", target: "willStepHelp" },
+          { target: "stepRead", actions: assign(readStep) },
         ],
       },
+    },
+    /** No first step yet: one easier question with an example; a second "weet ik niet" ends kindly. */
+    willStepHelp: {
+      entry: ask("grow.will.stepHelp"),
+      on: {
+        "client.*": [...openQuestion("willStepHelp"), { guard: "dontKnow", target: "noStepYet" }, { target: "stepRead", actions: assign(readStep) }],
+      },
+    },
+    stepRead: {
+      always: [
+        { guard: "fixing", target: "summary" },
+        { guard: "dayKnown", target: "dayRead" },
+        { target: "willWhen" },
+      ],
     },
     willWhen: {
       entry: ask("grow.will.when", undefined, WHEN_ROWS),
@@ -189,70 +361,119 @@ export const growMachine = setup({
           { guard: "saidNotNow", target: "parkWhen" },
           {
             guard: "gaveWhen",
-            target: "whenChosen",
+            target: "dayRead",
             actions: assign(({ event }) => {
-              const when = whenOf(event) as When;
+              const when = whenTyped(event) as { kind: WhenKind; said: string; dueAt: string | null };
               return { whenKind: when.kind, whenSaid: when.said, dueAt: when.dueAt };
             }),
           },
           { guard: "whenPast", target: "willWhen", reenter: true, actions: say("controls.datePast") },
-          { guard: "badText", target: "willWhen", reenter: true, actions: clarify },
+          { guard: "badText", target: "willWhen", reenter: true, actions: "clarify" },
           { target: "willWhen", reenter: true, actions: say("controls.dateUnknown") },
         ],
       },
     },
-    whenChosen: { always: [{ guard: "fixing", target: "summary" }, { target: "willHelper" }] },
-    willHelper: {
-      entry: ask("grow.will.helper", undefined, [[{ id: "alone", label: "grow.will.alone" }]]),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "alone", target: "helperChosen", actions: assign({ helper: "" }) },
-          { guard: "badText", target: "willHelper", reenter: true, actions: clarify },
-          { target: "helperChosen", actions: assign({ helper: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
-    helperChosen: { always: [{ guard: "fixing", target: "summary" }, { target: "willSure" }] },
+    dayRead: { always: [{ guard: "fixing", target: "summary" }, { target: "willSure" }] },
     willSure: {
       entry: ask("grow.will.sure", undefined, scaleRows()),
       on: {
         "client.*": [
           { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "gaveScore", target: "willHigher", actions: assign({ confidence: ({ event }) => scoreOf(event) }) },
+          { guard: "gaveScore", target: "sureRead", actions: assign({ confidence: ({ event }) => scoreOf(event) }) },
           scaleRetry("willSure"),
         ],
       },
     },
-    /** Below 10: what makes it one point higher; at 10: what makes you so sure. */
+    /** Unsure (0-6): what makes it one point higher; sure (7-10): what could still get in the way. */
+    sureRead: { always: [{ guard: "unsure", target: "willHigher" }, { target: "willObstacle" }] },
+    /** When nobody was named yet, the same question asks who could help: one question for both. */
     willHigher: {
       entry: {
         type: "say",
         params: ({ context }) => ({
-          key: context.confidence === 10 ? "grow.will.ten" : "grow.will.higher",
+          key: context.helperKind === "unknown" ? "grow.will.higherWho" : "grow.will.higher",
           vars: { score: context.confidence ?? 0 },
           choices: withNotNow(),
         }),
       },
-      on: { "client.*": [...openQuestion("willHigher"), { target: "summary", actions: assign({ higher: ({ event }) => answerOf(event) }) }] },
+      on: {
+        "client.*": [
+          ...openQuestion("willHigher"),
+          { guard: "dontKnow", target: "willFallback" },
+          {
+            target: "willFallback",
+            actions: assign(({ context, event }) => {
+              const higher = answerOf(event);
+              const helper = context.helperKind === "unknown" ? helperIn(higher) || namedPerson(higher) : "";
+              return { higher, ...(helper ? { helperKind: "person" as const, helper } : {}) };
+            }),
+          },
+        ],
+      },
+    },
+    willHelper: {
+      entry: ask("grow.will.helper", undefined, [[{ id: "alone", label: "grow.will.alone" }]]),
+      on: {
+        "client.*": [
+          { guard: "saidNotNow", target: "parkWhen" },
+          { guard: "alone", target: "helperRead", actions: assign({ helperKind: "alone", helper: "" }) },
+          { guard: "dontKnow", target: "helperRead", actions: [assign({ helperKind: "unknown", helper: "" }), { type: "say", params: ({ context }) => ({ key: "grow.will.helperNone", vars: { coach: context.coach } }) }] },
+          { guard: "badText", target: "willHelper", reenter: true, actions: "clarify" },
+          { guard: "noPerson", target: "willHelper", reenter: true, actions: say("grow.will.helperWho") },
+          { target: "helperRead", actions: assign({ helperKind: "person", helper: ({ event }) => answerOf(event) }) },
+        ],
+      },
+    },
+    helperRead: { always: [{ guard: "fixing", target: "summary" }, { target: "willFallback" }] },
+    willObstacle: {
+      entry: { type: "say", params: ({ context }) => ({ key: "grow.will.obstacle", vars: { score: context.confidence ?? 0 }, choices: withNotNow() }) },
+      on: {
+        "client.*": [
+          ...openQuestion("willObstacle"),
+          { guard: "nothing", target: "summary", actions: say("grow.will.nothingInWay") },
+          { guard: "dontKnow", target: "willFallback" },
+          { target: "willFallback", actions: assign({ obstacle: ({ event }) => answerOf(event) }) },
+        ],
+      },
+    },
+    /** What the client does if the step fails (METHOD.md section 2, phase 4). */
+    willFallback: {
+      entry: {
+        type: "say",
+        params: ({ context }) => ({
+          key: context.obstacle ? "grow.will.fallbackIf" : "grow.will.fallback",
+          choices: withNotNow([[{ id: "retry", label: "grow.will.retry" }], [{ id: "coach", label: "grow.will.askCoach", vars: { coach: context.coach } }]]),
+        }),
+      },
+      on: {
+        "client.*": [
+          { guard: "saidNotNow", target: "parkWhen" },
+          {
+            guard: ({ event }) => event.type === "client.chose" && event.choice === "coach",
+            target: "summary",
+            actions: { type: "say", params: ({ context }) => ({ key: "grow.will.fallbackCoach", vars: { coach: context.coach } }) },
+          },
+          { guard: ({ event }) => event.type === "client.chose" && event.choice === "retry", target: "summary", actions: say("grow.will.fallbackRetry") },
+          { guard: "badText", target: "willFallback", reenter: true, actions: "clarify" },
+          { guard: "dontKnow", target: "summary", actions: { type: "say", params: ({ context }) => ({ key: "grow.will.fallbackNone", vars: { coach: context.coach } }) } },
+          { guard: "nothing", target: "summary", actions: { type: "say", params: ({ context }) => ({ key: "grow.will.fallbackNone", vars: { coach: context.coach } }) } },
+          { target: "summary", actions: say("grow.will.fallbackOwn") },
+        ],
+      },
     },
     summary: {
-      entry: [
-        { type: "say", params: ({ context }) => ({ key: "grow.summary.goal", vars: { goal: bare(context.goal) } }) },
-        {
-          type: "say",
-          params: ({ context }) => ({ key: summaryStepKey(context.whenKind), vars: { step: bare(context.step), when: bare(context.whenSaid) } }),
-        },
-        {
-          type: "say",
-          params: ({ context }) => (context.helper ? { key: "grow.summary.helper", vars: { helper: yourPerson(context.helper) } } : { key: "grow.summary.alone" }),
-        },
-      ],
+      entry: {
+        type: "say",
+        params: ({ context }) => ({
+          key: context.parts.length ? "grow.summary.goalPart" : context.whenText ? "grow.summary.goalWhen" : "grow.summary.goal",
+          vars: { goal: asAim(context.goal), when: tidy(context.whenText).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) },
+        }),
+      },
       always: { target: "check" },
     },
-    /** "Klopt het?" on its own, so an unclear answer repeats only this question. */
+    /** The step line ends in "Klopt dat?", so an unclear answer repeats only that line. */
     check: {
-      entry: ask("grow.summary.check", undefined, CHECK_ROWS),
+      entry: { type: "say", params: ({ context }) => ({ ...stepLine(context), choices: withNotNow(CHECK_ROWS) }) },
       on: {
         "client.*": [
           { guard: "saidNotNow", target: "parkWhen" },
@@ -263,13 +484,26 @@ export const growMachine = setup({
               { type: "effect", params: ({ context }) => saveGoal(context) },
               {
                 type: "effect",
-                params: ({ context }) => ({ kind: "recordScale", scale: "CONFIDENCE", score: context.confidence ?? 0, ...(context.higher ? { note: context.higher } : {}) }),
+                params: ({ context }) => {
+                  // The note says what the score hangs on: what makes it higher, or what could get in the way.
+                  const note = context.higher || context.obstacle;
+                  return { kind: "recordScale", scale: "CONFIDENCE", score: context.confidence ?? 0, ...(note ? { note } : {}) };
+                },
               },
               { type: "say", params: ({ context }) => ({ key: "grow.saved", vars: { name: context.name, coach: context.coach } }) },
             ],
           },
+          // "nee, zaterdag" or "klopt niet, het wordt zondag": the day is put right at once.
+          {
+            guard: "deniedWithDay",
+            target: "summary",
+            actions: assign(({ event }) => {
+              const when = whenTyped(event) as { kind: WhenKind; said: string; dueAt: string | null };
+              return { whenKind: when.kind, whenSaid: when.said, dueAt: when.dueAt };
+            }),
+          },
           { guard: "denied", target: "fix", actions: assign({ fixing: true }) },
-          { target: "check", reenter: true, actions: say("common.pickButton") },
+          { target: "check", reenter: true, actions: say("grow.summary.unclear") },
         ],
       },
     },
@@ -282,7 +516,7 @@ export const growMachine = setup({
           { guard: { type: "fixes", params: { part: "step" } }, target: "willStep" },
           { guard: { type: "fixes", params: { part: "when" } }, target: "willWhen" },
           { guard: { type: "fixes", params: { part: "helper" } }, target: "willHelper" },
-          { target: "fix", reenter: true, actions: say("common.pickButton") },
+          { target: "fix", reenter: true, actions: say("grow.summary.unclear") },
         ],
       },
     },
@@ -293,7 +527,7 @@ export const growMachine = setup({
         "client.*": [
           { guard: "confirmed", target: "done", actions: [effect({ kind: "startFlow", flowId: "scaling" }), say("grow.next.go")] },
           { guard: "declinesNext", target: "done", actions: say("grow.next.later") },
-          { target: "next", reenter: true, actions: say("common.pickButton") },
+          { target: "next", reenter: true, actions: say("grow.summary.unclear") },
         ],
       },
     },
@@ -301,9 +535,40 @@ export const growMachine = setup({
       type: "final",
       entry: { type: "say", params: ({ context }) => ({ key: "grow.goal.notYet", vars: { coach: context.coach } }) },
     },
+    /** A goal but no first step yet: nothing is saved; the coach can help think of one. */
+    noStepYet: {
+      type: "final",
+      entry: { type: "say", params: ({ context }) => ({ key: "grow.will.notYet", vars: { coach: context.coach } }) },
+    },
     done: { type: "final" },
     ...parkStates(),
   },
 });
 
-export const grow: FlowDefinition = { id: "grow", version: 1, machine: growMachine };
+/** Version 1 states that are gone, and where such a conversation goes on now. */
+const V1_STATES: Record<string, string> = {
+  goalSign: "reality",
+  optionsFree: "willStepHelp",
+  optionsGood: "willStep",
+  optionsHard: "willStep",
+  // Version 1 asked who helps before how sure; now the helper comes from the step or the "higher" answer.
+  willHelper: "willSure",
+};
+/** Version 1 states at or after its helper question: an empty helper there meant "alone". */
+const V1_AFTER_HELPER = new Set(["willSure", "willHigher", "summary", "check", "fix", "next"]);
+
+/**
+ * Version 1 (every question asked in a row) to version 2: the same answers, the new context fields,
+ * and a state that still exists. Returns null for a shape it does not know.
+ */
+export function migrateGrow(snapshot: PersistedFlow, fromVersion: number): PersistedFlow | null {
+  if (fromVersion !== 1 || typeof snapshot["value"] !== "string") return null;
+  const old = (snapshot["context"] ?? {}) as Record<string, unknown>;
+  const value = V1_STATES[snapshot["value"]] ?? snapshot["value"];
+  const { signText: _sign, ...kept } = old;
+  const helper = typeof old["helper"] === "string" ? old["helper"] : "";
+  const helperKind: HelperKind = helper ? "person" : V1_AFTER_HELPER.has(snapshot["value"]) ? "alone" : "unknown";
+  return { ...snapshot, value, context: { ...kept, parts: [], ways: [], helperKind, helper, obstacle: "" } };
+}
+
+export const grow: FlowDefinition = { id: "grow", version: 2, machine: growMachine, migrate: migrateGrow };

@@ -1,5 +1,10 @@
+import { aftercare } from "./aftercare.js";
 import { checkin } from "./checkin.js";
+import { clarifying } from "./clarifying.js";
+import { closing } from "./closing.js";
+import { evaluation } from "./evaluation.js";
 import { grow } from "./grow.js";
+import { ladder } from "./ladder.js";
 import { menu } from "./menu.js";
 import { miracle } from "./miracle.js";
 import { onboarding } from "./onboarding.js";
@@ -18,7 +23,14 @@ export const flowRegistry: Record<string, FlowDefinition> = {
   [checkin.id]: checkin,
   [reminders.id]: reminders,
   [menu.id]: menu,
-  // referrals (issue 5): started by src/domain/referrals/service.ts and /verwijzingen
+  // the participation-ladder question, asked when the coach asks for it
+  [ladder.id]: ladder,
+  // the trajectory: clarifying the question, evaluation, closing, check-ins after closing
+  [clarifying.id]: clarifying,
+  [evaluation.id]: evaluation,
+  [closing.id]: closing,
+  [aftercare.id]: aftercare,
+  // Referrals: started by src/domain/referrals/service.ts and /verwijzingen
   [referralConsent.id]: referralConsent,
   [referralList.id]: referralList,
 };

@@ -6,7 +6,7 @@
 import { assign, setup } from "xstate";
 import { effect, outputActions, say } from "./lib/actions.js";
 import { parseCallName } from "./lib/parse.js";
-import { isUnclear, readDaypart, readIntent, readRhythm } from "./lib/readers.js";
+import { isUnclear, readDaypart, readRhythm, readYesNo, type YesNo } from "./lib/readers.js";
 import type { ClientEvent, Daypart, FlowDefinition, FlowInput } from "./types.js";
 
 export const CONSENT_TEXT_VERSION = "onboarding.consent@1";
@@ -21,15 +21,12 @@ interface Context {
 /** "ask" is "I want to ask my coach first"; null is unclear, and then nothing is recorded. */
 type Answer = "yes" | "no" | "later" | "ask" | null;
 
+const ANSWER_BUTTONS: Record<string, YesNo> = { yes: "yes", no: "no", later: "later" };
+
 /** Reads a yes / no / later answer from a button or from typed text; anything unclear is null. */
 function answerOf(event: ClientEvent, coachName?: string): Answer {
-  if (event.type === "client.chose") {
-    return event.choice === "yes" || event.choice === "no" || event.choice === "later" ? event.choice : null;
-  }
-  const r = readIntent(event.text, coachName ? { coachName } : {});
-  if (isUnclear(r)) return null;
-  if (r.value === "askCoach") return "ask";
-  return r.value === "yes" || r.value === "no" ? r.value : "later";
+  const answer = readYesNo(event, { buttons: ANSWER_BUTTONS, askCoach: "askCoach", ...(coachName ? { coachName } : {}) });
+  return answer === "askCoach" ? "ask" : answer;
 }
 
 function daypartOf(event: ClientEvent): Daypart | null {

@@ -9,7 +9,7 @@
  */
 import { assign, setup } from "xstate";
 import { outputActions, say } from "./lib/actions.js";
-import { parseYesNo } from "./lib/parse.js";
+import { readYesNo } from "./lib/readers.js";
 import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput, Say } from "./types.js";
 
 export const REFERRAL_CONSENT_VERSION = "referralConsent@1";
@@ -65,9 +65,9 @@ function answerOf(event: ClientEvent): Answer | null {
   if (event.type === "client.chose") {
     return (["yes", "remove", "coach", "no", "undo", "back"] as const).find((a) => a === event.choice) ?? null;
   }
-  const yn = parseYesNo(event.text);
+  const yn = readYesNo(event.text);
   // "Later" means: not now, talk it over with my coach first.
-  return yn === "later" ? "coach" : yn;
+  return yn === "later" || yn === "askCoach" ? "coach" : yn;
 }
 
 const listText = (items: ConsentItem[]) => items.map((i) => `• ${i.line}`).join("\n");

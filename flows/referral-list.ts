@@ -8,7 +8,7 @@
  */
 import { assign, enqueueActions, setup } from "xstate";
 import { outputActions, say } from "./lib/actions.js";
-import { parseYesNo } from "./lib/parse.js";
+import { readYesNo } from "./lib/readers.js";
 import type { ClientEvent, FlowDefinition, FlowInput, Say } from "./types.js";
 
 export interface ListEntry {
@@ -39,9 +39,8 @@ function chosenOf(context: Context, event: ClientEvent): ListEntry | null {
 }
 
 function yesNo(event: ClientEvent): "yes" | "no" | null {
-  if (event.type === "client.chose") return event.choice === "yes" || event.choice === "no" ? event.choice : null;
-  const a = parseYesNo(event.text);
-  return a === "yes" ? "yes" : a === "no" || a === "later" ? "no" : null;
+  const a = readYesNo(event);
+  return a === "yes" ? "yes" : a === null ? null : "no";
 }
 
 function askStop(context: Context): Say {

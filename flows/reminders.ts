@@ -7,7 +7,8 @@
  */
 import { assign, setup } from "xstate";
 import { effect, outputActions, say } from "./lib/actions.js";
-import { matchOption, normalise, parseYesNo } from "./lib/parse.js";
+import { matchOption, normalise } from "./lib/parse.js";
+import { readYesNo } from "./lib/readers.js";
 import type { ClientEvent, Daypart, FlowDefinition, FlowInput } from "./types.js";
 
 /** Shortest and longest rhythm a client can choose, in days. */
@@ -84,7 +85,7 @@ function rhythmSay(days: number) {
 }
 
 const yesNo = (yes: string, no: string) => [[{ id: "yes", label: yes }], [{ id: "no", label: no }]];
-const answer = (event: ClientEvent) => (event.type === "client.chose" ? event.choice : parseYesNo(event.text));
+const answer = (event: ClientEvent) => readYesNo(event, { buttons: { yes: "yes", no: "no", later: "later" } });
 const MENU_WORDS = {
   daypart: ["moment", "tijd", "ander moment", "daypart"],
   rhythm: ["hoe vaak", "vaker", "minder vaak", "ritme", "how often"],

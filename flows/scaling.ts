@@ -3,11 +3,13 @@
  * and not lower, what does one point higher look like, and one small step there. Four kinds via
  * `input.data.scale`: PROGRESS (default), MOTIVATION, CONFIDENCE, COPING (coping alone). With
  * `input.data.previousScore` a rise gets a concrete compliment; a fall is thanked, never judged.
- * The score is recorded (`recordScale`) as soon as the client gives it.
+ * The score is recorded (`recordScale`) as soon as the client gives it. "Weet ik niet" to the step
+ * gets one easier question, then an ending that does not pretend a step was found.
  */
 import { assign, setup } from "xstate";
-import { outputActions } from "./lib/actions.js";
-import { ask, controlGuards, openQuestion, parkStates, scaleRetry, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
+import { effectWith, outputActions, sayWith } from "./lib/actions.js";
+import { hasNoAnswer } from "./lib/answers.js";
+import { ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
 import type { ClientEvent, FlowDefinition, FlowInput, ScaleKind, Say } from "./types.js";
 
 export type ScalingKind = Extract<ScaleKind, "PROGRESS" | "MOTIVATION" | "CONFIDENCE" | "COPING">;
@@ -41,10 +43,22 @@ export function howQuestion(score: number, previous: number | null): Say {
 
 export const scalingMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: outputActions,
+  actions: {
+    ...outputActions,
+    ...controlActions<Context>(),
+    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "scaling.intro", vars: { name: context.name } })),
+    askScore: sayWith<Context, ClientEvent>(({ context }) => ({ key: `scaling.ask.${context.kind.toLowerCase()}`, choices: withNotNow(scaleRows()) })),
+    keepScore: assign({ score: ({ event }) => scoreOf(event) }),
+    recordScore: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "recordScale", scale: context.kind, score: context.score ?? 0 })),
+    askHow: sayWith<Context, ClientEvent>(({ context }) => howQuestion(context.score ?? 0, context.previous)),
+    askHigher: sayWith<Context, ClientEvent>(({ context }) => ({ key: "scaling.higher", vars: { next: (context.score ?? 0) + 1 }, choices: withNotNow() })),
+    sayEnd: sayWith<Context, ClientEvent>(({ context }) => ({ key: "scaling.end", vars: { name: context.name } })),
+    sayEndNoStep: sayWith<Context, ClientEvent>(({ context }) => ({ key: "scaling.endNoStep", vars: { name: context.name } })),
+  },
   guards: {
     ...controlGuards,
     atTen: ({ context }) => context.score === 10,
+    dontKnow: ({ event }) => event.type === "client.said" && hasNoAnswer(event.text),
   },
 }).createMachine({
   id: "scaling",
@@ -54,49 +68,24 @@ export const scalingMachine = setup({
     previous: previousOf(input.data),
     score: null,
   }),
-  entry: { type: "say", params: ({ context }) => ({ key: "scaling.intro", vars: { name: context.name } }) },
+  entry: "intro",
   initial: "score",
   states: {
-    score: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({ key: `scaling.ask.${context.kind.toLowerCase()}`, choices: withNotNow(scaleRows()) }),
-      },
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "gaveScore",
-            target: "how",
-            actions: [
-              assign({ score: ({ event }) => scoreOf(event) }),
-              { type: "effect", params: ({ context }) => ({ kind: "recordScale", scale: context.kind, score: context.score ?? 0 }) },
-            ],
-          },
-          scaleRetry("score"),
-        ],
-      },
-    },
-    how: {
-      entry: { type: "say", params: ({ context }) => howQuestion(context.score ?? 0, context.previous) },
-      on: { "client.*": [...openQuestion("how"), { guard: "atTen", target: "keep" }, { target: "higher" }] },
-    },
-    higher: {
-      entry: { type: "say", params: ({ context }) => ({ key: "scaling.higher", vars: { next: (context.score ?? 0) + 1 }, choices: withNotNow() }) },
-      on: { "client.*": [...openQuestion("higher"), { target: "step" }] },
-    },
+    score: question("score", "askScore", [{ guard: "gaveScore", target: "how", actions: ["keepScore", "recordScore"] }], "scale"),
+    how: question("how", "askHow", [{ guard: "atTen", target: "keep" }, { target: "higher" }]),
+    higher: question("higher", "askHigher", [{ target: "step" }]),
     /** At 10 there is no point higher: what helps to stay there? */
-    keep: {
-      entry: ask("scaling.keep"),
-      on: { "client.*": [...openQuestion("keep"), { target: "step" }] },
-    },
-    step: {
-      entry: ask("scaling.step"),
-      on: { "client.*": [...openQuestion("step"), { target: "done" }] },
-    },
+    keep: question("keep", ask("scaling.keep"), [{ target: "step" }]),
+    step: question("step", ask("scaling.step"), [{ guard: "dontKnow", target: "stepHelp" }, { target: "done" }]),
+    /** "Weet ik niet": one easier question; a second one ends without a step, kindly. */
+    stepHelp: question("stepHelp", ask("scaling.stepHelp"), [{ guard: "dontKnow", target: "doneNoStep" }, { target: "done" }]),
     done: {
       type: "final",
-      entry: { type: "say", params: ({ context }) => ({ key: "scaling.end", vars: { name: context.name } }) },
+      entry: "sayEnd",
+    },
+    doneNoStep: {
+      type: "final",
+      entry: "sayEndNoStep",
     },
     ...parkStates(),
   },

@@ -21,6 +21,9 @@ export interface Say {
   choices?: Choice[][];
 }
 
+/** The trajectory's phases (METHOD.md section 2); the same names as the database's `TrajectoryPhase`. */
+export type Phase = "REFERRED" | "FIRST_CONTACT" | "CLARIFYING" | "GOAL_AND_PLAN" | "DOING" | "EVALUATION" | "CLOSING" | "AFTERCARE" | "CLOSED";
+
 export type ScaleKind = "PROGRESS" | "MOTIVATION" | "CONFIDENCE" | "COPING" | "WELLBEING";
 export type Daypart = "morning" | "afternoon" | "evening";
 
@@ -41,14 +44,26 @@ export type Effect =
   /** Onboarding finished: the client is active. */
   | { kind: "activateClient" }
   | { kind: "saveGoal"; text: string; whenText?: string; signText?: string; confidence?: number; steps: StepDraft[] }
-  | { kind: "recordScale"; scale: ScaleKind; score: number; note?: string }
+  /** `coachTold`: the flow tells the coach about this score itself, so no score-drop nudge as well. */
+  | { kind: "recordScale"; scale: ScaleKind; score: number; note?: string; coachTold?: true }
   | { kind: "updateStep"; stepId: string; status: "DONE" | "PARTLY" | "OPEN"; smallerWhat?: string }
+  /** The next step after a step done, in the same goal as that one. */
+  | { kind: "addStep"; afterStepId: string; what: string }
   /** The client said "niet nu": park this conversation until `resumeAt` (ISO), with their agreement. */
   | { kind: "park"; resumeAt?: string }
   /** Start another conversation when this one has ended (the client agreed to it). */
   | { kind: "startFlow"; flowId: string }
   | { kind: "notifyCoach"; cause: string; detail?: Vars }
-  // --- referrals (issue 5): applied by src/domain/referrals/ ---
+  /** The client's own answer to the participation-ladder question (flows/ladder.ts): rung 1-6. */
+  | { kind: "recordLadder"; rung: number }
+  /** The client moves to another phase of the trajectory (only from `onlyFrom`, when given). */
+  | { kind: "phase"; to: Phase; onlyFrom?: Phase[] }
+  /**
+   * The closing talk ended: with the client's permission (`aftercare`) the check-ins after closing
+   * are planned `aftercareWeeks` weeks on; without it the trajectory is closed.
+   */
+  | { kind: "closeTrajectory"; aftercare: boolean; aftercareWeeks: number[] }
+  // Referral effects, applied by src/domain/referrals/
   /** The client's answer about sharing with a partner (flows/referral-consent.ts). */
   | { kind: "referralAnswer"; referralId: string; answer: "consented" | "declined" | "askedCoach"; items: string[]; textVersion: string }
   /** The client stops sharing with a partner (flows/referral-list.ts, /verwijzingen). */

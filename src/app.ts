@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import type http from "node:http";
+import path from "node:path";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
@@ -7,15 +9,15 @@ import type { FlowDefinition } from "../flows/types.js";
 import type { Config } from "./config.js";
 import { createEngine, type Engine } from "./conversation/engine.js";
 import { openDatabase, type Database } from "./db/client.js";
+import { unknownSealingKeys } from "./db/key-check.js";
 import { close, createHttpServer, listen, type Route } from "./http/server.js";
 import { createTranslator, type Translator } from "./i18n.js";
 import { configSecrets, protectSecrets } from "./log.js";
 import { countTelegramRateLimited, createMetrics, type Metrics } from "./metrics.js";
 import type { Dispatcher } from "./jobs/dispatcher.js";
 import { createJobs, type MessageSender } from "./jobs/index.js";
-import { unlimited } from "./jobs/rate-limit.js";
+import { createSendLimiter, databaseSendLimiter, unlimited, type SendLimits } from "./jobs/rate-limit.js";
 import { nudgeSinkFor } from "./slack/nudge-sink.js";
-import { SLACK_EVENTS_PATH } from "./slack/receiver.js";
 import { wireSlack } from "./slack/wiring.js";
 import { createTelegramBot, setCommandMenu } from "./telegram/bot.js";
 import { createTelegramSender } from "./telegram/sender.js";
@@ -33,6 +35,10 @@ export interface KoersOptions {
   /** Known bot info: skips `getMe` (tests). */
   botInfo?: UserFromGetMe;
   dispatcherIdleMs?: number;
+  /** More routes on the service's HTTP server, by exact path (the sandbox page). */
+  routes?: Map<string, Route>;
+  /** Other sending limits than Telegram's (the sandbox paces its in-process Bot API faster). */
+  sendLimits?: SendLimits;
 }
 
 export interface Koers {
@@ -49,14 +55,34 @@ export interface Koers {
   stop(): Promise<void>;
 }
 
+/** Why the service will not start when client texts are sealed with a key it lacks, and what to do. */
+function missingKeyMessage(config: Config, db: Database, missing: string[]): string {
+  const names = missing.map((id) => `"${id}"`).join(", ");
+  const has = [...db.keyring.keys.keys()].map((id) => `"${id}"`).join(", ");
+  const source = config.database.dataKey ? `KOERS_DATA_KEY (which has ${has})` : `the embedded folder's key file ${path.join(config.database.kind === "embedded" ? config.database.dataDir : "", "data-key")} (KOERS_DATA_KEY is not set)`;
+  const folderKey = config.database.kind === "embedded" && config.database.dataKey ? path.join(config.database.dataDir, "data-key") : null;
+  const hint =
+    folderKey && fs.existsSync(folderKey)
+      ? ` These rows were probably written before KOERS_DATA_KEY was set, with the folder's own key: add the line in ${folderKey} after your key (KOERS_DATA_KEY=<your key>,<that line>).`
+      : "";
+  return (
+    `client texts in the database are encrypted with key ${names}, which ${source} does not hold. Without it Koers cannot read them and would answer every client with an error.` +
+    `${hint} Put the key back after the current one, as in KOERS_DATA_KEY=k2:<new>,k1:<old>; the data.reseal job then re-encrypts the rows with the first key.`
+  );
+}
+
 /** Builds and starts the whole service from a parsed configuration. */
 export async function startKoers(config: Config, opts: KoersOptions): Promise<Koers> {
   const { logger } = opts;
+  // Milliseconds since the process began, at each part of the start (logged with "Koers started").
+  const startup: Record<string, number> = { imported: Math.round(performance.now()) };
   const clock = opts.clock ?? (() => new Date());
   protectSecrets(logger, configSecrets(config));
   const db = await openDatabase(config.database, {
     onStaleLock: (previous, reason) => logger.warn({ previous, reason }, "took over the embedded database's stale pid file"),
+    onKeyCreated: (file) => logger.info({ file }, "KOERS_DATA_KEY is not set: made a new data key for the embedded database (keep it with your backups)"),
   });
+  startup.opened = Math.round(performance.now());
   try {
     const migrated = await db.migrate();
     if (migrated.applied.length) logger.info({ applied: migrated.applied }, "database migrated");
@@ -65,6 +91,16 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     const where = config.database.kind === "postgres" ? "Check DATABASE_URL" : `Check DATA_DIR (${config.database.dataDir})`;
     throw new Error(`the database could not be opened or migrated (${err instanceof Error ? err.message : String(err)}). ${where}.`, { cause: err });
   }
+  startup.migrated = Math.round(performance.now());
+  const unknownKeys = await unknownSealingKeys(db).catch(async (err: unknown) => {
+    await db.close();
+    throw err;
+  });
+  if (unknownKeys.length) {
+    await db.close();
+    throw new Error(missingKeyMessage(config, db, unknownKeys));
+  }
+  startup.keyChecked = Math.round(performance.now());
   const translator = createTranslator();
   const metrics = createMetrics(db, clock);
   let dispatcher: Dispatcher | null = null;
@@ -76,6 +112,7 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     onQueued: () => dispatcher?.poke(),
     crisisEscalateMinutes: config.nudges.crisisEscalateMinutes,
     flood: config.flood,
+    clarifyAfterOnboarding: config.clarifyAfterOnboarding ?? true,
   });
 
   const tg = config.telegram;
@@ -101,8 +138,8 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     await db.close();
     throw new Error("No way to reach clients: configure Telegram or pass a sender.");
   }
-  // --- referrals (issue 5): the Slack app at /slack/events and the referral deliveries
-  const referrals = wireSlack({
+  // Referrals: the Slack app at /slack/events and the referral deliveries
+  const referrals = await wireSlack({
     config,
     db,
     engine,
@@ -122,8 +159,19 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     logger,
     clock,
     silentDays: config.nudges.silentDays,
-    // The terminal chat prints locally: Telegram's limits do not apply there.
-    ...(opts.sender ? { limiter: unlimited } : {}),
+    textRetentionMonths: config.textRetentionMonths,
+    shareRetentionMonths: config.shareRetentionMonths,
+    leaseSeconds: config.jobLeaseSeconds,
+    // The terminal chat prints locally: Telegram's limits do not apply there. On PostgreSQL the
+    // limits are kept in the database, so they hold for all instances together; the sandbox
+    // (sendLimits) sets its own.
+    ...(opts.sender
+      ? { limiter: unlimited }
+      : opts.sendLimits
+        ? { limiter: createSendLimiter(opts.sendLimits, () => clock().getTime()) }
+        : db.kind === "postgres"
+          ? { limiter: databaseSendLimiter(db.sql) }
+          : {}),
     ...(opts.dispatcherIdleMs ? { idleMs: opts.dispatcherIdleMs } : {}),
   });
   dispatcher = jobs.dispatcher;
@@ -136,7 +184,10 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     const body = await metrics.scrape();
     res.writeHead(200, { "content-type": metrics.contentType }).end(body);
   });
-  if (referrals.route) routes.set(SLACK_EVENTS_PATH, referrals.route); // referrals (issue 5)
+  // The receiver (and Bolt) is imported only with Slack configured.
+  if (referrals.route) routes.set((await import("./slack/receiver.js")).SLACK_EVENTS_PATH, referrals.route);
+  for (const [path, route] of opts.routes ?? []) routes.set(path, route);
+  for (const [path, route] of referrals.routes) routes.set(path, route); // the client file's chart images
   const server = createHttpServer({ logger, healthy: () => db.ping(), routes, metrics, problem: () => polling?.problem() ?? null });
   let port: number;
   try {
@@ -145,6 +196,7 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     await db.close();
     throw err;
   }
+  startup.listening = Math.round(performance.now());
 
   if (bot && updates && tg.mode !== "off") {
     await bot.init();
@@ -159,10 +211,11 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
       logger.info({ bot: bot.botInfo.username }, "Telegram long polling started");
     }
   }
-  await referrals.init(); // referrals (issue 5): Slack's auth.test; a failure is logged
+  await referrals.init(); // Slack's auth.test; a failure is logged
   await jobs.ensureRecurring();
   dispatcher.start();
-  logger.info({ port, database: config.database.kind, telegram: tg.mode }, "Koers started");
+  startup.started = Math.round(performance.now());
+  logger.info({ port, database: config.database.kind, telegram: tg.mode, startup }, "Koers started");
 
   let stopping: Promise<void> | null = null;
   return {

@@ -3,7 +3,7 @@ import { Api } from "grammy";
 import { flowRegistry } from "../flows/index.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { ConversationError, createEngine } from "./conversation/engine.js";
-import { openDatabase, type Database } from "./db/client.js";
+import { openDatabase } from "./db/client.js";
 import { isScaleKind } from "./domain/flow-data.js";
 import { createClientInvite, inviteLink } from "./domain/invites.js";
 import { formatDate } from "./i18n-format.js";
@@ -11,22 +11,44 @@ import { createLogger } from "./log.js";
 import { ADMIN_USAGE, runAdmin } from "./cli/admin.js";
 import { BACKUP_USAGE, runBackup } from "./cli/backup.js";
 import { CRISIS_USAGE, runCrisis } from "./cli/crisis.js";
+import { SLACK_MANIFEST_USAGE, runSlackManifest } from "./slack/manifest-command.js";
+import { CLIENTS_USAGE, runClients } from "./cli/clients.js";
+import { CoachUsageError, findOrAddCoach } from "./cli/coach.js";
+import { DATA_USAGE, runData } from "./cli/data.js";
+import { FORGET_USAGE, runForget } from "./cli/forget.js";
+import { LADDER_USAGE, runLadder } from "./cli/ladder.js";
+import { REPORT_USAGE, runReport } from "./cli/report.js";
 
 const USAGE = `Usage: npm run koers -- <command> [options]
 
 Commands:
   migrate                                  apply database migrations
-  invite --coach <name> --client <name>    make a one-time invite link for a new client
+  invite --coach <name> --client <name> [--new-coach]
+                                           make a one-time invite link for a new client (an unknown
+                                           coach is refused unless --new-coach adds them)
          [--team <name>] [--language nl|en]
   talk --coach <name> --client <name>      start a conversation with one of your clients:
-       --flow grow|miracle|scaling|checkin  it is sent as soon as the service runs
+       --flow grow|miracle|scaling|checkin|clarifying|evaluation|closing
+                                           it is sent as soon as the service runs
        [--scale PROGRESS|MOTIVATION|CONFIDENCE|COPING]
 
 Organisations and members for the Slack app:
 ${ADMIN_USAGE}
+${SLACK_MANIFEST_USAGE}
+
+Clients and their file (for teams without Slack):
+${CLIENTS_USAGE}
+${LADDER_USAGE}
+
+The team's month in numbers, without names:
+${REPORT_USAGE}
 
 After a crisis signal (see README, "When a client is in crisis"):
 ${CRISIS_USAGE}
+
+Encrypted client texts and the right to be forgotten (see README, "Data at rest"):
+${DATA_USAGE}
+${FORGET_USAGE}
 
 The embedded database (with PostgreSQL: pg_dump and pg_restore, see docs/operations.md):
 ${BACKUP_USAGE}
@@ -36,26 +58,6 @@ the CLI and the running service share the database.
 `;
 
 class UsageError extends Error {}
-
-/** Finds the coach by name, or adds them to the given team (default "Coachteam"). */
-async function findOrAddCoach(db: Database, name: string, team: string | undefined) {
-  const matches = await db.prisma.member.findMany({
-    where: { name, role: "COACH", ...(team ? { organisation: { name: team } } : {}) },
-    include: { organisation: true },
-  });
-  if (matches.length > 1) {
-    throw new UsageError(`There are ${matches.length} coaches called "${name}". Add --team with one of: ${matches.map((m) => m.organisation.name).join(", ")}.`);
-  }
-  if (matches[0]) return { coach: matches[0], created: false };
-  const org = await db.prisma.organisation.upsert({
-    where: { name: team ?? "Coachteam" },
-    update: {},
-    create: { kind: "COACH_TEAM", name: team ?? "Coachteam" },
-  });
-  if (org.kind !== "COACH_TEAM") throw new UsageError(`"${org.name}" is a partner organisation, not a coach team.`);
-  const coach = await db.prisma.member.create({ data: { organisationId: org.id, name, role: "COACH" }, include: { organisation: true } });
-  return { coach, created: true };
-}
 
 /** The bot's username: from the configuration, or asked from the Bot API with the token. */
 async function botUsername(config: Config): Promise<string | null> {
@@ -69,7 +71,7 @@ async function botUsername(config: Config): Promise<string | null> {
 async function invite(config: Config, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { coach: { type: "string" }, client: { type: "string" }, team: { type: "string" }, language: { type: "string" } },
+    options: { coach: { type: "string" }, client: { type: "string" }, team: { type: "string" }, language: { type: "string" }, "new-coach": { type: "boolean" } },
     strict: true,
   });
   const coachName = values.coach?.trim();
@@ -82,7 +84,7 @@ async function invite(config: Config, args: string[]): Promise<void> {
   const db = await openDatabase(config.database);
   try {
     await db.migrate();
-    const { coach, created } = await findOrAddCoach(db, coachName, values.team);
+    const { coach, created } = await findOrAddCoach(db, coachName, values.team, values["new-coach"] === true);
     if (created) process.stdout.write(`New coach "${coach.name}" added to team "${coach.organisation.name}".\n`);
     const made = await db.prisma.$transaction((tx) =>
       createClientInvite(tx, { coachId: coach.id, clientName, language, days: config.inviteDays, now: new Date() }),
@@ -147,6 +149,15 @@ async function migrate(config: Config): Promise<void> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Needs no configuration: it only prints the Slack app's manifest for the given address.
+  if (command === "slack-manifest") {
+    try {
+      return runSlackManifest(rest, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+    } catch (err) {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+      return 2;
+    }
+  }
   let config: Config;
   try {
     config = parseConfig(process.env);
@@ -163,6 +174,11 @@ async function main(argv: string[]): Promise<number> {
     else if (command === "talk") await talk(config, rest);
     else if (command === "org" || command === "member") return await runAdmin(config, command, rest);
     else if (command === "crisis") return await runCrisis(config, rest);
+    else if (command === "clients") return await runClients(config, rest);
+    else if (command === "ladder") return await runLadder(config, rest);
+    else if (command === "report") return await runReport(config, rest);
+    else if (command === "data") return await runData(config, rest);
+    else if (command === "forget") return await runForget(config, rest);
     else if (command === "backup" || command === "restore") return await runBackup(config, command, rest);
     else {
       process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
@@ -170,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (err instanceof UsageError || err instanceof CoachUsageError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
       process.stderr.write(`${err.message}\n\n${USAGE}`);
       return 2;
     }

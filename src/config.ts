@@ -1,13 +1,15 @@
 import path from "node:path";
+import { parseAftercareWeeks } from "../flows/closing.js";
 import { z } from "zod";
+import { parseKeyring } from "./db/sealed.js";
 
 /**
  * The service's configuration. `parseConfig` is the only place that reads environment
  * variables; everything else receives a `Config`.
  */
 export type DatabaseConfig =
-  | { kind: "embedded"; dataDir: string }
-  | { kind: "postgres"; url: string };
+  | { kind: "embedded"; dataDir: string; dataKey?: string }
+  | { kind: "postgres"; url: string; dataKey?: string };
 
 export type TelegramConfig =
   | { mode: "off" }
@@ -40,6 +42,15 @@ export interface Config {
   nudges: NudgeConfig;
   /** Flood control per client: more than `messages` within `seconds` get one calm message (src/conversation/flood.ts). */
   flood: { messages: number; seconds: number };
+  /**
+   * How long a claimed job stays this instance's (JOB_LEASE_SECONDS): a job held by an instance
+   * that crashed is taken over by another, or by the restarted one, after this.
+   */
+  jobLeaseSeconds: number;
+  /** Conversation texts are deleted this many months after the client stopped or the coaching closed. */
+  textRetentionMonths: number;
+  /** What a referral shared is erased this many months after it ended, unless the partner organisation has its own term. */
+  shareRetentionMonths: number;
   port: number;
   host: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -47,6 +58,14 @@ export interface Config {
   defaultLanguage: "nl" | "en";
   /** For invite links: TELEGRAM_BOT_USERNAME, else asked from the Bot API when a token is set. */
   botUsername: string | undefined;
+  /** Where Slack fetches the client file's chart images: CHART_BASE_URL, else PUBLIC_URL in webhook mode; none: text only. */
+  chartBaseUrl: string | undefined;
+  /** CHART_LINK_SECRET signs those links; without it a key is derived from SLACK_SIGNING_SECRET. */
+  chartLinkSecret: string | undefined;
+  /** AFTERCARE_WEEKS ("4,12"): the check-ins after closing, in weeks; absent: the default 4 and 12. */
+  aftercareWeeks?: number[];
+  /** CLARIFY_AFTER_ONBOARDING (default 1): the client's first words after onboarding start the clarifying talk. */
+  clarifyAfterOnboarding?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -120,8 +139,12 @@ const envSchema = z.object({
   CRISIS_ESCALATE_MINUTES: intIn("CRISIS_ESCALATE_MINUTES", 1, 240, 30),
   FLOOD_MESSAGES: intIn("FLOOD_MESSAGES", 2, 1000, 20),
   FLOOD_SECONDS: intIn("FLOOD_SECONDS", 1, 3600, 10),
+  JOB_LEASE_SECONDS: intIn("JOB_LEASE_SECONDS", 1, 3600, 60),
+  TEXT_RETENTION_MONTHS: intIn("TEXT_RETENTION_MONTHS", 1, 120, 12),
+  SHARE_RETENTION_MONTHS: intIn("SHARE_RETENTION_MONTHS", 1, 120, 12),
   DATABASE_URL: optionalUrl("DATABASE_URL", ["postgres:", "postgresql:"]),
   DATA_DIR: z.string().optional(),
+  KOERS_DATA_KEY: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .optional()
@@ -164,6 +187,8 @@ const envSchema = z.object({
       return v;
     }),
   PUBLIC_URL: optionalUrl("PUBLIC_URL", ["https:", "http:"]),
+  CHART_BASE_URL: optionalUrl("CHART_BASE_URL", ["https:", "http:"]),
+  CHART_LINK_SECRET: z.string().min(16, "CHART_LINK_SECRET must be at least 16 characters.").optional(),
   PORT: intIn("PORT", 0, 65535, 3000),
   HOST: z.string().optional(),
   LOG_LEVEL: z
@@ -212,12 +237,28 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   if (isSet(env.SLACK_API_URL) && !isSet(env.SLACK_BOT_TOKEN)) {
     problems.push("SLACK_API_URL is set, but SLACK_BOT_TOKEN is not: set the token too, or remove SLACK_API_URL.");
   }
+  if (isSet(env.KOERS_DATA_KEY)) {
+    try {
+      parseKeyring(env.KOERS_DATA_KEY as string);
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+    }
+  } else if (/^postgres(ql)?:\/\//.test(env.DATABASE_URL?.trim() ?? "")) {
+    problems.push('KOERS_DATA_KEY is required with PostgreSQL: client texts are encrypted with it. Make one with: echo "k1:$(openssl rand -base64 32)" (see README, Data at rest).');
+  }
+  let aftercareWeeks: number[] = [];
+  try {
+    aftercareWeeks = parseAftercareWeeks(env.AFTERCARE_WEEKS);
+  } catch (err) {
+    problems.push(`AFTERCARE_WEEKS: ${err instanceof Error ? err.message : String(err)}.`);
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
+  const dataKey = e.KOERS_DATA_KEY?.trim() ? { dataKey: e.KOERS_DATA_KEY.trim() } : {};
 
   const database: DatabaseConfig = e.DATABASE_URL
-    ? { kind: "postgres", url: e.DATABASE_URL }
-    : { kind: "embedded", dataDir: path.resolve(cwd, e.DATA_DIR?.trim() || "data") };
+    ? { kind: "postgres", url: e.DATABASE_URL, ...dataKey }
+    : { kind: "embedded", dataDir: path.resolve(cwd, e.DATA_DIR?.trim() || "data"), ...dataKey };
 
   let telegram: TelegramConfig = { mode: "off" };
   if (e.TELEGRAM_BOT_TOKEN) {
@@ -243,11 +284,18 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     slack,
     nudges: { silentDays: e.NUDGE_SILENT_DAYS, crisisEscalateMinutes: e.CRISIS_ESCALATE_MINUTES },
     flood: { messages: e.FLOOD_MESSAGES, seconds: e.FLOOD_SECONDS },
+    jobLeaseSeconds: e.JOB_LEASE_SECONDS,
+    textRetentionMonths: e.TEXT_RETENTION_MONTHS,
+    shareRetentionMonths: e.SHARE_RETENTION_MONTHS,
     port: e.PORT,
     host: e.HOST?.trim() || "0.0.0.0",
     logLevel: e.LOG_LEVEL,
     inviteDays: e.INVITE_DAYS,
     defaultLanguage: e.DEFAULT_LANGUAGE,
     botUsername: e.TELEGRAM_BOT_USERNAME,
+    chartBaseUrl: e.CHART_BASE_URL?.replace(/\/+$/, "") ?? e.PUBLIC_URL?.replace(/\/+$/, ""),
+    chartLinkSecret: e.CHART_LINK_SECRET,
+    aftercareWeeks,
+    clarifyAfterOnboarding: !["0", "false", "no", "off"].includes((env.CLARIFY_AFTER_ONBOARDING ?? "").trim().toLowerCase()),
   };
 }

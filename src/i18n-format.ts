@@ -1,5 +1,5 @@
 import type { i18n as I18n } from "i18next";
-import { TIME_ZONE } from "../flows/lib/dates.js";
+import { TIME_ZONE } from "../flows/lib/calendar.js";
 
 /**
  * The date formats texts may use, always in Amsterdam time: `{{at, day}}` → "vrijdag 4 december".

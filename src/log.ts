@@ -85,6 +85,10 @@ export function configSecrets(config: Config): string[] {
     if (config.telegram.webhookSecret) out.push(config.telegram.webhookSecret);
   }
   if (config.slack.mode === "on") out.push(config.slack.botToken, config.slack.signingSecret);
+  for (const part of config.database.dataKey?.split(",") ?? []) {
+    const key = part.slice(part.indexOf(":") + 1).trim();
+    if (key) out.push(key);
+  }
   if (config.database.kind === "postgres") {
     try {
       const pw = decodeURIComponent(new URL(config.database.url).password);

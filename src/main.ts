@@ -6,7 +6,8 @@ import { createTerminalChat, outboxSettled } from "./terminal/chat.js";
 
 /**
  * Composition root: parse the configuration, start the service, stop cleanly on SIGTERM/SIGINT.
- * Without a Telegram token (or with --chat) a terminal chat starts in which you are the client.
+ * Without a Telegram or Slack token the sandbox page starts (src/sandbox); with --chat, or with
+ * Slack but no Telegram token, a terminal chat starts in which you are the client.
  */
 async function main(argv: string[]): Promise<void> {
   let config;
@@ -18,6 +19,17 @@ async function main(argv: string[]): Promise<void> {
       process.exit(2);
     }
     throw err;
+  }
+  const production = process.env.NODE_ENV === "production";
+  if (!argv.includes("--chat") && config.telegram.mode === "off" && config.slack.mode === "off" && production) {
+    // A container (NODE_ENV=production) without tokens is a deployment not yet configured, not a
+    // demo: it must not fill itself with demo clients. The service starts so /healthz answers.
+    process.stdout.write("Neither TELEGRAM_BOT_TOKEN nor SLACK_BOT_TOKEN is set. With NODE_ENV=production the sandbox does not start; the service runs without Telegram and Slack until you set them (see .env.example).\n");
+  }
+  if (!argv.includes("--chat") && config.telegram.mode === "off" && config.slack.mode === "off" && !production) {
+    process.stdout.write("Neither TELEGRAM_BOT_TOKEN nor SLACK_BOT_TOKEN is set: starting the sandbox, all of Koers on one local page (the terminal chat is `npm run chat`).\n");
+    const { runSandbox } = await import("./sandbox/main.js");
+    return runSandbox(process.env);
   }
   const wantsChat = argv.includes("--chat") || config.telegram.mode === "off";
   const logger = createLogger(wantsChat && config.logLevel === "info" ? "warn" : config.logLevel);

@@ -28,11 +28,11 @@ describe("the production build (dist/)", () => {
     expect(r.stderr.trim()).toMatch(/^Configuration problem: .*PORT.*\.$/);
   });
 
-  it("starts (without Telegram: the terminal chat) on a fresh embedded database, applies the migrations, answers /healthz and stops on SIGTERM", async () => {
+  it("starts (without Telegram or Slack: the sandbox) on a fresh embedded database, applies the migrations, serves the page and stops on SIGTERM", async () => {
     const dataDir = fs.mkdtempSync(path.join(inject("testTmpDir"), "dist-start-"));
     const proc = spawn(process.execPath, ["dist/src/main.js"], {
       cwd: root,
-      env: env({ DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1" }),
+      env: env({ DATA_DIR: dataDir, SANDBOX_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1" }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
@@ -43,15 +43,15 @@ describe("the production build (dist/)", () => {
       const port = await new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no start line:\n${out}`)), 60_000);
         proc.stdout.on("data", () => {
-          const m = /Koers runs on port (\d+)/.exec(out);
+          const m = /Koers sandbox: open http:\/\/localhost:(\d+)\//.exec(out);
           if (m) {
             clearTimeout(timer);
             resolve(Number(m[1]));
           }
         });
       });
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-      expect(health.status).toBe(200);
+      const page = await fetch(`http://127.0.0.1:${port}/sandbox`);
+      expect(page.status).toBe(200);
     } finally {
       proc.kill("SIGTERM");
     }

@@ -27,12 +27,23 @@ describe("parseConfig", () => {
       slack: { mode: "off" },
       nudges: { silentDays: 7, crisisEscalateMinutes: 30 },
       flood: { messages: 20, seconds: 10 },
+      jobLeaseSeconds: 60,
+      textRetentionMonths: 12,
+      shareRetentionMonths: 12,
       port: 3000,
       host: "0.0.0.0",
       logLevel: "info",
       inviteDays: 14,
       defaultLanguage: "nl",
+      aftercareWeeks: [4, 12],
+      clarifyAfterOnboarding: true,
     });
+  });
+
+  test("AFTERCARE_WEEKS: one or two whole numbers of weeks, ascending", () => {
+    expect(parseConfig({ AFTERCARE_WEEKS: "6" }, CWD).aftercareWeeks).toEqual([6]);
+    expect(parseConfig({ AFTERCARE_WEEKS: " 2, 8 " }, CWD).aftercareWeeks).toEqual([2, 8]);
+    for (const bad of ["12,4", "4,12,20", "vier", "0", "4,4"]) expect(() => parseConfig({ AFTERCARE_WEEKS: bad }, CWD), bad).toThrow(/AFTERCARE_WEEKS/);
   });
 
   test("empty values count as unset", () => {
@@ -43,6 +54,8 @@ describe("parseConfig", () => {
     });
   });
 
+  const KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+
   test("DATA_DIR is resolved against the working directory", () => {
     expect(parseConfig({ DATA_DIR: "var/db" }, CWD).database).toEqual({ kind: "embedded", dataDir: path.join(CWD, "var/db") });
   });
@@ -50,9 +63,16 @@ describe("parseConfig", () => {
   test.each(["postgres://koers:pw@db.example:5432/koers", "postgresql://koers@localhost/koers?sslmode=require"])(
     "DATABASE_URL %s selects PostgreSQL",
     (url) => {
-      expect(parseConfig({ DATABASE_URL: url }, CWD).database).toEqual({ kind: "postgres", url });
+      expect(parseConfig({ DATABASE_URL: url, KOERS_DATA_KEY: KEY }, CWD).database).toEqual({ kind: "postgres", url, dataKey: KEY });
     },
   );
+
+  test("PostgreSQL needs KOERS_DATA_KEY; a key that is no key is refused; the embedded database does without", () => {
+    expect(() => parseConfig({ DATABASE_URL: "postgres://koers@localhost/koers" }, CWD)).toThrow(/KOERS_DATA_KEY is required with PostgreSQL/);
+    expect(() => parseConfig({ KOERS_DATA_KEY: "k1:dGVzdA==" }, CWD)).toThrow(/32 random bytes/);
+    expect(parseConfig({}, CWD).database).toEqual({ kind: "embedded", dataDir: path.join(CWD, "data") });
+    expect(parseConfig({ KOERS_DATA_KEY: `${KEY},old:${Buffer.alloc(32, 1).toString("base64")}` }, CWD).database).toMatchObject({ dataKey: expect.stringContaining("old:") });
+  });
 
   test("a bot token alone means polling; with PUBLIC_URL and a secret, a webhook", () => {
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: TOKEN, PORT: "8080" }, CWD)).toMatchObject({
@@ -131,6 +151,11 @@ describe("parseConfig: Slack and nudges", () => {
 
   test("NUDGE_SILENT_DAYS sets when a silent client is reported", () => {
     expect(parseConfig({ NUDGE_SILENT_DAYS: "10" }, CWD).nudges).toEqual({ silentDays: 10, crisisEscalateMinutes: 30 });
+  });
+
+  test("JOB_LEASE_SECONDS sets how long a claimed job stays an instance's", () => {
+    expect(parseConfig({ JOB_LEASE_SECONDS: "5" }, CWD).jobLeaseSeconds).toBe(5);
+    expect(() => parseConfig({ JOB_LEASE_SECONDS: "0" }, CWD)).toThrow(/JOB_LEASE_SECONDS must be a whole number from 1 to 3600/);
   });
 
   test("FLOOD_MESSAGES and FLOOD_SECONDS set the flood limit per client", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../src/i18n.js";
 import { DATE_FORMATS, formatDate, type DateFormat } from "../src/i18n-format.js";
-import { createSlackTranslator } from "../src/slack/i18n.js";
+import { createSlackTranslator } from "../src/i18n-slack.js";
 
 // 09:30 UTC on a Friday in March, before summer time: 10:30 in Amsterdam.
 const WINTER = "2027-03-12T09:30:00.000Z";
@@ -74,8 +74,8 @@ describe("dates in texts", () => {
     expect(nl("crisis.team", { mentions: "@team", coach: "Ahmed", count: 1 })).toBe("@team Coach Ahmed heeft dit na 1 minuut nog niet bevestigd. Kan een van jullie contact opnemen?");
     expect(nl("crisis.team", { mentions: "@team", coach: "Ahmed", count: 30 })).toBe("@team Coach Ahmed heeft dit na 30 minuten nog niet bevestigd. Kan een van jullie contact opnemen?");
     expect(en("crisis.team", { mentions: "@team", coach: "Ahmed", count: 1 })).toBe("@team Coach Ahmed has not confirmed this after 1 minute. Can one of you get in touch?");
-    expect(nl("referral.home.caseload.more", { count: 1 })).toBe("En nog 1 cliënt.");
-    expect(en("referral.home.caseload.more", { count: 4 })).toBe("And 4 more clients.");
+    expect(nl("file.scores.earlier", { count: 1 })).toBe("en 1 eerder cijfer");
+    expect(en("file.scores.earlier", { count: 4 })).toBe("and 4 earlier scores");
     expect(nl("referral.card.appointmentAt", { when: WINTER, place: "Stadhuis" })).toBe("vrijdag 12 maart om 10:30, Stadhuis");
     expect(en("referral.home.line", { what: "Schuldhulp", state: "accepted", date: SUMMER })).toBe("*Schuldhulp* · accepted · 9 Jul");
     expect(nl("referral.home.caseload.crisisHold", { since: WINTER })).toContain("sinds een crisissignaal (12 mrt)");

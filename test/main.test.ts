@@ -32,8 +32,14 @@ describe("starting with bad configuration", () => {
     expect(r.stderr).toContain("TELEGRAM_WEBHOOK_SECRET");
   });
 
+  it("refuses PostgreSQL without KOERS_DATA_KEY, saying how to make one", () => {
+    const r = runMain({ DATABASE_URL: "postgres://koers@127.0.0.1:1/koers" });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('Configuration problem: KOERS_DATA_KEY is required with PostgreSQL: client texts are encrypted with it. Make one with: echo "k1:$(openssl rand -base64 32)" (see README, Data at rest).');
+  });
+
   it("says in one sentence when the database cannot be reached", () => {
-    const r = runMain({ DATABASE_URL: "postgres://koers@127.0.0.1:1/koers", TELEGRAM_BOT_TOKEN: "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+    const r = runMain({ DATABASE_URL: "postgres://koers@127.0.0.1:1/koers", TELEGRAM_BOT_TOKEN: "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", KOERS_DATA_KEY: process.env.KOERS_DATA_KEY ?? "" });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(/^Koers could not start: the database could not be opened or migrated \(.*\)\. Check DATABASE_URL\.$/);

@@ -1,3 +1,4 @@
+import { enqueueActions, type EventObject, type MachineContext } from "xstate";
 import type { Effect, Say } from "../types.js";
 
 /**
@@ -16,4 +17,23 @@ export function say(key: string, vars?: Say["vars"], choices?: Say["choices"]): 
 
 export function effect(params: Effect): { type: "effect"; params: Effect } {
   return { type: "effect", params };
+}
+
+type Build<C, E, T> = (args: { context: C; event: E }) => T;
+
+/**
+ * A named message for `setup({ actions })`: `askScore: sayWith(({ context }) => ({ key: … }))`,
+ * then `entry: "askScore"`. It emits a plain `say` action, so the engine sees what it always saw.
+ */
+export function sayWith<C extends MachineContext, E extends EventObject>(build: Build<C, E, Say>) {
+  return enqueueActions<C, E, undefined, E, never, { type: "say"; params: Say }, never, never, never>(({ context, event, enqueue }) =>
+    enqueue({ type: "say", params: build({ context, event }) }),
+  );
+}
+
+/** A named effect for `setup({ actions })`, emitting a plain `effect` action. */
+export function effectWith<C extends MachineContext, E extends EventObject>(build: Build<C, E, Effect>) {
+  return enqueueActions<C, E, undefined, E, never, { type: "effect"; params: Effect }, never, never, never>(({ context, event, enqueue }) =>
+    enqueue({ type: "effect", params: build({ context, event }) }),
+  );
 }

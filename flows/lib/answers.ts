@@ -4,7 +4,7 @@
  * comes next, never what is saved.
  */
 import { normalise, parseDate } from "./parse.js";
-import { isUnclear, readIntent } from "./readers.js";
+import { isUnclear, plain, readIntent } from "./readers.js";
 
 export function words(text: string): string[] {
   const t = normalise(text);
@@ -19,8 +19,21 @@ const DONT_KNOW = [
 /** "weet ik niet", "niks", "geen idee": the client has no answer (yet). */
 export function saysDontKnow(text: string): boolean {
   if (DONT_KNOW.includes(normalise(text))) return true;
-  const r = readIntent(text, { strict: true });
+  // "ik weet het echt niet", "weet ik eigenlijk niet": the same with a word for emphasis.
+  const r = readIntent(text.replace(/\b(echt|really|eigenlijk|gewoon|ook|nu|zo|even)\b/gi, " "), { strict: true });
   return !isUnclear(r) && r.value === "dontKnow";
+}
+
+const NOTHING = /^(?:nee|nope|no|niks|niets|nix|geen|geen idee hoor|nothing|none|helemaal niks|helemaal niets|eigenlijk niks|niks eigenlijk|niks hoor|nee hoor|niet echt|nee niks|nee niet echt|no nothing|nothing really)$/;
+
+/** "Niks", "nee hoor", "nothing": there is nothing (in the way, to add); not "weet ik niet". */
+export function saysNothing(text: string): boolean {
+  return NOTHING.test(plain(text));
+}
+
+/** No answer: "weet ik niet", or "niks eigenlijk", "nee niet echt". */
+export function hasNoAnswer(text: string): boolean {
+  return saysDontKnow(text) || saysNothing(text);
 }
 
 /** Fewer than four words, or no answer at all: a thin answer that needs an easier follow-up. */

@@ -5,12 +5,13 @@
  * start each question's handlers with `openQuestion(self)` or `scaleQuestion(self)`, and add
  * `...parkStates()` to their states.
  */
+import type { MachineContext } from "xstate";
 import type { Choice, ClientEvent, Effect, Say, Vars } from "../types.js";
-import { say } from "./actions.js";
+import { effectWith, say, sayWith } from "./actions.js";
 import { saysDontKnow } from "./answers.js";
-import { amsterdamDateTime } from "./dates.js";
-import { normalise, parseDate, parseScale, parseYesNo, type DateResult } from "./parse.js";
-import { isUnclear, plain, readIntent } from "./readers.js";
+import { amsterdamDateTime } from "./calendar.js";
+import { normalise, parseDate, parseScale, type DateResult } from "./parse.js";
+import { isUnclear, ONLY_YES_NO, plain, readIntent, readYesNo } from "./readers.js";
 
 /** Answers longer than this get a request to say it shorter (the engine refuses > 1000 itself). */
 export const MAX_ANSWER = 500;
@@ -62,11 +63,6 @@ const CLARIFY: Record<TextProblem, string> = {
   button: "common.pickButton",
 };
 
-/** The calm clarification for an answer that `textProblem` refuses; the question follows again. */
-export const clarify = {
-  type: "say" as const,
-  params: ({ event }: { event: ClientEvent }): Say => ({ key: CLARIFY[textProblem(event) ?? "button"] }),
-};
 
 /** Tidies free text and keeps at most KEEP_CHARS characters of it. */
 export function clip(text: string): string {
@@ -139,6 +135,21 @@ function parkClosingKey(event: ClientEvent): string {
 
 type GuardArgs = { event: ClientEvent };
 
+/**
+ * Actions every coaching flow spreads into `setup({ actions })`: `clarify` (the calm word for an
+ * answer `textProblem` refuses; the question follows again), `scaleAgain` (the same for a 0-10
+ * question), `pickButton`, and the park ending's effect and closing words.
+ */
+export function controlActions<C extends MachineContext>() {
+  return {
+    clarify: sayWith<C, ClientEvent>(({ event }) => ({ key: CLARIFY[textProblem(event) ?? "button"] })),
+    scaleAgain: sayWith<C, ClientEvent>(({ event }) => ({ key: scoreClarifyKey(event) })),
+    pickButton: sayWith<C, ClientEvent>(() => ({ key: "common.pickButton" })),
+    park: effectWith<C, ClientEvent>(({ event }) => parkEffect(event)),
+    sayParked: sayWith<C, ClientEvent>(({ event }) => ({ key: parkClosingKey(event) })),
+  };
+}
+
 /** Guards every coaching flow spreads into `setup({ guards })`. */
 export const controlGuards = {
   saidNotNow: ({ event }: GuardArgs) => isNotNow(event),
@@ -157,17 +168,28 @@ export const controlGuards = {
 export function openQuestion(self: string) {
   return [
     { guard: "saidNotNow", target: "parkWhen" },
-    { guard: "badText", target: self, reenter: true, actions: clarify },
+    { guard: "badText", target: self, reenter: true, actions: "clarify" },
   ] as const;
+}
+
+export type QuestionKind = "open" | "pick" | "scale";
+
+/**
+ * One question state: `ask` on entry (a named action or a `say`), then "niet nu" goes to the park
+ * ending, then the question's own `handlers`, and the re-ask of its kind: an `open` question asks
+ * again after an unusable text (before the handlers), a `pick` question after anything no handler
+ * took ("kies een knop"), a `scale` question after anything that is not a score.
+ */
+export function question<const A, const H extends readonly unknown[]>(self: string, ask: A, handlers: H, kind: QuestionKind = "open") {
+  const again = { target: self, reenter: true } as const;
+  const first = kind === "open" ? openQuestion(self) : ([{ guard: "saidNotNow", target: "parkWhen" }] as const);
+  const last = kind === "pick" ? [{ ...again, actions: "pickButton" } as const] : kind === "scale" ? [scaleRetry(self)] : [];
+  return { entry: ask, on: { "client.*": [...first, ...handlers, ...last] } } as const;
 }
 
 /** Last handler of a 0-10 question: anything that is not a score gets a calm word and the question again. */
 export function scaleRetry(self: string) {
-  return {
-    target: self,
-    reenter: true,
-    actions: { type: "say" as const, params: ({ event }: GuardArgs): Say => ({ key: scoreClarifyKey(event) }) },
-  } as const;
+  return { target: self, reenter: true, actions: "scaleAgain" } as const;
 }
 
 const PARK_ROWS: Choice[][] = [
@@ -189,10 +211,7 @@ export function parkStates() {
           {
             guard: "parkAnswered",
             target: "parked",
-            actions: [
-              { type: "effect" as const, params: ({ event }: GuardArgs) => parkEffect(event) },
-              { type: "say" as const, params: ({ event }: GuardArgs): Say => ({ key: parkClosingKey(event) }) },
-            ],
+            actions: ["park", "sayParked"],
           },
           { guard: "parkDayPast", target: "parkWhen", reenter: true, actions: say("controls.datePast") },
           { target: "parkWhen", reenter: true, actions: say("controls.dateUnknown") },
@@ -205,11 +224,12 @@ export function parkStates() {
 
 /** Yes or no to "klopt het?": buttons `yes` / `no`, or typed "ja", "klopt", "nee", "klopt niet". */
 export function confirmOf(event: ClientEvent): "yes" | "no" | null {
-  if (event.type === "client.chose") return event.choice === "yes" ? "yes" : event.choice === "no" ? "no" : null;
-  const t = normalise(event.text);
-  if (/\b(klopt niet|niet helemaal|niet goed)\b/.test(t)) return "no";
-  if (/^(klopt|dat klopt|precies|helemaal goed|correct)\b/.test(t)) return "yes";
-  const yn = parseYesNo(event.text);
+  if (event.type === "client.said") {
+    const t = normalise(event.text);
+    if (/\b(klopt niet|niet helemaal|niet goed)\b/.test(t)) return "no";
+    if (/^(?:(?:ja|jaa|jawel|jup|jep|yes|yep|ok|oke|nou)\s+)*(klopt|dat klopt|precies|helemaal goed|correct|thats right|that is right)\b/.test(t)) return "yes";
+  }
+  const yn = readYesNo(event, ONLY_YES_NO);
   return yn === "yes" || yn === "no" ? yn : null;
 }
 

@@ -1,5 +1,4 @@
-import { isUnclear, readIntent } from "./readers.js";
-import { addDays, addMonths, amsterdamDay, daysBetween, isoWeekday, isRealDay, toIsoDate, type Ymd } from "./dates.js";
+import { addDays, addMonths, amsterdamDay, daysBetween, isoWeekday, isRealDay, toIsoDate, type Ymd } from "./calendar.js";
 
 /**
  * Understanding typed answers where buttons are offered. Pure functions, Dutch first, with the
@@ -14,16 +13,6 @@ export function normalise(text: string): string {
     .replace(/[^\p{L}\p{N}' /-]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-/**
- * "yes", "no", "later" (not now, later, don't know yet, ask my coach first) or null when the
- * text is unclear (mixed, hedged, a question, or more than a yes or no): see `readIntent`.
- */
-export function parseYesNo(text: string): "yes" | "no" | "later" | null {
-  const r = readIntent(text);
-  if (isUnclear(r)) return null;
-  return r.value === "yes" || r.value === "no" ? r.value : "later";
 }
 
 /**

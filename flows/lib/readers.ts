@@ -9,8 +9,9 @@
  * what is left must be small talk ("hoor", "dan", "ik ben moe"). Anything else left over makes
  * a yes or no "unclear": "ok ik heb erover nagedacht" is not a yes.
  */
-import { isoWeekday, amsterdamDay, addDays, toIsoDate } from "./dates.js";
+import { isoWeekday, amsterdamDay, addDays, toIsoDate } from "./calendar.js";
 import { parseDate, parseScale } from "./parse.js";
+import type { ClientEvent } from "../types.js";
 
 export type Unclear = { unclear: true; reason: UnclearReason };
 export type UnclearReason = "empty" | "mixed" | "question" | "hedged" | "other" | "range" | "several" | "between" | "past" | "none";
@@ -187,6 +188,50 @@ export function readIntent(text: string, opts: { coachName?: string; strict?: bo
   return unclear("none");
 }
 
+export type YesNo = "yes" | "no" | "later" | "askCoach";
+
+export interface YesNoOptions {
+  /** Button ids and the answer each one gives; any other button is unclear. Default: `yes`, `no`. */
+  buttons?: Record<string, YesNo>;
+  /** What "niet nu" and "later" count as here; null makes them unclear. Default "later". */
+  deferred?: YesNo | null;
+  /** What "weet ik niet" counts as here. Default "later". */
+  dontKnow?: YesNo | null;
+  /** What "eerst aan mijn coach vragen" counts as here. Default "later". */
+  askCoach?: YesNo | null;
+  /** Read as `readIntent` does with `strict`: "geen tijd" or "morgen" do not defer. */
+  strict?: boolean;
+  coachName?: string;
+}
+
+/** Only a plain yes or no counts: not now, later, don't know and ask-coach are unclear. */
+export const ONLY_YES_NO: YesNoOptions = { deferred: null, dontKnow: null, askCoach: null };
+
+const YES_NO_BUTTONS: Record<string, YesNo> = { yes: "yes", no: "no" };
+
+/**
+ * The one reader of an answer to a yes/no question, from a button or typed text (`readIntent`).
+ * Each question says what its buttons mean and what the other intents count as: in one place
+ * "niet nu" is a no, in another it is unclear and the question comes again. Null is unclear.
+ */
+export function readYesNo(answer: ClientEvent | string, opts: YesNoOptions = {}): YesNo | null {
+  if (typeof answer !== "string" && answer.type === "client.chose") return (opts.buttons ?? YES_NO_BUTTONS)[answer.choice] ?? null;
+  const text = typeof answer === "string" ? answer : answer.text;
+  const r = readIntent(text, { ...(opts.strict ? { strict: true } : {}), ...(opts.coachName ? { coachName: opts.coachName } : {}) });
+  if (isUnclear(r)) return null;
+  switch (r.value) {
+    case "yes":
+    case "no":
+      return r.value;
+    case "askCoach":
+      return opts.askCoach === undefined ? "later" : opts.askCoach;
+    case "dontKnow":
+      return opts.dontKnow === undefined ? "later" : opts.dontKnow;
+    default:
+      return opts.deferred === undefined ? "later" : opts.deferred;
+  }
+}
+
 /** Diminutive school grades: "een zesje", "vijfje". */
 const GRADES: Record<string, string> = {
   nulletje: "0", eentje: "1", tweetje: "2", drietje: "3", viertje: "4", vijfje: "5", zesje: "6", zeventje: "7", zevenje: "7",
@@ -215,7 +260,7 @@ export function readScore(text: string): Read<number> {
 const WEEKDAY_NAMES = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
 
 /** Edit distance of at most one (a typo: one letter left out, added or changed). */
-function nearly(a: string, b: string): boolean {
+export function nearly(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;

@@ -11,6 +11,7 @@ import type { MemberRole, OrganisationKind } from "../generated/prisma/client.js
 import { isLifeDomain, LIFE_DOMAINS } from "../domain/referrals/types.js";
 
 export const ADMIN_USAGE = `  org add --name <name> --kind team|partner [--domains financien,huisvesting] [--channel <id>]
+          [--share-months <1-120>]   a partner agreement's term: shares are erased this long after a referral ended
   org list
   org set-channel --org <name> --channel <Slack channel id, e.g. C0123ABCD>
   org set-contact --org <name> --contact <member name> [--backup <member name>]
@@ -33,6 +34,7 @@ const OPTIONS = {
   backup: { type: "string" },
   role: { type: "string" },
   slack: { type: "string" },
+  "share-months": { type: "string" },
 } as const;
 
 function need<const N extends readonly string[]>(values: Values, ...names: N): { [K in keyof N]: string } {
@@ -72,7 +74,9 @@ export async function orgAdd(db: Database, v: Values): Promise<string> {
   if (wrong.length) throw new AdminUsageError(`Unknown life domain(s): ${wrong.join(", ")}. Known: ${LIFE_DOMAINS.join(", ")}.`);
   if (await db.prisma.organisation.findUnique({ where: { name } })) throw new AdminUsageError(`An organisation called "${name}" already exists.`);
   const channel = v.channel ? slackId(v.channel.trim(), "channel") : null;
-  await db.prisma.organisation.create({ data: { name, kind, domains, referralChannel: channel } });
+  const months = v["share-months"] === undefined ? null : Number(v["share-months"]);
+  if (months !== null && (!Number.isInteger(months) || months < 1 || months > 120)) throw new AdminUsageError(`--share-months must be a whole number of months from 1 to 120, not "${v["share-months"]}".`);
+  await db.prisma.organisation.create({ data: { name, kind, domains, referralChannel: channel, shareRetentionMonths: months } });
   return `Added ${kind === "COACH_TEAM" ? "coach team" : "partner organisation"} "${name}".${channel ? "" : ` Set its referral channel with: npm run koers -- org set-channel --org "${name}" --channel <id>`}`;
 }
 

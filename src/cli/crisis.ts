@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { OPEN_STATUSES, resumeClientByAdmin } from "../domain/safety/alerts.js";
-import { firstName } from "../jobs/nudge-jobs.js";
+import { firstName } from "../domain/clients.js";
 import { formatDate } from "../i18n-format.js";
 
 export const CRISIS_USAGE = `  crisis list                              open crisis alerts, and clients whose reminders are paused

@@ -1,10 +1,11 @@
 import type { Tx } from "../db/client.js";
-import { goalOverview } from "../domain/overview.js";
+import { openNudge } from "../domain/nudges.js";
+import { goalOverview, storyOverview } from "../domain/overview.js";
 import type { Client } from "../generated/prisma/client.js";
-import { CONVERSATION_RESUME, type OutMessage } from "../jobs/outbox.js";
-import { isWaitingTalk } from "./runs.js";
+import { CONVERSATION_RESUME, type OutMessage } from "../outbox/messages.js";
+import { isWaitingTalk } from "../domain/flow-runs.js";
 
-export type GlobalCommand = "start" | "stop" | "pause" | "help" | "goal";
+export type GlobalCommand = "start" | "stop" | "pause" | "help" | "goal" | "story";
 
 /** Commands that work in every conversation, in Dutch and English. */
 export const COMMAND_ALIASES: Record<string, GlobalCommand> = {
@@ -17,6 +18,10 @@ export const COMMAND_ALIASES: Record<string, GlobalCommand> = {
   help: "help",
   doel: "goal",
   goal: "goal",
+  mijnverhaal: "story",
+  verhaal: "story",
+  story: "story",
+  mystory: "story",
 };
 
 /**
@@ -34,6 +39,8 @@ export async function globalCommand(
     case "stop":
       await tx.client.update({ where: { id: client.id }, data: { status: "STOPPED" } });
       await tx.job.updateMany({ where: { clientId: client.id, status: "PENDING" }, data: { status: "CANCELLED" } });
+      // The coach hears of it (a stop is no message to the client, so it is not cancelled with them).
+      if (client.status !== "STOPPED") await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "client_stopped", now: ctx.now, detail: { ref: ctx.now.toISOString() } });
       return [{ key: "stop.done" }];
     case "start":
       if (client.status === "STOPPED" || client.status === "PAUSED") {
@@ -49,6 +56,8 @@ export async function globalCommand(
       return [{ key: "help.text" }];
     case "goal":
       return [await goalOverview(tx, client)];
+    case "story":
+      return [await storyOverview(tx, client)];
     default:
       return [{ key: "common.unknownCommand" }];
   }

@@ -6,16 +6,16 @@
  * Wil je verder met ons gesprek, of even niet?" — they pick the conversation up when they want.
  */
 import type { Logger } from "pino";
-import { normalise, parseYesNo } from "../../flows/lib/parse.js";
-import { readIntent } from "../../flows/lib/readers.js";
+import { normalise } from "../../flows/lib/parse.js";
+import { readIntent, readYesNo } from "../../flows/lib/readers.js";
 import type { Tx } from "../db/client.js";
 import { raiseCrisisAlert } from "../domain/safety/alerts.js";
 import { crisisAnswer } from "../domain/safety/answer.js";
 import { crisisDoubt, detectCrisis, type CrisisCategory, type CrisisSignal } from "../domain/safety/index.js";
 import type { Client, CrisisAlert, FlowRun } from "../generated/prisma/client.js";
-import type { OutMessage } from "../jobs/outbox.js";
+import type { OutMessage } from "../outbox/messages.js";
 import { countCrisisSignal } from "../metrics.js";
-import type { ClientInput } from "./engine.js";
+import type { ClientInput } from "./input.js";
 import type { Runs } from "./runs.js";
 
 /** Buttons under the question after a crisis: `s:resume`, `s:rest`. */
@@ -181,7 +181,7 @@ export function createCrisisResponse(deps: CrisisDeps) {
     if (canResume && run && RESUME_WORDS.has(typed)) return resume(tx, client, alert, run);
     if (alert.followUp === "done") return null;
     if (alert.followUp === "asked" && input.kind === "text") {
-      const yn = parseYesNo(input.text);
+      const yn = readYesNo(input.text);
       if (yn === "yes" && canResume && run) return resume(tx, client, alert, run);
       if (yn === "no" || yn === "later") return rest(tx, alert);
     }

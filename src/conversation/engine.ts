@@ -6,36 +6,26 @@ import { audit } from "../domain/audit.js";
 import { crisisAnswer, isCrisisAnswer } from "../domain/safety/answer.js";
 import { DEFAULT_ESCALATE_MINUTES } from "../domain/safety/alerts.js";
 import { hashInviteCode, looksLikeInviteCode } from "../domain/invites.js";
+import { movePhase } from "../domain/phase.js";
 import { referralClientLinked, referralKnownClientStarted } from "../domain/referrals/in.js";
 import { isReferralsCommand, referralListEntries, referralListWithoutButtons } from "../domain/referrals/list.js";
 import type { Client, FlowRun } from "../generated/prisma/client.js";
-import { enqueueTelegram, parseCallbackData, type OutMessage } from "../jobs/outbox.js";
-import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCommand, type HookReply } from "../jobs/reminder-buttons.js";
+import { enqueueTelegram, parseCallbackData, reaskMessage, type OutMessage, type ReaskPayload } from "../outbox/messages.js";
+import { handleReminderButton, isReminderButton, isRemindersCommand, remindersCommand, type HookReply } from "../domain/reminders/buttons.js";
 import { COMMAND_ALIASES, globalCommand } from "./commands.js";
+import { forgetAnswer, forgetAsk, isForgetButton, isForgetCommand } from "./forget.js";
+import { consentButton, consentCommand, isConsentButton, isConsentCommand } from "./consent.js";
+import { isMyDataButton, isMyDataCommand, myDataButton, myDataCommand } from "./my-data.js";
 import { createCrisisResponse, crisisIn, doubtIn } from "./crisis.js";
+import { createFastPath } from "./fast-path.js";
 import { checkFlood, type FloodLimits } from "./flood.js";
-import { firstDelivery, lockClientByChat, lockClientById } from "./locks.js";
-import { ConversationError, createRuns, isWaitingTalk, runData } from "./runs.js";
+import { firstDelivery, lockClientByChat, lockClientById } from "../db/locks.js";
+import { isWaitingTalk } from "../domain/flow-runs.js";
+import { ConversationError, createRuns, runData } from "./runs.js";
+import type { IncomingMessage } from "./input.js";
 
 export { ConversationError } from "./runs.js";
-
-/** What a client sent, already taken out of Telegram's update shape. */
-export type ClientInput =
-  | { kind: "command"; command: string; args: string }
-  | { kind: "text"; text: string }
-  | { kind: "button"; data: string }
-  /** A photo, file, voice note...; `caption` is the text sent with it. */
-  | { kind: "media"; media: string; caption?: string }
-  /** A message the client changed afterwards: only read for crisis signals. */
-  | { kind: "edited"; text: string };
-
-export interface IncomingMessage {
-  /** Telegram's update_id: the same update delivered twice is handled once. */
-  updateId?: number;
-  chatId: number;
-  languageCode?: string;
-  input: ClientInput;
-}
+export type { ClientInput, IncomingMessage } from "./input.js";
 
 export interface DirectReply {
   key: string;
@@ -61,6 +51,10 @@ export interface EngineDeps {
   crisisEscalateMinutes?: number;
   /** Flood control per client (src/conversation/flood.ts); 20 messages in 10 s by default. */
   flood?: FloodLimits;
+  /** True: the client's first words after onboarding start the clarifying talk (flows/clarifying.ts), once. */
+  clarifyAfterOnboarding?: boolean;
+  /** The common update takes the three-statement fast path (src/conversation/fast-path.ts); false: every update the full way. */
+  fastPath?: boolean;
 }
 
 /** Longest message a flow gets to see; longer ones get a calm request to say it shorter. */
@@ -82,6 +76,12 @@ export interface Engine {
    * possible now (the client stopped, paused or is in another conversation).
    */
   resumeParked(flowRunId: string): Promise<"resumed" | "busy" | "gone">;
+  /**
+   * After a crash the outbox could not know whether a message reached the client
+   * (src/jobs/telegram-send.ts): sends it again, once, with a short note (the running question
+   * as it is now, when it was that one), unless the client wrote since that message went out.
+   */
+  reask(req: ReaskPayload): Promise<"queued" | "not needed">;
 }
 
 /**
@@ -97,7 +97,8 @@ export function createEngine(deps: EngineDeps): Engine {
     return db.prisma.$transaction((tx) => fn(tx));
   }
 
-  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked, queueTalk, waitingTalks, startWaitingTalk } = createRuns(deps);
+  const fastPath = createFastPath({ sql: db.sql, keyring: db.keyring, flows, maxText: MAX_TEXT, ...(deps.flood ? { flood: deps.flood } : {}) });
+  const { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked, reactivate, queueTalk, waitingTalks, startWaitingTalk } = createRuns(deps);
 
   /**
    * After a step: when no conversation is going on any more, a conversation put aside by
@@ -150,14 +151,14 @@ export function createEngine(deps: EngineDeps): Engine {
     return { link: linked, fresh: true };
   }
 
-  /** /verwijzingen (issue 5): the list runs as a flow for its buttons, unless another conversation is going on. */
+  /** /verwijzingen: the list runs as a flow for its buttons, unless another conversation is going on. */
   async function referralsCommand(tx: Tx, client: Client, run: FlowRun | null): Promise<OutMessage[]> {
     const entries = await referralListEntries(tx, client);
     if (run && run.flowId !== "referralList") return referralListWithoutButtons(entries);
     return beginRun(tx, client, "referralList", { entries });
   }
 
-  /** The messages of a jobs hook, and the conversation it asks to start. */
+  /** The messages of a reminder or referral command, and the conversation it asks to start. */
   async function runHook(tx: Tx, client: Client, reply: HookReply): Promise<OutMessage[]> {
     if (!reply.startFlow || !flows[reply.startFlow.flowId]) return reply.messages;
     return [...reply.messages, ...(await beginRun(tx, client, reply.startFlow.flowId, reply.startFlow.data))];
@@ -181,24 +182,29 @@ export function createEngine(deps: EngineDeps): Engine {
     // Not clearly a crisis, but maybe: ask the client ("Ben je in gevaar?") rather than guess.
     const checked = await crisis.check(tx, client, run, input);
     if (checked) return checked;
-    // --- end crisis
 
-    // --- flood hook (src/conversation/flood.ts): after the crisis detector and check, never before them
+    // Flood (src/conversation/flood.ts): after the crisis detector and check, never before them
     const flood = await checkFlood(tx, client, input, now, deps.flood);
     if (flood.kind === "hold") return flood.messages;
-    // --- end flood hook
 
-    // --- referrals hook (issue 5, src/domain/referrals/): /verwijzingen, and an invite link of a
+    // Referrals (src/domain/referrals/): /verwijzingen, and an invite link of a
     // referral in opened by someone who already is a client (no duplicate client is kept)
     if (input.kind === "command" && isReferralsCommand(input.command)) return referralsCommand(tx, client, run);
     if (input.kind === "command" && COMMAND_ALIASES[input.command] === "start" && input.args.trim()) {
       await referralKnownClientStarted(tx, client, input.args.trim(), now);
     }
-    // --- end referrals hook
 
-    // --- jobs hook (src/jobs/reminder-buttons.ts): /herinneringen
+    // Reminders (src/domain/reminders/buttons.ts): /herinneringen
     if (input.kind === "command" && isRemindersCommand(input.command)) return runHook(tx, client, await remindersCommand(tx, client));
-    // --- end jobs hook
+
+    // Rights (src/conversation/forget.ts): /vergeet and its two buttons
+    if (input.kind === "command" && isForgetCommand(input.command)) return forgetAsk();
+    if (input.kind === "button" && isForgetButton(input.data)) return forgetAnswer(tx, client, input.data, now);
+    // /mijngegevens (src/conversation/my-data.ts) and /toestemming (src/conversation/consent.ts)
+    if (input.kind === "command" && isMyDataCommand(input.command)) return myDataCommand(tx, client);
+    if (input.kind === "button" && isMyDataButton(input.data)) return myDataButton(tx, client, now);
+    if (input.kind === "command" && isConsentCommand(input.command)) return consentCommand(tx, client);
+    if (input.kind === "button" && isConsentButton(input.data)) return consentButton(tx, client, input.data, now);
 
     if (input.kind === "command") return globalCommand(tx, client, COMMAND_ALIASES[input.command], { resumedStatus, repeat: repeatPrompt(run), now });
 
@@ -206,7 +212,6 @@ export function createEngine(deps: EngineDeps): Engine {
     const afterCrisis = await crisis.afterCrisis(tx, client, input, run);
     if (afterCrisis) return afterCrisis;
     if (input.kind === "edited") return [];
-    // --- end crisis
 
     if (client.status === "STOPPED") return [{ key: "stop.stopped" }];
     if (client.status === "PAUSED") {
@@ -219,11 +224,10 @@ export function createEngine(deps: EngineDeps): Engine {
     if (input.kind === "media") return [...out, { key: "common.onlyText" }];
     if (input.kind === "text" && input.text.length > MAX_TEXT) return [...out, { key: "common.tooLong" }];
 
-    // --- jobs hook (src/jobs/reminder-buttons.ts): buttons under a reminder, `r:<jobId>:<action>`
+    // Reminders (src/domain/reminders/buttons.ts): buttons under a reminder, `r:<jobId>:<action>`
     if (input.kind === "button" && isReminderButton(input.data)) {
       return [...out, ...(await runHook(tx, client, await handleReminderButton(tx, client, input.data, now)))];
     }
-    // --- end jobs hook
 
     // A parked topic comes back when the client says they want to go on ("verder", "ik wil verder"), also from the menu.
     if (input.kind === "text" && (!run || run.flowId === "menu") && valueOf(readGoOn(input.text))) {
@@ -236,6 +240,10 @@ export function createEngine(deps: EngineDeps): Engine {
       if (client.status === "ACTIVE" && !client.crisisHoldSince && input.kind === "text") {
         const talk = await startWaitingTalk(tx, client);
         if (talk.length) return [...out, ...talk];
+      }
+      // Phases: right after onboarding the first words start the clarifying talk (once; it can be skipped)
+      if (deps.clarifyAfterOnboarding === true && client.status === "ACTIVE" && client.phase === "CLARIFYING" && flows["clarifying"] && input.kind === "text" && !(await tx.flowRun.findFirst({ where: { clientId: client.id, flowId: "clarifying" }, select: { id: true } }))) {
+        return [...out, ...(await beginRun(tx, client, "clarifying"))];
       }
       // Nothing going on: offer what the bot can talk about (the menu), once onboarding is done.
       if (client.status === "ACTIVE" && flows["menu"] && input.kind === "text") return [...out, ...(await beginRun(tx, client, "menu"))];
@@ -260,6 +268,26 @@ export function createEngine(deps: EngineDeps): Engine {
   return {
     async handle(msg) {
       const log = deps.logger.child({ updateId: msg.updateId, chatId: msg.chatId });
+      // The common update (an answer in a running conversation) in three statements
+      // (src/conversation/fast-path.ts); anything else goes the full way below.
+      if (deps.fastPath !== false && (msg.input.kind === "text" || msg.input.kind === "button")) {
+        const now = clock();
+        const fast = await fastPath.handle({
+          updateId: msg.updateId,
+          chatId: msg.chatId,
+          input: msg.input,
+          key: msg.updateId !== undefined ? `u${msg.updateId}` : `t${now.getTime()}:${Math.random()}`,
+          now,
+        });
+        if (fast.kind === "duplicate") {
+          log.info("duplicate update ignored");
+          return { kind: "duplicate" };
+        }
+        if (fast.kind === "handled") {
+          if (fast.queued) deps.onQueued?.();
+          return { kind: "handled", clientId: fast.clientId };
+        }
+      }
       let queued = false;
       const result = await inTx(async (tx): Promise<HandleResult> => {
         let client = await lockClientByChat(tx, msg.chatId);
@@ -270,8 +298,10 @@ export function createEngine(deps: EngineDeps): Engine {
           if (!("link" in linked)) return linked;
           if (!(await firstDelivery(tx, msg.updateId))) return { kind: "duplicate" };
           client = linked.link;
-          // --- referrals hook (issue 5): a person referred in opened their invite: first contact made
+          // Referrals: a person referred in opened their invite: first contact made
           if (linked.fresh) await referralClientLinked(tx, client, clock());
+          // Phases (src/domain/phase.ts): the invite opened is the first contact
+          if (linked.fresh) await movePhase(tx, { clientId: client.id, to: "FIRST_CONTACT", actor: { kind: "CLIENT", id: client.id }, now: clock(), onlyFrom: ["REFERRED"] });
           messages = linked.fresh ? await beginRun(tx, client, "onboarding") : await handleClient(tx, client, msg, key);
         } else {
           if (!(await firstDelivery(tx, msg.updateId))) return { kind: "duplicate" };
@@ -305,11 +335,43 @@ export function createEngine(deps: EngineDeps): Engine {
         const current = await activeRun(tx, client.id);
         // A waiting coach's conversation does not wait for the menu: that is only an offer.
         if (client.status !== "ACTIVE" || client.crisisHoldSince || (current && !(current.flowId === "menu" && isWaitingTalk(parked)))) return "busy";
-        await tx.flowRun.update({ where: { id: parked.id }, data: { status: "DONE" } });
-        const messages = [{ key: isWaitingTalk(parked) ? "coachTalk.now" : "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
+        // A topic parked at a question comes back at that question, with its answers; a waiting
+        // coach's conversation (or a topic whose saved state no longer fits its flow) starts anew.
+        const back = isWaitingTalk(parked) ? null : await reactivate(tx, client, parked);
+        if (!back) await tx.flowRun.update({ where: { id: parked.id }, data: { status: "DONE" } });
+        const messages = back
+          ? [{ key: "controls.comeBack" }, ...back]
+          : [{ key: isWaitingTalk(parked) ? "coachTalk.now" : "controls.comeBack" }, ...(await beginRun(tx, client, parked.flowId, runData(parked)))];
         await enqueueTelegram(tx, { clientId: client.id, chatId: client.telegramChatId, language: client.language, messages, key: `resume:${parked.id}` });
         queued = true;
         return "resumed";
+      });
+      if (queued) deps.onQueued?.();
+      return outcome;
+    },
+
+    async reask(req) {
+      let queued = false;
+      const outcome = await inTx(async (tx): Promise<"queued" | "not needed"> => {
+        const client = await lockClientById(tx, req.clientId);
+        if (!client || client.telegramChatId === null || client.status === "UNREACHABLE") return "not needed";
+        // They wrote after the message in doubt went out: that message was answered, nobody waits.
+        if (client.lastClientMessageAt && client.lastClientMessageAt.getTime() > Date.parse(req.since)) return "not needed";
+        // What went missing, as it was (a crisis check, "pauze" confirmed...); when it is the running
+        // conversation's question, as that question is now, so its buttons work.
+        const current = client.status === "ACTIVE" || client.status === "ONBOARDING" ? repeatPrompt(await activeRun(tx, client.id)) : [];
+        const question = current.find((m) => m.key === req.missed.key) ?? req.missed;
+        await enqueueTelegram(tx, {
+          clientId: client.id,
+          chatId: client.telegramChatId,
+          language: client.language,
+          messages: [reaskMessage(question)],
+          key: `reask:${req.sendJobId}`,
+          reask: true,
+          ...(req.proactive ? { proactive: true } : {}),
+        });
+        queued = true;
+        return "queued";
       });
       if (queued) deps.onQueued?.();
       return outcome;
@@ -323,10 +385,9 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!client) throw new ConversationError("unknown client");
         if (byCoachId !== undefined && client.coachId !== byCoachId) throw new ConversationError("not your client");
         if (client.telegramChatId === null) throw new ConversationError("this client has not opened the invite link yet");
-        // --- jobs hook (src/jobs/reminder-jobs.ts): a reminder decides in this transaction whether it still starts
+        // A reminder (src/jobs/reminder-jobs.ts) decides in this transaction whether it still starts
         const before = opts?.prepare ? await opts.prepare(tx, client) : [];
         if (before === null) return;
-        // --- end jobs hook
         if (client.status !== "ACTIVE") throw new ConversationError(`this client cannot get a conversation now (${client.status.toLowerCase()})`);
         if (byCoachId !== undefined) {
           await audit(tx, { actorKind: "COACH", actorId: byCoachId, action: "conversation.started", clientId, detail: { flowId } });

@@ -13,8 +13,8 @@
  */
 import type { Tx } from "../db/client.js";
 import type { Client } from "../generated/prisma/client.js";
-import type { OutMessage } from "../jobs/outbox.js";
-import type { ClientInput } from "./engine.js";
+import type { OutMessage } from "../outbox/messages.js";
+import type { ClientInput } from "./input.js";
 import { COMMAND_ALIASES } from "./commands.js";
 
 export interface FloodLimits {

@@ -1,10 +1,14 @@
 import type { Logger } from "pino";
 import type { ClientEvent, FlowDefinition, FlowInput, Say } from "../../flows/types.js";
 import type { Tx } from "../db/client.js";
+import { progressChart } from "../domain/chart-message.js";
 import { applyEffects, forgetClient } from "../domain/effects.js";
+import { checkParkedOften } from "../domain/nudges.js";
 import { flowData } from "../domain/flow-data.js";
+import { isWaitingTalk } from "../domain/flow-runs.js";
 import { Prisma, type Client, type FlowRun } from "../generated/prisma/client.js";
-import { CONVERSATION_RESUME, toOutMessage, type OutMessage } from "../jobs/outbox.js";
+import { CONVERSATION_RESUME, toOutMessage, type OutMessage } from "../outbox/messages.js";
+import { endedOutcome, hasDataConsent, recordAnswer } from "./answers.js";
 import { restoreFlow, startFlow, stepFlow, type FlowStep } from "./runtime.js";
 
 /** A conversation cannot be started; the message says why in words a coach understands. */
@@ -47,7 +51,7 @@ export function createRuns(deps: RunDeps) {
   /** Saves a new run of a flow and returns its first messages. */
   async function beginRun(tx: Tx, client: Client, flowId: string, data?: Record<string, unknown>): Promise<OutMessage[]> {
     const flow = flowOf(flowId);
-    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
+    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED", endedAt: clock() } });
     data = await flowData(tx, client, flowId, data);
     const step = startFlow(flow, await flowInput(tx, client, data));
     const run = await tx.flowRun.create({
@@ -71,14 +75,20 @@ export function createRuns(deps: RunDeps) {
     const engineEffects = await applyEffects(tx, client, step.effects, { now: clock(), key });
     let status: FlowRun["status"] = step.done ? "DONE" : "ACTIVE";
     if (engineEffects.park) status = "PARKED";
+    // The client file: what came out of the conversation, when it ends (src/conversation/answers.ts).
+    const outcome = status !== "ACTIVE" && !engineEffects.forget ? endedOutcome(run, step.persisted, status === "PARKED", await hasDataConsent(tx, client.id)) : undefined;
     await tx.flowRun.update({
       where: { id: run.id },
       data: {
         snapshot: step.persisted as Prisma.InputJsonValue,
         status,
         resumeAt: engineEffects.park?.resumeAt ?? null,
+        ...(status !== "ACTIVE" ? { endedAt: clock() } : {}),
+        ...(outcome !== undefined ? { outcome } : {}),
       },
     });
+    // The same topic parked a third time: the coach hears of it (src/domain/nudges.ts).
+    if (engineEffects.park) await checkParkedOften(tx, client, run.flowId, clock());
     if (engineEffects.park?.resumeAt) {
       // The topic comes back when the client agreed; the job starts it again then.
       await tx.job.create({
@@ -95,6 +105,8 @@ export function createRuns(deps: RunDeps) {
       await forgetClient(tx, client.id);
       return messages;
     }
+    // Progress as a picture: after a conversation that gave a score, once there are three of its kind.
+    if (status === "DONE") messages.push(...(await progressChart(tx, client, run.flowId, step.persisted)));
     if (engineEffects.startFlow && status !== "ACTIVE") {
       messages.push(...(await beginRun(tx, client, engineEffects.startFlow)));
     }
@@ -117,9 +129,11 @@ export function createRuns(deps: RunDeps) {
     const restored = restoreFlow(flow, run.snapshot as Record<string, unknown>, run.machineVersion);
     if (!restored.ok) {
       deps.logger.warn({ clientId: client.id, flowId: run.flowId, savedVersion: run.machineVersion, reason: restored.reason }, "flow restarted");
-      await tx.flowRun.update({ where: { id: run.id }, data: { status: "ABORTED" } });
+      await tx.flowRun.update({ where: { id: run.id }, data: { status: "ABORTED", endedAt: clock() } });
       return [{ key: "common.restartPart" }, ...(await beginRun(tx, client, run.flowId, runData(run)))];
     }
+    // The client file: the answer to the question this run is waiting at (src/conversation/answers.ts).
+    await recordAnswer(tx, run, event, clock(), await hasDataConsent(tx, client.id));
     const step = stepFlow(flow, restored.snapshot, event);
     const turn = step.says.length ? run.turn + 1 : run.turn;
     // "Niet nu" at a question: the question is kept, so the topic can come back at it later.
@@ -146,15 +160,26 @@ export function createRuns(deps: RunDeps) {
   async function reopenParked(tx: Tx, client: Client, opts: { interrupted?: boolean } = {}): Promise<OutMessage[] | null> {
     const all = await tx.flowRun.findMany({ where: { clientId: client.id, status: "PARKED" }, orderBy: { updatedAt: "desc" } });
     const parked = all.find((r) => !isWaitingTalk(r) && (!opts.interrupted || isInterrupted(r)));
-    const flow = parked ? flows[parked.flowId] : undefined;
-    if (!parked || !flow) return null;
+    if (!parked) return null;
+    return reactivate(tx, client, parked);
+  }
+
+  /**
+   * A parked run becomes the active one again at the question where it stopped, with its answers
+   * so far; its job to come back later is cancelled. Returns that question, or null when its saved
+   * state no longer fits the flow (the caller then starts the topic anew).
+   */
+  async function reactivate(tx: Tx, client: Client, parked: FlowRun): Promise<OutMessage[] | null> {
+    const flow = flows[parked.flowId];
+    if (!flow) return null;
     const point = resumePointOf(parked);
     if (!restoreFlow(flow, point.snapshot, point.version).ok) return null;
-    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED" } });
+    await tx.flowRun.updateMany({ where: { clientId: client.id, status: "ACTIVE" }, data: { status: "ABORTED", endedAt: clock() } });
     const run = await tx.flowRun.update({
       where: { id: parked.id },
       data: {
         status: "ACTIVE",
+        endedAt: null,
         snapshot: point.snapshot as Prisma.InputJsonValue,
         machineVersion: point.version,
         prompt: (point.prompt ?? []) as Prisma.InputJsonValue,
@@ -205,17 +230,11 @@ export function createRuns(deps: RunDeps) {
     return [{ key: "coachTalk.now" }, ...(await beginRun(tx, client, next.flowId, runData(next)))];
   }
 
-  return { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked, queueTalk, waitingTalks, startWaitingTalk };
+  return { flowOf, beginRun, stepActive, repeatPrompt, activeRun, reopenParked, reactivate, queueTalk, waitingTalks, startWaitingTalk };
 }
 
 /** A waiting coach's conversation tries again after this long when nothing freed the client before. */
 const WAITING_RETRY_MS = 3_600_000;
-
-/** A coach's conversation that waits for the one the client is in (`queueTalk`). */
-export function isWaitingTalk(run: FlowRun): boolean {
-  const from = run.resumeFrom as { waiting?: unknown } | null;
-  return from !== null && typeof from === "object" && from.waiting === true;
-}
 
 /** A conversation put aside by a command (/herinneringen): it comes back when that one ends. */
 function isInterrupted(run: FlowRun): boolean {
@@ -224,7 +243,7 @@ function isInterrupted(run: FlowRun): boolean {
 }
 
 /** The state every flow's "niet nu" goes to (flows/lib/controls.ts `parkStates`). */
-const PARK_WHEN = "parkWhen";
+export const PARK_WHEN = "parkWhen";
 
 /** Where a parked topic comes back: the question the client said "niet nu" to. */
 interface ResumePoint {
@@ -247,7 +266,7 @@ export function runData(run: FlowRun): Record<string, unknown> | undefined {
 }
 
 /** The message to repeat later: the last one with buttons, or else the last one. */
-function lastQuestion(says: Say[]): Say[] {
+export function lastQuestion(says: Say[]): Say[] {
   const withChoices = [...says].reverse().find((s) => s.choices?.length);
   const last = withChoices ?? says[says.length - 1];
   return last ? [last] : [];

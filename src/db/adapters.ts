@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  DriverAdapterError,
+  isDriverAdapterError,
+  type Error as AdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQueryable,
+  type Transaction,
+} from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseConfig } from "../config.js";
@@ -48,7 +56,83 @@ class NameAsTextClient extends pg.Client {
  * engine and migration tests prove it). This is the one cast between the two.
  */
 export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  return new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const inner = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => withSqlState(await inner.connect()),
+    connectToShadowDb: async () => withSqlState(await inner.connectToShadowDb()),
+  };
+}
+
+/**
+ * The error Prisma should see for a PostgreSQL error from PGlite. pglite-prisma-adapter 0.6
+ * reports every database error as the generic kind "postgres" without `originalCode` and
+ * `originalMessage`, so Prisma says "Code: N/A" and a unique violation is no P2002. This maps
+ * the SQLSTATE the way @prisma/adapter-pg does, so both databases give the same Prisma errors.
+ */
+export function pgliteErrorForPrisma(cause: AdapterError): AdapterError {
+  if (cause.kind !== "postgres") return cause;
+  const { code, message, detail, column } = cause;
+  const keyFields = detail?.match(/Key \(([^)]+)\)/)?.[1]?.split(", ");
+  const base = { originalCode: code, originalMessage: message };
+  switch (code) {
+    case "22001":
+      return { ...base, kind: "LengthMismatch", column };
+    case "22003":
+      return { ...base, kind: "ValueOutOfRange", cause: message };
+    case "23505":
+      return { ...base, kind: "UniqueConstraintViolation", constraint: keyFields ? { fields: keyFields } : undefined };
+    case "23502":
+      return { ...base, kind: "NullConstraintViolation", constraint: column ? { fields: [column] } : undefined };
+    case "23503":
+      return { ...base, kind: "ForeignKeyConstraintViolation", constraint: column ? { fields: [column] } : undefined };
+    case "40001":
+    case "40P01":
+      return { ...base, kind: "TransactionWriteConflict" };
+    case "42P01":
+      return { ...base, kind: "TableDoesNotExist", table: message.split(" ").at(1)?.split('"').at(1) };
+    case "42703":
+      return { ...base, kind: "ColumnNotFound", column: message.split(" ").at(1)?.split('"').at(1) };
+    default:
+      return { ...cause, ...base };
+  }
+}
+
+async function mapped<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isDriverAdapterError(err) && err.cause.kind === "postgres") throw new DriverAdapterError(pgliteErrorForPrisma(err.cause));
+    throw err;
+  }
+}
+
+function queryable<Q extends SqlQueryable>(inner: Q): SqlQueryable {
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (query) => mapped(() => inner.queryRaw(query)),
+    executeRaw: (query) => mapped(() => inner.executeRaw(query)),
+  };
+}
+
+function withSqlState(inner: SqlDriverAdapter): SqlDriverAdapter {
+  return {
+    ...queryable(inner),
+    executeScript: (script) => mapped(() => inner.executeScript(script)),
+    startTransaction: async (isolationLevel) => {
+      const tx: Transaction = await mapped(() => inner.startTransaction(isolationLevel));
+      return {
+        ...queryable(tx),
+        options: tx.options,
+        commit: () => mapped(() => tx.commit()),
+        rollback: () => mapped(() => tx.rollback()),
+      };
+    },
+    ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
+    dispose: () => inner.dispose(),
+  };
 }
 
 export interface AdapterHandle {

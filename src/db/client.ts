@@ -7,6 +7,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { pgliteAdapterFactory } from "./adapters.js";
 import { lockDataDir, type LockOwner } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.js";
+import { DataKeyError, embeddedKeyring, parseKeyring, sealedExtension, type Keyring } from "./sealed.js";
 
 export type Db = PrismaClient;
 /** The client handed to code running inside one of our transactions. */
@@ -15,6 +16,8 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 export interface Database {
   kind: DatabaseConfig["kind"];
   prisma: Db;
+  /** The keys that seal and open client words (src/db/sealed.ts); plain SQL must use them too. */
+  keyring: Keyring;
   /** Plain SQL access, for migrations and the job queue's claim query. */
   sql: SqlRunner;
   /** Applies pending migrations. */
@@ -44,8 +47,8 @@ function pgRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
     async exec(sql) {
       await pool.query(sql);
     },
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[];
+    async query<T>(sql: string, params: unknown[] = [], name?: string) {
+      return (await pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows as T[];
     },
     async transaction(fn) {
       if (!(pool instanceof pg.Pool)) return fn(pgRunner(pool));
@@ -75,9 +78,44 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/**
+ * How the service starts PGlite: its own defaults (single-user mode, fsync off, no parallel
+ * workers) and smaller buffers than the folder's postgresql.conf asks for. initdb writes
+ * shared_buffers = 128MB there, sized for a server with many connections; in one Node process that
+ * is most of the resident memory, as WebAssembly memory that is never given back. 16 MB holds the
+ * hot pages (clients, runs and due jobs being worked on); the rest is read from the files, which
+ * the operating system caches. Given as start parameters, so the folder's own files stay as they are.
+ */
+export const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  "-c", "shared_buffers=16MB",
+  // One session in one process: PostgreSQL sizes its shared memory by the connections it may get.
+  "-c", "max_connections=5",
+];
+
 export interface OpenOptions {
   /** Told when the embedded folder's stale pid file (of a process that is gone) is taken over. */
   onStaleLock?: (previous: LockOwner | { raw: string }, reason: string) => void;
+  /** Told when an embedded database without `KOERS_DATA_KEY` got a new key file. */
+  onKeyCreated?: (file: string) => void;
+}
+
+/**
+ * The data key: `config.dataKey` (from `KOERS_DATA_KEY`), else for the embedded database the key
+ * file in its folder. PostgreSQL without a key is refused: its data would otherwise sit next to its key.
+ */
+function keyringFor(config: DatabaseConfig, opts: OpenOptions): Keyring {
+  const spec = config.dataKey;
+  if (spec) return parseKeyring(spec);
+  if (config.kind === "postgres") {
+    throw new DataKeyError(
+      "KOERS_DATA_KEY is not set. With PostgreSQL it is required: client texts are encrypted with it. Make one with: echo \"k1:$(openssl rand -base64 32)\" (see README, Data at rest).",
+    );
+  }
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const { keyring, file, created } = embeddedKeyring(config.dataDir);
+  if (created) opts.onKeyCreated?.(file);
+  return keyring;
 }
 
 /**
@@ -85,13 +123,14 @@ export interface OpenOptions {
  * Nothing is migrated here; call `migrate()` (the service does at start).
  */
 export async function openDatabase(config: DatabaseConfig, opts: OpenOptions = {}): Promise<Database> {
+  const keyring = keyringFor(config, opts);
   let sql: SqlRunner;
   let prisma: Db;
   let closeDriver: () => Promise<void>;
   if (config.kind === "embedded") {
     fs.mkdirSync(config.dataDir, { recursive: true });
     const unlock = lockDataDir(config.dataDir, opts.onStaleLock ? { onTakeover: opts.onStaleLock } : {});
-    const pglite = await PGlite.create(config.dataDir).catch((err: unknown) => {
+    const pglite = await PGlite.create(config.dataDir, { startParams: PGLITE_START_PARAMS }).catch((err: unknown) => {
       unlock();
       throw err;
     });
@@ -108,10 +147,13 @@ export async function openDatabase(config: DatabaseConfig, opts: OpenOptions = {
     prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { timeout: 30_000, maxWait: 30_000 }, errorFormat: "minimal" });
     closeDriver = () => pool.end();
   }
+  // Query extensions keep the client's type: seal on write, open on read.
+  prisma = prisma.$extends(sealedExtension(keyring)) as unknown as Db;
   let closed = false;
   return {
     kind: config.kind,
     prisma,
+    keyring,
     sql,
     migrate: () => applyMigrations(sql),
     async ping(timeoutMs = 2000) {

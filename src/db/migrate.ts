@@ -7,8 +7,11 @@ import { fileURLToPath } from "node:url";
 export interface SqlRunner {
   /** Runs one or more statements without parameters. */
   exec(sql: string): Promise<void>;
-  /** Runs one parameterised query and returns its rows. */
-  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one parameterised query and returns its rows. `name` (PostgreSQL only) makes it a
+   * prepared statement of the connection, parsed and planned once: for the hot path's statements.
+   */
+  query<T>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   /** Runs `fn` inside one transaction on one connection. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
 }

@@ -1,5 +1,6 @@
 import type { Tx } from "../db/client.js";
 import type { ActorKind, Prisma } from "../generated/prisma/client.js";
+import { wellFormedDeep } from "../well-formed.js";
 
 export interface AuditEntry {
   actorKind: ActorKind;
@@ -24,7 +25,8 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
       action: entry.action,
       clientId: entry.clientId ?? null,
       referralId: entry.referralId ?? null,
-      detail: (entry.detail ?? {}) as Prisma.InputJsonValue,
+      // A forged action or view id can hold what jsonb refuses.
+      detail: wellFormedDeep(entry.detail ?? {}) as Prisma.InputJsonValue,
     },
   });
 }

@@ -1,9 +1,11 @@
 import type { Effect } from "../../flows/types.js";
 import type { Tx } from "../db/client.js";
 import type { Client } from "../generated/prisma/client.js";
-import { enqueueNudge } from "../jobs/outbox.js";
-import { reconcileReminders } from "../jobs/reminders.js";
-import { checkScoreDrop } from "./nudges.js";
+import { reconcileReminders } from "./reminders/plan.js";
+import { isRung, recordRung } from "./ladder.js";
+import { checkScoreDrop, openNudge, openRequestedNudge } from "./nudges.js";
+import { movePhase } from "./phase.js";
+import { closeTrajectory, endTrajectory } from "./trajectory.js";
 import { recordConsentAnswer, withdrawConsent } from "./referrals/out.js";
 
 /** Effects that change the conversation itself; the engine handles these after the domain ones. */
@@ -30,6 +32,10 @@ export async function applyEffects(
         await tx.consentRecord.create({
           data: { clientId: client.id, subject: e.subject, textVersion: e.textVersion, decision: e.decision, at: ctx.now },
         });
+        // A no to keeping their data (or taking it back) is something the coach must know.
+        if ((e.subject === "data" || e.subject === "coach") && e.decision !== "GIVEN") {
+          await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: e.decision === "REFUSED" ? "consent_refused" : "consent_withdrawn", now: ctx.now });
+        }
         break;
       case "forgetClient":
         out.forget = true;
@@ -55,11 +61,13 @@ export async function applyEffects(
             at: ctx.now,
           },
         });
-        // jobs hook: pending reminders follow the new settings at once (src/jobs/reminders.ts)
+        // Pending reminders follow the new settings at once (src/domain/reminders/plan.ts).
         await reconcileReminders(tx, client.id, ctx.now);
         break;
       case "activateClient":
         await tx.client.update({ where: { id: client.id }, data: { status: "ACTIVE" } });
+        // Onboarding done, the question is clarified next (flows/clarifying.ts).
+        await movePhase(tx, { clientId: client.id, to: "CLARIFYING", actor: { kind: "CLIENT", id: client.id }, now: ctx.now, onlyFrom: ["REFERRED", "FIRST_CONTACT"] });
         break;
       case "saveGoal":
         await tx.goal.create({
@@ -74,11 +82,14 @@ export async function applyEffects(
             },
           },
         });
+        // The first goal set, the client is doing (never pulled back from a later phase).
+        await movePhase(tx, { clientId: client.id, to: "DOING", actor: { kind: "CLIENT", id: client.id }, now: ctx.now, onlyFrom: ["REFERRED", "FIRST_CONTACT", "CLARIFYING", "GOAL_AND_PLAN"] });
         break;
       case "recordScale": {
         const goal = await tx.goal.findFirst({ where: { clientId: client.id, status: "ACTIVE" }, orderBy: { createdAt: "desc" } });
-        // nudges hook: a drop of 2+ or a score of 3 or less tells the coach (src/domain/nudges.ts)
-        await checkScoreDrop(tx, client, e.scale, e.score, ctx.now);
+        // A drop of 2+ or a score of 3 or less tells the coach (src/domain/nudges.ts), unless the
+        // flow tells the coach about this score itself.
+        if (!e.coachTold) await checkScoreDrop(tx, client, e.scale, e.score, ctx.now);
         await tx.scaleScore.create({
           data: { clientId: client.id, goalId: goal?.id ?? null, kind: e.scale, score: e.score, note: e.note ?? null, at: ctx.now },
         });
@@ -96,6 +107,17 @@ export async function applyEffects(
             ...(e.smallerWhat ? { what: e.smallerWhat } : {}),
           },
         });
+        // A step done is a compliment the coach can pass on.
+        if (e.status === "DONE" && step.status !== "DONE") {
+          await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "step_done", now: ctx.now, detail: { ref: step.id, what: step.what.slice(0, 200) } });
+        }
+        break;
+      }
+      case "addStep": {
+        // As with updateStep: the step it follows must be one of this client's own.
+        const after = await tx.step.findFirst({ where: { id: e.afterStepId, goal: { clientId: client.id } } });
+        if (!after) break;
+        await tx.step.create({ data: { goalId: after.goalId, what: e.what } });
         break;
       }
       case "park":
@@ -105,18 +127,27 @@ export async function applyEffects(
         out.startFlow = e.flowId;
         break;
       case "notifyCoach":
-        await enqueueNudge(
-          tx,
-          { clientId: client.id, coachId: client.coachId, cause: e.cause, ...(e.detail ? { detail: e.detail } : {}) },
-          `${client.id}:${e.cause}:${ctx.key}`,
-        );
+        await openRequestedNudge(tx, { clientId: client.id, coachId: client.coachId, cause: e.cause, ...(e.detail ? { detail: e.detail } : {}) }, ctx.now);
         break;
-      // --- referrals (issue 5): the client's answers reach the referral in this same transaction ---
+      case "recordLadder":
+        // Only a rung 1-6 from the question's own buttons; the flow never reads one from text.
+        if (isRung(e.rung)) await recordRung(tx, { clientId: client.id, rung: e.rung, source: "CLIENT", now: ctx.now });
+        break;
+      // --- the trajectory's phases (src/domain/phase.ts, src/domain/trajectory.ts) ---
+      case "phase":
+        if (e.to === "CLOSED") await endTrajectory(tx, client.id, ctx.now);
+        else await movePhase(tx, { clientId: client.id, to: e.to, actor: { kind: "CLIENT", id: client.id }, now: ctx.now, ...(e.onlyFrom ? { onlyFrom: e.onlyFrom } : {}) });
+        break;
+      case "closeTrajectory":
+        await closeTrajectory(tx, client, { aftercare: e.aftercare, weeks: e.aftercareWeeks, now: ctx.now });
+        break;
+      // Referrals: the client's answers reach the referral in this same transaction.
       case "referralAnswer":
         await recordConsentAnswer(tx, client, e, ctx.now);
         break;
       case "referralWithdraw":
         await withdrawConsent(tx, client, e.referralId, ctx.now);
+        await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "consent_withdrawn", now: ctx.now, detail: { ref: e.referralId, referral: e.referralId } });
         break;
     }
   }
@@ -131,6 +162,7 @@ export async function forgetClient(tx: Tx, clientId: string): Promise<void> {
   await tx.flowRun.deleteMany({ where: { clientId } });
   await tx.goal.deleteMany({ where: { clientId } });
   await tx.scaleScore.deleteMany({ where: { clientId } });
+  await tx.ladderRung.deleteMany({ where: { clientId } });
   await tx.appointment.deleteMany({ where: { clientId } });
   await tx.consentRecord.deleteMany({ where: { clientId, NOT: { decision: "REFUSED" } } });
   await tx.job.updateMany({ where: { clientId, status: "PENDING", kind: { not: "telegram.send" } }, data: { status: "CANCELLED" } });

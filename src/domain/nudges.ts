@@ -19,7 +19,23 @@ export type NudgeCause =
   | "step_overdue"
   | "unreachable"
   | "crisis"
-  | "job_failed";
+  | "job_failed"
+  // the client file: what a coach must hear about the client's own choices
+  | "client_stopped"
+  | "client_paused"
+  | "consent_refused"
+  | "consent_withdrawn"
+  | "parked_often"
+  | "step_done"
+  // a step still open two weeks after its day (src/jobs/detectors.ts)
+  | "open_promise"
+  // the trajectory: planned talks due, their results, and a relapse after closing
+  | "evaluation_due"
+  | "evaluation_done"
+  | "closing_due"
+  | "closing_handover"
+  | "aftercare_due"
+  | "aftercare_relapse";
 
 export interface OpenNudgeArgs {
   clientId: string;
@@ -33,14 +49,22 @@ export interface OpenNudgeArgs {
   reopenSnoozed?: boolean;
 }
 
+/** What a nudge is about, as the engine and the flows ask for one (`notifyCoach`). */
+export interface NudgeRequest {
+  clientId: string;
+  coachId: string;
+  cause: string;
+  detail?: Vars;
+}
+
 export type OpenNudgeResult = { kind: "opened" | "reopened"; id: string } | { kind: "alreadyOpen"; id: string | null };
 
 /** Queues the delivery of a nudge to its coach; `round` makes a re-delivery (after a snooze) a job of its own. */
-export async function queueNudgeDelivery(tx: Tx, nudgeId: string, round: string, dueAt?: Date): Promise<void> {
+export async function queueNudgeDelivery(tx: Tx, nudgeId: string, round: string, dueAt: Date): Promise<void> {
   const idempotencyKey = `${NUDGE_DELIVERY}:${nudgeId}:${round}`;
   // No clientId on purpose: /stop cancels a client's jobs, and must never cancel a nudge about them.
   await tx.$executeRaw`INSERT INTO "Job" (kind, payload, "idempotencyKey", "dueAt")
-    VALUES (${NUDGE_DELIVERY}, ${JSON.stringify({ nudgeId })}::jsonb, ${idempotencyKey}, ${dueAt ?? new Date()})
+    VALUES (${NUDGE_DELIVERY}, ${JSON.stringify({ nudgeId })}::jsonb, ${idempotencyKey}, ${dueAt})
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
 }
 
@@ -65,6 +89,14 @@ export async function openNudge(tx: Tx, args: OpenNudgeArgs): Promise<OpenNudgeR
 }
 
 /**
+ * Opens the nudge a flow or the engine asked for, as `openNudge` does; a crisis signal also brings
+ * back a nudge the coach had put off.
+ */
+export async function openRequestedNudge(tx: Tx, nudge: NudgeRequest, now: Date): Promise<OpenNudgeResult> {
+  return openNudge(tx, { ...nudge, now, reopenSnoozed: nudge.cause === "crisis" });
+}
+
+/**
  * Called when a scale score is recorded, before it is saved: a drop of 2 or more against the
  * previous score of the same scale, or a score of 3 or lower, is something the coach should know.
  */
@@ -82,6 +114,25 @@ export async function checkScoreDrop(tx: Tx, client: Client, kind: string, score
     detail: { scale: kind, to: score, ...(previous ? { from: previous.score } : {}) },
     now,
   });
+}
+
+/** The same topic parked this often (since it was last finished) tells the coach. */
+export const PARKED_OFTEN = 3;
+
+/**
+ * Called when a conversation is parked ("niet nu"), after its outcome was saved: how often was
+ * this topic parked since a conversation of it was last finished? The third time, the coach hears.
+ */
+export async function checkParkedOften(tx: Tx, client: Client, flowId: string, now: Date): Promise<void> {
+  const runs = await tx.flowRun.findMany({ where: { clientId: client.id, flowId }, orderBy: { createdAt: "desc" }, take: 50, select: { status: true, outcome: true } });
+  let parks = 0;
+  for (const r of runs) {
+    const o = r.outcome as { state?: unknown; parks?: unknown } | null;
+    if (r.status === "DONE" && o?.state !== "parked" && o !== null) break;
+    parks += typeof o?.parks === "number" ? o.parks : 0;
+  }
+  if (parks < PARKED_OFTEN) return;
+  await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "parked_often", now, detail: { flow: flowId, count: parks, ref: `${flowId}:${Math.floor(parks / PARKED_OFTEN)}` } });
 }
 
 export type NudgeAction = "contact" | "snooze" | "done";

@@ -14,6 +14,8 @@ export interface DetectorOptions {
   missedCheckinHours?: number;
   /** A step this many hours past its due date counts as overdue. */
   overdueGraceHours?: number;
+  /** A client on /pauze for this many days: the coach hears of it (default 14). */
+  pausedDays?: number;
   /** Most findings per detector per run; the next run takes the rest. */
   limit?: number;
 }
@@ -33,7 +35,7 @@ const SILENT = `
   SELECT * FROM (
     SELECT c.id AS "clientId", c."coachId", coalesce(c."lastClientMessageAt", c."createdAt") AS since,
       to_char(coalesce(c."lastClientMessageAt", c."createdAt") AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ref
-    FROM "Client" c WHERE c.status = 'ACTIVE' AND coalesce(c."lastClientMessageAt", c."createdAt") < $1) f
+    FROM "Client" c WHERE c.status = 'ACTIVE' AND c.phase <> 'AFTERCARE' AND coalesce(c."lastClientMessageAt", c."createdAt") < $1) f
   JOIN "Client" c ON c.id = f."clientId"
   WHERE ${NOT_NUDGED("silent")} LIMIT $2`;
 
@@ -57,6 +59,15 @@ const OVERDUE_STEP = `
   JOIN "Client" c ON c.id = f."clientId"
   WHERE ${NOT_NUDGED("step_overdue")} LIMIT $2`;
 
+/** On /pauze for long: the pause began with the client's last message (the /pauze itself). */
+const LONG_PAUSE = `
+  SELECT * FROM (
+    SELECT c.id AS "clientId", c."coachId", coalesce(c."lastClientMessageAt", c."updatedAt") AS since,
+      to_char(coalesce(c."lastClientMessageAt", c."updatedAt") AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ref
+    FROM "Client" c WHERE c.status = 'PAUSED' AND coalesce(c."lastClientMessageAt", c."updatedAt") < $1) f
+  JOIN "Client" c ON c.id = f."clientId"
+  WHERE ${NOT_NUDGED("client_paused")} LIMIT $2`;
+
 async function openAll(db: Database, cause: string, findings: Finding[], now: Date): Promise<number> {
   let opened = 0;
   for (const f of findings) {
@@ -75,9 +86,36 @@ export async function detectNudges(db: Database, now: Date, opts: DetectorOption
   const silent = await db.sql.query<Finding>(SILENT, [hoursAgo(opts.silentDays * 24), limit]);
   const missed = await db.sql.query<Finding>(MISSED_CHECKIN, [hoursAgo(opts.missedCheckinHours ?? 48), limit]);
   const overdue = await db.sql.query<Finding>(OVERDUE_STEP, [hoursAgo(opts.overdueGraceHours ?? 24), limit]);
+  const paused = await db.sql.query<Finding>(LONG_PAUSE, [hoursAgo((opts.pausedDays ?? 14) * 24), limit]);
   return {
     silent: await openAll(db, "silent", silent, now),
     missed_checkin: await openAll(db, "missed_checkin", missed, now),
     step_overdue: await openAll(db, "step_overdue", overdue, now),
+    client_paused: await openAll(db, "client_paused", paused, now),
   };
+}
+
+/**
+ * Open promises: a step still open (or partly done) two weeks after the day it was agreed for.
+ * The coach hears of each such step once (`ref` is the step), whatever they did with the nudge,
+ * and at most one is open per client; the next overdue step comes after that one is closed.
+ */
+const OPEN_PROMISE = `
+  SELECT f."clientId", f."coachId", f.since, f.ref FROM (
+    SELECT DISTINCT ON (g."clientId") g."clientId", c."coachId", s."dueAt" AS since, s.id::text AS ref
+    FROM "Step" s JOIN "Goal" g ON g.id = s."goalId" JOIN "Client" c ON c.id = g."clientId"
+    WHERE s.status IN ('OPEN', 'PARTLY') AND s."dueAt" < $1 AND g.status = 'ACTIVE' AND c.status = 'ACTIVE'
+      AND NOT EXISTS (SELECT 1 FROM "Nudge" n WHERE n."clientId" = c.id AND n.cause = 'open_promise' AND n.detail->>'ref' = s.id::text)
+    ORDER BY g."clientId", s."dueAt") f
+  JOIN "Client" c ON c.id = f."clientId"
+  WHERE ${NOT_NUDGED("open_promise")} LIMIT $2`;
+
+export const OPEN_PROMISE_DAYS = 14;
+
+/** Runs the open-promises detector once; returns how many nudges it opened. */
+export async function detectOpenPromises(db: Database, now: Date, opts: { days?: number; limit?: number } = {}): Promise<{ open_promise: number }> {
+  const before = new Date(now.getTime() - (opts.days ?? OPEN_PROMISE_DAYS) * 86_400_000);
+  const found = await db.sql.query<Finding>(OPEN_PROMISE, [before, opts.limit ?? 500]);
+  // The step's words stay out of the nudge (they are the client's, sealed at rest): the coach finds the step in the file.
+  return { open_promise: await openAll(db, "open_promise", found, now) };
 }

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
+import { openDeep } from "../db/sealed.js";
 import { LeaseLost, SendError } from "./errors.js";
 import type { ClaimedJob, JobContext, JobHandlers, JobOutcome } from "./types.js";
 
@@ -87,7 +88,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   async function claim(): Promise<ClaimedJob[]> {
     const rows = await sql.query<Row>(claimSql, [batchSize, worker, clock()]);
-    return rows.map((r) => ({ ...r, dueAt: new Date(r.dueAt) }));
+    return rows.map((r) => ({ ...r, payload: openDeep(deps.db.keyring, r.payload), dueAt: new Date(r.dueAt) }));
   }
 
   async function fenced(job: ClaimedJob, set: string, params: unknown[]): Promise<boolean> {
@@ -155,14 +156,19 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
   }
 
-  /** Runs every job that is due now; returns how many ran. */
-  async function drain(): Promise<number> {
+  /**
+   * Runs every job that is due now; returns how many ran. `untilShort` (the loop's): stops after a
+   * batch that was not full instead of claiming once more to find nothing; whatever was queued
+   * meanwhile pokes the loop, or is found by `untilNextDue`, so it waits no longer than before.
+   */
+  async function drain(opts: { untilShort?: boolean } = {}): Promise<number> {
     let total = 0;
     for (;;) {
       const jobs = await claim();
       if (!jobs.length) return total;
       await Promise.all(jobs.map(runOne));
       total += jobs.length;
+      if (opts.untilShort && jobs.length < batchSize) return total;
     }
   }
 
@@ -191,8 +197,9 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function cycle(): Promise<void> {
     let wait = idleMs;
     try {
-      await drain();
-      wait = await untilNextDue();
+      await drain({ untilShort: true });
+      // Poked meanwhile: the next cycle starts at once, so when the next job is due does not matter.
+      if (!pendingWake) wait = await untilNextDue();
     } catch (err) {
       deps.logger.error({ err }, "dispatcher could not claim jobs");
     }

@@ -7,11 +7,16 @@
  * missed crisis.
  */
 import type { Database } from "../db/client.js";
-import { openNudge } from "../domain/nudges.js";
+import { firstName } from "../domain/clients.js";
+import { NUDGE_DELIVERY as COACH_NUDGE, openNudge, type NudgeRequest } from "../domain/nudges.js";
 import type { Client, Member, Nudge } from "../generated/prisma/client.js";
-import { COACH_NUDGE, type CoachNudgePayload, type NudgeRequest } from "./outbox.js";
-import { isoDay, localTime } from "./schedule.js";
+import { isoDay, localTime } from "../domain/reminders/schedule.js";
 import type { JobHandler } from "./types.js";
+
+/** Payload of a `coach.nudge` job: deliver this Nudge row to its coach. */
+export interface CoachNudgePayload {
+  nudgeId: string;
+}
 
 export const DIGEST_SEND = "coach.digest.send";
 /** Most nudges listed in one digest message (Slack allows 50 blocks; each nudge takes two). */
@@ -44,14 +49,12 @@ export interface NudgeSink {
   deliver(coach: CoachAddress, notes: NudgeNote[], kind: "single" | "digest", now: Date): Promise<Delivered>;
 }
 
-export function firstName(client: Pick<Client, "name" | "callName">): string {
-  return client.callName ?? client.name.trim().split(/\s+/)[0] ?? client.name;
-}
-
 export function toNote(nudge: Nudge & { client: Client }): NudgeNote {
   const detail = (nudge.detail ?? {}) as Record<string, unknown>;
   const since = typeof detail.since === "string" ? new Date(detail.since) : nudge.openedAt;
-  return { nudgeId: nudge.id, cause: nudge.cause, clientId: nudge.clientId, clientFirstName: firstName(nudge.client), since, detail };
+  // A forgotten client's nudge names them from its own detail: the client row has no name any more.
+  const name = typeof detail.name === "string" ? detail.name : firstName(nudge.client);
+  return { nudgeId: nudge.id, cause: nudge.cause, clientId: nudge.clientId, clientFirstName: name, since, detail };
 }
 
 function address(coach: Member): CoachAddress {

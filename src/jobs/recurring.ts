@@ -5,7 +5,7 @@
  * next occurrence is queued before the current one runs, so a failing run never ends the chain.
  */
 import type { Database } from "../db/client.js";
-import { atLocal, addDays, localTime } from "./schedule.js";
+import { atLocal, addDays, localTime } from "../domain/reminders/schedule.js";
 import type { JobContext, JobHandler, JobHandlers } from "./types.js";
 
 export interface Recurring {

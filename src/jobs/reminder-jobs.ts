@@ -8,17 +8,18 @@ import type { Engine } from "../conversation/engine.js";
 import type { Tx } from "../db/client.js";
 import type { Client } from "../generated/prisma/client.js";
 import { onCrisisHold } from "../domain/safety/alerts.js";
-import { reminderButtons, type ReminderAction } from "./reminder-buttons.js";
+import { reminderButtons, type ReminderAction } from "../domain/reminders/buttons.js";
 import {
   REMINDER_APPOINTMENT,
   REMINDER_CHECKIN,
   REMINDER_STEP,
   wantsReminders,
   type ReminderPayload,
-} from "./reminders.js";
-import { enqueueTelegram, type OutMessage } from "./outbox.js";
-import { addDays, atLocal, decideAtRun, isoDay, localTime, snoozeUntil, toDaypart } from "./schedule.js";
+} from "../domain/reminders/plan.js";
+import { enqueueTelegram, type OutMessage } from "../outbox/messages.js";
+import { addDays, atLocal, decideAtRun, isoDay, localTime, snoozeUntil, toDaypart } from "../domain/reminders/schedule.js";
 import type { ClaimedJob, JobContext, JobHandler, JobHandlers, JobOutcome } from "./types.js";
+import { lockClientById } from "../db/locks.js";
 
 /** The engine's way to start a conversation, with a hook that runs inside its transaction. */
 export type StartConversation = Engine["startConversation"];
@@ -41,8 +42,7 @@ async function lockJob(tx: Tx, id: string): Promise<ReminderPayload | null> {
 async function withClient(ctx: JobContext, job: ClaimedJob, fn: (tx: Tx, client: Client) => Promise<JobOutcome>): Promise<JobOutcome> {
   return ctx.db.prisma.$transaction(async (tx) => {
     if (!job.clientId) return;
-    await tx.$queryRaw`SELECT id FROM "Client" WHERE id = ${job.clientId}::uuid FOR UPDATE`;
-    const client = await tx.client.findUnique({ where: { id: job.clientId } });
+    const client = await lockClientById(tx, job.clientId);
     if (!client || !wantsReminders(client)) return { patch: { skipped: "reminders off or client not active" } };
     if (onCrisisHold(client)) return crisisHold(ctx);
     return fn(tx, client);

@@ -3,7 +3,7 @@
  * bring the topic back, but never at night, and not in the middle of another conversation.
  */
 import type { Engine } from "../conversation/engine.js";
-import { isQuietHours, nextSlot } from "./schedule.js";
+import { isQuietHours, nextSlot } from "../domain/reminders/schedule.js";
 import type { JobHandler } from "./types.js";
 
 const BUSY_RETRY_MS = 3_600_000;

@@ -1,27 +1,39 @@
 /**
  * The outbox handler: sends a `telegram.send` job's messages in order, within Telegram's limits.
  *
- * A crash between sending and marking never sends a message twice. The Bot API has no
+ * A crash between sending and marking never sends a message twice unmarked. The Bot API has no
  * idempotency key for sendMessage and a bot cannot read back a chat's history, so no key we
  * attach could be checked with Telegram after a crash. What we can know is which message was
- * being sent: before each call the job records `inFlight = i` (committed, fenced by our lease);
- * after Telegram's answer it records `sent = i + 1`. A job taken over after a crash (or after a
- * send that failed in a way that leaves the outcome open, such as a reset connection) that still
- * has `inFlight` set does not know whether message `i` arrived. We then skip it, record it in
- * `uncertain` and log it, and go on with the next message: a client reading poorly, who is
- * tired or stressed, is confused by the same question twice (and a repeated question reads like
- * a bot that did not listen), while a lost question heals: the engine keeps the last question
- * and repeats it on /start or the client's next message, and the silence nudge reaches the coach.
- * The one exception is the crisis answer (113 and 112): there a duplicate costs nothing and a
- * lost message could cost a great deal, so it is sent again (`resendWhenUncertain`).
+ * being sent: before each call the job records `inFlight = i` and when (committed, fenced by our
+ * lease); after Telegram's answer it records `sent = i + 1`. A job taken over after a crash (or
+ * after a send that failed in a way that leaves the outcome open, such as a reset connection)
+ * that still has `inFlight` set does not know whether message `i` arrived. It does not send it
+ * again as it was: a client reading poorly, who is tired or stressed, is confused by the same
+ * question twice without a word why (it reads like a bot that did not listen). It records it in
+ * `uncertain`, goes on with the next message, and when the job is done it queues one re-ask
+ * (`conversation.reask`, keyed by this job, so a crash around it queues it once).
+ *
+ * The re-ask keeps the other half of the promise, that nobody waits for ever: a lost question
+ * would leave a client who answered waiting for a reply that never comes. The engine (its
+ * `reask`) sends, in one message, a short marked note ("Misschien kreeg je mijn vorige bericht
+ * niet. Hier is het nog een keer:") with the (last) message in doubt under it: when that is the
+ * running conversation's question, as the question is now, with buttons that work; otherwise as
+ * it was (a crisis check, a "pauze" confirmed: the client waits for that one, not for the
+ * conversation's question). It sends nothing when the client wrote after the message in doubt
+ * went out: they are not waiting, their message was answered. So a client sees a message twice
+ * only marked, and at most once per job in doubt; a re-ask in doubt itself is sent again (it is
+ * marked, and must not be lost).
+ *
+ * The crisis answer (113 and 112) is sent again in doubt without a note: a duplicate costs
+ * nothing there and a lost message could cost a great deal (`resendWhenUncertain`).
  *
  * The window of doubt is only the Bot API round trip itself; every other crash point is exact.
  */
 import { CRISIS_KEYS } from "../domain/safety/answer.js";
 import { LeaseLost, SendError } from "./errors.js";
-import { isQuietHours, localTime, addDays, atLocal, QUIET_UNTIL } from "./schedule.js";
+import { isQuietHours, localTime, addDays, atLocal, QUIET_UNTIL } from "../domain/reminders/schedule.js";
 import type { SendLimiter } from "./rate-limit.js";
-import type { OutMessage, TelegramSendPayload } from "./outbox.js";
+import type { OutMessage, TelegramSendPayload } from "../outbox/messages.js";
 import type { ClaimedJob, JobContext, JobHandler, JobOutcome } from "./types.js";
 
 /** Renders and sends one message of an outbox job. */
@@ -38,6 +50,8 @@ export interface TelegramSendDeps {
   maxWaitMs?: number;
   /** Messages worth a possible duplicate rather than a possible loss (see above). */
   resendWhenUncertain?: (msg: OutMessage) => boolean;
+  /** A job about a client ended with messages in doubt: queue its re-ask (idempotent, see above). */
+  onUncertain?: (job: ClaimedJob, payload: TelegramSendPayload) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -57,7 +71,7 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
   async function takeSlot(chatId: string, urgent: boolean): Promise<number> {
     let waited = 0;
     for (;;) {
-      const wait = deps.limiter.tryTake(chatId, urgent);
+      const wait = await deps.limiter.tryTake(chatId, urgent);
       if (wait === 0) return 0;
       if (waited + wait > maxWaitMs) return wait;
       await sleep(wait);
@@ -70,20 +84,21 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
     const i = p.inFlight;
     if (i === undefined || i === null || i < p.sent) return;
     const msg = p.messages[i];
-    if (msg && resend(msg)) {
+    if (msg && (resend(msg) || p.reask)) {
       ctx.logger.warn({ jobId: job.id, index: i, key: msg.key }, "message may have been sent before a crash; sending it again (it must not be lost)");
       p.inFlight = null;
       return;
     }
     p.uncertain = [...(p.uncertain ?? []), i];
+    p.uncertainSince = p.inFlightAt ?? ctx.now().toISOString();
     p.sent = i + 1;
     p.inFlight = null;
-    await ctx.savePayload({ sent: p.sent, inFlight: null, uncertain: p.uncertain });
+    await ctx.savePayload({ sent: p.sent, inFlight: null, uncertain: p.uncertain, uncertainSince: p.uncertainSince });
     ctx.logger.warn({ jobId: job.id, index: i, key: msg?.key }, "message may have been sent before a crash; not sending it again");
   }
 
   async function sendOne(job: ClaimedJob, p: TelegramSendPayload, i: number, ctx: JobContext): Promise<void> {
-    await ctx.savePayload({ inFlight: i });
+    await ctx.savePayload({ inFlight: i, inFlightAt: ctx.now().toISOString() });
     try {
       await deps.sender.send(p, i);
     } catch (err) {
@@ -91,7 +106,7 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
       const doubt = err instanceof SendError && err.opts.uncertain;
       if (!doubt && !(err instanceof LeaseLost)) await ctx.savePayload({ inFlight: null }).catch(() => undefined);
       if (err instanceof SendError && err.opts.retryAfterSeconds !== undefined) {
-        deps.limiter.penalise(p.chatId, err.opts.retryAfterSeconds * 1000);
+        await Promise.resolve(deps.limiter.penalise(p.chatId, err.opts.retryAfterSeconds * 1000)).catch(() => undefined);
       }
       if (err instanceof SendError && err.opts.blocked && job.clientId) await deps.onBlocked(job.clientId);
       throw err;
@@ -111,6 +126,8 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
       // write leaves it in flight, which is right: it was sent.
       if (i + 1 < p.messages.length) await ctx.savePayload({ sent: p.sent, inFlight: null });
     }
+    // Before "done": a crash in between runs this again, and the re-ask's key queues it once.
+    if (p.uncertain?.length && !p.reask && job.clientId) await deps.onUncertain?.(job, p);
     return { patch: { sent: p.sent, inFlight: null } };
   };
 }

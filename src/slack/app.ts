@@ -11,6 +11,9 @@ import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
 import { placeOf, recordRefusal, tellUser } from "./context.js";
 import { registerEvents } from "./events/index.js";
+import { registerClientFile } from "./file/index.js";
+import { registerTrajectory } from "./file/trajectory.js";
+import { registerClientForget } from "./file/forget.js";
 import { registerHome } from "./home/index.js";
 import { boltLogger } from "./log.js";
 import { registerOptions } from "./options.js";
@@ -65,14 +68,18 @@ function errorBoundary(app: App, deps: SlackDeps, logger: Logger): void {
   });
 }
 
-/** A verified request no listener took: an unknown command, button or view. Refused calmly and audited. */
-async function unhandled(app: App, deps: SlackDeps, body: Record<string, unknown>): Promise<void> {
+/**
+ * A verified request no listener took (an unknown command, button or view), or one too malformed
+ * to route. Refused calmly (a view too: its modal was never ours, so the person gets a private
+ * message) and audited.
+ */
+async function unhandled(app: App, deps: SlackDeps, body: Record<string, unknown>, why: "unhandled" | "malformed"): Promise<void> {
   const surface = typeof body.command === "string" ? "command" : body.type === "view_submission" ? "view" : body.type === "block_actions" ? "action" : body.type === "event_callback" ? "event" : "request";
   const slackUserId = slackUserOf(body);
   const member = slackUserId ? await deps.service.member(slackUserId).catch(() => null) : null;
-  await recordRefusal(deps, { surface, what: whatOf(body), why: "unhandled", slackUserId, member });
+  await recordRefusal(deps, { surface, what: whatOf(body), why, slackUserId, member });
   const place = placeOf(body);
-  if (place && surface !== "event" && surface !== "view") await tellUser(app.client, place, deps.t("referral.refused.malformed")).catch(() => undefined);
+  if (place && surface !== "event") await tellUser(app.client, place, deps.t("referral.refused.malformed")).catch(() => undefined);
 }
 
 export function createSlackApp(opts: SlackAppOptions): SlackApp {
@@ -84,7 +91,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     logger,
     clock: opts.clock,
     replays: databaseReplayGuard(opts.db.sql),
-    onUnhandled: (body) => (holder.app ? unhandled(holder.app, deps, body) : Promise.resolve()),
+    onUnhandled: (body, why) => (holder.app ? unhandled(holder.app, deps, body, why) : Promise.resolve()),
     ...(opts.ackTimeoutMs ? { ackTimeoutMs: opts.ackTimeoutMs } : {}),
   });
   const known = opts.botId !== undefined && opts.botUserId !== undefined;
@@ -102,6 +109,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   registerViews(app, deps);
   registerEvents(app, deps);
   registerHome(app, deps);
+  registerClientFile(app, deps);
+  registerTrajectory(app, deps);
+  registerClientForget(app, deps);
   registerOptions(app, deps);
   for (const register of opts.extraListeners ?? []) register(app);
   errorBoundary(app, deps, logger);

@@ -4,11 +4,13 @@
  */
 import type { types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
+import type { Engine } from "../conversation/engine.js";
 import type { Database } from "../db/client.js";
+import type { ChartLinks } from "../http/chart-link.js";
 import type { ReferralService } from "../domain/referrals/service.js";
 import { ReferralRefused } from "../domain/referrals/types.js";
 import type { Member } from "../generated/prisma/client.js";
-import type { SlackT } from "./i18n.js";
+import type { SlackT } from "../i18n-slack.js";
 import { auditSlackRefusal, parseSlackId, slackUserOf, type Refusal, type Surface } from "./refusals.js";
 
 export interface SlackDeps {
@@ -19,6 +21,14 @@ export interface SlackDeps {
   clock: () => Date;
   /** For invite links (https://t.me/<bot>?start=<code>); null: the coach gets "/start <code>". */
   botUsername: () => Promise<string | null>;
+  /** Signed links to score charts for the client file; null or absent: the file shows scores as text. */
+  chartLinks?: ChartLinks | null;
+  /** Starts conversations for the client file's trajectory buttons (src/slack/file/trajectory.ts); absent: "start now" is refused. */
+  engine?: Pick<Engine, "startConversation"> | undefined;
+  /** AFTERCARE_WEEKS: the check-ins after closing the closing talk asks permission for. */
+  aftercareWeeks?: number[] | undefined;
+  /** Wakes the dispatcher after a commit that queued a message to a client. */
+  onQueued?: (() => void) | undefined;
 }
 
 type Web = webApi.WebClient;

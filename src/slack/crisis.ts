@@ -20,10 +20,10 @@ import {
 } from "../domain/safety/alerts.js";
 import type { Client, CrisisAlert, Member, Organisation } from "../generated/prisma/client.js";
 import { SendError } from "../jobs/errors.js";
-import { firstName } from "../jobs/nudge-jobs.js";
+import { firstName } from "../domain/clients.js";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
 import { memberFor, refuse, tellUser, type SlackDeps } from "./context.js";
-import type { SlackT } from "./i18n.js";
+import type { SlackT } from "../i18n-slack.js";
 import { isNotInChannel } from "./delivery.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";

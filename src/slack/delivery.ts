@@ -4,7 +4,8 @@
  * is recorded in the job's payload before the next, so a retry after a failure repeats nothing
  * that already reached Slack. Without Slack configured the job only logs.
  */
-import { webApi, type types } from "@slack/bolt";
+import type { types, webApi } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import { audit } from "../domain/audit.js";
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
@@ -12,7 +13,7 @@ import { SLACK_REFERRAL_JOB, type DmControls, type Line, type SlackReferralPaylo
 import { SendError } from "../jobs/errors.js";
 import type { JobHandler, JobHandlers } from "../jobs/types.js";
 import { buttons, loadCard, renderCard, type CardData } from "./blocks/card.js";
-import type { SlackT } from "./i18n.js";
+import type { SlackT } from "../i18n-slack.js";
 import { boltLogger } from "./log.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, escapeVars, mrkdwn, SLACK_LIMITS } from "./text.js";
@@ -40,7 +41,7 @@ interface DeliveryDeps {
 
 /** A Web API client for jobs: the queue retries with backoff, so the client itself never waits and retries. */
 export function jobWebClient(token: string, apiUrl: string | undefined, logger: Logger): webApi.WebClient {
-  return new webApi.WebClient(token, {
+  return new WebClient(token, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

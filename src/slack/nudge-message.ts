@@ -5,7 +5,7 @@
  */
 import type { CoachAddress, NudgeNote } from "../jobs/nudge-jobs.js";
 import { DIGEST_MAX } from "../jobs/nudge-jobs.js";
-import type { SlackT } from "./i18n.js";
+import type { SlackT } from "../i18n-slack.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
 
 export const NUDGE_ACTIONS = { contact: "nudge.contact", snooze: "nudge.snooze", done: "nudge.done" } as const;
@@ -34,7 +34,29 @@ export function describeCause(t: SlackT, note: NudgeNote, now: Date): string {
     case "unreachable":
     case "crisis":
     case "job_failed":
+    case "client_stopped":
+    case "client_paused":
+    case "consent_refused":
+    case "consent_withdrawn":
+    case "open_promise":
       return t(`nudge.cause.${note.cause}`);
+    case "parked_often":
+      return t("nudge.cause.parked_often", { flow: t(`file.flow.${typeof d.flow === "string" && ["grow", "miracle", "scaling", "checkin"].includes(d.flow) ? d.flow : "other"}`), times: String(d.count ?? 3) });
+    case "step_done":
+      return t("nudge.cause.step_done", { what: typeof d.what === "string" ? escapeSlack(d.what) : "" });
+    // the trajectory (src/domain/trajectory.ts, flows/evaluation.ts, flows/closing.ts, flows/aftercare.ts)
+    case "evaluation_due":
+    case "evaluation_done":
+    case "closing_due":
+      return t(`nudge.cause.${note.cause}`);
+    case "closing_handover":
+      return t("nudge.cause.closing_handover", { next: t(`nudge.next.${typeof d.next === "string" && ["work", "volunteering", "course", "care"].includes(d.next) ? d.next : "other"}`) });
+    case "aftercare_due":
+      return t("nudge.cause.aftercare_due", { weeks: String(d.weeks ?? "") });
+    case "aftercare_relapse":
+      return t("nudge.cause.aftercare_relapse", { weeks: String(d.weeks ?? ""), score: typeof d.score === "number" ? t("nudge.scoreSuffix", { score: String(d.score) }) : "" });
+    case "forgotten":
+      return t(d.via === "cli" ? "nudge.cause.forgottenByCoach" : "nudge.cause.forgotten");
     default:
       return t("nudge.cause.other", { cause: note.cause });
   }

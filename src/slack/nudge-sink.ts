@@ -2,12 +2,13 @@
  * Nudges to coaches through the Slack Web API: a direct message from the app to the coach
  * (conversations.open, then chat.postMessage). Without Slack configured they are logged.
  */
-import { LogLevel, WebClient, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type Logger as SlackLogger } from "@slack/web-api";
+import { LogLevel, WebClient, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { SlackConfig } from "../config.js";
 import { SendError } from "../jobs/errors.js";
 import type { NudgeSink } from "../jobs/nudge-jobs.js";
-import { createSlackTranslator, type SlackT } from "./i18n.js";
+import { createSlackTranslator, type SlackT } from "../i18n-slack.js";
+import { boltLogger } from "./log.js";
 import { digestMessage, nudgeMessage } from "./nudge-message.js";
 
 export interface SlackNudgeSinkOptions {
@@ -24,23 +25,6 @@ const PERMANENT = new Set([
   "user_not_found", "user_disabled", "users_not_found", "cannot_dm_bot", "channel_not_found", "is_archived", "invalid_blocks",
   "msg_too_long", "invalid_arguments",
 ]);
-
-/** The Web API client's own log lines go to our logger. */
-function slackLogger(logger: Logger): SlackLogger {
-  const log = logger.child({ component: "slack-web-api" });
-  let level = LogLevel.WARN;
-  return {
-    debug: (...msg) => log.debug(msg.join(" ")),
-    info: (...msg) => log.info(msg.join(" ")),
-    warn: (...msg) => log.warn(msg.join(" ")),
-    error: (...msg) => log.error(msg.join(" ")),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
 
 /** Turns a Web API error into a retry decision for the job queue. */
 export function toSendError(err: unknown): unknown {
@@ -60,7 +44,7 @@ export function createSlackNudgeSink(opts: SlackNudgeSinkOptions): NudgeSink {
     // The job queue retries with backoff and keeps the job; the client must not also wait and retry.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    logger: slackLogger(opts.logger),
+    logger: boltLogger(opts.logger, "slack-web-api"),
     logLevel: LogLevel.WARN,
   });
   const dmChannels = new Map<string, string>();

@@ -18,6 +18,7 @@ import type { Logger } from "pino";
 import type { SqlRunner } from "../db/migrate.js";
 import type { Route } from "../http/server.js";
 import { countSlackRefused } from "../metrics.js";
+import { wellFormedDeep } from "../well-formed.js";
 import { boltLogger } from "./log.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -39,7 +40,37 @@ export interface ReceiverDeps {
    * Called when a verified request was handled by no listener that acknowledged it (an unknown
    * command, action or view): it is answered with an empty 200 and reported here.
    */
-  onUnhandled?: (body: Record<string, unknown>) => Promise<void>;
+  onUnhandled?: (body: Record<string, unknown>, why: "unhandled" | "malformed") => Promise<void>;
+}
+
+/** Interaction payloads: Bolt reads `user.id` from each. */
+const INTERACTIVE = new Set(["block_actions", "block_suggestion", "view_submission", "view_closed", "shortcut", "message_action", "interactive_message", "dialog_submission", "dialog_suggestion", "dialog_cancellation"]);
+
+/** Slack team and enterprise ids: capitals and digits. */
+const SLACK_ID = /^[A-Z0-9]{1,32}$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Whether Bolt can route this body without throwing: it reads `user.id`, `view.callback_id`,
+ * `channel.id` and `'user' in event` unchecked, so a signed body where those are null or not
+ * objects would crash inside Bolt (and answer 500). Such a body is no request Slack sends.
+ */
+export function boltCanRead(body: Record<string, unknown>): boolean {
+  // Bolt gives the team to every Web API call of the request; a forged one (a lone surrogate)
+  // made each call throw before it was sent, so not even a refusal could reach the person.
+  const teams = [body.team_id, body.enterprise_id, (body.team as { id?: unknown } | null)?.id, (body.user as { team_id?: unknown } | null)?.team_id, (body.enterprise as { id?: unknown } | null)?.id, (body.view as { app_installed_team_id?: unknown } | null)?.app_installed_team_id];
+  if (teams.some((t) => t !== undefined && t !== null && !(typeof t === "string" && SLACK_ID.test(t)))) return false;
+  if ("event" in body && !(isObject(body.event) && (!("item" in body.event) || isObject(body.event.item)))) return false;
+  if (body.event !== undefined || body.command !== undefined) return true;
+  if ("channel" in body && body.channel !== undefined && !isObject(body.channel)) return false;
+  if ("team" in body && body.team !== undefined && body.team !== null && !isObject(body.team)) return false;
+  if ("enterprise" in body && body.enterprise !== undefined && body.enterprise !== null && !isObject(body.enterprise)) return false;
+  if ("actions" in body && !(Array.isArray(body.actions) && body.actions.every(isObject))) return false;
+  const interactive = body.actions !== undefined || INTERACTIVE.has(String(body.type));
+  if (interactive && !isObject(body.user)) return false;
+  if ((body.type === "view_submission" || body.type === "view_closed") && !isObject(body.view)) return false;
+  return true;
 }
 
 /**
@@ -105,6 +136,16 @@ export class KoersReceiver implements Receiver {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Runs work that goes on after the answer, so `settled()` waits for it. */
+  private async track(work: Promise<void>): Promise<void> {
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  }
+
   /** The handler for `/slack/events`. */
   readonly route: Route = async (req, res) => {
     if (req.method !== "POST") {
@@ -115,13 +156,19 @@ export class KoersReceiver implements Receiver {
     if (!verified) return;
     let body: Record<string, unknown>;
     try {
-      body = httpFunc.parseHTTPRequestBody(verified) as Record<string, unknown>;
+      // Escapes Slack never sends (a lone surrogate, NUL) would make every query with them fail.
+      body = wellFormedDeep(httpFunc.parseHTTPRequestBody(verified) as Record<string, unknown>);
     } catch {
       httpFunc.buildNoBodyResponse(res, 400);
       return;
     }
     if (body.ssl_check === "1") return httpFunc.buildSSLCheckResponse(res);
     if (body.type === "url_verification") return httpFunc.buildUrlVerificationResponse(res, body);
+    if (!boltCanRead(body)) {
+      httpFunc.buildContentResponse(res, "");
+      await this.track(this.deps.onUnhandled?.(body, "malformed") ?? Promise.resolve());
+      return;
+    }
     await this.dispatch(req, res, verified, body);
   };
 
@@ -194,7 +241,7 @@ export class KoersReceiver implements Receiver {
           // No listener took it (an unknown command, action or view): answered calmly, reported.
           ack.ack();
           httpFunc.buildContentResponse(res, "");
-          await this.deps.onUnhandled?.(body);
+          await this.deps.onUnhandled?.(body, "unhandled");
         }
       } catch (error) {
         const answered = await httpFunc.defaultProcessEventErrorHandler({

@@ -8,13 +8,14 @@ import type { Config } from "../config.js";
 import type { Engine } from "../conversation/engine.js";
 import type { Database } from "../db/client.js";
 import { createReferralService } from "../domain/referrals/service.js";
+import { CHART_PATH, chartLinks, chartLinkSecret, chartRoute } from "../http/chart-link.js";
 import type { Route } from "../http/server.js";
 import type { Translator } from "../i18n.js";
 import type { JobHandlers } from "../jobs/types.js";
-import { createSlackApp, type SlackApp } from "./app.js";
+import type { SlackApp } from "./app.js";
 import { jobWebClient, slackReferralHandlers } from "./delivery.js";
 import { crisisHandlers } from "./crisis.js";
-import { createSlackTranslator } from "./i18n.js";
+import { createSlackTranslator } from "../i18n-slack.js";
 
 export interface SlackWiringDeps {
   config: Config;
@@ -33,21 +34,30 @@ export interface SlackWiring {
   handlers: JobHandlers;
   /** The route for /slack/events, or null without Slack. */
   route: SlackApp["route"] | null;
+  /** More routes: the client file's chart images (GET /charts/score.png, signed links). */
+  routes: Map<string, Route>;
   /** Asks Slack who the bot is; a failure is logged, the service keeps running. */
   init(): Promise<void>;
 }
 
-export function wireSlack(deps: SlackWiringDeps): SlackWiring {
+/** Imports the Bolt app (and Bolt) only with Slack configured: without Slack that import is a second of start-up for nothing. */
+export async function wireSlack(deps: SlackWiringDeps): Promise<SlackWiring> {
   const { config, db, logger } = deps;
   const t = createSlackTranslator(config.defaultLanguage);
   const slack = config.slack;
   const escalateMinutes = config.nudges.crisisEscalateMinutes;
   if (slack.mode === "off") {
     const handlers = { ...slackReferralHandlers({ db, t, logger, web: null }), ...crisisHandlers({ db, t, logger, web: null, escalateMinutes }) };
-    return { handlers, route: null, init: async () => undefined };
+    return { handlers, route: null, routes: new Map(), init: async () => undefined };
   }
   const service = createReferralService({ db, engine: deps.engine, translator: deps.translator, clock: deps.clock, inviteDays: config.inviteDays, onQueued: deps.onQueued });
+  // The client file's charts: Slack fetches them from PUBLIC_URL (or CHART_BASE_URL) at signed, expiring links.
+  const secret = chartLinkSecret(config.chartLinkSecret, slack.signingSecret);
+  const base = config.chartBaseUrl;
+  const routes = new Map<string, Route>([[CHART_PATH, chartRoute({ db, secret, labels: { score: deps.translator.t("nl", "chart.score"), step: deps.translator.t("nl", "chart.step") }, clock: deps.clock })]]);
+  const { createSlackApp } = await import("./app.js");
   const app = createSlackApp({
+    chartLinks: base ? chartLinks(base, secret) : null,
     signingSecret: slack.signingSecret,
     token: slack.botToken,
     apiUrl: slack.apiUrl,
@@ -57,6 +67,9 @@ export function wireSlack(deps: SlackWiringDeps): SlackWiring {
     logger,
     clock: deps.clock,
     botUsername: deps.botUsername,
+    engine: deps.engine,
+    aftercareWeeks: config.aftercareWeeks,
+    onQueued: deps.onQueued,
   });
   return {
     handlers: (() => {
@@ -64,6 +77,7 @@ export function wireSlack(deps: SlackWiringDeps): SlackWiring {
       return { ...slackReferralHandlers({ db, t, logger, web }), ...crisisHandlers({ db, t, logger, web, escalateMinutes }) };
     })(),
     route: app.route as Route,
+    routes,
     async init() {
       try {
         await app.init();

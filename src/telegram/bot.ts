@@ -4,11 +4,13 @@ import type { Logger } from "pino";
 import type { ClientInput, Engine, HandleResult } from "../conversation/engine.js";
 import type { Translator } from "../i18n.js";
 import { markDuplicateUpdate } from "../metrics.js";
-import { renderMessage } from "./sender.js";
+import { renderMessage } from "../outbox/render.js";
 
 export interface TelegramBotDeps {
   token: string;
   apiRoot?: string | undefined;
+  /** The HTTP client grammY calls the Bot API with (benchmarks answer it in process). */
+  fetch?: typeof fetch;
   /** Known bot info skips the `getMe` call (tests, and restarts that already know it). */
   botInfo?: UserFromGetMe;
   engine: Engine;
@@ -52,7 +54,7 @@ export function toEditedInput(ctx: Context): ClientInput | null {
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const bot = new Bot(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+    ...(deps.apiRoot || deps.fetch ? { client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}) } } : {}),
   });
 
   // Group chats, channels and bots are ignored: coaching happens one to one.
@@ -103,7 +105,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
 /** Sets the command menu in Dutch (default) and English; a Bot API that refuses it is only logged. */
 export async function setCommandMenu(bot: Bot, translator: Translator, logger: Logger): Promise<void> {
   const commands = (lang: string) =>
-    (["start", "doel", "herinneringen", "verwijzingen", "hulp", "pauze", "stop"] as const).map((c) => ({ command: c, description: translator.t(lang, `commands.${c}`) }));
+    (["start", "doel", "mijnverhaal", "herinneringen", "verwijzingen", "mijngegevens", "toestemming", "hulp", "pauze", "stop", "vergeet"] as const).map((c) => ({ command: c, description: translator.t(lang, `commands.${c}`) }));
   try {
     await bot.api.setMyCommands(commands("nl"));
     await bot.api.setMyCommands(commands("en"), { language_code: "en" });

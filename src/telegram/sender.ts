@@ -1,16 +1,42 @@
-import { GrammyError, HttpError, type Api } from "grammy";
-import type { InlineKeyboardButton } from "grammy/types";
+import { GrammyError, HttpError, InputFile, type Api } from "grammy";
+import { renderScoreChart } from "../domain/chart.js";
 import type { Translator } from "../i18n.js";
 import { SendError, type MessageSender } from "../jobs/dispatcher.js";
-import type { OutMessage, TelegramSendPayload } from "../jobs/outbox.js";
+import type { TelegramSendPayload } from "../outbox/messages.js";
+import { renderMessage } from "../outbox/render.js";
 
-/** Renders an outbox message in the client's language. */
-export function renderMessage(translator: Translator, language: string, msg: OutMessage) {
-  const text = [msg, ...(msg.lines ?? [])].map((m) => translator.t(language, m.key, m.vars)).join("\n");
-  const keyboard: InlineKeyboardButton[][] | undefined = msg.buttons?.map((row) =>
-    row.map((b) => ({ text: translator.t(language, b.label, b.vars), callback_data: b.data })),
-  );
-  return { text, keyboard };
+/** Telegram's longest message text. */
+export const MAX_MESSAGE = 4096;
+
+/**
+ * A text in parts of at most `max` characters, cut between lines (a line longer than that is cut
+ * itself, never inside a surrogate pair), so a long list arrives as several messages.
+ */
+export function splitText(text: string, max = MAX_MESSAGE): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let buf = "";
+  for (let line of text.split("\n")) {
+    while (line.length > max) {
+      let cut = max;
+      if (/[\uD800-\uDBFF]/.test(line[cut - 1] ?? "")) cut--;
+      if (buf) parts.push(buf);
+      buf = "";
+      parts.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+    if (buf && buf.length + 1 + line.length > max) {
+      parts.push(buf);
+      buf = line;
+    } else buf = buf ? `${buf}\n${line}` : line;
+  }
+  if (buf) parts.push(buf);
+  return parts;
+}
+
+/** The words inside a chart, in the client's language. */
+export function chartLabels(translator: Translator, language: string) {
+  return { score: translator.t(language, "chart.score"), step: translator.t(language, "chart.step") };
 }
 
 /** Network errors raised before a request could leave: nothing reached Telegram. */
@@ -35,8 +61,18 @@ export function createTelegramSender(api: Api, translator: Translator): MessageS
       const msg = payload.messages[index];
       if (!msg) return;
       const { text, keyboard } = renderMessage(translator, payload.language, msg);
+      const markup = keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {};
+      // A chart is drawn at send time from the scores the outbox keeps (a retry draws it again).
+      const photo = msg.photo ? await renderScoreChart(msg.photo, chartLabels(translator, payload.language), payload.language) : null;
       try {
-        await api.sendMessage(Number(payload.chatId), text, keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
+        const chat = Number(payload.chatId);
+        if (photo) await api.sendPhoto(chat, new InputFile(photo, "cijfers.png"), { caption: text, ...markup });
+        else if (msg.document) await api.sendDocument(chat, new InputFile(Buffer.from(msg.document.content, "utf8"), msg.document.filename), { caption: text, ...markup });
+        else {
+          // Buttons go under the last part.
+          const parts = splitText(text);
+          for (const [i, part] of parts.entries()) await api.sendMessage(chat, part, i === parts.length - 1 ? markup : {});
+        }
       } catch (err) {
         if (err instanceof GrammyError) {
           if (err.error_code === 429) {

@@ -20,6 +20,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { Translator } from "../i18n.js";
 import { withMetrics, withUpdateNote, type Metrics } from "../metrics.js";
+import { wellFormedDeep } from "../well-formed.js";
 
 const id = z.number().int().refine(Number.isSafeInteger);
 const user = z.looseObject({
@@ -61,7 +62,8 @@ export type ReadUpdate =
 /** Checks a parsed request body (or an update from getUpdates) before anything acts on it. */
 export function readUpdate(body: unknown): ReadUpdate {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { kind: "refused", why: "not an object" };
-  const raw = body as Record<string, unknown>;
+  // Escapes Telegram never sends (a lone surrogate, NUL) would make every query with the text fail.
+  const raw = wellFormedDeep(body as Record<string, unknown>);
   const updateId = raw.update_id;
   if (typeof updateId !== "number") return { kind: "refused", why: "no update_id" };
   if (!Number.isSafeInteger(updateId) || updateId < 0) return { kind: "ignored", updateId: 0, why: "update_id out of range" };

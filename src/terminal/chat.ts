@@ -4,8 +4,8 @@ import type { Database } from "../db/client.js";
 import { createClientInvite } from "../domain/invites.js";
 import type { Translator } from "../i18n.js";
 import type { MessageSender } from "../jobs/dispatcher.js";
-import type { TelegramSendPayload } from "../jobs/outbox.js";
-import { renderMessage } from "../telegram/sender.js";
+import type { TelegramSendPayload } from "../outbox/messages.js";
+import { renderMessage } from "../outbox/render.js";
 
 /**
  * Chat id of the terminal client. Telegram private chats have positive ids, so a negative id

@@ -197,10 +197,10 @@ describe("koers backup and restore (embedded database)", () => {
   }, 60_000);
 
   it("points to pg_dump and pg_restore when the database is PostgreSQL", async () => {
-    const r = await koers("/unused", "backup", [], { DATABASE_URL: "postgres://koers:secret@localhost:5432/koers" });
+    const r = await koers("/unused", "backup", [], { DATABASE_URL: "postgres://koers:secret@localhost:5432/koers", KOERS_DATA_KEY: process.env.KOERS_DATA_KEY ?? "" });
     expect(r.code).toBe(2);
     expect(r.err).toContain('pg_dump -Fc --no-owner -f koers.dump "$DATABASE_URL"');
-    const back = await koers("/unused", "restore", ["x.dump"], { DATABASE_URL: "postgres://koers:secret@localhost:5432/koers" });
+    const back = await koers("/unused", "restore", ["x.dump"], { DATABASE_URL: "postgres://koers:secret@localhost:5432/koers", KOERS_DATA_KEY: process.env.KOERS_DATA_KEY ?? "" });
     expect(back.err).toContain("pg_restore --no-owner --exit-on-error");
   });
 });

@@ -57,7 +57,7 @@ let update = 40_000;
 
 beforeAll(async () => {
   dataDir = templateDataDir();
-  config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+  config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...(process.env.KOERS_DATA_KEY ? { KOERS_DATA_KEY: process.env.KOERS_DATA_KEY } : {}) });
   await withDb(async (db) => {
     const p = db.prisma;
     const team = await p.organisation.create({ data: { kind: "COACH_TEAM", name: "Coachteam Noord" } });

@@ -98,7 +98,7 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
     const invited = await inviteClient(db);
     await engineFor(db).handle(command("start", invited.code));
     // A second engine with its own connections, as another instance of the service would have.
-    const other = "url" in t && typeof t.url === "string" ? await openDatabase({ kind: "postgres", url: t.url }) : db;
+    const other = "url" in t && typeof t.url === "string" ? await openDatabase({ kind: "postgres", url: t.url , dataKey: process.env.KOERS_DATA_KEY ?? "" }) : db;
     try {
       const engines = [engineFor(db), engineFor(other)];
       const n = 8;

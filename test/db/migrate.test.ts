@@ -188,7 +188,7 @@ INSERT INTO "Feeling" ("mood") VALUES ('GLAD');`;
 describe.skipIf(!pgAvailable())(`PostgreSQL only${pgAvailable() ? "" : ` (skipped: ${pgSkipReason()})`}`, () => {
   test("three instances migrating at once apply each migration exactly once", async () => {
     const first = await use(freshPostgresDb({ migrated: false }));
-    const others = await Promise.all([1, 2].map(() => openDatabase({ kind: "postgres", url: first.url })));
+    const others = await Promise.all([1, 2].map(() => openDatabase({ kind: "postgres", url: first.url , dataKey: process.env.KOERS_DATA_KEY ?? "" })));
     onTestFinished(() => Promise.all(others.map((d) => d.close())).then(() => undefined));
 
     const results = await Promise.all([first.db, ...others].map((d) => d.migrate()));

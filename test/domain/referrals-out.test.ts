@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { stateOf } from "../../src/domain/referrals/lifecycle.js";
 import { createTranslator } from "../../src/i18n.js";
-import { createSlackTranslator } from "../../src/slack/i18n.js";
+import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { ReferralRefused } from "../../src/domain/referrals/types.js";
 import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
 import { buttonData, message, outDraft, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "./referrals-world.js";

@@ -9,7 +9,7 @@ import type { Database } from "../../src/db/client.js";
 import { createReferralService, type ReferralService } from "../../src/domain/referrals/service.js";
 import type { Client, Member, Organisation } from "../../src/generated/prisma/client.js";
 import { createTranslator } from "../../src/i18n.js";
-import type { OutMessage, TelegramSendPayload } from "../../src/jobs/outbox.js";
+import type { OutMessage, TelegramSendPayload } from "../../src/outbox/messages.js";
 import type { SlackReferralPayload } from "../../src/domain/referrals/deliveries.js";
 import { silentLogger } from "../../src/log.js";
 

@@ -40,14 +40,36 @@ describe("checkin flow", () => {
   it("asks how the step went; done and partly update it with a concrete compliment", () => {
     const atStep = last([chose("6"), said("niks")], withStep());
     expect(keys(atStep)).toEqual(["checkin.better.nothing", "checkin.step.ask"]);
-    expect(question(atStep)?.vars).toEqual({ step: "De huisarts bellen" });
+    expect(question(atStep)?.vars).toEqual({ step: "de huisarts bellen" });
     expect(buttonIds(question(atStep))).toEqual(["done", "partly", "notYet", "notNow"]);
     const done = send(m, atStep, chose("done"));
     expect(done.effects).toEqual([{ kind: "updateStep", stepId: "step-1", status: "DONE" }]);
-    expect(keys(done)).toEqual(["checkin.step.doneOk", "checkin.end"]);
+    // The compliment names the step, and a next step is asked for.
+    expect(done.says[0]).toEqual({ key: "checkin.step.doneOk", vars: { step: "de huisarts bellen" } });
+    expect(keys(done)).toEqual(["checkin.step.doneOk", "checkin.step.nextAsk"]);
+    expect(buttonIds(question(done))).toEqual(["notSure", "notNow"]);
+    const next = send(m, done, said("de afspraak in mn agenda zetten"));
+    expect(next.effects).toEqual([{ kind: "addStep", afterStepId: "step-1", what: "de afspraak in mn agenda zetten" }]);
+    expect(keys(next)).toEqual(["checkin.step.nextOk", "checkin.end"]);
+    for (const none of [said("weet ik nog niet"), chose("notSure"), chose("notNow"), said("niks")]) {
+      const later = send(m, done, none);
+      expect(later.effects).toEqual([]);
+      expect(keys(later)).toEqual(["checkin.step.nextLater", "checkin.end"]);
+    }
     const partly = send(m, atStep, said("een beetje"));
     expect(partly.effects).toEqual([{ kind: "updateStep", stepId: "step-1", status: "PARTLY" }]);
     expect(keys(partly)).toEqual(["checkin.step.partlyOk", "checkin.end"]);
+  });
+
+  it("names a rise since the last score and asks what the client did differently; a fall or no history gets the usual question", () => {
+    const rise = send(m, start(m, inputFor({ previousScore: 3 })), said("een 7"));
+    expect(rise.says.at(-1)).toMatchObject({ key: "checkin.rise.ask", vars: { from: 3, to: 7 } });
+    expect(keys(send(m, rise, said("ik ben elke dag naar buiten gegaan")))).toEqual(["checkin.rise.thanks", "checkin.end"]);
+    expect(keys(send(m, rise, said("weet ik niet")))).toEqual(["checkin.rise.anyway", "checkin.end"]);
+    expect(keys(send(m, start(m, inputFor({ previousScore: 8 })), chose("7")))).toEqual(["checkin.better.ask"]);
+    expect(keys(send(m, start(m, inputFor({ previousScore: 7 })), chose("7")))).toEqual(["checkin.better.ask"]);
+    expect(keys(send(m, start(m, inputFor({ previousScore: 1 })), chose("3")))).toEqual(["checkin.coping"]);
+    expect(keys(send(m, start(m, inputFor({ previousScore: "x" })), chose("7")))).toEqual(["checkin.better.ask"]);
   });
 
   it("'not yet' asks what got in the way and whether to make the step smaller, without blame", () => {

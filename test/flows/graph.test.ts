@@ -11,19 +11,27 @@ import { exploreFlow, probeEvents } from "./graph.js";
 
 const events = probeEvents(NOW);
 
-/** GROW up to the "when" question, then each kind of answer, so every summary line is emitted. */
+/** GROW up to the summary with each way of saying the step line (day kind × helper), and its other branches. */
 function growPrefixes(): ClientEvent[][] {
-  const toWhen = ["Ik wil voor de zomer werk, vier dagen per week", "Ik heb al gebeld", "bellen", "snel", "eng", "Bellen"].map((t) => said(t));
-  return [chose("tomorrow"), chose("thisWeek"), chose("notSure"), said("vrijdag")].flatMap((when) => [
-    [...toWhen, when, chose("alone"), chose("10")],
-    [...toWhen, when, said("Mijn zus"), chose("3")],
-  ]);
+  const start = ["Ik wil voor de zomer werk, vier dagen per week", "Ik heb al gebeld", "bellen"].map((t) => said(t));
+  const steps = ["Het uitzendbureau bellen", "Het uitzendbureau bellen met mijn zus", "Het uitzendbureau zelf bellen"].map((t) => said(t));
+  const summaries = [chose("tomorrow"), chose("thisWeek"), chose("notSure"), said("vrijdag")].flatMap((when) =>
+    steps.map((step) => [...start, step, when, chose("10"), said("niks")]),
+  );
+  return [
+    [],
+    ...summaries,
+    [...start, said("Het uitzendbureau bellen"), chose("tomorrow"), chose("3")],
+    [said("mn schulden, werk vinden, en mn huis is een puinhoop")],
+    [said("Ik wil werk vinden"), said("het lukt gewoon echt niet goed")],
+    [said("Ik wil werk vinden"), said("Ik heb al gebeld"), said("bellen of mailen")],
+  ];
 }
 
 const cases: [string, Parameters<typeof exploreFlow>[0], FlowInput[], ClientEvent[][]?][] = [
   ["onboarding", onboardingMachine, [inputFor(), { ...inputFor(), client: { name: "Samira", callName: "Sam" } }]],
   ["grow", growMachine, [inputFor()], growPrefixes()],
-  ["miracle", miracleMachine, [inputFor()]],
+  ["miracle", miracleMachine, [inputFor()], [[], Array.from({ length: 6 }, () => said("weet ik niet"))]],
   [
     "scaling",
     scalingMachine,
@@ -34,7 +42,12 @@ const cases: [string, Parameters<typeof exploreFlow>[0], FlowInput[], ClientEven
     [[chose("10")], [chose("0")]],
   ],
   ["menu", menuMachine, [inputFor()]],
-  ["checkin", checkinMachine, [inputFor(), inputFor({ step: { id: "step-1", what: "De huisarts bellen" } })]],
+  [
+    "checkin",
+    checkinMachine,
+    [inputFor(), inputFor({ step: { id: "step-1", what: "De huisarts bellen" } }), inputFor({ previousScore: 3, step: { id: "step-1", what: "De huisarts bellen" } })],
+    [[], [chose("7")]],
+  ],
 ];
 
 describe.each(cases)("%s flow, all paths", (_name, machine, inputs, prefixes) => {

@@ -11,7 +11,7 @@ import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMa
 import type { ClientEvent, FlowInput, Say } from "../../flows/types.js";
 
 const LOCALES = path.resolve(import.meta.dirname, "../../locales");
-/** Button ids the engine accepts in callback data (src/jobs/outbox.ts). */
+/** Button ids the engine accepts in callback data (src/outbox/messages.ts). */
 const CHOICE_ID = /^[A-Za-z0-9_.-]{1,40}$/;
 
 export interface GraphReport {

@@ -14,7 +14,7 @@ import {
   type Direction,
   type ReferralEvent,
   type Tell,
-} from "../../flows/referral.js";
+} from "../../flows/referral/index.js";
 import { localeKeys } from "./graph.js";
 
 /** Every event with valid data, plus the invalid variants the guards must refuse. */

@@ -86,4 +86,15 @@ describe("scaling flow", () => {
     expect(question(next)).toMatchObject({ key: "scaling.how.rise", vars: { from: 2, to: 5 } });
     expect(buttonIds(question(next))).toEqual(["notNow"]);
   });
+
+  it("'weet ik niet' to the small step gets an easier question, then an ending that does not claim a step", () => {
+    const atStep = run(m, start(m), [chose("5"), said("ik doe mijn best"), said("meer rust")]).at(-1) as Turn;
+    expect(keys(atStep)).toEqual(["scaling.step"]);
+    const help = send(m, atStep, said("weet ik niet"));
+    expect(keys(help)).toEqual(["scaling.stepHelp"]);
+    expect(keys(send(m, help, said("even wandelen")))).toEqual(["scaling.end"]);
+    const none = send(m, help, said("geen idee"));
+    expect(keys(none)).toEqual(["scaling.endNoStep"]);
+    expect(none.snap.status).toBe("done");
+  });
 });

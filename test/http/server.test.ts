@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { startKoers, WEBHOOK_PATH, type Koers } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
-import type { TelegramSendPayload } from "../../src/jobs/outbox.js";
+import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { commandUpdate } from "../fixtures/updates.js";
 import { footprint, memoryLogger, nlText, startOnEmulator, templateDataDir } from "../support/service.js";
 import { freePort, startEmulator } from "../support/telegram.js";

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.js";
-import type { TelegramSendPayload } from "../../src/jobs/outbox.js";
+import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type EmbeddedTestDb, type PostgresTestDb } from "../support/db.js";
 import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.js";
 import { spawnWorker, until } from "./processes.js";

@@ -12,11 +12,11 @@ import type { Database } from "../../src/db/client.js";
 import { createJobs } from "../../src/jobs/index.js";
 import type { NudgeSink } from "../../src/jobs/nudge-jobs.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
-import { planReminders } from "../../src/jobs/reminders.js";
-import { DAYPART_WINDOWS, isQuietHours, localTime } from "../../src/jobs/schedule.js";
+import { planReminders } from "../../src/domain/reminders/plan.js";
+import { DAYPART_WINDOWS, isQuietHours, localTime } from "../../src/domain/reminders/schedule.js";
 import { silentLogger } from "../../src/log.js";
 import { crisisHandlers } from "../../src/slack/crisis.js";
-import { createSlackTranslator } from "../../src/slack/i18n.js";
+import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { activeClient, fakeClock, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
 import { freshEmbeddedDb } from "../support/db.js";
 
@@ -149,6 +149,7 @@ describe("a crisis hold on the client's reminders", () => {
 
     await crisisResume(db, clientId, clock.now());
     clock.set(new Date(job.dueAt.getTime() + HOUR));
-    expect(keysOf(await w.delivered())).toEqual(["controls.comeBack", "grow.intro", "grow.goal.ask"]);
+    // It comes back at the question it was put off at.
+    expect(keysOf(await w.delivered())).toEqual(["controls.comeBack", "grow.goal.ask"]);
   });
 });

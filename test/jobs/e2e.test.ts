@@ -8,7 +8,7 @@ import nl from "../../locales/nl/client.json" with { type: "json" };
 import { startKoers, type Koers } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/db/client.js";
-import { DAYPART_WINDOWS, localTime } from "../../src/jobs/schedule.js";
+import { DAYPART_WINDOWS, localTime } from "../../src/domain/reminders/schedule.js";
 import { silentLogger } from "../../src/log.js";
 import { templateDataDir } from "../support/service.js";
 import { startFakeSlack, type FakeSlack } from "../slack/fake-slack.js";

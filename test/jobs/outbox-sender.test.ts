@@ -8,7 +8,7 @@ import { Bot } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
 import { SendError } from "../../src/jobs/errors.js";
-import type { TelegramSendPayload } from "../../src/jobs/outbox.js";
+import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { createTelegramSender } from "../../src/telegram/sender.js";
 import { FAKE_BOT_INFO, FAKE_TOKEN, startFakeTelegram, type FakeTelegram } from "./fake-telegram.js";
 

@@ -1,6 +1,7 @@
 /** Dispatchers in child processes (test/jobs/fixtures/worker.ts), to kill and to run side by side. */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import type { Delivery } from "./fake-telegram.js";
 
 const WORKER = path.resolve(import.meta.dirname, "fixtures/worker.ts");
 
@@ -37,4 +38,91 @@ export async function until(what: string, check: () => boolean | Promise<boolean
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** Resolves with the HTTP port once the service says it runs. */
+  port: Promise<number>;
+  exited: Promise<number | string>;
+  output(): string;
+  /** SIGTERM, then SIGKILL if it has not stopped after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The real service (`src/main.ts`) in a process of its own, configured by `env` on top of a
+ * minimal environment (PATH, HOME, PORT=0 on 127.0.0.1, LOG_LEVEL=warn).
+ */
+export function spawnService(env: Record<string, string>): ServiceProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...(process.env.KOERS_DATA_KEY ? { KOERS_DATA_KEY: process.env.KOERS_DATA_KEY } : {}), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  child.stderr?.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  const port = new Promise<number>((resolve, reject) => {
+    const onData = () => {
+      const m = /Koers runs on port (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    };
+    child.stdout?.on("data", onData);
+    exited.then((code) => reject(new Error(`the service exited (${code}) before it ran: ${out.slice(-2000)}`)), reject);
+  });
+  return {
+    child,
+    port,
+    exited,
+    output: () => out,
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export interface FakeTelegramProcess {
+  apiRoot: string;
+  /** Everything delivered so far, with the arrival times the fake's own process noted. */
+  deliveries(): Promise<Delivery[]>;
+  stop(): Promise<void>;
+}
+
+/** The fake Bot API in a child process (test/jobs/fixtures/fake-telegram-server.ts). */
+export async function spawnFakeTelegram(opts: { latencyMs?: number } = {}): Promise<FakeTelegramProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "fixtures/fake-telegram-server.ts")], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LATENCY_MS: String(opts.latencyMs ?? 0) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  child.stderr?.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  const apiRoot = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", () => {
+      const m = /apiRoot (\S+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    exited.then((code) => reject(new Error(`the fake Bot API exited (${code}): ${out.slice(-2000)}`)), reject);
+  });
+  return {
+    apiRoot,
+    async deliveries() {
+      const res = await fetch(`${apiRoot}/_deliveries`);
+      return (await res.json()) as Delivery[];
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDispatcher } from "../../src/jobs/dispatcher.js";
 import { dailyAt, ensureRecurring, everyMinutes, recurringHandlers, type Recurring } from "../../src/jobs/recurring.js";
-import { localTime } from "../../src/jobs/schedule.js";
+import { localTime } from "../../src/domain/reminders/schedule.js";
 import { silentLogger } from "../../src/log.js";
 import { backends, fakeClock, useDb } from "./support.js";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { daypartOfTime, parseRhythm, parseWhen, remindersMachine } from "../../flows/reminders.js";
 import type { ClientEvent, Effect, FlowInput, Say } from "../../flows/types.js";
 import { createTranslator } from "../../src/i18n.js";
-import { DAYPARTS, DAYPART_WINDOWS, QUIET_FROM, QUIET_UNTIL } from "../../src/jobs/schedule.js";
+import { DAYPARTS, DAYPART_WINDOWS, QUIET_FROM, QUIET_UNTIL } from "../../src/domain/reminders/schedule.js";
 import { exploreFlow, probeEvents } from "../flows/graph.js";
 
 const NOW = "2027-03-10T09:00:00.000Z";

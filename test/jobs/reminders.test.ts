@@ -6,8 +6,8 @@ import type { Database } from "../../src/db/client.js";
 import { createJobs } from "../../src/jobs/index.js";
 import type { NudgeSink } from "../../src/jobs/nudge-jobs.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
-import { planReminders } from "../../src/jobs/reminders.js";
-import { DAYPART_WINDOWS, isQuietHours, localTime } from "../../src/jobs/schedule.js";
+import { planReminders } from "../../src/domain/reminders/plan.js";
+import { DAYPART_WINDOWS, isQuietHours, localTime } from "../../src/domain/reminders/schedule.js";
 import { silentLogger } from "../../src/log.js";
 import { activeClient, backends, fakeClock, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
 

@@ -5,7 +5,7 @@
 import { afterEach } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import type { MessageSender } from "../../src/jobs/telegram-send.js";
-import type { TelegramSendPayload } from "../../src/jobs/outbox.js";
+import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
 
 export interface ClientOptions {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { normaliseText } from "../../src/domain/safety/normalise.js";
+// The normaliser consults the words of the rules' lexicon ("pille" -> "pillen", "moeder" kept
+// whole), which is compiled when the detector is loaded, as it always is in Koers.
+import "../../src/domain/safety/detect.js";
 
 describe("the crisis normaliser reads Dutch as clients type it", () => {
   it.each([
@@ -17,6 +20,13 @@ describe("the crisis normaliser reads Dutch as clients type it", () => {
     ["dood-gaan wil ik", "dood gaan wil ik"],
     ["mijzelf iets aandoen", "mezelf iets aandoen"],
     ["im gonna kms", "i am going to kill myself"],
+    // Words the lexicon uses whole are not cut apart; a doubled letter typed by mistake is mended.
+    ["mijn moeder sloeg me", "mijn moeder sloeg me"],
+    ["het is al lang voorbij", "het is al lang voorbij"],
+    ["ik wil doodd", "ik wil dood"],
+    ["ik wil nit meer leevn", "ik wil niet meer leven"],
+    ["dat was normaal", "dat was normaal"],
+    ["wrm zou ik nog", "waarom zou ik nog"],
   ])("%j -> %j", (input, expected) => {
     expect(normaliseText(input)).toBe(expected);
   });

@@ -12,7 +12,7 @@ import { openNudge } from "../../src/domain/nudges.js";
 import { createDispatcher } from "../../src/jobs/dispatcher.js";
 import { loadCard, renderCard } from "../../src/slack/blocks/card.js";
 import { jobWebClient, slackReferralHandlers } from "../../src/slack/delivery.js";
-import { createSlackTranslator } from "../../src/slack/i18n.js";
+import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { digestMessage, nudgeMessage } from "../../src/slack/nudge-message.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
 import { outDraft } from "../domain/referrals-world.js";
@@ -320,7 +320,7 @@ describe("a replayed request across two instances on one database", () => {
 
   it.skipIf(!pgAvailable())("on PostgreSQL (two apps, each with its own connection pool)", async () => {
     const t = await freshPostgresDb();
-    const second = await openDatabase({ kind: "postgres", url: t.url });
+    const second = await openDatabase({ kind: "postgres", url: t.url , dataKey: process.env.KOERS_DATA_KEY ?? "" });
     try {
       await replayAcross(t.db, second);
     } finally {

@@ -6,7 +6,7 @@ import { createJobs } from "../../src/jobs/index.js";
 import { planDigests, type NudgeSink } from "../../src/jobs/nudge-jobs.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
 import { silentLogger } from "../../src/log.js";
-import { createSlackTranslator } from "../../src/slack/i18n.js";
+import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
 import { activeClient, backends, fakeClock, recordingSender, useDb, type FakeClock } from "../jobs/support.js";
 import { startFakeSlack, type FakeSlack } from "./fake-slack.js";
@@ -19,7 +19,7 @@ afterAll(() => slack.close());
 
 function jobs(db: Database, clock: FakeClock, sink?: NudgeSink) {
   const nudges = sink ?? createSlackNudgeSink({ token: "xoxb-test-token", apiUrl: slack.url, t: createSlackTranslator("nl"), logger: silentLogger() });
-  const engine = { startConversation: async () => undefined, resumeParked: async () => "gone" as const };
+  const engine = { startConversation: async () => undefined, resumeParked: async () => "gone" as const, reask: async () => "not needed" as const };
   return createJobs({ db, engine, sender: recordingSender(), nudges, logger: silentLogger(), clock: clock.now, limiter: unlimited, silentDays: 7 });
 }
 
@@ -83,10 +83,10 @@ describe.each(backends)("coach nudges on %s", (_name, fresh, available) => {
     await db.prisma.goal.create({
       data: { clientId: talking.clientId, text: "Werk", steps: { create: [{ what: "Bellen", dueAt: new Date(now.getTime() - 2 * DAY) }] } },
     });
-    expect(await detectNudges(db, now, { silentDays: 7 })).toEqual({ silent: 1, missed_checkin: 1, step_overdue: 1 });
-    expect(await detectNudges(db, now, { silentDays: 7 })).toEqual({ silent: 0, missed_checkin: 0, step_overdue: 0 });
+    expect(await detectNudges(db, now, { silentDays: 7 })).toEqual({ silent: 1, missed_checkin: 1, step_overdue: 1, client_paused: 0 });
+    expect(await detectNudges(db, now, { silentDays: 7 })).toEqual({ silent: 0, missed_checkin: 0, step_overdue: 0, client_paused: 0 });
     await db.prisma.nudge.updateMany({ data: { status: "DONE" } });
-    expect(await detectNudges(db, new Date(now.getTime() + DAY), { silentDays: 7 })).toEqual({ silent: 0, missed_checkin: 0, step_overdue: 0 });
+    expect(await detectNudges(db, new Date(now.getTime() + DAY), { silentDays: 7 })).toEqual({ silent: 0, missed_checkin: 0, step_overdue: 0, client_paused: 0 });
     // The client wrote again, then went silent again: that is news.
     await db.prisma.client.update({ where: { id: silent.clientId }, data: { lastClientMessageAt: new Date(now.getTime() + DAY) } });
     await detectNudges(db, new Date(now.getTime() + 9 * DAY), { silentDays: 7 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSlackTranslator } from "../../src/slack/i18n.js";
+import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { digestMessage, nudgeMessage } from "../../src/slack/nudge-message.js";
 import { nudgeSinkFor } from "../../src/slack/nudge-sink.js";
 import { memoryLogger } from "../support/service.js";

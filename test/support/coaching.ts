@@ -5,7 +5,7 @@
  */
 import { expect } from "vitest";
 import type { Database } from "../../src/db/client.js";
-import { addDays, atLocal, localTime, TIME_ZONE, type Ymd } from "../../src/jobs/schedule.js";
+import { addDays, atLocal, localTime, TIME_ZONE, type Ymd } from "../../src/domain/reminders/schedule.js";
 import { nlText } from "./service.js";
 import { waitFor, type BotMessage, type ChatUser } from "./telegram.js";
 

@@ -55,6 +55,13 @@ export async function freshEmbeddedDb(options: FreshDbOptions = {}): Promise<Emb
   };
 }
 
+/** The tests' data key (vitest.config.ts puts it in the environment), for databases opened by hand. */
+export function testDataKey(): string {
+  const key = process.env.KOERS_DATA_KEY;
+  if (!key) throw new Error("KOERS_DATA_KEY is not set: run the tests through vitest (vitest.config.ts sets it).");
+  return key;
+}
+
 /** True when the PostgreSQL suite can run: use with `describe.skipIf(!pgAvailable())`. */
 export function pgAvailable(): boolean {
   return inject("pgBaseUrl") !== undefined;
@@ -94,7 +101,7 @@ export async function freshPostgresDb(options: FreshDbOptions = {}): Promise<Pos
     await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
   try {
-    db = await openDatabase({ kind: "postgres", url });
+    db = await openDatabase({ kind: "postgres", url, dataKey: testDataKey() });
     if (options.migrated !== false) await db.migrate();
     return { db, url, name, cleanup };
   } catch (err) {

@@ -17,7 +17,7 @@ import { createJobs, type Jobs } from "../../src/jobs/index.js";
 import type { CoachAddress, NudgeNote } from "../../src/jobs/nudge-jobs.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
 import { crisisHandlers } from "../../src/slack/crisis.js";
-import { createSlackTranslator } from "../../src/slack/i18n.js";
+import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { createTelegramBot } from "../../src/telegram/bot.js";
 import { createTelegramSender } from "../../src/telegram/sender.js";
 import { BOT_INFO, BOT_TOKEN } from "../fixtures/updates.js";

@@ -4,7 +4,7 @@
  */
 import type { Database } from "../../src/db/client.js";
 import { createClientInvite } from "../../src/domain/invites.js";
-import type { OutMessage, TelegramSendPayload } from "../../src/jobs/outbox.js";
+import type { OutMessage, TelegramSendPayload } from "../../src/outbox/messages.js";
 
 export interface InvitedClient {
   coachId: string;

@@ -9,7 +9,7 @@
  * from the bot, Telegram's limit); the reminder test moves the clock, so it runs alone, last.
  */
 import { describe, expect, it } from "vitest";
-import { DAYPART_WINDOWS, localTime } from "../../src/jobs/schedule.js";
+import { DAYPART_WINDOWS, localTime } from "../../src/domain/reminders/schedule.js";
 import {
   atLocal, comingMonday, dayAfter, expectQuiet, hear, labels, last, notNowRow, onboardedClient, runningClock, scaleLabels, seedGoal,
 } from "../support/coaching.js";
@@ -49,7 +49,7 @@ describe.concurrent("check-ins started by the coach", () => {
     await chat.say("Voor mijn kinderen. Zij hebben mij nodig.");
     await hear(chat, [nlText("checkin.exception")]);
     await chat.say("Zondag, toen mijn zus op bezoek was");
-    turn = await hear(chat, [nlText("checkin.step.ask", { step: "De huisarts bellen" })]);
+    turn = await hear(chat, [nlText("checkin.step.ask", { step: "de huisarts bellen" })]);
     expect(labels(last(turn))).toEqual(stepRows());
 
     await chat.say("nee nog niet");
@@ -87,7 +87,7 @@ describe.concurrent("check-ins started by the coach", () => {
     await chat.say("Ik ben elke ochtend gaan wandelen");
     await hear(chat, [nlText("checkin.better.how")]);
     await chat.say("Ik zette een wekker");
-    let turn = await hear(chat, [nlText("checkin.step.ask", { step: "Drie sollicitatiebrieven schrijven" })]);
+    let turn = await hear(chat, [nlText("checkin.step.ask", { step: "drie sollicitatiebrieven schrijven" })]);
     await chat.press(last(turn), nlText("checkin.step.partly"));
     await hear(chat, [nlText("checkin.step.partlyOk"), nlText("checkin.end", { name: "Mo" })]);
     await expectQuiet(svc.koers.db, chat, c.clientId);
@@ -96,27 +96,33 @@ describe.concurrent("check-ins started by the coach", () => {
     // The next check-in asks about the same step again: it is not finished.
     await svc.koers.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
     await hear(chat, [nlText("checkin.hello", { name: "Mo" }), nlText("checkin.mood")]);
-    await chat.say("zes");
-    await hear(chat, [nlText("checkin.better.ask")]);
-    await chat.say("niks");
-    turn = await hear(chat, [nlText("checkin.better.nothing"), nlText("checkin.step.ask", { step: "Drie sollicitatiebrieven schrijven" })]);
+    // Higher than last time: the rise is named (the last score comes from the database).
+    await chat.say("negen");
+    await hear(chat, [nlText("checkin.rise.ask", { from: 8, to: 9 })]);
+    await chat.say("niks eigenlijk");
+    turn = await hear(chat, [nlText("checkin.rise.anyway"), nlText("checkin.step.ask", { step: "drie sollicitatiebrieven schrijven" })]);
     await chat.say("gedaan!");
-    await hear(chat, [nlText("checkin.step.doneOk"), nlText("checkin.end", { name: "Mo" })]);
+    // The compliment names the step; the next step may wait.
+    turn = await hear(chat, [nlText("checkin.step.doneOk", { step: "drie sollicitatiebrieven schrijven" }), nlText("checkin.step.nextAsk")]);
+    expect(labels(last(turn))).toEqual([[nlText("checkin.step.nextNotSure")], notNowRow()]);
+    await chat.press(last(turn), nlText("checkin.step.nextNotSure"));
+    await hear(chat, [nlText("checkin.step.nextLater", { coach: "Fleur" }), nlText("checkin.end", { name: "Mo" })]);
     await expectQuiet(svc.koers.db, chat, c.clientId);
 
     const done = await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: first! } });
     expect(done.status).toBe("DONE");
     expect(done.doneAt).toBeInstanceOf(Date);
     expect(await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: second! } })).toMatchObject({ status: "OPEN" });
-    expect(await wellbeing(c.clientId)).toEqual([8, 6]);
+    expect(await wellbeing(c.clientId)).toEqual([8, 9]);
 
     await chat.command("/doel");
     await hear(chat, [
       [
         nlText("overview.goal", { goal: "Een baan voor drie dagen per week" }),
-        nlText("overview.stepDone", { what: "Drie sollicitatiebrieven schrijven" }),
+        nlText("overview.stepDoneOn", { what: "Drie sollicitatiebrieven schrijven", date: done.doneAt! }),
         nlText("overview.step", { what: "Een uitzendbureau bellen" }),
-        nlText("overview.scores", { scores: "8, 6" }),
+        nlText("overview.scoresTitle"),
+        nlText("overview.score.WELLBEING", { scores: "8 → 9" }),
         nlText("overview.end", { coach: "Fleur" }),
       ].join("\n"),
     ]);
@@ -185,13 +191,19 @@ describe("the check-in reminder", () => {
     await chat.say("Ik ben op tijd opgestaan");
     await hear(chat, [nlText("checkin.better.how")]);
     await chat.say("Met een wekker naast mijn bed");
-    turn = await hear(chat, [nlText("checkin.step.ask", { step: "Met een lijstje naar de markt" })]);
+    turn = await hear(chat, [nlText("checkin.step.ask", { step: "met een lijstje naar de markt" })]);
     await chat.press(last(turn), nlText("checkin.step.done"));
-    await hear(chat, [nlText("checkin.step.doneOk"), nlText("checkin.end", { name: "Joyce" })]);
+    await hear(chat, [nlText("checkin.step.doneOk", { step: "met een lijstje naar de markt" }), nlText("checkin.step.nextAsk")]);
+    await chat.say("volgende keer ook groente kopen");
+    await hear(chat, [nlText("checkin.step.nextOk"), nlText("checkin.end", { name: "Joyce" })]);
     await expectQuiet(svc.koers.db, chat, c.clientId);
 
     expect(await wellbeing(c.clientId)).toEqual([7]);
-    expect(await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: stepId! } })).toMatchObject({ status: "DONE" });
+    const doneStep = await svc.koers.db.prisma.step.findUniqueOrThrow({ where: { id: stepId! } });
+    expect(doneStep).toMatchObject({ status: "DONE" });
+    // The next step joins the same goal, open.
+    const next = await svc.koers.db.prisma.step.findMany({ where: { goalId: doneStep.goalId, NOT: { id: stepId! } } });
+    expect(next.map((s) => [s.what, s.status])).toEqual([["volgende keer ook groente kopen", "OPEN"]]);
     const ran = await svc.koers.db.prisma.job.findUniqueOrThrow({ where: { id: reminder.id } });
     expect(ran.status).toBe("DONE");
     expect(ran.payload).toMatchObject({ started: true, daypart: "morning", everyDays: 7 });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
-import { enqueueTelegram } from "../../src/jobs/outbox.js";
+import { enqueueTelegram } from "../../src/outbox/messages.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
 import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
@@ -59,7 +59,7 @@ describe("a crisis in the middle of a GROW conversation", () => {
     expect(texts(await ob.deliver(callbackUpdate(c.chat, "s:resume")))).toEqual([nlText("crisis.after.back"), nlText("grow.reality.now")]);
     const back = await activeRun(c.clientId);
     expect(back.id).toBe(c.run.id);
-    expect(contextOf(back)).toMatchObject({ goal: "Ik wil werk vinden", whenText: "voor de zomer" });
+    expect(contextOf(back)).toMatchObject({ goal: "Ik wil werk", whenText: "voor de zomer" });
     expect((await alertsOf(c.clientId))[0]?.followUp).toBe("done");
     expect(texts(await ob.deliver(textUpdate(c.chat, "Slecht")))).toEqual([nlText("grow.reality.helps")]);
     // Going on with the conversation does not lift the hold on reminders: that is for the coach.

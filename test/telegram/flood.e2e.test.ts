@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CRISIS_KEYS } from "../../src/domain/safety/answer.js";
-import type { TelegramSendPayload } from "../../src/jobs/outbox.js";
+import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { nlText, serviceForFile } from "../support/service.js";
 import { waitFor } from "../support/telegram.js";
 import { inviteClient } from "../support/world.js";

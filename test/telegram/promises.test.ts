@@ -52,7 +52,7 @@ describe("'Ik zeg het zelf': the topic comes back when the client wants to go on
       expect(back).not.toContain(nlText("menu.ask", { name: "Sam" }));
       const run = await activeRun(c.clientId);
       expect(run.id).toBe(c.run.id);
-      expect(contextOf(run)).toMatchObject({ goal: "Ik wil werk vinden", whenText: "voor de zomer" });
+      expect(contextOf(run)).toMatchObject({ goal: "Ik wil werk", whenText: "voor de zomer" });
       // The next message is the answer to that question.
       expect(texts(await ob.deliver(textUpdate(c.chat, "Slecht")))).toEqual([nlText("grow.reality.helps")]);
     });
@@ -119,6 +119,23 @@ describe("a parked topic survives /stop and /start", () => {
     expect(texts(ob.calls.slice(from))[0]).toBe(nlText("controls.comeBack"));
   });
 
+  it("parked until tomorrow: on the agreed day it comes back at its own question, with the answers so far", async () => {
+    const c = await journeys.halfwayGrow(db, ob, ++lastChat);
+    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
+    expect(texts(await ob.deliver(textUpdate(c.chat, "morgen graag")))).toEqual([nlText("controls.park.okDay")]);
+    const from = ob.calls.length;
+    expect(await ob.engine.resumeParked(c.run.id)).toBe("resumed");
+    await ob.jobs.dispatcher.drain();
+    expect(texts(ob.calls.slice(from))).toEqual([nlText("controls.comeBack"), nlText("grow.reality.now")]);
+    const run = await activeRun(c.clientId);
+    expect(run.id).toBe(c.run.id);
+    expect(contextOf(run)).toMatchObject({ goal: "Ik wil werk", whenText: "voor de zomer" });
+    // Its buttons are new ones; the next message answers that question.
+    expect(run.turn).toBeGreaterThan(c.run.turn);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "gaat wel, ik heb al veel brieven gestuurd")))).toEqual([nlText("grow.options.ask")]);
+    expect(await ob.engine.resumeParked(c.run.id)).toBe("gone");
+  });
+
   it("parked until a day that passed while stopped: after /start the client is offered it", async () => {
     const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
@@ -145,7 +162,7 @@ describe("/pauze does not eat the next message", () => {
       expect(run.snapshot).toEqual(c.run.snapshot);
       expect((await client(c.clientId)).status).toBe("ACTIVE");
       expect(texts(await ob.deliver(textUpdate(c.chat, "Slecht")))).toEqual([nlText("grow.reality.helps")]);
-      expect(contextOf(await activeRun(c.clientId))).toMatchObject({ goal: "Ik wil werk vinden" });
+      expect(contextOf(await activeRun(c.clientId))).toMatchObject({ goal: "Ik wil werk" });
     });
   }
 
@@ -300,7 +317,7 @@ describe("a check-in respects a step's due date", () => {
     await ob.engine.startConversation(c.clientId, "checkin", undefined, c.coachId);
     expect(texts(await ob.deliver())).toEqual([nlText("checkin.hello", { name: "Sam" }), nlText("checkin.mood")]);
     expect(texts(await ob.deliver(textUpdate(c.chat, "een 7")))).toEqual([nlText("checkin.better.ask")]);
-    expect(texts(await ob.deliver(textUpdate(c.chat, "weet ik niet")))).toEqual([nlText("checkin.better.nothing"), nlText("checkin.step.ask", { step: "Mijn cv afmaken" })]);
+    expect(texts(await ob.deliver(textUpdate(c.chat, "weet ik niet")))).toEqual([nlText("checkin.better.nothing"), nlText("checkin.step.ask", { step: "je cv afmaken" })]);
     return { ...c, step };
   }
 

@@ -175,7 +175,7 @@ describe("the service as a process (src/main.ts)", () => {
     }
   });
 
-  it("delivers, after a SIGKILL and a restart, a message that was queued before the kill", async () => {
+  it("delivers, after a SIGKILL and a restart, a message that was queued before the kill", { timeout: 120_000 }, async () => {
     const dataDir = dataDirForTest();
     const invited = await seedInvite(dataDir, { coach: "Ahmed", client: "Samira" });
     const gate: ApiGate = await startApiGate(emulator.apiURL);

@@ -6,7 +6,7 @@
  * - The referring organisation answers questions about, or withdraws, its own IN referral.
  * `act` checks this under the referral's row lock, then applies the change and queues who hears it.
  */
-import type { ReferralEvent, ReferralEventType } from "../../../flows/referral.js";
+import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
 import type { Tx } from "../../db/client.js";
 import type { Member, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";

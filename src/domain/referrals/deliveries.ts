@@ -4,10 +4,10 @@
  * direct messages to the coach or the referrer, and a Telegram message when it concerns the
  * client. A crash after the commit loses nothing: the jobs are still pending.
  */
-import type { Tell } from "../../../flows/referral.js";
+import type { Tell } from "../../../flows/referral/index.js";
 import type { Tx } from "../../db/client.js";
 import type { Prisma, Referral } from "../../generated/prisma/client.js";
-import { enqueueTelegram } from "../../jobs/outbox.js";
+import { enqueueTelegram } from "../../outbox/messages.js";
 import type { Applied } from "./lifecycle.js";
 import { memberLabel } from "./labels.js";
 

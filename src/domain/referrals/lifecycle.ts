@@ -14,7 +14,7 @@ import {
   type ReferralEvent,
   tellsOf,
   type Tell,
-} from "../../../flows/referral.js";
+} from "../../../flows/referral/index.js";
 import type { Tx } from "../../db/client.js";
 import type { Prisma, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";

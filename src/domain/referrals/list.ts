@@ -4,7 +4,7 @@
  */
 import type { Tx } from "../../db/client.js";
 import type { Client, Referral } from "../../generated/prisma/client.js";
-import type { OutMessage } from "../../jobs/outbox.js";
+import type { OutMessage } from "../../outbox/messages.js";
 import { stateOf } from "./lifecycle.js";
 
 /** A referral as the client reads it; `choice` is the button id to stop sharing. */

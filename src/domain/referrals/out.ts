@@ -11,7 +11,7 @@ import { initialReferral, isClosed, lockReferral, noteReferral, stateOf, stepRef
 import { enqueueSlack } from "./deliveries.js";
 import { memberLabel } from "./labels.js";
 import { checked, isLifeDomain, isShareItem, isUrgency, isUuid, LIMITS, Problems, ReferralRefused, type LifeDomain, type ShareItem, type Urgency } from "./types.js";
-import { TIME_ZONE } from "../../jobs/schedule.js";
+import { TIME_ZONE } from "../reminders/schedule.js";
 
 export const CONSENT_TEXT_VERSION = "referralConsent@1";
 

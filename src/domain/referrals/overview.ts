@@ -57,7 +57,12 @@ export async function referralOverview(tx: Tx, member: Member): Promise<Overview
     org.kind === "PARTNER"
       ? (await tx.referral.findMany({ where: { fromOrgId: org.id, direction: "IN" }, include, orderBy: order, take: TAKE })).map((r) => line(r, `${r.personName ?? ""} → ${r.toOrg.name}`))
       : [];
-  const seen = new Set([...mine, ...incoming, ...filed].map((l) => l.referralId));
-  for (const referralId of seen) await audit(tx, { actorKind: actorOf(member).kind, actorId: member.id, action: "referral.viewed", referralId, detail: { via: "slack.home" } });
+  // Why each is shown: the member's own client, a referral to their organisation (a partner's only
+  // with the client's consent), or one their organisation filed.
+  const why = new Map<string, string>();
+  for (const l of filed) why.set(l.referralId, "filed");
+  for (const l of incoming) why.set(l.referralId, org.kind === "PARTNER" ? "consented" : "referredIn");
+  for (const l of mine) why.set(l.referralId, "caseload");
+  for (const [referralId, reason] of why) await audit(tx, { actorKind: actorOf(member).kind, actorId: member.id, action: "referral.viewed", referralId, detail: { via: "slack.home", why: reason } });
   return { mine, incoming, filed, org: org.name };
 }

@@ -3,9 +3,8 @@
  * ask the client for consent. A refused attempt (wrong person, forged id, a state that does not
  * allow it) is audited in a transaction of its own, because the attempt itself was rolled back.
  */
-import { allows, type ReferralEvent, type ReferralEventType } from "../../../flows/referral.js";
+import { allows, type ReferralEvent, type ReferralEventType } from "../../../flows/referral/index.js";
 import type { ReferralConsentData } from "../../../flows/referral-consent.js";
-import type { Engine } from "../../conversation/engine.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Member, Referral } from "../../generated/prisma/client.js";
 import type { Translator } from "../../i18n.js";
@@ -19,7 +18,8 @@ import { ReferralRefused } from "./types.js";
 
 export interface ReferralServiceDeps {
   db: Database;
-  engine: Pick<Engine, "startConversation">;
+  /** The conversation engine (src/conversation/engine.ts), which sits above domain: only what is needed here. */
+  engine: { startConversation(clientId: string, flowId: string, data: Record<string, unknown>, byCoachId: string): Promise<void> };
   /** Client texts: the consent question lists the items in the client's own language. */
   translator: Translator;
   clock: () => Date;
@@ -135,7 +135,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
           orderBy: { name: "asc" },
           take: Math.min(take, MAX_CHOICES),
         });
-        await audit(tx, { actorKind: "COACH", actorId: member.id, action: "clients.listed", detail: { count: clients.length, for: "referral" } });
+        await audit(tx, { actorKind: "COACH", actorId: member.id, action: "clients.listed", detail: { count: clients.length, for: "referral", why: "caseload" } });
         return clients;
       });
     },

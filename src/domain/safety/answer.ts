@@ -3,7 +3,7 @@
  * danger (113, 112, Veilig Thuis, Centrum Seksueel Geweld), that the coach is told (not for people
  * without a coach) and that the person may keep writing. Pure: the texts are in locales/.
  */
-import type { OutMessage } from "../../jobs/outbox.js";
+import type { OutMessage } from "../../outbox/messages.js";
 import type { CrisisCategory, CrisisSignal } from "./types.js";
 
 /** First line of the answer for each category; the crisis answer is recognised by it. */

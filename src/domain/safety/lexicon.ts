@@ -12,7 +12,7 @@ export const PERSON_WORDS =
   "hij|zij|ze|man|vrouw|vriend|vriendin|partner|ex|vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder|stiefpa|stiefma|" +
   "broer|zus|zoon|dochter|oom|tante|opa|oma|schoonvader|schoonmoeder|schoonzoon|vriendje|huisgenoot|buurman|buurvrouw|" +
   "baas|collega|iemand|eigenaar|verhuurder|pooier|loverboy|vent|jongen|he|she|husband|wife|boyfriend|girlfriend|dad|father|" +
-  "mother|mom|mum|stepdad|stepfather|brother|sister|son|uncle|someone|somebody|they|guy|man";
+  "mother|mom|mum|stepdad|stepfather|brother|sister|son|uncle|someone|somebody|they|guy|man|neighbour|neighbor";
 export const PERSON = pattern(PERSON_WORDS);
 
 /** Who is hurt: me, us, the children, a part of my body. */
@@ -23,7 +23,8 @@ export const VICTIM = pattern(
     "de kinderen|de kids|de kleine|onze kinderen|onze zoon|onze dochter|zijn kinderen|haar kinderen|kinderen|kind|baby|kindje",
     "my kids|the kids|my son|my daughter|the children|my children|my mom|my mother|my arm*|my leg*|my nose|my ribs",
     "mijn hoofd|mijn gezicht|mijn buik|mijn rug|mijn arm*|mijn keel|mijn nek|mijn oog|mijn ogen|mijn haar|mijn lijf|mijn lichaam|mijn hals",
-    "my face|my head|my neck|my throat",
+    "mijn knie*|mijn been|mijn benen|mijn botten|mijn vingers|mijn ribben|my knees|my ribs|my fingers",
+    "my face|my head|my neck|my throat|his wife|his girlfriend|her husband|his kids|her kids|his son|his daughter|her son|her daughter",
   ),
 );
 
@@ -35,7 +36,7 @@ export const HIT = pattern(
     "trap|trapt|trapte|getrapt|duw|duwt|duwde|geduwd|knijp|knijpt|kneep|geknepen|wurg*|gewurgd|mishandel*|bedreig*",
     "mep|mept|mepte|gemept|klap|klappen|tik|tikken|tikt|rammen|ramt|ramde|bijt|beet|gebeten|sleur*|gesleurd|sleept|sleepte",
     "smijt|smeet|gooit|gooide|gegooid|pakt ~ keel|greep ~ keel|vast ~ keel|hits|hit|hitting|beats|beat|beating|beaten",
-    "kicks|kicked|kicking|punch*|chok*|strangl*|slap*|push*|shov*|abus*|threat*|hurts|hurt",
+    "kicks|kicked|kicking|punch*|chok*|strangl*|slap*|push*|shov*|abus*|threat*|hurts|hurt|threw|throws|thrown|slammed|slams|dragged|drags|grabbed",
   ),
 );
 
@@ -47,14 +48,18 @@ export const HIT_IDIOM = pattern(
     "herrie|keet|stennis|lawaai|bal|tennis|drum*|trommel|piano|room|eieren|deur dicht|met de deur|gooit ~ weg|gooide ~ weg",
     "gooit ~ uit|gooide ~ uit|gooit ~ er uit|weggooien|ontslag|met ontslag|afpakken|rechter|advocaat|rechtszaak|boete|incasso",
     "deurwaarder|huur|kar|wagen|rolstoel|kinderwagen|schommel|knop|dreigt ~ met",
+    // Things hit or thrown in play or by accident, and skipped things ("slaat haar huiswerk steeds over").
+    "kussen|kussens|stoeien|ravotten|kietel*|op tafel|op de tafel|handje|handjes|dicht geslagen|dichtgeslagen|dicht ~ geslagen|dichtslaan|dicht slaan|sloeg ~ dicht|slaat ~ dicht",
+    "schop onder|onder ~ kont|met ~ eten|speelgoed|blokjes|zand|sneeuwbal*|huiswerk|ontbijt|lunch|maaltijd|hoofdstuk|beurt",
   ),
 );
 
 /** Films, games, the news: violence there is not violence at home. */
 export const MEDIA = pattern(
-  "film|films|serie|series|nieuws|journaal|krant|boek|roman|documentaire|docu|game|games|spel|spelletje|netflix|movie|show|" +
+  "film|films|scene|scenes|spreekbeurt|werkstuk|paper|bronnen|gekeken|schietspel*|spelletje*|schietspelletje*|bokstraining|boksen|serie|series|nieuws|journaal|krant|boek|roman|documentaire|docu|game|games|spel|spelletje|netflix|movie|show|" +
     "tv|televisie|aflevering|soap|fortnite|gta|call of duty|videoclip|liedje|song|podcast|artikel|news|video|youtube|tiktok|" +
-    "verhaal|thriller|detective|horror|acteur|actrice|personage|speler|wedstrijd|boks*|kickboks*|mma|judo|karate|voetbal|potje|level",
+    "verhaal|thriller|detective|horror|acteur|actrice|personage|speler|wedstrijd|boks*|kickboks*|mma|judo|karate|voetbal|potje|level|" +
+    "fifa|xbox|playstation|ps5|minecraft|mario|schaak*|monopoly|uno|kaarten|padel|pingpong|tafeltennis",
 );
 
 /** Wanting, wishing, hoping. */
@@ -91,7 +96,8 @@ export const MEANS = pattern(
 /** A means that is there for everyday use, not ready to be used against oneself. */
 export const EVERYDAY_USE = pattern(
   "keuken|koken|kook|groente|vlees|brood|bestek|apotheek|dokter|huisarts|arts|recept|herhaalrecept|voorgeschreven|tuin|was|" +
-    "waslijn|kamperen|jacht|sport|zoals|elke dag|per dag|ochtend|avond|kuur|klussen|scheren|benen|baard|supermarkt|kitchen|cooking",
+    "waslijn|kamperen|jacht|sport|zoals|elke dag|per dag|ochtend|avond|kuur|klussen|scheren|benen|baard|supermarkt|kitchen|cooking|" +
+    "medicijndoos|pillendoos|weekdoos|baxter*|niet vergeet|vergeet|vergeten",
 );
 
 /** Pills, medicines and drugs that can be taken all at once. */

@@ -238,9 +238,12 @@ export class Matches {
   }
 
   /** Does `p` match anywhere in the same clause within `reach` tokens of `span`? */
-  near(p: Pattern, span: Span, reach: number): boolean {
+  near(p: Pattern, span: Span, reach: number, own: readonly Pattern[] = []): boolean {
     const c = this.clause[span[0]];
-    return this.of(p).some(([s, e]) => this.clause[s] === c && s <= span[1] + reach && e >= span[0] - reach);
+    // A word that is part of the rule's own phrase at this place is not an exception to it.
+    const inOwn = ([s, e]: Span): boolean =>
+      own.some((q) => this.of(q).some(([qs, qe]) => qs >= span[0] && qe <= span[1] && qs <= s && qe >= e));
+    return this.of(p).some((sp) => this.clause[sp[0]] === c && sp[0] <= span[1] + reach && sp[1] >= span[0] - reach && !inOwn(sp));
   }
 
   /**

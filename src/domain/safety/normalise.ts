@@ -14,14 +14,14 @@ const CHAT: Record<string, string> = {
   k: "ik", ikke: "ik", ic: "ik", ick: "ik", ek: "ik",
   kheb: "ik heb", kwil: "ik wil", kben: "ik ben", kga: "ik ga", kzie: "ik zie", kdenk: "ik denk", kwou: "ik wou",
   kan: "kan", kn: "kan", kunnu: "kunnen", wl: "wil", wll: "wil", wild: "wil", wilt: "wil",
-  zm: "zelfmoord", zmgedachten: "zelfmoord gedachten", ff: "even", effe: "even", ns: "eens", es: "eens",
+  zm: "zelfmoord", sh: "zelfbeschadiging", shd: "zelfbeschadiging gedaan", geseden: "gesneden", gesnede: "gesneden", mesj: "mesje", aub: "alsjeblieft", pls: "alsjeblieft", plz: "alsjeblieft", plis: "alsjeblieft", svp: "alsjeblieft", zmgedachten: "zelfmoord gedachten", ff: "even", effe: "even", ns: "eens", es: "eens",
   nx: "niets", niks: "niets", nks: "niets", nooit: "nooit", nooid: "nooit", mss: "misschien",
   mzelf: "mezelf", mzlf: "mezelf", mezlf: "mezelf", mijzelf: "mezelf", mezelve: "mezelf", mezelluf: "mezelf", mzelluf: "mezelf",
   leve: "leven", levn: "leven", lefen: "leven", leeve: "leven", dod: "dood", doot: "dood", dooie: "dood", ded: "dead",
   sterve: "sterven", ophange: "ophangen", ophangn: "ophangen", vermoorde: "vermoorden", vermoort: "vermoordt",
   meer: "meer", mer: "meer", mear: "meer", meeer: "meer", lnger: "langer",
   gwn: "gewoon", gewn: "gewoon", echt: "echt", egt: "echt", eg: "echt", iedereen: "iedereen", iedreen: "iedereen",
-  zlf: "zelf", slaap: "slaap", vd: "van de", vh: "van het", idd: "inderdaad", tog: "toch",
+  zlf: "zelf", wrm: "waarom", wrom: "waarom", waaro: "waarom", slaap: "slaap", vd: "van de", vh: "van het", idd: "inderdaad", tog: "toch",
   eruit: "er uit", erop: "er op", eraf: "er af", eraan: "er aan", erin: "er in", ervan: "er van", erover: "er over",
   der: "er", make: "maken", ertussenuit: "er tussenuit", erbij: "er bij", ermee: "er mee",
   // English chat
@@ -37,7 +37,7 @@ const INTENSIFIED = /^dood(moe|ziek|op|eng|gewoon|leuk|zonde|stil|normaal|jammer
 
 /** Stems that start compounds: "zelfmoordplannen" -> "zelfmoord plannen", "doodgaan" -> "dood gaan". */
 const STEM_SPLITS: { re: RegExp; head: string }[] = [
-  { re: /^[zs]e?lf?mo+e?r*[dt]+(.*)$/, head: "zelfmoord" },
+  { re: /^[zs]e?lf?m[oe]*r*[dt]+(.*)$/, head: "zelfmoord" },
   { re: /^(?:zelf|self)(doding|beschadig\w*|verwond\w*|harm)$/, head: "zelf" },
   { re: /^dood(?!s)(.{2,})$/, head: "dood" },
   { re: /^(?:ik|k)(wil|wou|ben|heb|ga|kan|zie|denk|snij|sla|voel|doe|hoop|mag|moet|zit|sta|lig|loop|wil)(.*)$/, head: "ik" },
@@ -53,22 +53,33 @@ const VOCAB = new Set(
     "zin moe ziek snij sla slaat sloeg brand kras pijn pillen pil tabletten slaappillen mes help hulp bang bedreigt " +
     "springen spring ophangen hangen vannacht vanavond nu straks morgen even gewoon echt soms meteen hebben " +
     "zat beu gehad worden word wordt wakker huis vol rook brand kapot stoppen stop ermee mee ophouden " +
+    "hier daar wereld aarde "+
     "want to die kill end it all my life live not no more i you he she me him her"
   ).split(" "),
 );
 
 /** Two-letter words the splitter may cut off; other short words would cut ordinary words apart. */
-const SHORT_PIECES = new Set(["ik", "er", "me"]);
+const SHORT_PIECES = new Set(["ik", "er", "me", "op"]);
 
-const LAUGH = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}\u{1F601}\u{1F600}\u{1F639}]/gu;
+/** Emoji that stand for a word of the crisis lexicon. */
+const EMOJI_WORDS: readonly [RegExp, string][] = [
+  [/\u{1F52A}/gu, " mes "],
+  [/\u{1FA78}/gu, " bloed "],
+  [/\u{1F48A}/gu, " pillen "],
+  [/\u{1FAA2}/gu, " touw "],
+  [/\u{26B0}\u{FE0F}?/gu, " dood "],
+  [/\u{1F52B}/gu, " pistool "],
+];
+
+const LAUGH = /[\u{1F480}\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}\u{1F601}\u{1F600}\u{1F639}]/gu;
 
 function stretchFree(token: string): string {
   const stretched = /(.)\1{2,}/.test(token);
   let t = token.replace(/(.)\1{2,}/g, "$1$1").replace(/([ihjqwxyv])\1/g, "$1");
   // "leeeeven" -> "leven"; but "been", "oom", "woont" and "will" are words, not stretched letters.
-  if (stretched && !VOCAB.has(t) && !(t in CHAT)) {
+  if (stretched && !VOCAB.has(t) && !Object.hasOwn(CHAT, t)) {
     const single = t.replace(/(.)\1/g, "$1");
-    if (single !== t && (VOCAB.has(single) || single in CHAT)) t = single;
+    if (single !== t && (VOCAB.has(single) || Object.hasOwn(CHAT, single))) t = single;
   }
   return t;
 }
@@ -83,7 +94,7 @@ function segment(token: string): string[] | null {
     if (!sofar) continue;
     for (let j = i + 2; j <= Math.min(n, i + 12); j++) {
       const piece = token.slice(i, j);
-      const known = VOCAB.has(piece) || (piece.length >= 3 && piece in CHAT);
+      const known = VOCAB.has(piece) || (piece.length >= 3 && Object.hasOwn(CHAT, piece));
       if (!known || (piece.length < 3 && !SHORT_PIECES.has(piece))) continue;
       const cand = [...sofar, piece];
       const prev = best[j];
@@ -94,9 +105,21 @@ function segment(token: string): string[] | null {
   return out && out.length >= 2 ? out : null;
 }
 
+/** `token` with one doubled letter made single, if that gives a known word; else null. */
+function undoubled(token: string): string | null {
+  for (let i = 1; i < token.length; i++) {
+    if (token[i] !== token[i - 1] || /\d/.test(token[i]!)) continue;
+    const single = token.slice(0, i) + token.slice(i + 1);
+    // Dutch doubles many letters ("normaal", "kussen"): only a known short word or chat spelling counts.
+    if (single.length >= 3 && (VOCAB.has(single) || Object.hasOwn(CHAT, single))) return single;
+  }
+  return null;
+}
+
 function expand(token: string, out: string[]): void {
   const t = stretchFree(token);
-  const chat = CHAT[t];
+  // Own keys only: "constructor" is a word here, not Object's.
+  const chat = Object.hasOwn(CHAT, t) ? CHAT[t] : undefined;
   if (chat !== undefined) {
     if (chat === t) out.push(t);
     else for (const w of chat.split(" ")) expand(w, out);
@@ -126,7 +149,17 @@ function expand(token: string, out: string[]): void {
     out.push(`${t}n`);
     return;
   }
-  if (t.length >= 6 && !VOCAB.has(t)) {
+  // A doubled letter typed by mistake: "doodd", "leevn" (-> "levn" -> "leven"), when only the
+  // shorter spelling is a word of the splitter's vocabulary or the chat list.
+  if (!VOCAB.has(t) && !isKnownWord(t)) {
+    const fixed = undoubled(t);
+    if (fixed !== null) {
+      expand(fixed, out);
+      return;
+    }
+  }
+  // A word the lexicon uses whole ("voorbij", "geleden") is not cut into pieces.
+  if (t.length >= 6 && !VOCAB.has(t) && !isKnownWord(t)) {
     const parts = segment(t);
     if (parts) {
       for (const p of parts) expand(p, out);
@@ -138,12 +171,15 @@ function expand(token: string, out: string[]): void {
 
 /** The tokens of `text`; "." marks the end of a sentence. */
 export function normalise(text: string): string[] {
-  const flat = text
+  const flat = EMOJI_WORDS.reduce((s, [re, word]) => s.replace(re, word), text)
     .replace(LAUGH, " haha ")
+
     .toLowerCase()
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .replace(/ß/g, "ss")
+    // "zo'n" is "zo een", not the sun ("zon").
+    .replace(/\bzo['’`´]n\b/g, "zo een")
     // m'n, z'n, 'k, don't: the apostrophe goes, the word stays whole.
     .replace(/(\p{L})['’`´](\p{L})/gu, "$1$2")
     .replace(/(^|\s)['’`´](\p{L})/gu, "$1$2")
@@ -162,6 +198,24 @@ export function normalise(text: string): string[] {
     expand(raw, out);
   }
   while (out[out.length - 1] === BOUNDARY) out.pop();
+  return joinFragments(out);
+}
+
+/** Words that carry a sentence on: "Ik ben klaar. Met alles." is one sentence, cut for weight. */
+const CARRY_ON = new Set(["met", "with", "en", "and", "van", "of", "voor", "for", "echt", "really", "voorgoed", "forever", "allemaal", "alles", "all", "everything"]);
+
+/** Joins a short fragment (at most three words) that carries the sentence before it on. */
+function joinFragments(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t === BOUNDARY && out.length > 0 && CARRY_ON.has(tokens[i + 1] ?? "")) {
+      let len = 0;
+      while (i + 1 + len < tokens.length && tokens[i + 1 + len] !== BOUNDARY) len++;
+      if (len <= 3) continue;
+    }
+    out.push(t);
+  }
   return out;
 }
 

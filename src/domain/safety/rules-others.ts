@@ -25,7 +25,7 @@ const HURT_DONE =
 
 /** Killing and badly hurting, as a threat. */
 const KILL = pattern(
-  "burn my house|burn ~ house|steekt ~ huis ~ in brand|huis in brand|doodt|in de fik ~ steekt|in de fik ~ steken|met mij erin|met mij er in|gaan pakken|komt ~ pakken|te pakken nemen|pakt me|me pakt|een lesje leren|lesje ~ leren|teach me a lesson|break my|breek ~ mijn|breekt ~ mijn|benen breken|botten breken|" +
+  "knieen breken|knie* ~ breken|breken ~ mijn|burn my house|burn ~ house|steekt ~ huis ~ in brand|huis in brand|doodt|in de fik ~ steekt|in de fik ~ steken|met mij erin|met mij er in|gaan pakken|komt ~ pakken|te pakken nemen|pakt me|me pakt|een lesje leren|lesje ~ leren|teach me a lesson|break my|breek ~ mijn|breekt ~ mijn|benen breken|botten breken|" +
     "aandoet|wat aandoet|iets aandoet|wat aan ~ doen|kapot maakt|kapotmaakt|in brand ~ steekt|in brand ~ steken|afmaakt|dood te maken|dood ~ maken|doodmaakt|doodschiet|neersteekt|" +
     "vermoord*|doodmaken|dood maken|doden|dood ~ steken|doodsteken|afmaken|af ~ maken|kapot ~ maken|kapotmaken|iets aandoen|iets ~ aan ~ doen|" +
     "pijn ~ doen|neersteken|neerschieten|kill|killing|hurt|murder",
@@ -64,7 +64,7 @@ export const OTHER_RULES: readonly Rule[] = [
     window: 9,
     unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}`),
     reach: 6,
-    notInside: "ik sla|ik sloeg|ik schop|ik schopte|ik duw|ik duwde|i hit|i kicked|i pushed",
+    notInside: "ik sla|ik sloeg|ik schop|ik schopte|ik duw|ik duwde|i hit|i kicked|i pushed|ik zou ~ kunnen|ik zou hem|ik zou haar|dat ik haar zou|dat ik hem zou|i could",
   }),
   rule("violence.hits", {
     all: ["slaat me|slaat mij|sloeg me|sloeg mij|schopt me|schopte me|duwt me|duwde me|bedreigt me|bedreigde me|hits me|hit me|beats me|kicked me|pushed me|threatens me|slapped me|punched me|choked me"],
@@ -74,7 +74,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.hurt-done", {
     all: ["ik|wij|we|i|mijn kind*|mijn zoon|mijn dochter|de kinderen|onze kinderen|mijn baby|the kids|my kids|my son|my daughter", `word|wordt|werd|werden|ben|is|zijn|was|worden|get|got|am|was|were|been|being|weer`, HURT_DONE],
     window: 8,
-    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden`),
+    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen`),
     reach: 6,
   }),
   rule("violence.hurt-done", {
@@ -84,15 +84,15 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("violence.threat-kill", {
-    all: [PERSON, "dreigt|dreigde|bedreigt|bedreigde|zegt|zei|zeggen|gezegd|schreeuwt|schreeuwde|gaat|wil|zal|geappt|appt|appte|gestuurd|stuurt|schrijft|schreef|om me|om mij|threatens|said|says|will|going to", KILL, VICTIM],
+    all: [pattern(`${PERSON_WORDS}|mannen|gasten|jongens`), "dreigt|dreigde|dreigen|dreigden|bedreigt|bedreigde|zegt|zei|zeiden|zeggen|gezegd|schreeuwt|schreeuwde|gaat|wil|zal|geappt|appt|appte|gestuurd|stuurt|schrijft|schreef|om me|om mij|threatens|said|says|will|going to", KILL, VICTIM],
     window: 20,
-    unless: JEST,
+    unless: pattern(`${JEST.source}|${MEDIA.source}`),
     reach: 6,
     notInside: "ik ~ vermoord|ik ga ~ vermoorden|ik wil ~ vermoorden|i will kill|i am going to kill",
   }),
   rule("violence.threat-kill", {
     all: ["vermoordt me|vermoordt mij|vermoord me|maakt me dood|maakt mij dood|steekt me dood|schiet me dood|kills me|will kill me|going to kill me|gonna kill me|kill me"],
-    unless: pattern(`${JEST.source}|${MEDIA.source}|gemeente|uwv|belastingdienst|instantie*|brieven|formulieren|papierwerk|met hun|met al die|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom`),
+    unless: pattern(`${JEST.source}|${MEDIA.source}|gemeente|uwv|belastingdienst|instantie*|brieven|formulieren|papierwerk|met hun|met al die|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom|formulier*|vragenlijst|papieren|wachten|wachtrij|in de wacht|koffie|pizza|eten`),
     reach: 8,
   }),
   rule("violence.weapon-threat", {
@@ -103,6 +103,13 @@ export const OTHER_RULES: readonly Rule[] = [
     unless: MEDIA,
     reach: 6,
   }),
+  rule("violence.throat", {
+    all: [HOME_PERSON, "pakt ~ keel ~ vast|pakte ~ keel ~ vast|keel ~ vastgepakt|grijpt ~ keel|greep ~ keel|knijpt ~ keel|kneep ~ keel|snijdt ~ keel|snijdt mijn keel|keel doorsnijden|keel ~ door ~ snijden|grabs my throat|grabbed my throat|cut my throat|zag ~ zwart|zwart voor ~ ogen|blacked out"],
+    window: 16,
+    unless: pattern(`${MEDIA.source}|verslikt|keelpijn|dokter|huisarts|griep|verkouden`),
+    reach: 6,
+    negatable: false,
+  }),
   rule("violence.choke", {
     all: ["hands around my neck|handen om mijn nek|handen om mijn keel|hands around my throat|naar mijn keel|om mijn keel|om mijn nek|keel ~ dicht|keel dichtgeknepen|dichtgeknepen|gewurgd|wurgde|wurgt|wurgen|kreeg geen lucht|kon niet ademen|by the throat|choked|choking me|strangled"],
     unless: pattern(`${MEDIA.source}|${JEST.source}|verslikt|slikken|astma|allergie|eten|snoep|benauwd|paniek|paniekaanval|angstaanval|hooikoorts|verkouden|griep`),
@@ -112,24 +119,25 @@ export const OTHER_RULES: readonly Rule[] = [
     all: [HOME_PERSON, "sluit ~ op|sloot ~ op|opgesloten|op slot|laat ~ niet ~ naar buiten|laat ~ niet ~ weg|mag ~ niet ~ naar buiten|mag ~ niet ~ de deur uit|pakt ~ telefoon af|pakte ~ telefoon af|locked me|locks me|wont let me leave|will not let me leave"],
     window: 10,
     unless: "fiets|auto|sleutel kwijt|per ongeluk|buitengesloten|kat|hond",
+    notInside: "zichzelf|hemzelf|haarzelf",
     reach: 6,
   }),
   rule("violence.afraid-at-home", {
     all: ["durf ~ niet ~ naar huis|durf ~ niet ~ thuis|durf niet meer naar huis|durf ~ niet ~ terug|bang om naar huis|bang ~ naar huis|scared to go home|afraid to go home|not safe at home|niet veilig thuis|thuis ~ niet veilig|niet veilig ~ thuis|onveilig thuis|thuis ~ onveilig"],
-    unless: "donker|fiets|verlichting|buurt|bus|trein|avond|nacht|straat",
+    unless: "donker|fiets|verlichting|buurt|bus|trein|avond|nacht|straat|bellen|te bellen|op te bellen|appen|te appen|vertellen|te vertellen|zeggen",
     reach: 4,
     negatable: false,
   }),
   rule("violence.afraid-of", {
     all: ["bang voor|doodsbang voor|angst voor|afraid of|scared of|terrified of", HOME_PERSON, "hij|zij|ze|slaat|sloeg|woede|boos|driftig|agressief|dronken|drinkt|thuis|komt|doet|he|she|angry|drunk"],
     window: 10,
-    unless: "spin*|hond|honden|muis|muizen|deurwaarder|tandarts|dokter|gesprek|uitslag|examen|toets|reactie|oordeel|boos ~ op mij ~ omdat|teleurstellen|teleurgesteld",
+    unless: "onweer|donder|bliksem|storm|vuurwerk|hoogte|vliegen|naalden|prikken|insecten|wespen|slangen|clowns|spin*|hond|honden|muis|muizen|deurwaarder|tandarts|dokter|gesprek|uitslag|examen|toets|reactie|oordeel|boos ~ op mij ~ omdat|teleurstellen|teleurgesteld",
     reach: 6,
   }),
   rule("violence.bruises", {
     all: ["lip is open|lip ~ open|lip ~ kapot|oog ~ dicht|blauwe plek*|blauw oog|blauwe ogen|bloedneus|gescheurde lip|kapotte lip|bruise*|black eye|bloody nose|split lip", "van hem|van haar|door hem|door haar|van mijn|door mijn|hij|zij|he|she|him|her|from him|from her|verbergen|verstoppen|make up|hide"],
     window: 9,
-    unless: pattern("van de trap|met de fiets|gestoten|stootte|fiets|voetbal|sport|training|wedstrijd|tegen de deur|tegen de kast|fell|bumped|hond|kat|bloedverdunner*"),
+    unless: pattern("van de trap|met de fiets|gestoten|stootte|fiets|voetbal*|sport*|hockey*|turn*|training*|wedstrijd*|tegen de deur|tegen de kast|fell|bumped|hond|kat|bloedverdunner*"),
     reach: 8,
     negatable: false,
   }),
@@ -170,10 +178,30 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("sexual.touched", {
-    all: ["aan ~ gezeten|aangezeten|betast|betastte|touched me|groped|zat ~ aan ~ mij|zat ~ aan ~ me|zit ~ aan ~ mij|zit ~ aan ~ me|handen ~ niet thuis houden|handen ~ niet ~ thuishouden", "toen ik ~ klein|als kind|vroeger|ongewenst|zonder te vragen|against my will|tegen mijn wil|steeds|elke keer|weer|kept|when i was|ik wil dat niet|niet gewild|oom|stiefvader|opa|buurman|baas|collega|leraar|trainer|pa|vader"],
+    all: ["aan ~ gezeten|aangezeten|betast*|touched me|groped|zat ~ aan ~ mij|zat ~ aan ~ me|zit ~ aan ~ mij|zit ~ aan ~ me|handen ~ niet thuis houden|handen ~ niet ~ thuishouden", "toen ik ~ klein|als kind|vroeger|ongewenst|zonder te vragen|against my will|tegen mijn wil|steeds|elke keer|weer|kept|when i was|ik wil dat niet|niet gewild|oom|stiefvader|opa|buurman|baas|collega|leraar|trainer|pa|vader"],
     window: 12,
     unless: pattern(`${MEDIA.source}|tas|spullen|telefoon|eten|computer|fiets|auto|mijn haar ~ knippen|kapper|dokter|arts`),
     reach: 6,
+  }),
+  rule("sexual.body", {
+    all: ["mijn borsten|mijn borst|mijn billen|mijn kruis|mijn kont|tussen mijn benen|mijn intieme|my breasts|my chest|my butt|my ass|between my legs", "raakt|raakte|aanraken|aangeraakt|betast*|grijpt|greep|knijpt|kneep|zit ~ aan|zat ~ aan|gezeten|wrijft|streelt|touches|touched|grabs|grabbed|gropes|groped"],
+    window: 6,
+    unless: pattern(`${MEDIA.source}|dokter|arts|onderzoek|huisarts|ziekenhuis|verpleeg*|borstonderzoek|mammografie|knobbel|pijn op|pijn in|doctor|exam`),
+    reach: 6,
+  }),
+  rule("sexual.no-means-no", {
+    all: ["nee zeg|nee zei|nee gezegd|zeg dat ik niet wil|zei dat ik niet wilde|zeg ik nee|zei ik nee|say no|said no|tell him no|told him no", "doet hij het toch|doet hij ~ toch|deed hij het toch|deed hij ~ toch|gaat hij ~ door|ging hij ~ door|gaat ~ toch door|ging ~ toch door|toch ~ doorgegaan|does it anyway|did it anyway|keeps going|kept going|doesnt stop|did not stop|didnt stop"],
+    window: 14,
+    unless: pattern(`${MEDIA.source}|zoon|dochter|kind*|kinderen|kids|snoep|tv|game*|gamen|telefoon|hond|kat|eten|opruimen|huiswerk|schoenen|computer|roken|drinken|bier|geld|lenen|uitgeven|auto|rijden|muziek|herrie`),
+    reach: 10,
+    negatable: false,
+  }),
+  rule("sexual.exploitation", {
+    all: ["huisbaas|verhuurder|landlord|baas|boss|dealer|hij|he|man|vent|eigenaar|owner", pattern(SEX), "huur|rent|schuld*|debt*|betalen|betaal|pay|terugbetalen|in ruil|in exchange|geld|money|woning|kamer|room|kwijtschelden"],
+    window: 12,
+    unless: MEDIA,
+    reach: 6,
+    negatable: false,
   }),
   rule("sexual.images", {
     all: ["naaktfoto*|naakt foto*|naaktbeeld*|naakte foto*|naakt filmpje*|sexfilm*|seksfilm*|nudes|nude pics|sexting|sextortion|intieme foto*|filmpje van mij ~ bed", "verspreid*|rondgestuurd|doorgestuurd|online|op internet|gepost|posten|delen|gedeeld|chanteert|chantage|dreigt|dreigde|sturen|spread|shared|share|posted|leaked|blackmail*|threaten*"],
@@ -196,15 +224,15 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.fire", {
-    all: ["in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
-    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje`),
+    all: ["help ~ brand|brand ~ help|^ brand $|in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
+    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje|fan|slecht in koken|kopen|gekocht|ophangen|opgehangen`),
     reach: 8,
     acute: "always",
   }),
   rule("danger.emergency", {
     negatable: false,
     all: ["stikt|stikken|schuim uit ~ mond|epileptische aanval|choking|seizure|convulsing|in elkaar gezakt|mond hangt scheef|scheve mond|praat ~ raar ~ mond|arm ~ slap|collapsed|face drooping|slurred|ademt niet goed|ademt ~ niet goed|wordt blauw|wordt ~ blauw|ademt niet|ademt ~ niet meer|haalt geen adem|reageert niet|reageert ~ niet meer|bewusteloos|buiten bewustzijn|niet wakker ~ krijgen|krijg ~ niet wakker|is flauwgevallen|ligt op de grond|bloedt heel erg|bloedt ~ erg|veel bloed|blauw aangelopen|not breathing|unconscious|will not wake up|wont wake up|bleeding a lot|lots of blood"],
-    unless: pattern(`${MEDIA.source}|telefoon|computer|laptop|app|website|scherm|mail|brief|gemeente|uwv|instantie|coach|sam|niemand reageert|reageert niet op|bloedprik|bloed geprikt|donor|ongesteld|menstruatie|neus ~ bloedt|bloedneus|tandvlees|gisteren`),
+    unless: pattern(`${MEDIA.source}|wat moet je doen|wat doe je bij|voor mijn werk|ehbo|cursus|hoe werkt|telefoon|computer|laptop|app|website|scherm|mail|brief|gemeente|uwv|instantie|coach|sam|niemand reageert|reageert niet op|bloedprik|bloed geprikt|donor|ongesteld|menstruatie|neus ~ bloedt|bloedneus|tandvlees|gisteren`),
     reach: 6,
     acute: "always",
   }),
@@ -215,9 +243,9 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.call-police", {
-    all: ["bel ~ politie|bel ~ 112|belt ~ politie|call ~ police|call 911|call 112|help ~ me|help help|hulp ~ nodig|red me|save me|help us", "nu|snel|alsjeblieft|alstublieft|asap|now|quick|please|dringend|hij|ze|mes|slaat|dreigt|binnen|deur|bang|doodsbang|komt|here"],
+    all: ["bel ~ politie|bel ~ 112|belt ~ politie|call ~ police|call 911|call 112|help ~ me|help help|hulp ~ nodig|red me|save me|help us", "nu|snel|alsjeblieft|alstublieft|asap|now|quick|please|dringend|kan niet praten|kan ~ niet ~ praten|cant talk|cannot talk|hij|ze|mes|slaat|dreigt|binnen|deur|bang|doodsbang|komt|here"],
     window: 6,
-    unless: pattern(`${MEDIA.source}|brief|formulier|snap|begrijp|invullen|aanvraag|website|app|inloggen|digid|computer|laptop|telefoon|printer|lawaai|herrie|geluid|fiets|gestolen|auto|melding|aangifte|boete|diefstal|huiswerk|sollicitatie|cv|verhuizing|verhuizen|boodschappen|koken|schoonmaken|tuin|kast|belasting|toeslag|schuld*|rekening|mail|afspraak|zoeken|vinden|kiezen|uitleggen`),
+    unless: pattern(`${MEDIA.source}|brief|formulier|snap|begrijp|invullen|aanvraag|website|app|inloggen|digid|computer|laptop|telefoon|printer|lawaai|herrie|geluid|fiets|gestolen|auto|melding|aangifte|boete|diefstal|huiswerk|sollicitatie|cv|verhuizing|verhuizen|boodschappen|koken|schoonmaken|tuin|kast|belasting|toeslag|schuld*|rekening|mail|afspraak|zoeken|vinden|kiezen|uitleggen|logeren|logeert|op bezoek|bezoek|visite|verjaardag|feestje|onderdoor`),
     reach: 10,
     acute: "always",
   }),
@@ -241,7 +269,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("violence.threat-message", {
     all: ["weet waar je woont|weet waar jij woont|i know where you live|je bent dood|ben je dood|jij bent dood|you are dead|you are going to die|je gaat eraan|je gaat er aan|je gaat dood|jij gaat dood|ik maak je af|ik maak je dood|ik steek je|ik vermoord je|i will kill you"],
-    unless: pattern(`${JEST.source}|${MEDIA.source}|als mama|als papa|als je ~ vergeet|als je ~ verraadt|spel|potje`),
+    unless: pattern(`${JEST.source}|${MEDIA.source}|als mama|als papa|als je ~ vergeet|als je ~ verraadt|spel|potje|als je dat eet|als je dit eet|peper|pittig|sambal|spicy|zeg ik je`),
     reach: 6,
     negatable: false,
   }),
@@ -279,13 +307,13 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("violence.threat-implied", {
-    all: [PERSON, "is het klaar met mij|is het afgelopen met mij|ben ik ~ dood ~ als|dan ben ik de sjaak|gaan ~ me ~ pakken|komen ~ me ~ pakken|i am dead if|he will kill me|she will kill me"],
-    unless: pattern(`${JEST.source}|baas|werk|school|juf|meester|leraar|cijfer|rapport`),
+    all: [PERSON, "is het klaar met mij|is het afgelopen met mij|ben ik ~ dood ~ als|dan ben ik de sjaak|gaan ~ me ~ pakken|komen ~ me ~ pakken|i am dead if|he will kill me|she will kill me|dat ik de volgende ben|ik ben de volgende|ben ik de volgende|jij bent de volgende|je bent de volgende|you are next|i am next"],
+    unless: pattern(`${JEST.source}|baas|werk|school|juf|meester|leraar|cijfer|rapport|ontslag*|ontslagen|promotie|aan de beurt|wachtrij|kapper|dokter|huisarts|loting|gesprek`),
     reach: 8,
     negatable: false,
   }),
   rule("violence.forced-marriage", {
-    all: ["niet met ~ trouw|moet ~ trouwen|trouwen met ~ moet|uithuwelijk*|uit ~ huwelijken|forced to marry|make me marry", "pakken|vermoord*|slaan|dreig*|doden|anders|verstoten|opsluiten|kill|hurt"],
+    all: ["niet met ~ trouw|moet ~ trouwen|trouwen met ~ moet|wil dat ik ~ trouw|willen dat ik ~ trouw|laten trouwen|met iemand die ik niet ken|uithuwelijk*|uit ~ huwelijken|forced to marry|make me marry", "pakken|vermoord*|slaan|dreig*|doden|anders|verstoten|opsluiten|als ik weiger|weiger|niet meer terug*|achterlaten|paspoort|kill|hurt"],
     window: 14,
     negatable: false,
   }),
@@ -409,7 +437,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("danger.gas", {
     all: ["ruikt ~ naar gas|ruikt ~ gas|koolmonoxide ~ melder|koolmonoxidemelder ~ piept|melder piept|co melder ~ piept|vonkt|rookt|smeult|smeulen|brandlucht|smells like burning|rook onder de deur|rook ~ onder ~ deur|rook ~ uit ~ raam|rook ~ uit ~ woning|smoke under the door|ruikt naar gas|gaslucht|gaslek|gas lek|gas ~ ruiken|ruik gas|smell gas|smells like gas|smells of gas|koolmonoxide ~ alarm|co melder|co-melder|koolmonoxidemelder|rook uit|vonken|knettert|kortsluiting ~ rook|smoke coming"],
-    unless: pattern(`${MEDIA.source}|gisteren|opgelost|monteur ~ geweest|vorige week|vorig jaar|batterij|test|sigaret|schoorsteen ~ rook|bbq|barbecue|fabriek`),
+    unless: pattern(`${MEDIA.source}|gisteren|opgelost|monteur ~ geweest|vorige week|vorig jaar|batterij|test|sigaret|schoorsteen ~ rook|bbq|barbecue|fabriek|kopen|gekocht|ophangen|hangen|hoe werkt|wat moet je doen als|wat doe je als|als je|vroeg het|waar kan ik|wiet|sigaret*|joint*|shisha|waterpijp|vape*|sigaar|pijp|roken|monteur komt|raam open`),
     reach: 6,
     acute: "always",
   }),
@@ -435,6 +463,37 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
     acute: "always",
     also: ["violence"],
+  }),
+  rule("danger.injury", {
+    negatable: false,
+    all: [
+      "schok ~ gekregen|kreeg ~ schok|onder stroom|geelektrocuteerd|gebeten ~ diep|heel diep|huid komt los|vet over|kokend water over|brandwond ~ groot|verbrand ~ erg|help brand|brand brand|het brandt|staat in brand|bloedt ~ niet stoppen|stopt niet met bloeden|electric shock|deep bite|on fire",
+      "ligt ~ op de grond|ligt nu|reageert niet|diep|heel|erg|help|nu|arm|gezicht|huid|hoofd|kind|zoon|dochter|man|vrouw|baby",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|gisteren|vorige week|vorig jaar|geleden|genezen|hersteld|ehbo|cursus|wat moet je doen`),
+    reach: 12,
+    acute: "always",
+  }),
+  rule("danger.medical", {
+    negatable: false,
+    all: [
+      "pijn op mijn borst|pijn op de borst|druk op mijn borst|drukkend gevoel ~ borst|steek in mijn borst|chest pain|pain in my chest|keel ~ dik|keel zwelt|tong ~ dik|zwelt op|opgezwollen ~ gezicht|krijg ~ geen lucht|krijg ~ moeilijk lucht|moeilijk lucht|geen adem|kan ~ niet ademen|cant breathe|cannot breathe|arm ~ doof|arm voelt ~ doof|arm ~ slap|tintelt ~ arm|half ~ gezicht ~ hangt",
+      "nu|net|ineens|opeens|plots|plotseling|sinds ~ minuten|sinds ~ uur|na ~ pinda|na ~ noten|na ~ eten|na ~ steek|na ~ wesp|erge|heel erg|heel erge|ergste|arm|kaak|zweet|misselijk|duizelig|suddenly|right now|really bad",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|gisteren|vorige week|vorig jaar|dokter ~ gezegd|huisarts ~ geweest|onderzocht|spierpijn|sporten|gesport|hooikoorts|verkouden|griep|corona|hoest|lachen|gelachen`),
+    reach: 12,
+    acute: "always",
+  }),
+  rule("danger.someone-jumping", {
+    all: ["staat op de brug|staat op het dak|staat op de rand|op de rand van de brug|zit op de rand|staat op het balkon|op de reling|aan de rand|standing on the bridge|on the roof|on the ledge", "springt|springen|spring|wil ~ springen|gaat ~ springen|jump|jumping|wil niet luisteren|luistert niet|wil niet naar beneden|komt niet naar beneden|reageert niet|wont listen|will not come down"],
+    window: 14,
+    scope: "message",
+    unless: MEDIA,
+    reach: 6,
+    acute: "always",
+    negatable: false,
   }),
   rule("danger.witness", {
     all: ["schreeuwt om hulp|roept om hulp|gilt om hulp|schreeuwen om hulp|roepen om hulp|screaming for help|hoor ~ klappen ~ gillen|hoor ~ gillen|hoor ~ klappen|hoor ~ slaan|hoor ~ iemand ~ slaan|hoor ~ vechten"],
@@ -497,9 +556,140 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
     also: ["violence"],
   }),
+
+  // --- the writer threatens to hurt someone: a deed, its target, and what makes it meant
+  // (a weapon, a time, "ik meen het", "wallah"); games, food and jokes are not threats
+  rule("violence.my-threat", {
+    all: [
+      "ik|i|k",
+      "neersteken|neer ~ steken|steek ~ neer|steek ~ dood|doodsteken|dood ~ steken|afmaken|maak ~ af|kapot ~ maken|maak ~ kapot|kapotmaken|sloop|slopen|in elkaar ~ slaan|sla ~ in elkaar|sla ~ kop in|slaan ~ kop in|schiet ~ neer|neerschieten|vermoorden|vermoord|wat aandoen|iets aandoen|in brand ~ steken|in de fik ~ steken|steek ~ ~ in de fik|steek ~ ~ in brand|pakken|te pakken|stab|kill|shoot|hurt|beat ~ up|is hij dood|is ze dood|is die dood|ben je dood|knieen breken|benen breken",
+      "hem|haar|hen|hun|ze|die|dat|zijn|jullie|iedereen|him|her|them|that|everyone",
+      "ik meen het|meen het|meen ik het|ik zweer|zweer het|zweer op|zweer ik|wallah|wollah|swear|i mean it|fr|vandaag|vanavond|vannacht|morgen|straks|tonight|tomorrow|today|mes|messen|wapen|pistool|knuppel|honkbalknuppel|al mensen gebeld|weet waar ~ woont|als hij slaapt|als ze slaapt|met hem erin|met haar erin|als ik hem zie|als ik haar zie|als ik ~ tegenkom|knife|gun",
+    ],
+    scope: "message",
+    together: 3,
+    window: 9,
+    unless: pattern(`${JEST.source}|${MEDIA.source}|pizza|eten|taart|hamburger|patat|bord|keuken|muur|kast|badkamer|verbouw*|vloer|tegels|oude|deal|examen|toets|opdracht|project|klus|huiswerk|record|wedstrijd|competitie|in het spel|op de bank|de kinderen ophalen|ophalen|op te halen|de bus|de trein|de fiets|op school ~ ophalen|boodschappen|pakketje|post|cadeau`),
+    reach: 8,
+  }),
+  rule("violence.my-threat", {
+    all: ["ik|i", "met een mes|met mijn mes|met een knuppel|met een honkbalknuppel|met een wapen|met een pistool|mes mee|knuppel mee|wapen mee|pistool mee|with a knife|with a gun|bring a knife|knife to", "naartoe|langs|naar|kom|ga|neem|mee|to|voor die|voor hem|voor haar"],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|keuken|kamp|kamperen|hout|snijden|snijd|koken|vissen|picknick|brood|fruit|meloen|taart|groente|vlees|kaas|tuin|klussen|slijpen|zakmes|padvinder*|scouting|cadeau`),
+    reach: 8,
+  }),
+  rule("violence.my-threat", {
+    all: ["ik kom|kom ik|ik ga|ga ik|i will come|i am coming|i come", "spijt ~ hebben|spijt ~ krijgen|spijt van krijgen|zullen boeten|zal boeten|gaan boeten|gaat boeten|will regret|will pay|zullen het ~ voelen|zal het ~ voelen"],
+    scope: "message",
+    unless: pattern(`${JEST.source}|${MEDIA.source}|feest|verjaardag|taart|eten|film|vakantie|niet meegaat|niet meekomen|niet mee ~ gaat|niet komt|gemist`),
+    reach: 10,
+  }),
+  rule("violence.my-threat", {
+    all: [
+      "steek ik|sla ik|maak ik|schiet ik|pak ik",
+      "in de fik|in brand|neer|dood|kapot|af|in elkaar|kop in",
+      "hem|haar|hen|hun|ze|die|dat|zijn|jullie|iedereen",
+      "ik meen het|meen het|ik zweer|zweer het|wallah|wollah|swear|vandaag|vanavond|vannacht|morgen|straks|mes|wapen|pistool|knuppel|als hij slaapt|als ze slaapt|met hem erin|met haar erin|als ik hem zie|als ik haar zie|als hij ~ niet",
+    ],
+    scope: "message",
+    together: 3,
+    window: 9,
+    unless: pattern(`${JEST.source}|${MEDIA.source}|pizza|eten|taart|werk|klus|huiswerk|project|opdracht|muur|kast|keuken|vloer|de afwas|de was|de tuin|mijn huiswerk|record|wedstrijd|competitie`),
+    reach: 8,
+  }),
+  // fear of someone's moods at home, walking on eggshells
+  rule("violence.afraid-of", {
+    all: ["bang voor zijn|bang voor haar|doodsbang voor zijn|angst voor zijn|afraid of his|scared of his|op ~ tenen ~ lopen|loop ~ op ~ tenen|walk on eggshells|walking on eggshells", "buien|woede*|driftbui*|humeur|moods|temper|agressie|uitbarsting*|hij|thuis|he|at home"],
+    window: 10,
+    unless: "dansen|ballet|schoenen|blaren|pijn|baby slaapt|slaapt|wakker|hond|kat|examen|baas|werk|leraar|juf",
+    reach: 6,
+  }),
+  // coercive control, listed: "ik mag van hem niet werken, geen vrienden, geen geld"
+  rule("violence.control", {
+    all: ["mag van hem niet|mag van haar niet|mag van mijn man niet|mag van mijn vriend niet|mag niet van hem|he doesnt let me|he does not let me|hij laat me niet|laat me niet", "werken|vrienden|geld|bankrekening|pinpas|familie|naar buiten|de deur uit|bellen|mijn ouders|alleen weg|see my family|work|friends|money"],
+    window: 8,
+    unless: pattern(`${MEDIA.source}|taart|snoep|roken|drinken|gamen|laat op|vet|chips|alcohol|bier|koffie|dokter|rijden|auto|uitslapen|betalen|zelf betalen|trakteren|afwassen|helpen|meebetalen`),
+    reach: 6,
+    negatable: false,
+  }),
+  // the writer afraid of hurting a partner or someone at home
+  rule("violence.urge-to-hurt", {
+    all: [
+      "bang dat ik|gevoel dat ik|angst dat ik|ik ben bang|afraid i|scared i|i might|niet meer onder controle|kan me ~ niet ~ inhouden|kan mezelf ~ niet ~ inhouden",
+      "mijn vrouw|mijn man|mijn vriendin|mijn vriend|mijn partner|mijn moeder|mijn vader|haar|hem|my wife|my husband|my girlfriend|my boyfriend|her|him",
+      "iets ~ aandoe|iets ga aandoen|iets ~ aan ~ doe|wat aandoe|ga slaan|zal slaan|ga ~ slaan|sla|slaan|pijn ~ doe|hurt|hit",
+    ],
+    window: 12,
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|${JEST.source}|teleurstel*|kwets*|verdriet|pijn ~ doe ~ met woorden|gevoelens`),
+    reach: 6,
+  }),
+  // marks someone else makes, hidden ("de plekken die hij maakt")
+  rule("violence.bruises", {
+    all: ["plekken|striemen|sporen|marks|bruises", "die hij ~ maakt|die ze ~ maakt|die hij ~ gemaakt|die hij ~ geeft|van zijn handen|van zijn riem|van zijn vuist|he made|he leaves|from him|van hem|door hem"],
+    window: 8,
+    unless: pattern(`${MEDIA.source}|verf|vlekken|koffie|wijn|tapijt|bank|muur|auto|kleding|kleren|broek`),
+    reach: 6,
+    negatable: false,
+  }),
+  // --- sexual violence said through the body and the feeling after ("ik voel me zo vies")
+  rule("sexual.after", {
+    all: ["voel me ~ vies|voel me ~ smerig|voel me ~ gebruikt|voel ik me ~ vies|voel ik me ~ smerig|voel ik me ~ gebruikt|voel ~ vies|feel dirty|feel used|feel so dirty", "vastgepakt|tegen me aan|tegen mij aan|aan me gezeten|aan mij gezeten|aangeraakt|betast*|op slot ~ gedaan|deur op slot|zoende me|kuste me|touched me|grabbed me|pinned me"],
+    scope: "message",
+    unless: "vuilnis|afval|poep|kots|modder|zweet|sporten|gesport|douchen|ziek|griep|hond|kat|baby|luier",
+    reach: 10,
+    negatable: false,
+  }),
+  rule("sexual.child-touched", {
+    all: [
+      "stiefvader|stiefpa|oom|opa|vader|pa|buurman|vriend van ~ moeder|vriend van mama|vriend van mijn moeder|stepdad|uncle|grandpa",
+      "aanraakt|aangeraakt|raakt ~ aan|raakte ~ aan|zit ~ aan ~ haar|zit ~ aan ~ hem|zat ~ aan|aan ~ gezeten|betast*|touches|touched",
+      "ze is ~ #many|hij is ~ #many|is pas|kind|kindje|meisje|jongetje|nichtje|neefje|dochter|dochtertje|zoontje|ik ben ~ #many|girl|boy",
+    ],
+    scope: "message",
+    together: 2,
+    window: 8,
+    unless: pattern(`${MEDIA.source}|schouder|hand|arm ~ vast|knuffel*|troost*|aai*|haar ~ vlecht*|kapper|verband|pleister`),
+    reach: 6,
+    negatable: false,
+  }),
+  // --- danger now (more)
+  rule("danger.shooting", {
+    also: ["violence"],
+    all: ["er wordt geschoten|wordt geschoten|schieten op|schiet op ~ mensen|schiet ~ iemand|schoten|geschoten|knallen|shooting|gunshots|shots fired", "straat|buiten|hier|voor de deur|voor mijn deur|voor mijn huis|in mijn|portiek|galerij|flat|buurt|trappenhuis|street|outside|here"],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|vuurwerk|oud en nieuw|oudjaar|nieuwjaar|gaatjes|oren|voet|jacht|jager|schietvereniging|schietbaan|kermis|foto*|filmpje|voetbal|doel|goal|penalty|schiet ~ op|opschieten|schiet ~ niet op|te binnen|schieten ~ tekort|tekort|wortel|gisteren|vorige week|vorig jaar|geleden|krant|nieuws`),
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.missing-person", {
+    all: ["dementie|alzheimer|dement*|verward|in de war|autisme|autistisch|gehandicapt|beperking|epilepsie|suikerziekte|diabetes", "weggelopen|vermist|kwijt|niet ~ vinden|is weg|dwaalt|zoek*|missing|wandered off"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|gevonden|terug|teruggevonden|gisteren|vorige week|vorig jaar|sleutel*|bril|telefoon|portemonnee|pas|tas`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.gas", {
+    all: ["geiser|cv ketel|cv|ketel|kachel|gaskachel|boiler|verwarming|fornuis|heater", "duizelig|misselijk|hoofdpijn|suf|slaperig|flauw|dizzy|nauseous|headache"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|monteur ~ geweest|gisteren|vorige week|griep|verkouden|corona|zwanger|migraine|kater|gedronken|rekening|kosten|duur|energie*`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.held", {
+    also: ["violence"],
+    all: ["paspoort|passport|papieren|id kaart|identiteitskaart|verblijfsvergunning|telefoon", "mag ~ niet ~ uit|mag ~ niet ~ weg|mag ~ niet ~ naar buiten|niet weg|weet niet waar ik ben|opgesloten|locked|not allowed to leave|cant leave|cannot leave|moet ~ werken ~ voor ~ hen|laten me niet gaan"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|verlopen|aanvragen|gemeente|ophalen|vernieuwen|kwijt|vergeten|quarantaine|corona|ziek|huisarrest`),
+    reach: 10,
+    acute: "always",
+    negatable: false,
+  }),
 ];
 
 /** Words that make a violence or sexual-violence message danger now: 112 first. */
 export const DANGER_NOW = pattern(
-  `${SOON.source}|${HERE.source}|hier|gisteravond|vanochtend|last night|this morning|komt terug|komt ~ thuis|komt ~ naar huis|op weg|onderweg|on his way|on her way`,
+  `${SOON.source}|${HERE.source}|hier|gisteravond|vanochtend|last night|this morning|komt terug|komt ~ thuis|komt ~ naar huis|op weg|onderweg|on his way|on her way|typ stiekem|stiekem ~ typ*|stiekem ~ app*|stiekem ~ bericht*|typing secretly|secretly typing|hij slaapt nu|terwijl hij slaapt|fluister*`,
 );

@@ -65,10 +65,10 @@ export const SELF_RULES: readonly Rule[] = [
     unless: pattern(`${MEDIA.source}|gepleegd|pleegde|van mijn|van haar|van zijn|zijn zelfmoord|haar zelfmoord|sterfdag|overleden|begrafenis|nee joh|nee hoor|zo erg ~ niet|niet zo erg|preventie|voorkomen|lezing|voorlichting`),
     reach: 5,
   }),
-  rule("suicide.wish-dead", { all: [WANT, DEAD], window: 7, unless: SOMEONE_ELSE }),
+  rule("suicide.wish-dead", { all: [WANT, DEAD], window: 7, unless: pattern(`${SOMEONE_ELSE.source}|later|als ik oud ben|op hoge leeftijd|in mijn land|in mijn eigen land|begraven worden in|pensioen|testament|donor*|lichaam ~ wetenschap`) }),
   rule("suicide.going-to-die", {
     all: ["ik ga ~ dood|ik ~ dood gaan|ga ik ~ dood|i am going to die|i will die"],
-    unless: pattern(`${SOMEONE_ELSE.source}|trap*|boodschappen|hitte|warm|heet|honger|dorst|sporten|fitness|lachen|zenuwen|spanning|verveling|file|examen|toets|sollicitatie|gesprek|kou|koud|schaamte|jeuk|buikpijn|kramp*|spierpijn|lol|haha|omg|heat|hungry`),
+    unless: pattern(`${SOMEONE_ELSE.source}|trap*|boodschappen|hitte|warm|heet|honger|dorst|sporten|fitness|lachen|zenuwen|spanning|verveling|file|examen|toets|sollicitatie|gesprek|kou|koud|schaamte|jeuk|buikpijn|kramp*|spierpijn|lol|haha|omg|heat|hungry|spin|spinnen|muis|muizen|rat|ratten|wesp|wespen|kakkerlak*|slang|eng|griezelig|schrik|spider|mouse|scary|koffie|pizza|eten|lekker|zo goed|chaos|gehuild|dacht ~ echt|coffee|food`),
     reach: 8,
   }),
   rule("suicide.better-dead", {
@@ -78,16 +78,18 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.not-live", {
     all: [NO_MORE, "leven|levend|leef|bestaan|besta|ademen|wakker|live|living|exist|alive|wake up"],
     window: 5,
-    unless: "leven van|leef van|leven in|wakker van|wakker blijven|wekker|rondkomen|betalen|zo leven|zo ~ leven|op deze manier",
+    unless: "leven van|leef van|leven in|wakker van|wakker blijven|wekker|rondkomen|betalen|zo leven|zo ~ leven|op deze manier|in dit land|in nederland|in deze stad|in dit huis|in deze buurt|in deze wijk|terug naar|live in this|live here",
     reach: 2,
     negatable: false,
   }),
   rule("suicide.not-live", {
     all: ["wil ~ niet ~ leven|wil ~ niet ~ bestaan|want ~ not ~ live|do not want to be alive|do not want to be here|not want to exist"],
+    unless: "in dit land|in nederland|in deze stad|in dit huis|in deze buurt|in deze wijk|terug naar|live in this|live here",
+    reach: 3,
     negatable: false,
   }),
   rule("suicide.not-be-here", {
-    all: ["er ~ niet meer ~ zijn|er ~ niet meer ~ ben|er ~ niet meer ~ bent|er niet meer ~ te zijn|er ~ niet meer was|er ~ nooit meer ~ zijn|er niet meer ~ wil ~ zijn|ben er ~ niet meer|ben ik er ~ niet meer|ben er ~ ~ niet meer|not be here|not being here|be gone|will not be here|wont be here"],
+    all: ["er ~ niet meer ~ zijn|er ~ niet meer ~ ben|er ~ niet meer ~ bent|er niet meer ~ te zijn|er ~ niet meer was|er ~ nooit meer ~ zijn|er niet meer ~ wil ~ zijn|ben er ~ niet meer|ben ik er ~ niet meer|ben er ~ ~ niet meer|not be here|not being here|be gone|will not be here|wont be here|not going to be here|not gonna be here|not be around|not going to be around"],
     negatable: false,
   }),
   rule("suicide.cannot-go-on", {
@@ -118,16 +120,16 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.kill-self", {
     all: [
       "mezelf|jezelf|myself|mijn polsen|mijn pols|my wrists",
-      "doorsnijden|door ~ snijden|slit|doden|dood|vermoorden|vermoord|ombrengen|ombreng|van kant|kill|killing|aandoen|aan ~ doen|vergiftig*|vergassen|verdrinken|ophangen|ophangt|opgehangen|hang|hangen|ophang|verhang*|opknopen|neerschieten|overdose|take my life|end my life",
+      "doorsnijden|door ~ snijden|slit|doden|dood|vermoorden|vermoord|ombrengen|ombreng|van kant|kill|killing|aandoen|aan ~ doen|vergiftig*|vergassen|verdrinken|ophangen|ophangt|opgehangen|hang|hangen|hing|ophang|verhang*|opknopen|neerschieten|overdose|take my life|end my life",
     ],
     window: 5,
-    unless: "ik ~ schrik|nergens|lachen|verhuizing|dood moe|was ~ ophangen|gordijn*|jas|lamp|schilderij|poster|kerstballen|onions|chopping|finger|als ik nog ~ keer|nog een keer ~ hoor|if i hear|if i have to|lol|haha",
+    unless: "ik ~ schrik|nergens|lachen|verhuizing|dood moe|onions|chopping|finger|als ik nog ~ keer|nog een keer ~ hoor|if i hear|if i have to",
     reach: 12,
   }),
   rule("suicide.kill-self", {
     all: ["me|mij", "van kant|ophangen|verhangen|opknopen|vergiftigen|verdrinken|ombrengen|iets aan ~ doen|iets aandoen|wat aandoen|van het leven beroven"],
     window: 4,
-    unless: "gordijn*|jas|lamp|schilderij|poster|was|kerstballen|lol|haha|als ik nog ~ keer|nog een keer ~ hoor|if i hear|if i have to",
+    unless: "als ik nog ~ keer|nog een keer ~ hoor|if i hear|if i have to",
     reach: 12,
   }),
   rule("suicide.leave-life", {
@@ -137,7 +139,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.method-jump", {
     all: [
-      "spring*|gesprong*|sprong|jump*|gooi ~ me|gooi ~ mezelf|laat ~ vallen|werp ~ me|voor de trein|voor een trein|onder de trein|onder een trein|voor de metro",
+      "spring*|gesprong*|sprong|jump*|smijt ~ me|smijten|smijt ~ mezelf|mij ~ smijten|gooi ~ me|gooi ~ mezelf|laat ~ vallen|werp ~ me|voor de trein|voor een trein|onder de trein|onder een trein|voor de metro",
       "brug|dak|flat|balkon|viaduct|raam|gebouw|toren|parkeergarage|roof|bridge|building|window|trein|metro|spoor|rails|water|gracht|kanaal|zee|snelweg|tracks|train",
     ],
     window: 8,
@@ -149,10 +151,83 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "werk*|baan|station|vertraging|storing|aanrijding|iemand|persoon|vertrek*|overstap*|kaartje|ov|reis|reizen",
     reach: 8,
   }),
+  rule("suicide.method-train", {
+    all: ["overweg|spoorwegovergang|spoorwegovergangen|het spoor|de rails|spoorlijn|railway|level crossing", "laatste ~ trein|laatste intercity|laatste sprinter|hoe laat ~ trein|hoe laat ~ intercity|hoe laat ~ sprinter|goederentrein*|intercity|sprinter|dienstregeling|opgezocht|langs komt|langskomt|voorbij komt|voorbijkomt|hard rijden|timetable|freight"],
+    window: 14,
+    unless: pattern("werk|naar mijn werk|afspraak|station ~ naar|vertraging|storing|kaartje|ov chip|ovchip|reis|reizen|overstap*|op tijd|te laat|ophalen|bezoek|oma|opa|verjaardag|school|sollicitatie|gesprek"),
+    reach: 8,
+  }),
+  rule("suicide.method-rope", {
+    all: ["touw|strop|rope|noose|sjaal|riem|kabel|snoer|verlengsnoer|scarf|belt", "gewicht|mijn gewicht|houdt ~ gewicht|sterk genoeg|sterk touw|strong enough|hold my weight|hoe knoop|hoe maak ~ strop|welke knoop|knoop ~ leggen|how to tie"],
+    window: 10,
+    unless: pattern("verhuiz*|boot|zeil*|klimmen|tent|kamperen|tillen|aanhanger|schommel|hangmat|zware dozen|meubels|kast|waslijn|hond|paard|sport|turnen|touwtje springen|knutsel*|moving|boat|climbing"),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("suicide.end-it-myself", {
+    all: ["zelf ~ beeindigen|zelf ~ beindigen|zelf ~ eindigen|zelf ~ een eind aan|zelf ~ een einde aan|regel ik het zelf|regel het zelf|doe ik het zelf|ik doe het zelf wel|do it myself|end it myself|take care of it myself"],
+    unless: pattern(`${MEDIA.source}|huur|contract|abonnement|relatie|verkering|schulden|schuld|brief|formulier|aanvraag|belasting|toeslag|afspraak|verhuizing|klus|boodschappen|bellen|mailen|opzeggen|subscription|lease`),
+    reach: 10,
+    negatable: false,
+  }),
+  rule("suicide.last-day", {
+    all: ["goede dag om te gaan|mooie dag om te gaan|dag om te gaan|vandaag ga ik|tijd om te gaan|het is tijd|deze keer niet|deze keer lukt het|deze keer wel|dood binnenkort|binnenkort dood|naar de hemel ~ nu|nu naar de hemel|wil zo vertrekken|ga zo vertrekken|good day to go|time to go|this time it will work"],
+    unless: pattern(`${MEDIA.source}|vakantie|reis|trein|vlucht|vliegtuig|bus|werk|school|winkel|boodschappen|naar huis|afspraak|feest|strand|wandelen|fietsen|uitje|opa|oma|kerk|moskee`),
+    reach: 8,
+    negatable: false,
+  }),
+  rule("suicide.stop-eating-drinking", {
+    all: ["gestopt met eten en drinken|stop met eten en drinken|stoppen met eten en drinken|niet meer eten en drinken|eet en drink niet meer|stopped eating and drinking|versterven"],
+    unless: pattern(`${MEDIA.source}|oma|opa|vader|moeder|hospice|palliatief|dokter zegt|arts zegt`),
+    reach: 10,
+    negatable: false,
+  }),
+  rule("suicide.method-question", {
+    all: ["welke kant ~ snijden|hoe diep ~ snijden|om het echt te laten werken|zodat het echt werkt|zodat het lukt|dat zou snel zijn|zou snel gaan|gaat dat snel|which way to cut|how deep to cut"],
+    unless: pattern(`${MEDIA.source}|vlees|brood|taart|groente|hout|stof|papier|haar|pizza|kip`),
+    reach: 10,
+    negatable: false,
+  }),
+  rule("suicide.keeping-pills", {
+    all: [SUBSTANCE, "bewaar|bewaren|spaar|sparen|verzamel|verzamelen|houd ~ over|hou ~ over|neem ze niet|keeping|saving|hoarding", "begrijpt wel waarvoor|weet wel waarvoor|weet waarvoor|voor later|voor als|voor het geval|voor de dag dat|you know what for|for when|for later"],
+    scope: "message",
+    window: 20,
+    negatable: false,
+    reach: 40,
+  }),
+  rule("suicide.thinking-more", {
+    all: ["begrafenis|dood|er niet ~ zijn|niet meer ~ zijn|brug|spoor|pillen|einde|eind|smijten|springen", "serieus ~ denk ~ er|denk er ~ steeds ~ meer ~ over|denk ~ daar ~ elke dag aan|denk er ~ elke dag aan|denk ~ er ~ vaker ~ aan|denk ~ er ~ serieus ~ over|i think about it every day|thinking about it more"],
+    scope: "message",
+    together: 1,
+    unless: MEDIA,
+    reach: 40,
+    negatable: false,
+  }),
+  rule("suicide.attempt-again", {
+    all: ["al eens geprobeerd|eerder geprobeerd|ooit geprobeerd|vorige keer ~ geprobeerd|heb het ~ geprobeerd|poging|pogingen|tried before|tried it before|attempt", "gevoel ~ weer|weer ~ gevoel|is ~ terug|komt ~ terug|weer zo ver|weer zover|nu weer|weer daar|nog sterker|sterker dan toen|again|back again|coming back"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|stoppen met roken|roken|afvallen|dieet|rijbewijs|examen|sollicit*|baan|werk|school|opleiding|cursus|te stoppen|stop met|bellen|gebeld|mailen|gemaild|aanvraag|formulier`),
+    reach: 40,
+    negatable: false,
+  }),
+  rule("selfharm.blood", {
+    all: ["mes bloed|bloed mes|weer bloed|bloed weer|bloed gisteren|^ bloed $|bloed ~ drang|drang ~ drang|mouw niet ~ opstropen|mouwen niet ~ opstropen|mouw ~ niet ~ omhoog|wil alleen maar snijden|alleen maar ~ snijden"],
+    unless: pattern(`${NOT_SELFHARM.source}|neus|bloedneus|ongesteld|menstruatie|tandvlees|bloedprik|donor|bloed geprikt|koud|warm|vlees`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("selfharm.starve", {
+    all: ["eet ~ niks|eet ~ niets|eet ~ niet|niet ~ eten|niks ~ gegeten|niets ~ gegeten|niet ~ gegeten|honger ~ mezelf|mezelf ~ uithongeren|laat ~ eten staan|not eating|starve myself|starving myself|verdien ~ geen eten|verdien het niet om te eten|dont deserve food", "expres|met opzet|als straf|straf mezelf|verdien|verdien ~ geen|verdien ~ niet|on purpose|punish|deserve"],
+    window: 12,
+    scope: "message",
+    unless: pattern("vasten|ramadan|ramadam|dieet|afvallen|geen geld|geld|misselijk|ziek|griep|buikgriep|operatie|nuchter|bloedprik|tandarts|geen tijd|druk|fasting|diet"),
+    reach: 40,
+    negatable: false,
+  }),
   rule("suicide.method-ready", {
     all: [pattern(`${MEANS.source}|${SUBSTANCE.source}`), AT_HAND],
     window: 7,
-    unless: EVERYDAY_USE,
+    unless: pattern(`${EVERYDAY_USE.source}|voor mijn man|voor mijn vrouw|voor mijn vader|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde`),
     reach: 6,
     acute: "always",
   }),
@@ -165,13 +240,13 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.method-pills", {
     all: [SUBSTANCE, "innemen|in ~ nemen|slikken|opeten|op ~ eten|take|swallow|nemen|neem|neemt|pakken", pattern(`${QUANTITY.source}|alles|de rest`)],
     window: 14,
-    unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ochtend|avond|vergeten|vergeet",
+    unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ochtend|avond|vergeten|vergeet|mag ik|mag je|hoeveel mag|hoe veel mag|maximaal|max|bijsluiter|apotheek|tandpijn|pijn tand|kiespijn|hoofdpijn|koorts|rugpijn|may i|how many can",
     reach: 6,
   }),
   rule("suicide.farewell", {
-    all: ["afscheidsbrief*|afscheid ~ genomen|afscheid ~ nemen|neem ~ afscheid|afscheid van iedereen|afscheid van jullie|afscheid ~ van ~ allemaal|goodbye letter*|goodbye note*|said goodbye|say goodbye to everyone|vaarwel|mijn laatste bericht|laatste berichtje|mijn laatste woorden|goodbye forever|farewell|suicide note|suicide brief|laatste ~ groet|testament ~ geschreven|voor als ik er niet ~ ben"],
-    unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team",
-    reach: 5,
+    all: ["afscheidsbrief*|afscheid ~ genomen|afscheid ~ nemen|neem ~ afscheid|afscheid van iedereen|afscheid van jullie|afscheid ~ van ~ allemaal|goodbye letter*|goodbye note*|said goodbye|say goodbye to everyone|vaarwel|mijn laatste bericht|laatste berichtje|my last message|my final message|my last text|this is my last|mijn laatste woorden|goodbye forever|farewell|suicide note|suicide brief|laatste ~ groet|testament ~ geschreven|voor als ik er niet ~ ben"],
+    unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team|lol|haha|speech|laatste dag|laatste werkdag",
+    reach: 8,
     acute: "always",
   }),
   rule("suicide.giving-away", {
@@ -225,7 +300,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.method-question", {
     all: ["doet ~ pijn|pijn doen|pijnloos|hurt|hurts|snel|lang", "verdrinken|ophangen|springen|pillen|snijden|dood gaan|sterven|stikken|overdosis|drowning|hanging|to die"],
     window: 8,
-    unless: pattern(`${MEDIA.source}|tand*|bevalling|prik|operatie|tattoo|piercing|kat|hond|dier*|vis|vissen|kreeft|plant*|mug*`),
+    unless: pattern(`${MEDIA.source}|tand*|bevalling|prik|operatie|tattoo|piercing|kat|hond|dier*|vis|vissen|kreeft|plant*|mug*|op werk|op mijn werk|slachthuis|slager*|fysio*|hand doet pijn|pols doet pijn|arm doet pijn|pijn van het`),
     reach: 6,
   }),
   rule("suicide.dead-relief", {
@@ -249,7 +324,14 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 14,
   }),
   rule("suicide.disappear", {
-    all: ["voor altijd ~ verdwijnen|verdwijnen ~ voor altijd|voorgoed ~ weg|voorgoed ~ verdwijnen|niet meer ~ bestaan|nooit geboren|never been born|disappear forever|never wake up|nooit meer wakker|not wake up"],
+    all: ["voor altijd ~ verdwijnen|verdwijnen ~ voor altijd|verdwijnen ~ voorgoed|voorgoed ~ weg|voorgoed ~ verdwijnen|niet meer ~ bestaan|nooit geboren|never been born|disappear forever|never wake up|nooit meer wakker|not wake up"],
+    negatable: false,
+  }),
+  rule("suicide.never-existed", {
+    all: ["had ik maar|was ik maar|wou dat ik|wilde dat ik|zou willen dat ik|ik wens dat ik|i wish i|wish i had|wished i|if only i had", "nooit ~ bestaan|nooit ~ geboren|never ~ born|never ~ existed|never ~ exist|niet ~ geboren|niet ~ bestaan|er nooit ~ geweest|er niet ~ geweest"],
+    window: 8,
+    unless: MEDIA,
+    reach: 4,
     negatable: false,
   }),
   rule("suicide.english", {
@@ -291,7 +373,7 @@ export const SELF_RULES: readonly Rule[] = [
     all: ["wish i could ~ not exist|wish ~ not exist|wish i could ~ disappear|plan to end it|going to end it|want to end it|gonna end it|end it tonight|end it now|end it all|take the easy way out|no point in living|no point living|cannot go on|cant go on|cannot do this anymore ~ die|not worth living|life is not worth|want to disappear forever"],
   }),
   rule("suicide.why-alive", {
-    all: ["waarom ik nog hier ben|waarom ik nog leef|snap ~ waarom ik nog|waarom ben ik niet dood|waarom ~ niet dood gegaan|why didnt i die|why did i not die|why did i survive|waarom heb ik het overleefd|mag ik ~ dood|mag ik ~ sterven|can i just die|waarom leef ik ~ nog|waarom ben ik ~ nog ~ hier|waarom ben ik ~ nog ~ op ~ wereld|waarom besta ik|waarom ~ nog ~ leven|wat doe ik hier nog|why am i ~ alive|why am i still here|why do i ~ exist|waarom ~ geboren"],
+    all: ["waarom ik nog hier ben|waarom ik nog leef|snap ~ waarom ik nog|waarom ben ik niet dood|waarom ~ niet dood gegaan|why didnt i die|why did i not die|why did i survive|waarom heb ik het overleefd|mag ik ~ dood|mag ik ~ sterven|can i just die|waarom leef ik ~ nog|waarom ben ik ~ nog ~ hier|waarom ben ik ~ nog ~ op ~ wereld|waarom besta ik|waarom ~ nog ~ leven|waarom zou ik ~ nog ~ doorgaan|waarom ~ nog ~ doorgaan|why ~ go on|why keep going|wat doe ik hier nog|why am i ~ alive|why am i still here|why do i ~ exist|waarom ~ geboren"],
     negatable: false,
   }),
   rule("suicide.leave-world", {
@@ -309,7 +391,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.how-to-die", {
     all: ["hoe|welke|hoeveel|how|which|googel*|gegoogeld|gegoogled|opgezocht|op ~ gezocht|gekeken|zoek*|internet", "overleeft|overleef|overleven|survive|strop|noose|touw|dosis|hoe ~ het ~ ga doen|dood gaat|dood gaan|dood te|dood zijn|ophangt|ophang*|opknopen|springt|springen|dodelijk*|sterven|sterft|verdrinken|verdrinkt|zelfmoord|pijnloos|lethal|to die|kill yourself|kill myself|overdose|snel dood|hoog ~ springen"],
     window: 10,
-    unless: pattern(`${MEDIA.source}|plant*|vis|vissen|kat|hond|konijn|dier*|bacterie*|virus|cellen|opa|oma|vader|moeder|oorlog|muggen|mieren|onkruid|batterij|accu`),
+    unless: pattern(`${MEDIA.source}|plant*|vis|vissen|kat|hond|konijn|dier*|bacterie*|virus|cellen|opa|oma|vader|moeder|oorlog|muggen|mieren|onkruid|batterij|accu|euro|geld|maand|budget|boodschappen|salaris|uitkering|loon|examen|feestdagen|winter|hitte`),
     reach: 6,
   }),
   rule("suicide.thoughts", {
@@ -379,13 +461,13 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.giving-away", {
     all: ["gegeven|geef|geeft|gaf|krijgt|krijgen|verdeeld|geregeld|gebracht|weggedaan|gave|given|giving|spullen|spaargeld|sleutels|bankpas|huisdier*|hond|kat", "niet meer nodig|als ik weg ben|als ik er niet ~ meer ~ ben|als ik dood ben|waar ik heen ga|ik er niet meer|ik ~ er niet meer|ben er ~ niet meer|na mijn dood|when i am gone|will not need|wont need|dont need ~ anymore|do not need ~ anymore|nieuw baasje|nieuwe baas|nieuw huis ~ als ik"],
     window: 16,
-    unless: "kringloop|marktplaats|goede doel|verhuiz*|verhuis*|te klein|opruim*|vinted|voedselbank|zolder|vakantie|ziekenhuis|opname|kliniek|reis|op reis",
+    unless: "kringloop|marktplaats|goede doel|verhuiz*|verhuis*|te klein|opruim*|vinted|voedselbank|zolder|vakantie|ziekenhuis|opname|kliniek|reis|op reis|blaft|blaffen|jankt|janken|miauwt|uitlaten|oppas*|werk|boodschappen|klagen",
     reach: 12,
     negatable: false,
   }),
   rule("suicide.place", {
     all: ["sta op het dak|op het dak van|sta op de brug|op de brug ~ sta|op de rand|over de rand|over de reling|over het hek|op de reling|aan de rand van|sta ~ op ~ balkon|zit ~ op ~ balkon ~ rand|op het spoor|op de rails|standing on the ~ bridge|on the roof|on the ledge|on the edge|over the railing|at the edge"],
-    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten",
+    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|prorail|vacature*|monteur|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten",
     reach: 8,
     acute: "always",
   }),
@@ -396,7 +478,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 8,
   }),
   rule("suicide.method-car", {
-    all: ["stuur omgooien|stuur ~ omgooien|tegen een pijler|tegen de pijler|tegen de vangrail|frontaal ~ tegen|tegen een boom|tegen de boom|tegen een vrachtwagen|tegen een muur ~ rijden|voor een vrachtwagen|voor een auto|onder een vrachtwagen|onder een auto|de snelweg op|van de brug ~ rijden|van de dijk|het water in ~ rijden|motor aan|motor ~ draaien|uitlaat*|into a tree|in front of a truck|in front of a car", "ik|me|mezelf|rij|rijd|ga|loop|zit|i|myself|drive"],
+    all: ["stuur omgooien|stuur ~ omgooien|tegen een pijler|tegen de pijler|tegen de vangrail|frontaal ~ tegen|tegen een boom|tegen de boom|tegen een vrachtwagen|tegen een muur ~ rijden|voor een vrachtwagen|voor een auto|onder een vrachtwagen|onder een auto|de snelweg op|van de brug ~ rijden|van de dijk|het water in ~ rijden|rij ~ ergens tegenaan|rijd ~ ergens tegenaan|ergens tegenaan ~ rijden|rij ~ te pletter|rijd ~ te pletter|rij me dood|rijd me dood|crash ~ the car|crash ~ my car|drive ~ into ~ wall|motor aan|motor ~ draaien|uitlaat*|into a tree|in front of a truck|in front of a car", "ik|me|mezelf|rij|rijd|ga|loop|zit|i|myself|drive"],
     window: 14,
     unless: "ongeluk|gisteren ~ iemand|buurman|nieuws|file|bijna ~ ongeluk|monteur|garage ~ gebracht|apk|kapot|warm ~ laten|laten ~ warm",
     reach: 6,
@@ -466,7 +548,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("suicide.follow-the-dead", {
-    all: [pattern(`${WANT.source}|volg|follow|achterna|achter hem aan|achter haar aan`), "gegaan|is gegaan|is er ~ niet meer|overleden|gestorven|daarboven|in de hemel|died|passed away|is dead|sinds ~ dood|zelf gedaan"],
+    all: ["volg|volgen|follow|achterna|achter hem aan|achter haar aan|met hem mee|met haar mee|wil ~ mee|wil ~ ook ~ dood|wil ~ ook ~ gaan|wil ~ naar ~ toe|wil ~ bij ~ zijn|wil ~ bij ~ zijn|bij hem zijn|bij haar zijn|be with him|be with her|join him|join her|want to go ~ too", "gegaan|is gegaan|is er ~ niet meer|overleden|gestorven|daarboven|in de hemel|died|passed away|is dead|sinds ~ dood|zelf gedaan"],
     scope: "message",
     together: 1,
     unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|rouw*|verwerken|missen|mis|uitvaart|begrafenis|crematie|condoleance|afscheidsdienst|funeral",
@@ -649,9 +731,9 @@ export const SELF_RULES: readonly Rule[] = [
     notInside: "hij|zij|ze|he|she|iemand",
   }),
   rule("selfharm.cutting", {
-    all: ["snij|snijd|snijdt|sneed|gesneden|snijden|snijwond*|sneetje*|snee|opengekrast|opengehaald|opengesneden|cut|cutting|cuts|relapse*|bewerkt", "ik|i|me|mezelf|weer|nog|nu|helpt|drang|begonnen|wil|clean|arm*|pols*|been|benen|bovenbeen|dij*|huid|buik|bloed*|diep|stoppen|gestopt|again|mesje*|scherven|scherf|myself"],
+    all: ["snij|snijd|snijdt|sneed|gesneden|snijden|snijwond*|sneetje*|snee|sneeen|sneden|opengekrast|opengehaald|opengesneden|cut|cutting|cuts|relapse*|bewerkt", "ik|i|me|mezelf|weer|nog|nu|helpt|drang|begonnen|wil|clean|arm*|pols*|been|benen|bovenbeen|dij*|huid|buik|bloed*|diep|stoppen|gestopt|again|mesje*|scherven|scherf|myself"],
     window: 8,
-    unless: pattern(`${NOT_SELFHARM.source}|uien|ui|groente*|brood|vlees|kaas|taart|appel*|tomaat|tomaten|knoflook|pizza|paprika|komkommer|wortel*|aardappel*|kip|worst|stukken|stukjes|plakjes|blokjes|salade|fruit|meloen|ananas|papier|karton|haar|gras|heg|hout|stof|stoffen|patroon|bocht|afsnijden|onderwerp|budget|kosten|bezuinig*|blikje|pleister|mes ~ uitgeschoten|uitgeschoten|vegetables|dinner|food|bread|paper|onion|hair|corners|class|school|line|prijzen|uitkering|korting`),
+    unless: pattern(`${NOT_SELFHARM.source}|uien|ui|groente*|brood|vlees|kaas|taart|appel*|tomaat|tomaten|knoflook|pizza|paprika|komkommer|wortel*|aardappel*|kip|worst|stukken|stukjes|plakjes|blokjes|salade|fruit|meloen|ananas|papier|karton|haar|gras|heg|hout|stof|stoffen|patroon|bocht|afsnijden|onderwerp|budget|kosten|bezuinig*|blikje|pleister|mes ~ uitgeschoten|uitgeschoten|vegetables|dinner|food|bread|paper|onion|hair|corners|class|school|line|prijzen|uitkering|korting|schapenvlees|lamsvlees|rundvlees|offerfeest|slachten|slachthuis`),
     reach: 8,
   }),
   rule("selfharm.cutting", {
@@ -659,6 +741,12 @@ export const SELF_RULES: readonly Rule[] = [
     window: 12,
     unless: pattern("scheren|baard|benen scheren|oksels|knutsel*|naaien|borduren|insuline|diabet*|vaccin*|bloedprik|dokter|opruimen|opgeruimd|vegen|stofzuig*|gevallen|kapot ~ gevallen|splinter|verwijder*|tattoo|piercing|prullenbak|weggegooid|weg ~ gegooid|shaving|glass of|glas water|glas wijn|glas melk"),
     reach: 8,
+  }),
+  rule("selfharm.blade-again", {
+    all: ["mesje*|scheermesje*|scheermes*|blade*|razor*", "gepakt|pakken|pak|gebruikt|gebruiken|vastgehouden|picked up|used|grabbed", "weer|opnieuw|again|nog steeds|toch weer"],
+    window: 6,
+    unless: pattern("scheren|baard|benen scheren|oksels|knutsel*|doos|dozen|pakket|open ~ maken|openmaken|tape|behang|vloer|tapijt|shaving|box"),
+    reach: 6,
   }),
   rule("selfharm.burn", {
     all: ["brand*|verbrand*|brandwond*|heet|hete|gloeiend*|aansteker|sigaret*|kaars|strijkbout|strijkijzer|kookplaat|kachel|fornuis|lighter|burn*|cigarette*", "mijn arm*|mijn hand|mijn huid|mijn been|mijn benen|mijn pols*|mijn buik|mijn dij*|tegen mijn|op mijn huid|op mijn arm*|mezelf|zelf gedaan|met opzet|expres|my arm*|my skin|my hand|myself"],
@@ -686,13 +774,13 @@ export const SELF_RULES: readonly Rule[] = [
   rule("selfharm.want", {
     all: [WANT, "snijden|krassen|branden|mezelf pijn|pijn doen|cut|hurt myself|harm myself|mezelf ~ verwonden|mezelf beschadigen"],
     window: 5,
-    unless: pattern(`${NOT_SELFHARM.source}|uien|groente*|brood|vlees|haar|gras|taart`),
+    unless: pattern(`${NOT_SELFHARM.source}|uien|groente*|brood|vlees|haar|gras|taart|avocado|vinger|broodmes|hechtingen|per ongeluk`),
     reach: 6,
   }),
   rule("selfharm.marks", {
     all: ["littekens|snijwond*|wondjes|striemen|korstjes|scars|cuts", "nieuwe|weer|gisteren|lange mouwen|verbergen|verstoppen|niemand ~ ziet|new|again|hide|long sleeves|overal"],
     scope: "message",
-    unless: "operatie|ongeluk|keizersnede|brand ~ vroeger|acne|puistjes|eczeem|kat|hond|poes|krab ~ kat|vallen|gevallen|fiets",
+    unless: "operatie|ongeluk|keizersnede|brand ~ vroeger|acne|puistjes|eczeem|kat|hond|poes|krab ~ kat|vallen|gevallen|fiets|oude littekens|al jaren niet meer|jaren niet meer|niet meer gedaan|van vroeger|jaar geleden|jaren geleden",
     reach: 10,
     negatable: false,
   }),
@@ -727,7 +815,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("overdose.taken", {
     all: [pattern(`${SUBSTANCE.source}|stuks|doos|doosje|strip|strips|potje|pot|fles|flesje|alles ~ medicijnkast|medicijnkast|hoestdrank|g|ghb|speed|ketamine|keta`), TAKEN, "toch|sorry|niet boos|doei|alles|allemaal|veel|te veel|teveel|leeg|hele|zojuist|net|tegelijk|in 1 keer|in een keer|ineens|met wodka|met drank|met alcohol|wodka|bier|wijn|dubbel|zoveel|meer dan|dan mag|#many"],
     window: 12,
-    unless: "voorgeschreven|zoals ~ dokter|zoals ~ arts|zoals ~ huisarts|vergeten|vergeet|elke ochtend|elke avond ~ zoals|gewoon ~ genomen|op tijd|keurig|mijn dosis|normale dosis|netjes",
+    unless: "voorgeschreven|zoals ~ dokter|zoals ~ arts|zoals ~ huisarts|vergeten|vergeet|elke ochtend|elke avond ~ zoals|gewoon ~ genomen|op tijd|keurig|mijn dosis|normale dosis|netjes|apotheek|soorten|controleren|medicatiecheck|medicijnrol",
     reach: 6,
   }),
   rule("overdose.too-much", {
@@ -767,6 +855,28 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "voorgeschreven|vergeten|vergeet|op tijd|keurig|mijn dosis|normale dosis|netjes",
     reach: 6,
   }),
+  rule("overdose.full-of", {
+    all: ["zit vol ~ met|zit vol|vol met|vol ~ gestopt|volgestopt|full of|stuffed with", SUBSTANCE],
+    window: 6,
+    unless: "vitamine*|koffie|suiker|eten|snoep|chips|bier",
+    reach: 4,
+    negatable: false,
+  }),
+  rule("overdose.not-mine", {
+    all: [SUBSTANCE, "van mijn buurman|van mijn buurvrouw|van mijn moeder|van mijn vader|van mijn oma|van mijn opa|van mijn vriend|van mijn vriendin|van mijn zus|van mijn broer|van iemand anders|van een ander|niet van mij|niet voor mij|someone elses|my mums|my moms|my dads", TAKEN],
+    window: 12,
+    unless: "opgehaald|ophalen|halen|gebracht|brengen|apotheek|weggegooid|weggooien|inleveren|ingeleverd|bewaard|opgeruimd",
+    reach: 6,
+    negatable: false,
+  }),
+  rule("overdose.double-dose", {
+    all: [SUBSTANCE, "twee keer ~ genomen|2 keer ~ genomen|twee keer ~ ingenomen|2 keer ~ ingenomen|dubbel ~ genomen|dubbel ~ ingenomen|extra ~ genomen|nog een paar extra|een paar extra|twice|double dose|extra ones", "gevaarlijk|erg|kwaad|kan dat|moet ik|wat nu|dangerous|bad|what now|should i"],
+    window: 16,
+    scope: "message",
+    unless: "vergeten|vergat|forgot|vitamine*",
+    reach: 40,
+    negatable: false,
+  }),
   rule("overdose.did-it", {
     all: ["heb het gedaan|ik heb het gedaan|het is gedaan|i did it|done it", SUBSTANCE, "doei|dag|bye|vaarwel|sorry|niet boos|goodbye"],
     scope: "message",
@@ -791,5 +901,143 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 4,
     also: ["danger"],
   }),
-
+  // --- more kinds of sentence
+  rule("suicide.end-life", {
+    all: ["mijn leven ~ stoppen|mijn leven ~ beeindigen|mijn leven ~ afmaken|mijn leven ~ opgeven|mijn leven ~ stopzetten|mijn ~ leven ~ nemen|neem ~ mijn ~ leven|stop ~ mijn leven|end my life|take my ~ life"],
+    unless: NOT_A_LIFE,
+    reach: 3,
+  }),
+  rule("suicide.not-waiting", {
+    all: ["beter wordt|beter worden|beter gaat|wordt ~ beter|gets better|will get better|get better", "ga ~ niet ~ afwachten|wacht ~ niet ~ af|niet meer ~ wachten|not going to wait|wont wait|niet op ~ wachten|kan ~ niet ~ wachten tot"],
+    scope: "message",
+    unless: "bel|huisarts|dokter|afspraak|zelf ~ actie|regel|gemeente|solliciteer|doe ik zelf|ga ik zelf|begin ik",
+    reach: 10,
+    negatable: false,
+  }),
+  rule("suicide.method-time", {
+    all: ["touw|strop|noose", "vanavond|vannacht|straks|vandaag|tonight|today|nu|now"],
+    window: 3,
+    unless: pattern(`${EVERYDAY_USE.source}|tent|boot|springtouw|klimmen|verhuiz*|vastbinden|aanhanger|schommel|hond|paard|kopen|halen|ophalen`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("suicide.last-time", {
+    all: ["besloten|dit is|dit wordt|wordt ~ dit|is dit|decided|this is|will be", "mijn laatste week|mijn laatste dag|mijn laatste nacht|mijn laatste avond|mijn laatste maand|my last day|my last week|my last night"],
+    window: 6,
+    unless: "werk|stage|vakantie|school|baan|contract|proefplaatsing|cursus|opleiding|huis|woning|traject|bij|op|verhuiz*|voor de|job|work",
+    reach: 5,
+    negatable: false,
+    acute: "always",
+  }),
+  rule("suicide.means-and-will", {
+    all: [pattern(`${MEANS.source}|${SUBSTANCE.source}|touw`), "om het te doen|genoeg ~ om het|genoeg ~ om ~ dood|enough ~ to do it|enough ~ to end"],
+    window: 10,
+    unless: "voorgeschreven|dokter|huisarts|apotheek|schoonmaken|klussen|koken|tot ~ volgende|recept",
+    reach: 8,
+    acute: "always",
+  }),
+  rule("suicide.means-on-self", {
+    all: [pattern(`${MEANS.source}|het|hem|die`), "op mezelf ~ gebruiken|gebruiken op mezelf|te gebruiken op mezelf|op mezelf ~ richten|richten op mezelf|tegen mezelf ~ gebruiken|use it on myself|turn it on myself|on myself"],
+    scope: "message",
+    together: 2,
+    window: 10,
+    unless: pattern(`${MEDIA.source}|creme|zalf|shampoo|make up|parfum|oefenen|proberen ~ eerst`),
+    reach: 6,
+  }),
+  rule("suicide.means-counted", {
+    all: ["#many stuks|#many ~ pillen|#many tabletten|#many ~ strips", "liggen|ligt|voor me|naast me|klaar|hier"],
+    window: 8,
+    unless: pattern(`${EVERYDAY_USE.source}|stickers|kaarten|postzegels|boeken|flessen|blikjes|winkel|markt|verkopen|te koop`),
+    reach: 6,
+    acute: "always",
+  }),
+  rule("suicide.method-wrists", {
+    also: ["selfharm"],
+    all: ["polsen|pols|wrists|wrist", "messen|mes|scheermes*|mesje*|knife|knives|blade*|razor*", "klaar|dood|einde|over|ophouden|stoppen|voorbij|end|doorsnijden|door ~ snijden|open ~ snijden"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|${NOT_SELFHARM.source}|horloge|armband|polsband|gips|verstuikt|blessure|kapper`),
+    reach: 8,
+  }),
+  rule("suicide.place", {
+    all: ["ik ga ~ naar de brug|ga ik ~ naar de brug|ik ga ~ naar het spoor|ga ik ~ naar het spoor|ik loop ~ naar de brug|ik loop ~ naar het spoor|i am going to the bridge|going to the tracks"],
+    unless: "werk|station|afspraak|fiets|vissen|wandel*|hond|uitzicht|foto*|met de kinderen|met mijn|vriend*|markt",
+    reach: 8,
+    acute: "always",
+  }),
+  // --- self-harm said briefly or in other words
+  rule("selfharm.fresh-marks", {
+    all: ["littekens|snijwond*|sneetjes|sneden|wondjes|krassen|scars|cuts|wonden", "nieuwe|vers|verse|deze week|gisteren|vannacht|vanochtend|new|fresh|nog open|erbij gemaakt|bij gemaakt|er bij ~ gemaakt"],
+    scope: "message",
+    unless: pattern(`${NOT_SELFHARM.source}|al jaren niet meer|jaren niet meer|niet meer gedaan|van vroeger|jaar geleden|jaren geleden|nieuwe baan|nieuw werk|nieuwe baas|nieuwe collega*|operatie|keizersnede|ongeluk|gevallen|val|kat|poes|hond|rozen|braam|doornen|acne|puistjes|tattoo|tatoeage|piercing|nieuwe schoenen|schoenen|auto|fiets|meubel*|vloer|tafel|lak|verf|scherm|telefoon`),
+    reach: 10,
+    negatable: false,
+  }),
+  rule("selfharm.cutting", {
+    all: ["^ gesneden|^ gekrast|gesneden $|gekrast $|^ gecut|cut again", "weer|opnieuw|again|relapse"],
+    scope: "message",
+    unless: NOT_SELFHARM,
+    reach: 6,
+    negatable: false,
+  }),
+  rule("selfharm.blood", {
+    all: ["weer ~ gedaan|weer gebeurd|opnieuw gedaan|did it again|relapse*", "bloed|bloedt|bleeding|blood"],
+    window: 4,
+    unless: pattern(`${NOT_SELFHARM.source}|neus|bloedneus|ongesteld|menstruatie|tandvlees|bloedprik|donor|bloed geprikt|bloeddruk|bloedsuiker|vlees`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("selfharm.tool-on-body", {
+    all: ["schaar|mesje*|scheermes*|passer|naald|glas|scherf|scherven|mes", pattern(SELF), "gezeten|gekrast|bezig|gedaan|gesneden|gekerfd|ingesneden|open"],
+    window: 8,
+    unless: pattern(`${NOT_SELFHARM.source}|kapper|knippen|haar|nagels|pleister|verband|splinter|tattoo|piercing|prik|vaccin|bloedprik*|infuus|dokter|huisarts|verpleeg*`),
+    reach: 6,
+    negatable: false,
+  }),
+  rule("selfharm.hurt-self", {
+    all: ["maak pijn|maakte pijn|pijn maken|pijn ~ maak|doe pijn", "mijn lichaam|mijn lijf|mezelf|mijn arm*|mijn been|mijn benen|my body|myself"],
+    window: 6,
+    unless: NOT_SELFHARM,
+    reach: 5,
+  }),
+  // --- an overdose said without naming the pills
+  rule("overdose.finished", {
+    all: ["doosjes|doosje|strips|strip|potjes|potje|flesje|pakjes|blisters|verpakkingen|de hele pot|bottle", "leeg|op|empty"],
+    scope: "message",
+    together: 2,
+    window: 4,
+    unless: pattern(`apotheek|herhaalrecept|bijbestellen|ophalen|halen|kopen|nieuwe|bestellen|vergeten|kwijt|vitamine*|snoep|koekjes|chips|melk|bier|wijn|drinken|parfum|shampoo|zeep|afwasmiddel|batterij|printer`),
+    reach: 10,
+    negatable: false,
+  }),
+  rule("overdose.finished", {
+    all: ["doosjes|doosje|strips|potjes|pakjes|blisters|verpakkingen", "leeg|op|empty", "het is ~ gebeurd|al gebeurd|ik ga ~ liggen|ik ga ~ slapen|het is gedaan|it is done|te laat|sorry|ingenomen|geslikt|genomen"],
+    scope: "message",
+    together: 2,
+    window: 4,
+    unless: pattern(`apotheek|herhaalrecept|bijbestellen|ophalen|halen|kopen|nieuwe|bestellen|vergeten|kwijt|vitamine*|snoep|koekjes|chips|melk|bier|wijn`),
+    reach: 10,
+    negatable: false,
+  }),
+  rule("overdose.too-much", {
+    all: ["genomen|ingenomen|geslikt|innemen|took|taken|swallowed", "veel te veel|te veel|teveel|too many|too much|extra", "slapen|wakker|duf|suf|misselijk|duizelig|hart|zodat|help|dood|bang|sleep|dizzy"],
+    scope: "message",
+    together: 2,
+    window: 8,
+    unless: pattern(`koffie|suiker|eten|gegeten|snoep|hooi|tijd|werk|risico|kilo|calorie*|drankjes|gedronken|bier|wijn|verantwoordelijkheid|vrij|vakantie|foto*|hooi ~ vork|taken|vitamine*|afstand|moeite`),
+    reach: 6,
+  }),
+  rule("overdose.taken", {
+    all: ["ze allemaal|ze alle|alles|ze ~ #many|#many ~ al|al ~ #many|een voor een|een na een|een voor ~ een|one by one|all of them", "ingenomen|genomen|geslikt|innemen|aan het innemen|slik|slikken|taken|took|swallowed"],
+    window: 8,
+    unless: pattern(`${EVERYDAY_USE.source}|vitamine*|snoep*|koekjes|chips|foto*|lessen|stappen|maatregelen|beslissingen|besluiten|tijd|vragen|mee ~ genomen|meegenomen|afscheid|examens|toetsen|telefoon|boodschappen`),
+    reach: 6,
+  }),
+  rule("overdose.regret", {
+    all: ["ik|i", SUBSTANCE, TAKEN, "help|spijt|wil ~ niet meer dood|wil ~ niet dood|wil toch niet|wil ~ leven|do not want to die|dont want to die|112|ambulance|bel ~ iemand"],
+    scope: "message",
+    together: 3,
+    window: 6,
+    unless: pattern(`${EVERYDAY_USE.source}|voorgeschreven|vergeten|vergeet|te laat ingenomen|nuchter`),
+    reach: 6,
+  }),
 ];

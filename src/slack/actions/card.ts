@@ -5,7 +5,7 @@
  * same check; the submission is checked once more.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { ReferralEvent, ReferralEventType } from "../../../flows/referral.js";
+import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
 import { acceptModal, planModal, textModal } from "../blocks/modals.js";
 import { memberFor, orRefuse, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
 import { parseUuid } from "../refusals.js";

@@ -6,7 +6,7 @@
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { actOnNudge, type NudgeAction } from "../../domain/nudges.js";
-import { firstName } from "../../jobs/nudge-jobs.js";
+import { firstName } from "../../domain/clients.js";
 import { memberFor, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
 import { NUDGE_ACTIONS } from "../nudge-message.js";
 import { parseSlackId, parseUuid } from "../refusals.js";

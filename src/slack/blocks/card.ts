@@ -7,7 +7,7 @@ import type { types } from "@slack/bolt";
 import type { Db, Tx } from "../../db/client.js";
 import { stateOf } from "../../domain/referrals/lifecycle.js";
 import type { Appointment, Client, Member, Organisation, Referral } from "../../generated/prisma/client.js";
-import type { SlackT } from "../i18n.js";
+import type { SlackT } from "../../i18n-slack.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
 
 export interface CardData {

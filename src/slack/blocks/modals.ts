@@ -5,9 +5,9 @@
  * lands under the right field; every input's action id is "v".
  */
 import type { types } from "@slack/bolt";
-import type { ReferralEventType } from "../../../flows/referral.js";
+import type { ReferralEventType } from "../../../flows/referral/index.js";
 import { LIFE_DOMAINS, LIMITS, SHARE_ITEMS, URGENCIES } from "../../domain/referrals/types.js";
-import type { SlackT } from "../i18n.js";
+import type { SlackT } from "../../i18n-slack.js";
 import { escapeSlack, plainText, SLACK_LIMITS } from "../text.js";
 
 export const VIEW = { verwijs: "ref.verwijs", aanmelden: "ref.aanmelden", text: "ref.text", plan: "ref.plan", accept: "ref.accept" } as const;

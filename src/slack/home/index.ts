@@ -3,18 +3,23 @@
  * organisation, filed by my organisation), with a refresh button. Shown when the tab opens.
  */
 import type { App, types, webApi } from "@slack/bolt";
-import { coachCaseload, type Caseload } from "../../domain/caseload.js";
+import { CASELOAD_MAX, coachCaseload, type Caseload } from "../../domain/caseload.js";
 import type { OverviewLine } from "../../domain/referrals/overview.js";
 import type { Member } from "../../generated/prisma/client.js";
-import { firstName, toNote } from "../../jobs/nudge-jobs.js";
+import { firstName } from "../../domain/clients.js";
+import { toNote } from "../../jobs/nudge-jobs.js";
 import type { SlackDeps } from "../context.js";
 import { resumeButtonRow } from "../crisis.js";
+import { FILE_OPEN } from "../file/index.js";
 import { describeCause, nudgeButtons } from "../nudge-message.js";
 import { recordRefusal } from "../context.js";
+import { registerReport, reportButtons } from "../report.js";
 import { parseSlackId } from "../refusals.js";
 import { escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
 
 export const HOME_REFRESH = "home.refresh";
+/** The caseload's pages: the button's value is where the page starts. */
+export const HOME_PAGE = "home.page";
 
 /** Slack allows 100 blocks in a view; the referral sections and the refresh button take fewer than 10. */
 const CASELOAD_BLOCKS = 85;
@@ -23,6 +28,7 @@ const CASELOAD_BLOCKS = 85;
 function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.KnownBlock[] {
   const t = deps.t;
   const blocks: types.KnownBlock[] = [{ type: "header", text: plainText(t("referral.home.caseload.title"), SLACK_LIMITS.header) }];
+  if (caseload.total > caseload.lines.length) blocks.push({ type: "context", elements: [mrkdwn(t("file.attention"))] });
   if (!caseload.lines.length) {
     blocks.push({ type: "section", text: { type: "mrkdwn", text: t("referral.home.caseload.none") } });
     return blocks;
@@ -45,21 +51,29 @@ function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.
       ...line.openNudges.map((n) => `• ${describeCause(t, toNote(n), now)}`),
       ...(line.heldAlertId && c.crisisHoldSince ? [t("referral.home.caseload.crisisHold", { since: c.crisisHoldSince.toISOString() })] : []),
     ].join("\n");
-    blocks.push({ type: "section", text: mrkdwn(text) });
+    const open = { type: "button" as const, action_id: FILE_OPEN, value: c.id, text: plainText(t("file.open"), SLACK_LIMITS.button) };
+    blocks.push({ type: "section", text: mrkdwn(text), accessory: open });
     if (line.heldAlertId) blocks.push(resumeButtonRow(t, line.heldAlertId));
     for (const n of line.openNudges) blocks.push(nudgeButtons(t, n.id) as unknown as types.KnownBlock);
     shown++;
   }
   if (caseload.total > shown) {
-    blocks.push({ type: "context", elements: [mrkdwn(t("referral.home.caseload.more", { count: caseload.total - shown }))] });
+    const from = caseload.offset + 1;
+    const to = caseload.offset + shown;
+    blocks.push({ type: "context", elements: [mrkdwn(t("file.page.range", { from, to, total: caseload.total }))] });
+    const buttons = [
+      ...(caseload.offset > 0 ? [{ type: "button" as const, action_id: `${HOME_PAGE}.prev`, value: String(Math.max(0, caseload.offset - CASELOAD_MAX)), text: plainText(t("file.page.previous"), SLACK_LIMITS.button) }] : []),
+      ...(to < caseload.total ? [{ type: "button" as const, action_id: `${HOME_PAGE}.next`, value: String(to), text: plainText(t("file.page.next"), SLACK_LIMITS.button) }] : []),
+    ];
+    if (buttons.length) blocks.push({ type: "actions", elements: buttons });
   }
   return blocks;
 }
 
 /** The coach's own clients, audited as viewed; nobody else has a caseload. */
-async function caseloadOf(deps: SlackDeps, member: Member): Promise<Caseload | null> {
+async function caseloadOf(deps: SlackDeps, member: Member, offset: number): Promise<Caseload | null> {
   if (member.role !== "COACH") return null;
-  return deps.db.prisma.$transaction((tx) => coachCaseload(tx, member));
+  return deps.db.prisma.$transaction((tx) => coachCaseload(tx, member, offset));
 }
 
 function section(deps: SlackDeps, title: string, lines: OverviewLine[]): types.KnownBlock[] {
@@ -70,7 +84,7 @@ function section(deps: SlackDeps, title: string, lines: OverviewLine[]): types.K
 }
 
 /** Publishes the member's home tab; someone unknown sees how to get access. */
-export async function publishHome(deps: SlackDeps, client: webApi.WebClient, userId: string, what: string): Promise<void> {
+export async function publishHome(deps: SlackDeps, client: webApi.WebClient, userId: string, what: string, offset = 0): Promise<void> {
   const user = parseSlackId(userId);
   if (!user) return recordRefusal(deps, { surface: what === HOME_REFRESH ? "action" : "event", what, why: "noUser", slackUserId: null });
   const member = await deps.service.member(user);
@@ -79,7 +93,7 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
     await recordRefusal(deps, { surface: what === HOME_REFRESH ? "action" : "event", what, why: "notMember", slackUserId: user });
     blocks.push({ type: "section", text: mrkdwn(deps.t("referral.home.unknown")) });
   } else {
-    const caseload = await caseloadOf(deps, member);
+    const caseload = await caseloadOf(deps, member, offset);
     if (caseload) blocks.push(...caseloadSection(deps, caseload, deps.clock()));
     const o = await deps.service.overview(member);
     if (member.role === "COACH") blocks.push(...section(deps, deps.t("referral.home.mine"), o.mine));
@@ -87,13 +101,22 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
     blocks.push(...section(deps, deps.t("referral.home.incoming", { org }), o.incoming));
     if (o.filed.length || member.role === "PARTNER") blocks.push(...section(deps, deps.t("referral.home.filed", { org }), o.filed));
     blocks.push({ type: "actions", elements: [{ type: "button", action_id: HOME_REFRESH, text: { type: "plain_text", text: "↻" } }] });
+    // The team report (src/slack/report.ts), for coaches and admins of a coach team.
+    const team = await deps.db.prisma.organisation.findUnique({ where: { id: member.organisationId }, select: { kind: true } });
+    blocks.push(...reportButtons(deps.t, member, team?.kind ?? "", deps.clock()));
   }
   await client.views.publish({ user_id: user, view: { type: "home", blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks) } });
 }
 
 export function registerHome(app: App, deps: SlackDeps): void {
+  registerReport(app, deps);
   app.action(HOME_REFRESH, async ({ ack, body, client }) => {
     await ack();
     await publishHome(deps, client, (body.user as { id?: string } | undefined)?.id ?? "", HOME_REFRESH);
+  });
+  app.action(/^home\.page\.(prev|next)$/, async ({ ack, body, client, action }) => {
+    await ack();
+    const offset = Number((action as { value?: string }).value);
+    await publishHome(deps, client, (body.user as { id?: string } | undefined)?.id ?? "", HOME_PAGE, Number.isSafeInteger(offset) && offset >= 0 ? offset : 0);
   });
 }

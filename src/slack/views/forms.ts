@@ -5,12 +5,12 @@
  * or outdated submission changes nothing and gets an inline error.
  */
 import type { App, SlackViewMiddlewareArgs } from "@slack/bolt";
-import type { ReferralEvent, ReferralEventType } from "../../../flows/referral.js";
+import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
 import type { Accepted } from "../../domain/referrals/in.js";
 import { futureDay } from "../../domain/referrals/out.js";
 import { ReferralRefused } from "../../domain/referrals/types.js";
 import type { Member } from "../../generated/prisma/client.js";
-import { atLocal } from "../../jobs/schedule.js";
+import { atLocal } from "../../domain/reminders/schedule.js";
 import { TEXT_EVENTS, VIEW } from "../blocks/modals.js";
 import { modalErrors, recordRefusal, type SlackDeps } from "../context.js";
 import { sendInvite } from "../invite.js";

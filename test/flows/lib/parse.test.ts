@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { amsterdamDateTime } from "../../../flows/lib/dates.js";
-import { matchOption, parseCallName, parseDate, parseNumberWord, parseScale, parseYesNo } from "../../../flows/lib/parse.js";
+import { amsterdamDateTime } from "../../../flows/lib/calendar.js";
+import { matchOption, parseCallName, parseDate, parseNumberWord, parseScale } from "../../../flows/lib/parse.js";
+import { readYesNo } from "../../../flows/lib/readers.js";
 
 /** Wednesday 10 March 2027, 10:00 in Amsterdam. */
 const NOW = "2027-03-10T09:00:00.000Z";
@@ -95,10 +96,10 @@ describe("amsterdamDateTime", () => {
 });
 
 describe("existing parsers keep working", () => {
-  it("parseYesNo, matchOption, parseCallName", () => {
-    expect(parseYesNo("Ja hoor")).toBe("yes");
-    expect(parseYesNo("nee")).toBe("no");
-    expect(parseYesNo("niet nu")).toBe("later");
+  it("readYesNo, matchOption, parseCallName", () => {
+    expect(readYesNo("Ja hoor")).toBe("yes");
+    expect(readYesNo("nee")).toBe("no");
+    expect(readYesNo("niet nu")).toBe("later");
     expect(matchOption("in de avond", { morning: ["ochtend"], evening: ["avond"] })).toBe("evening");
     expect(parseCallName("noem me sam")).toBe("Sam");
   });

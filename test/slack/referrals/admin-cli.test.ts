@@ -26,7 +26,8 @@ describe("admin commands for organisations and members", () => {
     t = await freshEmbeddedDb();
     const { db } = t;
     expect(await orgAdd(db, { name: "Coachteam Noord", kind: "team", channel: "C0TEAM001" })).toBe('Added coach team "Coachteam Noord".');
-    expect(await orgAdd(db, { name: "Schuldhulp Oost", kind: "partner", domains: "financien" })).toContain("set-channel");
+    await expect(orgAdd(db, { name: "Schuldhulp Oost", kind: "partner", domains: "financien", "share-months": "drie" })).rejects.toThrow("--share-months must be a whole number of months from 1 to 120");
+    expect(await orgAdd(db, { name: "Schuldhulp Oost", kind: "partner", domains: "financien", "share-months": "6" })).toContain("set-channel");
     await orgSetChannel(db, { org: "Schuldhulp Oost", channel: "C0PARTNER1" });
     await memberAdd(db, { org: "Schuldhulp Oost", name: "Petra", role: "partner", slack: "U0PETRA01" });
     expect(await memberAdd(db, { org: "Schuldhulp Oost", name: "Bas", role: "partner" })).toContain("set-slack");
@@ -34,7 +35,7 @@ describe("admin commands for organisations and members", () => {
     await memberAdd(db, { org: "Coachteam Noord", name: "Ahmed", role: "coach", slack: "U0AHMED01" });
     await orgSetContact(db, { org: "Schuldhulp Oost", contact: "Petra", backup: "Bas" });
     const org = await db.prisma.organisation.findUniqueOrThrow({ where: { name: "Schuldhulp Oost" }, include: { members: true } });
-    expect([org.kind, org.referralChannel, org.domains]).toEqual(["PARTNER", "C0PARTNER1", ["financien"]]);
+    expect([org.kind, org.referralChannel, org.domains, org.shareRetentionMonths]).toEqual(["PARTNER", "C0PARTNER1", ["financien"], 6]);
     expect(org.members.find((m) => m.id === org.backupMemberId)?.name).toBe("Bas");
     expect(await orgList(db)).toContain("contact: Petra, backup: Bas");
     expect(await memberList(db, { org: "Coachteam Noord" })).toBe("Coachteam Noord: Ahmed (coach) slack U0AHMED01");
@@ -57,7 +58,7 @@ describe("admin commands for organisations and members", () => {
     expect(await usageError(memberAdd(db, { org: "Team", role: "coach" }))).toBe("Give --name <name>.");
   });
 
-  it("runs as `npm run koers -- org …` and exits 2 on a usage mistake", async () => {
+  it("runs as `npm run koers -- org …` and exits 2 on a usage mistake", { timeout: 180_000 }, async () => {
     const env = { ...process.env, DATA_DIR: templateDataDir(), DATABASE_URL: "", TELEGRAM_BOT_TOKEN: "", LOG_LEVEL: "silent" };
     const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: root, env });
     const added = await cli("org", "add", "--name", "Buurtteam", "--kind", "partner", "--channel", "C0BUURT01");
@@ -66,5 +67,5 @@ describe("admin commands for organisations and members", () => {
     const wrong = await cli("member", "add", "--org", "Buurtteam", "--name", "X", "--role", "chef").then(() => null, (e: { code: number; stderr: string }) => e);
     expect(wrong?.code).toBe(2);
     expect(wrong?.stderr).toContain("--role must be coach, partner or admin");
-  }, 60_000);
+  });
 });

@@ -12,7 +12,7 @@ import { memberAdd, orgAdd, orgSetContact } from "../../../src/cli/admin.js";
 import { parseConfig } from "../../../src/config.js";
 import type { IncomingMessage } from "../../../src/conversation/engine.js";
 import { createTranslator } from "../../../src/i18n.js";
-import type { OutMessage, TelegramSendPayload } from "../../../src/jobs/outbox.js";
+import type { OutMessage, TelegramSendPayload } from "../../../src/outbox/messages.js";
 import { memoryLogger, templateDataDir } from "../../support/service.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
 import { buttonBody, checks, commandBody, day, pick, postSigned, radio, SIGNING_SECRET, submitBody, suggestionBody, text, time } from "./signed.js";

@@ -46,6 +46,7 @@ function answer(method: string, params: Record<string, unknown>, next: () => str
     case "chat.postEphemeral":
       return { ok: true, message_ts: next() };
     case "views.open":
+    case "views.update":
     case "views.publish":
       return { ok: true, view: { id: `V${next()}` } };
     default:

@@ -5,12 +5,13 @@
  */
 import type http from "node:http";
 import type { Database } from "../../../src/db/client.js";
-import type { OutMessage, TelegramSendPayload } from "../../../src/jobs/outbox.js";
+import type { OutMessage, TelegramSendPayload } from "../../../src/outbox/messages.js";
 import { createDispatcher } from "../../../src/jobs/dispatcher.js";
-import { close, createHttpServer, listen } from "../../../src/http/server.js";
+import { close, createHttpServer, listen, type Route } from "../../../src/http/server.js";
+import type { ChartLinks } from "../../../src/http/chart-link.js";
 import { createSlackApp, type SlackApp } from "../../../src/slack/app.js";
 import { jobWebClient, slackReferralHandlers } from "../../../src/slack/delivery.js";
-import { createSlackTranslator } from "../../../src/slack/i18n.js";
+import { createSlackTranslator } from "../../../src/i18n-slack.js";
 import { SLACK_EVENTS_PATH } from "../../../src/slack/receiver.js";
 import { memoryLogger, type LogLine } from "../../support/service.js";
 import { referralWorld, type ReferralWorld } from "../../domain/referrals-world.js";
@@ -36,12 +37,19 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function slackHarness(db: Database): Promise<SlackHarness> {
+/** More for one test file: signed chart links in the app, and routes of its own on the same server. */
+export interface HarnessOptions {
+  chartLinks?: (baseUrl: string) => ChartLinks;
+  routes?: Map<string, Route>;
+}
+
+export async function slackHarness(db: Database, opts: HarnessOptions = {}): Promise<SlackHarness> {
   const clock = () => new Date();
   const w = await referralWorld(db, clock);
   const slack = await startFakeSlackApi();
   const { logger, lines } = memoryLogger("warn");
   const t = createSlackTranslator();
+  const holder: { links?: ChartLinks | undefined } = {};
   const app = createSlackApp({
     signingSecret: SIGNING_SECRET,
     token: "xoxb-test-token",
@@ -54,11 +62,15 @@ export async function slackHarness(db: Database): Promise<SlackHarness> {
     logger,
     clock,
     botUsername: async () => "koers_test_bot",
+    engine: w.engine,
     // The answer must wait for the listener even when the whole suite loads the machine.
     ackTimeoutMs: 20_000,
+    // The links name the server's port, known only once it listens.
+    chartLinks: opts.chartLinks ? { url: (...a) => holder.links?.url(...a) ?? "" } : null,
   });
-  const server: http.Server = createHttpServer({ logger, healthy: async () => true, routes: new Map([[SLACK_EVENTS_PATH, app.route]]) });
+  const server: http.Server = createHttpServer({ logger, healthy: async () => true, routes: new Map([[SLACK_EVENTS_PATH, app.route], ...(opts.routes ?? [])]) });
   const port = await listen(server, 0, "127.0.0.1");
+  holder.links = opts.chartLinks?.(`http://127.0.0.1:${port}`);
   const telegram = new Map<string, OutMessage[]>();
   const dispatcher = createDispatcher({
     db,

@@ -119,6 +119,7 @@ describe("referral in through Slack", () => {
     expect(other).not.toContain("Jan de Vries");
     expect(team).toContain("Jan de Vries");
     expect(await t.db.prisma.auditEvent.count({ where: { action: "referral.viewed", referralId: id, actorId: h.w.colleague.id } })).toBe(1);
+    expect((await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "referral.viewed", referralId: id, actorId: h.w.colleague.id } })).detail).toMatchObject({ why: "referredIn" });
     expect(await t.db.prisma.auditEvent.count({ where: { action: "referral.viewed", actorId: h.w.otherMember.id } })).toBe(0);
   });
 });

@@ -92,6 +92,8 @@ describe("coach nudges in Slack", () => {
     expect(colleague).not.toContain("*Sam*");
     expect(colleague).not.toContain(nudgeId);
     expect(await t.db.prisma.auditEvent.count({ where: { action: "caseload.viewed", actorId: h.w.coach.id, clientId: h.w.client.id } })).toBe(1);
+    // Why the coach sees it is in the row: the own caseload.
+    expect((await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "caseload.viewed", actorId: h.w.coach.id } })).detail).toMatchObject({ via: "slack.home", why: "caseload" });
     expect(await t.db.prisma.auditEvent.count({ where: { action: "caseload.viewed", actorId: { not: h.w.coach.id } } })).toBe(0);
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * IN, aanmelding: a partner refers a person to a coach team. Accepted (a coach is assigned), more
+ * information asked, or declined; the person is invited and starts the bot, or is not reached
+ * after repeated attempts.
+ */
+import { assign } from "xstate";
+import { machineSetup, tell } from "./setup.js";
+
+const openIn = {
+  "partner.withdrew": { target: "#referralIn.withdrawn" },
+  "filer.enteredInError": { target: "#referralIn.enteredInError" },
+} as const;
+
+export const referralInMachine = machineSetup.createMachine({
+  id: "referralIn",
+  context: { invites: 0 },
+  initial: "filed",
+  states: {
+    filed: {
+      on: {
+        ...openIn,
+        "team.accepted": { guard: "hasCoach", target: "accepted", actions: tell("referrer", "referral.dm.in.accepted") },
+        "team.askedInfo": { guard: "hasQuestion", target: "infoRequested", actions: tell("referrer", "referral.dm.in.infoRequested") },
+        "team.declined": { guard: "hasReason", target: "declined", actions: tell("referrer", "referral.dm.in.declined") },
+      },
+    },
+    infoRequested: {
+      on: {
+        ...openIn,
+        "partner.answeredInfo": { guard: "hasAnswer", target: "filed" },
+        "team.accepted": { guard: "hasCoach", target: "accepted", actions: tell("referrer", "referral.dm.in.accepted") },
+        "team.declined": { guard: "hasReason", target: "declined", actions: tell("referrer", "referral.dm.in.declined") },
+      },
+    },
+    /**
+     * A coach is assigned; the invite is made in the same step (system.invited). The coach gets the
+     * link from the caller directly: an invite code is never stored, not even in the outbox.
+     */
+    accepted: {
+      on: { "system.invited": { target: "invited", actions: assign({ invites: ({ context }) => context.invites + 1 }) }, ...openIn },
+    },
+    invited: {
+      on: {
+        ...openIn,
+        "team.reinvited": { target: "invited", actions: assign({ invites: ({ context }) => context.invites + 1 }) },
+        "system.contactMade": { target: "contactMade", actions: [tell("referrer", "referral.dm.in.contactMade"), tell("coach", "referral.dm.in.started")] },
+        "team.noContact": { target: "noContact", actions: tell("referrer", "referral.dm.in.noContact") },
+      },
+    },
+    contactMade: { type: "final" },
+    noContact: { type: "final" },
+    declined: { type: "final" },
+    withdrawn: { type: "final" },
+    enteredInError: { type: "final" },
+  },
+});

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ClientStatus" ADD VALUE 'FORGOTTEN';
+

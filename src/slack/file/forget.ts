@@ -1,0 +1,85 @@
+/**
+ * Forgetting a client from Slack, on the client's request: the "Vergeten op verzoek" button in
+ * the client file modal opens a confirmation that says it is on the client's request and cannot
+ * be undone; only its submission forgets, through the same `forgetOnRequest` as /vergeet and the
+ * CLI (audited as done by the coach). Only the client's own coach may; anyone else is refused and
+ * the refusal audited.
+ */
+import type { App, types } from "@slack/bolt";
+import { lockClientById } from "../../db/locks.js";
+import { audit } from "../../domain/audit.js";
+import { forgetOnRequest } from "../../domain/forget.js";
+import { firstName } from "../../domain/clients.js";
+import type { Member } from "../../generated/prisma/client.js";
+import { recordRefusal, tellUser, type SlackDeps } from "../context.js";
+import { parseSlackId, slackUserOf } from "../refusals.js";
+import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
+import { readView } from "../views/values.js";
+
+export const FILE_FORGET = "clientFile.forget";
+export const FILE_FORGET_CONFIRM = "clientFile.forgetConfirm";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The button under the file of one's own client. */
+export function forgetButton(deps: Pick<SlackDeps, "t">, clientId: string): types.KnownBlock {
+  return { type: "actions", elements: [{ type: "button", action_id: FILE_FORGET, style: "danger", text: plainText(deps.t("file.forget.button"), 75), value: clientId }] };
+}
+
+/** May this member forget this client? Only their own coach; a refusal is audited. */
+async function ownClient(deps: SlackDeps, member: Member, clientId: string, what: string): Promise<{ name: string } | null> {
+  return deps.db.prisma.$transaction(async (tx) => {
+    const client = await tx.client.findUnique({ where: { id: clientId } });
+    if (client && client.coachId === member.id && client.status !== "FORGOTTEN") return { name: firstName(client) };
+    await audit(tx, { actorKind: member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH", actorId: member.id, action: "client.forgetRefused", clientId: client ? clientId : null, detail: { via: "slack", what } });
+    return null;
+  });
+}
+
+export function registerClientForget(app: App, deps: SlackDeps): void {
+  app.action(FILE_FORGET, async ({ ack, body, client, action }) => {
+    await ack();
+    const user = parseSlackId((body.user as { id?: string } | undefined)?.id);
+    if (!user) return recordRefusal(deps, { surface: "action", what: FILE_FORGET, why: "noUser", slackUserId: null });
+    const member = await deps.service.member(user);
+    if (!member) return recordRefusal(deps, { surface: "action", what: FILE_FORGET, why: "notMember", slackUserId: user });
+    const clientId = (action as { value?: string }).value ?? "";
+    const own = UUID.test(clientId) ? await ownClient(deps, member, clientId, "ask") : null;
+    if (!own) return tellUser(client, { user }, deps.t("file.forget.notYours"));
+    await client.views.push({
+      trigger_id: (body as { trigger_id?: string }).trigger_id ?? "",
+      view: {
+        type: "modal",
+        callback_id: FILE_FORGET_CONFIRM,
+        private_metadata: JSON.stringify({ client: clientId }),
+        title: plainText(deps.t("file.forget.title"), SLACK_LIMITS.modalTitle),
+        submit: plainText(deps.t("file.forget.submit"), SLACK_LIMITS.modalTitle),
+        close: plainText(deps.t("file.forget.cancel"), SLACK_LIMITS.modalTitle),
+        blocks: [{ type: "section", text: mrkdwn(clip(escapeSlack(deps.t("file.forget.explain", { name: own.name })), SLACK_LIMITS.text)) }],
+      },
+    });
+  });
+
+  app.view(FILE_FORGET_CONFIRM, async ({ ack, body, view, client }) => {
+    const user = slackUserOf(body);
+    const member = user ? await deps.service.member(user) : null;
+    const clientId = readView(view).meta().client ?? "";
+    if (!user || !member) {
+      await ack();
+      return recordRefusal(deps, { surface: "view", what: FILE_FORGET_CONFIRM, why: "notMember", slackUserId: user });
+    }
+    const own = UUID.test(clientId) ? await ownClient(deps, member, clientId, "confirm") : null;
+    if (!own) {
+      await ack();
+      return tellUser(client, { user }, deps.t("file.forget.notYours"));
+    }
+    const now = deps.clock();
+    await deps.db.prisma.$transaction(async (tx) => {
+      await lockClientById(tx, clientId);
+      await forgetOnRequest(tx, { clientId, by: { kind: "COACH", id: member.id }, via: "slack", now, goodbye: [{ key: "forget.doneByCoach" }] });
+    });
+    // Every modal of this client closes: nothing of the file stays on screen.
+    await ack({ response_action: "clear" });
+    await tellUser(client, { user }, deps.t("file.forget.done", { name: own.name }));
+  });
+}
