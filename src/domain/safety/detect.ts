@@ -192,7 +192,12 @@ function acute(hit: Hit, m: Matches): boolean {
 }
 
 /** Drugs or pills taken, for an emergency that is an overdose too. */
-const DRUG_TAKEN = pattern(`${SUBSTANCE.source}|${POISON.source}|geslikt|ingeslikt|ingenomen|opgedronken|te veel genomen|teveel genomen|te veel ingenomen|iets genomen|iets ingenomen|iets geslikt|gespoten|gesnoven|over op g|op g|jenever|drank ~ pillen|pillen ~ drank|heroine|coke`);
+const DRUG_TAKEN = pattern(`${SUBSTANCE.source}|${POISON.source}|speed|lachgas|ballon|ballonnen|mdma|ketamine|keta|vaatwastablet*|vaatwasblok*|wasmiddelcapsule*|schoonmaakmiddel*|schoonmaak fles|geslikt|ingeslikt|ingenomen|opgedronken|te veel genomen|teveel genomen|te veel ingenomen|iets genomen|iets ingenomen|iets geslikt|gespoten|gesnoven|over op g|op g|jenever|drank ~ pillen|pillen ~ drank|heroine|coke`);
+
+/** A dose taken already (not pills kept or counted): "ik heb ze allemaal geslikt", "vol gespoten". */
+const DOSE_TAKEN = pattern("ingenomen|genomen|geslikt|ingeslikt|gespoten|vol gespoten|volgespoten|opgegeten|leeggegeten|leeg gegeten|opgedronken|opgemaakt|took|swallowed|overdosed");
+/** Taken to die: "omdat ik niet meer wil", "het maakt niet meer uit". */
+const TO_DIE = pattern("niet meer wil|wil niet meer|wil dood|dood wil|maakt ~ niet meer uit|niet meer wakker|nooit meer wakker|voor altijd slapen|klaar mee|hoeft niet meer|afscheid|om dood te gaan|want to die|do not want to wake");
 
 /** Words that put a danger at home: a partner, an ex, family, a quarrel. */
 const HOME_CONTEXT = pattern(
@@ -388,6 +393,9 @@ export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSi
   if (found.has("danger") && !found.has("violence") && m.of(HOME_CONTEXT).length > 0) found.add("violence");
   // People fighting, stabbing or threatening here and now: violence as well as danger.
   if (found.has("danger") && !found.has("violence") && m.of(FIGHT).length > 0) found.add("violence");
+  // Pills or drugs taken already, with thoughts of dying: an overdose and suicide both (113 and 112).
+  if (found.has("suicide") && !found.has("overdose") && m.of(DOSE_TAKEN).length > 0 && m.of(DRUG_TAKEN).length > 0) found.add("overdose");
+  if (found.has("overdose") && !found.has("suicide") && m.of(TO_DIE).length > 0) found.add("suicide");
   // A blade at hand with thoughts of dying is self-harm as much as suicide (both: 113).
   if (found.has("suicide") && !found.has("selfharm") && m.of(BLADE).length > 0) found.add("selfharm");
   const categories = SERIOUSNESS.filter((c) => found.has(c));
