@@ -68,7 +68,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.wish-dead", { all: [WANT, DEAD], window: 7, unless: pattern(`${SOMEONE_ELSE.source}|later|als ik oud ben|op hoge leeftijd|in mijn land|in mijn eigen land|begraven worden in|pensioen|testament|donor*|lichaam ~ wetenschap`) }),
   rule("suicide.going-to-die", {
     all: ["ik ga ~ dood|ik ~ dood gaan|ga ik ~ dood|i am going to die|i will die"],
-    unless: pattern(`${SOMEONE_ELSE.source}|trap*|boodschappen|hitte|warm|heet|honger|dorst|sporten|fitness|lachen|zenuwen|spanning|verveling|file|examen|toets|sollicitatie|gesprek|kou|koud|schaamte|jeuk|buikpijn|kramp*|spierpijn|lol|haha|omg|heat|hungry|spin|spinnen|muis|muizen|rat|ratten|wesp|wespen|kakkerlak*|slang|eng|griezelig|schrik|spider|mouse|scary|koffie|pizza|eten|lekker|zo goed|chaos|gehuild|dacht ~ echt|coffee|food`),
+    unless: pattern(`${SOMEONE_ELSE.source}|trap*|boodschappen|rekening*|energie*|huur|prijzen|schulden|belasting*|hitte|warm|heet|honger|dorst|sporten|fitness|lachen|zenuwen|spanning|verveling|file|examen|toets|sollicitatie|gesprek|kou|koud|schaamte|jeuk|buikpijn|kramp*|spierpijn|lol|haha|omg|heat|hungry|spin|spinnen|muis|muizen|rat|ratten|wesp|wespen|kakkerlak*|slang|eng|griezelig|schrik|spider|mouse|scary|koffie|pizza|eten|lekker|zo goed|chaos|gehuild|dacht ~ echt|coffee|food`),
     reach: 8,
   }),
   rule("suicide.better-dead", {
