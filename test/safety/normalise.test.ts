@@ -27,6 +27,12 @@ describe("the crisis normaliser reads Dutch as clients type it", () => {
     ["ik wil nit meer leevn", "ik wil niet meer leven"],
     ["dat was normaal", "dat was normaal"],
     ["wrm zou ik nog", "waarom zou ik nog"],
+    ["ich wil neet mie leve", "ik wil niet meer leven"],
+    ["ich snie mich weer", "ik snij mij weer"],
+    ["hij heeft me verkragt", "hij heeft me verkracht"],
+    ["mijn fader is siek", "mijn vader is ziek"],
+    ["bleef ie schoppen", "bleef hij schoppen"],
+    ["ik eet mie met kip", "ik eet mie met kip"],
   ])("%j -> %j", (input, expected) => {
     expect(normaliseText(input)).toBe(expected);
   });

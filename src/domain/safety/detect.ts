@@ -4,7 +4,7 @@
  * I/O, well under a millisecond for an ordinary message. Every alarm names its category and
  * the rule that fired, so a coach can see why.
  */
-import { AT_HAND, SOON, SUBSTANCE } from "./lexicon.js";
+import { AT_HAND, POISON, SOON, SUBSTANCE } from "./lexicon.js";
 import { BOUNDARY, findAll, Matches, pattern, type Span } from "./match.js";
 import { MODEL } from "./model-data.js";
 import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type Scorer } from "./model.js";
@@ -49,6 +49,10 @@ const IDIOMS = pattern(
     // The normaliser splits compounds: "zelfmoordactie" is read as "zelfmoord actie".
     "zelfmoord actie|zelfmoord missie|zelfmoord aanslag*|zelfmoord terrorist*|zelfmoord squad|zelfmoord opdracht",
     "trek* ~ haren uit ~ hoofd|haren uit het hoofd|haren uit mijn hoofd|kan ~ wel wurgen|kan ~ wel vermoorden|kan ~ wel slaan|kan ~ wel schieten|kan ~ wel doodschieten|could kill him|could kill her|could strangle",
+    // Sayings of pulling through, bursting, wearing out and dead ends: no danger in them.
+    "loop ~ met mijn hoofd tegen de muur|liep ~ met mijn hoofd tegen de muur|lopen ~ met ~ hoofd tegen de muur|snijdt aan twee kanten|deur sloeg dicht|deur slaat dicht|deur ~ sloeg ~ dicht|is letterlijk zelfmoord|is gewoon zelfmoord|is echt zelfmoord",
+    "stekker ~ er uit bij|stekker ~ uit ~ bij|bijt* ~ er door heen|bijt* ~ erdoorheen|erdoorheen bijten|sta op springen|staat op springen|stond op springen|dood lopende|dood lopend|sloopt me|sloopt mij",
+    "wel kunnen wurgen|wel kunnen vermoorden|wel kunnen slaan|wel kunnen schieten|wel kunnen doodschieten|gewurgd door ~ regels|gewurgd door ~ schulden|gewurgd door ~ rekeningen|gewurgd door ~ bureaucratie|gewurgd door ~ papierwerk",
     "op zijn bek|op je bek|op haar bek|voor zijn kop|voor je kop|hooi op ~ vork|pak slaag ~ met kaarten|dood ~ van de stress",
   ].join("|"),
 );
@@ -189,12 +193,18 @@ function acute(hit: Hit, m: Matches): boolean {
 }
 
 /** Drugs or pills taken, for an emergency that is an overdose too. */
-const DRUG_TAKEN = pattern(`${SUBSTANCE.source}|gespoten|gesnoven|over op g|op g|jenever|drank ~ pillen|pillen ~ drank|heroine|coke`);
+const DRUG_TAKEN = pattern(`${SUBSTANCE.source}|${POISON.source}|speed|lachgas|ballon|ballonnen|mdma|ketamine|keta|vaatwastablet*|vaatwasblok*|wasmiddelcapsule*|schoonmaakmiddel*|schoonmaak fles|geslikt|ingeslikt|ingenomen|opgedronken|te veel genomen|teveel genomen|te veel ingenomen|iets genomen|iets ingenomen|iets geslikt|gespoten|gesnoven|over op g|op g|jenever|drank ~ pillen|pillen ~ drank|heroine|coke`);
+
+/** A dose taken already (not pills kept or counted): "ik heb ze allemaal geslikt", "vol gespoten". */
+const DOSE_TAKEN = pattern("ingenomen|genomen|geslikt|ingeslikt|gespoten|vol gespoten|volgespoten|opgegeten|leeggegeten|leeg gegeten|opgedronken|opgemaakt|took|swallowed|overdosed");
+/** Taken to die: "omdat ik niet meer wil", "het maakt niet meer uit". */
+const TO_DIE = pattern("niet meer wil|wil niet meer|wil dood|dood wil|maakt ~ niet meer uit|niet meer wakker|nooit meer wakker|voor altijd slapen|klaar mee|hoeft niet meer|afscheid|om dood te gaan|want to die|do not want to wake");
 
 /** Words that put a danger at home: a partner, an ex, family, a quarrel. */
 const HOME_CONTEXT = pattern(
   "mijn man|mijn vrouw|mijn vriend|mijn vriendin|mijn partner|mijn ex|ex lief|mijn exlief|mijn vader|mijn stiefvader|mijn moeder|mijn broer|mijn schoonvader|" +
     "mijn zoon|mijn dochter|mijn zus|mijn stiefmoeder|mijn schoonmoeder|mijn oom|mijn kleinzoon|mijn neef|my son|my brother|my mother|my mom|" +
+    "mijn schoonfamilie|mijn zwager|mijn schoonzus|mijn opa|mijn stiefzoon|mijn stiefdochter|mijn ouders|mijn vriendje|mijn lief|mijn verloofde|mijn echtgenoot|mijn echtgenote|vader van mijn|moeder van mijn|mijn exman|mijn exvrouw|my wife|my girlfriend|my stepdad|my stepfather|my uncle|my parents|" +
     "als we ruzie|ruzie hebben|ruzie maken|we hebben ruzie|thuis|bij ons thuis|my husband|my boyfriend|my ex|my partner|my dad|my father|at home",
 );
 
@@ -205,13 +215,14 @@ const BLADE = pattern("mesje*|scheermes*|razor*|blade*|snijden|snij|krassen|kras
 
 /** A crisis that is over: "vroeger", "jaren geleden", "toen ik 20 was". */
 const PAST = pattern(
-  "vroeger|geleden|ago|in die tijd|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
+  "vroeger|geleden|ago|in die tijd|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
   "heb rust|ik woon alleen|het is goed|is goed nu|gescheiden|is verwerkt|verwerkt|therapie ~ gehad|therapie voor gehad|goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig|best goed|veel beter|heel goed|beter nu|nu beter|woon ~ veilig|veilig ~ woon|jaar veilig|jaren veilig|nu ~ jaar ~ veilig|al ~ jaar ~ veilig|nu veilig|ben nu veilig|been fine|fine for years|fine now|ok now|okay now|niet eens meer|al jaren niet|al ~ jaar ~ niet|al ~ jaren ~ clean|clean|vaste psycholoog|word ik blij|blij van|al jaren goed|jaren goed|hertrouwd|getrouwd|van hem af|van haar af|is ~ veranderd|echt veranderd|sindsdien ~ niet meer|sindsdien ~ niks meer|sindsdien ~ nooit meer|we zijn ~ blij|zijn allebei blij|weer vrienden|zijn nu maten|helpt goed|helpt ~ goed|geen last meer|hersteld|behandeld|al jaren niet meer|al jaren ~ niet meer|ervaringsdeskundige|echte vrienden|nu heb ik een|nu heb ik werk|nu heb ik echte|gaat ~ nu ~ beter|gaat ~ nu ~ goed|gebruik ~ niks meer|gebruik ~ niets meer|doe het ~ jaren niet meer|recovered|in recovery|sober|al lang voorbij|lang voorbij|is voorbij|afgelopen sinds|is afgelopen|eindelijk veilig|voel me ~ veilig|nu teken ik|nu heb ik een nieuw|" +
     "ben ik blij|ben ik ~ blij|blij dat ik ~ nog|ben ik gelukkig|ben ik trots|ben ik veilig|voel ik me ~ veilig|voel ik me ~ goed|gaat het ~ goed|gaat het ~ beter|" +
     "woon ~ alleen|woon ~ jaar alleen|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
+    "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
     "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i",
 );
 /** ... unless it is back: "en nu weer". */
@@ -255,7 +266,7 @@ function aboutSomeoneElse(h: Hit, m: Matches): boolean {
 
 /** A message about a book, a lesson, a song, the news: a crisis word there is not the writer's crisis. */
 const LEARNING = pattern(
-  "les over|een les|leesclub|theater|toneel|een stuk over|voorstelling|casus|opleiding|uitzending|training van|cursus over|werkstuk|spreekbeurt|paper over|presentatie over|" +
+  "les over|een les|leesclub|theater|toneel|een stuk over|voorstelling|casus|opleiding|uitzending|training van|cursus over|cursus|ehbo|leerden|workshop|werkstuk|spreekbeurt|paper over|presentatie over|" +
     "hoe werkt|wat is een|hoe herken ik|signalen van|wat moet je doen bij|wat doe je bij|voor mijn werk|ik ben trainer|zeg mijn oma altijd|zegt mijn oma altijd|zegt mijn moeder altijd|" +
     "liedje|liefdesliedje|songtekst|op repeat|het nummer|boek|roman|film|serie|documentaire|docu|podcast|nieuws|journaal|artikel|school over|biologie|voorlichting|" +
     "folder|flyer|krant|stond in de|waar kan iemand|waar kan je|waar kun je|waar je terecht|is het waar dat|vroeg waar|vroeg of",
@@ -266,7 +277,8 @@ const WORD_RULE = /\.(word|home-word)$/;
 function withoutWriter(m: Matches, [start, end]: Span): boolean {
   for (let j = Math.max(0, start - 8); j <= Math.min(m.tokens.length - 1, end + 3); j++) {
     if (m.tokens[j] === BOUNDARY && j > end) break;
-    if (FIRST_PERSON.has(m.tokens[j]!)) return false;
+    // "een vriendin van mij": the writer only names whose friend it is.
+    if (FIRST_PERSON.has(m.tokens[j]!) && m.tokens[j - 1] !== "van") return false;
   }
   return true;
 }
@@ -286,8 +298,29 @@ function childNamed(m: Matches): boolean {
 /** Someone else now past waking, breathing or answering: an emergency, whoever writes. */
 const NOT_WAKING = pattern("wordt niet wakker|niet wakker|reageert niet|bewusteloos|ademt niet|ademt ~ raar|wordt blauw|snurkt ~ raar|schuim|not waking|unconscious|not breathing");
 
+/** What the writer saw or read in the news, told on: "ik zag op het journaal dat een moeder ...". */
+const NEWS = pattern("op het journaal|op het nieuws|in het nieuws|in de krant|zag ~ op tv|zag ~ op televisie|zag ~ op tiktok|zag ~ op youtube|las ~ op|las ~ in|on the news|saw on");
+
+/** The hit told after a word of the news, with no "ik" between: someone else's deed that was reported. */
+function inTheNews(h: Hit, m: Matches): boolean {
+  return m.of(NEWS).some(([, e]) => {
+    if (e >= h.span[0] || h.span[0] - e > 10) return false;
+    for (let j = e + 1; j <= h.span[1]; j++) if (FIRST_PERSON.has(m.tokens[j]!) || m.tokens[j] === BOUNDARY) return false;
+    return true;
+  });
+}
+/** Someone named by a relative clause: "iemand die van het dak wilde springen". */
+const SOMEONE_WHO = pattern("iemand die|een man die|een vrouw die|een jongen die|een meisje die|mensen die|een kind die|een klant die|someone who|a man who|a woman who|people who");
+
 function reported(h: Hit, m: Matches): boolean {
   if (WORD_RULE.test(h.rule.id) && m.of(LEARNING).length > 0) return true;
+  if (h.rule.category !== "danger" && inTheNews(h, m)) return true;
+  if (
+    h.rule.category !== "danger" &&
+    m.of(SOMEONE_WHO).some(([s, e]) => m.clause[s] === m.clause[h.span[0]] && e < h.span[0] + 1 && s >= h.span[0] - 8) &&
+    withoutWriter(m, h.span)
+  )
+    return true;
   // "mijn oma heeft vroeger zelfmoord geprobeerd": another person's crisis in the past.
   if (WORD_RULE.test(h.rule.id) && m.of(PAST).length > 0 && m.of(OTHER_PERSON).length > 0 && withoutWriter(m, h.span)) return true;
   if (WORD_RULE.test(h.rule.id) && m.of(TOLD).length > 0 && withoutWriter(m, h.span)) return true;
@@ -308,8 +341,10 @@ function over(hits: readonly Hit[], m: Matches): boolean {
   if (overNow.length === 0) return false;
   const near = (spans: readonly Span[], h: Hit) => spans.some(([s, e]) => s <= h.span[1] + TIME_REACH && e >= h.span[0] - TIME_REACH);
   // "nog steeds clean", "4 jaar clean vandaag": a word of now inside a phrase of "over" is not "back".
-  const back = m.of(BACK_NOW).filter(([s, e]) => !overNow.some(([os, oe]) => os <= s && oe >= e));
-  return hits.every((h) => h.rule.category !== "danger" && near(m.of(PAST), h) && !near(back, h));
+  // "dat is jaren terug": "terug" in a phrase of the past is not "is terug" either.
+  const past = m.of(PAST);
+  const back = m.of(BACK_NOW).filter(([s, e]) => !overNow.some(([os, oe]) => os <= s && oe >= e) && !past.some(([ps, pe]) => ps <= e && pe >= s));
+  return hits.every((h) => h.rule.category !== "danger" && near(past, h) && !near(back, h));
 }
 
 /** Laughter: "ik wil dood haha" is most often a way of speaking, and sometimes a mask. */
@@ -327,8 +362,13 @@ const INTENT = pattern("zorg ik ~ zelf voor|zorg ik ~ voor|doe ik ~ zelf|ik doe 
 /** "geen grap", "serieus": the writer says the laughter is a mask. */
 const SERIOUS = pattern("serieus|geen grap|geen grapje|niet grappig|bedoel ~ niet grappig|ik meen het|meen het echt|meen ik het|meen het ~ een beetje|half serieus|kind of mean it|no joke|not joking|not a joke|i mean it|i am serious|zonder grap|echt waar|niet als grap");
 
+/** "en dan zegt hij dat het een grapje was": someone else calls it a joke, the writer does not laugh. */
+const JOKE_CLAIMED = pattern("zegt ~ ~ grapje|zei ~ ~ grapje|zegt ~ grapje|zei ~ grapje|zeggen ~ grapje|noemt ~ grapje|noemde ~ grapje|zegt ~ geintje|zei ~ geintje|says ~ joking|said ~ joking");
+
 function laughing(hits: readonly Hit[], m: Matches): boolean {
-  if (m.of(LAUGHING).length === 0 || m.of(INTENT).length > 0 || m.of(SERIOUS).length > 0) return false;
+  const claimed = m.of(JOKE_CLAIMED);
+  const laughs = m.of(LAUGHING).filter(([s, e]) => !claimed.some(([cs, ce]) => cs <= s && ce >= e));
+  if (laughs.length === 0 || m.of(INTENT).length > 0 || m.of(SERIOUS).length > 0) return false;
   return hits.every((h) => (h.rule.category === "suicide" || h.rule.category === "violence") && !DEED.test(h.rule.id) && !acute(h, m));
 }
 
@@ -354,6 +394,9 @@ export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSi
   if (found.has("danger") && !found.has("violence") && m.of(HOME_CONTEXT).length > 0) found.add("violence");
   // People fighting, stabbing or threatening here and now: violence as well as danger.
   if (found.has("danger") && !found.has("violence") && m.of(FIGHT).length > 0) found.add("violence");
+  // Pills or drugs taken already, with thoughts of dying: an overdose and suicide both (113 and 112).
+  if (found.has("suicide") && !found.has("overdose") && m.of(DOSE_TAKEN).length > 0 && m.of(DRUG_TAKEN).length > 0) found.add("overdose");
+  if (found.has("overdose") && !found.has("suicide") && m.of(TO_DIE).length > 0) found.add("suicide");
   // A blade at hand with thoughts of dying is self-harm as much as suicide (both: 113).
   if (found.has("suicide") && !found.has("selfharm") && m.of(BLADE).length > 0) found.add("selfharm");
   const categories = SERIOUSNESS.filter((c) => found.has(c));

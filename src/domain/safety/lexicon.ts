@@ -117,7 +117,7 @@ export const POISON = pattern(
 
 /** Took (past): the overdose has happened. */
 export const TAKEN = pattern(
-  "ingespoten|gepakt|ingeslikt|leeg gemaakt|leeggemaakt|opgemaakt|gegeten|op ~ gemaakt|slik|slikken|gesnoven|" +
+  "ingespoten|gepakt|leeggegeten|leeg gegeten|leeggedronken|leeg gedronken|achterover geslagen|weggeslikt|naar binnen gewerkt|ingeslikt|leeg gemaakt|leeggemaakt|opgemaakt|gegeten|op ~ gemaakt|slik|slikken|gesnoven|" +
     "ingenomen|genomen|geslikt|opgegeten|op ~ gegeten|opgedronken|op ~ gedronken|gedronken|gespoten|slikte|nam|innam|" +
     "nam ~ in|took|taken|swallowed|ate|drank|had|heb ~ op|gebruikt",
 );

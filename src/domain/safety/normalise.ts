@@ -24,6 +24,12 @@ const CHAT: Record<string, string> = {
   zlf: "zelf", wrm: "waarom", wrom: "waarom", waaro: "waarom", slaap: "slaap", vd: "van de", vh: "van het", idd: "inderdaad", tog: "toch",
   eruit: "er uit", erop: "er op", eraf: "er af", eraan: "er aan", erin: "er in", ervan: "er van", erover: "er over",
   der: "er", make: "maken", ertussenuit: "er tussenuit", erbij: "er bij", ermee: "er mee",
+  // Dialect: Limburgs ("ich wil neet", "ich snie mich", "vreuger", "noe"), Brabants ("hedde
+  // gij", "da", "wor"), Fries-influenced ("ik wol"), Rotterdams and chat ("wat ie zegt", "mept").
+  ich: "ik", isch: "ik", neet: "niet", mich: "mij", vreuger: "vroeger", veurger: "vroeger", noe: "nu", snie: "snij", snieje: "snijden",
+  ingenaome: "ingenomen", genaome: "genomen", jaore: "jaren", laote: "laten", wuur: "werd", verkrach: "verkracht", verkragt: "verkracht",
+  hedde: "heb je", zijde: "ben je", ge: "je", gij: "jij", da: "dat", wor: "word", worre: "worden", wol: "wou", ie: "hij",
+  mept: "slaat", meppen: "slaan", gemept: "geslagen", mepte: "sloeg", sin: "zin",
   // English chat
   im: "i am", ive: "i have", ill: "i will", u: "you", ur: "your", wanna: "want to", gonna: "going to",
   kms: "kill myself", kys: "kill yourself", unalive: "kill", cant: "cannot", dont: "do not", wont: "will not",
@@ -116,6 +122,28 @@ function undoubled(token: string): string | null {
   return null;
 }
 
+/** Sounds spelled alike by people who write by ear: f/v, s/z at the start, g/ch, t/d at the end, ei/ij. */
+const SOUND_ALIKE: readonly [RegExp, string][] = [
+  [/^f/, "v"],
+  [/^s/, "z"],
+  [/gt$/, "cht"],
+  [/g$/, "ch"],
+  [/t$/, "d"],
+  [/d$/, "t"],
+  [/ei/, "ij"],
+  [/ij/, "ei"],
+  [/elt$/, "eld"],
+];
+
+function soundAlike(token: string): string | null {
+  for (const [re, to] of SOUND_ALIKE) {
+    if (!re.test(token)) continue;
+    const heard = token.replace(re, to);
+    if (heard !== token && (isKnownWord(heard) || VOCAB.has(heard))) return heard;
+  }
+  return null;
+}
+
 function expand(token: string, out: string[]): void {
   const t = stretchFree(token);
   // Own keys only: "constructor" is a word here, not Object's.
@@ -158,6 +186,15 @@ function expand(token: string, out: string[]): void {
       return;
     }
   }
+  // Spelling by ear: "fader", "siek", "verkragt", "gebelt": a token the lexicon does
+  // not know, one sound-alike letter away from a word it does.
+  if (t.length >= 3 && !VOCAB.has(t) && !isKnownWord(t)) {
+    const heard = soundAlike(t);
+    if (heard !== null) {
+      out.push(heard);
+      return;
+    }
+  }
   // A word the lexicon uses whole ("voorbij", "geleden") is not cut into pieces.
   if (t.length >= 6 && !VOCAB.has(t) && !isKnownWord(t)) {
     const parts = segment(t);
@@ -193,6 +230,11 @@ export function normalise(text: string): string[] {
     if (!raw) continue;
     if (raw === BOUNDARY) {
       if (out.length > 0 && out[out.length - 1] !== BOUNDARY) out.push(BOUNDARY);
+      continue;
+    }
+    // "mie" is "meer" after "niet" (Limburgs "neet mie"), noodles elsewhere.
+    if (raw === "mie" && out[out.length - 1] === "niet") {
+      out.push("meer");
       continue;
     }
     expand(raw, out);

@@ -92,7 +92,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("violence.threat-kill", {
     all: ["vermoordt me|vermoordt mij|vermoord me|maakt me dood|maakt mij dood|steekt me dood|schiet me dood|kills me|will kill me|going to kill me|gonna kill me|kill me"],
-    unless: pattern(`${JEST.source}|${MEDIA.source}|gemeente|uwv|belastingdienst|instantie*|brieven|formulieren|papierwerk|met hun|met al die|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom|formulier*|vragenlijst|papieren|wachten|wachtrij|in de wacht|koffie|pizza|eten`),
+    unless: pattern(`${JEST.source}|${MEDIA.source}|gemeente|uwv|belastingdienst|instantie*|brieven|formulieren|papierwerk|rekening*|energie*|huur|prijzen|boete*|schulden|met hun|met al die|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom|formulier*|vragenlijst|papieren|wachten|wachtrij|in de wacht|koffie|pizza|eten`),
     reach: 8,
   }),
   rule("violence.weapon-threat", {
@@ -113,6 +113,20 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.choke", {
     all: ["hands around my neck|handen om mijn nek|handen om mijn keel|hands around my throat|naar mijn keel|om mijn keel|om mijn nek|keel ~ dicht|keel dichtgeknepen|dichtgeknepen|gewurgd|wurgde|wurgt|wurgen|kreeg geen lucht|kon niet ademen|by the throat|choked|choking me|strangled"],
     unless: pattern(`${MEDIA.source}|${JEST.source}|verslikt|slikken|astma|allergie|eten|snoep|benauwd|paniek|paniekaanval|angstaanval|hooikoorts|verkouden|griep`),
+    reach: 6,
+  }),
+  // Kicked or hit on the body: "bleef hij schoppen tegen mijn rug".
+  rule("violence.hits", {
+    all: [PERSON, "schop*|trap*|stompt|stompte|stompen|slaat|sloeg|slaan", "tegen mijn|in mijn|op mijn|against my|in my", "rug|buik|hoofd|gezicht|ribben|been|benen|borst|nek|keel|back|stomach|head|face|ribs"],
+    window: 9,
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|bal|voetbal|fiets|auto|deur|kast|muur|bank|schouder*`),
+    reach: 4,
+  }),
+  // An elderly parent neglected or robbed by family or carers.
+  rule("violence.neglect", {
+    all: ["oma|opa|moeder|vader|ouders|schoonmoeder|schoonvader|bejaarde*|grandma|grandpa", "eigen poep|eigen plas|eigen ontlasting|vieze luier*|krijgt ~ geen eten|krijgt bijna geen eten|geen eten ~ krijgt|pakt haar geld|pakt zijn geld|pakt ~ pensioen|pakt ~ aow|steelt ~ pensioen|steelt haar geld|steelt zijn geld"],
+    window: 16,
+    unless: MEDIA,
     reach: 6,
   }),
   rule("violence.locked-in", {
@@ -564,7 +578,7 @@ export const OTHER_RULES: readonly Rule[] = [
       "ik|i|k",
       "neersteken|neer ~ steken|steek ~ neer|steek ~ dood|doodsteken|dood ~ steken|afmaken|maak ~ af|kapot ~ maken|maak ~ kapot|kapotmaken|sloop|slopen|in elkaar ~ slaan|sla ~ in elkaar|sla ~ kop in|slaan ~ kop in|schiet ~ neer|neerschieten|vermoorden|vermoord|wat aandoen|iets aandoen|in brand ~ steken|in de fik ~ steken|steek ~ ~ in de fik|steek ~ ~ in brand|pakken|te pakken|stab|kill|shoot|hurt|beat ~ up|is hij dood|is ze dood|is die dood|ben je dood|knieen breken|benen breken",
       "hem|haar|hen|hun|ze|die|dat|zijn|jullie|iedereen|him|her|them|that|everyone",
-      "ik meen het|meen het|meen ik het|ik zweer|zweer het|zweer op|zweer ik|wallah|wollah|swear|i mean it|fr|vandaag|vanavond|vannacht|morgen|straks|tonight|tomorrow|today|mes|messen|wapen|pistool|knuppel|honkbalknuppel|al mensen gebeld|weet waar ~ woont|als hij slaapt|als ze slaapt|met hem erin|met haar erin|als ik hem zie|als ik haar zie|als ik ~ tegenkom|knife|gun",
+      "ik meen het|meen het|meen ik het|ik zweer|zweer het|zweer op|zweer ik|wallah|wollah|swear|i mean it|fr|vandaag|vanavond|vannacht|morgen|straks|tonight|tomorrow|today|mes|messen|wapen|pistool|knuppel|honkbalknuppel|al mensen gebeld|weet waar ~ woont|als hij slaapt|als ze slaapt|met hem erin|met haar erin|als ik hem zie|als ik haar zie|als ik ~ tegenkom|knife|gun|nog een keer|nog 1 keer|nog eens|deze keer|nagedacht|weet ook wie|heel rustig|rustig onder",
     ],
     scope: "message",
     together: 3,
@@ -589,7 +603,7 @@ export const OTHER_RULES: readonly Rule[] = [
       "steek ik|sla ik|maak ik|schiet ik|pak ik",
       "in de fik|in brand|neer|dood|kapot|af|in elkaar|kop in",
       "hem|haar|hen|hun|ze|die|dat|zijn|jullie|iedereen",
-      "ik meen het|meen het|ik zweer|zweer het|wallah|wollah|swear|vandaag|vanavond|vannacht|morgen|straks|mes|wapen|pistool|knuppel|als hij slaapt|als ze slaapt|met hem erin|met haar erin|als ik hem zie|als ik haar zie|als hij ~ niet",
+      "ik meen het|meen het|ik zweer|zweer het|wallah|wollah|swear|vandaag|vanavond|vannacht|morgen|straks|mes|wapen|pistool|knuppel|als hij slaapt|als ze slaapt|met hem erin|met haar erin|als ik hem zie|als ik haar zie|als hij ~ niet|nog een keer|nog 1 keer|nog eens|deze keer|nagedacht|weet ook wie|heel rustig|rustig onder",
     ],
     scope: "message",
     together: 3,

@@ -68,7 +68,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.wish-dead", { all: [WANT, DEAD], window: 7, unless: pattern(`${SOMEONE_ELSE.source}|later|als ik oud ben|op hoge leeftijd|in mijn land|in mijn eigen land|begraven worden in|pensioen|testament|donor*|lichaam ~ wetenschap`) }),
   rule("suicide.going-to-die", {
     all: ["ik ga ~ dood|ik ~ dood gaan|ga ik ~ dood|i am going to die|i will die"],
-    unless: pattern(`${SOMEONE_ELSE.source}|trap*|boodschappen|hitte|warm|heet|honger|dorst|sporten|fitness|lachen|zenuwen|spanning|verveling|file|examen|toets|sollicitatie|gesprek|kou|koud|schaamte|jeuk|buikpijn|kramp*|spierpijn|lol|haha|omg|heat|hungry|spin|spinnen|muis|muizen|rat|ratten|wesp|wespen|kakkerlak*|slang|eng|griezelig|schrik|spider|mouse|scary|koffie|pizza|eten|lekker|zo goed|chaos|gehuild|dacht ~ echt|coffee|food`),
+    unless: pattern(`${SOMEONE_ELSE.source}|trap*|boodschappen|rekening*|energie*|huur|prijzen|schulden|belasting*|hitte|warm|heet|honger|dorst|sporten|fitness|lachen|zenuwen|spanning|verveling|file|examen|toets|sollicitatie|gesprek|kou|koud|schaamte|jeuk|buikpijn|kramp*|spierpijn|lol|haha|omg|heat|hungry|spin|spinnen|muis|muizen|rat|ratten|wesp|wespen|kakkerlak*|slang|eng|griezelig|schrik|spider|mouse|scary|koffie|pizza|eten|lekker|zo goed|chaos|gehuild|dacht ~ echt|coffee|food`),
     reach: 8,
   }),
   rule("suicide.better-dead", {
@@ -278,7 +278,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.burden", {
     all: ["een last voor|tot last|ben ~ een last|een last ben|last ben|a burden|burden to|burden on|blok aan ~ been|zonder mij ~ goedkoper|goedkoper uit ~ zonder|kost alleen maar|heeft niks aan me|heeft niets aan mij|heeft niets aan me|heeft niks aan mij|maak het makkelijk voor ze|waste of space|waste of money|sta ~ alleen maar in de weg|niemand ~ last van me|niemand ~ last van mij|niemand meer last"],
-    unless: "boodschappen|tas|tassen|rug|knie|koffer|verhuizing|zwaar ~ tillen",
+    unless: "boodschappen|tas|tassen|rug|knie|koffer|verhuizing|zwaar ~ tillen|app|abonnement|auto|telefoon|sportschool|het kost|dat kost|die kost|dat ding",
     reach: 4,
     negatable: false,
   }),
@@ -342,6 +342,25 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "telefoon|laptop|computer|tv|televisie|wasmachine|koelkast|werk|baan|cursus|school|studie|traject|relatie|vriendschap|project|app|groep|feest|vakantie|dienst|ploeg|contract|stage|voor vandaag|weekend|vrije dag",
     reach: 5,
     negatable: false,
+  }),
+  // Regret at waking up again: "iedere ochtend baal ik dat ik weer wakker ben".
+  rule("suicide.passive", {
+    all: ["baal ~ dat ik ~ wakker|balen dat ik ~ wakker|jammer dat ik ~ wakker|teleurgesteld dat ik ~ wakker|helaas ~ weer wakker|weer wakker ~ helaas|sorry that i woke|disappointed ~ woke up"],
+    unless: "wekker|te laat|vroeg|om 5|om 6|kinderen|baby|buren|herrie|lawaai|kat|hond",
+    reach: 5,
+  }),
+  // A wish put as feeling like it: "ik heb zin om dood te gaan".
+  rule("suicide.wish-dead", {
+    all: ["zin om ~ dood|zin ~ dood te gaan|zin om te sterven|zin ~ te sterven|feel like dying|zin in de dood"],
+    unless: "lachen|hitte|verveling|haha|lol",
+    reach: 5,
+  }),
+  // Voices or the head telling the writer to jump or die.
+  rule("suicide.voices", {
+    all: ["stem|stemmen|hoofd zegt|hoofd ~ zegt|hoofd blijft ~ zeggen|voices|voice", "spring|springen|dood|jump|kill yourself|maak je ~ dood|maak ~ een eind|doe het ~ nou"],
+    window: 8,
+    unless: "stem ~ op|stemmen op|verkiezing*|stembureau|zang*|koor|muziek|liedje|film|serie",
+    reach: 6,
   }),
   rule("suicide.accident-wish", {
     all: ["kreeg ~ maar ~ ongeluk|krijg ~ maar ~ ongeluk|was ik maar ~ aangereden|werd ik maar ~ aangereden|onder een auto ~ kwam|kwam ~ maar ~ onder|als ik nou eens ~ ongeluk|hoop ~ ongeluk ~ krijg|ziek ~ worden ~ en ~ dood|maar ~ kanker|niet ~ meer ~ wakker ~ worden|would get hit by|hit by a car ~ wish|wish ~ hit by"],
@@ -856,7 +875,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
   }),
   rule("overdose.full-of", {
-    all: ["zit vol ~ met|zit vol|vol met|vol ~ gestopt|volgestopt|full of|stuffed with", SUBSTANCE],
+    all: ["zit vol ~ met|zit vol|vol gegooid ~ met|volgegooid ~ met|vol met|vol ~ gestopt|volgestopt|full of|stuffed with", SUBSTANCE],
     window: 6,
     unless: "vitamine*|koffie|suiker|eten|snoep|chips|bier",
     reach: 4,
