@@ -146,8 +146,9 @@ export async function applyEffects(
         await recordConsentAnswer(tx, client, e, ctx.now);
         break;
       case "referralWithdraw":
-        await withdrawConsent(tx, client, e.referralId, ctx.now);
-        await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "consent_withdrawn", now: ctx.now, detail: { ref: e.referralId, referral: e.referralId } });
+        // Only a withdrawal that happened tells the coach: an old button, a referral that is not
+        // the client's, or consent withdrawn before changes nothing.
+        if (await withdrawConsent(tx, client, e.referralId, ctx.now)) await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "consent_withdrawn", now: ctx.now, detail: { ref: e.referralId, referral: e.referralId } });
         break;
     }
   }

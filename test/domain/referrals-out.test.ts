@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { applyEffects } from "../../src/domain/effects.js";
 import { stateOf } from "../../src/domain/referrals/lifecycle.js";
 import { createTranslator } from "../../src/i18n.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
@@ -139,6 +140,25 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
     expect(await w.db.prisma.consentRecord.count({ where: { subject: `referral:${id}`, decision: "WITHDRAWN" } })).toBe(1);
     const last = (await slackJobs(w.db, id)).at(-1);
     expect([last?.card, last?.thread?.key, last?.dms[0]?.line.key]).toEqual([true, "referral.thread.client.withdrewConsent", "referral.dm.out.withdrawn"]);
+  });
+
+  it.runIf(available)("tells the coach of a withdrawal only when consent was really withdrawn", async () => {
+    t = await fresh();
+    const w = await referralWorld(t.db);
+    const id = await filedAndConsented(w);
+    const client = await w.db.prisma.client.findUniqueOrThrow({ where: { id: w.client.id } });
+    const withdraw = (referralId: string) =>
+      w.db.prisma.$transaction((tx) => applyEffects(tx, client, [{ kind: "referralWithdraw", referralId }], { now: new Date("2027-03-10T10:00:00.000Z"), key: "test" }));
+    const withdrawnNudges = () => w.db.prisma.nudge.findMany({ where: { clientId: w.client.id, cause: "consent_withdrawn" } });
+    await withdraw("00000000-0000-4000-8000-000000000000");
+    expect(await withdrawnNudges()).toEqual([]);
+    await withdraw(id);
+    const [first, ...more] = await withdrawnNudges();
+    expect([first?.status, more.length]).toEqual(["OPEN", 0]);
+    await w.db.prisma.nudge.update({ where: { id: first!.id }, data: { status: "DONE", closedAt: new Date() } });
+    await withdraw(id);
+    expect((await withdrawnNudges()).map((n) => n.status)).toEqual(["DONE"]);
+    expect(await w.db.prisma.consentRecord.count({ where: { subject: `referral:${id}`, decision: "WITHDRAWN" } })).toBe(1);
   });
 
   it.runIf(available)("checks the filing like the modal: own caseload, phone, past date, goal", async () => {
