@@ -1,11 +1,31 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * The pure tests: no database, no child process, no globalSetup. `npm run test:fast` runs only
+ * these; `npm test` runs them and the integration project. Folders whose every test is pure are
+ * listed whole; elsewhere a file is listed by name. test/setup/projects.test.ts checks that every
+ * test file is in exactly one project, and that these files import no database or process helper.
+ */
+export const FAST_TESTS = [
+  "test/flows/**/*.test.ts",
+  "test/locales/**/*.test.ts",
+  "test/safety/**/*.test.ts",
+  "test/setup/**/*.test.ts",
+  "test/config.test.ts",
+  "test/dependencies.test.ts",
+  "test/i18n-format.test.ts",
+  "test/well-formed.test.ts",
+  "test/db/sealed.test.ts",
+  "test/jobs/outbox-sender.test.ts",
+  "test/jobs/reminders-flow.test.ts",
+  "test/jobs/schedule.test.ts",
+  "test/slack/sink.test.ts",
+  "test/slack/web-api-log.test.ts",
+];
 
 export default defineConfig({
   test: {
     environment: "node",
-    include: ["test/**/*.test.ts"],
-    // Builds the migrated embedded template once and starts a throwaway PostgreSQL server.
-    globalSetup: ["test/setup/global.ts"],
     // Each worker opens its own embedded PostgreSQL (WebAssembly): separate processes keep
     // their memory apart and are reclaimed after the run.
     pool: "forks",
@@ -13,5 +33,21 @@ export default defineConfig({
     // A fixed data key for the tests' PostgreSQL databases and child processes (not a secret).
     env: { KOERS_DATA_KEY: "test:S29lcnMgdGVzdCBrZXksIG5vdCBhIHNlY3JldC4uLi4=" },
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "fast", include: FAST_TESTS, isolate: false },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...FAST_TESTS],
+          // Builds the migrated embedded template once and starts a throwaway PostgreSQL server.
+          globalSetup: ["test/setup/global.ts"],
+        },
+      },
+    ],
   },
 });

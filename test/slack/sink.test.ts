@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { digestMessage, nudgeMessage } from "../../src/slack/nudge-message.js";
 import { nudgeSinkFor } from "../../src/slack/nudge-sink.js";
-import { memoryLogger } from "../support/service.js";
+import { memoryLogger } from "../support/log.js";
 
 const now = new Date("2027-02-01T09:00:00Z");
 const note = (cause: string, detail: Record<string, unknown> = {}) => ({

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { jobWebClient } from "../../src/slack/delivery.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
-import { memoryLogger } from "../support/service.js";
+import { memoryLogger } from "../support/log.js";
 import { startFakeSlack } from "./fake-slack.js";
 
 const NAME = "Jolanda Tuinstra";

@@ -6,7 +6,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Writable } from "node:stream";
 import type { Logger } from "pino";
 import { afterAll, beforeAll, inject } from "vitest";
 import nl from "../../locales/nl/client.json" with { type: "json" };
@@ -14,7 +13,7 @@ import { startKoers, type Koers, type KoersOptions } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import { formatDate, type DateFormat } from "../../src/i18n-format.js";
-import { createLogger } from "../../src/log.js";
+import { memoryLogger, type LogLine } from "./log.js";
 import { startEmulator, type Emulator } from "./telegram.js";
 import { waitFor } from "./telegram.js";
 
@@ -25,23 +24,7 @@ export function templateDataDir(): string {
   return dir;
 }
 
-export interface LogLine {
-  level: number;
-  msg: string;
-  [key: string]: unknown;
-}
-
-/** A pino logger (our own `createLogger`) whose lines are kept in memory for assertions. */
-export function memoryLogger(level: "warn" | "info" | "debug" = "warn"): { logger: Logger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) lines.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  return { logger: createLogger(level, sink), lines };
-}
+export { memoryLogger, type LogLine } from "./log.js";
 
 /** Starts the real service against the emulator: long polling unless `env` sets PUBLIC_URL. */
 export async function startOnEmulator(
