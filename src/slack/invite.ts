@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { inviteLink } from "../domain/invites.js";
 import type { Accepted } from "../domain/referrals/in.js";
-import type { Member } from "../generated/prisma/client.js";
+import type { Member } from "../domain/members.js";
 import { buttons } from "./blocks/card.js";
 import { directMessage, type SlackDeps } from "./context.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";

@@ -7,7 +7,7 @@
 import type { App, types } from "@slack/bolt";
 import { openTeamReport, ReportError, shownChange, shownCount, type TeamReport } from "../domain/team-report.js";
 import { PHASES } from "../domain/phase.js";
-import type { Member } from "../generated/prisma/client.js";
+import type { Member } from "../domain/members.js";
 import { localTime } from "../domain/reminders/schedule.js";
 import type { SlackDeps } from "./context.js";
 import { directMessage, recordRefusal, tellUser } from "./context.js";

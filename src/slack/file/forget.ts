@@ -10,7 +10,7 @@ import { lockClientById } from "../../db/locks.js";
 import { audit } from "../../domain/audit.js";
 import { forgetOnRequest } from "../../domain/forget.js";
 import { firstName } from "../../domain/clients.js";
-import type { Member } from "../../generated/prisma/client.js";
+import type { Member } from "../../domain/members.js";
 import { recordRefusal, tellUser, type SlackDeps } from "../context.js";
 import { parseSlackId, slackUserOf } from "../refusals.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";

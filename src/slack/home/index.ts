@@ -5,7 +5,7 @@
 import type { App, types, webApi } from "@slack/bolt";
 import { CASELOAD_MAX, coachCaseload, type Caseload } from "../../domain/caseload.js";
 import type { OverviewLine } from "../../domain/referrals/overview.js";
-import type { Member } from "../../generated/prisma/client.js";
+import type { Member } from "../../domain/members.js";
 import { firstName } from "../../domain/clients.js";
 import { toNote } from "../../jobs/nudge-jobs.js";
 import type { SlackDeps } from "../context.js";
