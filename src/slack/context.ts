@@ -10,6 +10,7 @@ import type { ReferralService } from "../domain/referrals/service.js";
 import { ReferralRefused } from "../domain/referrals/types.js";
 import type { DataHandle, Member } from "../domain/members.js";
 import type { SlackT } from "../i18n-slack.js";
+import { postDm } from "./web.js";
 import { auditSlackRefusal, parseSlackId, slackUserOf, type Refusal, type Surface } from "./refusals.js";
 
 export interface SlackDeps {
@@ -62,10 +63,7 @@ export async function tellUser(client: Web, place: Place, text: string): Promise
 }
 
 export async function directMessage(client: Web, user: string, text: string, blocks?: types.KnownBlock[]): Promise<void> {
-  const opened = await client.conversations.open({ users: user });
-  const channel = opened.channel?.id;
-  if (!channel) throw new Error(`Slack opened no conversation with ${user}`);
-  await client.chat.postMessage({ channel, text, ...(blocks ? { blocks } : {}) });
+  await postDm(client, user, { text, blocks });
 }
 
 /** What a listener was asked to do, for the audit row of a refusal. */

@@ -30,6 +30,7 @@ import type { SlackT } from "../i18n-slack.js";
 import { isNotInChannel } from "./delivery.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
+import { postDm } from "./web.js";
 
 export const CRISIS_ACTIONS: Record<CrisisAction, string> = { ack: "crisis.ack", contacted: "crisis.contacted", resume: "crisis.resume" };
 
@@ -125,13 +126,7 @@ export interface CrisisDeliveryDeps {
   escalateMinutes: number;
 }
 
-async function dm(web: webApi.WebClient, userId: string, message: Rendered): Promise<{ channel: string; ts: string | null }> {
-  const opened = await web.conversations.open({ users: userId });
-  const channel = opened.channel?.id;
-  if (!channel) throw new SendError(`Slack opened no conversation with ${userId}`);
-  const posted = await web.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-  return { channel, ts: posted.ts ?? null };
-}
+const dm = (web: webApi.WebClient, userId: string, message: Rendered) => postDm(web, userId, message);
 
 /** Runs the steps of a job once each: a retry after a failure repeats nothing that reached Slack. */
 function stepper(ctx: JobContext, done: string[] | undefined) {

@@ -17,6 +17,7 @@ import type { SlackT } from "../i18n-slack.js";
 import { boltLogger } from "./log.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, escapeVars, mrkdwn, SLACK_LIMITS } from "./text.js";
+import { postDm } from "./web.js";
 
 /** Variables that already are Slack markup (mentions); every other one is escaped. */
 const MARKUP_VARS = new Set(["actor", "coach", "context"]);
@@ -97,8 +98,15 @@ async function tellNotInChannel(deps: DeliveryDeps & { web: webApi.WebClient }, 
   try {
     const admin = [data.contact, data.backup].find((m) => m?.slackUserId);
     if (admin?.slackUserId) {
-      const opened = await web.conversations.open({ users: admin.slackUserId });
-      if (opened.channel?.id) return void (await web.chat.postMessage({ channel: opened.channel.id, text }));
+      // No conversation opened: the filing organisation's channel below, as for no admin at all.
+      const sent = await postDm(web, admin.slackUserId, { text }).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof SendError) return false;
+          throw err;
+        },
+      );
+      if (sent) return;
     }
     if (data.fromOrg.referralChannel) await web.chat.postMessage({ channel: data.fromOrg.referralChannel, text });
   } catch (err) {
@@ -111,9 +119,7 @@ async function dmMember(deps: DeliveryDeps & { web: webApi.WebClient }, memberId
   if (!member?.slackUserId) throw new SendError(`Member ${memberId} has no Slack user id: npm run koers -- member set-slack`, { permanent: true });
   const text = lineText(deps.t, line);
   const blocks: types.KnownBlock[] = [{ type: "section", text: mrkdwn(text) }, ...(controls ? buttons(deps.t, referralId, CONTROLS[controls]) : [])];
-  const opened = await deps.web.conversations.open({ users: member.slackUserId });
-  if (!opened.channel?.id) throw new SendError(`Slack opened no conversation with ${member.slackUserId}`);
-  await deps.web.chat.postMessage({ channel: opened.channel.id, text, blocks });
+  await postDm(deps.web, member.slackUserId, { text, blocks });
 }
 
 function handler(deps: DeliveryDeps): JobHandler {
