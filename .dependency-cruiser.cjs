@@ -18,7 +18,7 @@ const LAYERS = [
   { name: "http", paths: ["^src/http/"] },
   { name: "edges", paths: ["^src/(telegram|slack|terminal|cli)/"] },
   // Composition roots: they build and start everything.
-  { name: "wiring", paths: ["^src/(app|main|cli)\\.ts$", "^src/sandbox/"] },
+  { name: "wiring", paths: ["^src/(app|main|cli|slack-wiring)\\.ts$", "^src/sandbox/"] },
 ];
 
 const EDGES = ["telegram", "slack", "terminal", "cli"];

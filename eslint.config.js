@@ -41,4 +41,16 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // The Slack and Telegram edges reach the data through domain/ (and conversation/): no Prisma,
+    // neither imported nor through the database handle they pass on.
+    files: ["src/slack/**/*.ts", "src/telegram/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/generated/prisma/**", "**/db/client.js", "@prisma/*"], message: "Edges query through domain/ functions, not Prisma." }] },
+      ],
+      "no-restricted-properties": ["error", { property: "prisma", message: "Edges query through domain/ functions, not Prisma." }],
+    },
+  },
 );

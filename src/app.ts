@@ -18,7 +18,7 @@ import type { Dispatcher } from "./jobs/dispatcher.js";
 import { createJobs, type MessageSender } from "./jobs/index.js";
 import { createSendLimiter, databaseSendLimiter, unlimited, type SendLimits } from "./jobs/rate-limit.js";
 import { nudgeSinkFor } from "./slack/nudge-sink.js";
-import { wireSlack } from "./slack/wiring.js";
+import { wireSlack } from "./slack-wiring.js";
 import { createTelegramBot, setCommandMenu } from "./telegram/bot.js";
 import { createTelegramSender } from "./telegram/sender.js";
 import { createUpdateHandler, startPolling, webhookRoute, type Polling } from "./telegram/updates.js";

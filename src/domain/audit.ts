@@ -1,5 +1,6 @@
-import type { Tx } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import type { ActorKind, Prisma } from "../generated/prisma/client.js";
+import { countSlackRefused } from "../metrics.js";
 import { wellFormedDeep } from "../well-formed.js";
 
 export interface AuditEntry {
@@ -29,4 +30,24 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
       detail: wellFormedDeep(entry.detail ?? {}) as Prisma.InputJsonValue,
     },
   });
+}
+
+/**
+ * The audit row `slack.refused` of one refused Slack request, in its own transaction, and its
+ * count in the "Slack requests refused" metric. The caller checks the ids before.
+ */
+export async function auditSlackRefusal(
+  db: Database,
+  r: { why: string; member: { id: string; role: "COACH" | "PARTNER" | "ADMIN" } | null; referralId: string | null; detail: Record<string, string | null> },
+): Promise<void> {
+  countSlackRefused(r.why);
+  await db.prisma.$transaction((tx) =>
+    audit(tx, {
+      actorKind: r.member ? (r.member.role === "ADMIN" ? "ADMIN" : r.member.role === "COACH" ? "COACH" : "PARTNER") : "SYSTEM",
+      actorId: r.member?.id ?? null,
+      action: "slack.refused",
+      referralId: r.referralId,
+      detail: r.detail,
+    }),
+  );
 }

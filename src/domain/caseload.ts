@@ -5,7 +5,7 @@
  * nudges (the oldest first), then the rest by name; a page shows CASELOAD_MAX of them.
  */
 import { notSharingWithCoach } from "./consent.js";
-import type { Tx } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import type { Client, Member, Nudge, ScaleScore } from "../generated/prisma/client.js";
 import { audit } from "./audit.js";
 import { isClosed } from "./referrals/lifecycle.js";
@@ -70,4 +70,9 @@ export async function coachCaseload(tx: Tx, member: Member, offset = 0): Promise
     await audit(tx, { actorKind: "COACH", actorId: member.id, action: "caseload.viewed", clientId: client.id, detail: { via: "slack.home", why: "caseload" } });
   }
   return { lines, total, offset: start };
+}
+
+/** `coachCaseload` in a transaction of its own. */
+export async function coachCaseloadIn(db: Database, ...args: Parameters<typeof coachCaseload> extends [unknown, ...infer R] ? R : never): Promise<Caseload> {
+  return db.prisma.$transaction((tx) => coachCaseload(tx, ...args));
 }

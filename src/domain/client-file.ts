@@ -6,10 +6,11 @@
  */
 import type { ScaleKind } from "../../flows/types.js";
 import { isWaitingTalk, outcomeOf } from "./flow-runs.js";
-import type { Tx } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
+import { firstName } from "./clients.js";
 import type { Client, FlowAnswer, FlowRun, Goal, Member, Nudge, Organisation, Step } from "../generated/prisma/client.js";
 import { audit } from "./audit.js";
-import { ladderHistory, type LadderPoint } from "./ladder.js";
+import { ladderHistory, recordRung, type LadderPoint } from "./ladder.js";
 import { plannedTalks } from "./trajectory.js";
 import { sharesWithCoach } from "./consent.js";
 
@@ -254,4 +255,30 @@ export async function openClientFile(tx: Tx, args: { member: Member; clientId: s
   if (!own && !isAccessReason(args.reason)) return { kind: "needsReason", name: file.client.callName ?? file.client.name, coach: file.coach.name };
   await audit(tx, { actorKind, actorId: args.member.id, action: "clientFile.viewed", clientId: args.clientId, detail: { via: args.via, why: own ? "caseload" : (args.reason ?? "") } });
   return { kind: "ok", file };
+}
+
+/** `openClientFile` in a transaction of its own. */
+export async function openClientFileIn(db: Database, args: Parameters<typeof openClientFile>[1]): Promise<OpenFileResult> {
+  return db.prisma.$transaction((tx) => openClientFile(tx, args));
+}
+
+export type RungFromFile = { kind: "ok"; file: ClientFile; name: string; why: string } | { kind: "notFound" | "notAllowed" };
+
+/**
+ * A rung chosen in the client file: saved as the member (audited), then the file read again;
+ * refused (and audited) for a member who may not open the file.
+ */
+export async function setRungFromFile(db: Database, args: { member: Member; clientId: string; rung: number; reason?: AccessReason | undefined; now: Date }): Promise<RungFromFile> {
+  const { member, clientId, rung, reason, now } = args;
+  return db.prisma.$transaction(async (tx): Promise<RungFromFile> => {
+    const target = await tx.client.findUnique({ where: { id: clientId }, include: { coach: true } });
+    if (!target || target.status === "FORGOTTEN") return { kind: "notFound" };
+    if (!mayOpenFile(member, target.coach)) {
+      await audit(tx, { actorKind: member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH", actorId: member.id, action: "ladder.refused", clientId, detail: { via: "slack.file" } });
+      return { kind: "notAllowed" };
+    }
+    await recordRung(tx, { clientId, rung, source: "COACH", by: { kind: member.role === "ADMIN" ? "ADMIN" : "COACH", memberId: member.id, via: "slack.file" }, now });
+    const opened = await openClientFile(tx, { member, clientId, via: "slack.file", ...(reason ? { reason } : {}) });
+    return opened.kind === "ok" ? { kind: "ok", file: opened.file, name: firstName(target), why: target.coachId === member.id ? "caseload" : (reason ?? "caseload") } : { kind: "notFound" };
+  });
 }

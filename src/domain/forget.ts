@@ -5,7 +5,9 @@
  * holds the client's words), consent refusals, the ids. Open referrals are withdrawn, which tells
  * the partner in Slack; the coach gets a Slack nudge; the Telegram chat is unlinked.
  */
-import type { Tx } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
+import { lockClientById } from "../db/locks.js";
+import { firstName } from "./clients.js";
 import type { ActorKind } from "../generated/prisma/client.js";
 import { enqueueTelegram, type OutMessage } from "../outbox/messages.js";
 import { audit } from "./audit.js";
@@ -68,4 +70,22 @@ export async function forgetOnRequest(tx: Tx, req: ForgetRequest): Promise<Forge
   await tx.client.update({ where: { id: client.id }, data: { name: FORGOTTEN_NAME, status: "FORGOTTEN", floodTimes: [], crisisHoldSince: null } });
   await audit(tx, { actorKind: req.by.kind, actorId: req.by.id, action: "client.forgotten", clientId: client.id, detail: { via: req.via, referralsWithdrawn } });
   return { forgotten: true, referralsWithdrawn };
+}
+
+/** May this member forget this client? Only their own coach; a refusal is audited. The client's first name, or null. */
+export async function ownClientToForget(db: Database, member: { id: string; role: "COACH" | "PARTNER" | "ADMIN" }, clientId: string, what: string): Promise<{ name: string } | null> {
+  return db.prisma.$transaction(async (tx) => {
+    const client = await tx.client.findUnique({ where: { id: clientId } });
+    if (client && client.coachId === member.id && client.status !== "FORGOTTEN") return { name: firstName(client) };
+    await audit(tx, { actorKind: member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH", actorId: member.id, action: "client.forgetRefused", clientId: client ? clientId : null, detail: { via: "slack", what } });
+    return null;
+  });
+}
+
+/** `forgetOnRequest` under the client's row lock, in a transaction of its own. */
+export async function forgetLocked(db: Database, req: ForgetRequest): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    await lockClientById(tx, req.clientId);
+    await forgetOnRequest(tx, req);
+  });
 }

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Vars } from "../../flows/types.js";
-import type { Tx } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
+import { firstName } from "./clients.js";
 import type { Client, Prisma } from "../generated/prisma/client.js";
 
 export const NUDGE_DELIVERY = "coach.nudge";
@@ -192,4 +193,21 @@ export async function resurfaceSnoozed(tx: Tx, now: Date): Promise<number> {
     await queueNudgeDelivery(tx, n.id, `resurface:${n.snoozedUntil?.getTime() ?? now.getTime()}`, now);
   }
   return due.length;
+}
+
+/** Clients who left: no one acts on their file through a nudge any more. */
+const LEFT = new Set(["CLOSED", "REFUSED", "STOPPED"]);
+
+export type NudgeAnswer = { kind: "ok"; name: string } | { kind: "notFound" | "notYours" | "alreadyDone" | "clientLeft" };
+
+/** A coach's answer to a nudge from Slack, in one transaction: refused for another coach's nudge or a client who left. */
+export async function answerNudge(db: Database, args: { nudgeId: string; memberId: string; action: NudgeAction; now: Date }): Promise<NudgeAnswer> {
+  return db.prisma.$transaction(async (tx): Promise<NudgeAnswer> => {
+    const nudge = await tx.nudge.findUnique({ where: { id: args.nudgeId }, include: { client: true } });
+    if (!nudge) return { kind: "notFound" };
+    if (nudge.coachId !== args.memberId) return { kind: "notYours" };
+    if (LEFT.has(nudge.client.status)) return { kind: "clientLeft" };
+    const result = await actOnNudge(tx, args);
+    return result.kind === "ok" ? { kind: "ok", name: firstName(nudge.client) } : result;
+  });
 }

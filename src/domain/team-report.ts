@@ -30,7 +30,7 @@
 import type { ScaleKind } from "../../flows/types.js";
 import { flowRegistry } from "../../flows/index.js";
 import { referralMachine, type Direction } from "../../flows/referral/index.js";
-import type { Tx } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import type { TrajectoryPhase } from "../generated/prisma/client.js";
 import { atLocal } from "./reminders/schedule.js";
 import { audit } from "./audit.js";
@@ -243,6 +243,11 @@ export async function openTeamReport(
   const report = await teamReport(tx, args.teamId, args.month);
   await audit(tx, { actorKind: args.actor.kind, actorId: args.actor.id, action: "report.viewed", detail: { team: args.teamId, month: args.month, via: args.via } });
   return report;
+}
+
+/** `openTeamReport` in a transaction of its own. */
+export async function openTeamReportIn(db: Database, args: Parameters<typeof openTeamReport>[1]): Promise<TeamReport> {
+  return db.prisma.$transaction((tx) => openTeamReport(tx, args));
 }
 
 /** A count as shown: 0, "<5" for 1-4, or the number. */

@@ -73,6 +73,18 @@ async function replaceJob(tx: Tx, kind: string, client: Client, dueAt: Date, pay
 }
 
 /** The coach plans the evaluation talk on a day; it starts then (or now, for today). */
+/** The coach plans the evaluation talk or announces the closing talk, in one transaction: the day it is planned for. */
+export async function planTalk(
+  db: Database,
+  kind: "evaluation" | "closing",
+  args: { clientId: string; coachId: string; on: string; now: Date; aftercareWeeks?: number[] | undefined },
+): Promise<Date> {
+  const { aftercareWeeks, ...rest } = args;
+  return db.prisma.$transaction((tx) =>
+    kind === "evaluation" ? planEvaluation(tx, rest) : announceClosing(tx, { ...rest, ...(aftercareWeeks?.length ? { aftercareWeeks } : {}) }),
+  );
+}
+
 export async function planEvaluation(tx: Tx, args: { clientId: string; coachId: string; on: string; now: Date }): Promise<Date> {
   const client = await ownClient(tx, args.clientId, args.coachId);
   const at = talkMoment(args.on, args.now);

@@ -5,17 +5,18 @@
 import type { types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Engine } from "../conversation/engine.js";
-import type { Database } from "../db/client.js";
 import type { ChartLinks } from "../http/chart-link.js";
 import type { ReferralService } from "../domain/referrals/service.js";
 import { ReferralRefused } from "../domain/referrals/types.js";
-import type { Member } from "../generated/prisma/client.js";
+import type { DataHandle, Member } from "../domain/members.js";
 import type { SlackT } from "../i18n-slack.js";
+import { postDm } from "./web.js";
 import { auditSlackRefusal, parseSlackId, slackUserOf, type Refusal, type Surface } from "./refusals.js";
 
 export interface SlackDeps {
   service: ReferralService;
-  db: Database;
+  /** Passed on to domain functions; listeners never query it themselves. */
+  db: DataHandle;
   t: SlackT;
   logger: Logger;
   clock: () => Date;
@@ -62,10 +63,7 @@ export async function tellUser(client: Web, place: Place, text: string): Promise
 }
 
 export async function directMessage(client: Web, user: string, text: string, blocks?: types.KnownBlock[]): Promise<void> {
-  const opened = await client.conversations.open({ users: user });
-  const channel = opened.channel?.id;
-  if (!channel) throw new Error(`Slack opened no conversation with ${user}`);
-  await client.chat.postMessage({ channel, text, ...(blocks ? { blocks } : {}) });
+  await postDm(client, user, { text, blocks });
 }
 
 /** What a listener was asked to do, for the audit row of a refusal. */

@@ -7,18 +7,21 @@
  */
 import type { App, BlockAction, ButtonAction, types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { Database } from "../db/client.js";
-import { audit } from "../domain/audit.js";
+import { memberNames, type DataHandle } from "../domain/members.js";
+import { CRISIS_ESCALATE, CRISIS_NOTIFY, type CrisisAction, type CrisisEscalatePayload, type CrisisNotifyPayload } from "../domain/safety/alerts.js";
 import {
-  actOnCrisisAlert,
-  CRISIS_ESCALATE,
-  CRISIS_NOTIFY,
-  queueEscalationNow,
-  type CrisisAction,
-  type CrisisEscalatePayload,
-  type CrisisNotifyPayload,
-} from "../domain/safety/alerts.js";
-import type { Client, CrisisAlert, Member, Organisation } from "../generated/prisma/client.js";
+  alertEvent,
+  answerAlert,
+  auditStrangerPress,
+  escalateNow,
+  loadAlertView,
+  markEscalated,
+  recordAlertEvent,
+  saveAlertThread,
+  teamMembers,
+  type AlertView,
+  type CrisisAlert,
+} from "../domain/safety/alert-store.js";
 import { SendError } from "../jobs/errors.js";
 import { firstName } from "../domain/clients.js";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
@@ -27,6 +30,7 @@ import type { SlackT } from "../i18n-slack.js";
 import { isNotInChannel } from "./delivery.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
+import { postDm } from "./web.js";
 
 export const CRISIS_ACTIONS: Record<CrisisAction, string> = { ack: "crisis.ack", contacted: "crisis.contacted", resume: "crisis.resume" };
 
@@ -35,19 +39,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_QUOTE = 2500;
 
 type Block = types.KnownBlock;
-
-interface AlertView {
-  alert: CrisisAlert;
-  client: Client;
-  coach: Member & { organisation: Organisation };
-}
-
-async function loadView(db: Database, alertId: string): Promise<AlertView | null> {
-  const alert = await db.prisma.crisisAlert.findUnique({ where: { id: alertId }, include: { client: true } });
-  if (!alert) return null;
-  const coach = await db.prisma.member.findUniqueOrThrow({ where: { id: alert.client.coachId }, include: { organisation: true } });
-  return { alert, client: alert.client, coach };
-}
 
 /** The client's words as a Slack quote, escaped so that "<!channel>" or a link cannot do anything. */
 export function quote(text: string): string {
@@ -90,10 +81,10 @@ function buttons(t: SlackT, view: AlertView): Block | null {
 }
 
 /** Who confirmed what and when, as lines under the alert. */
-async function stateLines(db: Database, t: SlackT, alert: CrisisAlert): Promise<string[]> {
+async function stateLines(db: DataHandle, t: SlackT, alert: CrisisAlert): Promise<string[]> {
   const ids = [alert.acknowledgedBy, alert.contactedBy, alert.resumedBy].filter((x): x is string => x !== null);
-  const members = new Map((await db.prisma.member.findMany({ where: { id: { in: ids } } })).map((m) => [m.id, escapeSlack(m.name)]));
-  const who = (id: string | null) => (id ? (members.get(id) ?? "?") : "Koers");
+  const members = await memberNames(db, ids);
+  const who = (id: string | null) => (id ? escapeSlack(members.get(id) ?? "?") : "Koers");
   const lines: string[] = [];
   if (alert.acknowledgedAt) lines.push(t("crisis.state.ack", { who: who(alert.acknowledgedBy), when: alert.acknowledgedAt.toISOString() }));
   if (alert.contactedAt) lines.push(t("crisis.state.contacted", { who: who(alert.contactedBy), when: alert.contactedAt.toISOString() }));
@@ -107,7 +98,7 @@ interface Rendered {
 }
 
 /** The alert: who and what kind, the danger now, the words, when and which rule, the state, the buttons. */
-export async function renderAlert(db: Database, t: SlackT, view: AlertView, opts: { lead?: string; signal?: { category: string; text: string; at: Date; rule: string; acute: boolean } } = {}): Promise<Rendered> {
+export async function renderAlert(db: DataHandle, t: SlackT, view: AlertView, opts: { lead?: string; signal?: { category: string; text: string; at: Date; rule: string; acute: boolean } } = {}): Promise<Rendered> {
   const name = escapeSlack(firstName(view.client));
   const s = opts.signal ?? { category: view.alert.category, text: view.alert.messageText, at: view.alert.createdAt, rule: view.alert.rule, acute: view.alert.acute };
   const category = t(`crisis.category.${s.category}`);
@@ -126,7 +117,7 @@ export async function renderAlert(db: Database, t: SlackT, view: AlertView, opts
 }
 
 export interface CrisisDeliveryDeps {
-  db: Database;
+  db: DataHandle;
   t: SlackT;
   logger: Logger;
   /** Null when Slack is not configured: alerts are logged (ids and category only). */
@@ -135,13 +126,7 @@ export interface CrisisDeliveryDeps {
   escalateMinutes: number;
 }
 
-async function dm(web: webApi.WebClient, userId: string, message: Rendered): Promise<{ channel: string; ts: string | null }> {
-  const opened = await web.conversations.open({ users: userId });
-  const channel = opened.channel?.id;
-  if (!channel) throw new SendError(`Slack opened no conversation with ${userId}`);
-  const posted = await web.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-  return { channel, ts: posted.ts ?? null };
-}
+const dm = (web: webApi.WebClient, userId: string, message: Rendered) => postDm(web, userId, message);
 
 /** Runs the steps of a job once each: a retry after a failure repeats nothing that reached Slack. */
 function stepper(ctx: JobContext, done: string[] | undefined) {
@@ -158,36 +143,18 @@ function stepper(ctx: JobContext, done: string[] | undefined) {
   };
 }
 
-async function record(db: Database, alert: CrisisAlert, type: string, detail: Record<string, string | number | boolean | null>, now: Date): Promise<void> {
-  await db.prisma.$transaction(async (tx) => {
-    await tx.crisisAlertEvent.create({ data: { alertId: alert.id, type, actorKind: "SYSTEM", detail, at: now } });
-    await audit(tx, { actorKind: "SYSTEM", action: `crisis.${type}`, clientId: alert.clientId, detail: { alertId: alert.id, ...detail } });
-  });
-}
-
-async function saveThread(db: Database, alertId: string, where: { channel: string; ts: string | null }, replace: boolean): Promise<void> {
-  if (!where.ts) return;
-  await db.prisma.crisisAlert.updateMany({ where: { id: alertId, ...(replace ? {} : { slackTs: null }) }, data: { slackChannel: where.channel, slackTs: where.ts } });
-}
-
-async function teamMembers(db: Database, org: Organisation): Promise<Member[]> {
-  const ids = [org.contactMemberId, org.backupMemberId].filter((x): x is string => x !== null);
-  const found = await db.prisma.member.findMany({ where: { id: { in: ids }, active: true } });
-  return ids.map((id) => found.find((m) => m.id === id)).filter((m): m is Member => m !== undefined);
-}
-
 function notifyHandler(deps: CrisisDeliveryDeps): JobHandler {
   return async (job, ctx) => {
     const p = job.payload as CrisisNotifyPayload;
-    const view = await loadView(deps.db, p.alertId);
+    const view = await loadAlertView(deps.db, p.alertId);
     if (!view) return;
     const { alert, coach } = view;
     const now = ctx.now();
     const noSlack = !coach.slackUserId;
     if (!deps.web) {
       deps.logger.warn({ alertId: alert.id, clientId: alert.clientId, coachId: coach.id, category: alert.category, acute: alert.acute, reason: p.reason }, "crisis alert (Slack is not configured: tell the coach another way)");
-      await record(deps.db, alert, "alerted", { via: "log", reason: p.reason, to: coach.id }, now);
-      if (noSlack && p.reason === "new") await deps.db.prisma.$transaction((tx) => queueEscalationNow(tx, alert.id, now));
+      await recordAlertEvent(deps.db, alert, "alerted", { via: "log", reason: p.reason, to: coach.id }, now);
+      if (noSlack && p.reason === "new") await escalateNow(deps.db, alert.id, now);
       return;
     }
     const web = deps.web;
@@ -195,17 +162,17 @@ function notifyHandler(deps: CrisisDeliveryDeps): JobHandler {
     if (p.reason === "new") {
       if (noSlack) {
         // A coach who cannot be reached in Slack: the team gets it at once.
-        await deps.db.prisma.$transaction((tx) => queueEscalationNow(tx, alert.id, now));
+        await escalateNow(deps.db, alert.id, now);
         return;
       }
       await step("dm:coach", async () => {
         const where = await dm(web, coach.slackUserId ?? "", await renderAlert(deps.db, deps.t, view));
-        await saveThread(deps.db, alert.id, where, false);
-        await record(deps.db, alert, "alerted", { via: "dm", to: coach.id, channel: where.channel }, now);
+        await saveAlertThread(deps.db, alert.id, where, false);
+        await recordAlertEvent(deps.db, alert, "alerted", { via: "dm", to: coach.id, channel: where.channel }, now);
       });
       return;
     }
-    const event = p.eventId ? await deps.db.prisma.crisisAlertEvent.findUnique({ where: { id: BigInt(p.eventId) } }) : null;
+    const event = p.eventId ? await alertEvent(deps.db, p.eventId) : null;
     if (!event) return;
     const signal = { category: event.category ?? alert.category, text: event.messageText ?? "", at: event.at, rule: event.rule ?? "", acute: event.acute ?? false };
     const message = await renderAlert(deps.db, deps.t, view, { signal });
@@ -220,14 +187,14 @@ function notifyHandler(deps: CrisisDeliveryDeps): JobHandler {
       await step(`dm:${m.id}`, () => dm(web, m.slackUserId ?? "", message));
       reached.push(m.id);
     }
-    await step("recorded", () => record(deps.db, alert, "alerted", { via: "dm", reason: "signal", to: reached.join(","), eventId: p.eventId ?? null }, now));
+    await step("recorded", () => recordAlertEvent(deps.db, alert, "alerted", { via: "dm", reason: "signal", to: reached.join(","), eventId: p.eventId ?? null }, now));
   };
 }
 
 function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
   return async (job, ctx) => {
     const p = job.payload as CrisisEscalatePayload;
-    const view = await loadView(deps.db, p.alertId);
+    const view = await loadAlertView(deps.db, p.alertId);
     if (!view) return;
     const { alert, coach } = view;
     // Someone confirmed in time, or it went to the team already: nothing to do.
@@ -237,8 +204,8 @@ function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
     const team = (await teamMembers(deps.db, org)).filter((m) => m.id !== coach.id);
     if (!deps.web) {
       deps.logger.warn({ alertId: alert.id, clientId: alert.clientId, coachId: coach.id, teamId: org.id, to: team.map((m) => m.id), category: alert.category, why: p.why }, "crisis alert to the team (Slack is not configured: tell the team another way)");
-      await deps.db.prisma.crisisAlert.update({ where: { id: alert.id }, data: { escalatedAt: now } });
-      await record(deps.db, alert, "escalated", { via: "log", why: p.why }, now);
+      await markEscalated(deps.db, alert.id, now);
+      await recordAlertEvent(deps.db, alert, "escalated", { via: "log", why: p.why }, now);
       return;
     }
     const web = deps.web;
@@ -254,7 +221,7 @@ function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
         try {
           const posted = await web.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
           // From now on the team's post is the alert's thread: new signals are added there.
-          await saveThread(deps.db, alert.id, { channel: posted.channel ?? channel, ts: posted.ts ?? null }, true);
+          await saveAlertThread(deps.db, alert.id, { channel: posted.channel ?? channel, ts: posted.ts ?? null }, true);
         } catch (err) {
           // Waiting does not help, and must not hold up the direct messages to the team below.
           if (!isNotInChannel(err)) throw err;
@@ -273,8 +240,8 @@ function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
       throw new SendError(`Crisis alert ${alert.id}: team "${org.name}" has no channel and no contact or backup in Slack (npm run koers -- org set-channel / org set-contact)`, { permanent: true });
     }
     await step("recorded", async () => {
-      await deps.db.prisma.crisisAlert.update({ where: { id: alert.id }, data: { escalatedAt: now } });
-      await record(deps.db, alert, "escalated", { why: p.why, to: reached.join(",") }, now);
+      await markEscalated(deps.db, alert.id, now);
+      await recordAlertEvent(deps.db, alert, "escalated", { why: p.why, to: reached.join(",") }, now);
     });
   };
 }
@@ -296,17 +263,14 @@ export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publish
       const asked = { surface: "action", what: actionId } as const;
       const member = await memberFor(deps, client, place, asked);
       if (!member) {
-        if (UUID.test(alertId)) {
-          const alert = await deps.db.prisma.crisisAlert.findUnique({ where: { id: alertId } });
-          if (alert) await deps.db.prisma.$transaction((tx) => audit(tx, { actorKind: "SYSTEM", action: "crisis.refused", clientId: alert.clientId, detail: { alertId, action, slackUser: body.user.id, reason: "notMember" } }));
-        }
+        if (UUID.test(alertId)) await auditStrangerPress(deps.db, { alertId, action, slackUser: body.user.id });
         return;
       }
       if (!UUID.test(alertId)) {
         await refuse(deps, client, place, { ...asked, why: "malformedId", member }, "crisis.refused.notFound");
         return;
       }
-      const result = await deps.db.prisma.$transaction((tx) => actOnCrisisAlert(tx, { alertId, member, action, now: deps.clock() }));
+      const result = await answerAlert(deps.db, { alertId, member, action, now: deps.clock() });
       if (result.kind === "notFound") {
         await refuse(deps, client, place, { ...asked, why: "notFound", member }, "crisis.refused.notFound");
         return;
@@ -316,7 +280,7 @@ export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publish
         await tellUser(client, place, deps.t(`crisis.refused.${result.kind}`));
         return;
       }
-      const view = await loadView(deps.db, alertId);
+      const view = await loadAlertView(deps.db, alertId);
       if (!view) return;
       const rendered = await renderAlert(deps.db, deps.t, view);
       const channel = body.channel?.id;

@@ -6,17 +6,18 @@
  */
 import type { types, webApi } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
-import { audit } from "../domain/audit.js";
 import type { Logger } from "pino";
-import type { Database } from "../db/client.js";
+import { memberById, type DataHandle } from "../domain/members.js";
+import { cardData, cardPlace, firstNotInChannel, saveCardPlace, type CardData } from "../domain/referrals/card.js";
 import { SLACK_REFERRAL_JOB, type DmControls, type Line, type SlackReferralPayload } from "../domain/referrals/deliveries.js";
 import { SendError } from "../jobs/errors.js";
 import type { JobHandler, JobHandlers } from "../jobs/types.js";
-import { buttons, loadCard, renderCard, type CardData } from "./blocks/card.js";
+import { buttons, renderCard } from "./blocks/card.js";
 import type { SlackT } from "../i18n-slack.js";
 import { boltLogger } from "./log.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, escapeVars, mrkdwn, SLACK_LIMITS } from "./text.js";
+import { postDm } from "./web.js";
 
 /** Variables that already are Slack markup (mentions); every other one is escaped. */
 const MARKUP_VARS = new Set(["actor", "coach", "context"]);
@@ -32,7 +33,7 @@ const CONTROLS: Record<DmControls, [string, string, ("primary" | "danger")?][]> 
 };
 
 interface DeliveryDeps {
-  db: Database;
+  db: DataHandle;
   t: SlackT;
   logger: Logger;
   /** Null when Slack is not configured. */
@@ -54,7 +55,7 @@ async function postOrUpdateCard(deps: DeliveryDeps & { web: webApi.WebClient }, 
   const { db, t, web } = deps;
   // Render, write, and render again if the referral changed meanwhile: the last write shows the latest state.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const data = await loadCard(db.prisma, referralId);
+    const data = await cardData(db, referralId);
     const { text, blocks } = renderCard(t, data);
     const r = data.referral;
     if (r.slackChannel && r.slackTs) {
@@ -67,12 +68,12 @@ async function postOrUpdateCard(deps: DeliveryDeps & { web: webApi.WebClient }, 
         await tellNotInChannel(deps, data, channel);
         throw new SendError(`Koers is not in the referral channel ${channel} of "${data.toOrg.name}": invite the app there (/invite @Koers)`, { permanent: true });
       });
-      const saved = await db.prisma.referral.updateMany({ where: { id: referralId, slackTs: null }, data: { slackChannel: posted.channel ?? channel, slackTs: posted.ts ?? null } });
+      const saved = await saveCardPlace(db, referralId, { channel: posted.channel ?? channel, ts: posted.ts ?? null });
       // Another job posted the card first: keep theirs.
-      if (saved.count === 0 && posted.ts) await web.chat.delete({ channel: posted.channel ?? channel, ts: posted.ts });
-      if (saved.count === 0) continue;
+      if (!saved && posted.ts) await web.chat.delete({ channel: posted.channel ?? channel, ts: posted.ts });
+      if (!saved) continue;
     }
-    const now = await db.prisma.referral.findUniqueOrThrow({ where: { id: referralId } });
+    const now = await cardPlace(db, referralId);
     if (now.updatedAt.getTime() === r.updatedAt.getTime() || r.slackTs === null) return;
   }
 }
@@ -92,15 +93,20 @@ export function isNotInChannel(err: unknown): boolean {
 async function tellNotInChannel(deps: DeliveryDeps & { web: webApi.WebClient }, data: CardData, channel: string): Promise<void> {
   const { db, web, logger, t } = deps;
   logger.error({ orgId: data.toOrg.id, channel, referralId: data.referral.id }, "Koers is not in the organisation's referral channel: invite the app there (/invite @Koers); the card is not posted");
-  const told = await db.prisma.auditEvent.findFirst({ where: { action: "slack.notInChannel", detail: { path: ["channel"], equals: channel } } });
-  if (told) return;
-  await db.prisma.$transaction((tx) => audit(tx, { actorKind: "SYSTEM", action: "slack.notInChannel", referralId: data.referral.id, detail: { orgId: data.toOrg.id, channel } }));
+  if (!(await firstNotInChannel(db, { channel, orgId: data.toOrg.id, referralId: data.referral.id }))) return;
   const text = t("referral.admin.notInChannel", { org: escapeSlack(data.toOrg.name), channel: `<#${channel}>` });
   try {
     const admin = [data.contact, data.backup].find((m) => m?.slackUserId);
     if (admin?.slackUserId) {
-      const opened = await web.conversations.open({ users: admin.slackUserId });
-      if (opened.channel?.id) return void (await web.chat.postMessage({ channel: opened.channel.id, text }));
+      // No conversation opened: the filing organisation's channel below, as for no admin at all.
+      const sent = await postDm(web, admin.slackUserId, { text }).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof SendError) return false;
+          throw err;
+        },
+      );
+      if (sent) return;
     }
     if (data.fromOrg.referralChannel) await web.chat.postMessage({ channel: data.fromOrg.referralChannel, text });
   } catch (err) {
@@ -109,13 +115,11 @@ async function tellNotInChannel(deps: DeliveryDeps & { web: webApi.WebClient }, 
 }
 
 async function dmMember(deps: DeliveryDeps & { web: webApi.WebClient }, memberId: string, referralId: string, line: Line, controls?: DmControls): Promise<void> {
-  const member = await deps.db.prisma.member.findUnique({ where: { id: memberId } });
+  const member = await memberById(deps.db, memberId);
   if (!member?.slackUserId) throw new SendError(`Member ${memberId} has no Slack user id: npm run koers -- member set-slack`, { permanent: true });
   const text = lineText(deps.t, line);
   const blocks: types.KnownBlock[] = [{ type: "section", text: mrkdwn(text) }, ...(controls ? buttons(deps.t, referralId, CONTROLS[controls]) : [])];
-  const opened = await deps.web.conversations.open({ users: member.slackUserId });
-  if (!opened.channel?.id) throw new SendError(`Slack opened no conversation with ${member.slackUserId}`);
-  await deps.web.chat.postMessage({ channel: opened.channel.id, text, blocks });
+  await postDm(deps.web, member.slackUserId, { text, blocks });
 }
 
 function handler(deps: DeliveryDeps): JobHandler {
@@ -142,8 +146,8 @@ function handler(deps: DeliveryDeps): JobHandler {
     if (p.thread) {
       const thread = p.thread;
       await step("thread", async () => {
-        const r = await deps.db.prisma.referral.findUniqueOrThrow({ where: { id: p.referralId } });
-        if (r.slackChannel && r.slackTs) await web.chat.postMessage({ channel: r.slackChannel, thread_ts: r.slackTs, text: lineText(deps.t, thread) });
+        const card = await cardPlace(deps.db, p.referralId);
+        if (card.channel && card.ts) await web.chat.postMessage({ channel: card.channel, thread_ts: card.ts, text: lineText(deps.t, thread) });
       });
     }
     for (const [i, dm] of p.dms.entries()) await step(`dm:${i}`, () => dmMember(live, dm.memberId, p.referralId, dm.line, dm.controls));

@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { inviteLink } from "../domain/invites.js";
 import type { Accepted } from "../domain/referrals/in.js";
-import type { Member } from "../generated/prisma/client.js";
+import { organisationName, type Member } from "../domain/members.js";
 import { buttons } from "./blocks/card.js";
 import { directMessage, type SlackDeps } from "./context.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
@@ -13,7 +13,7 @@ import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
  */
 export async function sendInvite(deps: SlackDeps, client: webApi.WebClient, accepted: Accepted, accepter: Member): Promise<void> {
   const r = accepted.applied.referral;
-  const from = await deps.db.prisma.organisation.findUniqueOrThrow({ where: { id: r.fromOrgId } });
+  const from = { name: await organisationName(deps.db, r.fromOrgId) };
   const username = await deps.botUsername();
   const until = accepted.invite.expiresAt.toISOString();
   const text = clip(deps.t("referral.dm.in.invite", {

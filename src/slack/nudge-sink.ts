@@ -10,6 +10,7 @@ import type { NudgeSink } from "../jobs/nudge-jobs.js";
 import { createSlackTranslator, type SlackT } from "../i18n-slack.js";
 import { boltLogger } from "./log.js";
 import { digestMessage, nudgeMessage } from "./nudge-message.js";
+import { openDm } from "./web.js";
 
 export interface SlackNudgeSinkOptions {
   token: string;
@@ -52,9 +53,7 @@ export function createSlackNudgeSink(opts: SlackNudgeSinkOptions): NudgeSink {
   async function dmChannel(userId: string): Promise<string> {
     const known = dmChannels.get(userId);
     if (known) return known;
-    const opened = await web.conversations.open({ users: userId });
-    const id = opened.channel?.id;
-    if (!id) throw new SendError(`Slack opened no conversation with ${userId}`);
+    const id = await openDm(web, userId);
     dmChannels.set(userId, id);
     return id;
   }

@@ -7,7 +7,7 @@
  * and an audit row.
  */
 import type { App, BlockSuggestion, SlackOptionsMiddlewareArgs } from "@slack/bolt";
-import type { Member } from "../generated/prisma/client.js";
+import type { Member } from "../domain/members.js";
 import { ReferralRefused } from "../domain/referrals/types.js";
 import { option, VIEW, type Choice } from "./blocks/modals.js";
 import { recordRefusal, type SlackDeps } from "./context.js";

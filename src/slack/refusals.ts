@@ -6,11 +6,8 @@
  * counts in the "Slack requests refused" metric.
  */
 import { z } from "zod";
-import type { Database } from "../db/client.js";
-import { audit } from "../domain/audit.js";
-import { actorOf } from "../domain/referrals/access.js";
-import type { Member } from "../generated/prisma/client.js";
-import { countSlackRefused } from "../metrics.js";
+import { auditSlackRefusal as auditRefusal } from "../domain/audit.js";
+import type { DataHandle, Member } from "../domain/members.js";
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,16 +50,11 @@ export interface Refusal {
 const short = (v: string | null | undefined, max: number) => (v ?? "").slice(0, max);
 
 /** Writes the audit row of one refusal in its own transaction; a failure to write is logged by the caller. */
-export async function auditSlackRefusal(db: Database, r: Refusal): Promise<void> {
-  countSlackRefused(r.why);
-  const member = r.member ?? null;
-  await db.prisma.$transaction((tx) =>
-    audit(tx, {
-      actorKind: member ? actorOf(member).kind : "SYSTEM",
-      actorId: member?.id ?? null,
-      action: "slack.refused",
-      referralId: parseUuid(r.referralId),
-      detail: { surface: r.surface, what: short(r.what, 64), why: short(r.why, 64), slackUser: parseSlackId(r.slackUserId) },
-    }),
-  );
+export async function auditSlackRefusal(db: DataHandle, r: Refusal): Promise<void> {
+  await auditRefusal(db, {
+    why: r.why,
+    member: r.member ?? null,
+    referralId: parseUuid(r.referralId),
+    detail: { surface: r.surface, what: short(r.what, 64), why: short(r.why, 64), slackUser: parseSlackId(r.slackUserId) },
+  });
 }

@@ -5,9 +5,9 @@
  * ids; counts from 1 to 4 as "<5". Every report is audited; a press by someone else is refused.
  */
 import type { App, types } from "@slack/bolt";
-import { openTeamReport, ReportError, shownChange, shownCount, type TeamReport } from "../domain/team-report.js";
+import { openTeamReportIn, ReportError, shownChange, shownCount, type TeamReport } from "../domain/team-report.js";
 import { PHASES } from "../domain/phase.js";
-import type { Member } from "../generated/prisma/client.js";
+import { organisationKind, type Member } from "../domain/members.js";
 import { localTime } from "../domain/reminders/schedule.js";
 import type { SlackDeps } from "./context.js";
 import { directMessage, recordRefusal, tellUser } from "./context.js";
@@ -94,9 +94,9 @@ export function registerReport(app: App, deps: SlackDeps): void {
     if (!user) return recordRefusal(deps, { surface: "action", what: REPORT_ACTION, why: "noUser", slackUserId: null });
     const member = await deps.service.member(user);
     if (!member) return recordRefusal(deps, { surface: "action", what: REPORT_ACTION, why: "notMember", slackUserId: user });
-    const team = await deps.db.prisma.organisation.findUnique({ where: { id: member.organisationId } });
+    const teamKind = await organisationKind(deps.db, member.organisationId);
     const month = (action as { value?: string }).value ?? "";
-    if (!team || team.kind !== "COACH_TEAM" || (member.role !== "COACH" && member.role !== "ADMIN")) {
+    if (teamKind !== "COACH_TEAM" || (member.role !== "COACH" && member.role !== "ADMIN")) {
       await recordRefusal(deps, { surface: "action", what: REPORT_ACTION, why: "notTeam", slackUserId: user, member });
       await tellUser(client, { user }, deps.t("report.refused"));
       return;
@@ -108,9 +108,7 @@ export function registerReport(app: App, deps: SlackDeps): void {
     }
     let report: TeamReport;
     try {
-      report = await deps.db.prisma.$transaction((tx) =>
-        openTeamReport(tx, { teamId: team.id, month, actor: { kind: member.role === "ADMIN" ? "ADMIN" : "COACH", id: member.id }, via: "slack" }),
-      );
+      report = await openTeamReportIn(deps.db, { teamId: member.organisationId, month, actor: { kind: member.role === "ADMIN" ? "ADMIN" : "COACH", id: member.id }, via: "slack" });
     } catch (err) {
       if (!(err instanceof ReportError)) throw err;
       await tellUser(client, { user }, deps.t("report.refused"));

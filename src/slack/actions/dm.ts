@@ -4,6 +4,7 @@
  * the referrer's "answer" to a question of the team. Checked like card buttons.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { referralNames } from "../../domain/referrals/card.js";
 import { textModal } from "../blocks/modals.js";
 import { memberFor, orRefuse, placeOf, recordRefusal, refuse, tellUser, type SlackDeps } from "../context.js";
 import { sendInvite } from "../invite.js";
@@ -37,8 +38,8 @@ export function registerDmActions(app: App, deps: SlackDeps): void {
           return;
         case "ref.dm.askAgain": {
           const asked = await deps.service.askAgain(member, referralId);
-          const r = await deps.db.prisma.referral.findUniqueOrThrow({ where: { id: referralId }, include: { client: true } });
-          await tellUser(client, place, deps.t(asked ? "referral.done.askedAgain" : "referral.done.notAsked", { client: escapeSlack(r.client?.name ?? "") }));
+          const names = await referralNames(deps.db, referralId);
+          await tellUser(client, place, deps.t(asked ? "referral.done.askedAgain" : "referral.done.notAsked", { client: escapeSlack(names.client ?? "") }));
           return;
         }
         case "ref.dm.answer":

@@ -5,17 +5,12 @@
  * On success the original message is replaced by what was chosen.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { actOnNudge, type NudgeAction } from "../../domain/nudges.js";
-import { firstName } from "../../domain/clients.js";
+import { answerNudge, type NudgeAction, type NudgeAnswer } from "../../domain/nudges.js";
 import { memberFor, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
 import { NUDGE_ACTIONS } from "../nudge-message.js";
 import { parseSlackId, parseUuid } from "../refusals.js";
 import { escapeSlack, mrkdwn } from "../text.js";
 
-/** Clients who left: no one acts on their file through a nudge any more. */
-const LEFT = new Set(["CLOSED", "REFUSED", "STOPPED"]);
-
-type Outcome = { kind: "ok"; name: string } | { kind: "notFound" | "notYours" | "alreadyDone" | "clientLeft" };
 
 export function registerNudgeActions(app: App, deps: SlackDeps): void {
   for (const [action, actionId] of Object.entries(NUDGE_ACTIONS) as [NudgeAction, string][]) {
@@ -27,16 +22,7 @@ export function registerNudgeActions(app: App, deps: SlackDeps): void {
       const member = await memberFor(deps, client, place, asked);
       if (!member) return;
       const nudgeId = parseUuid(button.value);
-      const outcome: Outcome = !nudgeId
-        ? { kind: "notFound" }
-        : await deps.db.prisma.$transaction(async (tx): Promise<Outcome> => {
-            const nudge = await tx.nudge.findUnique({ where: { id: nudgeId }, include: { client: true } });
-            if (!nudge) return { kind: "notFound" };
-            if (nudge.coachId !== member.id) return { kind: "notYours" };
-            if (LEFT.has(nudge.client.status)) return { kind: "clientLeft" };
-            const result = await actOnNudge(tx, { nudgeId, memberId: member.id, action, now: deps.clock() });
-            return result.kind === "ok" ? { kind: "ok", name: firstName(nudge.client) } : result;
-          });
+      const outcome: NudgeAnswer = !nudgeId ? { kind: "notFound" } : await answerNudge(deps.db, { nudgeId, memberId: member.id, action, now: deps.clock() });
       if (outcome.kind !== "ok") {
         const why = nudgeId ? outcome.kind : "malformedId";
         return refuse(deps, client, place, { ...asked, why, member }, `nudge.refused.${outcome.kind}`);

@@ -4,40 +4,12 @@
  * referrer wrote. The buttons are those the referral's state allows; the listeners check again.
  */
 import type { types } from "@slack/bolt";
-import type { Db, Tx } from "../../db/client.js";
-import { stateOf } from "../../domain/referrals/lifecycle.js";
-import type { Appointment, Client, Member, Organisation, Referral } from "../../generated/prisma/client.js";
+import type { CardData } from "../../domain/referrals/card.js";
+import type { Member } from "../../domain/members.js";
 import type { SlackT } from "../../i18n-slack.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
 
-export interface CardData {
-  referral: Referral;
-  state: string;
-  toOrg: Organisation;
-  fromOrg: Organisation;
-  filedBy: Member;
-  client: (Client & { coach: Member }) | null;
-  contact: Member | null;
-  backup: Member | null;
-  appointment: Appointment | null;
-}
-
-export async function loadCard(db: Db | Tx, referralId: string): Promise<CardData> {
-  const referral = await db.referral.findUniqueOrThrow({ where: { id: referralId }, include: { toOrg: true, fromOrg: true } });
-  const { toOrg, fromOrg, ...plain } = referral;
-  const member = (id: string | null) => (id ? db.member.findUnique({ where: { id } }) : null);
-  return {
-    referral: plain,
-    state: stateOf(plain),
-    toOrg,
-    fromOrg,
-    filedBy: await db.member.findUniqueOrThrow({ where: { id: referral.filedByMemberId } }),
-    client: referral.clientId ? await db.client.findUnique({ where: { id: referral.clientId }, include: { coach: true } }) : null,
-    contact: await member(toOrg.contactMemberId),
-    backup: await member(toOrg.backupMemberId),
-    appointment: await db.appointment.findFirst({ where: { referralId }, orderBy: { createdAt: "desc" } }),
-  };
-}
+export type { CardData };
 
 const who = (m: Member | null | undefined) => (m ? (m.slackUserId ? `<@${m.slackUserId}>` : escapeSlack(m.name)) : "-");
 

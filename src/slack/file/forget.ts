@@ -6,11 +6,7 @@
  * the refusal audited.
  */
 import type { App, types } from "@slack/bolt";
-import { lockClientById } from "../../db/locks.js";
-import { audit } from "../../domain/audit.js";
-import { forgetOnRequest } from "../../domain/forget.js";
-import { firstName } from "../../domain/clients.js";
-import type { Member } from "../../generated/prisma/client.js";
+import { forgetLocked, ownClientToForget } from "../../domain/forget.js";
 import { recordRefusal, tellUser, type SlackDeps } from "../context.js";
 import { parseSlackId, slackUserOf } from "../refusals.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
@@ -26,16 +22,6 @@ export function forgetButton(deps: Pick<SlackDeps, "t">, clientId: string): type
   return { type: "actions", elements: [{ type: "button", action_id: FILE_FORGET, style: "danger", text: plainText(deps.t("file.forget.button"), 75), value: clientId }] };
 }
 
-/** May this member forget this client? Only their own coach; a refusal is audited. */
-async function ownClient(deps: SlackDeps, member: Member, clientId: string, what: string): Promise<{ name: string } | null> {
-  return deps.db.prisma.$transaction(async (tx) => {
-    const client = await tx.client.findUnique({ where: { id: clientId } });
-    if (client && client.coachId === member.id && client.status !== "FORGOTTEN") return { name: firstName(client) };
-    await audit(tx, { actorKind: member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH", actorId: member.id, action: "client.forgetRefused", clientId: client ? clientId : null, detail: { via: "slack", what } });
-    return null;
-  });
-}
-
 export function registerClientForget(app: App, deps: SlackDeps): void {
   app.action(FILE_FORGET, async ({ ack, body, client, action }) => {
     await ack();
@@ -44,7 +30,7 @@ export function registerClientForget(app: App, deps: SlackDeps): void {
     const member = await deps.service.member(user);
     if (!member) return recordRefusal(deps, { surface: "action", what: FILE_FORGET, why: "notMember", slackUserId: user });
     const clientId = (action as { value?: string }).value ?? "";
-    const own = UUID.test(clientId) ? await ownClient(deps, member, clientId, "ask") : null;
+    const own = UUID.test(clientId) ? await ownClientToForget(deps.db, member, clientId, "ask") : null;
     if (!own) return tellUser(client, { user }, deps.t("file.forget.notYours"));
     await client.views.push({
       trigger_id: (body as { trigger_id?: string }).trigger_id ?? "",
@@ -68,16 +54,13 @@ export function registerClientForget(app: App, deps: SlackDeps): void {
       await ack();
       return recordRefusal(deps, { surface: "view", what: FILE_FORGET_CONFIRM, why: "notMember", slackUserId: user });
     }
-    const own = UUID.test(clientId) ? await ownClient(deps, member, clientId, "confirm") : null;
+    const own = UUID.test(clientId) ? await ownClientToForget(deps.db, member, clientId, "confirm") : null;
     if (!own) {
       await ack();
       return tellUser(client, { user }, deps.t("file.forget.notYours"));
     }
     const now = deps.clock();
-    await deps.db.prisma.$transaction(async (tx) => {
-      await lockClientById(tx, clientId);
-      await forgetOnRequest(tx, { clientId, by: { kind: "COACH", id: member.id }, via: "slack", now, goodbye: [{ key: "forget.doneByCoach" }] });
-    });
+    await forgetLocked(deps.db, { clientId, by: { kind: "COACH", id: member.id }, via: "slack", now, goodbye: [{ key: "forget.doneByCoach" }] });
     // Every modal of this client closes: nothing of the file stays on screen.
     await ack({ response_action: "clear" });
     await tellUser(client, { user }, deps.t("file.forget.done", { name: own.name }));

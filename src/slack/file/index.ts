@@ -9,11 +9,10 @@
  * at once, audited, the modal shows it) and "Vraag het de cliënt" (the question in Telegram).
  */
 import type { App, types } from "@slack/bolt";
-import { ACCESS_REASONS, isAccessReason, mayOpenFile, openClientFile, type ClientFile } from "../../domain/client-file.js";
-import { isRung, recordRung, RUNGS } from "../../domain/ladder.js";
-import { firstName } from "../../domain/clients.js";
+import { ACCESS_REASONS, isAccessReason, mayOpenFile, openClientFileIn, setRungFromFile, type ClientFile } from "../../domain/client-file.js";
+import { isRung, RUNGS } from "../../domain/ladder.js";
+import { clientWithCoach, firstName } from "../../domain/clients.js";
 import { clientFileView, type FileView } from "../../domain/client-file-view.js";
-import { audit } from "../../domain/audit.js";
 import type { ChartLinks } from "../../http/chart-link.js";
 import type { SlackDeps } from "../context.js";
 import { recordRefusal, tellUser } from "../context.js";
@@ -159,7 +158,7 @@ export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: Ch
       return;
     }
     const now = deps.clock();
-    const opened = await deps.db.prisma.$transaction((tx) => openClientFile(tx, { member, clientId, via: "slack.file" }));
+    const opened = await openClientFileIn(deps.db, { member, clientId, via: "slack.file" });
     const trigger = (body as { trigger_id?: string }).trigger_id ?? "";
     if (opened.kind === "needsReason") {
       await client.views.open({ trigger_id: trigger, view: reasonModal(deps, clientId, opened.name, opened.coach) });
@@ -188,7 +187,7 @@ export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: Ch
       return;
     }
     const now = deps.clock();
-    const opened = await deps.db.prisma.$transaction((tx) => openClientFile(tx, { member, clientId, via: "slack.file", reason }));
+    const opened = await openClientFileIn(deps.db, { member, clientId, via: "slack.file", reason });
     if (opened.kind !== "ok") {
       await ack({ response_action: "errors", errors: { reason: deps.t(opened.kind === "notAllowed" ? "file.refused.notAllowed" : "file.refused.notFound") } });
       return;
@@ -215,17 +214,7 @@ export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: Ch
       return;
     }
     const now = deps.clock();
-    const result = await deps.db.prisma.$transaction(async (tx) => {
-      const target = await tx.client.findUnique({ where: { id: clientId }, include: { coach: true } });
-      if (!target || target.status === "FORGOTTEN") return { kind: "notFound" as const };
-      if (!mayOpenFile(member, target.coach)) {
-        await audit(tx, { actorKind: member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH", actorId: member.id, action: "ladder.refused", clientId, detail: { via: "slack.file" } });
-        return { kind: "notAllowed" as const };
-      }
-      await recordRung(tx, { clientId, rung, source: "COACH", by: { kind: member.role === "ADMIN" ? "ADMIN" : "COACH", memberId: member.id, via: "slack.file" }, now });
-      const opened = await openClientFile(tx, { member, clientId, via: "slack.file", ...(reason ? { reason } : {}) });
-      return opened.kind === "ok" ? { kind: "ok" as const, file: opened.file, name: firstName(target), why: target.coachId === member.id ? "caseload" : (reason ?? "caseload") } : { kind: "notFound" as const };
-    });
+    const result = await setRungFromFile(deps.db, { member, clientId, rung, reason, now });
     if (result.kind !== "ok") {
       await tellUser(client, place, deps.t(result.kind === "notAllowed" ? "file.refused.notAllowed" : "file.refused.notFound"));
       return;
@@ -245,7 +234,7 @@ export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: Ch
     const member = await deps.service.member(user);
     if (!member) return recordRefusal(deps, { surface: "action", what: LADDER_ASK, why: "notMember", slackUserId: user });
     const clientId = parseUuid((action as { value?: string }).value);
-    const target = clientId ? await deps.db.prisma.client.findUnique({ where: { id: clientId }, include: { coach: true } }) : null;
+    const target = clientId ? await clientWithCoach(deps.db, clientId) : null;
     if (!clientId || !target || target.status === "FORGOTTEN") {
       await recordRefusal(deps, { surface: "action", what: LADDER_ASK, why: clientId ? "notFound" : "malformedId", slackUserId: user, member });
       await tellUser(client, place, deps.t("file.refused.notFound"));

@@ -8,8 +8,8 @@
 import type { App, types } from "@slack/bolt";
 import { ConversationError } from "../../conversation/engine.js";
 import type { Engine } from "../../conversation/engine.js";
-import { announceClosing, planEvaluation, TrajectoryError } from "../../domain/trajectory.js";
-import { firstName } from "../../domain/clients.js";
+import { planTalk, TrajectoryError } from "../../domain/trajectory.js";
+import { clientById, firstName } from "../../domain/clients.js";
 import type { SlackDeps } from "../context.js";
 import { recordRefusal, tellUser } from "../context.js";
 import { parseSlackId, parseUuid, slackUserOf } from "../refusals.js";
@@ -74,7 +74,7 @@ export function registerTrajectory(app: App, deps: SlackDeps & TrajectoryDeps): 
     const member = await deps.service.member(user);
     if (!member) return recordRefusal(deps, { surface: "action", what: TRAJECTORY_ACTIONS.evaluateNow, why: "notMember", slackUserId: user });
     const clientId = parseUuid((action as { value?: string }).value);
-    const found = clientId ? await deps.db.prisma.client.findUnique({ where: { id: clientId } }) : null;
+    const found = clientId ? await clientById(deps.db, clientId) : null;
     if (!found || !deps.engine) {
       await tellUser(client, { user }, deps.t("file.refused.notFound"));
       return;
@@ -113,11 +113,7 @@ export function registerTrajectory(app: App, deps: SlackDeps & TrajectoryDeps): 
       const now = deps.clock();
       let at: Date;
       try {
-        at = await deps.db.prisma.$transaction((tx) =>
-          kind === "evaluation"
-            ? planEvaluation(tx, { clientId, coachId: member.id, on, now })
-            : announceClosing(tx, { clientId, coachId: member.id, on, now, ...(deps.aftercareWeeks?.length ? { aftercareWeeks: deps.aftercareWeeks } : {}) }),
-        );
+        at = await planTalk(deps.db, kind, { clientId, coachId: member.id, on, now, aftercareWeeks: deps.aftercareWeeks });
       } catch (err) {
         if (!(err instanceof TrajectoryError)) throw err;
         await ack({ response_action: "errors", errors: { date: deps.t("trajectory.refused", { why: err.message }) } });
@@ -125,7 +121,8 @@ export function registerTrajectory(app: App, deps: SlackDeps & TrajectoryDeps): 
       }
       await ack({ response_action: "clear" });
       deps.onQueued?.();
-      const found = await deps.db.prisma.client.findUniqueOrThrow({ where: { id: clientId } });
+      const found = await clientById(deps.db, clientId);
+      if (!found) throw new Error(`client ${clientId} is gone`);
       await tellUser(client, { user }, deps.t(kind === "evaluation" ? "trajectory.done.evaluationPlanned" : "trajectory.done.closingAnnounced", { name: firstName(found), date: at.toISOString() }));
     });
   }

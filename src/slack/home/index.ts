@@ -3,9 +3,9 @@
  * organisation, filed by my organisation), with a refresh button. Shown when the tab opens.
  */
 import type { App, types, webApi } from "@slack/bolt";
-import { CASELOAD_MAX, coachCaseload, type Caseload } from "../../domain/caseload.js";
+import { CASELOAD_MAX, coachCaseloadIn, type Caseload } from "../../domain/caseload.js";
 import type { OverviewLine } from "../../domain/referrals/overview.js";
-import type { Member } from "../../generated/prisma/client.js";
+import { organisationKind, type Member } from "../../domain/members.js";
 import { firstName } from "../../domain/clients.js";
 import { toNote } from "../../jobs/nudge-jobs.js";
 import type { SlackDeps } from "../context.js";
@@ -73,7 +73,7 @@ function caseloadSection(deps: SlackDeps, caseload: Caseload, now: Date): types.
 /** The coach's own clients, audited as viewed; nobody else has a caseload. */
 async function caseloadOf(deps: SlackDeps, member: Member, offset: number): Promise<Caseload | null> {
   if (member.role !== "COACH") return null;
-  return deps.db.prisma.$transaction((tx) => coachCaseload(tx, member, offset));
+  return coachCaseloadIn(deps.db, member, offset);
 }
 
 function section(deps: SlackDeps, title: string, lines: OverviewLine[]): types.KnownBlock[] {
@@ -102,8 +102,7 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
     if (o.filed.length || member.role === "PARTNER") blocks.push(...section(deps, deps.t("referral.home.filed", { org }), o.filed));
     blocks.push({ type: "actions", elements: [{ type: "button", action_id: HOME_REFRESH, text: { type: "plain_text", text: "↻" } }] });
     // The team report (src/slack/report.ts), for coaches and admins of a coach team.
-    const team = await deps.db.prisma.organisation.findUnique({ where: { id: member.organisationId }, select: { kind: true } });
-    blocks.push(...reportButtons(deps.t, member, team?.kind ?? "", deps.clock()));
+    blocks.push(...reportButtons(deps.t, member, (await organisationKind(deps.db, member.organisationId)) ?? "", deps.clock()));
   }
   await client.views.publish({ user_id: user, view: { type: "home", blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks) } });
 }

@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { organisationName } from "../../domain/members.js";
 import { ReferralRefused } from "../../domain/referrals/types.js";
 import { VIEW } from "../blocks/modals.js";
 import { modalErrors, recordRefusal, tellUser, type SlackDeps } from "../context.js";
@@ -37,7 +38,7 @@ export function registerAanmeldenView(app: App, deps: SlackDeps): void {
     // Where the command was typed, a quick confirmation; the receipt itself comes as a direct message.
     const channel = parseSlackId(v.meta().channel);
     if (!channel) return;
-    const team = await deps.db.prisma.organisation.findUniqueOrThrow({ where: { id: referral.toOrgId } });
+    const team = { name: await organisationName(deps.db, referral.toOrgId) };
     await tellUser(client, { user, channel }, deps.t("referral.done.filedIn", { team: escapeSlack(team.name) }));
   });
 }

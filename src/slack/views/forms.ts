@@ -9,7 +9,7 @@ import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/i
 import type { Accepted } from "../../domain/referrals/in.js";
 import { futureDay } from "../../domain/referrals/out.js";
 import { ReferralRefused } from "../../domain/referrals/types.js";
-import type { Member } from "../../generated/prisma/client.js";
+import type { Member } from "../../domain/members.js";
 import { atLocal } from "../../domain/reminders/schedule.js";
 import { TEXT_EVENTS, VIEW } from "../blocks/modals.js";
 import { modalErrors, recordRefusal, type SlackDeps } from "../context.js";

@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { referralNames } from "../../domain/referrals/card.js";
 import { ReferralRefused } from "../../domain/referrals/types.js";
 import { VIEW } from "../blocks/modals.js";
 import { modalErrors, recordRefusal, tellUser, type SlackDeps } from "../context.js";
@@ -42,8 +43,8 @@ export function registerVerwijsView(app: App, deps: SlackDeps): void {
     }
     await ack();
     const askedClient = await deps.service.askConsent(referral.id, member.id);
-    const names = await deps.db.prisma.referral.findUniqueOrThrow({ where: { id: referral.id }, include: { client: true, toOrg: true } });
-    const vars = { client: escapeSlack(names.client?.name ?? ""), partner: escapeSlack(names.toOrg.name) };
+    const names = await referralNames(deps.db, referral.id);
+    const vars = { client: escapeSlack(names.client ?? ""), partner: escapeSlack(names.toOrg) };
     const channel = parseSlackId(v.meta().channel) ?? undefined;
     await tellUser(client, { user, channel }, deps.t(askedClient ? "referral.done.filedOut" : "referral.done.notAsked", vars));
   });

@@ -4,18 +4,18 @@
  * Without Slack the service still runs: referral changes are only logged.
  */
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
-import type { Engine } from "../conversation/engine.js";
-import type { Database } from "../db/client.js";
-import { createReferralService } from "../domain/referrals/service.js";
-import { CHART_PATH, chartLinks, chartLinkSecret, chartRoute } from "../http/chart-link.js";
-import type { Route } from "../http/server.js";
-import type { Translator } from "../i18n.js";
-import type { JobHandlers } from "../jobs/types.js";
-import type { SlackApp } from "./app.js";
-import { jobWebClient, slackReferralHandlers } from "./delivery.js";
-import { crisisHandlers } from "./crisis.js";
-import { createSlackTranslator } from "../i18n-slack.js";
+import type { Config } from "./config.js";
+import type { Engine } from "./conversation/engine.js";
+import type { Database } from "./db/client.js";
+import { createReferralService } from "./domain/referrals/service.js";
+import { CHART_PATH, chartLinks, chartLinkSecret, chartRoute } from "./http/chart-link.js";
+import type { Route } from "./http/server.js";
+import type { Translator } from "./i18n.js";
+import type { JobHandlers } from "./jobs/types.js";
+import type { SlackApp } from "./slack/app.js";
+import { jobWebClient, slackReferralHandlers } from "./slack/delivery.js";
+import { crisisHandlers } from "./slack/crisis.js";
+import { createSlackTranslator } from "./i18n-slack.js";
 
 export interface SlackWiringDeps {
   config: Config;
@@ -55,7 +55,7 @@ export async function wireSlack(deps: SlackWiringDeps): Promise<SlackWiring> {
   const secret = chartLinkSecret(config.chartLinkSecret, slack.signingSecret);
   const base = config.chartBaseUrl;
   const routes = new Map<string, Route>([[CHART_PATH, chartRoute({ db, secret, labels: { score: deps.translator.t("nl", "chart.score"), step: deps.translator.t("nl", "chart.step") }, clock: deps.clock })]]);
-  const { createSlackApp } = await import("./app.js");
+  const { createSlackApp } = await import("./slack/app.js");
   const app = createSlackApp({
     chartLinks: base ? chartLinks(base, secret) : null,
     signingSecret: slack.signingSecret,
