@@ -8,9 +8,9 @@
  * (src/domain/flow-data.ts). The client may skip the whole conversation at its first question.
  */
 import { assign, setup } from "xstate";
-import { effect, outputActions, say } from "./lib/actions.js";
+import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, openQuestion, parkStates } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry } from "./lib/controls.js";
 import { DOMAIN_PAGES, DOMAINS, DOMAINS_PER_PAGE, domainIn, isDomain, type Domain } from "./lib/domains.js";
 import { matchOption } from "./lib/parse.js";
 import { isUnclear, readScore, readYesNo, type YesNo } from "./lib/readers.js";
@@ -82,7 +82,29 @@ type Args = { context: Context; event: ClientEvent };
 
 export const clarifyingMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: { ...outputActions, ...controlActions<Context>() },
+  actions: {
+    ...outputActions,
+    ...controlActions<Context>(),
+    enterPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "CLARIFYING", onlyFrom: BEFORE_CLOSING })),
+    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "clarifying.intro", vars: { name: context.name } })),
+    keepWish: assign({ wish: ({ event }) => answerOf(event) }),
+    keepWorry: assign({ worry: ({ event }) => answerOf(event) }),
+    markStrengthsHelped: assign({ strengthsHelped: true }),
+    keepStrengths: assign({ strengths: ({ event }) => answerOf(event) }),
+    keepNetwork: assign({ network: ({ event }) => answerOf(event) }),
+    askDomain: sayWith<Context, ClientEvent>(({ context }) => ({ key: context.page > 0 ? "clarifying.domains.next" : context.picked.length ? "clarifying.domains.askAnother" : "clarifying.domains.ask", choices: [...pageRows(context), [{ id: "notNow", label: "controls.notNow" }]] })),
+    keepDomain: assign({ picked: ({ context, event }) => [...context.picked, pickedOf(event, context) as Domain] }),
+    nextPage: assign({ page: ({ context }) => (context.page + 1) % DOMAIN_PAGES }),
+    firstPage: assign({ page: 0 }),
+    askScore: sayWith<Context, ClientEvent>(({ context }) => ({ key: `clarifying.score.ask.${context.picked.at(-1) ?? "money"}`, choices: [...SCORE_ROWS, [{ id: "notNow", label: "controls.notNow" }]] })),
+    keepScore: assign({ scores: ({ context, event }) => ({ ...context.scores, [context.picked.at(-1) as Domain]: domainScoreOf(event) as number }) }),
+    focusFirst: assign({ focus: ({ context }) => context.picked[0] ?? null }),
+    askPriority: sayWith<Context, ClientEvent>(({ context }) => ({ key: "clarifying.priority", choices: [...context.picked.map((d) => [{ id: d, label: `clarifying.domain.${d}` }]), [{ id: "notNow", label: "controls.notNow" }]] })),
+    keepFocus: assign({ focus: ({ event }) => (event.type === "client.chose" ? event.choice : domainIn(event.text)) as Domain }),
+    toGoalPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "GOAL_AND_PLAN", onlyFrom: ["CLARIFYING"] })),
+    startGrow: effectWith<Context, ClientEvent>(() => ({ kind: "startFlow", flowId: "grow" })),
+    sayLaterOk: sayWith<Context, ClientEvent>(({ context }) => ({ key: "clarifying.goal.laterOk", vars: { name: context.name } })),
+  },
   guards: {
     ...controlGuards,
     skips: ({ event }: Args) => (event.type === "client.chose" ? event.choice === "skip" : /\b(overslaan|sla over|sla maar over|skip)\b/.test(event.text.toLowerCase())),
@@ -112,10 +134,7 @@ export const clarifyingMachine = setup({
     wish: "", worry: "", strengths: "", network: "", strengthsHelped: false,
     page: 0, picked: [], scores: {}, focus: null,
   }),
-  entry: [
-    effect({ kind: "phase", to: "CLARIFYING", onlyFrom: BEFORE_CLOSING }),
-    { type: "say", params: ({ context }) => ({ key: "clarifying.intro", vars: { name: context.name } }) },
-  ],
+  entry: ["enterPhase", "intro"],
   initial: "start",
   states: {
     /** Skippable: the client may go straight on to a goal. */
@@ -130,120 +149,75 @@ export const clarifyingMachine = setup({
         ],
       },
     },
-    wish: {
-      entry: ask("clarifying.wish"),
-      on: { "client.*": [...openQuestion("wish"), { guard: "dontKnow", target: "worry", actions: say("clarifying.wishLater") }, { target: "worry", actions: assign({ wish: ({ event }) => answerOf(event) }) }] },
-    },
-    worry: {
-      entry: ask("clarifying.worry"),
-      on: { "client.*": [...openQuestion("worry"), { guard: "dontKnow", target: "strengths", actions: say("clarifying.worryNone") }, { target: "strengths", actions: [assign({ worry: ({ event }) => answerOf(event) }), say("clarifying.worryThanks")] }] },
-    },
-    strengths: {
-      entry: ask("clarifying.strengths"),
-      on: {
-        "client.*": [
-          ...openQuestion("strengths"),
-          { guard: "strengthsUnknown", target: "strengthsHelp", actions: assign({ strengthsHelped: true }) },
-          { guard: "dontKnow", target: "network", actions: say("clarifying.strengthsLater") },
-          { target: "network", actions: [assign({ strengths: ({ event }) => answerOf(event) }), say("clarifying.strengthsNice")] },
-        ],
-      },
-    },
+    wish: question("wish", ask("clarifying.wish"), [{ guard: "dontKnow", target: "worry", actions: say("clarifying.wishLater") }, { target: "worry", actions: "keepWish" }]),
+    worry: question("worry", ask("clarifying.worry"), [
+      { guard: "dontKnow", target: "strengths", actions: say("clarifying.worryNone") },
+      { target: "strengths", actions: ["keepWorry", say("clarifying.worryThanks")] },
+    ]),
+    strengths: question("strengths", ask("clarifying.strengths"), [
+      { guard: "strengthsUnknown", target: "strengthsHelp", actions: "markStrengthsHelped" },
+      { guard: "dontKnow", target: "network", actions: say("clarifying.strengthsLater") },
+      { target: "network", actions: ["keepStrengths", say("clarifying.strengthsNice")] },
+    ]),
     /** "Weet ik niet": one easier question, through the eyes of others. */
-    strengthsHelp: {
-      entry: ask("clarifying.strengthsHelp"),
-      on: {
-        "client.*": [
-          ...openQuestion("strengthsHelp"),
-          { guard: "dontKnow", target: "network", actions: say("clarifying.strengthsLater") },
-          { target: "network", actions: [assign({ strengths: ({ event }) => answerOf(event) }), say("clarifying.strengthsNice")] },
-        ],
-      },
-    },
-    network: {
-      entry: ask("clarifying.network"),
-      on: {
-        "client.*": [
-          ...openQuestion("network"),
-          { guard: "nobody", target: "domains", actions: say("clarifying.networkNobody") },
-          { guard: "dontKnow", target: "domains" },
-          { target: "domains", actions: assign({ network: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    strengthsHelp: question("strengthsHelp", ask("clarifying.strengthsHelp"), [
+      { guard: "dontKnow", target: "network", actions: say("clarifying.strengthsLater") },
+      { target: "network", actions: ["keepStrengths", say("clarifying.strengthsNice")] },
+    ]),
+    network: question("network", ask("clarifying.network"), [
+      { guard: "nobody", target: "domains", actions: say("clarifying.networkNobody") },
+      { guard: "dontKnow", target: "domains" },
+      { target: "domains", actions: "keepNetwork" },
+    ]),
     /** A few domains at a time; "meer" shows the next ones (and after the last, the first again). */
-    domains: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({ key: context.page > 0 ? "clarifying.domains.next" : context.picked.length ? "clarifying.domains.askAnother" : "clarifying.domains.ask", choices: [...pageRows(context), [{ id: "notNow", label: "controls.notNow" }]] }),
-      },
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "pickedDomain",
-            target: "score",
-            actions: assign({ picked: ({ context, event }) => [...context.picked, pickedOf(event, context) as Domain] }),
-          },
-          { guard: "more", target: "domains", reenter: true, actions: assign({ page: ({ context }) => (context.page + 1) % DOMAIN_PAGES }) },
-          { guard: "badText", target: "domains", reenter: true, actions: "clarify" },
-          { guard: "dontKnow", target: "domains", reenter: true, actions: say("clarifying.domains.help") },
-          { target: "domains", reenter: true, actions: say("clarifying.domains.unknown") },
-        ],
-      },
-    },
-    score: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({ key: `clarifying.score.ask.${context.picked.at(-1) ?? "money"}`, choices: [...SCORE_ROWS, [{ id: "notNow", label: "controls.notNow" }]] }),
-      },
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "gaveDomainScore",
-            target: "scored",
-            actions: assign({ scores: ({ context, event }) => ({ ...context.scores, [context.picked.at(-1) as Domain]: domainScoreOf(event) as number }) }),
-          },
-          { target: "score", reenter: true, actions: say("clarifying.score.unknown") },
-        ],
-      },
-    },
+    domains: question(
+      "domains",
+      "askDomain",
+      [
+        { guard: "pickedDomain", target: "score", actions: "keepDomain" },
+        { guard: "more", target: "domains", reenter: true, actions: "nextPage" },
+        textRetry("domains"),
+        { guard: "dontKnow", target: "domains", reenter: true, actions: say("clarifying.domains.help") },
+        { target: "domains", reenter: true, actions: say("clarifying.domains.unknown") },
+      ],
+      "own",
+    ),
+    score: question(
+      "score",
+      "askScore",
+      [
+        { guard: "gaveDomainScore", target: "scored", actions: "keepScore" },
+        { target: "score", reenter: true, actions: say("clarifying.score.unknown") },
+      ],
+      "own",
+    ),
     scored: { always: [{ guard: "canPickMore", target: "another" }, { target: "priorityOrGoal" }] },
     another: {
       entry: ask("clarifying.another.ask", undefined, MORE_ROWS),
       on: {
         "client.*": [
           { guard: "saidNotNow", target: "priorityOrGoal" },
-          { guard: "yesAnother", target: "domains", actions: assign({ page: 0 }) },
+          { guard: "yesAnother", target: "domains", actions: "firstPage" },
           { guard: "noAnother", target: "priorityOrGoal" },
-          { guard: "pickedDomain", target: "score", actions: assign({ picked: ({ context, event }) => [...context.picked, pickedOf(event, context) as Domain] }) },
+          { guard: "pickedDomain", target: "score", actions: "keepDomain" },
           { target: "another", reenter: true, actions: say("clarifying.unclear") },
         ],
       },
     },
     priorityOrGoal: {
-      always: [{ guard: "two", target: "priority" }, { target: "goal", actions: assign({ focus: ({ context }) => context.picked[0] ?? null }) }],
+      always: [{ guard: "two", target: "priority" }, { target: "goal", actions: "focusFirst" }],
     },
     /** Two domains: the client says which comes first. */
-    priority: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({ key: "clarifying.priority", choices: [...context.picked.map((d) => [{ id: d, label: `clarifying.domain.${d}` }]), [{ id: "notNow", label: "controls.notNow" }]] }),
-      },
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "choseFocus",
-            target: "goal",
-            actions: assign({ focus: ({ event }) => (event.type === "client.chose" ? event.choice : domainIn(event.text)) as Domain }),
-          },
-          { guard: "dontKnow", target: "goal", actions: [assign({ focus: ({ context }) => context.picked[0] ?? null }), say("clarifying.priorityFirst")] },
-          { target: "priority", reenter: true, actions: say("clarifying.unclear") },
-        ],
-      },
-    },
+    priority: question(
+      "priority",
+      "askPriority",
+      [
+        { guard: "choseFocus", target: "goal", actions: "keepFocus" },
+        { guard: "dontKnow", target: "goal", actions: ["focusFirst", say("clarifying.priorityFirst")] },
+        { target: "priority", reenter: true, actions: say("clarifying.unclear") },
+      ],
+      "own",
+    ),
     goal: {
       entry: say("clarifying.goal.ask", undefined, GOAL_ROWS),
       on: {
@@ -257,15 +231,15 @@ export const clarifyingMachine = setup({
     },
     toGoal: {
       type: "final",
-      entry: [effect({ kind: "phase", to: "GOAL_AND_PLAN", onlyFrom: ["CLARIFYING"] }), say("clarifying.goal.nowOk"), effect({ kind: "startFlow", flowId: "grow" })],
+      entry: ["toGoalPhase", say("clarifying.goal.nowOk"), "startGrow"],
     },
     later: {
       type: "final",
-      entry: [effect({ kind: "phase", to: "GOAL_AND_PLAN", onlyFrom: ["CLARIFYING"] }), { type: "say", params: ({ context }) => ({ key: "clarifying.goal.laterOk", vars: { name: context.name } }) }],
+      entry: ["toGoalPhase", "sayLaterOk"],
     },
     skipped: {
       type: "final",
-      entry: [effect({ kind: "phase", to: "GOAL_AND_PLAN", onlyFrom: ["CLARIFYING"] }), say("clarifying.start.skipOk"), effect({ kind: "startFlow", flowId: "grow" })],
+      entry: ["toGoalPhase", say("clarifying.start.skipOk"), "startGrow"],
     },
     ...parkStates(),
   },

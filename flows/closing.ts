@@ -9,9 +9,9 @@
  * plans the check-ins (`input.data.aftercareWeeks`, default 4 and 12) or closes the trajectory.
  */
 import { assign, setup } from "xstate";
-import { effect, outputActions, say } from "./lib/actions.js";
+import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, openQuestion, parkStates } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry } from "./lib/controls.js";
 import { matchOption } from "./lib/parse.js";
 import { ONLY_YES_NO, readYesNo, type YesNo } from "./lib/readers.js";
 import { factsOf, recap, type TrajectoryFacts } from "./lib/trajectory.js";
@@ -89,7 +89,30 @@ type Args = { context: Context; event: ClientEvent };
 
 export const closingMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: { ...outputActions, ...controlActions<Context>() },
+  actions: {
+    ...outputActions,
+    ...controlActions<Context>(),
+    enterPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "CLOSING", onlyFrom: ["CLARIFYING", "GOAL_AND_PLAN", "DOING", "EVALUATION"] })),
+    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "closing.intro", vars: { name: context.name } })),
+    keepNext: assign({ next: ({ event }) => nextOf(event), nextText: ({ event }) => answerOf(event) }),
+    nextOther: assign({ next: "other" }),
+    keepOwnNext: assign({ next: "other", nextText: ({ event }) => answerOf(event) }),
+    sayNextUnsure: sayWith<Context, ClientEvent>(({ context }) => ({ key: "closing.next.unsure", vars: { coach: context.coach } })),
+    keepFirstStep: assign({ firstStep: ({ event }) => answerOf(event) }),
+    askHandover: sayWith<Context, ClientEvent>(({ context }) => ({ key: "closing.handover.ask", vars: { coach: context.coach }, choices: HANDOVER_ROWS })),
+    markHandover: assign({ handover: true }),
+    notifyHandover: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "notifyCoach", cause: "closing_handover", detail: { next: context.next ?? "other" } })),
+    sayHandoverOk: sayWith<Context, ClientEvent>(({ context }) => ({ key: "closing.handover.yesOk", vars: { coach: context.coach } })),
+    noAftercare: assign({ aftercare: false }),
+    askAftercare: sayWith<Context, ClientEvent>(({ context }) => aftercareAsk(context)),
+    markAftercare: assign({ aftercare: true }),
+    aftercareGiven: effectWith<Context, ClientEvent>(() => ({ kind: "consent", subject: "aftercare", textVersion: AFTERCARE_TEXT_VERSION, decision: "GIVEN" })),
+    aftercareRefused: effectWith<Context, ClientEvent>(() => ({ kind: "consent", subject: "aftercare", textVersion: AFTERCARE_TEXT_VERSION, decision: "REFUSED" })),
+    sayAftercareOk: sayWith<Context, ClientEvent>(({ context }) => ({ key: "closing.aftercare.yesOk", vars: { first: context.weeks[0] ?? 4 } })),
+    sayFarewell: sayWith<Context, ClientEvent>(({ context }) => recap("closing.farewell", context.facts, { name: context.name })),
+    sayBye: sayWith<Context, ClientEvent>(({ context }) => ({ key: "closing.bye", vars: { name: context.name, coach: context.coach } })),
+    closeTrajectory: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "closeTrajectory", aftercare: context.aftercare === true, aftercareWeeks: context.aftercare === true ? context.weeks : [] })),
+  },
   guards: {
     ...controlGuards,
     choseNext: ({ event }: Args) => nextOf(event) !== null,
@@ -107,48 +130,34 @@ export const closingMachine = setup({
     weeks: weeksOf(input.data),
     next: null, nextText: "", firstStep: "", handover: false, aftercare: null,
   }),
-  entry: [
-    effect({ kind: "phase", to: "CLOSING", onlyFrom: ["CLARIFYING", "GOAL_AND_PLAN", "DOING", "EVALUATION"] }),
-    { type: "say", params: ({ context }) => ({ key: "closing.intro", vars: { name: context.name } }) },
-  ],
+  entry: ["enterPhase", "intro"],
   initial: "next",
   states: {
-    next: {
-      entry: ask("closing.next.ask", undefined, NEXT_ROWS),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "choseNext", target: "firstStep", actions: assign({ next: ({ event }) => nextOf(event), nextText: ({ event }) => answerOf(event) }) },
-          { guard: "badText", target: "next", reenter: true, actions: "clarify" },
-          { guard: "dontKnow", target: "handover", actions: [assign({ next: "other" }), { type: "say", params: ({ context }) => ({ key: "closing.next.unsure", vars: { coach: context.coach } }) }] },
-          // Their own words are a next step too ("weer gaan tekenen"): no need to pick a button.
-          { target: "firstStep", actions: assign({ next: "other", nextText: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
-    firstStep: {
-      entry: ask("closing.firstStep"),
-      on: {
-        "client.*": [
-          ...openQuestion("firstStep"),
-          { guard: "dontKnow", target: "handover", actions: say("closing.firstStepLater") },
-          { target: "handover", actions: [assign({ firstStep: ({ event }) => answerOf(event) }), say("closing.firstStepOk")] },
-        ],
-      },
-    },
+    next: question(
+      "next",
+      ask("closing.next.ask", undefined, NEXT_ROWS),
+      [
+        { guard: "choseNext", target: "firstStep", actions: "keepNext" },
+        textRetry("next"),
+        { guard: "dontKnow", target: "handover", actions: ["nextOther", "sayNextUnsure"] },
+        // Their own words are a next step too ("weer gaan tekenen"): no need to pick a button.
+        { target: "firstStep", actions: "keepOwnNext" },
+      ],
+      "own",
+    ),
+    firstStep: question("firstStep", ask("closing.firstStep"), [
+      { guard: "dontKnow", target: "handover", actions: say("closing.firstStepLater") },
+      { target: "handover", actions: ["keepFirstStep", say("closing.firstStepOk")] },
+    ]),
     /** A warm handover: the coach brings the client in touch (a referral the client consents to). */
     handover: {
-      entry: { type: "say", params: ({ context }) => ({ key: "closing.handover.ask", vars: { coach: context.coach }, choices: HANDOVER_ROWS }) },
+      entry: "askHandover",
       on: {
         "client.*": [
           {
             guard: "yes",
             target: "aftercareOrEnd",
-            actions: [
-              assign({ handover: true }),
-              { type: "effect", params: ({ context }) => ({ kind: "notifyCoach", cause: "closing_handover", detail: { next: context.next ?? "other" } }) },
-              { type: "say", params: ({ context }) => ({ key: "closing.handover.yesOk", vars: { coach: context.coach } }) },
-            ],
+            actions: ["markHandover", "notifyHandover", "sayHandoverOk"],
           },
           { guard: "no", target: "aftercareOrEnd", actions: say("closing.handover.noOk") },
           { guard: "saidNotNow", target: "aftercareOrEnd", actions: say("closing.handover.noOk") },
@@ -156,25 +165,21 @@ export const closingMachine = setup({
         ],
       },
     },
-    aftercareOrEnd: { always: [{ guard: "noWeeks", target: "farewell", actions: assign({ aftercare: false }) }, { target: "aftercare" }] },
+    aftercareOrEnd: { always: [{ guard: "noWeeks", target: "farewell", actions: "noAftercare" }, { target: "aftercare" }] },
     /** Permission for the check-ins after closing: buttons; unclear text is never a yes. */
     aftercare: {
-      entry: { type: "say", params: ({ context }) => aftercareAsk(context) },
+      entry: "askAftercare",
       on: {
         "client.*": [
           {
             guard: "yes",
             target: "farewell",
-            actions: [
-              assign({ aftercare: true }),
-              effect({ kind: "consent", subject: "aftercare", textVersion: AFTERCARE_TEXT_VERSION, decision: "GIVEN" }),
-              { type: "say", params: ({ context }) => ({ key: "closing.aftercare.yesOk", vars: { first: context.weeks[0] ?? 4 } }) },
-            ],
+            actions: ["markAftercare", "aftercareGiven", "sayAftercareOk"],
           },
           {
             guard: "no",
             target: "farewell",
-            actions: [assign({ aftercare: false }), effect({ kind: "consent", subject: "aftercare", textVersion: AFTERCARE_TEXT_VERSION, decision: "REFUSED" }), say("closing.aftercare.noOk")],
+            actions: ["noAftercare", "aftercareRefused", say("closing.aftercare.noOk")],
           },
           { target: "aftercare", reenter: true, actions: say("closing.aftercare.unclear") },
         ],
@@ -182,11 +187,7 @@ export const closingMachine = setup({
     },
     farewell: {
       type: "final",
-      entry: [
-        { type: "say", params: ({ context }) => recap("closing.farewell", context.facts, { name: context.name }) },
-        { type: "say", params: ({ context }) => ({ key: "closing.bye", vars: { name: context.name, coach: context.coach } }) },
-        { type: "effect", params: ({ context }) => ({ kind: "closeTrajectory", aftercare: context.aftercare === true, aftercareWeeks: context.aftercare === true ? context.weeks : [] }) },
-      ],
+      entry: ["sayFarewell", "sayBye", "closeTrajectory"],
     },
     ...parkStates(),
   },

@@ -8,9 +8,9 @@
  * the coach the evaluation is there to talk about.
  */
 import { assign, setup } from "xstate";
-import { effect, outputActions, say } from "./lib/actions.js";
+import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, openQuestion, parkStates, scaleRetry, scaleRows, scoreOf } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf } from "./lib/controls.js";
 import { factsOf, recap, scoreLine, stepsSaid, type TrajectoryFacts } from "./lib/trajectory.js";
 import type { ClientEvent, FlowDefinition, FlowInput, Say } from "./types.js";
 
@@ -27,7 +27,23 @@ interface Context {
 
 export const evaluationMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: { ...outputActions, ...controlActions<Context>() },
+  actions: {
+    ...outputActions,
+    ...controlActions<Context>(),
+    enterPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "EVALUATION", onlyFrom: ["CLARIFYING", "GOAL_AND_PLAN", "DOING"] })),
+    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "evaluation.intro", vars: { name: context.name } })),
+    sayRecap: sayWith<Context, ClientEvent>(({ context }) => recap("evaluation.recap", context.facts, {})),
+    sayScores: sayWith<Context, ClientEvent>(({ context }): Say => scoreLine(context.facts) ?? { key: "evaluation.scores.none" }),
+    keepReached: assign({ reached: ({ event }) => answerOf(event) }),
+    keepNeeded: assign({ needed: ({ event }) => answerOf(event) }),
+    sayNeededLater: sayWith<Context, ClientEvent>(({ context }) => ({ key: "evaluation.neededLater", vars: { coach: context.coach } })),
+    sayProudHint: sayWith<Context, ClientEvent>(({ context }) => (context.facts.stepsDone.length ? { key: "evaluation.proudHint", vars: { steps: stepsSaid(context.facts) } } : { key: "evaluation.proudAnyway" })),
+    keepProud: assign({ proud: ({ event }) => answerOf(event) }),
+    keepScore: assign({ score: ({ event }) => scoreOf(event) }),
+    recordScore: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "recordScale", scale: "PROGRESS", score: context.score ?? 0 })),
+    sayEnd: sayWith<Context, ClientEvent>(({ context }) => ({ key: "evaluation.end", vars: { name: context.name, coach: context.coach } })),
+    notifyCoach: effectWith<Context, ClientEvent>(() => ({ kind: "notifyCoach", cause: "evaluation_done" })),
+  },
   guards: {
     ...controlGuards,
     dontKnow: ({ event }) => event.type === "client.said" && hasNoAnswer(event.text),
@@ -36,62 +52,26 @@ export const evaluationMachine = setup({
 }).createMachine({
   id: "evaluation",
   context: ({ input }) => ({ name: input.client.callName ?? input.client.name, coach: input.coach.name, facts: factsOf(input.data), reached: "", needed: "", proud: "", score: null }),
-  entry: [
-    effect({ kind: "phase", to: "EVALUATION", onlyFrom: ["CLARIFYING", "GOAL_AND_PLAN", "DOING"] }),
-    { type: "say", params: ({ context }) => ({ key: "evaluation.intro", vars: { name: context.name } }) },
-    { type: "say", params: ({ context }) => recap("evaluation.recap", context.facts, {}) },
-    {
-      type: "say",
-      params: ({ context }): Say => scoreLine(context.facts) ?? { key: "evaluation.scores.none" },
-    },
-  ],
+  entry: ["enterPhase", "intro", "sayRecap", "sayScores"],
   initial: "reached",
   states: {
-    reached: {
-      entry: ask("evaluation.reached"),
-      on: { "client.*": [...openQuestion("reached"), { guard: "dontKnow", target: "needed", actions: say("evaluation.reachedLater") }, { target: "needed", actions: [assign({ reached: ({ event }) => answerOf(event) }), say("evaluation.reachedThanks")] }] },
-    },
-    needed: {
-      entry: ask("evaluation.needed"),
-      on: {
-        "client.*": [
-          ...openQuestion("needed"),
-          { guard: "nothing", target: "proud", actions: [assign({ needed: ({ event }) => answerOf(event) }), say("evaluation.neededNone")] },
-          { guard: "dontKnow", target: "proud", actions: { type: "say", params: ({ context }) => ({ key: "evaluation.neededLater", vars: { coach: context.coach } }) } },
-          { target: "proud", actions: assign({ needed: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
-    proud: {
-      entry: ask("evaluation.proud"),
-      on: {
-        "client.*": [
-          ...openQuestion("proud"),
-          { guard: "dontKnow", target: "score", actions: { type: "say", params: ({ context }) => (context.facts.stepsDone.length ? { key: "evaluation.proudHint", vars: { steps: stepsSaid(context.facts) } } : { key: "evaluation.proudAnyway" }) } },
-          { target: "score", actions: [assign({ proud: ({ event }) => answerOf(event) }), say("evaluation.proudYes")] },
-        ],
-      },
-    },
-    score: {
-      entry: ask("evaluation.score", undefined, scaleRows()),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "gaveScore",
-            target: "done",
-            actions: [assign({ score: ({ event }) => scoreOf(event) }), { type: "effect", params: ({ context }) => ({ kind: "recordScale", scale: "PROGRESS", score: context.score ?? 0 }) }],
-          },
-          scaleRetry("score"),
-        ],
-      },
-    },
+    reached: question("reached", ask("evaluation.reached"), [
+      { guard: "dontKnow", target: "needed", actions: say("evaluation.reachedLater") },
+      { target: "needed", actions: ["keepReached", say("evaluation.reachedThanks")] },
+    ]),
+    needed: question("needed", ask("evaluation.needed"), [
+      { guard: "nothing", target: "proud", actions: ["keepNeeded", say("evaluation.neededNone")] },
+      { guard: "dontKnow", target: "proud", actions: "sayNeededLater" },
+      { target: "proud", actions: "keepNeeded" },
+    ]),
+    proud: question("proud", ask("evaluation.proud"), [
+      { guard: "dontKnow", target: "score", actions: "sayProudHint" },
+      { target: "score", actions: ["keepProud", say("evaluation.proudYes")] },
+    ]),
+    score: question("score", ask("evaluation.score", undefined, scaleRows()), [{ guard: "gaveScore", target: "done", actions: ["keepScore", "recordScore"] }], "scale"),
     done: {
       type: "final",
-      entry: [
-        { type: "say", params: ({ context }) => ({ key: "evaluation.end", vars: { name: context.name, coach: context.coach } }) },
-        effect({ kind: "notifyCoach", cause: "evaluation_done" }),
-      ],
+      entry: ["sayEnd", "notifyCoach"],
     },
     ...parkStates(),
   },

@@ -11,10 +11,10 @@
  * `recordScale` CONFIDENCE, a positive ending and the offer of a next conversation.
  */
 import { assign, setup } from "xstate";
-import { effect, outputActions, say } from "./lib/actions.js";
+import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, hasSign, hasWhen, isThin, listsSeveral, saysDontKnow, saysNothing, words } from "./lib/answers.js";
 import {
-  answerOf, ask, confirmOf, controlActions, controlGuards, isNotNow, openQuestion, parkStates, scaleRetry, scaleRows, scoreOf, whenOf, withNotNow,
+  answerOf, ask, confirmOf, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, whenOf, withNotNow,
   type WhenKind,
 } from "./lib/controls.js";
 import { amsterdamDateTime } from "./lib/calendar.js";
@@ -175,9 +175,78 @@ function readStep({ event, context }: Args): Partial<Context> {
   };
 }
 
+type When = { kind: WhenKind; said: string; dueAt: string | null };
+
+/** The step's day as the client typed it (checked by `gaveWhen` or `deniedWithDay` first). */
+function keptWhen({ event }: Args): Partial<Context> {
+  const when = whenTyped(event) as When;
+  return { whenKind: when.kind, whenSaid: when.said, dueAt: when.dueAt };
+}
+
+/** What makes it one point higher; when nobody was named yet, the person in it is the helper. */
+function keptHigher({ context, event }: Args): Partial<Context> {
+  const higher = answerOf(event);
+  const helper = context.helperKind === "unknown" ? helperIn(higher) || namedPerson(higher) : "";
+  return { higher, ...(helper ? { helperKind: "person" as const, helper } : {}) };
+}
+
 export const growMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: { ...outputActions, ...controlActions<Context>() },
+  actions: {
+    ...outputActions,
+    ...controlActions<Context>(),
+    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.intro", vars: { name: context.name } })),
+    // After the clarifying talk the first question names the part of life the client chose.
+    askGoal: sayWith<Context, ClientEvent>(({ context }) => ({ key: context.focus ? `grow.goal.focus.${context.focus}` : "grow.goal.ask", choices: withNotNow() })),
+    markGoalHelped: assign({ goalHelped: true }),
+    keepParts: assign({ parts: ({ event }) => problemsIn(answerOf(event)) }),
+    keepGoal: assign({ goal: ({ event }) => answerOf(event) }),
+    askGoalPick: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.goal.pick", choices: withNotNow(pickRows("part", context.parts)) })),
+    keepPickedGoal: assign({ goal: ({ context, event }) => pickOf(event, context.parts) }),
+    keepFirstPart: assign({ goal: ({ context }) => context.parts[0] ?? "" }),
+    sayPickFirst: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.goal.pickFirst", vars: { part: asAim(context.parts[0] ?? "") } })),
+    keepWhenText: assign({ whenText: ({ event }) => answerOf(event) }),
+    keepWays: assign({ ways: ({ event }) => waysIn(answerOf(event)) }),
+    askFavourite: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.options.favourite", choices: withNotNow(pickRows("way", context.ways)) })),
+    readStep: assign(readStep),
+    keepWhen: assign(keptWhen),
+    keepConfidence: assign({ confidence: ({ event }) => scoreOf(event) }),
+    /** When nobody was named yet, the same question asks who could help: one question for both. */
+    askHigher: sayWith<Context, ClientEvent>(({ context }) => ({
+      key: context.helperKind === "unknown" ? "grow.will.higherWho" : "grow.will.higher",
+      vars: { score: context.confidence ?? 0 },
+      choices: withNotNow(),
+    })),
+    keepHigher: assign(keptHigher),
+    keepAlone: assign({ helperKind: "alone", helper: "" }),
+    forgetHelper: assign({ helperKind: "unknown", helper: "" }),
+    keepHelper: assign({ helperKind: "person", helper: ({ event }) => answerOf(event) }),
+    sayHelperNone: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.will.helperNone", vars: { coach: context.coach } })),
+    askObstacle: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.will.obstacle", vars: { score: context.confidence ?? 0 }, choices: withNotNow() })),
+    keepObstacle: assign({ obstacle: ({ event }) => answerOf(event) }),
+    askFallback: sayWith<Context, ClientEvent>(({ context }) => ({
+      key: context.obstacle ? "grow.will.fallbackIf" : "grow.will.fallback",
+      choices: withNotNow([[{ id: "retry", label: "grow.will.retry" }], [{ id: "coach", label: "grow.will.askCoach", vars: { coach: context.coach } }]]),
+    })),
+    sayFallbackCoach: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.will.fallbackCoach", vars: { coach: context.coach } })),
+    sayFallbackNone: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.will.fallbackNone", vars: { coach: context.coach } })),
+    sayGoalSummary: sayWith<Context, ClientEvent>(({ context }) => ({
+      key: context.parts.length ? "grow.summary.goalPart" : context.whenText ? "grow.summary.goalWhen" : "grow.summary.goal",
+      vars: { goal: asAim(context.goal), when: tidy(context.whenText).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) },
+    })),
+    askCheck: sayWith<Context, ClientEvent>(({ context }) => ({ ...stepLine(context), choices: withNotNow(CHECK_ROWS) })),
+    saveGoal: effectWith<Context, ClientEvent>(({ context }) => saveGoal(context)),
+    /** The note says what the score hangs on: what makes it higher, or what could get in the way. */
+    recordConfidence: effectWith<Context, ClientEvent>(({ context }) => {
+      const note = context.higher || context.obstacle;
+      return { kind: "recordScale", scale: "CONFIDENCE", score: context.confidence ?? 0, ...(note ? { note } : {}) };
+    }),
+    saySaved: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.saved", vars: { name: context.name, coach: context.coach } })),
+    startFixing: assign({ fixing: true }),
+    startScaling: effectWith<Context, ClientEvent>(() => ({ kind: "startFlow", flowId: "scaling" })),
+    sayNoGoal: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.goal.notYet", vars: { coach: context.coach } })),
+    sayNoStep: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.will.notYet", vars: { coach: context.coach } })),
+  },
   guards: {
     ...controlGuards,
     fixing: ({ context }) => context.fixing,
@@ -187,6 +256,7 @@ export const growMachine = setup({
       const m = /^(part|way)(\d)$/.exec(event.choice);
       return m !== null && (m[1] === "part" ? context.parts : context.ways)[Number(m[2])] !== undefined;
     },
+    chose: ({ event }, params: { id: string }) => event.type === "client.chose" && event.choice === params.id,
     goalUnclear: ({ context, event }) => !context.goalHelped && event.type === "client.said" && saysDontKnow(event.text),
     dontKnow: ({ event }) => event.type === "client.said" && hasNoAnswer(event.text),
     nothing: ({ event }) => event.type === "client.said" && saysNothing(event.text),
@@ -220,133 +290,67 @@ export const growMachine = setup({
     confidence: null, higher: "", obstacle: "", fixing: false,
     focus: isDomain(input.data?.["focus"]) ? input.data["focus"] : null,
   }),
-  entry: { type: "say", params: ({ context }) => ({ key: "grow.intro", vars: { name: context.name } }) },
+  entry: "intro",
   initial: "goal",
   states: {
-    goal: {
-      // After the clarifying talk the first question names the part of life the client chose.
-      entry: { type: "say", params: ({ context }) => ({ key: context.focus ? `grow.goal.focus.${context.focus}` : "grow.goal.ask", choices: withNotNow() }) },
-      on: {
-        "client.*": [
-          ...openQuestion("goal"),
-          { guard: "goalUnclear", target: "goalHelp", actions: assign({ goalHelped: true }) },
-          { guard: "severalProblems", target: "goalPick", actions: assign({ parts: ({ event }) => problemsIn(answerOf(event)) }) },
-          { target: "goalCheck", actions: assign({ goal: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    goal: question("goal", "askGoal", [
+      { guard: "goalUnclear", target: "goalHelp", actions: "markGoalHelped" },
+      { guard: "severalProblems", target: "goalPick", actions: "keepParts" },
+      { target: "goalCheck", actions: "keepGoal" },
+    ]),
     /** A "weet ik niet" goal gets one easier question; a second one ends kindly, nothing saved. */
-    goalHelp: {
-      entry: ask("grow.goal.help"),
-      on: {
-        "client.*": [
-          ...openQuestion("goalHelp"),
-          { guard: "dontKnow", target: "noGoalYet" },
-          { guard: "severalProblems", target: "goalPick", actions: assign({ parts: ({ event }) => problemsIn(answerOf(event)) }) },
-          { target: "goalCheck", actions: assign({ goal: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    goalHelp: question("goalHelp", ask("grow.goal.help"), [
+      { guard: "dontKnow", target: "noGoalYet" },
+      { guard: "severalProblems", target: "goalPick", actions: "keepParts" },
+      { target: "goalCheck", actions: "keepGoal" },
+    ]),
     /** Several problems at once: the client picks the one to start with; the rest can come later. */
-    goalPick: {
-      entry: { type: "say", params: ({ context }) => ({ key: "grow.goal.pick", choices: withNotNow(pickRows("part", context.parts)) }) },
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "tapped", target: "goalCheck", actions: [assign({ goal: ({ context, event }) => pickOf(event, context.parts) }), say("grow.goal.picked")] },
-          { guard: "badText", target: "goalPick", reenter: true, actions: "clarify" },
-          {
-            guard: "dontKnow",
-            target: "goalCheck",
-            actions: [assign({ goal: ({ context }) => context.parts[0] ?? "" }), { type: "say", params: ({ context }) => ({ key: "grow.goal.pickFirst", vars: { part: asAim(context.parts[0] ?? "") } }) }],
-          },
-          { target: "goalCheck", actions: [assign({ goal: ({ context, event }) => pickOf(event, context.parts) }), say("grow.goal.picked")] },
-        ],
-      },
-    },
+    goalPick: question(
+      "goalPick",
+      "askGoalPick",
+      [
+        { guard: "tapped", target: "goalCheck", actions: ["keepPickedGoal", say("grow.goal.picked")] },
+        textRetry("goalPick"),
+        { guard: "dontKnow", target: "goalCheck", actions: ["keepFirstPart", "sayPickFirst"] },
+        { target: "goalCheck", actions: ["keepPickedGoal", say("grow.goal.picked")] },
+      ],
+      "own",
+    ),
     goalCheck: {
       always: [{ guard: "fixing", target: "summary" }, { guard: "goalOpen", target: "goalWhen" }, { target: "reality" }],
     },
-    goalWhen: {
-      entry: ask("grow.goal.when"),
-      on: {
-        "client.*": [
-          ...openQuestion("goalWhen"),
-          { guard: "dontKnow", target: "reality", actions: say("grow.goal.whenLater") },
-          { target: "reality", actions: assign({ whenText: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
-    reality: {
-      entry: ask("grow.reality.now"),
-      on: {
-        "client.*": [
-          ...openQuestion("reality"),
-          { guard: "thinAnswer", target: "realityHelps" },
-          { guard: "stuck", target: "realityTried" },
-          { target: "options" },
-        ],
-      },
-    },
-    realityHelps: {
-      entry: ask("grow.reality.helps"),
-      on: {
-        "client.*": [...openQuestion("realityHelps"), { guard: "dontKnow", target: "options", actions: say("grow.reality.helpsNone") }, { target: "options" }],
-      },
-    },
-    realityTried: {
-      entry: ask("grow.reality.tried"),
-      on: {
-        "client.*": [
-          ...openQuestion("realityTried"),
-          { guard: "dontKnow", target: "options", actions: say("grow.reality.triedNone") },
-          { target: "options", actions: say("grow.reality.triedThanks") },
-        ],
-      },
-    },
-    options: {
-      entry: ask("grow.options.ask"),
-      on: {
-        "client.*": [
-          ...openQuestion("options"),
-          // No ways in mind: straight to one small step, with an example, rather than more questions about options.
-          { guard: "dontKnow", target: "willStepHelp" },
-          { guard: "stepWithDay", target: "stepRead", actions: assign(readStep) },
-          { guard: "several", target: "optionsFavourite", actions: assign({ ways: ({ event }) => waysIn(answerOf(event)) }) },
-          { target: "willStep" },
-        ],
-      },
-    },
-    optionsFavourite: {
-      entry: { type: "say", params: ({ context }) => ({ key: "grow.options.favourite", choices: withNotNow(pickRows("way", context.ways)) }) },
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "tapped", target: "willStep" },
-          { guard: "badText", target: "optionsFavourite", reenter: true, actions: "clarify" },
-          { guard: "dontKnow", target: "willStep", actions: say("grow.options.favouriteNone") },
-          { guard: "stepWithDay", target: "stepRead", actions: assign(readStep) },
-          { target: "willStep" },
-        ],
-      },
-    },
-    willStep: {
-      entry: ask("grow.will.step"),
-      on: {
-        "client.*": [
-          ...openQuestion("willStep"),
-          { guard: "dontKnow", target: "willStepHelp" },
-          { target: "stepRead", actions: assign(readStep) },
-        ],
-      },
-    },
+    goalWhen: question("goalWhen", ask("grow.goal.when"), [
+      { guard: "dontKnow", target: "reality", actions: say("grow.goal.whenLater") },
+      { target: "reality", actions: "keepWhenText" },
+    ]),
+    reality: question("reality", ask("grow.reality.now"), [{ guard: "thinAnswer", target: "realityHelps" }, { guard: "stuck", target: "realityTried" }, { target: "options" }]),
+    realityHelps: question("realityHelps", ask("grow.reality.helps"), [{ guard: "dontKnow", target: "options", actions: say("grow.reality.helpsNone") }, { target: "options" }]),
+    realityTried: question("realityTried", ask("grow.reality.tried"), [
+      { guard: "dontKnow", target: "options", actions: say("grow.reality.triedNone") },
+      { target: "options", actions: say("grow.reality.triedThanks") },
+    ]),
+    options: question("options", ask("grow.options.ask"), [
+      // No ways in mind: straight to one small step, with an example, rather than more questions about options.
+      { guard: "dontKnow", target: "willStepHelp" },
+      { guard: "stepWithDay", target: "stepRead", actions: "readStep" },
+      { guard: "several", target: "optionsFavourite", actions: "keepWays" },
+      { target: "willStep" },
+    ]),
+    optionsFavourite: question(
+      "optionsFavourite",
+      "askFavourite",
+      [
+        { guard: "tapped", target: "willStep" },
+        textRetry("optionsFavourite"),
+        { guard: "dontKnow", target: "willStep", actions: say("grow.options.favouriteNone") },
+        { guard: "stepWithDay", target: "stepRead", actions: "readStep" },
+        { target: "willStep" },
+      ],
+      "own",
+    ),
+    willStep: question("willStep", ask("grow.will.step"), [{ guard: "dontKnow", target: "willStepHelp" }, { target: "stepRead", actions: "readStep" }]),
     /** No first step yet: one easier question with an example; a second "weet ik niet" ends kindly. */
-    willStepHelp: {
-      entry: ask("grow.will.stepHelp"),
-      on: {
-        "client.*": [...openQuestion("willStepHelp"), { guard: "dontKnow", target: "noStepYet" }, { target: "stepRead", actions: assign(readStep) }],
-      },
-    },
+    willStepHelp: question("willStepHelp", ask("grow.will.stepHelp"), [{ guard: "dontKnow", target: "noStepYet" }, { target: "stepRead", actions: "readStep" }]),
     stepRead: {
       always: [
         { guard: "fixing", target: "summary" },
@@ -354,178 +358,89 @@ export const growMachine = setup({
         { target: "willWhen" },
       ],
     },
-    willWhen: {
-      entry: ask("grow.will.when", undefined, WHEN_ROWS),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "gaveWhen",
-            target: "dayRead",
-            actions: assign(({ event }) => {
-              const when = whenTyped(event) as { kind: WhenKind; said: string; dueAt: string | null };
-              return { whenKind: when.kind, whenSaid: when.said, dueAt: when.dueAt };
-            }),
-          },
-          { guard: "whenPast", target: "willWhen", reenter: true, actions: say("controls.datePast") },
-          { guard: "badText", target: "willWhen", reenter: true, actions: "clarify" },
-          { target: "willWhen", reenter: true, actions: say("controls.dateUnknown") },
-        ],
-      },
-    },
+    willWhen: question(
+      "willWhen",
+      ask("grow.will.when", undefined, WHEN_ROWS),
+      [
+        { guard: "gaveWhen", target: "dayRead", actions: "keepWhen" },
+        { guard: "whenPast", target: "willWhen", reenter: true, actions: say("controls.datePast") },
+        textRetry("willWhen"),
+        { target: "willWhen", reenter: true, actions: say("controls.dateUnknown") },
+      ],
+      "own",
+    ),
     dayRead: { always: [{ guard: "fixing", target: "summary" }, { target: "willSure" }] },
-    willSure: {
-      entry: ask("grow.will.sure", undefined, scaleRows()),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "gaveScore", target: "sureRead", actions: assign({ confidence: ({ event }) => scoreOf(event) }) },
-          scaleRetry("willSure"),
-        ],
-      },
-    },
+    willSure: question("willSure", ask("grow.will.sure", undefined, scaleRows()), [{ guard: "gaveScore", target: "sureRead", actions: "keepConfidence" }], "scale"),
     /** Unsure (0-6): what makes it one point higher; sure (7-10): what could still get in the way. */
     sureRead: { always: [{ guard: "unsure", target: "willHigher" }, { target: "willObstacle" }] },
-    /** When nobody was named yet, the same question asks who could help: one question for both. */
-    willHigher: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: context.helperKind === "unknown" ? "grow.will.higherWho" : "grow.will.higher",
-          vars: { score: context.confidence ?? 0 },
-          choices: withNotNow(),
-        }),
-      },
-      on: {
-        "client.*": [
-          ...openQuestion("willHigher"),
-          { guard: "dontKnow", target: "willFallback" },
-          {
-            target: "willFallback",
-            actions: assign(({ context, event }) => {
-              const higher = answerOf(event);
-              const helper = context.helperKind === "unknown" ? helperIn(higher) || namedPerson(higher) : "";
-              return { higher, ...(helper ? { helperKind: "person" as const, helper } : {}) };
-            }),
-          },
-        ],
-      },
-    },
-    willHelper: {
-      entry: ask("grow.will.helper", undefined, [[{ id: "alone", label: "grow.will.alone" }]]),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "alone", target: "helperRead", actions: assign({ helperKind: "alone", helper: "" }) },
-          { guard: "dontKnow", target: "helperRead", actions: [assign({ helperKind: "unknown", helper: "" }), { type: "say", params: ({ context }) => ({ key: "grow.will.helperNone", vars: { coach: context.coach } }) }] },
-          { guard: "badText", target: "willHelper", reenter: true, actions: "clarify" },
-          { guard: "noPerson", target: "willHelper", reenter: true, actions: say("grow.will.helperWho") },
-          { target: "helperRead", actions: assign({ helperKind: "person", helper: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    willHigher: question("willHigher", "askHigher", [{ guard: "dontKnow", target: "willFallback" }, { target: "willFallback", actions: "keepHigher" }]),
+    willHelper: question(
+      "willHelper",
+      ask("grow.will.helper", undefined, [[{ id: "alone", label: "grow.will.alone" }]]),
+      [
+        { guard: "alone", target: "helperRead", actions: "keepAlone" },
+        { guard: "dontKnow", target: "helperRead", actions: ["forgetHelper", "sayHelperNone"] },
+        textRetry("willHelper"),
+        { guard: "noPerson", target: "willHelper", reenter: true, actions: say("grow.will.helperWho") },
+        { target: "helperRead", actions: "keepHelper" },
+      ],
+      "own",
+    ),
     helperRead: { always: [{ guard: "fixing", target: "summary" }, { target: "willFallback" }] },
-    willObstacle: {
-      entry: { type: "say", params: ({ context }) => ({ key: "grow.will.obstacle", vars: { score: context.confidence ?? 0 }, choices: withNotNow() }) },
-      on: {
-        "client.*": [
-          ...openQuestion("willObstacle"),
-          { guard: "nothing", target: "summary", actions: say("grow.will.nothingInWay") },
-          { guard: "dontKnow", target: "willFallback" },
-          { target: "willFallback", actions: assign({ obstacle: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    willObstacle: question("willObstacle", "askObstacle", [
+      { guard: "nothing", target: "summary", actions: say("grow.will.nothingInWay") },
+      { guard: "dontKnow", target: "willFallback" },
+      { target: "willFallback", actions: "keepObstacle" },
+    ]),
     /** What the client does if the step fails (METHOD.md section 2, phase 4). */
-    willFallback: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: context.obstacle ? "grow.will.fallbackIf" : "grow.will.fallback",
-          choices: withNotNow([[{ id: "retry", label: "grow.will.retry" }], [{ id: "coach", label: "grow.will.askCoach", vars: { coach: context.coach } }]]),
-        }),
-      },
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: ({ event }) => event.type === "client.chose" && event.choice === "coach",
-            target: "summary",
-            actions: { type: "say", params: ({ context }) => ({ key: "grow.will.fallbackCoach", vars: { coach: context.coach } }) },
-          },
-          { guard: ({ event }) => event.type === "client.chose" && event.choice === "retry", target: "summary", actions: say("grow.will.fallbackRetry") },
-          { guard: "badText", target: "willFallback", reenter: true, actions: "clarify" },
-          { guard: "dontKnow", target: "summary", actions: { type: "say", params: ({ context }) => ({ key: "grow.will.fallbackNone", vars: { coach: context.coach } }) } },
-          { guard: "nothing", target: "summary", actions: { type: "say", params: ({ context }) => ({ key: "grow.will.fallbackNone", vars: { coach: context.coach } }) } },
-          { target: "summary", actions: say("grow.will.fallbackOwn") },
-        ],
-      },
-    },
+    willFallback: question(
+      "willFallback",
+      "askFallback",
+      [
+        { guard: { type: "chose", params: { id: "coach" } }, target: "summary", actions: "sayFallbackCoach" },
+        { guard: { type: "chose", params: { id: "retry" } }, target: "summary", actions: say("grow.will.fallbackRetry") },
+        textRetry("willFallback"),
+        { guard: "dontKnow", target: "summary", actions: "sayFallbackNone" },
+        { guard: "nothing", target: "summary", actions: "sayFallbackNone" },
+        { target: "summary", actions: say("grow.will.fallbackOwn") },
+      ],
+      "own",
+    ),
     summary: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: context.parts.length ? "grow.summary.goalPart" : context.whenText ? "grow.summary.goalWhen" : "grow.summary.goal",
-          vars: { goal: asAim(context.goal), when: tidy(context.whenText).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) },
-        }),
-      },
+      entry: "sayGoalSummary",
       always: { target: "check" },
     },
     /** The step line ends in "Klopt dat?", so an unclear answer repeats only that line. */
-    check: {
-      entry: { type: "say", params: ({ context }) => ({ ...stepLine(context), choices: withNotNow(CHECK_ROWS) }) },
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "confirmed",
-            target: "next",
-            actions: [
-              { type: "effect", params: ({ context }) => saveGoal(context) },
-              {
-                type: "effect",
-                params: ({ context }) => {
-                  // The note says what the score hangs on: what makes it higher, or what could get in the way.
-                  const note = context.higher || context.obstacle;
-                  return { kind: "recordScale", scale: "CONFIDENCE", score: context.confidence ?? 0, ...(note ? { note } : {}) };
-                },
-              },
-              { type: "say", params: ({ context }) => ({ key: "grow.saved", vars: { name: context.name, coach: context.coach } }) },
-            ],
-          },
-          // "nee, zaterdag" or "klopt niet, het wordt zondag": the day is put right at once.
-          {
-            guard: "deniedWithDay",
-            target: "summary",
-            actions: assign(({ event }) => {
-              const when = whenTyped(event) as { kind: WhenKind; said: string; dueAt: string | null };
-              return { whenKind: when.kind, whenSaid: when.said, dueAt: when.dueAt };
-            }),
-          },
-          { guard: "denied", target: "fix", actions: assign({ fixing: true }) },
-          { target: "check", reenter: true, actions: say("grow.summary.unclear") },
-        ],
-      },
-    },
-    fix: {
-      entry: ask("grow.fix.ask", undefined, PART_ROWS),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: { type: "fixes", params: { part: "goal" } }, target: "goal" },
-          { guard: { type: "fixes", params: { part: "step" } }, target: "willStep" },
-          { guard: { type: "fixes", params: { part: "when" } }, target: "willWhen" },
-          { guard: { type: "fixes", params: { part: "helper" } }, target: "willHelper" },
-          { target: "fix", reenter: true, actions: say("grow.summary.unclear") },
-        ],
-      },
-    },
-    /** The goal is saved; offer the next conversation. "Niet nu" here simply ends. */
+    check: question(
+      "check",
+      "askCheck",
+      [
+        { guard: "confirmed", target: "next", actions: ["saveGoal", "recordConfidence", "saySaved"] },
+        // "nee, zaterdag" or "klopt niet, het wordt zondag": the day is put right at once.
+        { guard: "deniedWithDay", target: "summary", actions: "keepWhen" },
+        { guard: "denied", target: "fix", actions: "startFixing" },
+        { target: "check", reenter: true, actions: say("grow.summary.unclear") },
+      ],
+      "own",
+    ),
+    fix: question(
+      "fix",
+      ask("grow.fix.ask", undefined, PART_ROWS),
+      [
+        { guard: { type: "fixes", params: { part: "goal" } }, target: "goal" },
+        { guard: { type: "fixes", params: { part: "step" } }, target: "willStep" },
+        { guard: { type: "fixes", params: { part: "when" } }, target: "willWhen" },
+        { guard: { type: "fixes", params: { part: "helper" } }, target: "willHelper" },
+        { target: "fix", reenter: true, actions: say("grow.summary.unclear") },
+      ],
+      "own",
+    ),
+    /** The goal is saved; offer the next conversation. "Niet nu" here simply ends, so it is no `question()`. */
     next: {
       entry: ask("grow.next.ask", undefined, [[{ id: "yes", label: "grow.next.yes" }]]),
       on: {
         "client.*": [
-          { guard: "confirmed", target: "done", actions: [effect({ kind: "startFlow", flowId: "scaling" }), say("grow.next.go")] },
+          { guard: "confirmed", target: "done", actions: ["startScaling", say("grow.next.go")] },
           { guard: "declinesNext", target: "done", actions: say("grow.next.later") },
           { target: "next", reenter: true, actions: say("grow.summary.unclear") },
         ],
@@ -533,12 +448,12 @@ export const growMachine = setup({
     },
     noGoalYet: {
       type: "final",
-      entry: { type: "say", params: ({ context }) => ({ key: "grow.goal.notYet", vars: { coach: context.coach } }) },
+      entry: "sayNoGoal",
     },
     /** A goal but no first step yet: nothing is saved; the coach can help think of one. */
     noStepYet: {
       type: "final",
-      entry: { type: "say", params: ({ context }) => ({ key: "grow.will.notYet", vars: { coach: context.coach } }) },
+      entry: "sayNoStep",
     },
     done: { type: "final" },
     ...parkStates(),

@@ -7,7 +7,7 @@
  * Ends with a `recordLadder` effect, or with nothing recorded.
  */
 import { assign, setup } from "xstate";
-import { outputActions, say } from "./lib/actions.js";
+import { effectWith, outputActions, say } from "./lib/actions.js";
 import type { Choice, ClientEvent, FlowDefinition, FlowInput } from "./types.js";
 
 /** The six rungs, 1 (isolated) to 6 (paid work): the button ids are the rung numbers. */
@@ -26,9 +26,17 @@ export function rungOf(event: ClientEvent): LadderRungNumber | null {
   return (LADDER_RUNGS as readonly number[]).includes(n) && String(n) === event.choice ? (n as LadderRungNumber) : null;
 }
 
+interface Context {
+  rung: number | null;
+}
+
 export const ladderMachine = setup({
-  types: { context: {} as { rung: number | null }, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: outputActions,
+  types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
+  actions: {
+    ...outputActions,
+    keepRung: assign({ rung: ({ event }) => rungOf(event) }),
+    recordLadder: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "recordLadder", rung: context.rung ?? 0 })),
+  },
   guards: {
     choseRung: ({ event }) => rungOf(event) !== null,
     choseSkip: ({ event }) => event.type === "client.chose" && event.choice === SKIP,
@@ -42,7 +50,7 @@ export const ladderMachine = setup({
       entry: [say("ladder.intro"), say("ladder.ask", undefined, LADDER_CHOICES)],
       on: {
         "client.*": [
-          { guard: "choseRung", target: "saved", actions: assign({ rung: ({ event }) => rungOf(event) }) },
+          { guard: "choseRung", target: "saved", actions: "keepRung" },
           { guard: "choseSkip", target: "skipped" },
           { target: "again", actions: say("ladder.pickButton") },
         ],
@@ -53,7 +61,7 @@ export const ladderMachine = setup({
       entry: say("ladder.ask", undefined, LADDER_CHOICES),
       on: {
         "client.*": [
-          { guard: "choseRung", target: "saved", actions: assign({ rung: ({ event }) => rungOf(event) }) },
+          { guard: "choseRung", target: "saved", actions: "keepRung" },
           { guard: "choseSkip", target: "skipped" },
           { target: "again", reenter: true, actions: say("ladder.pickButton") },
         ],
@@ -61,7 +69,7 @@ export const ladderMachine = setup({
     },
     saved: {
       type: "final",
-      entry: [{ type: "effect", params: ({ context }) => ({ kind: "recordLadder" as const, rung: context.rung ?? 0 }) }, say("ladder.thanks")],
+      entry: ["recordLadder", say("ladder.thanks")],
     },
     skipped: { type: "final", entry: say("ladder.skipped") },
   },

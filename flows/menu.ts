@@ -3,9 +3,9 @@
  * talk about. The client picks one, or "nu even niks". Nothing is saved here.
  */
 import { setup } from "xstate";
-import { outputActions, say } from "./lib/actions.js";
+import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
 import { matchOption } from "./lib/parse.js";
-import type { ClientEvent, FlowDefinition, FlowInput } from "./types.js";
+import type { Choice, ClientEvent, FlowDefinition, FlowInput } from "./types.js";
 
 const TOPICS = ["grow", "checkin", "miracle", "scaling"] as const;
 type Topic = (typeof TOPICS)[number];
@@ -25,9 +25,25 @@ function pick(event: ClientEvent): Topic | "later" | null {
   return matchOption(event.text, WORDS);
 }
 
+interface Context {
+  name: string;
+}
+
+const MENU_ROWS: Choice[][] = [
+  [{ id: "grow", label: "menu.grow" }],
+  [{ id: "checkin", label: "menu.checkin" }],
+  [{ id: "miracle", label: "menu.miracle" }],
+  [{ id: "scaling", label: "menu.scaling" }],
+  [{ id: "later", label: "menu.later" }],
+];
+
 export const menuMachine = setup({
-  types: { context: {} as { name: string }, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: outputActions,
+  types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
+  actions: {
+    ...outputActions,
+    askTopic: sayWith<Context, ClientEvent>(({ context }) => ({ key: "menu.ask", vars: { name: context.name }, choices: MENU_ROWS })),
+    startTopic: effectWith<Context, ClientEvent>(({ event }) => ({ kind: "startFlow", flowId: pick(event) ?? "checkin" })),
+  },
   guards: {
     choseLater: ({ event }) => pick(event) === "later",
     choseTopic: ({ event }) => {
@@ -41,27 +57,14 @@ export const menuMachine = setup({
   initial: "ask",
   states: {
     ask: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: "menu.ask",
-          vars: { name: context.name },
-          choices: [
-            [{ id: "grow", label: "menu.grow" }],
-            [{ id: "checkin", label: "menu.checkin" }],
-            [{ id: "miracle", label: "menu.miracle" }],
-            [{ id: "scaling", label: "menu.scaling" }],
-            [{ id: "later", label: "menu.later" }],
-          ],
-        }),
-      },
+      entry: "askTopic",
       on: {
         "client.*": [
           { guard: "choseLater", target: "done", actions: say("menu.laterOk") },
           {
             guard: "choseTopic",
             target: "done",
-            actions: { type: "effect", params: ({ event }) => ({ kind: "startFlow", flowId: pick(event) ?? "checkin" }) },
+            actions: "startTopic",
           },
           { target: "ask", reenter: true, actions: say("common.pickButton") },
         ],

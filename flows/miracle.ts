@@ -8,9 +8,9 @@
  * the client to picture a better day.
  */
 import { assign, enqueueActions, setup } from "xstate";
-import { outputActions, say } from "./lib/actions.js";
+import { outputActions, say, sayWith } from "./lib/actions.js";
 import { aboutOthersOnly, hasNoAnswer, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, openQuestion, parkStates } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question } from "./lib/controls.js";
 import { normalise } from "./lib/parse.js";
 import { fromYourSide, personOf } from "./lib/rephrase.js";
 import type { Choice, ClientEvent, FlowDefinition, FlowInput, PersistedFlow, Say } from "./types.js";
@@ -47,7 +47,25 @@ const dontKnow = ({ event }: { event: ClientEvent }) => event.type === "client.s
 
 export const miracleMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: { ...outputActions, ...controlActions<Context>() },
+  actions: {
+    ...outputActions,
+    ...controlActions<Context>(),
+    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "miracle.intro", vars: { name: context.name } })),
+    markFirstHelped: assign({ firstHelped: true }),
+    keepFirst: assign({ first: ({ event }) => answerOf(event) }),
+    keepWho: assign({ who: ({ event }) => answerOf(event) }),
+    askWhoDoes: sayWith<Context, ClientEvent>(({ context }) => ({ key: "miracle.whoDoes", vars: { who: personOf(context.who) }, choices: [[{ id: "notNow", label: "controls.notNow" }]] })),
+    keepDoes: assign({ does: ({ event }) => answerOf(event) }),
+    markDifferentHelped: assign({ differentHelped: true }),
+    keepDifferent: assign({ different: ({ event }) => answerOf(event) }),
+    keepNeed: assign({ need: ({ event }) => answerOf(event) }),
+    /** Only the lines there is something for. */
+    saySummary: enqueueActions<Context, ClientEvent, undefined, ClientEvent, never, { type: "say"; params: Say }, never, never, never>(({ context, enqueue }) => {
+      for (const line of summary(context)) enqueue({ type: "say", params: line });
+    }),
+    sayEndEmpty: sayWith<Context, ClientEvent>(({ context }) => ({ key: "miracle.endEmpty", vars: { name: context.name } })),
+    sayEnd: sayWith<Context, ClientEvent>(({ context }) => ({ key: "miracle.end", vars: { name: context.name } })),
+  },
   guards: {
     ...controlGuards,
     onlyOthers: ({ event }) => event.type === "client.said" && aboutOthersOnly(event.text),
@@ -63,144 +81,62 @@ export const miracleMachine = setup({
     name: input.client.callName ?? input.client.name,
     first: "", who: "", does: "", different: "", need: "", firstHelped: false, differentHelped: false,
   }),
-  entry: [
-    { type: "say", params: ({ context }) => ({ key: "miracle.intro", vars: { name: context.name } }) },
-    say("miracle.setup"),
-  ],
+  entry: ["intro", say("miracle.setup")],
   initial: "first",
   states: {
-    first: {
-      entry: ask("miracle.first"),
-      on: {
-        "client.*": [
-          ...openQuestion("first"),
-          { guard: "dontKnow", target: "firstHelp", actions: assign({ firstHelped: true }) },
-          { guard: "onlyOthers", target: "firstOwn", actions: assign({ first: ({ event }) => answerOf(event) }) },
-          { target: "who", actions: assign({ first: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    first: question("first", ask("miracle.first"), [
+      { guard: "dontKnow", target: "firstHelp", actions: "markFirstHelped" },
+      { guard: "onlyOthers", target: "firstOwn", actions: "keepFirst" },
+      { target: "who", actions: "keepFirst" },
+    ]),
     /** "Weet ik niet": one easier question, about the body or the mood; a second one skips on. */
-    firstHelp: {
-      entry: ask("miracle.firstHelp"),
-      on: {
-        "client.*": [
-          ...openQuestion("firstHelp"),
-          { guard: "dontKnow", target: "who", actions: say("miracle.skip") },
-          { target: "who", actions: assign({ first: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    firstHelp: question("firstHelp", ask("miracle.firstHelp"), [{ guard: "dontKnow", target: "who", actions: say("miracle.skip") }, { target: "who", actions: "keepFirst" }]),
     /** The first answer only changed others: what does the client notice in themself? */
-    firstOwn: {
-      entry: ask("miracle.firstOwn"),
-      on: {
-        "client.*": [
-          ...openQuestion("firstOwn"),
-          { guard: "dontKnow", target: "who" },
-          { target: "who", actions: assign({ first: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
-    who: {
-      entry: ask("miracle.who"),
-      on: {
-        "client.*": [
-          ...openQuestion("who"),
-          { guard: "dontKnow", target: "different", actions: say("miracle.skip") },
-          { guard: "nobody", target: "different", actions: say("miracle.nobody") },
-          { target: "whoDoes", actions: assign({ who: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    firstOwn: question("firstOwn", ask("miracle.firstOwn"), [{ guard: "dontKnow", target: "who" }, { target: "who", actions: "keepFirst" }]),
+    who: question("who", ask("miracle.who"), [
+      { guard: "dontKnow", target: "different", actions: say("miracle.skip") },
+      { guard: "nobody", target: "different", actions: say("miracle.nobody") },
+      { target: "whoDoes", actions: "keepWho" },
+    ]),
     /** What does that person do differently (000:925-944)? */
-    whoDoes: {
-      entry: { type: "say", params: ({ context }) => ({ key: "miracle.whoDoes", vars: { who: personOf(context.who) }, choices: [[{ id: "notNow", label: "controls.notNow" }]] }) },
-      on: {
-        "client.*": [
-          ...openQuestion("whoDoes"),
-          { guard: "dontKnow", target: "different" },
-          { target: "different", actions: assign({ does: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
-    different: {
-      entry: ask("miracle.different"),
-      on: {
-        "client.*": [
-          ...openQuestion("different"),
-          { guard: "dontKnow", target: "differentHelp", actions: assign({ differentHelped: true }) },
-          { guard: "onlyOthers", target: "differentOwn" },
-          { target: "need", actions: assign({ different: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    whoDoes: question("whoDoes", "askWhoDoes", [{ guard: "dontKnow", target: "different" }, { target: "different", actions: "keepDoes" }]),
+    different: question("different", ask("miracle.different"), [
+      { guard: "dontKnow", target: "differentHelp", actions: "markDifferentHelped" },
+      { guard: "onlyOthers", target: "differentOwn" },
+      { target: "need", actions: "keepDifferent" },
+    ]),
     /** "Weet ik niet": a concrete moment of the day to picture. */
-    differentHelp: {
-      entry: ask("miracle.differentHelp"),
-      on: {
-        "client.*": [
-          ...openQuestion("differentHelp"),
-          { guard: "dontKnow", target: "need", actions: say("miracle.skip") },
-          { target: "need", actions: assign({ different: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    differentHelp: question("differentHelp", ask("miracle.differentHelp"), [{ guard: "dontKnow", target: "need", actions: say("miracle.skip") }, { target: "need", actions: "keepDifferent" }]),
     /** "Then my wife is kinder": bring it back to what the client can do. */
-    differentOwn: {
-      entry: ask("miracle.differentOwn"),
-      on: {
-        "client.*": [
-          ...openQuestion("differentOwn"),
-          { guard: "dontKnow", target: "need" },
-          { target: "need", actions: assign({ different: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
+    differentOwn: question("differentOwn", ask("miracle.differentOwn"), [{ guard: "dontKnow", target: "need" }, { target: "need", actions: "keepDifferent" }]),
     /** What do you need to do a small piece of it tomorrow? */
-    need: {
-      entry: ask("miracle.need"),
-      on: {
-        "client.*": [
-          ...openQuestion("need"),
-          { guard: "dontKnow", target: "summary", actions: say("miracle.needLater") },
-          { guard: "nobody", target: "summary", actions: say("miracle.needLater") },
-          { target: "summary", actions: assign({ need: ({ event }) => answerOf(event) }) },
-        ],
-      },
-    },
-    /** Only the lines there is something for; when the client had no answers at all, a kind end. */
+    need: question("need", ask("miracle.need"), [
+      { guard: "dontKnow", target: "summary", actions: say("miracle.needLater") },
+      { guard: "nobody", target: "summary", actions: say("miracle.needLater") },
+      { target: "summary", actions: "keepNeed" },
+    ]),
+    /** When the client had no answers at all, a kind end. */
     summary: {
-      entry: enqueueActions(({ context, enqueue }) => {
-        for (const line of summary(context)) enqueue({ type: "say", params: line });
-      }),
+      entry: "saySummary",
       always: [{ guard: "hasLines", target: "check" }, { target: "empty" }],
     },
     /** "Klopt het?" on its own, so an unclear answer repeats only this question. */
-    check: {
-      entry: ask("miracle.summary.check", undefined, CHECK_ROWS),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "confirmed", target: "done" },
-          { guard: "denied", target: "fix" },
-          { target: "check", reenter: true, actions: say("miracle.summary.unclear") },
-        ],
-      },
-    },
+    check: question(
+      "check",
+      ask("miracle.summary.check", undefined, CHECK_ROWS),
+      [{ guard: "confirmed", target: "done" }, { guard: "denied", target: "fix" }, { target: "check", reenter: true, actions: say("miracle.summary.unclear") }],
+      "own",
+    ),
     /** The client corrects the picture in their own words; we thank them and end. */
-    fix: {
-      entry: ask("miracle.fix"),
-      on: { "client.*": [...openQuestion("fix"), { target: "done", actions: say("miracle.fixed") }] },
-    },
+    fix: question("fix", ask("miracle.fix"), [{ target: "done", actions: say("miracle.fixed") }]),
     /** Every answer was "weet ik niet": no summary to check, a kind end. */
     empty: {
       type: "final",
-      entry: { type: "say", params: ({ context }) => ({ key: "miracle.endEmpty", vars: { name: context.name } }) },
+      entry: "sayEndEmpty",
     },
     done: {
       type: "final",
-      entry: { type: "say", params: ({ context }) => ({ key: "miracle.end", vars: { name: context.name } }) },
+      entry: "sayEnd",
     },
     ...parkStates(),
   },

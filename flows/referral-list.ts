@@ -7,7 +7,7 @@
  * canWithdraw }] }`, newest first; `state` is a key under referralList.state.
  */
 import { assign, enqueueActions, setup } from "xstate";
-import { outputActions, say } from "./lib/actions.js";
+import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
 import { readYesNo } from "./lib/readers.js";
 import type { ClientEvent, FlowDefinition, FlowInput, Say } from "./types.js";
 
@@ -59,6 +59,15 @@ export const referralListMachine = setup({
       enqueue({ type: "say", params: { key: "referralList.intro" } });
       for (const e of context.entries) enqueue({ type: "say", params: { key: `referralList.state.${e.state}`, vars: { partner: e.partner } } });
     }),
+    askStop: sayWith<Context, ClientEvent>(({ context }) => askStop(context)),
+    keepChosen: assign({ chosen: ({ context, event }) => chosenOf(context, event) }),
+    askConfirm: sayWith<Context, ClientEvent>(({ context }) => ({
+      key: "referralList.confirm",
+      vars: { partner: context.chosen?.partner ?? "" },
+      choices: [[{ id: "yes", label: "referralList.yes" }], [{ id: "no", label: "referralList.no" }]],
+    })),
+    withdraw: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "referralWithdraw", referralId: context.chosen?.referralId ?? "" })),
+    sayStopped: sayWith<Context, ClientEvent>(({ context }) => ({ key: "referralList.stopped", vars: { partner: context.chosen?.partner ?? "", coach: context.coach } })),
   },
   guards: {
     empty: ({ context }) => context.entries.length === 0,
@@ -80,33 +89,23 @@ export const referralListMachine = setup({
       ],
     },
     choosing: {
-      entry: { type: "say", params: ({ context }) => askStop(context) },
+      entry: "askStop",
       on: {
         "client.*": [
-          { guard: "choseEntry", target: "confirming", actions: assign({ chosen: ({ context, event }) => chosenOf(context, event) }) },
+          { guard: "choseEntry", target: "confirming", actions: "keepChosen" },
           { guard: "saidNo", target: "done", actions: say("referralList.kept") },
           { target: "choosing", reenter: true, actions: say("common.pickButton") },
         ],
       },
     },
     confirming: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: "referralList.confirm",
-          vars: { partner: context.chosen?.partner ?? "" },
-          choices: [[{ id: "yes", label: "referralList.yes" }], [{ id: "no", label: "referralList.no" }]],
-        }),
-      },
+      entry: "askConfirm",
       on: {
         "client.*": [
           {
             guard: "saidYes",
             target: "done",
-            actions: [
-              { type: "effect", params: ({ context }) => ({ kind: "referralWithdraw", referralId: context.chosen?.referralId ?? "" }) },
-              { type: "say", params: ({ context }) => ({ key: "referralList.stopped", vars: { partner: context.chosen?.partner ?? "", coach: context.coach } }) },
-            ],
+            actions: ["withdraw", "sayStopped"],
           },
           { guard: "saidNo", target: "done", actions: say("referralList.kept") },
           { target: "confirming", reenter: true, actions: say("common.pickButton") },

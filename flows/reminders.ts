@@ -6,7 +6,7 @@
  * with nothing changed.
  */
 import { assign, setup } from "xstate";
-import { effect, outputActions, say } from "./lib/actions.js";
+import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
 import { matchOption, normalise } from "./lib/parse.js";
 import { readYesNo } from "./lib/readers.js";
 import type { ClientEvent, Daypart, FlowDefinition, FlowInput } from "./types.js";
@@ -84,6 +84,22 @@ function rhythmSay(days: number) {
   return { type: "say" as const, params: { key: "reminders.flow.rhythmNow.days", vars: { count: days } } };
 }
 
+const MENU_ROWS = [
+  [{ id: "daypart", label: "reminders.flow.changeDaypart" }],
+  [{ id: "rhythm", label: "reminders.flow.changeRhythm" }],
+  [{ id: "off", label: "reminders.flow.turnOff" }],
+  [{ id: "keep", label: "reminders.flow.keep" }],
+];
+
+/** What the menu's buttons do; anything else asks the menu's question again. */
+const MENU_CHOICES = [
+  { guard: { type: "choseMenu", params: "daypart" }, target: "when", actions: "modeDaypart" },
+  { guard: { type: "choseMenu", params: "rhythm" }, target: "rhythm", actions: "modeRhythm" },
+  { guard: { type: "choseMenu", params: "off" }, target: "confirmOff" },
+  { guard: { type: "choseMenu", params: "keep" }, target: "unchanged" },
+  { target: "menuAgain", reenter: true, actions: say("common.pickButton") },
+] as const;
+
 const yesNo = (yes: string, no: string) => [[{ id: "yes", label: yes }], [{ id: "no", label: no }]];
 const answer = (event: ClientEvent) => readYesNo(event, { buttons: { yes: "yes", no: "no", later: "later" } });
 const MENU_WORDS = {
@@ -96,7 +112,20 @@ const menuChoice = (event: ClientEvent) => (event.type === "client.chose" ? even
 
 export const remindersMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: outputActions,
+  actions: {
+    ...outputActions,
+    modeOn: assign({ mode: "on" }),
+    modeDaypart: assign({ mode: "daypart" }),
+    modeRhythm: assign({ mode: "rhythm" }),
+    sayCurrent: sayWith<Context, ClientEvent>(({ context }) => ({ key: `reminders.flow.current.${context.daypart}` })),
+    sayRhythm: sayWith<Context, ClientEvent>(({ context }) => rhythmSay(context.everyDays).params),
+    sayWhenError: sayWith<Context, ClientEvent>(({ event }) => ({ key: `reminders.flow.${(parseWhen(event) as { error: string }).error}` })),
+    keepDaypart: assign({ daypart: ({ event, context }) => (parseWhen(event) as { daypart?: Daypart }).daypart ?? context.daypart }),
+    keepRhythm: assign({ everyDays: ({ event, context }) => (parseRhythm(event) as { days?: number }).days ?? context.everyDays }),
+    saveOn: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "setReminders", wanted: true, daypart: context.daypart, everyDays: context.everyDays })),
+    saySaved: sayWith<Context, ClientEvent>(({ context }) => ({ key: `reminders.flow.saved.${context.daypart}` })),
+    saveOff: effectWith<Context, ClientEvent>(() => ({ kind: "setReminders", wanted: false })),
+  },
   guards: {
     isOn: ({ context }) => context.wanted,
     saidYes: ({ event }) => answer(event) === "yes",
@@ -125,50 +154,20 @@ export const remindersMachine = setup({
       entry: say("reminders.flow.offOffer", undefined, yesNo("reminders.flow.yes", "reminders.flow.keepOff")),
       on: {
         "client.*": [
-          { guard: "saidYes", target: "when", actions: assign({ mode: "on" }) },
+          { guard: "saidYes", target: "when", actions: "modeOn" },
           { guard: "saidNo", target: "unchanged" },
           { target: "offer", reenter: true, actions: say("common.pickButton") },
         ],
       },
     },
     menu: {
-      entry: [
-        { type: "say", params: ({ context }) => ({ key: `reminders.flow.current.${context.daypart}` }) },
-        { type: "say", params: ({ context }) => rhythmSay(context.everyDays).params },
-        say("reminders.flow.menu", undefined, [
-          [{ id: "daypart", label: "reminders.flow.changeDaypart" }],
-          [{ id: "rhythm", label: "reminders.flow.changeRhythm" }],
-          [{ id: "off", label: "reminders.flow.turnOff" }],
-          [{ id: "keep", label: "reminders.flow.keep" }],
-        ]),
-      ],
-      on: {
-        "client.*": [
-          { guard: { type: "choseMenu", params: "daypart" }, target: "when", actions: assign({ mode: "daypart" }) },
-          { guard: { type: "choseMenu", params: "rhythm" }, target: "rhythm", actions: assign({ mode: "rhythm" }) },
-          { guard: { type: "choseMenu", params: "off" }, target: "confirmOff" },
-          { guard: { type: "choseMenu", params: "keep" }, target: "unchanged" },
-          { target: "menuAgain", actions: say("common.pickButton") },
-        ],
-      },
+      entry: ["sayCurrent", "sayRhythm", say("reminders.flow.menu", undefined, MENU_ROWS)],
+      on: { "client.*": [...MENU_CHOICES] },
     },
     /** The menu's question again, without repeating the current settings. */
     menuAgain: {
-      entry: say("reminders.flow.menu", undefined, [
-        [{ id: "daypart", label: "reminders.flow.changeDaypart" }],
-        [{ id: "rhythm", label: "reminders.flow.changeRhythm" }],
-        [{ id: "off", label: "reminders.flow.turnOff" }],
-        [{ id: "keep", label: "reminders.flow.keep" }],
-      ]),
-      on: {
-        "client.*": [
-          { guard: { type: "choseMenu", params: "daypart" }, target: "when", actions: assign({ mode: "daypart" }) },
-          { guard: { type: "choseMenu", params: "rhythm" }, target: "rhythm", actions: assign({ mode: "rhythm" }) },
-          { guard: { type: "choseMenu", params: "off" }, target: "confirmOff" },
-          { guard: { type: "choseMenu", params: "keep" }, target: "unchanged" },
-          { target: "menuAgain", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
+      entry: say("reminders.flow.menu", undefined, MENU_ROWS),
+      on: { "client.*": [...MENU_CHOICES] },
     },
     when: {
       entry: say("reminders.flow.when", undefined, [
@@ -183,12 +182,12 @@ export const remindersMachine = setup({
             guard: "whenError",
             target: "when",
             reenter: true,
-            actions: { type: "say", params: ({ event }) => ({ key: `reminders.flow.${(parseWhen(event) as { error: string }).error}` }) },
+            actions: "sayWhenError",
           },
           {
             guard: "whenOk",
             target: "afterWhen",
-            actions: assign({ daypart: ({ event, context }) => (parseWhen(event) as { daypart?: Daypart }).daypart ?? context.daypart }),
+            actions: "keepDaypart",
           },
           { target: "when", reenter: true, actions: say("common.pickButton") },
         ],
@@ -207,7 +206,7 @@ export const remindersMachine = setup({
           {
             guard: "rhythmOk",
             target: "savedOn",
-            actions: assign({ everyDays: ({ event, context }) => (parseRhythm(event) as { days?: number }).days ?? context.everyDays }),
+            actions: "keepRhythm",
           },
           { target: "rhythm", reenter: true, actions: say("common.pickButton") },
         ],
@@ -225,18 +224,11 @@ export const remindersMachine = setup({
     },
     savedOn: {
       type: "final",
-      entry: [
-        {
-          type: "effect",
-          params: ({ context }) => ({ kind: "setReminders", wanted: true, daypart: context.daypart, everyDays: context.everyDays }),
-        },
-        { type: "say", params: ({ context }) => ({ key: `reminders.flow.saved.${context.daypart}` }) },
-        { type: "say", params: ({ context }) => rhythmSay(context.everyDays).params },
-      ],
+      entry: ["saveOn", "saySaved", "sayRhythm"],
     },
     savedOff: {
       type: "final",
-      entry: [effect({ kind: "setReminders", wanted: false }), say("reminders.flow.savedOff")],
+      entry: ["saveOff", say("reminders.flow.savedOff")],
     },
     unchanged: { type: "final", entry: say("reminders.flow.unchanged") },
   },

@@ -168,23 +168,29 @@ export const controlGuards = {
 export function openQuestion(self: string) {
   return [
     { guard: "saidNotNow", target: "parkWhen" },
-    { guard: "badText", target: self, reenter: true, actions: "clarify" },
+    textRetry(self),
   ] as const;
 }
 
-export type QuestionKind = "open" | "pick" | "scale";
+export type QuestionKind = "open" | "pick" | "scale" | "own";
 
 /**
  * One question state: `ask` on entry (a named action or a `say`), then "niet nu" goes to the park
  * ending, then the question's own `handlers`, and the re-ask of its kind: an `open` question asks
  * again after an unusable text (before the handlers), a `pick` question after anything no handler
- * took ("kies een knop"), a `scale` question after anything that is not a score.
+ * took ("kies een knop"), a `scale` question after anything that is not a score. An `own` question
+ * has buttons and typed answers both: its handlers take the buttons, then `textRetry(self)`, then
+ * the typed answers, and end in their own re-ask.
  */
 export function question<const A, const H extends readonly unknown[]>(self: string, ask: A, handlers: H, kind: QuestionKind = "open") {
-  const again = { target: self, reenter: true } as const;
   const first = kind === "open" ? openQuestion(self) : ([{ guard: "saidNotNow", target: "parkWhen" }] as const);
-  const last = kind === "pick" ? [{ ...again, actions: "pickButton" } as const] : kind === "scale" ? [scaleRetry(self)] : [];
+  const last = kind === "pick" ? [{ target: self, reenter: true, actions: "pickButton" } as const] : kind === "scale" ? [scaleRetry(self)] : [];
   return { entry: ask, on: { "client.*": [...first, ...handlers, ...last] } } as const;
+}
+
+/** An unusable typed answer (or a button no handler took) gets a calm word and the question again. */
+export function textRetry(self: string) {
+  return { guard: "badText", target: self, reenter: true, actions: "clarify" } as const;
 }
 
 /** Last handler of a 0-10 question: anything that is not a score gets a calm word and the question again. */
