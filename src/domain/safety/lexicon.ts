@@ -62,9 +62,9 @@ export const MEDIA = pattern(
     "fifa|xbox|playstation|ps5|minecraft|mario|schaak*|monopoly|uno|kaarten|padel|pingpong|tafeltennis",
 );
 
-/** Wanting, wishing, hoping. */
+/** Wanting, wishing, hoping. English "want" only with its subject or object: Dutch "want" is "because". */
 export const WANT = pattern(
-  "wil|wou|wilde|willen|wens|wenst|wenste|zou ~ willen|hoop|hoopte|verlang*|liefst|liever|wish|want|wanted|wants",
+  "wil|wou|wilde|willen|wens|wenst|wenste|zou ~ willen|hoop|hoopte|verlang*|liefst|liever|wish|i want|want to|wanna|want it|want everything|wanted|wants",
 );
 
 /** Being dead (Dutch; English has its own rules: Dutch "die" is not dying). */

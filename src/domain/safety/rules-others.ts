@@ -132,9 +132,11 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.locked-in", {
     all: [HOME_PERSON, "sluit ~ op|sloot ~ op|opgesloten|op slot|laat ~ niet ~ naar buiten|laat ~ niet ~ weg|mag ~ niet ~ naar buiten|mag ~ niet ~ de deur uit|pakt ~ telefoon af|pakte ~ telefoon af|locked me|locks me|wont let me leave|will not let me leave"],
     window: 10,
-    unless: "fiets|auto|sleutel kwijt|per ongeluk|buitengesloten|kat|hond",
+    unless: pattern(`${MEDIA.source}|fiets|auto|sleutel kwijt|per ongeluk|buitengesloten|kat|hond`),
     notInside: "zichzelf|hemzelf|haarzelf",
     reach: 6,
+    // Kept in by someone at home is danger now as well: no way out, no help coming.
+    also: ["danger"],
   }),
   rule("violence.afraid-at-home", {
     all: ["durf ~ niet ~ naar huis|durf ~ niet ~ thuis|durf niet meer naar huis|durf ~ niet ~ terug|bang om naar huis|bang ~ naar huis|scared to go home|afraid to go home|not safe at home|niet veilig thuis|thuis ~ niet veilig|niet veilig ~ thuis|onveilig thuis|thuis ~ onveilig"],
@@ -239,7 +241,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("danger.fire", {
     all: ["help ~ brand|brand ~ help|^ brand $|in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
-    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje|fan|slecht in koken|kopen|gekocht|ophangen|opgehangen`),
+    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|lippen|lip|ogen|oren|voeten|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje|fan|slecht in koken|kopen|gekocht|ophangen|opgehangen`),
     reach: 8,
     acute: "always",
   }),
@@ -252,7 +254,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("danger.followed", {
     all: ["stapt ~ uit waar ik|overal ~ waar ik ~ ga|loopt ~ achter me aan|achter me aan|volgt me|volgt mij|achtervolgt|achtervolgd|word gevolgd|wordt gevolgd|loopt ~ achter me|rijdt ~ achter me|is following me|following me|being followed"],
-    unless: pattern(`${MEDIA.source}|instagram|tiktok|insta|twitter|facebook|online|op social|volgers|cursus|les|traject|coach|volgt ~ cursus|volgt ~ les|volgt ~ opleiding|hond|kat|poes|geluk|pech`),
+    unless: pattern(`${MEDIA.source}|instagram|tiktok|insta|twitter|facebook|online|op social|volgers|cursus|les|traject|coach|volgt ~ cursus|volgt ~ les|volgt ~ opleiding|hond|kat|poes|geluk|pech|wesp|wespen|bijen|mug|muggen|vlieg|vliegen|meeuw*|bleek|bleek ~ een|turned out`),
     reach: 6,
     acute: "always",
   }),

@@ -39,7 +39,7 @@ const NOT_SELFHARM = pattern(
   "per ongeluk|ongeluk|ongelukje|koken|kook|groente|uien|ui|brood|papier|scheren|pan|oven|strijkijzer|fornuis|thee|koffie|kaars|" +
     "zon|zonnebrand|gevallen|viel|sporten|sport|fitness|tillen|voor mijn kop|voor mijn hoofd|voor de kop|voor m kop|kan mezelf wel|" +
     "accidentally|kitchen|cooking|shaving|tattoo|tatoeage|piercing|scheerde|vinger|in slaap|in de vingers|gek|suf|rot|dood|" +
-    "slaap|overeind|voor gek|lachen|kapot|bij elkaar|over|erdoor|door|blikje|pleister|aan een|aan het|aan de|papiertje|onions|onion|chopping|finger|vinger*|nothing serious|niks ernstigs|niets ernstigs",
+    "slaap|overeind|voor gek|lachen|kapot|bij elkaar|over|erdoor|door|doorheen|erdoorheen|blikje|pleister|aan een|aan het|aan de|papiertje|onions|onion|chopping|finger|vinger*|nothing serious|niks ernstigs|niets ernstigs",
 );
 
 /** Saying goodbye, settling things, asking to pass a message on. */
@@ -848,6 +848,21 @@ export const SELF_RULES: readonly Rule[] = [
     window: 8,
     unless: "scheren|baard|knutsel*|stanley|behang*|tapijt|karton|klussen|shaving",
     reach: 6,
+  }),
+  // Pills saved up or gathered: the means of an overdose laid by, a plan to die as well.
+  rule("overdose.hoarded", {
+    all: [SUBSTANCE, "gespaard|opgespaard|verzameld|gehamsterd|bewaard voor|saved up|stockpiled|hoarded|collected"],
+    window: 6,
+    unless: pattern(`${EVERYDAY_USE.source}|zegel*|punten|spaarkaart|korting|inleveren|ingeleverd|weggebracht|weggegooid|over datum`),
+    reach: 6,
+    also: ["suicide"],
+  }),
+  // Drink and many pills together, told without a verb: "bier en 10 diazepam".
+  rule("overdose.mixed", {
+    all: ["bier|biertjes|wijn|wodka|whisky|rum|drank|alcohol|beer|wine|vodka|booze", QUANTITY, SUBSTANCE],
+    window: 8,
+    unless: pattern(`${EVERYDAY_USE.source}|mag ik|mag je|mag dat|kan ik|kan je|kun je|mogen|samen ~ nemen|bijsluiter|gevaarlijk|niet goed|is dat|geen alcohol|geen drank|voorraad|in huis`),
+    reach: 8,
   }),
   rule("overdose.count", {
     all: ["#many", SUBSTANCE, "op en|op met|met ~ rum|met ~ wodka|met drank|met alcohol|op $|op ~ $|genomen|geslikt|ingenomen|gegeten|gebruikt|taken|took|swallowed|binnen"],
