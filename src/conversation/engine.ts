@@ -19,7 +19,7 @@ import { isMyDataButton, isMyDataCommand, myDataButton, myDataCommand } from "./
 import { createCrisisResponse, crisisIn, doubtIn } from "./crisis.js";
 import { createFastPath } from "./fast-path.js";
 import { checkFlood, type FloodLimits } from "./flood.js";
-import { firstDelivery, lockClientByChat, lockClientById } from "../db/locks.js";
+import { firstDelivery, lockClientByChat, lockClientById, lockInviteByCode } from "../db/locks.js";
 import { isWaitingTalk } from "../domain/flow-runs.js";
 import { ConversationError, createRuns, runData } from "./runs.js";
 import type { IncomingMessage } from "./input.js";
@@ -129,10 +129,8 @@ export function createEngine(deps: EngineDeps): Engine {
     const code = msg.input.args.trim();
     if (!code) return direct("start.noCode");
     if (!looksLikeInviteCode(code)) return direct("start.unknownCode");
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Invite" WHERE "codeHash" = ${hashInviteCode(code)} FOR UPDATE`;
-    const inviteId = rows[0]?.id;
-    if (!inviteId) return direct("start.unknownCode");
-    const invite = await tx.invite.findUniqueOrThrow({ where: { id: inviteId } });
+    const invite = await lockInviteByCode(tx, hashInviteCode(code));
+    if (!invite) return direct("start.unknownCode");
     if (invite.usedAt) {
       // This chat itself used the link a moment ago: a redelivery of the same /start that waited
       // on the invite's lock while the first one linked (PostgreSQL). Not a stranger's used link.

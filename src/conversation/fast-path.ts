@@ -28,6 +28,7 @@
  */
 import type { ClientEvent, FlowDefinition, Say } from "../../flows/types.js";
 import type { FlowRun } from "../generated/prisma/client.js";
+import { lockChatClientRow } from "../db/locks.js";
 import type { SqlRunner } from "../db/migrate.js";
 import { openDeep, seal, sealJson, type Keyring } from "../db/sealed.js";
 import { scaleOfRun } from "../domain/chart-message.js";
@@ -65,11 +66,6 @@ export interface FastPathDeps {
   maxText: number;
 }
 
-const LOCK_AND_READ = `
-  SELECT id::text AS id, status::text AS status, language, "floodTimes", "floodSince" IS NOT NULL AS flooding,
-    "crisisCheckText" IS NOT NULL AS "checkPending"
-  FROM "Client" WHERE "telegramChatId" = $1 FOR UPDATE`;
-
 const RECORD_AND_RUN = `
   WITH seen AS (INSERT INTO "ProcessedUpdate" ("updateId") SELECT $2::bigint WHERE $2::bigint IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1)
   SELECT ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM seen)) AS first, r.id::text AS "runId", r."flowId", r."machineVersion", r.snapshot, r.turn, r.prompt, r.outcome,
@@ -91,15 +87,6 @@ const WRITE = `
   INSERT INTO "Job" (kind, payload, "clientId", "idempotencyKey", priority)
   SELECT '${TELEGRAM_SEND}', $10::jsonb, $1::uuid, $11, $12 WHERE $10::jsonb IS NOT NULL
   ON CONFLICT ("idempotencyKey") DO NOTHING`;
-
-interface ClientRow {
-  id: string;
-  status: string;
-  language: string;
-  floodTimes: unknown;
-  flooding: boolean;
-  checkPending: boolean;
-}
 
 interface RunRow {
   first: boolean;
@@ -144,7 +131,7 @@ export function createFastPath(deps: FastPathDeps) {
   }
 
   async function inTx(sql: SqlRunner, u: FastUpdate): Promise<FastOutcome> {
-    const [client] = await sql.query<ClientRow>(LOCK_AND_READ, [u.chatId], "koers_fast_lock");
+    const client = await lockChatClientRow(sql, u.chatId);
     if (!client) return { kind: "full" };
     if ((client.status !== "ACTIVE" && client.status !== "ONBOARDING") || client.flooding || client.checkPending) throw new TakeFullWay();
     const times = floodTimes(client.floodTimes, u.now, limits);

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Vars } from "../../flows/types.js";
 import type { Database, Tx } from "../db/client.js";
+import { lockNudge } from "../db/locks.js";
 import { firstName } from "./clients.js";
 import type { Client, Prisma } from "../generated/prisma/client.js";
 
@@ -154,9 +155,8 @@ export async function actOnNudge(
   tx: Tx,
   args: { nudgeId: string; memberId: string; action: NudgeAction; now: Date },
 ): Promise<NudgeActionResult> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Nudge" WHERE id = ${args.nudgeId}::uuid FOR UPDATE`;
-  if (!rows.length) return { kind: "notFound" };
-  const nudge = await tx.nudge.findUniqueOrThrow({ where: { id: args.nudgeId } });
+  const nudge = await lockNudge(tx, args.nudgeId);
+  if (!nudge) return { kind: "notFound" };
   if (nudge.coachId !== args.memberId) return { kind: "notYours" };
   if (nudge.status === "DONE") return { kind: "alreadyDone" };
   let result: NudgeActionResult;

@@ -19,7 +19,7 @@ import {
 import { enqueueTelegram, type OutMessage } from "../outbox/messages.js";
 import { addDays, atLocal, decideAtRun, isoDay, localTime, snoozeUntil, toDaypart } from "../domain/reminders/schedule.js";
 import type { ClaimedJob, JobContext, JobHandler, JobHandlers, JobOutcome } from "./types.js";
-import { lockClientById } from "../db/locks.js";
+import { lockClientById, lockJobPayload } from "../db/locks.js";
 
 /** The engine's way to start a conversation, with a hook that runs inside its transaction. */
 export type StartConversation = Engine["startConversation"];
@@ -31,11 +31,6 @@ function name(client: Client): string {
 /** The end of a day in Amsterdam (the start of its quiet hours): a step's reminder is useless after. */
 function endOfDay(at: Date): Date {
   return atLocal(localTime(at).day, 21 * 60);
-}
-
-async function lockJob(tx: Tx, id: string): Promise<ReminderPayload | null> {
-  const rows = await tx.$queryRaw<{ payload: ReminderPayload }[]>`SELECT payload FROM "Job" WHERE id = ${BigInt(id)} FOR UPDATE`;
-  return rows[0]?.payload ?? null;
 }
 
 /** Runs `fn` with the client locked; skips (and says why) when reminders no longer apply. */
@@ -123,7 +118,7 @@ function checkinHandler(startConversation: StartConversation): JobHandler {
     const now = ctx.now();
     let result: JobOutcome = undefined;
     const prepare = async (tx: Tx, client: Client): Promise<OutMessage[] | null> => {
-      const p = await lockJob(tx, job.id);
+      const p = await lockJobPayload<ReminderPayload>(tx, job.id);
       if (!p || p.started) return null;
       if (!wantsReminders(client) || !client.checkinEveryDays) {
         result = { patch: { skipped: "reminders off or client not active" } };

@@ -6,6 +6,7 @@
  * the service is lost. When it finds nothing left, an old key may be removed from `KOERS_DATA_KEY`.
  */
 import type { Database } from "../db/client.js";
+import { lockRow } from "../db/locks.js";
 import { SEALED_FIELDS, type FieldSeal } from "../db/sealed.js";
 
 /** Rows per model and run. */
@@ -51,7 +52,7 @@ export async function resealBatch(db: Database, limit = RESEAL_BATCH): Promise<R
     for (const { id } of rows) {
       const key = BIGINT_IDS.has(model) ? BigInt(id) : id;
       const wrote = await db.prisma.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(`SELECT 1 FROM "${model}" WHERE id = $1${BIGINT_IDS.has(model) ? "::bigint" : "::uuid"} FOR UPDATE`, id);
+        await lockRow(tx, model, id, BIGINT_IDS.has(model) ? "bigint" : "uuid");
         const delegate = (tx as unknown as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)] as Delegate;
         const row = await delegate.findUnique({ where: { id: key } });
         if (!row) return false;

@@ -6,6 +6,7 @@
  * a crisis hold (every hour), or no longer there for it.
  */
 import type { Tx } from "../db/client.js";
+import { lockJobPayload } from "../db/locks.js";
 import { onCrisisHold } from "../domain/safety/alerts.js";
 import { openNudge } from "../domain/nudges.js";
 import { AFTERCARE_DUE, CLOSING_DUE, EVALUATION_DUE, hasAftercareConsent, type TrajectoryJobPayload } from "../domain/trajectory.js";
@@ -33,8 +34,7 @@ function talkHandler(startConversation: StartConversation, talk: Talk): JobHandl
     if (isQuietHours(now)) return { retryAt: nextSlot(now, "morning", job.id), reason: "quiet hours" };
     let result: JobOutcome = undefined;
     const prepare = async (tx: Tx, client: Client): Promise<OutMessage[] | null> => {
-      const rows = await tx.$queryRaw<{ payload: TrajectoryJobPayload }[]>`SELECT payload FROM "Job" WHERE id = ${BigInt(job.id)} FOR UPDATE`;
-      const p = rows[0]?.payload;
+      const p = await lockJobPayload<TrajectoryJobPayload>(tx, job.id);
       if (!p || p.started) return null;
       if (client.status !== "ACTIVE") {
         result = { patch: { skipped: `client ${client.status.toLowerCase()}` } };

@@ -8,11 +8,12 @@
  */
 import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
 import type { Tx } from "../../db/client.js";
+import { lockReferral } from "../../db/locks.js";
 import type { Member, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import { deliverChange } from "./deliveries.js";
 import { memberLabel } from "./labels.js";
-import { lockReferral, stepReferral, type Applied } from "./lifecycle.js";
+import { stepReferral, type Applied } from "./lifecycle.js";
 import { ReferralRefused, type Actor } from "./types.js";
 
 interface Subject {

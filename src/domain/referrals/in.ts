@@ -6,12 +6,13 @@
  * `referralKnownClientStarted` links the referral to that client instead of keeping a duplicate.
  */
 import type { Tx } from "../../db/client.js";
+import { lockReferral } from "../../db/locks.js";
 import type { Client, Member, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import { createClientInvite, hashInviteCode, issueInvite, looksLikeInviteCode, type CreatedInvite } from "../invites.js";
 import { act, lockFor, memberLabel } from "./access.js";
 import { deliverChange, enqueueSlack } from "./deliveries.js";
-import { initialReferral, lockReferral, noteReferral, stateOf, stepReferral, type Applied } from "./lifecycle.js";
+import { initialReferral, noteReferral, stateOf, stepReferral, type Applied } from "./lifecycle.js";
 import { checked, isUrgency, isUuid, LIMITS, Problems, ReferralRefused, SYSTEM } from "./types.js";
 
 export interface InDraft {

@@ -20,8 +20,6 @@ import type { Prisma, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import { ReferralRefused, type Actor } from "./types.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface Applied {
   referral: Referral;
   from: string;
@@ -29,16 +27,6 @@ export interface Applied {
   event: ReferralEvent;
   eventId: bigint;
   tells: Tell[];
-}
-
-/**
- * Locks the referral row until the transaction ends: two people pressing "accept" at once are
- * served one after the other, and the second sees the state the first left.
- */
-export async function lockReferral(tx: Tx, id: string): Promise<Referral | null> {
-  if (!UUID.test(id)) return null;
-  await tx.$queryRaw`SELECT id FROM "Referral" WHERE id = ${id}::uuid FOR UPDATE`;
-  return tx.referral.findUnique({ where: { id } });
 }
 
 /** The initial snapshot and FHIR status of a new referral of this direction. */

@@ -4,10 +4,11 @@
  * a card, with only the items the client agreed to. The client can withdraw consent at any time.
  */
 import type { Tx } from "../../db/client.js";
+import { lockReferral } from "../../db/locks.js";
 import type { Client, Member, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import { deliverChange } from "./deliveries.js";
-import { initialReferral, isClosed, lockReferral, noteReferral, stateOf, stepReferral } from "./lifecycle.js";
+import { initialReferral, isClosed, noteReferral, stateOf, stepReferral } from "./lifecycle.js";
 import { enqueueSlack } from "./deliveries.js";
 import { memberLabel } from "./labels.js";
 import { checked, isLifeDomain, isShareItem, isUrgency, isUuid, LIMITS, Problems, ReferralRefused, type LifeDomain, type ShareItem, type Urgency } from "./types.js";

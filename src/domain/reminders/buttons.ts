@@ -6,6 +6,7 @@
  * a reminder that is gone, gets a calm answer and creates or cancels nothing.
  */
 import type { Tx } from "../../db/client.js";
+import { lockJob } from "../../db/locks.js";
 import type { Client, Job, Prisma } from "../../generated/prisma/client.js";
 import type { OutButton, OutMessage } from "../../outbox/messages.js";
 import { REMINDER_CHECKIN, REMINDER_KINDS, REMINDER_STEP, REMINDER_APPOINTMENT, queueReminder, reconcileReminders, type ReminderPayload } from "./plan.js";
@@ -42,11 +43,6 @@ export function isRemindersCommand(command: string): boolean {
 }
 
 const say = (key: string, vars?: Record<string, string>): HookReply => ({ messages: [{ key, ...(vars ? { vars } : {}) }] });
-
-async function lockReminder(tx: Tx, jobId: string): Promise<Job | null> {
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Job" WHERE id = ${BigInt(jobId)} FOR UPDATE`;
-  return rows.length ? tx.job.findUnique({ where: { id: BigInt(jobId) } }) : null;
-}
 
 async function done(tx: Tx, client: Client, job: Job, p: ReminderPayload, now: Date): Promise<HookReply> {
   if (job.kind === REMINDER_APPOINTMENT) return say("reminders.answer.appointmentOk");
@@ -93,7 +89,7 @@ export async function handleReminderButton(tx: Tx, client: Client, data: string,
   const action = m ? CODE_ACTIONS[m[2] ?? ""] : undefined;
   if (!m || !action) return say("common.unknownButton");
   if (BigInt(m[1] ?? "0") > MAX_JOB_ID) return say("reminders.answer.gone");
-  const job = await lockReminder(tx, m[1] ?? "0");
+  const job = await lockJob(tx, m[1] ?? "0");
   if (!job || job.clientId !== client.id || !(REMINDER_KINDS as readonly string[]).includes(job.kind)) return say("reminders.answer.gone");
   const p = job.payload as unknown as ReminderPayload;
   if (client.remindersWanted !== true) return say("reminders.answer.off");

@@ -7,6 +7,7 @@
  * CrisisAlertEvents and in the audit log; the client's text lives only in the alert tables.
  */
 import type { Tx } from "../../db/client.js";
+import { lockClient, lockCrisisAlert } from "../../db/locks.js";
 import type { Client, CrisisAlert, Member, Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import { queueNudgeDelivery } from "../nudges.js";
@@ -152,8 +153,8 @@ export async function actOnCrisisAlert(tx: Tx, args: { alertId: string; member: 
   const clientId = rows[0]?.clientId;
   if (!clientId) return { kind: "notFound" };
   // The client first, then the alert: the same order as the engine, so the two never deadlock.
-  await tx.$queryRaw`SELECT id FROM "Client" WHERE id = ${clientId}::uuid FOR UPDATE`;
-  await tx.$queryRaw`SELECT id FROM "CrisisAlert" WHERE id = ${args.alertId}::uuid FOR UPDATE`;
+  await lockClient(tx, clientId);
+  await lockCrisisAlert(tx, args.alertId);
   const alert = await tx.crisisAlert.findUniqueOrThrow({ where: { id: args.alertId } });
   const client = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
   const actorKind = member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH";
@@ -186,7 +187,7 @@ export async function actOnCrisisAlert(tx: Tx, args: { alertId: string; member: 
 
 /** `crisis resume` on the command line: an administrator lifts the hold of one client. */
 export async function resumeClientByAdmin(tx: Tx, clientId: string, now: Date): Promise<"resumed" | "notHeld"> {
-  await tx.$queryRaw`SELECT id FROM "Client" WHERE id = ${clientId}::uuid FOR UPDATE`;
+  await lockClient(tx, clientId);
   const client = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
   if (!client.crisisHoldSince) return "notHeld";
   await releaseHold(tx, client, now);
