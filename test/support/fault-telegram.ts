@@ -10,6 +10,7 @@
  * cut the connection of the next sendMessage or getUpdates calls (grammY then throws an HttpError).
  */
 import http from "node:http";
+import { keepIdleConnections } from "./keep-alive.js";
 import { freePort } from "./telegram.js";
 
 export interface ApiFault {
@@ -151,7 +152,7 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
   const port = await freePort();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
+    keepIdleConnections(server).listen(port, "127.0.0.1", () => resolve());
   });
   api.url = `http://127.0.0.1:${port}`;
   api.stop = () =>

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import TelegramServer from "telegram-test-api";
 import { freePort } from "../../scripts/net.js";
+import { keepIdleConnections } from "./keep-alive.js";
 
 // The emulator turns `port: 0` into 9000, so it gets a port picked here.
 export { freePort };
@@ -90,6 +91,7 @@ export async function startEmulator(token = newBotToken()): Promise<Emulator> {
     const candidate = new TelegramServer({ port: await freePort(), host: "127.0.0.1", storeTimeout: 600 });
     try {
       await candidate.start();
+      keepIdleConnections((candidate as unknown as { server: http.Server }).server);
       server = candidate;
     } catch (err) {
       if (attempt >= 5 || !/EADDRINUSE/.test(String(err))) throw err;
@@ -218,6 +220,7 @@ export async function startApiGate(target: string): Promise<ApiGate> {
         });
     });
   });
+  keepIdleConnections(server);
   const port = await freePort();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { keepIdleConnections } from "../../support/keep-alive.js";
 
 export interface SlackCall {
   method: string;
@@ -71,7 +72,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       res.end(JSON.stringify(failure ? { ok: false, error: failure } : answer(method, params, () => `${ts++}.000100`)));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => keepIdleConnections(server).listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const of = (method: string) => calls.filter((c) => c.method === method);
   return {
