@@ -1,5 +1,5 @@
 /**
- * The two loops of issue 5 through the whole service (`startKoers` with Slack configured against
+ * The two referral loops, in and out, through the whole service (`startKoers` with Slack configured against
  * a local fake Web API, clients reached through a recording sender):
  * 1. a partner refers a person in → the team accepts → the coach gets the invite → the person
  *    starts the bot → the partner sees "first contact made";
