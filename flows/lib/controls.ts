@@ -1,9 +1,9 @@
 /**
  * What every coaching question shares: the "niet nu" button and its typed forms, parking the
  * conversation until a day the client picks, calm clarifications for empty, emoji-only or very
- * long answers, and the 0-10 scale buttons. Flows spread `controlGuards` into `setup({ guards })`,
- * start each question's handlers with `openQuestion(self)` or `scaleQuestion(self)`, and add
- * `...parkStates()` to their states.
+ * long answers, and the 0-10 scale buttons. Flows spread `controlActions()` and `controlGuards`
+ * into `setup()`, build each question state with `question()`, and add `...parkStates()` to their
+ * states.
  */
 import type { MachineContext } from "xstate";
 import type { Choice, ClientEvent, Effect, Say, Vars } from "../types.js";
@@ -164,14 +164,6 @@ export const controlGuards = {
   },
 };
 
-/** First handlers of an open question: "niet nu" parks, an unusable answer asks again. */
-export function openQuestion(self: string) {
-  return [
-    { guard: "saidNotNow", target: "parkWhen" },
-    textRetry(self),
-  ] as const;
-}
-
 export type QuestionKind = "open" | "pick" | "scale" | "own";
 
 /**
@@ -180,10 +172,12 @@ export type QuestionKind = "open" | "pick" | "scale" | "own";
  * again after an unusable text (before the handlers), a `pick` question after anything no handler
  * took ("kies een knop"), a `scale` question after anything that is not a score. An `own` question
  * has buttons and typed answers both: its handlers take the buttons, then `textRetry(self)`, then
- * the typed answers, and end in their own re-ask.
+ * the typed answers, and end in their own re-ask. With `parks: false` "niet nu" does not park:
+ * the question's handlers read it as an answer (onboarding's "later", "no next step for now").
  */
-export function question<const A, const H extends readonly unknown[]>(self: string, ask: A, handlers: H, kind: QuestionKind = "open") {
-  const first = kind === "open" ? openQuestion(self) : ([{ guard: "saidNotNow", target: "parkWhen" }] as const);
+export function question<const A, const H extends readonly unknown[]>(self: string, ask: A, handlers: H, kind: QuestionKind = "open", parks = true) {
+  const notNow = parks ? ([{ guard: "saidNotNow", target: "parkWhen" }] as const) : ([] as const);
+  const first = kind === "open" ? [...notNow, textRetry(self)] : notNow;
   const last = kind === "pick" ? [{ target: self, reenter: true, actions: "pickButton" } as const] : kind === "scale" ? [scaleRetry(self)] : [];
   return { entry: ask, on: { "client.*": [...first, ...handlers, ...last] } } as const;
 }
