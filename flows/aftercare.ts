@@ -86,21 +86,16 @@ export const aftercareMachine = setup({
   entry: "hello",
   initial: "mood",
   states: {
-    mood: {
-      entry: say("aftercare.mood", undefined, withNotNow(MOOD_ROWS)),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "gaveScore",
-            target: "moodChosen",
-            actions: ["keepScore", "recordMood"],
-          },
-          { guard: "gaveMood", target: "moodChosen", actions: "keepMood" },
-          { target: "mood", reenter: true, actions: say("aftercare.moodUnknown") },
-        ],
-      },
-    },
+    mood: question(
+      "mood",
+      ask("aftercare.mood", undefined, MOOD_ROWS),
+      [
+        { guard: "gaveScore", target: "moodChosen", actions: ["keepScore", "recordMood"] },
+        { guard: "gaveMood", target: "moodChosen", actions: "keepMood" },
+        { target: "mood", reenter: true, actions: say("aftercare.moodUnknown") },
+      ],
+      "own",
+    ),
     moodChosen: {
       always: [
         { guard: "low", target: "lowWhat", actions: "tellRelapse" },
