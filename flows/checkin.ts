@@ -10,7 +10,7 @@
 import { assign, setup } from "xstate";
 import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, bare, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
+import { answerOf, ask, bare, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, withNotNow } from "./lib/controls.js";
 import { stepWithout } from "./lib/rephrase.js";
 import { amsterdamDay, toIsoDate } from "./lib/calendar.js";
 import { normalise } from "./lib/parse.js";
@@ -132,43 +132,27 @@ export const checkinMachine = setup({
     /** Something went better: an indirect compliment. */
     betterHow: question("betterHow", ask("checkin.better.how"), [{ target: "stepOrEnd" }]),
     stepOrEnd: { always: [{ guard: "hasStep", target: "stepAsk" }, { target: "done" }] },
-    stepAsk: {
-      entry: "askStep",
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: { type: "stepIs", params: { status: "done" } },
-            target: "nextStep",
-            actions: ["stepDone", "sayStepDone"],
-          },
-          {
-            guard: { type: "stepIs", params: { status: "partly" } },
-            target: "done",
-            actions: ["stepPartly", say("checkin.step.partlyOk")],
-          },
-          // Before its day a step not done yet is simply still to come ("nog niet, is toch pas zondag").
-          { guard: "notDueYet", target: "done", actions: say("checkin.step.notDue") },
-          { guard: { type: "stepIs", params: { status: "notYet" } }, target: "stepBlocked" },
-          { guard: "badText", target: "stepAsk", reenter: true, actions: "clarify" },
-          { target: "stepAsk", reenter: true, actions: "pickButton" },
-        ],
-      },
-    },
-    /** A step done: what is the next one? It joins the same goal. */
-    nextStep: {
-      entry: ask("checkin.step.nextAsk", undefined, [[{ id: "notSure", label: "checkin.step.nextNotSure" }]]),
-      on: {
-        "client.*": [
-          { guard: "noNextStep", target: "done", actions: "sayNextLater" },
-          { guard: "badText", target: "nextStep", reenter: true, actions: "clarify" },
-          {
-            target: "done",
-            actions: ["addNextStep", say("checkin.step.nextOk")],
-          },
-        ],
-      },
-    },
+    stepAsk: question(
+      "stepAsk",
+      "askStep",
+      [
+        { guard: { type: "stepIs", params: { status: "done" } }, target: "nextStep", actions: ["stepDone", "sayStepDone"] },
+        { guard: { type: "stepIs", params: { status: "partly" } }, target: "done", actions: ["stepPartly", say("checkin.step.partlyOk")] },
+        // Before its day a step not done yet is simply still to come ("nog niet, is toch pas zondag").
+        { guard: "notDueYet", target: "done", actions: say("checkin.step.notDue") },
+        { guard: { type: "stepIs", params: { status: "notYet" } }, target: "stepBlocked" },
+        textRetry("stepAsk"),
+      ],
+      "pick",
+    ),
+    /** A step done: what is the next one? It joins the same goal. "Niet nu" here means no next step yet (`parks` false). */
+    nextStep: question(
+      "nextStep",
+      ask("checkin.step.nextAsk", undefined, [[{ id: "notSure", label: "checkin.step.nextNotSure" }]]),
+      [{ guard: "noNextStep", target: "done", actions: "sayNextLater" }, textRetry("nextStep"), { target: "done", actions: ["addNextStep", say("checkin.step.nextOk")] }],
+      "own",
+      false,
+    ),
     stepBlocked: question("stepBlocked", ask("checkin.step.blocked"), [{ target: "stepSmaller" }]),
     stepSmaller: question(
       "stepSmaller",
