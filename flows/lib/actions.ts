@@ -15,10 +15,6 @@ export function say(key: string, vars?: Say["vars"], choices?: Say["choices"]): 
   return { type: "say", params: { key, ...(vars ? { vars } : {}), ...(choices ? { choices } : {}) } };
 }
 
-export function effect(params: Effect): { type: "effect"; params: Effect } {
-  return { type: "effect", params };
-}
-
 type Build<C, E, T> = (args: { context: C; event: E }) => T;
 
 /**
