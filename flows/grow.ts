@@ -20,7 +20,7 @@ import {
 import { amsterdamDateTime } from "./lib/calendar.js";
 import { isDomain, type Domain } from "./lib/domains.js";
 import { matchOption, normalise } from "./lib/parse.js";
-import { isUnclear, readButton, readDay } from "./lib/readers.js";
+import { isUnclear, readButton, readDay, readYesNo } from "./lib/readers.js";
 import { aloneIn, asAim, asLabel, dayIn, helperIn, personOf, problemsIn, stepWithout, tidy } from "./lib/rephrase.js";
 import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput, PersistedFlow } from "./types.js";
 
@@ -274,7 +274,7 @@ export const growMachine = setup({
     alone: ({ event }) => isAlone(event),
     unsure: ({ context }) => (context.confidence ?? 0) <= 6,
     /** "ja" or "ok" to "who can help?" names nobody. */
-    deniedWithDay: ({ event }) => event.type === "client.said" && /^(nee|neen|no|klopt niet|niet helemaal)\b/.test(normalise(event.text)) && dayIn(event.text) !== "" && whenTyped(event) !== null,
+    deniedWithDay: ({ event }) => event.type === "client.said" && readYesNo(event, { leadingNo: true }) === "no" && dayIn(event.text) !== "" && whenTyped(event) !== null,
     noPerson: ({ event }) => event.type === "client.said" && personOf(event.text) === "",
     obstacleNamed: ({ context }) => context.obstacle !== "",
     fixes: ({ event }, params: { part: Part }) => partOf(event) === params.part,
@@ -435,17 +435,18 @@ export const growMachine = setup({
       ],
       "own",
     ),
-    /** The goal is saved; offer the next conversation. "Niet nu" here simply ends, so it is no `question()`. */
-    next: {
-      entry: ask("grow.next.ask", undefined, [[{ id: "yes", label: "grow.next.yes" }]]),
-      on: {
-        "client.*": [
-          { guard: "confirmed", target: "done", actions: ["startScaling", say("grow.next.go")] },
-          { guard: "declinesNext", target: "done", actions: say("grow.next.later") },
-          { target: "next", reenter: true, actions: say("grow.summary.unclear") },
-        ],
-      },
-    },
+    /** The goal is saved; offer the next conversation. "Niet nu" here simply ends (`parks` false). */
+    next: question(
+      "next",
+      ask("grow.next.ask", undefined, [[{ id: "yes", label: "grow.next.yes" }]]),
+      [
+        { guard: "confirmed", target: "done", actions: ["startScaling", say("grow.next.go")] },
+        { guard: "declinesNext", target: "done", actions: say("grow.next.later") },
+        { target: "next", reenter: true, actions: say("grow.summary.unclear") },
+      ],
+      "own",
+      false,
+    ),
     noGoalYet: {
       type: "final",
       entry: "sayNoGoal",

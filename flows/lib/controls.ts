@@ -10,8 +10,8 @@ import type { Choice, ClientEvent, Effect, Say, Vars } from "../types.js";
 import { effectWith, say, sayWith } from "./actions.js";
 import { saysDontKnow } from "./answers.js";
 import { amsterdamDateTime } from "./calendar.js";
-import { normalise, parseDate, parseScale, type DateResult } from "./parse.js";
-import { isUnclear, ONLY_YES_NO, plain, readIntent, readYesNo } from "./readers.js";
+import { parseDate, parseScale, type DateResult } from "./parse.js";
+import { CONFIRM, isUnclear, plain, readIntent, readYesNo } from "./readers.js";
 
 /** Answers longer than this get a request to say it shorter (the engine refuses > 1000 itself). */
 export const MAX_ANSWER = 500;
@@ -222,14 +222,9 @@ export function parkStates() {
   } as const;
 }
 
-/** Yes or no to "klopt het?": buttons `yes` / `no`, or typed "ja", "klopt", "nee", "klopt niet". */
+/** Yes or no to "klopt het?": buttons `yes` / `no`, or typed "ja", "klopt", "nee", "klopt niet" (`readYesNo` with `CONFIRM`). */
 export function confirmOf(event: ClientEvent): "yes" | "no" | null {
-  if (event.type === "client.said") {
-    const t = normalise(event.text);
-    if (/\b(klopt niet|niet helemaal|niet goed)\b/.test(t)) return "no";
-    if (/^(?:(?:ja|jaa|jawel|jup|jep|yes|yep|ok|oke|nou)\s+)*(klopt|dat klopt|precies|helemaal goed|correct|thats right|that is right)\b/.test(t)) return "yes";
-  }
-  const yn = readYesNo(event, ONLY_YES_NO);
+  const yn = readYesNo(event, CONFIRM);
   return yn === "yes" || yn === "no" ? yn : null;
 }
 
