@@ -7,7 +7,7 @@
  * trajectory.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer } from "./lib/answers.js";
 import { ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
 import { normalise } from "./lib/parse.js";
@@ -51,7 +51,6 @@ function relapse(c: Context): Effect {
 export const aftercareMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     hello: sayWith<Context, ClientEvent>(({ context }) => ({ key: "aftercare.hello", vars: { name: context.name, weeks: context.weeks } })),
     keepScore: assign({ score: ({ event }) => scoreOf(event), low: ({ event }) => (scoreOf(event) ?? 0) <= LOW_SCORE }),

@@ -8,7 +8,7 @@
  * whether to make the step smaller, never blaming. Always ends positively.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
 import { answerOf, ask, bare, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, withNotNow } from "./lib/controls.js";
 import { stepWithout } from "./lib/rephrase.js";
@@ -80,9 +80,8 @@ const SMALLER_ROWS: Choice[][] = [[{ id: "yes", label: "checkin.step.smallerYes"
 export const checkinMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
-    hello: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.hello", vars: { name: context.name } })),
+    hello: greet<Context, ClientEvent>("checkin.hello"),
     keepScore: assign({ score: ({ event }) => scoreOf(event) }),
     recordMood: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "recordScale", scale: "WELLBEING", score: context.score ?? 0 })),
     askRise: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.rise.ask", vars: { from: context.previous ?? 0, to: context.score ?? 0 }, choices: withNotNow() })),

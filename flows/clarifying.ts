@@ -8,7 +8,7 @@
  * (src/domain/flow-data.ts). The client may skip the whole conversation at its first question.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
 import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry } from "./lib/controls.js";
 import { DOMAIN_PAGES, DOMAINS, DOMAINS_PER_PAGE, domainIn, isDomain, type Domain } from "./lib/domains.js";
@@ -83,10 +83,9 @@ type Args = { context: Context; event: ClientEvent };
 export const clarifyingMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     enterPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "CLARIFYING", onlyFrom: BEFORE_CLOSING })),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "clarifying.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("clarifying.intro"),
     keepWish: assign({ wish: ({ event }) => answerOf(event) }),
     keepWorry: assign({ worry: ({ event }) => answerOf(event) }),
     markStrengthsHelped: assign({ strengthsHelped: true }),

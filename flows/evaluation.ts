@@ -8,7 +8,7 @@
  * the coach the evaluation is there to talk about.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysNothing } from "./lib/answers.js";
 import { answerOf, ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf } from "./lib/controls.js";
 import { factsOf, recap, scoreLine, stepsSaid, type TrajectoryFacts } from "./lib/trajectory.js";
@@ -28,10 +28,9 @@ interface Context {
 export const evaluationMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     enterPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "EVALUATION", onlyFrom: ["CLARIFYING", "GOAL_AND_PLAN", "DOING"] })),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "evaluation.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("evaluation.intro"),
     sayRecap: sayWith<Context, ClientEvent>(({ context }) => recap("evaluation.recap", context.facts, {})),
     sayScores: sayWith<Context, ClientEvent>(({ context }): Say => scoreLine(context.facts) ?? { key: "evaluation.scores.none" }),
     keepReached: assign({ reached: ({ event }) => answerOf(event) }),

@@ -11,7 +11,7 @@
  * `recordScale` CONFIDENCE, a positive ending and the offer of a next conversation.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, hasSign, hasWhen, isThin, listsSeveral, saysDontKnow, saysNothing, words } from "./lib/answers.js";
 import {
   answerOf, ask, confirmOf, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, whenOf, withNotNow,
@@ -193,9 +193,8 @@ function keptHigher({ context, event }: Args): Partial<Context> {
 export const growMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("grow.intro"),
     // After the clarifying talk the first question names the part of life the client chose.
     askGoal: sayWith<Context, ClientEvent>(({ context }) => ({ key: context.focus ? `grow.goal.focus.${context.focus}` : "grow.goal.ask", choices: withNotNow() })),
     markGoalHelped: assign({ goalHelped: true }),

@@ -4,7 +4,7 @@
  * are welcome, and a positive ending. METHOD.md section 2 (kennismaking) and 7 (privacy).
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, say, sayWith } from "./lib/actions.js";
 import { controlActions, controlGuards, question } from "./lib/controls.js";
 import { parseCallName } from "./lib/parse.js";
 import { isUnclear, readDaypart, readRhythm, readYesNo, type YesNo } from "./lib/readers.js";
@@ -78,7 +78,6 @@ export const onboardingMachine = setup({
     input: {} as FlowInput,
   },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     sayWhoAmI: named(({ context }) => ({ key: "onboarding.whoAmI", vars: { name: context.clientName, coach: context.coachName } })),
     sayWhatWeSave: withCoach("onboarding.whatWeSave"),

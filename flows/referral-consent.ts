@@ -8,7 +8,7 @@
  * language): `{ referralId, partner, domain, need, coachJoins, items: [{ id, line }] }`.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, say, sayWith } from "./lib/actions.js";
 import { controlActions, controlGuards, question } from "./lib/controls.js";
 import { readYesNo } from "./lib/readers.js";
 import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput, Say } from "./types.js";
@@ -103,7 +103,6 @@ const tellAnswer = (answer: "consented" | "declined" | "askedCoach") => effectWi
 export const referralConsentMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     sayIntro: named(({ context }) => ({ key: "referralConsent.intro", vars: { name: context.name, coach: context.coach, partner: context.partner, domain: context.domain } })),
     sayWhy: named(({ context }) => ({ key: "referralConsent.why", vars: { coach: context.coach, need: context.need } })),

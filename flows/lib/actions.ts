@@ -33,3 +33,8 @@ export function effectWith<C extends MachineContext, E extends EventObject>(buil
     enqueue({ type: "effect", params: build({ context, event }) }),
   );
 }
+
+/** A named message that greets the client by name: `intro: greet("grow.intro")`. */
+export function greet<C extends MachineContext & { name: string }, E extends EventObject>(key: string) {
+  return sayWith<C, E>(({ context }) => ({ key, vars: { name: context.name } }));
+}

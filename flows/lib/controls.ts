@@ -7,7 +7,7 @@
  */
 import type { MachineContext } from "xstate";
 import type { Choice, ClientEvent, Effect, Say, Vars } from "../types.js";
-import { effectWith, say, sayWith } from "./actions.js";
+import { effectWith, outputActions, say, sayWith } from "./actions.js";
 import { saysDontKnow } from "./answers.js";
 import { amsterdamDateTime } from "./calendar.js";
 import { parseDate, parseScale, type DateResult } from "./parse.js";
@@ -136,12 +136,14 @@ function parkClosingKey(event: ClientEvent): string {
 type GuardArgs = { event: ClientEvent };
 
 /**
- * Actions every coaching flow spreads into `setup({ actions })`: `clarify` (the calm word for an
- * answer `textProblem` refuses; the question follows again), `scaleAgain` (the same for a 0-10
- * question), `pickButton`, and the park ending's effect and closing words.
+ * Actions every coaching flow spreads into `setup({ actions })`: the two output actions (`say`,
+ * `effect`), `clarify` (the calm word for an answer `textProblem` refuses; the question follows
+ * again), `scaleAgain` (the same for a 0-10 question), `pickButton`, and the park ending's effect
+ * and closing words.
  */
 export function controlActions<C extends MachineContext>() {
   return {
+    ...outputActions,
     clarify: sayWith<C, ClientEvent>(({ event }) => ({ key: CLARIFY[textProblem(event) ?? "button"] })),
     scaleAgain: sayWith<C, ClientEvent>(({ event }) => ({ key: scoreClarifyKey(event) })),
     pickButton: sayWith<C, ClientEvent>(() => ({ key: "common.pickButton" })),
