@@ -9,7 +9,7 @@
 import { assign, setup } from "xstate";
 import { effectWith, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer } from "./lib/answers.js";
-import { ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
+import { ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, whoOf, withNotNow } from "./lib/controls.js";
 import { normalise } from "./lib/parse.js";
 import { readYesNo } from "./lib/readers.js";
 import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput } from "./types.js";
@@ -74,8 +74,7 @@ export const aftercareMachine = setup({
   context: ({ input }) => {
     const weeks = input.data?.["weeks"];
     return {
-      name: input.client.callName ?? input.client.name,
-      coach: input.coach.name,
+      ...whoOf(input),
       weeks: typeof weeks === "number" && weeks > 0 ? weeks : 4,
       last: input.data?.["last"] === true,
       score: null,

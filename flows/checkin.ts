@@ -10,7 +10,7 @@
 import { assign, setup } from "xstate";
 import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, bare, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, withNotNow } from "./lib/controls.js";
+import { answerOf, ask, bare, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, whoOf, withNotNow } from "./lib/controls.js";
 import { stepWithout } from "./lib/rephrase.js";
 import { amsterdamDay, toIsoDate } from "./lib/calendar.js";
 import { normalise } from "./lib/parse.js";
@@ -109,8 +109,7 @@ export const checkinMachine = setup({
 }).createMachine({
   id: "checkin",
   context: ({ input }) => ({
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     step: stepOf(input.data),
     score: null,
     previous: previousOf(input.data),

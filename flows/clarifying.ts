@@ -10,7 +10,7 @@
 import { assign, setup } from "xstate";
 import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry, whoOf } from "./lib/controls.js";
 import { DOMAIN_PAGES, DOMAINS, DOMAINS_PER_PAGE, domainIn, isDomain, type Domain } from "./lib/domains.js";
 import { matchOption } from "./lib/parse.js";
 import { isUnclear, readScore, readYesNo, type YesNo } from "./lib/readers.js";
@@ -128,8 +128,7 @@ export const clarifyingMachine = setup({
 }).createMachine({
   id: "clarifying",
   context: ({ input }) => ({
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     wish: "", worry: "", strengths: "", network: "", strengthsHelped: false,
     page: 0, picked: [], scores: {}, focus: null,
   }),

@@ -11,7 +11,7 @@
 import { assign, setup } from "xstate";
 import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry, whoOf } from "./lib/controls.js";
 import { matchOption } from "./lib/parse.js";
 import { ONLY_YES_NO, readYesNo, type YesNo } from "./lib/readers.js";
 import { factsOf, recap, type TrajectoryFacts } from "./lib/trajectory.js";
@@ -123,8 +123,7 @@ export const closingMachine = setup({
 }).createMachine({
   id: "closing",
   context: ({ input }) => ({
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     facts: factsOf(input.data),
     weeks: weeksOf(input.data),
     next: null, nextText: "", firstStep: "", handover: false, aftercare: null,

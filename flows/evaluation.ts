@@ -10,7 +10,7 @@
 import { assign, setup } from "xstate";
 import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, whoOf } from "./lib/controls.js";
 import { factsOf, recap, scoreLine, stepsSaid, type TrajectoryFacts } from "./lib/trajectory.js";
 import type { ClientEvent, FlowDefinition, FlowInput, Say } from "./types.js";
 
@@ -50,7 +50,7 @@ export const evaluationMachine = setup({
   },
 }).createMachine({
   id: "evaluation",
-  context: ({ input }) => ({ name: input.client.callName ?? input.client.name, coach: input.coach.name, facts: factsOf(input.data), reached: "", needed: "", proud: "", score: null }),
+  context: ({ input }) => ({ ...whoOf(input), facts: factsOf(input.data), reached: "", needed: "", proud: "", score: null }),
   entry: ["enterPhase", "intro", "sayRecap", "sayScores"],
   initial: "reached",
   states: {

@@ -14,8 +14,7 @@ import { assign, setup } from "xstate";
 import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, hasSign, hasWhen, isThin, listsSeveral, saysDontKnow, saysNothing, words } from "./lib/answers.js";
 import {
-  answerOf, ask, confirmOf, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, whenOf, withNotNow,
-  type WhenKind,
+  answerOf, ask, confirmOf, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, type WhenKind, whenOf, whoOf, withNotNow,
 } from "./lib/controls.js";
 import { amsterdamDateTime } from "./lib/calendar.js";
 import { isDomain, type Domain } from "./lib/domains.js";
@@ -282,8 +281,7 @@ export const growMachine = setup({
 }).createMachine({
   id: "grow",
   context: ({ input }) => ({
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     goal: "", whenText: "", goalHelped: false, parts: [], ways: [],
     step: "", whenKind: "none", whenSaid: "", dueAt: null, helperKind: "unknown", helper: "",
     confidence: null, higher: "", obstacle: "", fixing: false,

@@ -65,6 +65,9 @@ const yesLaterNo = [
   [{ id: "no", label: "onboarding.consent.no" }],
 ];
 
+const DAYPART_ROWS = (["morning", "afternoon", "evening"] as const).map((id) => [{ id, label: `onboarding.reminders.${id}` }]);
+const RHYTHM_ROWS = [[{ id: "7", label: "onboarding.reminders.weekly" }], [{ id: "14", label: "onboarding.reminders.biweekly" }]];
+
 const askConsent = say("onboarding.consent.ask", undefined, yesLaterNo);
 
 const named = sayWith<Context, ClientEvent>;
@@ -187,27 +190,8 @@ export const onboardingMachine = setup({
       "pick",
       false,
     ),
-    remindersWhen: question(
-      "remindersWhen",
-      say("onboarding.reminders.when", undefined, [
-        [{ id: "morning", label: "onboarding.reminders.morning" }],
-        [{ id: "afternoon", label: "onboarding.reminders.afternoon" }],
-        [{ id: "evening", label: "onboarding.reminders.evening" }],
-      ]),
-      [{ guard: "choseDaypart", target: "remindersRhythm", actions: "keepDaypart" }],
-      "pick",
-      false,
-    ),
-    remindersRhythm: question(
-      "remindersRhythm",
-      say("onboarding.reminders.rhythm", undefined, [
-        [{ id: "7", label: "onboarding.reminders.weekly" }],
-        [{ id: "14", label: "onboarding.reminders.biweekly" }],
-      ]),
-      [{ guard: "choseRhythm", target: "done", actions: ["remindersOn", say("onboarding.reminders.yesOk")] }],
-      "pick",
-      false,
-    ),
+    remindersWhen: question("remindersWhen", say("onboarding.reminders.when", undefined, DAYPART_ROWS), [{ guard: "choseDaypart", target: "remindersRhythm", actions: "keepDaypart" }], "pick", false),
+    remindersRhythm: question("remindersRhythm", say("onboarding.reminders.rhythm", undefined, RHYTHM_ROWS), [{ guard: "choseRhythm", target: "done", actions: ["remindersOn", say("onboarding.reminders.yesOk")] }], "pick", false),
     done: {
       type: "final",
       entry: ["activate", "sayDone"],

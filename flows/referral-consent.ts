@@ -9,7 +9,7 @@
  */
 import { assign, setup } from "xstate";
 import { effectWith, say, sayWith } from "./lib/actions.js";
-import { controlActions, controlGuards, question } from "./lib/controls.js";
+import { controlActions, controlGuards, question, whoOf } from "./lib/controls.js";
 import { readYesNo } from "./lib/readers.js";
 import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput, Say } from "./types.js";
 
@@ -49,8 +49,7 @@ function contextOf(input: FlowInput): Context {
   return {
     ok,
     referralId: d.referralId ?? "",
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     partner: d.partner ?? "",
     domain: d.domain ?? "",
     need: d.need ?? "",

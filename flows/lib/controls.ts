@@ -6,12 +6,17 @@
  * states.
  */
 import type { MachineContext } from "xstate";
-import type { Choice, ClientEvent, Effect, Say, Vars } from "../types.js";
+import type { Choice, ClientEvent, Effect, FlowInput, Say, Vars } from "../types.js";
 import { effectWith, outputActions, say, sayWith } from "./actions.js";
 import { saysDontKnow } from "./answers.js";
 import { amsterdamDateTime } from "./calendar.js";
 import { parseDate, parseScale, type DateResult } from "./parse.js";
 import { CONFIRM, isUnclear, plain, readIntent, readYesNo } from "./readers.js";
+
+/** Who talks: the client as they want to be called (`name`) and their coach, for a flow's context. */
+export function whoOf(input: FlowInput): { name: string; coach: string } {
+  return { name: input.client.callName ?? input.client.name, coach: input.coach.name };
+}
 
 /** Answers longer than this get a request to say it shorter (the engine refuses > 1000 itself). */
 export const MAX_ANSWER = 500;
