@@ -135,18 +135,19 @@ export const clarifyingMachine = setup({
   entry: ["enterPhase", "intro"],
   initial: "start",
   states: {
-    /** Skippable: the client may go straight on to a goal. */
-    start: {
-      entry: say("clarifying.start.ask", undefined, START_ROWS),
-      on: {
-        "client.*": [
-          { guard: "skips", target: "skipped" },
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "starts", target: "wish" },
-          { target: "start", reenter: true, actions: say("clarifying.start.unclear") },
-        ],
-      },
-    },
+    /** Skippable: the client may go straight on to a goal. "Overslaan" is read before "niet nu" (`parks` false). */
+    start: question(
+      "start",
+      say("clarifying.start.ask", undefined, START_ROWS),
+      [
+        { guard: "skips", target: "skipped" },
+        { guard: "saidNotNow", target: "parkWhen" },
+        { guard: "starts", target: "wish" },
+        { target: "start", reenter: true, actions: say("clarifying.start.unclear") },
+      ],
+      "own",
+      false,
+    ),
     wish: question("wish", ask("clarifying.wish"), [{ guard: "dontKnow", target: "worry", actions: say("clarifying.wishLater") }, { target: "worry", actions: "keepWish" }]),
     worry: question("worry", ask("clarifying.worry"), [
       { guard: "dontKnow", target: "strengths", actions: say("clarifying.worryNone") },
@@ -216,17 +217,14 @@ export const clarifyingMachine = setup({
       ],
       "own",
     ),
-    goal: {
-      entry: say("clarifying.goal.ask", undefined, GOAL_ROWS),
-      on: {
-        "client.*": [
-          { guard: "goalNow", target: "toGoal" },
-          { guard: "goalLater", target: "later" },
-          { guard: "saidNotNow", target: "later" },
-          { target: "goal", reenter: true, actions: say("clarifying.unclear") },
-        ],
-      },
-    },
+    /** "Niet nu" here means the goal comes later: no park (`parks` false). */
+    goal: question(
+      "goal",
+      say("clarifying.goal.ask", undefined, GOAL_ROWS),
+      [{ guard: "goalNow", target: "toGoal" }, { guard: "goalLater", target: "later" }, { guard: "saidNotNow", target: "later" }, { target: "goal", reenter: true, actions: say("clarifying.unclear") }],
+      "own",
+      false,
+    ),
     toGoal: {
       type: "final",
       entry: ["toGoalPhase", say("clarifying.goal.nowOk"), "startGrow"],
