@@ -7,9 +7,9 @@
  * trajectory.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer } from "./lib/answers.js";
-import { ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
+import { ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, whoOf, withNotNow } from "./lib/controls.js";
 import { normalise } from "./lib/parse.js";
 import { readYesNo } from "./lib/readers.js";
 import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput } from "./types.js";
@@ -51,7 +51,6 @@ function relapse(c: Context): Effect {
 export const aftercareMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     hello: sayWith<Context, ClientEvent>(({ context }) => ({ key: "aftercare.hello", vars: { name: context.name, weeks: context.weeks } })),
     keepScore: assign({ score: ({ event }) => scoreOf(event), low: ({ event }) => (scoreOf(event) ?? 0) <= LOW_SCORE }),
@@ -75,8 +74,7 @@ export const aftercareMachine = setup({
   context: ({ input }) => {
     const weeks = input.data?.["weeks"];
     return {
-      name: input.client.callName ?? input.client.name,
-      coach: input.coach.name,
+      ...whoOf(input),
       weeks: typeof weeks === "number" && weeks > 0 ? weeks : 4,
       last: input.data?.["last"] === true,
       score: null,
@@ -86,21 +84,16 @@ export const aftercareMachine = setup({
   entry: "hello",
   initial: "mood",
   states: {
-    mood: {
-      entry: say("aftercare.mood", undefined, withNotNow(MOOD_ROWS)),
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: "gaveScore",
-            target: "moodChosen",
-            actions: ["keepScore", "recordMood"],
-          },
-          { guard: "gaveMood", target: "moodChosen", actions: "keepMood" },
-          { target: "mood", reenter: true, actions: say("aftercare.moodUnknown") },
-        ],
-      },
-    },
+    mood: question(
+      "mood",
+      ask("aftercare.mood", undefined, MOOD_ROWS),
+      [
+        { guard: "gaveScore", target: "moodChosen", actions: ["keepScore", "recordMood"] },
+        { guard: "gaveMood", target: "moodChosen", actions: "keepMood" },
+        { target: "mood", reenter: true, actions: say("aftercare.moodUnknown") },
+      ],
+      "own",
+    ),
     moodChosen: {
       always: [
         { guard: "low", target: "lowWhat", actions: "tellRelapse" },

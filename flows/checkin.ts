@@ -8,9 +8,9 @@
  * whether to make the step smaller, never blaming. Always ends positively.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, bare, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
+import { answerOf, ask, bare, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, whoOf, withNotNow } from "./lib/controls.js";
 import { stepWithout } from "./lib/rephrase.js";
 import { amsterdamDay, toIsoDate } from "./lib/calendar.js";
 import { normalise } from "./lib/parse.js";
@@ -80,9 +80,8 @@ const SMALLER_ROWS: Choice[][] = [[{ id: "yes", label: "checkin.step.smallerYes"
 export const checkinMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
-    hello: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.hello", vars: { name: context.name } })),
+    hello: greet<Context, ClientEvent>("checkin.hello"),
     keepScore: assign({ score: ({ event }) => scoreOf(event) }),
     recordMood: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "recordScale", scale: "WELLBEING", score: context.score ?? 0 })),
     askRise: sayWith<Context, ClientEvent>(({ context }) => ({ key: "checkin.rise.ask", vars: { from: context.previous ?? 0, to: context.score ?? 0 }, choices: withNotNow() })),
@@ -110,8 +109,7 @@ export const checkinMachine = setup({
 }).createMachine({
   id: "checkin",
   context: ({ input }) => ({
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     step: stepOf(input.data),
     score: null,
     previous: previousOf(input.data),
@@ -132,43 +130,27 @@ export const checkinMachine = setup({
     /** Something went better: an indirect compliment. */
     betterHow: question("betterHow", ask("checkin.better.how"), [{ target: "stepOrEnd" }]),
     stepOrEnd: { always: [{ guard: "hasStep", target: "stepAsk" }, { target: "done" }] },
-    stepAsk: {
-      entry: "askStep",
-      on: {
-        "client.*": [
-          { guard: "saidNotNow", target: "parkWhen" },
-          {
-            guard: { type: "stepIs", params: { status: "done" } },
-            target: "nextStep",
-            actions: ["stepDone", "sayStepDone"],
-          },
-          {
-            guard: { type: "stepIs", params: { status: "partly" } },
-            target: "done",
-            actions: ["stepPartly", say("checkin.step.partlyOk")],
-          },
-          // Before its day a step not done yet is simply still to come ("nog niet, is toch pas zondag").
-          { guard: "notDueYet", target: "done", actions: say("checkin.step.notDue") },
-          { guard: { type: "stepIs", params: { status: "notYet" } }, target: "stepBlocked" },
-          { guard: "badText", target: "stepAsk", reenter: true, actions: "clarify" },
-          { target: "stepAsk", reenter: true, actions: "pickButton" },
-        ],
-      },
-    },
-    /** A step done: what is the next one? It joins the same goal. */
-    nextStep: {
-      entry: ask("checkin.step.nextAsk", undefined, [[{ id: "notSure", label: "checkin.step.nextNotSure" }]]),
-      on: {
-        "client.*": [
-          { guard: "noNextStep", target: "done", actions: "sayNextLater" },
-          { guard: "badText", target: "nextStep", reenter: true, actions: "clarify" },
-          {
-            target: "done",
-            actions: ["addNextStep", say("checkin.step.nextOk")],
-          },
-        ],
-      },
-    },
+    stepAsk: question(
+      "stepAsk",
+      "askStep",
+      [
+        { guard: { type: "stepIs", params: { status: "done" } }, target: "nextStep", actions: ["stepDone", "sayStepDone"] },
+        { guard: { type: "stepIs", params: { status: "partly" } }, target: "done", actions: ["stepPartly", say("checkin.step.partlyOk")] },
+        // Before its day a step not done yet is simply still to come ("nog niet, is toch pas zondag").
+        { guard: "notDueYet", target: "done", actions: say("checkin.step.notDue") },
+        { guard: { type: "stepIs", params: { status: "notYet" } }, target: "stepBlocked" },
+        textRetry("stepAsk"),
+      ],
+      "pick",
+    ),
+    /** A step done: what is the next one? It joins the same goal. "Niet nu" here means no next step yet (`parks` false). */
+    nextStep: question(
+      "nextStep",
+      ask("checkin.step.nextAsk", undefined, [[{ id: "notSure", label: "checkin.step.nextNotSure" }]]),
+      [{ guard: "noNextStep", target: "done", actions: "sayNextLater" }, textRetry("nextStep"), { target: "done", actions: ["addNextStep", say("checkin.step.nextOk")] }],
+      "own",
+      false,
+    ),
     stepBlocked: question("stepBlocked", ask("checkin.step.blocked"), [{ target: "stepSmaller" }]),
     stepSmaller: question(
       "stepSmaller",

@@ -8,9 +8,9 @@
  * (src/domain/flow-data.ts). The client may skip the whole conversation at its first question.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysDontKnow, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry, whoOf } from "./lib/controls.js";
 import { DOMAIN_PAGES, DOMAINS, DOMAINS_PER_PAGE, domainIn, isDomain, type Domain } from "./lib/domains.js";
 import { matchOption } from "./lib/parse.js";
 import { isUnclear, readScore, readYesNo, type YesNo } from "./lib/readers.js";
@@ -83,10 +83,9 @@ type Args = { context: Context; event: ClientEvent };
 export const clarifyingMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     enterPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "CLARIFYING", onlyFrom: BEFORE_CLOSING })),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "clarifying.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("clarifying.intro"),
     keepWish: assign({ wish: ({ event }) => answerOf(event) }),
     keepWorry: assign({ worry: ({ event }) => answerOf(event) }),
     markStrengthsHelped: assign({ strengthsHelped: true }),
@@ -129,26 +128,26 @@ export const clarifyingMachine = setup({
 }).createMachine({
   id: "clarifying",
   context: ({ input }) => ({
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     wish: "", worry: "", strengths: "", network: "", strengthsHelped: false,
     page: 0, picked: [], scores: {}, focus: null,
   }),
   entry: ["enterPhase", "intro"],
   initial: "start",
   states: {
-    /** Skippable: the client may go straight on to a goal. */
-    start: {
-      entry: say("clarifying.start.ask", undefined, START_ROWS),
-      on: {
-        "client.*": [
-          { guard: "skips", target: "skipped" },
-          { guard: "saidNotNow", target: "parkWhen" },
-          { guard: "starts", target: "wish" },
-          { target: "start", reenter: true, actions: say("clarifying.start.unclear") },
-        ],
-      },
-    },
+    /** Skippable: the client may go straight on to a goal. "Overslaan" is read before "niet nu" (`parks` false). */
+    start: question(
+      "start",
+      say("clarifying.start.ask", undefined, START_ROWS),
+      [
+        { guard: "skips", target: "skipped" },
+        { guard: "saidNotNow", target: "parkWhen" },
+        { guard: "starts", target: "wish" },
+        { target: "start", reenter: true, actions: say("clarifying.start.unclear") },
+      ],
+      "own",
+      false,
+    ),
     wish: question("wish", ask("clarifying.wish"), [{ guard: "dontKnow", target: "worry", actions: say("clarifying.wishLater") }, { target: "worry", actions: "keepWish" }]),
     worry: question("worry", ask("clarifying.worry"), [
       { guard: "dontKnow", target: "strengths", actions: say("clarifying.worryNone") },
@@ -218,17 +217,14 @@ export const clarifyingMachine = setup({
       ],
       "own",
     ),
-    goal: {
-      entry: say("clarifying.goal.ask", undefined, GOAL_ROWS),
-      on: {
-        "client.*": [
-          { guard: "goalNow", target: "toGoal" },
-          { guard: "goalLater", target: "later" },
-          { guard: "saidNotNow", target: "later" },
-          { target: "goal", reenter: true, actions: say("clarifying.unclear") },
-        ],
-      },
-    },
+    /** "Niet nu" here means the goal comes later: no park (`parks` false). */
+    goal: question(
+      "goal",
+      say("clarifying.goal.ask", undefined, GOAL_ROWS),
+      [{ guard: "goalNow", target: "toGoal" }, { guard: "goalLater", target: "later" }, { guard: "saidNotNow", target: "later" }, { target: "goal", reenter: true, actions: say("clarifying.unclear") }],
+      "own",
+      false,
+    ),
     toGoal: {
       type: "final",
       entry: ["toGoalPhase", say("clarifying.goal.nowOk"), "startGrow"],

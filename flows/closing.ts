@@ -9,9 +9,9 @@
  * plans the check-ins (`input.data.aftercareWeeks`, default 4 and 12) or closes the trajectory.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, textRetry, whoOf } from "./lib/controls.js";
 import { matchOption } from "./lib/parse.js";
 import { ONLY_YES_NO, readYesNo, type YesNo } from "./lib/readers.js";
 import { factsOf, recap, type TrajectoryFacts } from "./lib/trajectory.js";
@@ -90,10 +90,9 @@ type Args = { context: Context; event: ClientEvent };
 export const closingMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     enterPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "CLOSING", onlyFrom: ["CLARIFYING", "GOAL_AND_PLAN", "DOING", "EVALUATION"] })),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "closing.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("closing.intro"),
     keepNext: assign({ next: ({ event }) => nextOf(event), nextText: ({ event }) => answerOf(event) }),
     nextOther: assign({ next: "other" }),
     keepOwnNext: assign({ next: "other", nextText: ({ event }) => answerOf(event) }),
@@ -124,8 +123,7 @@ export const closingMachine = setup({
 }).createMachine({
   id: "closing",
   context: ({ input }) => ({
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     facts: factsOf(input.data),
     weeks: weeksOf(input.data),
     next: null, nextText: "", firstStep: "", handover: false, aftercare: null,

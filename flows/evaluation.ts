@@ -8,9 +8,9 @@
  * the coach the evaluation is there to talk about.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, saysNothing } from "./lib/answers.js";
-import { answerOf, ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf } from "./lib/controls.js";
+import { answerOf, ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, whoOf } from "./lib/controls.js";
 import { factsOf, recap, scoreLine, stepsSaid, type TrajectoryFacts } from "./lib/trajectory.js";
 import type { ClientEvent, FlowDefinition, FlowInput, Say } from "./types.js";
 
@@ -28,10 +28,9 @@ interface Context {
 export const evaluationMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
     enterPhase: effectWith<Context, ClientEvent>(() => ({ kind: "phase", to: "EVALUATION", onlyFrom: ["CLARIFYING", "GOAL_AND_PLAN", "DOING"] })),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "evaluation.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("evaluation.intro"),
     sayRecap: sayWith<Context, ClientEvent>(({ context }) => recap("evaluation.recap", context.facts, {})),
     sayScores: sayWith<Context, ClientEvent>(({ context }): Say => scoreLine(context.facts) ?? { key: "evaluation.scores.none" }),
     keepReached: assign({ reached: ({ event }) => answerOf(event) }),
@@ -51,7 +50,7 @@ export const evaluationMachine = setup({
   },
 }).createMachine({
   id: "evaluation",
-  context: ({ input }) => ({ name: input.client.callName ?? input.client.name, coach: input.coach.name, facts: factsOf(input.data), reached: "", needed: "", proud: "", score: null }),
+  context: ({ input }) => ({ ...whoOf(input), facts: factsOf(input.data), reached: "", needed: "", proud: "", score: null }),
   entry: ["enterPhase", "intro", "sayRecap", "sayScores"],
   initial: "reached",
   states: {

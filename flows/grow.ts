@@ -11,16 +11,15 @@
  * `recordScale` CONFIDENCE, a positive ending and the offer of a next conversation.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, say, sayWith } from "./lib/actions.js";
+import { effectWith, greet, say, sayWith } from "./lib/actions.js";
 import { hasNoAnswer, hasSign, hasWhen, isThin, listsSeveral, saysDontKnow, saysNothing, words } from "./lib/answers.js";
 import {
-  answerOf, ask, confirmOf, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, whenOf, withNotNow,
-  type WhenKind,
+  answerOf, ask, confirmOf, controlActions, controlGuards, isNotNow, parkStates, question, scaleRows, scoreOf, textRetry, type WhenKind, whenOf, whoOf, withNotNow,
 } from "./lib/controls.js";
 import { amsterdamDateTime } from "./lib/calendar.js";
 import { isDomain, type Domain } from "./lib/domains.js";
 import { matchOption, normalise } from "./lib/parse.js";
-import { isUnclear, readButton, readDay } from "./lib/readers.js";
+import { isUnclear, readButton, readDay, readYesNo } from "./lib/readers.js";
 import { aloneIn, asAim, asLabel, dayIn, helperIn, personOf, problemsIn, stepWithout, tidy } from "./lib/rephrase.js";
 import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput, PersistedFlow } from "./types.js";
 
@@ -193,9 +192,8 @@ function keptHigher({ context, event }: Args): Partial<Context> {
 export const growMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "grow.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("grow.intro"),
     // After the clarifying talk the first question names the part of life the client chose.
     askGoal: sayWith<Context, ClientEvent>(({ context }) => ({ key: context.focus ? `grow.goal.focus.${context.focus}` : "grow.goal.ask", choices: withNotNow() })),
     markGoalHelped: assign({ goalHelped: true }),
@@ -274,7 +272,7 @@ export const growMachine = setup({
     alone: ({ event }) => isAlone(event),
     unsure: ({ context }) => (context.confidence ?? 0) <= 6,
     /** "ja" or "ok" to "who can help?" names nobody. */
-    deniedWithDay: ({ event }) => event.type === "client.said" && /^(nee|neen|no|klopt niet|niet helemaal)\b/.test(normalise(event.text)) && dayIn(event.text) !== "" && whenTyped(event) !== null,
+    deniedWithDay: ({ event }) => event.type === "client.said" && readYesNo(event, { leadingNo: true }) === "no" && dayIn(event.text) !== "" && whenTyped(event) !== null,
     noPerson: ({ event }) => event.type === "client.said" && personOf(event.text) === "",
     obstacleNamed: ({ context }) => context.obstacle !== "",
     fixes: ({ event }, params: { part: Part }) => partOf(event) === params.part,
@@ -283,8 +281,7 @@ export const growMachine = setup({
 }).createMachine({
   id: "grow",
   context: ({ input }) => ({
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     goal: "", whenText: "", goalHelped: false, parts: [], ways: [],
     step: "", whenKind: "none", whenSaid: "", dueAt: null, helperKind: "unknown", helper: "",
     confidence: null, higher: "", obstacle: "", fixing: false,
@@ -435,17 +432,18 @@ export const growMachine = setup({
       ],
       "own",
     ),
-    /** The goal is saved; offer the next conversation. "Niet nu" here simply ends, so it is no `question()`. */
-    next: {
-      entry: ask("grow.next.ask", undefined, [[{ id: "yes", label: "grow.next.yes" }]]),
-      on: {
-        "client.*": [
-          { guard: "confirmed", target: "done", actions: ["startScaling", say("grow.next.go")] },
-          { guard: "declinesNext", target: "done", actions: say("grow.next.later") },
-          { target: "next", reenter: true, actions: say("grow.summary.unclear") },
-        ],
-      },
-    },
+    /** The goal is saved; offer the next conversation. "Niet nu" here simply ends (`parks` false). */
+    next: question(
+      "next",
+      ask("grow.next.ask", undefined, [[{ id: "yes", label: "grow.next.yes" }]]),
+      [
+        { guard: "confirmed", target: "done", actions: ["startScaling", say("grow.next.go")] },
+        { guard: "declinesNext", target: "done", actions: say("grow.next.later") },
+        { target: "next", reenter: true, actions: say("grow.summary.unclear") },
+      ],
+      "own",
+      false,
+    ),
     noGoalYet: {
       type: "final",
       entry: "sayNoGoal",

@@ -30,6 +30,13 @@ interface Context {
   rung: number | null;
 }
 
+/** A rung, "overslaan", or the question again (without the introduction). */
+const LADDER_ANSWERS = [
+  { guard: "choseRung", target: "saved", actions: "keepRung" },
+  { guard: "choseSkip", target: "skipped" },
+  { target: "again", reenter: true, actions: say("ladder.pickButton") },
+] as const;
+
 export const ladderMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
@@ -48,24 +55,12 @@ export const ladderMachine = setup({
   states: {
     ask: {
       entry: [say("ladder.intro"), say("ladder.ask", undefined, LADDER_CHOICES)],
-      on: {
-        "client.*": [
-          { guard: "choseRung", target: "saved", actions: "keepRung" },
-          { guard: "choseSkip", target: "skipped" },
-          { target: "again", actions: say("ladder.pickButton") },
-        ],
-      },
+      on: { "client.*": LADDER_ANSWERS },
     },
     /** The question again, without the introduction. */
     again: {
       entry: say("ladder.ask", undefined, LADDER_CHOICES),
-      on: {
-        "client.*": [
-          { guard: "choseRung", target: "saved", actions: "keepRung" },
-          { guard: "choseSkip", target: "skipped" },
-          { target: "again", reenter: true, actions: say("ladder.pickButton") },
-        ],
-      },
+      on: { "client.*": LADDER_ANSWERS },
     },
     saved: {
       type: "final",

@@ -8,7 +8,7 @@
  * the client to picture a better day.
  */
 import { assign, enqueueActions, setup } from "xstate";
-import { outputActions, say, sayWith } from "./lib/actions.js";
+import { greet, say, sayWith } from "./lib/actions.js";
 import { aboutOthersOnly, hasNoAnswer, saysNothing } from "./lib/answers.js";
 import { answerOf, ask, controlActions, controlGuards, parkStates, question } from "./lib/controls.js";
 import { normalise } from "./lib/parse.js";
@@ -48,9 +48,8 @@ const dontKnow = ({ event }: { event: ClientEvent }) => event.type === "client.s
 export const miracleMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "miracle.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("miracle.intro"),
     markFirstHelped: assign({ firstHelped: true }),
     keepFirst: assign({ first: ({ event }) => answerOf(event) }),
     keepWho: assign({ who: ({ event }) => answerOf(event) }),

@@ -4,7 +4,8 @@
  * are welcome, and a positive ending. METHOD.md section 2 (kennismaking) and 7 (privacy).
  */
 import { assign, setup } from "xstate";
-import { effect, outputActions, say } from "./lib/actions.js";
+import { effectWith, say, sayWith } from "./lib/actions.js";
+import { controlActions, controlGuards, question } from "./lib/controls.js";
 import { parseCallName } from "./lib/parse.js";
 import { isUnclear, readDaypart, readRhythm, readYesNo, type YesNo } from "./lib/readers.js";
 import type { ClientEvent, Daypart, FlowDefinition, FlowInput } from "./types.js";
@@ -44,28 +45,19 @@ function rhythmOf(event: ClientEvent): number | null {
   return isUnclear(r) ? null : r.value.everyDays;
 }
 
-/** Yes to the consent question, wherever it is asked: record it and go on to the name. */
-const consentGiven = {
-  guard: "saidYes",
-  target: "name",
-  actions: effect({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "GIVEN" }),
-} as const;
-
 /**
  * Answers to the consent question: yes is recorded and goes on to the name; no is confirmed
  * first; "not now" and "ask my coach first" record nothing; anything unclear asks again with
  * the buttons, so consent and refusal are never read from an unclear message.
  */
-function consentAnswers(again: string) {
-  return [
-    consentGiven,
-    { guard: "saidLater", target: "consentLater" },
-    { guard: "asksCoach", target: "consentAskCoach" },
-    { guard: "saidNo", target: "refuseCheck" },
-    { guard: "buttonNoise", target: again, reenter: true, actions: say("common.pickButton") },
-    { target: again, reenter: true, actions: say("onboarding.consent.unclear") },
-  ] as const;
-}
+const CONSENT_ANSWERS = [
+  { guard: "saidYes", target: "name", actions: "giveConsent" },
+  { guard: "saidLater", target: "consentLater" },
+  { guard: "asksCoach", target: "consentAskCoach" },
+  { guard: "saidNo", target: "refuseCheck" },
+  { guard: "buttonNoise", target: "consentAgain", reenter: true, actions: "pickButton" },
+  { target: "consentAgain", reenter: true, actions: say("onboarding.consent.unclear") },
+] as const;
 
 const yesLaterNo = [
   [{ id: "yes", label: "onboarding.consent.yes" }],
@@ -73,14 +65,60 @@ const yesLaterNo = [
   [{ id: "no", label: "onboarding.consent.no" }],
 ];
 
+const DAYPART_ROWS = (["morning", "afternoon", "evening"] as const).map((id) => [{ id, label: `onboarding.reminders.${id}` }]);
+const RHYTHM_ROWS = [[{ id: "7", label: "onboarding.reminders.weekly" }], [{ id: "14", label: "onboarding.reminders.biweekly" }]];
+
+const askConsent = say("onboarding.consent.ask", undefined, yesLaterNo);
+
+const named = sayWith<Context, ClientEvent>;
+/** A named message with the coach's name in it. */
+const withCoach = (key: string) => named(({ context }) => ({ key, vars: { coach: context.coachName } }));
+
 export const onboardingMachine = setup({
   types: {
     context: {} as Context,
     events: {} as ClientEvent,
     input: {} as FlowInput,
   },
-  actions: outputActions,
+  actions: {
+    ...controlActions<Context>(),
+    sayWhoAmI: named(({ context }) => ({ key: "onboarding.whoAmI", vars: { name: context.clientName, coach: context.coachName } })),
+    sayWhatWeSave: withCoach("onboarding.whatWeSave"),
+    sayLaterOk: withCoach("onboarding.consent.laterOk"),
+    sayAskCoachOk: withCoach("onboarding.consent.askCoachOk"),
+    sayGoodbye: withCoach("onboarding.consent.goodbye"),
+    giveConsent: effectWith<Context, ClientEvent>(() => ({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "GIVEN" })),
+    refuseConsent: effectWith<Context, ClientEvent>(() => ({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "REFUSED" })),
+    forgetClient: effectWith<Context, ClientEvent>(() => ({ kind: "forgetClient" })),
+    askName: named(({ context }) => ({
+      key: "onboarding.name.ask",
+      vars: { name: context.callName },
+      choices: [[{ id: "keep", label: "onboarding.name.keep", vars: { name: context.callName } }]],
+    })),
+    keepTypedName: assign({ callName: ({ event }) => (event.type === "client.said" ? (parseCallName(event.text) ?? "") : "") }),
+    saveCallName: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "setCallName", name: context.callName })),
+    askReminders: named(({ context }) => ({
+      key: "onboarding.reminders.ask",
+      vars: { name: context.callName },
+      choices: [
+        [{ id: "yes", label: "onboarding.reminders.yes" }],
+        [{ id: "no", label: "onboarding.reminders.no" }],
+        [{ id: "later", label: "onboarding.reminders.later" }],
+      ],
+    })),
+    keepDaypart: assign({ daypart: ({ event }) => daypartOf(event) }),
+    remindersOff: effectWith<Context, ClientEvent>(() => ({ kind: "setReminders", wanted: false })),
+    remindersOn: effectWith<Context, ClientEvent>(({ context, event }) => ({
+      kind: "setReminders",
+      wanted: true,
+      daypart: context.daypart ?? "morning",
+      everyDays: rhythmOf(event) ?? 7,
+    })),
+    activate: effectWith<Context, ClientEvent>(() => ({ kind: "activateClient" })),
+    sayDone: named(({ context }) => ({ key: "onboarding.done", vars: { name: context.callName, coach: context.coachName } })),
+  },
   guards: {
+    ...controlGuards,
     saidYes: ({ context, event }) => answerOf(event, context.coachName) === "yes",
     saidNo: ({ context, event }) => answerOf(event, context.coachName) === "no",
     saidLater: ({ context, event }) => answerOf(event, context.coachName) === "later",
@@ -100,159 +138,63 @@ export const onboardingMachine = setup({
     daypart: null,
   }),
   initial: "consent",
+  // Onboarding has no park ending: "niet nu" and "later" are answers here (`parks` false).
   states: {
-    consent: {
-      entry: [
-        say("onboarding.welcome", undefined),
-        { type: "say", params: ({ context }) => ({ key: "onboarding.whoAmI", vars: { name: context.clientName, coach: context.coachName } }) },
-        { type: "say", params: ({ context }) => ({ key: "onboarding.whatWeSave", vars: { coach: context.coachName } }) },
-        say("onboarding.consent.ask", undefined, yesLaterNo),
-      ],
-      on: { "client.*": consentAnswers("consentAgain") },
-    },
+    consent: question("consent", [say("onboarding.welcome"), "sayWhoAmI", "sayWhatWeSave", askConsent], CONSENT_ANSWERS, "own", false),
     /** Asks the consent question again without repeating the whole introduction. */
-    consentAgain: {
-      entry: say("onboarding.consent.ask", undefined, yesLaterNo),
-      on: { "client.*": consentAnswers("consentAgain") },
-    },
+    consentAgain: question("consentAgain", askConsent, CONSENT_ANSWERS, "own", false),
     /** "Not now": nothing is saved beyond the link to the coach; any message brings the question back. */
-    consentLater: {
-      entry: { type: "say", params: ({ context }) => ({ key: "onboarding.consent.laterOk", vars: { coach: context.coachName } }) },
-      on: { "client.*": { target: "consentAgain" } },
-    },
+    consentLater: question("consentLater", "sayLaterOk", [{ target: "consentAgain" }], "own", false),
     /** "Eerst aan Sam vragen": a good idea; nothing is recorded, the question comes back with the next message. */
-    consentAskCoach: {
-      entry: { type: "say", params: ({ context }) => ({ key: "onboarding.consent.askCoachOk", vars: { coach: context.coachName } }) },
-      on: { "client.*": { target: "consentAgain" } },
-    },
+    consentAskCoach: question("consentAskCoach", "sayAskCoachOk", [{ target: "consentAgain" }], "own", false),
     /** A refusal forgets everything and unlinks the chat: it is confirmed first, with buttons. */
-    refuseCheck: {
-      entry: say("onboarding.consent.refuseCheck", undefined, [
+    refuseCheck: question(
+      "refuseCheck",
+      say("onboarding.consent.refuseCheck", undefined, [
         [{ id: "yes", label: "onboarding.consent.refuseYes" }],
         [{ id: "no", label: "onboarding.consent.refuseNo" }],
       ]),
-      on: {
-        "client.*": [
-          { guard: "saidYes", target: "refused" },
-          { guard: "saidNo", target: "consentAgain", actions: say("onboarding.consent.refuseUndone") },
-          { guard: "saidLater", target: "consentLater" },
-          { guard: "asksCoach", target: "consentAskCoach" },
-          { target: "refuseCheck", reenter: true, actions: say("onboarding.consent.unclear") },
-        ],
-      },
-    },
+      [
+        { guard: "saidYes", target: "refused" },
+        { guard: "saidNo", target: "consentAgain", actions: say("onboarding.consent.refuseUndone") },
+        { guard: "saidLater", target: "consentLater" },
+        { guard: "asksCoach", target: "consentAskCoach" },
+        { target: "refuseCheck", reenter: true, actions: say("onboarding.consent.unclear") },
+      ],
+      "own",
+      false,
+    ),
     refused: {
       type: "final",
-      entry: [
-        effect({ kind: "consent", subject: "data", textVersion: CONSENT_TEXT_VERSION, decision: "REFUSED" }),
-        effect({ kind: "forgetClient" }),
-        { type: "say", params: ({ context }) => ({ key: "onboarding.consent.goodbye", vars: { coach: context.coachName } }) },
+      entry: ["refuseConsent", "forgetClient", "sayGoodbye"],
+    },
+    name: question(
+      "name",
+      "askName",
+      [
+        { guard: "keepsName", target: "reminders", actions: "saveCallName" },
+        { guard: "typedName", target: "reminders", actions: ["keepTypedName", "saveCallName"] },
+        { target: "name", reenter: true, actions: say("onboarding.name.invalid") },
       ],
-    },
-    name: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: "onboarding.name.ask",
-          vars: { name: context.callName },
-          choices: [[{ id: "keep", label: "onboarding.name.keep", vars: { name: context.callName } }]],
-        }),
-      },
-      on: {
-        "client.*": [
-          {
-            guard: "keepsName",
-            target: "reminders",
-            actions: { type: "effect", params: ({ context }) => ({ kind: "setCallName", name: context.callName }) },
-          },
-          {
-            guard: "typedName",
-            target: "reminders",
-            actions: [
-              assign({ callName: ({ event }) => (event.type === "client.said" ? (parseCallName(event.text) ?? "") : "") }),
-              { type: "effect", params: ({ context }) => ({ kind: "setCallName", name: context.callName }) },
-            ],
-          },
-          { target: "name", reenter: true, actions: say("onboarding.name.invalid") },
-        ],
-      },
-    },
-    reminders: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: "onboarding.reminders.ask",
-          vars: { name: context.callName },
-          choices: [
-            [{ id: "yes", label: "onboarding.reminders.yes" }],
-            [{ id: "no", label: "onboarding.reminders.no" }],
-            [{ id: "later", label: "onboarding.reminders.later" }],
-          ],
-        }),
-      },
-      on: {
-        "client.*": [
-          { guard: "saidYes", target: "remindersWhen" },
-          {
-            guard: "saidNo",
-            target: "done",
-            actions: [effect({ kind: "setReminders", wanted: false }), say("onboarding.reminders.noOk")],
-          },
-          {
-            guard: "saidLater",
-            target: "done",
-            actions: [effect({ kind: "setReminders", wanted: false }), say("onboarding.reminders.laterOk")],
-          },
-          { target: "reminders", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
-    },
-    remindersWhen: {
-      entry: say("onboarding.reminders.when", undefined, [
-        [{ id: "morning", label: "onboarding.reminders.morning" }],
-        [{ id: "afternoon", label: "onboarding.reminders.afternoon" }],
-        [{ id: "evening", label: "onboarding.reminders.evening" }],
-      ]),
-      on: {
-        "client.*": [
-          { guard: "choseDaypart", target: "remindersRhythm", actions: assign({ daypart: ({ event }) => daypartOf(event) }) },
-          { target: "remindersWhen", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
-    },
-    remindersRhythm: {
-      entry: say("onboarding.reminders.rhythm", undefined, [
-        [{ id: "7", label: "onboarding.reminders.weekly" }],
-        [{ id: "14", label: "onboarding.reminders.biweekly" }],
-      ]),
-      on: {
-        "client.*": [
-          {
-            guard: "choseRhythm",
-            target: "done",
-            actions: [
-              {
-                type: "effect",
-                params: ({ context, event }) => ({
-                  kind: "setReminders",
-                  wanted: true,
-                  daypart: context.daypart ?? "morning",
-                  everyDays: rhythmOf(event) ?? 7,
-                }),
-              },
-              say("onboarding.reminders.yesOk"),
-            ],
-          },
-          { target: "remindersRhythm", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
-    },
+      "own",
+      false,
+    ),
+    reminders: question(
+      "reminders",
+      "askReminders",
+      [
+        { guard: "saidYes", target: "remindersWhen" },
+        { guard: "saidNo", target: "done", actions: ["remindersOff", say("onboarding.reminders.noOk")] },
+        { guard: "saidLater", target: "done", actions: ["remindersOff", say("onboarding.reminders.laterOk")] },
+      ],
+      "pick",
+      false,
+    ),
+    remindersWhen: question("remindersWhen", say("onboarding.reminders.when", undefined, DAYPART_ROWS), [{ guard: "choseDaypart", target: "remindersRhythm", actions: "keepDaypart" }], "pick", false),
+    remindersRhythm: question("remindersRhythm", say("onboarding.reminders.rhythm", undefined, RHYTHM_ROWS), [{ guard: "choseRhythm", target: "done", actions: ["remindersOn", say("onboarding.reminders.yesOk")] }], "pick", false),
     done: {
       type: "final",
-      entry: [
-        effect({ kind: "activateClient" }),
-        { type: "say", params: ({ context }) => ({ key: "onboarding.done", vars: { name: context.callName, coach: context.coachName } }) },
-      ],
+      entry: ["activate", "sayDone"],
     },
   },
 });

@@ -8,7 +8,8 @@
  * language): `{ referralId, partner, domain, need, coachJoins, items: [{ id, line }] }`.
  */
 import { assign, setup } from "xstate";
-import { outputActions, say } from "./lib/actions.js";
+import { effectWith, say, sayWith } from "./lib/actions.js";
+import { controlActions, controlGuards, question, whoOf } from "./lib/controls.js";
 import { readYesNo } from "./lib/readers.js";
 import type { Choice, ClientEvent, Effect, FlowDefinition, FlowInput, Say } from "./types.js";
 
@@ -48,8 +49,7 @@ function contextOf(input: FlowInput): Context {
   return {
     ok,
     referralId: d.referralId ?? "",
-    name: input.client.callName ?? input.client.name,
-    coach: input.coach.name,
+    ...whoOf(input),
     partner: d.partner ?? "",
     domain: d.domain ?? "",
     need: d.need ?? "",
@@ -82,31 +82,58 @@ function answerEffect(context: Context, answer: "consented" | "declined" | "aske
   };
 }
 
-const askRows = (coach: string): Choice[][] => [
-  [{ id: "yes", label: "referralConsent.yes" }],
-  [{ id: "remove", label: "referralConsent.remove" }],
-  [{ id: "coach", label: "referralConsent.coach", vars: { coach } }],
-  [{ id: "no", label: "referralConsent.no" }],
-];
+const coachRow = (coach: string): Choice[] => [{ id: "coach", label: "referralConsent.coach", vars: { coach } }];
+const noRow: Choice[] = [{ id: "no", label: "referralConsent.no" }];
 
-const listAsk = {
-  type: "say",
-  params: ({ context }: { context: Context }) => ({
-    key: "referralConsent.list",
-    vars: { coach: context.coach, partner: context.partner, list: listText(context.items) },
-    choices: askRows(context.coach),
-  }),
-} as const;
+const askRows = (coach: string): Choice[][] => [[{ id: "yes", label: "referralConsent.yes" }], [{ id: "remove", label: "referralConsent.remove" }], coachRow(coach), noRow];
 
-const answered = {
-  coach: { target: "#referralConsent.askedCoach" },
-  no: { target: "#referralConsent.declined" },
-};
+const answers = (answer: Answer) => ({ type: "says", params: { answer } }) as const;
 
+/** "Talk to my coach first" and "no", wherever the client can give them. */
+const COACH_OR_NO = [
+  { guard: answers("coach"), target: "askedCoach" },
+  { guard: answers("no"), target: "declined" },
+] as const;
+
+const named = sayWith<Context, ClientEvent>;
+const tellAnswer = (answer: "consented" | "declined" | "askedCoach") => effectWith<Context, ClientEvent>(({ context }) => answerEffect(context, answer));
+
+// No park ending here: every question is answered with its own buttons (`parks` false).
 export const referralConsentMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
-  actions: outputActions,
+  actions: {
+    ...controlActions<Context>(),
+    sayIntro: named(({ context }) => ({ key: "referralConsent.intro", vars: { name: context.name, coach: context.coach, partner: context.partner, domain: context.domain } })),
+    sayWhy: named(({ context }) => ({ key: "referralConsent.why", vars: { coach: context.coach, need: context.need } })),
+    sayWho: named(({ context }): Say =>
+      context.coachJoins ? { key: "referralConsent.together", vars: { coach: context.coach } } : { key: "referralConsent.alone", vars: { partner: context.partner } },
+    ),
+    askList: named(({ context }) => ({
+      key: "referralConsent.list",
+      vars: { coach: context.coach, partner: context.partner, list: listText(context.items) },
+      choices: askRows(context.coach),
+    })),
+    askWhich: named(({ context }) => ({
+      key: "referralConsent.removeWhich",
+      choices: [...context.items.map((i) => [{ id: i.id, label: `referralConsent.item.${i.id}`, vars: { coach: context.coach } }]), [{ id: "back", label: "referralConsent.back" }]],
+    })),
+    askNothingLeft: named(({ context }) => ({
+      key: "referralConsent.nothingLeft",
+      vars: { partner: context.partner },
+      choices: [[{ id: "undo", label: "referralConsent.undo" }], coachRow(context.coach), noRow],
+    })),
+    removeItem: assign({ items: ({ context, event }) => context.items.filter((i) => event.type !== "client.chose" || i.id !== event.choice) }),
+    removeAll: assign({ items: [] }),
+    restoreAll: assign({ items: ({ context }) => context.all }),
+    tellConsented: tellAnswer("consented"),
+    tellAskedCoach: tellAnswer("askedCoach"),
+    tellDeclined: tellAnswer("declined"),
+    sayConsented: named(({ context }) => ({ key: "referralConsent.yesDone", vars: { partner: context.partner } })),
+    sayAskedCoach: named(({ context }) => ({ key: "referralConsent.coachDone", vars: { coach: context.coach } })),
+    sayDeclined: named(({ context }) => ({ key: "referralConsent.noDone", vars: { coach: context.coach } })),
+  },
   guards: {
+    ...controlGuards,
     broken: ({ context }) => !context.ok,
     says: ({ event }, params: { answer: Answer }) => answerOf(event) === params.answer,
     removesItem: ({ context, event }) => event.type === "client.chose" && context.items.some((i) => i.id === event.choice),
@@ -120,104 +147,38 @@ export const referralConsentMachine = setup({
     start: {
       always: [
         { guard: "broken", target: "broken" },
-        {
-          target: "asking",
-          actions: [
-            { type: "say", params: ({ context }) => ({ key: "referralConsent.intro", vars: { name: context.name, coach: context.coach, partner: context.partner, domain: context.domain } }) },
-            { type: "say", params: ({ context }) => ({ key: "referralConsent.why", vars: { coach: context.coach, need: context.need } }) },
-          ],
-        },
+        { target: "asking", actions: ["sayIntro", "sayWhy"] },
       ],
     },
-    asking: {
-      entry: [
-        {
-          type: "say",
-          params: ({ context }): Say =>
-            context.coachJoins ? { key: "referralConsent.together", vars: { coach: context.coach } } : { key: "referralConsent.alone", vars: { partner: context.partner } },
-        },
-        listAsk,
+    asking: question(
+      "asking",
+      ["sayWho", "askList"],
+      [{ guard: answers("yes"), target: "consented" }, { guard: answers("remove"), target: "removing" }, ...COACH_OR_NO],
+      "pick",
+      false,
+    ),
+    removing: question(
+      "removing",
+      "askWhich",
+      [
+        { guard: "removesLast", target: "nothingLeft", actions: "removeAll" },
+        { guard: "removesItem", target: "asking", actions: ["removeItem", say("referralConsent.removed")] },
+        { guard: answers("back"), target: "asking" },
       ],
-      on: {
-        "client.*": [
-          { guard: { type: "says", params: { answer: "yes" } }, target: "consented" },
-          { guard: { type: "says", params: { answer: "remove" } }, target: "removing" },
-          { guard: { type: "says", params: { answer: "coach" } }, ...answered.coach },
-          { guard: { type: "says", params: { answer: "no" } }, ...answered.no },
-          { target: "asking", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
-    },
-    removing: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: "referralConsent.removeWhich",
-          choices: [...context.items.map((i) => [{ id: i.id, label: `referralConsent.item.${i.id}`, vars: { coach: context.coach } }]), [{ id: "back", label: "referralConsent.back" }]],
-        }),
-      },
-      on: {
-        "client.*": [
-          { guard: "removesLast", target: "nothingLeft", actions: assign({ items: [] }) },
-          {
-            guard: "removesItem",
-            target: "asking",
-            actions: [assign({ items: ({ context, event }) => context.items.filter((i) => event.type !== "client.chose" || i.id !== event.choice) }), say("referralConsent.removed")],
-          },
-          { guard: { type: "says", params: { answer: "back" } }, target: "asking" },
-          { target: "removing", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
-    },
+      "pick",
+      false,
+    ),
     /** Everything was taken out: then nothing can be passed on, which the client may want. */
-    nothingLeft: {
-      entry: {
-        type: "say",
-        params: ({ context }) => ({
-          key: "referralConsent.nothingLeft",
-          vars: { partner: context.partner },
-          choices: [
-            [{ id: "undo", label: "referralConsent.undo" }],
-            [{ id: "coach", label: "referralConsent.coach", vars: { coach: context.coach } }],
-            [{ id: "no", label: "referralConsent.no" }],
-          ],
-        }),
-      },
-      on: {
-        "client.*": [
-          { guard: { type: "says", params: { answer: "undo" } }, target: "asking", actions: assign({ items: ({ context }) => context.all }) },
-          { guard: { type: "says", params: { answer: "coach" } }, ...answered.coach },
-          { guard: { type: "says", params: { answer: "no" } }, ...answered.no },
-          { target: "nothingLeft", reenter: true, actions: say("common.pickButton") },
-        ],
-      },
-    },
+    nothingLeft: question("nothingLeft", "askNothingLeft", [{ guard: answers("undo"), target: "asking", actions: "restoreAll" }, ...COACH_OR_NO], "pick", false),
     consented: {
       type: "final",
-      entry: [
-        { type: "effect", params: ({ context }) => answerEffect(context, "consented") },
-        { type: "say", params: ({ context }) => ({ key: "referralConsent.yesDone", vars: { partner: context.partner } }) },
-        say("referralConsent.changeMind"),
-      ],
+      entry: ["tellConsented", "sayConsented", say("referralConsent.changeMind")],
     },
-    askedCoach: {
-      type: "final",
-      entry: [
-        { type: "effect", params: ({ context }) => answerEffect(context, "askedCoach") },
-        { type: "say", params: ({ context }) => ({ key: "referralConsent.coachDone", vars: { coach: context.coach } }) },
-      ],
-    },
-    declined: {
-      type: "final",
-      entry: [
-        { type: "effect", params: ({ context }) => answerEffect(context, "declined") },
-        { type: "say", params: ({ context }) => ({ key: "referralConsent.noDone", vars: { coach: context.coach } }) },
-      ],
-    },
+    askedCoach: { type: "final", entry: ["tellAskedCoach", "sayAskedCoach"] },
+    declined: { type: "final", entry: ["tellDeclined", "sayDeclined"] },
     /** Start data missing: say sorry, share nothing. The coach's referral stays on hold. */
     broken: { type: "final", entry: say("common.error") },
   },
 });
 
 export const referralConsent: FlowDefinition = { id: "referralConsent", version: 1, machine: referralConsentMachine };
-

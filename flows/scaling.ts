@@ -7,7 +7,7 @@
  * gets one easier question, then an ending that does not pretend a step was found.
  */
 import { assign, setup } from "xstate";
-import { effectWith, outputActions, sayWith } from "./lib/actions.js";
+import { effectWith, greet, sayWith } from "./lib/actions.js";
 import { hasNoAnswer } from "./lib/answers.js";
 import { ask, controlActions, controlGuards, parkStates, question, scaleRows, scoreOf, withNotNow } from "./lib/controls.js";
 import type { ClientEvent, FlowDefinition, FlowInput, ScaleKind, Say } from "./types.js";
@@ -44,9 +44,8 @@ export function howQuestion(score: number, previous: number | null): Say {
 export const scalingMachine = setup({
   types: { context: {} as Context, events: {} as ClientEvent, input: {} as FlowInput },
   actions: {
-    ...outputActions,
     ...controlActions<Context>(),
-    intro: sayWith<Context, ClientEvent>(({ context }) => ({ key: "scaling.intro", vars: { name: context.name } })),
+    intro: greet<Context, ClientEvent>("scaling.intro"),
     askScore: sayWith<Context, ClientEvent>(({ context }) => ({ key: `scaling.ask.${context.kind.toLowerCase()}`, choices: withNotNow(scaleRows()) })),
     keepScore: assign({ score: ({ event }) => scoreOf(event) }),
     recordScore: effectWith<Context, ClientEvent>(({ context }) => ({ kind: "recordScale", scale: context.kind, score: context.score ?? 0 })),

@@ -15,10 +15,6 @@ export function say(key: string, vars?: Say["vars"], choices?: Say["choices"]): 
   return { type: "say", params: { key, ...(vars ? { vars } : {}), ...(choices ? { choices } : {}) } };
 }
 
-export function effect(params: Effect): { type: "effect"; params: Effect } {
-  return { type: "effect", params };
-}
-
 type Build<C, E, T> = (args: { context: C; event: E }) => T;
 
 /**
@@ -36,4 +32,9 @@ export function effectWith<C extends MachineContext, E extends EventObject>(buil
   return enqueueActions<C, E, undefined, E, never, { type: "effect"; params: Effect }, never, never, never>(({ context, event, enqueue }) =>
     enqueue({ type: "effect", params: build({ context, event }) }),
   );
+}
+
+/** A named message that greets the client by name: `intro: greet("grow.intro")`. */
+export function greet<C extends MachineContext & { name: string }, E extends EventObject>(key: string) {
+  return sayWith<C, E>(({ context }) => ({ key, vars: { name: context.name } }));
 }

@@ -1,17 +1,22 @@
 /**
  * What every coaching question shares: the "niet nu" button and its typed forms, parking the
  * conversation until a day the client picks, calm clarifications for empty, emoji-only or very
- * long answers, and the 0-10 scale buttons. Flows spread `controlGuards` into `setup({ guards })`,
- * start each question's handlers with `openQuestion(self)` or `scaleQuestion(self)`, and add
- * `...parkStates()` to their states.
+ * long answers, and the 0-10 scale buttons. Flows spread `controlActions()` and `controlGuards`
+ * into `setup()`, build each question state with `question()`, and add `...parkStates()` to their
+ * states.
  */
 import type { MachineContext } from "xstate";
-import type { Choice, ClientEvent, Effect, Say, Vars } from "../types.js";
-import { effectWith, say, sayWith } from "./actions.js";
+import type { Choice, ClientEvent, Effect, FlowInput, Say, Vars } from "../types.js";
+import { effectWith, outputActions, say, sayWith } from "./actions.js";
 import { saysDontKnow } from "./answers.js";
 import { amsterdamDateTime } from "./calendar.js";
-import { normalise, parseDate, parseScale, type DateResult } from "./parse.js";
-import { isUnclear, ONLY_YES_NO, plain, readIntent, readYesNo } from "./readers.js";
+import { parseDate, parseScale, type DateResult } from "./parse.js";
+import { CONFIRM, isUnclear, plain, readIntent, readYesNo } from "./readers.js";
+
+/** Who talks: the client as they want to be called (`name`) and their coach, for a flow's context. */
+export function whoOf(input: FlowInput): { name: string; coach: string } {
+  return { name: input.client.callName ?? input.client.name, coach: input.coach.name };
+}
 
 /** Answers longer than this get a request to say it shorter (the engine refuses > 1000 itself). */
 export const MAX_ANSWER = 500;
@@ -136,12 +141,14 @@ function parkClosingKey(event: ClientEvent): string {
 type GuardArgs = { event: ClientEvent };
 
 /**
- * Actions every coaching flow spreads into `setup({ actions })`: `clarify` (the calm word for an
- * answer `textProblem` refuses; the question follows again), `scaleAgain` (the same for a 0-10
- * question), `pickButton`, and the park ending's effect and closing words.
+ * Actions every coaching flow spreads into `setup({ actions })`: the two output actions (`say`,
+ * `effect`), `clarify` (the calm word for an answer `textProblem` refuses; the question follows
+ * again), `scaleAgain` (the same for a 0-10 question), `pickButton`, and the park ending's effect
+ * and closing words.
  */
 export function controlActions<C extends MachineContext>() {
   return {
+    ...outputActions,
     clarify: sayWith<C, ClientEvent>(({ event }) => ({ key: CLARIFY[textProblem(event) ?? "button"] })),
     scaleAgain: sayWith<C, ClientEvent>(({ event }) => ({ key: scoreClarifyKey(event) })),
     pickButton: sayWith<C, ClientEvent>(() => ({ key: "common.pickButton" })),
@@ -164,14 +171,6 @@ export const controlGuards = {
   },
 };
 
-/** First handlers of an open question: "niet nu" parks, an unusable answer asks again. */
-export function openQuestion(self: string) {
-  return [
-    { guard: "saidNotNow", target: "parkWhen" },
-    textRetry(self),
-  ] as const;
-}
-
 export type QuestionKind = "open" | "pick" | "scale" | "own";
 
 /**
@@ -180,10 +179,12 @@ export type QuestionKind = "open" | "pick" | "scale" | "own";
  * again after an unusable text (before the handlers), a `pick` question after anything no handler
  * took ("kies een knop"), a `scale` question after anything that is not a score. An `own` question
  * has buttons and typed answers both: its handlers take the buttons, then `textRetry(self)`, then
- * the typed answers, and end in their own re-ask.
+ * the typed answers, and end in their own re-ask. With `parks: false` "niet nu" does not park:
+ * the question's handlers read it as an answer (onboarding's "later", "no next step for now").
  */
-export function question<const A, const H extends readonly unknown[]>(self: string, ask: A, handlers: H, kind: QuestionKind = "open") {
-  const first = kind === "open" ? openQuestion(self) : ([{ guard: "saidNotNow", target: "parkWhen" }] as const);
+export function question<const A, const H extends readonly unknown[]>(self: string, ask: A, handlers: H, kind: QuestionKind = "open", parks = true) {
+  const notNow = parks ? ([{ guard: "saidNotNow", target: "parkWhen" }] as const) : ([] as const);
+  const first = kind === "open" ? [...notNow, textRetry(self)] : notNow;
   const last = kind === "pick" ? [{ target: self, reenter: true, actions: "pickButton" } as const] : kind === "scale" ? [scaleRetry(self)] : [];
   return { entry: ask, on: { "client.*": [...first, ...handlers, ...last] } } as const;
 }
@@ -228,14 +229,9 @@ export function parkStates() {
   } as const;
 }
 
-/** Yes or no to "klopt het?": buttons `yes` / `no`, or typed "ja", "klopt", "nee", "klopt niet". */
+/** Yes or no to "klopt het?": buttons `yes` / `no`, or typed "ja", "klopt", "nee", "klopt niet" (`readYesNo` with `CONFIRM`). */
 export function confirmOf(event: ClientEvent): "yes" | "no" | null {
-  if (event.type === "client.said") {
-    const t = normalise(event.text);
-    if (/\b(klopt niet|niet helemaal|niet goed)\b/.test(t)) return "no";
-    if (/^(?:(?:ja|jaa|jawel|jup|jep|yes|yep|ok|oke|nou)\s+)*(klopt|dat klopt|precies|helemaal goed|correct|thats right|that is right)\b/.test(t)) return "yes";
-  }
-  const yn = readYesNo(event, ONLY_YES_NO);
+  const yn = readYesNo(event, CONFIRM);
   return yn === "yes" || yn === "no" ? yn : null;
 }
 

@@ -10,7 +10,7 @@
  * a yes or no "unclear": "ok ik heb erover nagedacht" is not a yes.
  */
 import { isoWeekday, amsterdamDay, addDays, toIsoDate } from "./calendar.js";
-import { parseDate, parseScale } from "./parse.js";
+import { normalise, parseDate, parseScale } from "./parse.js";
 import type { ClientEvent } from "../types.js";
 
 export type Unclear = { unclear: true; reason: UnclearReason };
@@ -202,10 +202,27 @@ export interface YesNoOptions {
   /** Read as `readIntent` does with `strict`: "geen tijd" or "morgen" do not defer. */
   strict?: boolean;
   coachName?: string;
+  /**
+   * An answer to "klopt het?": "klopt niet", "niet helemaal" and "niet goed" anywhere are a no,
+   * and an answer that begins with "(ja) klopt", "precies" or "correct" is a yes, whatever follows.
+   */
+  confirm?: boolean;
+  /**
+   * Only how a typed answer begins counts, and only a no: "nee, zaterdag" or "klopt niet, het
+   * wordt zondag" is a no whose rest puts something right; anything else is null.
+   */
+  leadingNo?: boolean;
 }
 
 /** Only a plain yes or no counts: not now, later, don't know and ask-coach are unclear. */
 export const ONLY_YES_NO: YesNoOptions = { deferred: null, dontKnow: null, askCoach: null };
+
+/** An answer to "klopt het?": a plain yes or no, with "klopt" and "klopt niet" read as such. */
+export const CONFIRM: YesNoOptions = { ...ONLY_YES_NO, confirm: true };
+
+const CONFIRM_NO = /\b(klopt niet|niet helemaal|niet goed)\b/;
+const CONFIRM_YES = /^(?:(?:ja|jaa|jawel|jup|jep|yes|yep|ok|oke|nou)\s+)*(klopt|dat klopt|precies|helemaal goed|correct|thats right|that is right)\b/;
+const LEADING_NO = /^(nee|neen|no|klopt niet|niet helemaal)\b/;
 
 const YES_NO_BUTTONS: Record<string, YesNo> = { yes: "yes", no: "no" };
 
@@ -215,8 +232,14 @@ const YES_NO_BUTTONS: Record<string, YesNo> = { yes: "yes", no: "no" };
  * "niet nu" is a no, in another it is unclear and the question comes again. Null is unclear.
  */
 export function readYesNo(answer: ClientEvent | string, opts: YesNoOptions = {}): YesNo | null {
-  if (typeof answer !== "string" && answer.type === "client.chose") return (opts.buttons ?? YES_NO_BUTTONS)[answer.choice] ?? null;
+  if (typeof answer !== "string" && answer.type === "client.chose") return opts.leadingNo ? null : ((opts.buttons ?? YES_NO_BUTTONS)[answer.choice] ?? null);
   const text = typeof answer === "string" ? answer : answer.text;
+  if (opts.leadingNo) return LEADING_NO.test(normalise(text)) ? "no" : null;
+  if (opts.confirm) {
+    const t = normalise(text);
+    if (CONFIRM_NO.test(t)) return "no";
+    if (CONFIRM_YES.test(t)) return "yes";
+  }
   const r = readIntent(text, { ...(opts.strict ? { strict: true } : {}), ...(opts.coachName ? { coachName: opts.coachName } : {}) });
   if (isUnclear(r)) return null;
   switch (r.value) {

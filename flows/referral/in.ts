@@ -3,7 +3,6 @@
  * information asked, or declined; the person is invited and starts the bot, or is not reached
  * after repeated attempts.
  */
-import { assign } from "xstate";
 import { machineSetup, tell } from "./setup.js";
 
 const openIn = {
@@ -37,12 +36,12 @@ export const referralInMachine = machineSetup.createMachine({
      * link from the caller directly: an invite code is never stored, not even in the outbox.
      */
     accepted: {
-      on: { "system.invited": { target: "invited", actions: assign({ invites: ({ context }) => context.invites + 1 }) }, ...openIn },
+      on: { "system.invited": { target: "invited", actions: "countInvite" }, ...openIn },
     },
     invited: {
       on: {
         ...openIn,
-        "team.reinvited": { target: "invited", actions: assign({ invites: ({ context }) => context.invites + 1 }) },
+        "team.reinvited": { target: "invited", actions: "countInvite" },
         "system.contactMade": { target: "contactMade", actions: [tell("referrer", "referral.dm.in.contactMade"), tell("coach", "referral.dm.in.started")] },
         "team.noContact": { target: "noContact", actions: tell("referrer", "referral.dm.in.noContact") },
       },

@@ -1,8 +1,9 @@
 /**
- * What both referral machines share: their events, the `tell` action (who must hear of a change)
- * and the guards that refuse an empty reason, outcome, question or a date that does not parse.
+ * What both referral machines share: their events, the `tell` action (who must hear of a change),
+ * `countInvite`, and the guards that refuse an empty reason, outcome, question or a date that does
+ * not parse.
  */
-import { setup } from "xstate";
+import { assign, setup } from "xstate";
 
 /** Who hears of a change besides the card and its thread, which always follow every change. */
 export type Audience = "coach" | "client" | "referrer";
@@ -71,7 +72,11 @@ const guards = {
 
 export const machineSetup = setup({
   types: { context: {} as ReferralContext, events: {} as ReferralEvent },
-  actions: tellActions,
+  actions: {
+    ...tellActions,
+    /** IN: one more invite link was made. */
+    countInvite: assign({ invites: ({ context }) => context.invites + 1 }),
+  },
   guards,
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aboutOthersOnly, hasSign, hasWhen, isThin, listsSeveral, saysDontKnow } from "../../../flows/lib/answers.js";
 import {
-  KEEP_CHARS, clip, confirmOf, isNotNow, parkAnswerOf, scaleRows, scoreOf, textProblem, whenOf,
+  KEEP_CHARS, clip, confirmOf, isNotNow, parkAnswerOf, question, scaleRows, scoreOf, textProblem, whenOf, whoOf,
 } from "../../../flows/lib/controls.js";
 import { NOW, chose, said } from "../drive.js";
 
@@ -114,5 +114,32 @@ describe("answer heuristics", () => {
     expect(aboutOthersOnly("Ik sta vroeg op")).toBe(false);
     expect(aboutOthersOnly("Mijn eigen huis is opgeruimd, zij is blij")).toBe(false);
     expect(aboutOthersOnly("De zon schijnt")).toBe(false);
+  });
+});
+
+describe("question", () => {
+  const mine = { target: "next" } as const;
+
+  it("parks on 'niet nu' first, then takes the kind's re-ask around the handlers", () => {
+    expect(question("q", "askQ", [mine]).on["client.*"]).toEqual([
+      { guard: "saidNotNow", target: "parkWhen" },
+      { guard: "badText", target: "q", reenter: true, actions: "clarify" },
+      mine,
+    ]);
+    expect(question("q", "askQ", [mine], "pick").on["client.*"]).toEqual([{ guard: "saidNotNow", target: "parkWhen" }, mine, { target: "q", reenter: true, actions: "pickButton" }]);
+    expect(question("q", "askQ", [mine], "scale").on["client.*"]).toEqual([{ guard: "saidNotNow", target: "parkWhen" }, mine, { target: "q", reenter: true, actions: "scaleAgain" }]);
+    expect(question("q", "askQ", [mine], "own")).toEqual({ entry: "askQ", on: { "client.*": [{ guard: "saidNotNow", target: "parkWhen" }, mine] } });
+  });
+
+  it("leaves 'niet nu' to the handlers when it does not park", () => {
+    expect(question("q", "askQ", [mine], "own", false).on["client.*"]).toEqual([mine]);
+    expect(question("q", "askQ", [mine], "open", false).on["client.*"]).toEqual([{ guard: "badText", target: "q", reenter: true, actions: "clarify" }, mine]);
+  });
+});
+
+describe("whoOf", () => {
+  it("names the client as they want to be called, and the coach", () => {
+    expect(whoOf({ now: NOW, client: { name: "Mohammed", callName: "Mo" }, coach: { name: "Sam" } })).toEqual({ name: "Mo", coach: "Sam" });
+    expect(whoOf({ now: NOW, client: { name: "Mohammed" }, coach: { name: "Sam" } })).toEqual({ name: "Mohammed", coach: "Sam" });
   });
 });

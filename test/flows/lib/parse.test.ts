@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { amsterdamDateTime } from "../../../flows/lib/calendar.js";
 import { matchOption, parseCallName, parseDate, parseNumberWord, parseScale } from "../../../flows/lib/parse.js";
-import { readYesNo } from "../../../flows/lib/readers.js";
+import { CONFIRM, readYesNo } from "../../../flows/lib/readers.js";
 
 /** Wednesday 10 March 2027, 10:00 in Amsterdam. */
 const NOW = "2027-03-10T09:00:00.000Z";
@@ -102,5 +102,12 @@ describe("existing parsers keep working", () => {
     expect(readYesNo("niet nu")).toBe("later");
     expect(matchOption("in de avond", { morning: ["ochtend"], evening: ["avond"] })).toBe("evening");
     expect(parseCallName("noem me sam")).toBe("Sam");
+  });
+
+  it("readYesNo reads 'klopt het?' answers (confirm) and a leading no (leadingNo)", () => {
+    expect(["klopt niet", "Niet helemaal", "ja klopt, maar later", "precies", "klopt", "misschien"].map((t) => readYesNo(t, CONFIRM))).toEqual(["no", "no", "yes", "yes", "yes", null]);
+    expect(readYesNo("precies")).toBeNull();
+    expect(["nee, zaterdag", "Klopt niet, het wordt zondag", "zaterdag, nee", "ja"].map((t) => readYesNo(t, { leadingNo: true }))).toEqual(["no", "no", null, null]);
+    expect(readYesNo({ type: "client.chose", choice: "no", now: "2027-03-10T10:00:00+01:00" }, { leadingNo: true })).toBeNull();
   });
 });
