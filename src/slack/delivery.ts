@@ -16,6 +16,7 @@ import type { SlackT } from "../i18n-slack.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, escapeVars, mrkdwn, SLACK_LIMITS } from "./text.js";
 import { postDm } from "./web.js";
+import { DM_ACTIONS } from "./ids.js";
 
 /** Variables that already are Slack markup (mentions); every other one is escaped. */
 const MARKUP_VARS = new Set(["actor", "coach", "context"]);
@@ -26,8 +27,8 @@ export function lineText(t: SlackT, line: Line): string {
 }
 
 const CONTROLS: Record<DmControls, [string, string, ("primary" | "danger")?][]> = {
-  askAgain: [["ref.dm.askAgain", "askAgain", "primary"], ["ref.dm.cancel", "cancel", "danger"]],
-  answerInfo: [["ref.dm.answer", "answer", "primary"]],
+  askAgain: [[DM_ACTIONS.askAgain, "askAgain", "primary"], [DM_ACTIONS.cancel, "cancel", "danger"]],
+  answerInfo: [[DM_ACTIONS.answer, "answer", "primary"]],
 };
 
 interface DeliveryDeps {

@@ -9,7 +9,8 @@
 import type { App, BlockSuggestion, SlackOptionsMiddlewareArgs } from "@slack/bolt";
 import type { Member } from "../domain/members.js";
 import { ReferralRefused } from "../domain/referrals/types.js";
-import { option, VIEW, type Choice } from "./blocks/modals.js";
+import { option, type Choice } from "./blocks/modals.js";
+import { VIEW } from "./ids.js";
 import { recordRefusal, type SlackDeps } from "./context.js";
 import { parseUuid, slackUserOf } from "./refusals.js";
 import { SLACK_LIMITS } from "./text.js";

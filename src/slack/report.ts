@@ -14,8 +14,8 @@ import { directMessage, recordRefusal, tellUser } from "./context.js";
 import type { SlackT } from "../i18n-slack.js";
 import { parseSlackId } from "./refusals.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "./text.js";
+import { REPORT_ACTION } from "./ids.js";
 
-export const REPORT_ACTION = "report.team";
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Slack allows 10 fields a section. */
 const FIELDS = 10;

@@ -7,7 +7,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { answerNudge, type NudgeAction, type NudgeAnswer } from "../../domain/nudges.js";
 import { memberFor, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
-import { NUDGE_ACTIONS } from "../nudge-message.js";
+import { NUDGE_ACTIONS } from "../ids.js";
 import { parseSlackId, parseUuid } from "../refusals.js";
 import { escapeSlack, mrkdwn } from "../text.js";
 

@@ -11,9 +11,8 @@ import { recordRefusal, tellUser, type SlackDeps } from "../context.js";
 import { parseSlackId, slackUserOf } from "../refusals.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
 import { readView } from "../views/values.js";
+import { FILE_FORGET, FILE_FORGET_CONFIRM } from "../ids.js";
 
-export const FILE_FORGET = "clientFile.forget";
-export const FILE_FORGET_CONFIRM = "clientFile.forgetConfirm";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -21,11 +21,8 @@ import { readView } from "../views/values.js";
 import { forgetButton } from "./forget.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
 import { trajectoryButtons } from "./trajectory.js";
+import { FILE_OPEN, FILE_REASON, LADDER_ASK, LADDER_SET } from "../ids.js";
 
-export const FILE_OPEN = "clientFile.open";
-export const LADDER_SET = "clientFile.ladder.set";
-export const LADDER_ASK = "clientFile.ladder.ask";
-export const FILE_REASON = "clientFile.reason";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -14,13 +14,8 @@ import type { SlackDeps } from "../context.js";
 import { recordRefusal, tellUser } from "../context.js";
 import { parseSlackId, parseUuid, slackUserOf } from "../refusals.js";
 import { plainText, SLACK_LIMITS } from "../text.js";
+import { TRAJECTORY_ACTIONS, TRAJECTORY_VIEWS } from "../ids.js";
 
-export const TRAJECTORY_ACTIONS = {
-  evaluateNow: "trajectory.evaluateNow",
-  planEvaluation: "trajectory.planEvaluation",
-  announceClosing: "trajectory.announceClosing",
-} as const;
-export const TRAJECTORY_VIEWS = { evaluation: "trajectory.evaluationDate", closing: "trajectory.closingDate" } as const;
 
 export interface TrajectoryDeps {
   engine?: Pick<Engine, "startConversation"> | undefined;

@@ -10,16 +10,13 @@ import { firstName } from "../../domain/clients.js";
 import { toNote } from "../../jobs/nudge-jobs.js";
 import type { SlackDeps } from "../context.js";
 import { resumeButtonRow } from "../crisis.js";
-import { FILE_OPEN } from "../file/index.js";
 import { describeCause, nudgeButtons } from "../nudge-message.js";
 import { recordRefusal } from "../context.js";
 import { registerReport, reportButtons } from "../report.js";
 import { parseSlackId } from "../refusals.js";
 import { escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
+import { FILE_OPEN, HOME_PAGE, HOME_REFRESH } from "../ids.js";
 
-export const HOME_REFRESH = "home.refresh";
-/** The caseload's pages: the button's value is where the page starts. */
-export const HOME_PAGE = "home.page";
 
 /** Slack allows 100 blocks in a view; the referral sections and the refresh button take fewer than 10. */
 const CASELOAD_BLOCKS = 85;
