@@ -9,7 +9,7 @@ import type { Route } from "../http/server.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
-import { placeOf, recordRefusal, tellUser } from "./context.js";
+import { memberMiddleware, placeOf, recordRefusal, tellUser } from "./context.js";
 import { registerEvents } from "./events/index.js";
 import { registerClientFile } from "./file/index.js";
 import { registerTrajectory } from "./file/trajectory.js";
@@ -115,6 +115,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   });
   app.client = opts.web;
   holder.app = app;
+  app.use(memberMiddleware(deps));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

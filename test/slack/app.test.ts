@@ -1,14 +1,16 @@
 /**
  * The Bolt app on our HTTP server calls Slack through the service's one Web API client
  * (`createWebClient`), the same the jobs and the nudge sink use: Bolt 5.1 builds a client of its
- * own, which `createSlackApp` replaces.
+ * own, which `createSlackApp` replaces. The member middleware looks the acting member up once.
  */
 import type { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Member } from "../../src/domain/members.js";
 import type { ReferralService } from "../../src/domain/referrals/service.js";
 import { close, createHttpServer, listen } from "../../src/http/server.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
+import { memberOf } from "../../src/slack/context.js";
 import { SLACK_EVENTS_PATH } from "../../src/slack/receiver.js";
 import { createWebClient } from "../../src/slack/web.js";
 import { freshEmbeddedDb, type TestDb } from "../support/db.js";
@@ -22,13 +24,21 @@ describe("the Slack app's Web API client", () => {
   let app: SlackApp;
   const web = createWebClient({ token: "xoxb-one-client", apiUrl: "http://127.0.0.1:9/api/", logger: silentLogger() });
   const seen: webApi.WebClient[] = [];
+  const ahmed: Member = { id: "m-1", organisationId: "o-1", name: "Ahmed", slackUserId: "UAHMED01", role: "COACH", nudgeMode: "SINGLE", active: true, createdAt: new Date() };
+  const lookups: string[] = [];
+  const members: (Member | null)[] = [];
   beforeAll(async () => {
     tdb = await freshEmbeddedDb();
     const logger = silentLogger();
     app = createSlackApp({
       signingSecret: SIGNING_SECRET,
       web,
-      service: {} as ReferralService,
+      service: {
+        member: async (user: string) => {
+          lookups.push(user);
+          return user === ahmed.slackUserId ? ahmed : null;
+        },
+      } as unknown as ReferralService,
       db: tdb.db,
       t: createSlackTranslator("nl"),
       logger,
@@ -38,8 +48,9 @@ describe("the Slack app's Web API client", () => {
       botUserId: "UKOERSBOT",
       extraListeners: [
         (bolt) =>
-          bolt.command("/probe", async ({ ack, client }) => {
+          bolt.command("/probe", async ({ ack, client, context }) => {
             seen.push(client);
+            members.push(memberOf(context));
             await ack();
           }),
       ],
@@ -61,5 +72,15 @@ describe("the Slack app's Web API client", () => {
     expect(res.status).toBe(200);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBe(web);
+  });
+
+  it("resolves the acting member once per request, before the listener, for the listener to read", async () => {
+    lookups.length = 0;
+    members.length = 0;
+    await postSigned(url, commandBody("/probe", "UAHMED01"));
+    await postSigned(url, commandBody("/probe", "USTRANGER"));
+    await app.settled();
+    expect(lookups).toEqual(["UAHMED01", "USTRANGER"]);
+    expect(members).toEqual([ahmed, null]);
   });
 });

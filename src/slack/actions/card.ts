@@ -33,13 +33,13 @@ const WITH_TEXT: Record<string, ReferralEventType> = {
 const KNOWN = new Set([...Object.keys(DIRECT), ...Object.keys(WITH_TEXT), A.plan, A.acceptIn]);
 
 export function registerCardActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(CARD_ACTION_PATTERN, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(CARD_ACTION_PATTERN, async ({ ack, body, action, client, context }) => {
     await ack();
     const id = String(action.action_id).slice(0, 64);
     const asked = { surface: "action" as const, what: id };
     const place = placeOf(body);
     if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked);
+    const member = await memberFor(deps, client, place, asked, context);
     if (!member) return;
     const referralId = parseUuid(action.value);
     if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");

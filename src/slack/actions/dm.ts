@@ -15,13 +15,13 @@ import { DM_ACTION_PATTERN, DM_ACTIONS } from "../ids.js";
 const KNOWN = new Set<string>(Object.values(DM_ACTIONS));
 
 export function registerDmActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(DM_ACTION_PATTERN, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(DM_ACTION_PATTERN, async ({ ack, body, action, client, context }) => {
     await ack();
     const id = String(action.action_id).slice(0, 64);
     const asked = { surface: "action" as const, what: id };
     const place = placeOf(body);
     if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked);
+    const member = await memberFor(deps, client, place, asked, context);
     if (!member) return;
     if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
     const referralId = parseUuid(action.value);

@@ -12,5 +12,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerCardActions(app, deps);
   registerDmActions(app, deps);
   registerNudgeActions(app, deps);
-  registerCrisisActions(app, deps, { publishHome: (client, userId) => publishHome(deps, client, userId, CRISIS_ACTIONS.resume) });
+  registerCrisisActions(app, deps, { publishHome: (client, userId, context) => publishHome(deps, client, userId, CRISIS_ACTIONS.resume, context) });
 }

@@ -9,9 +9,9 @@ import { readView } from "./values.js";
 
 /** The /aanmelden modal is submitted: a card goes to the team, a receipt to the referrer. */
 export function registerAanmeldenView(app: App, deps: SlackDeps): void {
-  app.view(VIEW.aanmelden, async ({ ack, body, view, client }) => {
+  app.view(VIEW.aanmelden, async ({ ack, body, view, client, context }) => {
     const v = readView(view);
-    const filed = await submit(deps, ack, body, { view: VIEW.aanmelden, block: "team" }, (member) =>
+    const filed = await submit(deps, ack, body, context, { view: VIEW.aanmelden, block: "team" }, (member) =>
       deps.service.fileIn(member, {
         teamOrgId: v.selected("team"),
         personName: v.text("name"),

@@ -4,7 +4,7 @@
  * modal's metadata; the domain checks the member, the referral and its state again, so a forged
  * or outdated submission changes nothing and gets an inline error.
  */
-import type { App, SlackViewMiddlewareArgs } from "@slack/bolt";
+import type { App, Context, SlackViewMiddlewareArgs } from "@slack/bolt";
 import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
 import { futureDay } from "../../domain/referrals/out.js";
 import { ReferralRefused } from "../../domain/referrals/types.js";
@@ -12,7 +12,7 @@ import type { Member } from "../../domain/members.js";
 import { atLocal } from "../../domain/reminders/schedule.js";
 import { TEXT_EVENTS } from "../blocks/modals.js";
 import { VIEW } from "../ids.js";
-import { modalErrors, recordRefusal, type SlackDeps } from "../context.js";
+import { memberOf, modalErrors, recordRefusal, type SlackDeps } from "../context.js";
 import { sendInvite } from "../invite.js";
 import { parseUuid, slackUserOf } from "../refusals.js";
 import { readView } from "./values.js";
@@ -39,11 +39,12 @@ export async function submit<T>(
   deps: SlackDeps,
   ack: Ack,
   body: unknown,
+  context: Context,
   form: { view: string; block: string },
   fn: (member: Member) => Promise<T>,
 ): Promise<{ user: string; member: Member; result: T } | undefined> {
   const user = slackUserOf(body);
-  const member = user ? await deps.service.member(user) : null;
+  const member = user ? memberOf(context) : null;
   const refused = async (why: string, key: string) => {
     await ack({ response_action: "errors", errors: { [form.block]: deps.t(key) } });
     await recordRefusal(deps, { surface: "view", what: form.view, why, slackUserId: user, member });
@@ -73,8 +74,8 @@ export async function submit<T>(
  * names no referral is refused before any query, and a text event the modal never has is a
  * forgery the domain does not see: both audited here.
  */
-function submitOnReferral<T>(deps: SlackDeps, ack: Ack, body: unknown, form: { view: string; block: string }, referralId: string | undefined, fn: (member: Member, referralId: string) => Promise<T>) {
-  return submit(deps, ack, body, form, async (member) => {
+function submitOnReferral<T>(deps: SlackDeps, ack: Ack, body: unknown, context: Context, form: { view: string; block: string }, referralId: string | undefined, fn: (member: Member, referralId: string) => Promise<T>) {
+  return submit(deps, ack, body, context, form, async (member) => {
     const id = parseUuid(referralId);
     if (!id) throw new FormRefusal("malformedId", "referral.refused.unknown");
     try {
@@ -118,24 +119,24 @@ function planEvent(date: string, time: string, place: string, now: Date): Referr
 }
 
 export function registerForms(app: App, deps: SlackDeps): void {
-  app.view(VIEW.text, async ({ ack, body, view }) => {
+  app.view(VIEW.text, async ({ ack, body, view, context }) => {
     const v = readView(view);
     const { referralId, event = "" } = v.meta();
-    await submitOnReferral(deps, ack, body, { view: VIEW.text, block: "text" }, referralId, async (member, id) => {
+    await submitOnReferral(deps, ack, body, context, { view: VIEW.text, block: "text" }, referralId, async (member, id) => {
       await deps.service.act(member, id, textEvent(event, v.text("text")));
     });
   });
 
-  app.view(VIEW.plan, async ({ ack, body, view }) => {
+  app.view(VIEW.plan, async ({ ack, body, view, context }) => {
     const v = readView(view);
-    await submitOnReferral(deps, ack, body, { view: VIEW.plan, block: "place" }, v.meta().referralId, async (member, id) => {
+    await submitOnReferral(deps, ack, body, context, { view: VIEW.plan, block: "place" }, v.meta().referralId, async (member, id) => {
       await deps.service.act(member, id, planEvent(v.date("date"), v.time("time"), v.text("place"), deps.clock()));
     });
   });
 
-  app.view(VIEW.accept, async ({ ack, body, view, client }) => {
+  app.view(VIEW.accept, async ({ ack, body, view, client, context }) => {
     const v = readView(view);
-    const accepted = await submitOnReferral(deps, ack, body, { view: VIEW.accept, block: "coach" }, v.meta().referralId, (member, id) => deps.service.accept(member, id, v.selected("coach")));
+    const accepted = await submitOnReferral(deps, ack, body, context, { view: VIEW.accept, block: "coach" }, v.meta().referralId, (member, id) => deps.service.accept(member, id, v.selected("coach")));
     // The modal is answered; the invite goes to the coach after that.
     if (accepted) await sendInvite(deps, client, accepted.result, accepted.member);
   });

@@ -12,9 +12,9 @@ import { readView } from "./values.js";
  * errors inline), and only then is the client asked in Telegram and the coach told.
  */
 export function registerVerwijsView(app: App, deps: SlackDeps): void {
-  app.view(VIEW.verwijs, async ({ ack, body, view, client }) => {
+  app.view(VIEW.verwijs, async ({ ack, body, view, client, context }) => {
     const v = readView(view);
-    const filed = await submit(deps, ack, body, { view: VIEW.verwijs, block: "client" }, (member) =>
+    const filed = await submit(deps, ack, body, context, { view: VIEW.verwijs, block: "client" }, (member) =>
       deps.service.fileOutOnly(member, {
         clientId: v.selected("client"),
         partnerOrgId: v.selected("partner"),
