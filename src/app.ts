@@ -17,7 +17,6 @@ import { countTelegramRateLimited, createMetrics, type Metrics } from "./metrics
 import type { Dispatcher } from "./jobs/dispatcher.js";
 import { createJobs, type MessageSender } from "./jobs/index.js";
 import { createSendLimiter, databaseSendLimiter, unlimited, type SendLimits } from "./jobs/rate-limit.js";
-import { nudgeSinkFor } from "./slack/nudge-sink.js";
 import { wireSlack } from "./slack-wiring.js";
 import { createTelegramBot, setCommandMenu } from "./telegram/bot.js";
 import { createTelegramSender } from "./telegram/sender.js";
@@ -155,7 +154,7 @@ export async function startKoers(config: Config, opts: KoersOptions): Promise<Ko
     db,
     engine,
     sender,
-    nudges: nudgeSinkFor(config.slack, config.defaultLanguage, logger),
+    nudges: referrals.nudges,
     logger,
     clock,
     silentDays: config.nudges.silentDays,

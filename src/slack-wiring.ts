@@ -1,7 +1,9 @@
 /**
- * The referral part of the composition root: the referral service, the job handler that brings
- * referral changes to Slack, and (with Slack configured) the Bolt app for `/slack/events`.
- * Without Slack the service still runs: referral changes are only logged.
+ * The Slack part of the composition root: the one Web API client (built here, handed to Bolt,
+ * the jobs and the nudge sink), the referral service, the job handlers that bring referral
+ * changes and crisis alerts to Slack, the nudge sink, and (with Slack configured) the Bolt app
+ * for `/slack/events`. Without Slack the service still runs: referral changes and nudges are
+ * only logged.
  */
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
@@ -13,8 +15,11 @@ import type { Route } from "./http/server.js";
 import type { Translator } from "./i18n.js";
 import type { JobHandlers } from "./jobs/types.js";
 import type { SlackApp } from "./slack/app.js";
-import { jobWebClient, slackReferralHandlers } from "./slack/delivery.js";
+import { slackReferralHandlers } from "./slack/delivery.js";
 import { crisisHandlers } from "./slack/crisis.js";
+import { nudgeSinkFor } from "./slack/nudge-sink.js";
+import type { NudgeSink } from "./jobs/nudge-jobs.js";
+import { createWebClient } from "./slack/web.js";
 import { createSlackTranslator } from "./i18n-slack.js";
 
 export interface SlackWiringDeps {
@@ -32,6 +37,8 @@ export interface SlackWiringDeps {
 export interface SlackWiring {
   /** Job handlers to add to the dispatcher. */
   handlers: JobHandlers;
+  /** Where coach nudges go: Slack direct messages, or the log without Slack. */
+  nudges: NudgeSink;
   /** The route for /slack/events, or null without Slack. */
   route: SlackApp["route"] | null;
   /** More routes: the client file's chart images (GET /charts/score.png, signed links). */
@@ -48,8 +55,9 @@ export async function wireSlack(deps: SlackWiringDeps): Promise<SlackWiring> {
   const escalateMinutes = config.nudges.crisisEscalateMinutes;
   if (slack.mode === "off") {
     const handlers = { ...slackReferralHandlers({ db, t, logger, web: null }), ...crisisHandlers({ db, t, logger, web: null, escalateMinutes }) };
-    return { handlers, route: null, routes: new Map(), init: async () => undefined };
+    return { handlers, nudges: nudgeSinkFor(null, config.defaultLanguage, logger), route: null, routes: new Map(), init: async () => undefined };
   }
+  const web = createWebClient({ token: slack.botToken, apiUrl: slack.apiUrl, logger });
   const service = createReferralService({ db, engine: deps.engine, translator: deps.translator, clock: deps.clock, inviteDays: config.inviteDays, onQueued: deps.onQueued });
   // The client file's charts: Slack fetches them from PUBLIC_URL (or CHART_BASE_URL) at signed, expiring links.
   const secret = chartLinkSecret(config.chartLinkSecret, slack.signingSecret);
@@ -59,8 +67,7 @@ export async function wireSlack(deps: SlackWiringDeps): Promise<SlackWiring> {
   const app = createSlackApp({
     chartLinks: base ? chartLinks(base, secret) : null,
     signingSecret: slack.signingSecret,
-    token: slack.botToken,
-    apiUrl: slack.apiUrl,
+    web,
     service,
     db,
     t,
@@ -72,17 +79,15 @@ export async function wireSlack(deps: SlackWiringDeps): Promise<SlackWiring> {
     onQueued: deps.onQueued,
   });
   return {
-    handlers: (() => {
-      const web = jobWebClient(slack.botToken, slack.apiUrl, logger);
-      return { ...slackReferralHandlers({ db, t, logger, web }), ...crisisHandlers({ db, t, logger, web, escalateMinutes }) };
-    })(),
+    handlers: { ...slackReferralHandlers({ db, t, logger, web }), ...crisisHandlers({ db, t, logger, web, escalateMinutes }) },
+    nudges: nudgeSinkFor(web, config.defaultLanguage, logger),
     route: app.route as Route,
     routes,
     async init() {
       try {
         await app.init();
       } catch (err) {
-        logger.error({ err: err instanceof Error ? err.message : String(err) }, "Slack did not answer auth.test: check SLACK_BOT_TOKEN (and SLACK_API_URL). Slack requests will fail until the service restarts.");
+        logger.error({ err: err instanceof Error ? err.message : String(err) }, "Slack did not answer auth.test: check SLACK_BOT_TOKEN (and SLACK_API_URL). Each Slack request asks again until it answers.");
       }
     },
   };

@@ -1,7 +1,7 @@
 /**
  * The Slack app (Bolt, HTTP mode) on the service's own HTTP server: `createSlackApp` builds it
  * with our receiver, registers the listeners by surface and sets the one error boundary. Nothing
- * connects here; `init()` asks Slack who the bot is only when its ids were not given.
+ * connects here; `init()` asks Slack who the bot is (auth.test) only when its ids were not given.
  */
 import { App, type webApi } from "@slack/bolt";
 import type { Logger } from "pino";
@@ -9,7 +9,7 @@ import type { Route } from "../http/server.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
-import { placeOf, recordRefusal, tellUser } from "./context.js";
+import { memberMiddleware, placeOf, recordRefusal, tellUser } from "./context.js";
 import { registerEvents } from "./events/index.js";
 import { registerClientFile } from "./file/index.js";
 import { registerTrajectory } from "./file/trajectory.js";
@@ -23,9 +23,8 @@ import { registerViews } from "./views/index.js";
 
 export interface SlackAppOptions extends SlackDeps {
   signingSecret: string;
-  token: string;
-  /** Another Web API base URL (a local fake in tests), ending in `/`. */
-  apiUrl?: string | undefined;
+  /** The service's one Web API client (`createWebClient`, with the bot token): every listener calls Slack through it. */
+  web: webApi.WebClient;
   /** Known bot ids skip Slack's auth.test (tests, or a configured deployment). */
   botId?: string | undefined;
   botUserId?: string | undefined;
@@ -94,16 +93,29 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     onUnhandled: (body, why) => (holder.app ? unhandled(holder.app, deps, body, why) : Promise.resolve()),
     ...(opts.ackTimeoutMs ? { ackTimeoutMs: opts.ackTimeoutMs } : {}),
   });
-  const known = opts.botId !== undefined && opts.botUserId !== undefined;
+  // Bolt 5.1 takes no client of ours: it builds `app.client` itself and, for a request whose
+  // authorization carries a bot token, a pooled client per team from `clientOptions` (a second
+  // and third WebClient, with other options). So the authorization names the bot's ids but no
+  // token: every listener then gets `app.client`, which is the one client (it has the token).
+  let ids: Promise<{ botId: string | undefined; botUserId: string | undefined }> | null =
+    opts.botId !== undefined && opts.botUserId !== undefined ? Promise.resolve({ botId: opts.botId, botUserId: opts.botUserId }) : null;
+  const botIds = () => {
+    ids ??= opts.web.auth.test().then((r) => ({ botId: r.bot_id, botUserId: r.user_id }));
+    // A failed auth.test is asked again at the next request.
+    return ids.catch((err: unknown) => {
+      ids = null;
+      throw err;
+    });
+  };
   const app = new App({
     receiver,
-    token: opts.token,
-    ...(known ? { botId: opts.botId, botUserId: opts.botUserId } : { deferInitialization: true }),
+    authorize: async () => ({ ...(await botIds()) }),
     logger: boltLogger(logger),
     extendedErrorHandler: true,
-    clientOptions: { ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}), retryConfig: { retries: 0 } },
   });
+  app.client = opts.web;
   holder.app = app;
+  app.use(memberMiddleware(deps));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
@@ -119,7 +131,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     app,
     route: receiver.route,
     client: app.client,
-    init: () => (known ? Promise.resolve() : app.init()),
+    init: async () => {
+      await botIds();
+    },
     settled: () => receiver.settled(),
   };
 }

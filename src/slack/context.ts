@@ -2,7 +2,7 @@
  * What every Slack listener gets, and the few things they all do: find the member behind a Slack
  * user, refuse privately, and reach someone by a private message.
  */
-import type { types, webApi } from "@slack/bolt";
+import type { AnyMiddlewareArgs, Context, Middleware, types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Engine } from "../conversation/engine.js";
 import type { ChartLinks } from "../http/chart-link.js";
@@ -98,9 +98,27 @@ export async function refuse(
   ]);
 }
 
-/** The active member behind this Slack user, or a private "you are not known" (audited) and null. */
-export async function memberFor(deps: SlackDeps, client: Web, place: Place, asked: Asked): Promise<Member | null> {
-  const member = await deps.service.member(place.user);
+/**
+ * The one member lookup, as a Bolt global middleware: the active member behind the request's
+ * Slack user (or null: no user, or none known) goes on `context.member` before any listener runs.
+ * Listeners read it with `memberOf(context)` and keep their own refusals and audit rows.
+ */
+export function memberMiddleware(deps: Pick<SlackDeps, "service">): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const user = slackUserOf(body);
+    context.member = user ? await deps.service.member(user) : null;
+    await next();
+  };
+}
+
+/** The member `memberMiddleware` found for this request, or null. */
+export function memberOf(context: Context): Member | null {
+  return (context.member as Member | null | undefined) ?? null;
+}
+
+/** The active member behind this request (`memberOf`), or a private "you are not known" (audited) and null. */
+export async function memberFor(deps: SlackDeps, client: Web, place: Place, asked: Asked, context: Context): Promise<Member | null> {
+  const member = memberOf(context);
   if (!member) await refuse(deps, client, place, { ...asked, why: "notMember" }, "referral.refused.notMember");
   return member;
 }

@@ -5,7 +5,7 @@
  * "contact gehad", "hervat herinneringen"). Without Slack the jobs only log ids and the category:
  * the client's words and name never go to the log.
  */
-import type { App, BlockAction, ButtonAction, types, webApi } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, Context, types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import { memberNames, type DataHandle } from "../domain/members.js";
 import { CRISIS_ESCALATE, CRISIS_NOTIFY, type CrisisAction, type CrisisEscalatePayload, type CrisisNotifyPayload } from "../domain/safety/alerts.js";
@@ -31,8 +31,8 @@ import { isNotInChannel } from "./delivery.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
 import { postDm } from "./web.js";
+import { CRISIS_ACTIONS } from "./ids.js";
 
-export const CRISIS_ACTIONS: Record<CrisisAction, string> = { ack: "crisis.ack", contacted: "crisis.contacted", resume: "crisis.resume" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Slack allows 3000 characters in a section; a very long message is cut (the whole text is in Koers). */
@@ -255,13 +255,13 @@ export function crisisHandlers(deps: CrisisDeliveryDeps): JobHandlers {
  * The alert's buttons: only the client's coach or the coach's team; a refusal is private and
  * audited. "Hervat herinneringen" is on the App Home too: pressed there, the Home is shown anew.
  */
-export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publishHome?: (client: webApi.WebClient, userId: string) => Promise<void> } = {}): void {
+export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publishHome?: (client: webApi.WebClient, userId: string, context: Context) => Promise<void> } = {}): void {
   for (const [action, actionId] of Object.entries(CRISIS_ACTIONS) as [CrisisAction, string][]) {
-    const answer = async (body: BlockAction<ButtonAction>, button: ButtonAction, client: webApi.WebClient): Promise<void> => {
+    const answer = async (body: BlockAction<ButtonAction>, button: ButtonAction, client: webApi.WebClient, context: Context): Promise<void> => {
       const place = { user: body.user.id, channel: body.channel?.id };
       const alertId = button.value ?? "";
       const asked = { surface: "action", what: actionId } as const;
-      const member = await memberFor(deps, client, place, asked);
+      const member = await memberFor(deps, client, place, asked, context);
       if (!member) {
         if (UUID.test(alertId)) await auditStrangerPress(deps.db, { alertId, action, slackUser: body.user.id });
         return;
@@ -292,10 +292,10 @@ export function registerCrisisActions(app: App, deps: SlackDeps, opts: { publish
         await client.chat.postMessage({ channel: a.slackChannel, thread_ts: a.slackTs, text: clip(line, SLACK_LIMITS.text) });
       }
     };
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client, context }) => {
       await ack();
-      await answer(body, button, client);
-      if (body.view?.type === "home") await opts.publishHome?.(client, body.user.id);
+      await answer(body, button, client, context);
+      if (body.view?.type === "home") await opts.publishHome?.(client, body.user.id, context);
     });
   }
 }

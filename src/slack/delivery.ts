@@ -5,7 +5,6 @@
  * that already reached Slack. Without Slack configured the job only logs.
  */
 import type { types, webApi } from "@slack/bolt";
-import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import { memberById, type DataHandle } from "../domain/members.js";
 import { cardData, cardPlace, firstNotInChannel, saveCardPlace, type CardData } from "../domain/referrals/card.js";
@@ -14,10 +13,10 @@ import { SendError } from "../jobs/errors.js";
 import type { JobHandler, JobHandlers } from "../jobs/types.js";
 import { buttons, renderCard } from "./blocks/card.js";
 import type { SlackT } from "../i18n-slack.js";
-import { boltLogger } from "./log.js";
 import { toSendError } from "./nudge-sink.js";
 import { clip, escapeSlack, escapeVars, mrkdwn, SLACK_LIMITS } from "./text.js";
 import { postDm } from "./web.js";
+import { DM_ACTIONS } from "./ids.js";
 
 /** Variables that already are Slack markup (mentions); every other one is escaped. */
 const MARKUP_VARS = new Set(["actor", "coach", "context"]);
@@ -28,27 +27,16 @@ export function lineText(t: SlackT, line: Line): string {
 }
 
 const CONTROLS: Record<DmControls, [string, string, ("primary" | "danger")?][]> = {
-  askAgain: [["ref.dm.askAgain", "askAgain", "primary"], ["ref.dm.cancel", "cancel", "danger"]],
-  answerInfo: [["ref.dm.answer", "answer", "primary"]],
+  askAgain: [[DM_ACTIONS.askAgain, "askAgain", "primary"], [DM_ACTIONS.cancel, "cancel", "danger"]],
+  answerInfo: [[DM_ACTIONS.answer, "answer", "primary"]],
 };
 
 interface DeliveryDeps {
   db: DataHandle;
   t: SlackT;
   logger: Logger;
-  /** Null when Slack is not configured. */
+  /** The service's one Web API client (`createWebClient`); null when Slack is not configured. */
   web: webApi.WebClient | null;
-}
-
-/** A Web API client for jobs: the queue retries with backoff, so the client itself never waits and retries. */
-export function jobWebClient(token: string, apiUrl: string | undefined, logger: Logger): webApi.WebClient {
-  return new WebClient(token, {
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 10_000,
-    logger: boltLogger(logger, "slack-web-api"),
-  });
 }
 
 async function postOrUpdateCard(deps: DeliveryDeps & { web: webApi.WebClient }, referralId: string): Promise<void> {

@@ -5,6 +5,7 @@ import { organisationName, type Member } from "../domain/members.js";
 import { buttons } from "./blocks/card.js";
 import { directMessage, type SlackDeps } from "./context.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
+import { DM_ACTIONS } from "./ids.js";
 
 /**
  * Sends the one-time invite link to the assigned coach by direct message, with the buttons for a
@@ -25,7 +26,7 @@ export async function sendInvite(deps: SlackDeps, client: webApi.WebClient, acce
   }), SLACK_LIMITS.text);
   const blocks = [
     { type: "section" as const, text: mrkdwn(text) },
-    ...buttons(deps.t, r.id, [["ref.dm.reinvite", "reinvite"], ["ref.dm.noContact", "noContact", "danger"]]),
+    ...buttons(deps.t, r.id, [[DM_ACTIONS.reinvite, "reinvite"], [DM_ACTIONS.noContact, "noContact", "danger"]]),
   ];
   const to = accepted.coach.slackUserId ?? accepter.slackUserId;
   if (to) await directMessage(client, to, text, blocks);

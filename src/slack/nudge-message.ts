@@ -7,8 +7,8 @@ import type { CoachAddress, NudgeNote } from "../jobs/nudge-jobs.js";
 import { DIGEST_MAX } from "../jobs/nudge-jobs.js";
 import type { SlackT } from "../i18n-slack.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
+import { NUDGE_ACTIONS } from "./ids.js";
 
-export const NUDGE_ACTIONS = { contact: "nudge.contact", snooze: "nudge.snooze", done: "nudge.done" } as const;
 
 /** A Slack Block Kit block, loosely typed: we only build a few kinds. */
 export type Block = Record<string, unknown>;

@@ -1,23 +1,21 @@
 /**
- * Nudges to coaches through the Slack Web API: a direct message from the app to the coach
- * (conversations.open, then chat.postMessage). Without Slack configured they are logged.
+ * Nudges to coaches through the Slack Web API (the service's one client): a direct message from
+ * the app to the coach (conversations.open, then chat.postMessage). Without Slack configured they
+ * are logged.
  */
-import { LogLevel, WebClient, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from "@slack/web-api";
+import type { webApi } from "@slack/bolt";
+import { WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { SlackConfig } from "../config.js";
 import { SendError } from "../jobs/errors.js";
 import type { NudgeSink } from "../jobs/nudge-jobs.js";
 import { createSlackTranslator, type SlackT } from "../i18n-slack.js";
-import { boltLogger } from "./log.js";
 import { digestMessage, nudgeMessage } from "./nudge-message.js";
 import { openDm } from "./web.js";
 
 export interface SlackNudgeSinkOptions {
-  token: string;
-  /** Another Web API base URL (a local fake in tests), ending in `/`. */
-  apiUrl?: string | undefined;
+  /** The service's one Web API client (`createWebClient`). */
+  web: webApi.WebClient;
   t: SlackT;
-  logger: Logger;
 }
 
 /** Slack errors that no retry will fix: a wrong token, a coach who left the workspace. */
@@ -40,14 +38,7 @@ export function toSendError(err: unknown): unknown {
 }
 
 export function createSlackNudgeSink(opts: SlackNudgeSinkOptions): NudgeSink {
-  const web = new WebClient(opts.token, {
-    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
-    // The job queue retries with backoff and keeps the job; the client must not also wait and retry.
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    logger: boltLogger(opts.logger, "slack-web-api"),
-    logLevel: LogLevel.WARN,
-  });
+  const { web } = opts;
   const dmChannels = new Map<string, string>();
 
   async function dmChannel(userId: string): Promise<string> {
@@ -98,10 +89,10 @@ export function createLoggingNudgeSink(logger: Logger): NudgeSink {
  * The nudge sink the configuration asks for. Without Slack the service still runs: nudges are
  * logged, and this is said once, here, at start.
  */
-export function nudgeSinkFor(config: SlackConfig, language: "nl" | "en", logger: Logger): NudgeSink {
-  if (config.mode === "off") {
+export function nudgeSinkFor(web: webApi.WebClient | null, language: "nl" | "en", logger: Logger): NudgeSink {
+  if (!web) {
     logger.warn("Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): nudges to coaches are written to this log instead (ids and cause)");
     return createLoggingNudgeSink(logger);
   }
-  return createSlackNudgeSink({ token: config.botToken, apiUrl: config.apiUrl, t: createSlackTranslator(language), logger });
+  return createSlackNudgeSink({ web, t: createSlackTranslator(language) });
 }

@@ -6,11 +6,12 @@
  * by the typed text. Someone unknown, or a request for a list we do not have, gets no options
  * and an audit row.
  */
-import type { App, BlockSuggestion, SlackOptionsMiddlewareArgs } from "@slack/bolt";
+import type { App, BlockSuggestion, Context, SlackOptionsMiddlewareArgs } from "@slack/bolt";
 import type { Member } from "../domain/members.js";
 import { ReferralRefused } from "../domain/referrals/types.js";
-import { option, VIEW, type Choice } from "./blocks/modals.js";
-import { recordRefusal, type SlackDeps } from "./context.js";
+import { option, type Choice } from "./blocks/modals.js";
+import { VIEW } from "./ids.js";
+import { memberOf, recordRefusal, type SlackDeps } from "./context.js";
 import { parseUuid, slackUserOf } from "./refusals.js";
 import { SLACK_LIMITS } from "./text.js";
 
@@ -48,13 +49,13 @@ function metaOf(view: unknown): Record<string, unknown> {
 }
 
 export function registerOptions(app: App, deps: SlackDeps): void {
-  app.options<"block_suggestion">({ type: "block_suggestion" }, async ({ ack, body }: SlackOptionsMiddlewareArgs<"block_suggestion">) => {
+  app.options<"block_suggestion">({ type: "block_suggestion" }, async ({ ack, body, context }: SlackOptionsMiddlewareArgs<"block_suggestion"> & { context: Context }) => {
     const b = body as BlockSuggestion & { view?: { callback_id?: unknown; private_metadata?: unknown } };
     const callbackId = typeof b.view?.callback_id === "string" ? b.view.callback_id : "";
     const what = `${callbackId}:${typeof b.block_id === "string" ? b.block_id : ""}`.slice(0, 64);
     const query = typeof b.value === "string" ? b.value.slice(0, 100) : "";
     const user = slackUserOf(body);
-    const member = user ? await deps.service.member(user) : null;
+    const member = user ? memberOf(context) : null;
     const lister = Object.hasOwn(LISTS, what) && b.action_id === "v" ? LISTS[what] : undefined;
     const choices = member && lister ? await lister(deps, member, query, metaOf(b.view)) : null;
     await ack({ options: (choices ?? []).slice(0, SLACK_LIMITS.options).map(option) });

@@ -10,12 +10,12 @@ import { PHASES } from "../domain/phase.js";
 import { organisationKind, type Member } from "../domain/members.js";
 import { localTime } from "../domain/reminders/schedule.js";
 import type { SlackDeps } from "./context.js";
-import { directMessage, recordRefusal, tellUser } from "./context.js";
+import { directMessage, memberOf, recordRefusal, tellUser } from "./context.js";
 import type { SlackT } from "../i18n-slack.js";
 import { parseSlackId } from "./refusals.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "./text.js";
+import { REPORT_ACTION } from "./ids.js";
 
-export const REPORT_ACTION = "report.team";
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Slack allows 10 fields a section. */
 const FIELDS = 10;
@@ -88,11 +88,11 @@ export function reportBlocks(t: SlackT, r: TeamReport): { text: string; blocks: 
 }
 
 export function registerReport(app: App, deps: SlackDeps): void {
-  app.action(/^report\.team\.(last|current)$/, async ({ ack, body, client, action }) => {
+  app.action(/^report\.team\.(last|current)$/, async ({ ack, body, client, action, context }) => {
     await ack();
     const user = parseSlackId((body.user as { id?: string } | undefined)?.id);
     if (!user) return recordRefusal(deps, { surface: "action", what: REPORT_ACTION, why: "noUser", slackUserId: null });
-    const member = await deps.service.member(user);
+    const member = memberOf(context);
     if (!member) return recordRefusal(deps, { surface: "action", what: REPORT_ACTION, why: "notMember", slackUserId: user });
     const teamKind = await organisationKind(deps.db, member.organisationId);
     const month = (action as { value?: string }).value ?? "";

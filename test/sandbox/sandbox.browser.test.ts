@@ -24,7 +24,7 @@ import slackNl from "../../locales/nl/slack.json" with { type: "json" };
 import { CHART_WIDTH, renderScoreChart } from "../../src/domain/chart.js";
 import { addDays, atLocal, localTime } from "../../src/domain/reminders/schedule.js";
 import { SLACK_TOKEN, startSandbox, type Sandbox } from "../../src/sandbox/server.js";
-import { jobWebClient } from "../../src/slack/delivery.js";
+import { createWebClient } from "../../src/slack/web.js";
 import { memoryLogger, nlText, templateDataDir, type LogLine } from "../support/service.js";
 
 /** A sandbox folder whose database (db/) is a copy of the migrated template. */
@@ -205,7 +205,7 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
 
   it("an image Koers posts in Slack (an uploaded file, an image block of it) shows in the panel", async () => {
     // The service's own Web API client, as a chart or client file in Slack would use it.
-    const web = jobWebClient(SLACK_TOKEN, sandbox.slack.url, logger);
+    const web = createWebClient({ token: SLACK_TOKEN, apiUrl: sandbox.slack.url, logger });
     const chart = await renderScoreChart({ scale: "PROGRESS", points: [3, 4, 4, 6].map((score, i) => ({ at: new Date(Date.UTC(2026, 10, 2 + 7 * i, 9)).toISOString(), score })), steps: [] }, { score: "Cijfer", step: "stap" }, "nl");
     const uploaded = await web.filesUploadV2({ channel_id: "DU0AHMED01", file: chart, filename: "eva.png", title: "Voortgang Eva", initial_comment: "Eva's cijfers" });
     const id = (uploaded.files[0] as { files?: { id?: string }[] } | undefined)?.files?.[0]?.id ?? "";

@@ -19,7 +19,7 @@ import { coachNudgeHandler } from "../../src/jobs/nudge-jobs.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { createSlackApp } from "../../src/slack/app.js";
 import { crisisHandlers } from "../../src/slack/crisis.js";
-import { jobWebClient } from "../../src/slack/delivery.js";
+import { createWebClient } from "../../src/slack/web.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
 import { SLACK_EVENTS_PATH } from "../../src/slack/receiver.js";
@@ -75,7 +75,8 @@ async function world(opts: { coachSlack?: string | null } = {}): Promise<World> 
   const engine = createEngine({ db, flows: flowRegistry, clock: clock.now, logger, crisisEscalateMinutes: 30 });
   const st = createSlackTranslator("nl");
   const service = createReferralService({ db, engine, translator: createTranslator(), clock: clock.now, inviteDays: 14 });
-  const app = createSlackApp({ signingSecret: SIGNING_SECRET, token: TOKEN, apiUrl: slack.url, botId: "BKOERS", botUserId: "UKOERSBOT", service, db, t: st, logger, clock: clock.now, botUsername: async () => "koers_test_bot", ackTimeoutMs: 20_000 });
+  const web = createWebClient({ token: TOKEN, apiUrl: slack.url, logger });
+  const app = createSlackApp({ signingSecret: SIGNING_SECRET, web, botId: "BKOERS", botUserId: "UKOERSBOT", service, db, t: st, logger, clock: clock.now, botUsername: async () => "koers_test_bot", ackTimeoutMs: 20_000 });
   const server = createHttpServer({ logger, healthy: async () => true, routes: new Map([[SLACK_EVENTS_PATH, app.route]]) });
   const port = await listen(server, 0, "127.0.0.1");
   const telegram: TelegramSendPayload[] = [];
@@ -84,8 +85,8 @@ async function world(opts: { coachSlack?: string | null } = {}): Promise<World> 
     logger,
     clock: clock.now,
     handlers: {
-      ...crisisHandlers({ db, t: st, logger, web: jobWebClient(TOKEN, slack.url, logger), escalateMinutes: 30 }),
-      "coach.nudge": coachNudgeHandler(createSlackNudgeSink({ token: TOKEN, apiUrl: slack.url, t: st, logger })),
+      ...crisisHandlers({ db, t: st, logger, web, escalateMinutes: 30 }),
+      "coach.nudge": coachNudgeHandler(createSlackNudgeSink({ web, t: st })),
       "telegram.send": async (job) => {
         telegram.push(job.payload as TelegramSendPayload);
       },

@@ -12,7 +12,8 @@ import { openNudge } from "../../src/domain/nudges.js";
 import { createDispatcher } from "../../src/jobs/dispatcher.js";
 import { loadCard } from "../../src/domain/referrals/card.js";
 import { renderCard } from "../../src/slack/blocks/card.js";
-import { jobWebClient, slackReferralHandlers } from "../../src/slack/delivery.js";
+import { slackReferralHandlers } from "../../src/slack/delivery.js";
+import { createWebClient } from "../../src/slack/web.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { digestMessage, nudgeMessage } from "../../src/slack/nudge-message.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
@@ -105,7 +106,7 @@ describe("every Slack payload with hostile names and texts", () => {
     const fake = await startFakeSlack();
     try {
       const { logger } = memoryLogger("warn");
-      const sink = createSlackNudgeSink({ token: "xoxb-test", apiUrl: fake.url, t, logger });
+      const sink = createSlackNudgeSink({ web: createWebClient({ token: "xoxb-test", apiUrl: fake.url, logger }), t });
       const coach = { id: "c1", name: "Ahmed", slackUserId: "UAHMED" };
       for (const [i, name] of [...HOSTILE, ALL_HOSTILE].entries()) await sink.deliver(coach, [note(name, i)], "single", now);
       await sink.deliver(coach, Array.from({ length: 40 }, (_, i) => note(HOSTILE[i % HOSTILE.length] ?? "", i)), "digest", now);
@@ -342,7 +343,7 @@ describe("not_in_channel", () => {
       const { logger } = memoryLogger("warn");
       const t = createSlackTranslator("nl");
       // The deliveries go to this fake, which says not_in_channel for the card's channel.
-      const dispatcher = createDispatcher({ db: tdb.db, logger, handlers: slackReferralHandlers({ db: tdb.db, t, logger, web: jobWebClient("xoxb-test", fake.url, logger) }) });
+      const dispatcher = createDispatcher({ db: tdb.db, logger, handlers: slackReferralHandlers({ db: tdb.db, t, logger, web: createWebClient({ token: "xoxb-test", apiUrl: fake.url, logger }) }) });
       const petra = h.w.partnerMember.slackUserId ?? "";
       const aanmelden = (name: string) =>
         submitBody("ref.aanmelden", petra, { team: pick(h.w.team.id), name: text(name), contact: text("06 8765 4321"), need: text("Zit al lang thuis."), wish: text("Iets in de buurt"), urgency: radio("normal"), agrees: checks("yes") }, { channel: "CWHERE1" });

@@ -8,6 +8,7 @@ import { unlimited } from "../../src/jobs/rate-limit.js";
 import { silentLogger } from "../../src/log.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
+import { createWebClient } from "../../src/slack/web.js";
 import { activeClient, backends, fakeClock, recordingSender, useDb, type FakeClock } from "../jobs/support.js";
 import { startFakeSlack, type FakeSlack } from "./fake-slack.js";
 
@@ -18,7 +19,7 @@ beforeAll(async () => (slack = await startFakeSlack()));
 afterAll(() => slack.close());
 
 function jobs(db: Database, clock: FakeClock, sink?: NudgeSink) {
-  const nudges = sink ?? createSlackNudgeSink({ token: "xoxb-test-token", apiUrl: slack.url, t: createSlackTranslator("nl"), logger: silentLogger() });
+  const nudges = sink ?? createSlackNudgeSink({ web: createWebClient({ token: "xoxb-test-token", apiUrl: slack.url, logger: silentLogger() }), t: createSlackTranslator("nl") });
   const engine = { startConversation: async () => undefined, resumeParked: async () => "gone" as const, reask: async () => "not needed" as const };
   return createJobs({ db, engine, sender: recordingSender(), nudges, logger: silentLogger(), clock: clock.now, limiter: unlimited, silentDays: 7 });
 }

@@ -12,6 +12,7 @@ import { unlimited } from "../../src/jobs/rate-limit.js";
 import { silentLogger } from "../../src/log.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
+import { createWebClient } from "../../src/slack/web.js";
 import { activeClient, backends, fakeClock, recordingSender, useDb, type FakeClock } from "../jobs/support.js";
 import { startFakeSlack, type FakeSlack } from "./fake-slack.js";
 
@@ -22,7 +23,7 @@ beforeAll(async () => (slack = await startFakeSlack()));
 afterAll(() => slack.close());
 
 function jobs(db: Database, clock: FakeClock) {
-  const nudges = createSlackNudgeSink({ token: "xoxb-test-token", apiUrl: slack.url, t: createSlackTranslator("nl"), logger: silentLogger() });
+  const nudges = createSlackNudgeSink({ web: createWebClient({ token: "xoxb-test-token", apiUrl: slack.url, logger: silentLogger() }), t: createSlackTranslator("nl") });
   const engine = { startConversation: async () => undefined, resumeParked: async () => "gone" as const, reask: async () => "not needed" as const };
   return createJobs({ db, engine, sender: recordingSender(), nudges, logger: silentLogger(), clock: clock.now, limiter: unlimited, silentDays: 60 });
 }

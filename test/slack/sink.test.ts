@@ -17,7 +17,7 @@ const note = (cause: string, detail: Record<string, unknown> = {}) => ({
 describe("nudges without Slack", () => {
   it("says once, at start, that nudges go to the log, then logs each with ids and cause, never the client's name", async () => {
     const { logger, lines } = memoryLogger("info");
-    const sink = nudgeSinkFor({ mode: "off" }, "nl", logger);
+    const sink = nudgeSinkFor(null, "nl", logger);
     expect(lines.filter((l) => /Slack is not configured/.test(l.msg))).toHaveLength(1);
     await sink.deliver({ id: "c1", name: "Ahmed", slackUserId: null }, [note("silent")], "single", now);
     await sink.deliver({ id: "c1", name: "Ahmed", slackUserId: null }, [note("crisis")], "single", now);

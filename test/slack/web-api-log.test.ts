@@ -4,9 +4,9 @@
  * Those lines reach our log only as that they happened, for every WebClient Koers makes.
  */
 import { describe, expect, it } from "vitest";
-import { jobWebClient } from "../../src/slack/delivery.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
+import { createWebClient } from "../../src/slack/web.js";
 import { memoryLogger } from "../support/log.js";
 import { startFakeSlack } from "./fake-slack.js";
 
@@ -18,9 +18,9 @@ describe("the Slack Web API's debug lines", () => {
     const fake = await startFakeSlack();
     try {
       const { logger, lines } = memoryLogger("debug");
-      const sink = createSlackNudgeSink({ token: "xoxb-test", apiUrl: fake.url, t: createSlackTranslator("nl"), logger });
+      const sink = createSlackNudgeSink({ web: createWebClient({ token: "xoxb-test", apiUrl: fake.url, logger }), t: createSlackTranslator("nl") });
       await sink.deliver({ id: "c1", name: "Ahmed", slackUserId: "UAHMED" }, [{ nudgeId: "n-1", cause: "silent", clientId: "c-1", clientFirstName: NAME, since: new Date("2027-01-20T08:00:00Z"), detail: {} }], "single", new Date("2027-02-01T09:00:00Z"));
-      await jobWebClient("xoxb-test", fake.url, logger).chat.postMessage({ channel: "CREFER", text: SUMMARY });
+      await createWebClient({ token: "xoxb-test", apiUrl: fake.url, logger }).chat.postMessage({ channel: "CREFER", text: SUMMARY });
 
       // What was sent did carry the words (so this test can fail).
       const sent = JSON.stringify(fake.posts().map((p) => p.params));

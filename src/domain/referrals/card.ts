@@ -4,37 +4,90 @@
  * organisation's contact and backup, the latest appointment.
  */
 import type { Database, Db, Tx } from "../../db/client.js";
-import type { Appointment, Client, Organisation, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Member } from "../members.js";
 import { stateOf } from "./lifecycle.js";
 
+/** What a card shows of the referral itself, and where the card is. */
+export interface CardReferral {
+  id: string;
+  direction: "OUT" | "IN";
+  /** The FHIR status. */
+  status: string;
+  personName: string | null;
+  personContact: string | null;
+  lifeDomain: string | null;
+  need: string;
+  wish: string | null;
+  summary: string | null;
+  urgency: string;
+  coachJoins: boolean;
+  wishedDate: Date | null;
+  consentedItems: string[];
+  consentWithdrawnAt: Date | null;
+  slackChannel: string | null;
+  slackTs: string | null;
+  updatedAt: Date;
+}
+
+/** An organisation on a card: its name, and the channel its cards go to. */
+export interface CardOrganisation {
+  id: string;
+  name: string;
+  referralChannel: string | null;
+}
+
+/** The card's data: plain values, no database row types, for the Slack edge to render. */
 export interface CardData {
-  referral: Referral;
+  referral: CardReferral;
+  /** The business state (`stateOf`). */
   state: string;
-  toOrg: Organisation;
-  fromOrg: Organisation;
+  toOrg: CardOrganisation;
+  fromOrg: CardOrganisation;
   filedBy: Member;
-  client: (Client & { coach: Member }) | null;
+  /** The referral's client, only as far as the card shows it: the coach. */
+  client: { id: string; coach: Member } | null;
   contact: Member | null;
   backup: Member | null;
-  appointment: Appointment | null;
+  appointment: { at: Date; place: string | null } | null;
 }
+
+const organisation = (o: CardOrganisation): CardOrganisation => ({ id: o.id, name: o.name, referralChannel: o.referralChannel });
 
 export async function loadCard(db: Db | Tx, referralId: string): Promise<CardData> {
   const referral = await db.referral.findUniqueOrThrow({ where: { id: referralId }, include: { toOrg: true, fromOrg: true } });
   const { toOrg, fromOrg, ...plain } = referral;
   const member = (id: string | null) => (id ? db.member.findUnique({ where: { id } }) : null);
+  const client = referral.clientId ? await db.client.findUnique({ where: { id: referral.clientId }, include: { coach: true } }) : null;
+  const appointment = await db.appointment.findFirst({ where: { referralId }, orderBy: { createdAt: "desc" } });
   return {
-    referral: plain,
+    referral: {
+      id: plain.id,
+      direction: plain.direction,
+      status: plain.status,
+      personName: plain.personName,
+      personContact: plain.personContact,
+      lifeDomain: plain.lifeDomain,
+      need: plain.need,
+      wish: plain.wish,
+      summary: plain.summary,
+      urgency: plain.urgency,
+      coachJoins: plain.coachJoins,
+      wishedDate: plain.wishedDate,
+      consentedItems: plain.consentedItems,
+      consentWithdrawnAt: plain.consentWithdrawnAt,
+      slackChannel: plain.slackChannel,
+      slackTs: plain.slackTs,
+      updatedAt: plain.updatedAt,
+    },
     state: stateOf(plain),
-    toOrg,
-    fromOrg,
+    toOrg: organisation(toOrg),
+    fromOrg: organisation(fromOrg),
     filedBy: await db.member.findUniqueOrThrow({ where: { id: referral.filedByMemberId } }),
-    client: referral.clientId ? await db.client.findUnique({ where: { id: referral.clientId }, include: { coach: true } }) : null,
+    client: client ? { id: client.id, coach: client.coach } : null,
     contact: await member(toOrg.contactMemberId),
     backup: await member(toOrg.backupMemberId),
-    appointment: await db.appointment.findFirst({ where: { referralId }, orderBy: { createdAt: "desc" } }),
+    appointment: appointment ? { at: appointment.at, place: appointment.place } : null,
   };
 }
 

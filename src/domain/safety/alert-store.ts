@@ -4,25 +4,64 @@
  * lives in, the team to escalate to, and the buttons' answers (`actOnCrisisAlert`).
  */
 import type { Database } from "../../db/client.js";
-import type { Client, CrisisAlert, CrisisAlertEvent, Organisation } from "../../generated/prisma/client.js";
+import type { CrisisAlertEvent } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Member } from "../members.js";
 import { actOnCrisisAlert, queueEscalationNow, type CrisisAction, type CrisisActionResult } from "./alerts.js";
 
-/** An alert with its client and the client's coach (and the coach's organisation). */
-export interface AlertView {
-  alert: CrisisAlert;
-  client: Client;
-  coach: Member & { organisation: Organisation };
+/** A crisis alert as the edges handle it: the same fields as the row, no Prisma type. */
+export interface CrisisAlert {
+  id: string;
+  clientId: string;
+  coachId: string;
+  category: string;
+  rule: string;
+  acute: boolean;
+  messageText: string;
+  status: "OPEN" | "ACKNOWLEDGED" | "CONTACTED";
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  contactedAt: Date | null;
+  contactedBy: string | null;
+  escalatedAt: Date | null;
+  parkedRunId: string | null;
+  followUp: string;
+  resumedAt: Date | null;
+  resumedBy: string | null;
+  slackChannel: string | null;
+  slackTs: string | null;
+  createdAt: Date;
 }
 
-export type { CrisisAlert, CrisisAlertEvent, Organisation };
+/** The coach's organisation, as far as an alert needs it: the team to escalate to. */
+export interface AlertTeam {
+  id: string;
+  name: string;
+  referralChannel: string | null;
+  contactMemberId: string | null;
+  backupMemberId: string | null;
+}
+
+/** An alert with its client (what the alert shows of them) and the client's coach (and the coach's organisation). */
+export interface AlertView {
+  alert: CrisisAlert;
+  client: { id: string; name: string; callName: string | null; crisisHoldSince: Date | null };
+  coach: Member & { organisation: AlertTeam };
+}
+
+export type { CrisisAlertEvent };
 
 export async function loadAlertView(db: Database, alertId: string): Promise<AlertView | null> {
   const alert = await db.prisma.crisisAlert.findUnique({ where: { id: alertId }, include: { client: true } });
   if (!alert) return null;
   const coach = await db.prisma.member.findUniqueOrThrow({ where: { id: alert.client.coachId }, include: { organisation: true } });
-  return { alert, client: alert.client, coach };
+  const { client, ...row } = alert;
+  const org = coach.organisation;
+  return {
+    alert: row,
+    client: { id: client.id, name: client.name, callName: client.callName, crisisHoldSince: client.crisisHoldSince },
+    coach: { ...coach, organisation: { id: org.id, name: org.name, referralChannel: org.referralChannel, contactMemberId: org.contactMemberId, backupMemberId: org.backupMemberId } },
+  };
 }
 
 /** An event of an alert (a new signal), or null. */
@@ -45,7 +84,7 @@ export async function saveAlertThread(db: Database, alertId: string, where: { ch
 }
 
 /** The organisation's contact and backup who are active, in that order. */
-export async function teamMembers(db: Database, org: Pick<Organisation, "contactMemberId" | "backupMemberId">): Promise<Member[]> {
+export async function teamMembers(db: Database, org: Pick<AlertTeam, "contactMemberId" | "backupMemberId">): Promise<Member[]> {
   const ids = [org.contactMemberId, org.backupMemberId].filter((x): x is string => x !== null);
   const found = await db.prisma.member.findMany({ where: { id: { in: ids }, active: true } });
   return ids.map((id) => found.find((m) => m.id === id)).filter((m): m is Member => m !== undefined);

@@ -9,36 +9,37 @@ import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/i
 import { acceptModal, planModal, textModal } from "../blocks/modals.js";
 import { memberFor, orRefuse, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
 import { parseUuid } from "../refusals.js";
+import { CARD_ACTION_PATTERN, CARD_ACTIONS as A } from "../ids.js";
 
 /** Buttons that change the referral at once. */
 const DIRECT: Record<string, ReferralEvent> = {
-  "ref.received": { type: "partner.received" },
-  "ref.accept": { type: "partner.accepted" },
-  "ref.contactWithCoach": { type: "partner.contactMade", withCoach: true },
-  "ref.contactAlone": { type: "partner.contactMade", withCoach: false },
-  "ref.noShow": { type: "partner.noShow" },
+  [A.received]: { type: "partner.received" },
+  [A.accept]: { type: "partner.accepted" },
+  [A.contactWithCoach]: { type: "partner.contactMade", withCoach: true },
+  [A.contactAlone]: { type: "partner.contactMade", withCoach: false },
+  [A.noShow]: { type: "partner.noShow" },
 };
 
 /** Buttons that first ask for a text. */
 const WITH_TEXT: Record<string, ReferralEventType> = {
-  "ref.reject": "partner.rejected",
-  "ref.redirect": "partner.redirected",
-  "ref.close": "partner.closed",
-  "ref.complete": "partner.completed",
-  "ref.in.askInfo": "team.askedInfo",
-  "ref.in.decline": "team.declined",
+  [A.reject]: "partner.rejected",
+  [A.redirect]: "partner.redirected",
+  [A.close]: "partner.closed",
+  [A.complete]: "partner.completed",
+  [A.askInfo]: "team.askedInfo",
+  [A.declineIn]: "team.declined",
 };
 
-const KNOWN = new Set([...Object.keys(DIRECT), ...Object.keys(WITH_TEXT), "ref.plan", "ref.in.accept"]);
+const KNOWN = new Set([...Object.keys(DIRECT), ...Object.keys(WITH_TEXT), A.plan, A.acceptIn]);
 
 export function registerCardActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(/^ref\.(?!dm\.)/, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(CARD_ACTION_PATTERN, async ({ ack, body, action, client, context }) => {
     await ack();
     const id = String(action.action_id).slice(0, 64);
     const asked = { surface: "action" as const, what: id };
     const place = placeOf(body);
     if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked);
+    const member = await memberFor(deps, client, place, asked, context);
     if (!member) return;
     const referralId = parseUuid(action.value);
     if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
@@ -51,10 +52,10 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
       } else if (text) {
         await deps.service.check(member, referralId, text);
         await client.views.open({ trigger_id: body.trigger_id, view: textModal(deps.t, referralId, text) });
-      } else if (id === "ref.plan") {
+      } else if (id === A.plan) {
         await deps.service.check(member, referralId, "partner.planned");
         await client.views.open({ trigger_id: body.trigger_id, view: planModal(deps.t, referralId) });
-      } else if (id === "ref.in.accept") {
+      } else if (id === A.acceptIn) {
         await deps.service.check(member, referralId, "team.accepted");
         await client.views.open({ trigger_id: body.trigger_id, view: acceptModal(deps.t, referralId) });
       }

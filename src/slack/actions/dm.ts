@@ -10,39 +10,40 @@ import { memberFor, orRefuse, placeOf, recordRefusal, refuse, tellUser, type Sla
 import { sendInvite } from "../invite.js";
 import { parseUuid } from "../refusals.js";
 import { escapeSlack } from "../text.js";
+import { DM_ACTION_PATTERN, DM_ACTIONS } from "../ids.js";
 
-const KNOWN = new Set(["ref.dm.reinvite", "ref.dm.noContact", "ref.dm.cancel", "ref.dm.askAgain", "ref.dm.answer"]);
+const KNOWN = new Set<string>(Object.values(DM_ACTIONS));
 
 export function registerDmActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(/^ref\.dm\./, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(DM_ACTION_PATTERN, async ({ ack, body, action, client, context }) => {
     await ack();
     const id = String(action.action_id).slice(0, 64);
     const asked = { surface: "action" as const, what: id };
     const place = placeOf(body);
     if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked);
+    const member = await memberFor(deps, client, place, asked, context);
     if (!member) return;
     if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
     const referralId = parseUuid(action.value);
     if (!referralId) return refuse(deps, client, place, { ...asked, why: "malformedId", member }, "referral.refused.unknown");
     await orRefuse(deps, client, place, async () => {
       switch (id) {
-        case "ref.dm.reinvite":
+        case DM_ACTIONS.reinvite:
           await sendInvite(deps, client, await deps.service.reinvite(member, referralId), member);
           return;
-        case "ref.dm.noContact":
+        case DM_ACTIONS.noContact:
           await deps.service.act(member, referralId, { type: "team.noContact" });
           return;
-        case "ref.dm.cancel":
+        case DM_ACTIONS.cancel:
           await deps.service.act(member, referralId, { type: "coach.cancelled" });
           return;
-        case "ref.dm.askAgain": {
+        case DM_ACTIONS.askAgain: {
           const asked = await deps.service.askAgain(member, referralId);
           const names = await referralNames(deps.db, referralId);
           await tellUser(client, place, deps.t(asked ? "referral.done.askedAgain" : "referral.done.notAsked", { client: escapeSlack(names.client ?? "") }));
           return;
         }
-        case "ref.dm.answer":
+        case DM_ACTIONS.answer:
           await deps.service.check(member, referralId, "partner.answeredInfo");
           await client.views.open({ trigger_id: body.trigger_id, view: textModal(deps.t, referralId, "partner.answeredInfo") });
           return;

@@ -4,6 +4,7 @@ import { registerCardActions } from "./card.js";
 import { registerDmActions } from "./dm.js";
 import { registerCrisisActions } from "../crisis.js";
 import { publishHome } from "../home/index.js";
+import { CRISIS_ACTIONS } from "../ids.js";
 import { registerNudgeActions } from "./nudges.js";
 
 /** Buttons on referral cards, in direct messages and on coach nudges. */
@@ -11,5 +12,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerCardActions(app, deps);
   registerDmActions(app, deps);
   registerNudgeActions(app, deps);
-  registerCrisisActions(app, deps, { publishHome: (client, userId) => publishHome(deps, client, userId, "crisis.resume") });
+  registerCrisisActions(app, deps, { publishHome: (client, userId, context) => publishHome(deps, client, userId, CRISIS_ACTIONS.resume, context) });
 }

@@ -7,19 +7,19 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { answerNudge, type NudgeAction, type NudgeAnswer } from "../../domain/nudges.js";
 import { memberFor, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
-import { NUDGE_ACTIONS } from "../nudge-message.js";
+import { NUDGE_ACTIONS } from "../ids.js";
 import { parseSlackId, parseUuid } from "../refusals.js";
 import { escapeSlack, mrkdwn } from "../text.js";
 
 
 export function registerNudgeActions(app: App, deps: SlackDeps): void {
   for (const [action, actionId] of Object.entries(NUDGE_ACTIONS) as [NudgeAction, string][]) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client }) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client, context }) => {
       await ack();
       const asked = { surface: "action" as const, what: actionId };
       const place = placeOf(body);
       if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-      const member = await memberFor(deps, client, place, asked);
+      const member = await memberFor(deps, client, place, asked, context);
       if (!member) return;
       const nudgeId = parseUuid(button.value);
       const outcome: NudgeAnswer = !nudgeId ? { kind: "notFound" } : await answerNudge(deps.db, { nudgeId, memberId: member.id, action, now: deps.clock() });

@@ -8,6 +8,7 @@ import type { CardData } from "../../domain/referrals/card.js";
 import type { Member } from "../../domain/members.js";
 import type { SlackT } from "../../i18n-slack.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
+import { CARD_ACTIONS as A } from "../ids.js";
 
 export type { CardData };
 
@@ -16,16 +17,16 @@ const who = (m: Member | null | undefined) => (m ? (m.slackUserId ? `<@${m.slack
 /** Button action ids, by the state that shows them. Listeners map them to referral events. */
 const BUTTONS: Record<"OUT" | "IN", Record<string, [action: string, label: string, style?: "primary" | "danger"][]>> = {
   OUT: {
-    sent: [["ref.received", "received"], ["ref.accept", "accept", "primary"], ["ref.reject", "reject", "danger"], ["ref.redirect", "redirect"]],
-    received: [["ref.accept", "accept", "primary"], ["ref.reject", "reject", "danger"], ["ref.redirect", "redirect"]],
-    accepted: [["ref.plan", "plan", "primary"], ["ref.reject", "reject", "danger"], ["ref.redirect", "redirect"]],
-    appointmentPlanned: [["ref.contactWithCoach", "contactWithCoach", "primary"], ["ref.contactAlone", "contactAlone"], ["ref.noShow", "noShow"], ["ref.plan", "replan"]],
-    firstContact: [["ref.complete", "complete", "primary"]],
-    noShow: [["ref.plan", "plan", "primary"], ["ref.close", "close", "danger"]],
+    sent: [[A.received, "received"], [A.accept, "accept", "primary"], [A.reject, "reject", "danger"], [A.redirect, "redirect"]],
+    received: [[A.accept, "accept", "primary"], [A.reject, "reject", "danger"], [A.redirect, "redirect"]],
+    accepted: [[A.plan, "plan", "primary"], [A.reject, "reject", "danger"], [A.redirect, "redirect"]],
+    appointmentPlanned: [[A.contactWithCoach, "contactWithCoach", "primary"], [A.contactAlone, "contactAlone"], [A.noShow, "noShow"], [A.plan, "replan"]],
+    firstContact: [[A.complete, "complete", "primary"]],
+    noShow: [[A.plan, "plan", "primary"], [A.close, "close", "danger"]],
   },
   IN: {
-    filed: [["ref.in.accept", "acceptIn", "primary"], ["ref.in.askInfo", "askInfo"], ["ref.in.decline", "declineIn", "danger"]],
-    infoRequested: [["ref.in.accept", "acceptIn", "primary"], ["ref.in.decline", "declineIn", "danger"]],
+    filed: [[A.acceptIn, "acceptIn", "primary"], [A.askInfo, "askInfo"], [A.declineIn, "declineIn", "danger"]],
+    infoRequested: [[A.acceptIn, "acceptIn", "primary"], [A.declineIn, "declineIn", "danger"]],
   },
 };
 

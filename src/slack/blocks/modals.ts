@@ -9,8 +9,8 @@ import type { ReferralEventType } from "../../../flows/referral/index.js";
 import { LIFE_DOMAINS, LIMITS, SHARE_ITEMS, URGENCIES } from "../../domain/referrals/types.js";
 import type { SlackT } from "../../i18n-slack.js";
 import { escapeSlack, plainText, SLACK_LIMITS } from "../text.js";
+import { VIEW } from "../ids.js";
 
-export const VIEW = { verwijs: "ref.verwijs", aanmelden: "ref.aanmelden", text: "ref.text", plan: "ref.plan", accept: "ref.accept" } as const;
 
 export interface Choice {
   value: string;

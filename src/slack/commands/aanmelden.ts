@@ -4,12 +4,12 @@ import { memberFor, placeOf, recordRefusal, refuse, tellUser, type SlackDeps } f
 
 /** /aanmelden: a partner refers a person to a coach team. */
 export function registerAanmelden(app: App, deps: SlackDeps): void {
-  app.command("/aanmelden", async ({ ack, body, client }) => {
+  app.command("/aanmelden", async ({ ack, body, client, context }) => {
     await ack();
     const asked = { surface: "command" as const, what: "/aanmelden" };
     const place = placeOf(body);
     if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked);
+    const member = await memberFor(deps, client, place, asked, context);
     if (!member) return;
     if (member.role !== "PARTNER") return refuse(deps, client, place, { ...asked, why: "notPartner", member }, "referral.refused.notPartner");
     // Two are enough to know whether there is one team to choose for them; the rest come as they type.

@@ -4,12 +4,12 @@ import { memberFor, placeOf, recordRefusal, refuse, tellUser, type SlackDeps } f
 
 /** /verwijs: a coach starts a warm handover for one of their own clients. */
 export function registerVerwijs(app: App, deps: SlackDeps): void {
-  app.command("/verwijs", async ({ ack, body, client }) => {
+  app.command("/verwijs", async ({ ack, body, client, context }) => {
     await ack();
     const asked = { surface: "command" as const, what: "/verwijs" };
     const place = placeOf(body);
     if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked);
+    const member = await memberFor(deps, client, place, asked, context);
     if (!member) return;
     if (member.role !== "COACH") return refuse(deps, client, place, { ...asked, why: "notCoach", member }, "referral.refused.notCoach");
     // The clients and partners themselves are asked for as the coach types (src/slack/options.ts).

@@ -7,13 +7,12 @@
  */
 import type { App, types } from "@slack/bolt";
 import { forgetLocked, ownClientToForget } from "../../domain/forget.js";
-import { recordRefusal, tellUser, type SlackDeps } from "../context.js";
+import { memberOf, recordRefusal, tellUser, type SlackDeps } from "../context.js";
 import { parseSlackId, slackUserOf } from "../refusals.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
 import { readView } from "../views/values.js";
+import { FILE_FORGET, FILE_FORGET_CONFIRM } from "../ids.js";
 
-export const FILE_FORGET = "clientFile.forget";
-export const FILE_FORGET_CONFIRM = "clientFile.forgetConfirm";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -23,11 +22,11 @@ export function forgetButton(deps: Pick<SlackDeps, "t">, clientId: string): type
 }
 
 export function registerClientForget(app: App, deps: SlackDeps): void {
-  app.action(FILE_FORGET, async ({ ack, body, client, action }) => {
+  app.action(FILE_FORGET, async ({ ack, body, client, action, context }) => {
     await ack();
     const user = parseSlackId((body.user as { id?: string } | undefined)?.id);
     if (!user) return recordRefusal(deps, { surface: "action", what: FILE_FORGET, why: "noUser", slackUserId: null });
-    const member = await deps.service.member(user);
+    const member = memberOf(context);
     if (!member) return recordRefusal(deps, { surface: "action", what: FILE_FORGET, why: "notMember", slackUserId: user });
     const clientId = (action as { value?: string }).value ?? "";
     const own = UUID.test(clientId) ? await ownClientToForget(deps.db, member, clientId, "ask") : null;
@@ -46,9 +45,9 @@ export function registerClientForget(app: App, deps: SlackDeps): void {
     });
   });
 
-  app.view(FILE_FORGET_CONFIRM, async ({ ack, body, view, client }) => {
+  app.view(FILE_FORGET_CONFIRM, async ({ ack, body, view, client, context }) => {
     const user = slackUserOf(body);
-    const member = user ? await deps.service.member(user) : null;
+    const member = user ? memberOf(context) : null;
     const clientId = readView(view).meta().client ?? "";
     if (!user || !member) {
       await ack();

@@ -15,17 +15,14 @@ import { clientWithCoach, firstName } from "../../domain/clients.js";
 import { clientFileView, type FileView } from "../../domain/client-file-view.js";
 import type { ChartLinks } from "../../http/chart-link.js";
 import type { SlackDeps } from "../context.js";
-import { recordRefusal, tellUser } from "../context.js";
+import { memberOf, recordRefusal, tellUser } from "../context.js";
 import { parseSlackId, parseUuid, slackUserOf } from "../refusals.js";
 import { readView } from "../views/values.js";
 import { forgetButton } from "./forget.js";
 import { clip, escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
 import { trajectoryButtons } from "./trajectory.js";
+import { FILE_OPEN, FILE_REASON, LADDER_ASK, LADDER_SET } from "../ids.js";
 
-export const FILE_OPEN = "clientFile.open";
-export const LADDER_SET = "clientFile.ladder.set";
-export const LADDER_ASK = "clientFile.ladder.ask";
-export const FILE_REASON = "clientFile.reason";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -145,13 +142,13 @@ interface ModalBody {
 }
 
 export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: ChartLinks | null }): void {
-  app.action(FILE_OPEN, async ({ ack, body, client, action }) => {
+  app.action(FILE_OPEN, async ({ ack, body, client, action, context }) => {
     await ack();
     const user = parseSlackId((body.user as { id?: string } | undefined)?.id);
     const clientId = (action as { value?: string }).value ?? "";
     const place = user ? { user } : null;
     if (!user || !place) return recordRefusal(deps, { surface: "action", what: FILE_OPEN, why: "noUser", slackUserId: null });
-    const member = await deps.service.member(user);
+    const member = memberOf(context);
     if (!member) return recordRefusal(deps, { surface: "action", what: FILE_OPEN, why: "notMember", slackUserId: user });
     if (!UUID.test(clientId)) {
       await tellUser(client, place, deps.t("file.refused.notFound"));
@@ -172,10 +169,10 @@ export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: Ch
   });
 
   // The reason is picked: the file replaces the question in the same modal; the audit row has the reason.
-  app.view(FILE_REASON, async ({ ack, body, view }) => {
+  app.view(FILE_REASON, async ({ ack, body, view, context }) => {
     const v = readView(view);
     const user = slackUserOf(body);
-    const member = user ? await deps.service.member(user) : null;
+    const member = user ? memberOf(context) : null;
     const clientId = v.meta().client ?? "";
     const reason = v.selected("reason");
     if (!user || !member || !UUID.test(clientId)) {
@@ -196,13 +193,13 @@ export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: Ch
   });
 
   // A rung chosen in the modal: saved at once (audited as the member), the modal shows it.
-  app.action(LADDER_SET, async ({ ack, body, client, action }) => {
+  app.action(LADDER_SET, async ({ ack, body, client, action, context }) => {
     await ack();
     const b = body as unknown as ModalBody;
     const user = parseSlackId(b.user?.id);
     if (!user) return recordRefusal(deps, { surface: "action", what: LADDER_SET, why: "noUser", slackUserId: null });
     const place = { user };
-    const member = await deps.service.member(user);
+    const member = memberOf(context);
     if (!member) return recordRefusal(deps, { surface: "action", what: LADDER_SET, why: "notMember", slackUserId: user });
     const [metaId, metaWhy] = (b.view?.private_metadata ?? "").split(":");
     const clientId = parseUuid(metaId);
@@ -226,12 +223,12 @@ export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: Ch
   });
 
   // "Vraag het de cliënt": the ladder question in Telegram, from the client's own coach only.
-  app.action(LADDER_ASK, async ({ ack, body, client, action }) => {
+  app.action(LADDER_ASK, async ({ ack, body, client, action, context }) => {
     await ack();
     const user = parseSlackId((body.user as { id?: string } | undefined)?.id);
     if (!user) return recordRefusal(deps, { surface: "action", what: LADDER_ASK, why: "noUser", slackUserId: null });
     const place = { user };
-    const member = await deps.service.member(user);
+    const member = memberOf(context);
     if (!member) return recordRefusal(deps, { surface: "action", what: LADDER_ASK, why: "notMember", slackUserId: user });
     const clientId = parseUuid((action as { value?: string }).value);
     const target = clientId ? await clientWithCoach(deps.db, clientId) : null;

@@ -11,16 +11,11 @@ import type { Engine } from "../../conversation/engine.js";
 import { planTalk, TrajectoryError } from "../../domain/trajectory.js";
 import { clientById, firstName } from "../../domain/clients.js";
 import type { SlackDeps } from "../context.js";
-import { recordRefusal, tellUser } from "../context.js";
+import { memberOf, recordRefusal, tellUser } from "../context.js";
 import { parseSlackId, parseUuid, slackUserOf } from "../refusals.js";
 import { plainText, SLACK_LIMITS } from "../text.js";
+import { TRAJECTORY_ACTIONS, TRAJECTORY_VIEWS } from "../ids.js";
 
-export const TRAJECTORY_ACTIONS = {
-  evaluateNow: "trajectory.evaluateNow",
-  planEvaluation: "trajectory.planEvaluation",
-  announceClosing: "trajectory.announceClosing",
-} as const;
-export const TRAJECTORY_VIEWS = { evaluation: "trajectory.evaluationDate", closing: "trajectory.closingDate" } as const;
 
 export interface TrajectoryDeps {
   engine?: Pick<Engine, "startConversation"> | undefined;
@@ -67,11 +62,11 @@ function amsterdamToday(now: Date): string {
 }
 
 export function registerTrajectory(app: App, deps: SlackDeps & TrajectoryDeps): void {
-  app.action(TRAJECTORY_ACTIONS.evaluateNow, async ({ ack, body, client, action }) => {
+  app.action(TRAJECTORY_ACTIONS.evaluateNow, async ({ ack, body, client, action, context }) => {
     await ack();
     const user = parseSlackId((body.user as { id?: string } | undefined)?.id);
     if (!user) return recordRefusal(deps, { surface: "action", what: TRAJECTORY_ACTIONS.evaluateNow, why: "noUser", slackUserId: null });
-    const member = await deps.service.member(user);
+    const member = memberOf(context);
     if (!member) return recordRefusal(deps, { surface: "action", what: TRAJECTORY_ACTIONS.evaluateNow, why: "notMember", slackUserId: user });
     const clientId = parseUuid((action as { value?: string }).value);
     const found = clientId ? await clientById(deps.db, clientId) : null;
@@ -100,9 +95,9 @@ export function registerTrajectory(app: App, deps: SlackDeps & TrajectoryDeps): 
       else await client.views.open({ trigger_id: trigger, view });
     });
 
-    app.view(TRAJECTORY_VIEWS[kind], async ({ ack, body, view, client }) => {
+    app.view(TRAJECTORY_VIEWS[kind], async ({ ack, body, view, client, context }) => {
       const user = slackUserOf(body);
-      const member = user ? await deps.service.member(user) : null;
+      const member = user ? memberOf(context) : null;
       if (!user || !member) {
         await ack({ response_action: "errors", errors: { date: deps.t("referral.refused.notMember") } });
         await recordRefusal(deps, { surface: "view", what: TRAJECTORY_VIEWS[kind], why: "notMember", slackUserId: user, member });

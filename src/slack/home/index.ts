@@ -2,7 +2,7 @@
  * The App Home: the referrals this member may see, grouped (my clients, received by my
  * organisation, filed by my organisation), with a refresh button. Shown when the tab opens.
  */
-import type { App, types, webApi } from "@slack/bolt";
+import type { App, Context, types, webApi } from "@slack/bolt";
 import { CASELOAD_MAX, coachCaseloadIn, type Caseload } from "../../domain/caseload.js";
 import type { OverviewLine } from "../../domain/referrals/overview.js";
 import { organisationKind, type Member } from "../../domain/members.js";
@@ -10,16 +10,13 @@ import { firstName } from "../../domain/clients.js";
 import { toNote } from "../../jobs/nudge-jobs.js";
 import type { SlackDeps } from "../context.js";
 import { resumeButtonRow } from "../crisis.js";
-import { FILE_OPEN } from "../file/index.js";
 import { describeCause, nudgeButtons } from "../nudge-message.js";
-import { recordRefusal } from "../context.js";
+import { memberOf, recordRefusal } from "../context.js";
 import { registerReport, reportButtons } from "../report.js";
 import { parseSlackId } from "../refusals.js";
 import { escapeSlack, mrkdwn, plainText, SLACK_LIMITS } from "../text.js";
+import { FILE_OPEN, HOME_PAGE, HOME_REFRESH } from "../ids.js";
 
-export const HOME_REFRESH = "home.refresh";
-/** The caseload's pages: the button's value is where the page starts. */
-export const HOME_PAGE = "home.page";
 
 /** Slack allows 100 blocks in a view; the referral sections and the refresh button take fewer than 10. */
 const CASELOAD_BLOCKS = 85;
@@ -83,11 +80,11 @@ function section(deps: SlackDeps, title: string, lines: OverviewLine[]): types.K
   return [{ type: "header", text: plainText(title, SLACK_LIMITS.header) }, { type: "section", text: mrkdwn(text) }];
 }
 
-/** Publishes the member's home tab; someone unknown sees how to get access. */
-export async function publishHome(deps: SlackDeps, client: webApi.WebClient, userId: string, what: string, offset = 0): Promise<void> {
+/** Publishes the home tab of the request's member (`memberOf(context)`); someone unknown sees how to get access. */
+export async function publishHome(deps: SlackDeps, client: webApi.WebClient, userId: string, what: string, context: Context, offset = 0): Promise<void> {
   const user = parseSlackId(userId);
   if (!user) return recordRefusal(deps, { surface: what === HOME_REFRESH ? "action" : "event", what, why: "noUser", slackUserId: null });
-  const member = await deps.service.member(user);
+  const member = memberOf(context);
   const blocks: types.KnownBlock[] = [{ type: "header", text: plainText(deps.t("referral.home.title"), SLACK_LIMITS.header) }];
   if (!member) {
     await recordRefusal(deps, { surface: what === HOME_REFRESH ? "action" : "event", what, why: "notMember", slackUserId: user });
@@ -109,13 +106,13 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
 
 export function registerHome(app: App, deps: SlackDeps): void {
   registerReport(app, deps);
-  app.action(HOME_REFRESH, async ({ ack, body, client }) => {
+  app.action(HOME_REFRESH, async ({ ack, body, client, context }) => {
     await ack();
-    await publishHome(deps, client, (body.user as { id?: string } | undefined)?.id ?? "", HOME_REFRESH);
+    await publishHome(deps, client, (body.user as { id?: string } | undefined)?.id ?? "", HOME_REFRESH, context);
   });
-  app.action(/^home\.page\.(prev|next)$/, async ({ ack, body, client, action }) => {
+  app.action(/^home\.page\.(prev|next)$/, async ({ ack, body, client, action, context }) => {
     await ack();
     const offset = Number((action as { value?: string }).value);
-    await publishHome(deps, client, (body.user as { id?: string } | undefined)?.id ?? "", HOME_PAGE, Number.isSafeInteger(offset) && offset >= 0 ? offset : 0);
+    await publishHome(deps, client, (body.user as { id?: string } | undefined)?.id ?? "", HOME_PAGE, context, Number.isSafeInteger(offset) && offset >= 0 ? offset : 0);
   });
 }

@@ -4,45 +4,87 @@
  * modal's metadata; the domain checks the member, the referral and its state again, so a forged
  * or outdated submission changes nothing and gets an inline error.
  */
-import type { App, SlackViewMiddlewareArgs } from "@slack/bolt";
+import type { App, Context, SlackViewMiddlewareArgs } from "@slack/bolt";
 import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
-import type { Accepted } from "../../domain/referrals/in.js";
 import { futureDay } from "../../domain/referrals/out.js";
 import { ReferralRefused } from "../../domain/referrals/types.js";
 import type { Member } from "../../domain/members.js";
 import { atLocal } from "../../domain/reminders/schedule.js";
-import { TEXT_EVENTS, VIEW } from "../blocks/modals.js";
-import { modalErrors, recordRefusal, type SlackDeps } from "../context.js";
+import { TEXT_EVENTS } from "../blocks/modals.js";
+import { VIEW } from "../ids.js";
+import { memberOf, modalErrors, recordRefusal, type SlackDeps } from "../context.js";
 import { sendInvite } from "../invite.js";
 import { parseUuid, slackUserOf } from "../refusals.js";
 import { readView } from "./values.js";
 
 type Ack = SlackViewMiddlewareArgs["ack"];
 
+/** A refusal a form finds itself (before or beside the domain): audited with `why`, shown inline. */
+class FormRefusal extends Error {
+  constructor(
+    readonly why: string,
+    readonly key: string,
+  ) {
+    super(key);
+  }
+}
+
 /**
- * Runs a submission of modal `view`; a refusal becomes an inline error under `block` (or the
- * field it names). A sender who is no member, or metadata that names no referral, is refused
- * before any query, and audited.
+ * Runs a submission of modal `view` for the member behind it: what `fn` gives back, once the
+ * modal is answered, or undefined when it was refused. A refusal becomes an inline error under
+ * `block` (or the field the domain names). A sender who is no member is refused before any
+ * query, and audited, as is a `FormRefusal` thrown by `fn`.
  */
-async function submit(deps: SlackDeps, ack: Ack, body: unknown, view: string, block: string, referralId: string | undefined, fn: (member: Member, referralId: string) => Promise<void>): Promise<void> {
+export async function submit<T>(
+  deps: SlackDeps,
+  ack: Ack,
+  body: unknown,
+  context: Context,
+  form: { view: string; block: string },
+  fn: (member: Member) => Promise<T>,
+): Promise<{ user: string; member: Member; result: T } | undefined> {
   const user = slackUserOf(body);
-  const member = user ? await deps.service.member(user) : null;
+  const member = user ? memberOf(context) : null;
   const refused = async (why: string, key: string) => {
-    await ack({ response_action: "errors", errors: { [block]: deps.t(key) } });
-    await recordRefusal(deps, { surface: "view", what: view, why, slackUserId: user, member });
+    await ack({ response_action: "errors", errors: { [form.block]: deps.t(key) } });
+    await recordRefusal(deps, { surface: "view", what: form.view, why, slackUserId: user, member });
   };
-  if (!user || !member) return refused("notMember", "referral.refused.notMember");
-  const id = parseUuid(referralId);
-  if (!id) return refused("malformedId", "referral.refused.unknown");
+  if (!user || !member) {
+    await refused("notMember", "referral.refused.notMember");
+    return undefined;
+  }
+  let result: T;
   try {
-    await fn(member, id);
+    result = await fn(member);
   } catch (err) {
+    if (err instanceof FormRefusal) {
+      await refused(err.why, err.key);
+      return undefined;
+    }
     if (!(err instanceof ReferralRefused)) throw err;
-    // A text event the modal never has is a forgery the domain does not see: audit it here.
-    if (err.reason === "unknown" && err.message === "referral.refused.malformed") return refused("unknownEvent", "referral.refused.malformed");
-    return ack(modalErrors(deps, err, block));
+    await ack(modalErrors(deps, err, form.block));
+    return undefined;
   }
   await ack();
+  return { user, member, result };
+}
+
+/**
+ * A submission of a form about one referral (its id from the modal's metadata): metadata that
+ * names no referral is refused before any query, and a text event the modal never has is a
+ * forgery the domain does not see: both audited here.
+ */
+function submitOnReferral<T>(deps: SlackDeps, ack: Ack, body: unknown, context: Context, form: { view: string; block: string }, referralId: string | undefined, fn: (member: Member, referralId: string) => Promise<T>) {
+  return submit(deps, ack, body, context, form, async (member) => {
+    const id = parseUuid(referralId);
+    if (!id) throw new FormRefusal("malformedId", "referral.refused.unknown");
+    try {
+      return await fn(member, id);
+    } catch (err) {
+      if (err instanceof ReferralRefused && err.reason === "unknown" && err.message === "referral.refused.malformed") throw new FormRefusal("unknownEvent", "referral.refused.malformed");
+      throw err;
+    }
+  });
 }
 
 function textEvent(type: string, text: string): ReferralEvent {
@@ -77,27 +119,24 @@ function planEvent(date: string, time: string, place: string, now: Date): Referr
 }
 
 export function registerForms(app: App, deps: SlackDeps): void {
-  app.view(VIEW.text, async ({ ack, body, view }) => {
+  app.view(VIEW.text, async ({ ack, body, view, context }) => {
     const v = readView(view);
     const { referralId, event = "" } = v.meta();
-    await submit(deps, ack, body, VIEW.text, "text", referralId, async (member, id) => {
+    await submitOnReferral(deps, ack, body, context, { view: VIEW.text, block: "text" }, referralId, async (member, id) => {
       await deps.service.act(member, id, textEvent(event, v.text("text")));
     });
   });
 
-  app.view(VIEW.plan, async ({ ack, body, view }) => {
+  app.view(VIEW.plan, async ({ ack, body, view, context }) => {
     const v = readView(view);
-    await submit(deps, ack, body, VIEW.plan, "place", v.meta().referralId, async (member, id) => {
+    await submitOnReferral(deps, ack, body, context, { view: VIEW.plan, block: "place" }, v.meta().referralId, async (member, id) => {
       await deps.service.act(member, id, planEvent(v.date("date"), v.time("time"), v.text("place"), deps.clock()));
     });
   });
 
-  app.view(VIEW.accept, async ({ ack, body, view, client }) => {
+  app.view(VIEW.accept, async ({ ack, body, view, client, context }) => {
     const v = readView(view);
-    let accepted: { member: Member; result: Accepted } | undefined;
-    await submit(deps, ack, body, VIEW.accept, "coach", v.meta().referralId, async (member, id) => {
-      accepted = { member, result: await deps.service.accept(member, id, v.selected("coach")) };
-    });
+    const accepted = await submitOnReferral(deps, ack, body, context, { view: VIEW.accept, block: "coach" }, v.meta().referralId, (member, id) => deps.service.accept(member, id, v.selected("coach")));
     // The modal is answered; the invite goes to the coach after that.
     if (accepted) await sendInvite(deps, client, accepted.result, accepted.member);
   });

@@ -10,7 +10,8 @@ import { createDispatcher } from "../../../src/jobs/dispatcher.js";
 import { close, createHttpServer, listen, type Route } from "../../../src/http/server.js";
 import type { ChartLinks } from "../../../src/http/chart-link.js";
 import { createSlackApp, type SlackApp } from "../../../src/slack/app.js";
-import { jobWebClient, slackReferralHandlers } from "../../../src/slack/delivery.js";
+import { slackReferralHandlers } from "../../../src/slack/delivery.js";
+import { createWebClient } from "../../../src/slack/web.js";
 import { createSlackTranslator } from "../../../src/i18n-slack.js";
 import { SLACK_EVENTS_PATH } from "../../../src/slack/receiver.js";
 import { memoryLogger, type LogLine } from "../../support/service.js";
@@ -50,10 +51,11 @@ export async function slackHarness(db: Database, opts: HarnessOptions = {}): Pro
   const { logger, lines } = memoryLogger("warn");
   const t = createSlackTranslator();
   const holder: { links?: ChartLinks | undefined } = {};
+  // The one Web API client, as the service builds it (src/slack-wiring.ts): the app's and the jobs'.
+  const web = createWebClient({ token: "xoxb-test-token", apiUrl: slack.url, logger });
   const app = createSlackApp({
     signingSecret: SIGNING_SECRET,
-    token: "xoxb-test-token",
-    apiUrl: slack.url,
+    web,
     botId: "BKOERS",
     botUserId: "UKOERSBOT",
     service: w.service,
@@ -76,7 +78,7 @@ export async function slackHarness(db: Database, opts: HarnessOptions = {}): Pro
     db,
     logger,
     handlers: {
-      ...slackReferralHandlers({ db, t, logger, web: jobWebClient("xoxb-test-token", slack.url, logger) }),
+      ...slackReferralHandlers({ db, t, logger, web }),
       "telegram.send": async (job) => {
         const p = job.payload as TelegramSendPayload;
         telegram.set(job.clientId ?? "", [...(telegram.get(job.clientId ?? "") ?? []), ...p.messages]);
