@@ -208,6 +208,13 @@ const HOME_CONTEXT = pattern(
     "als we ruzie|ruzie hebben|ruzie maken|we hebben ruzie|thuis|bij ons thuis|my husband|my boyfriend|my ex|my partner|my dad|my father|at home",
 );
 
+/** Someone else about to jump or fall: danger now, not from the family around them. */
+const ON_EDGE = /^danger\.(someone-on-edge|someone-jumping)$/;
+
+function onEdgeOnly(hits: readonly Hit[]): boolean {
+  return hits.some((h) => ON_EDGE.test(h.rule.id)) && !hits.some((h) => h.rule.category === "danger" && !ON_EDGE.test(h.rule.id));
+}
+
 /** People fighting or threatening with a weapon, now. */
 const FIGHT = pattern("vecht*|vechtpartij|steekpartij|gestoken|neergestoken|geschoten|te dreigen|staat ~ dreigen|fighting|stabbed|stabbing");
 /** A blade, for thoughts of dying by cutting. */
@@ -391,7 +398,8 @@ export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSi
   // Someone unconscious, blue or snoring oddly after drugs or pills: an overdose as well.
   if (found.has("danger") && !found.has("overdose") && m.of(DRUG_TAKEN).length > 0) found.add("overdose");
   // Danger from a partner, an ex or family is violence at home as well: Veilig Thuis next.
-  if (found.has("danger") && !found.has("violence") && m.of(HOME_CONTEXT).length > 0) found.add("violence");
+  // Not when the danger is someone in the family on a ledge or the rails: that is no violence.
+  if (found.has("danger") && !found.has("violence") && !onEdgeOnly(hits) && m.of(HOME_CONTEXT).length > 0) found.add("violence");
   // People fighting, stabbing or threatening here and now: violence as well as danger.
   if (found.has("danger") && !found.has("violence") && m.of(FIGHT).length > 0) found.add("violence");
   // Pills or drugs taken already, with thoughts of dying: an overdose and suicide both (113 and 112).
@@ -438,7 +446,9 @@ export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDou
   }
   const verdict = scorer(tokens);
   if (verdict.score <= DOUBT_THRESHOLD || (verdict.score > MODEL_THRESHOLD && tokens.length >= SHORT)) return null;
-  if (m.of(DISTRESS).length === 0) return null;
+  // A short message the model finds clearly worrying is asked about even without a word of
+  // distress ("ik heb weer geknipt"): a question is better than a silent miss.
+  if (m.of(DISTRESS).length === 0 && !(tokens.length < SHORT && verdict.score > MODEL_THRESHOLD)) return null;
   const rule = modelRule(verdict.category, verdict.categories.slice(1));
   const hit: Hit = { rule, span: [0, Math.max(0, tokens.length - 1)] };
   if (reported(hit, m) || m.of(HELPING_OTHER).length > 0 || over([hit], m)) return null;

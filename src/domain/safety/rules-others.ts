@@ -57,6 +57,21 @@ const SEX =
   "seks|sex|neuken|geneukt|naar bed|pijpen|beffen|porno|naakt|uitkleden|kleren uit|in bed|aan mijn lichaam|aan mijn borsten|" +
   "aan mijn kruis|tussen mijn benen|in mijn broek|onder mijn kleren|intiem|sexual|sexually|naked|undress";
 
+/** Not able to talk or call right now. */
+const CANNOT_TALK = pattern(
+  "kan niet praten|kan ~ niet ~ praten|kan niet bellen|kan ~ niet ~ bellen|kan niet spreken|kan ~ niet ~ spreken|kan niet hardop|kan ~ niet ~ opnemen|durf ~ niet ~ te bellen|durf ~ niet ~ te praten|mag niet praten|mag niet bellen|cannot talk|cant talk|cannot call|cant call|cannot speak",
+);
+
+/** Someone (he, she, they, a partner, an ex) here, inside, at the door or on the way. */
+const SOMEONE_HERE = pattern(
+  "hij is hier|ze is hier|zij is hier|ze zijn hier|hij is er|hij is binnen|ze is binnen|ze zijn binnen|hij is in huis|hij is thuis|hij zit ~ naast me|hij staat ~ deur|ze staat ~ deur|staat voor de deur|staat voor mijn deur|staat aan de deur|hij hoort ~ alles|hij luistert ~ mee|hij kijkt ~ mee|hij komt eraan|hij komt er aan|ze komt eraan|ze komt er aan|ze komen eraan|ze komen er aan|hij komt ~ terug|hij komt ~ binnen|hij is ~ onderweg|ze is ~ onderweg|ze zijn ~ onderweg|hij zoekt me|he is here|she is here|they are here|he is home|he is inside|he is coming|she is coming|they are coming|he is listening|he can hear",
+);
+
+/** The writer is busy, or the visit is a happy one: no danger in not talking now. */
+const BUSY = pattern(
+  `${MEDIA.source}|werk|op het werk|vergadering|meeting|in de trein|in de bus|in de auto|rij|rijden|les|school|college|dokter|huisarts|tandarts|afspraak|later|straks|bel je|bel ik|bel me|app je|app ik|sms|keelpijn|stem kwijt|schor|verkouden|baby slaapt|kind* slaapt|kleine slaapt|haha|hahaha|lol|xd|feest|verjaardag|visite|bezoek|op bezoek|gasten|eten|koken|opruimen|rommel|puinhoop|nog niet klaar|niet klaar|te laat|schoonmoeder|schoonouders|mijn ouders|oma|opa|kerst|cadeau|verrassing|examen|toets|deadline|pakket*|postbode|bezorger|monteur|loodgieter|kapper|date`,
+);
+
 export const OTHER_RULES: readonly Rule[] = [
   // --- violence and abuse at home
   rule("violence.hits", {
@@ -531,8 +546,50 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
     negatable: false,
   }),
+  // Cannot talk, or calls for help, because someone is here or on his way: short acute messages
+  // ("kan nie praten hij is hier", "help hij komt eraan"). Not when the writer is just busy
+  // ("kan nu niet praten, ben op werk", "help ze komen eraan en het eten is niet klaar").
+  rule("danger.cannot-talk", {
+    all: [CANNOT_TALK, SOMEONE_HERE],
+    scope: "message",
+    unless: BUSY,
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.call-for-help", {
+    all: ["^ help|help me|help mij|help ~ alsjeblieft|help help|hulp ~ nodig|red me|sos|please help|help ~ please", SOMEONE_HERE],
+    scope: "message",
+    unless: BUSY,
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Hiding from someone, or not daring to open: "ik zit verstopt, hij is binnen", "hij zegt dat
+  // hij binnenkomt als ik niet opendoe, hij heeft een sleutel".
+  rule("danger.hiding", {
+    also: ["violence"],
+    all: ["zit verstopt|heb me verstopt|verstop me|ik verstop|zit opgesloten in|heb me opgesloten|doe ~ niet open|durf ~ niet ~ open|niet ~ opendoe|niet ~ open doe|niet ~ opendoen|niet ~ open doen|hiding from|hide from|will not open|wont open", `${SOMEONE_HERE.source}|binnenkomt|binnen komt|komt ~ binnen|binnen ~ komen|sleutel|deur ~ in ~ trappen|intrap*|in ~ trappen|inbreken|breekt ~ in|bonkt|bonst|ramt|schreeuwt|tiert|zoekt me|zoekt mij`],
+    scope: "message",
+    unless: pattern(`${BUSY.source}|verstoppertje|spel|surprise|verrassing|cadeau|sinterklaas|pakket*|postbode|bezorger|monteur|colporteur|verkoper|jehova*|huisbaas|verhuurder|woningbouw|thuiszorg|meterstand`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Someone else on the edge of a bridge, a roof or on the rails, now: danger, whatever they mean to do.
+  rule("danger.someone-on-edge", {
+    all: [
+      "er staat|er zit|er loopt|er ligt|er hangt|er klimt|staat er|zit er|loopt er|een meisje|een jongen|een man|een vrouw|een kind|iemand|mijn vriend*|mijn broer|mijn zus|mijn zoon|mijn dochter|mijn moeder|mijn vader|mijn man|mijn vrouw|mijn partner|mijn ex|hij|zij|ze|someone|a girl|a boy|a man|a woman|my friend|he|she",
+      "rand van de brug|rand van het dak|rand van het balkon|rand van de flat|op de rand|op de reling|over de reling|buitenkant van de brug|aan de buitenkant|verkeerde kant van|op het spoor|op de rails|tussen de rails|langs het spoor|over het spoor|on the ledge|on the edge|on the railing|over the railing|on the tracks",
+    ],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|werken|prorail|monteur|uitzicht|foto*|zonsondergang|vuurwerk|vissen|hengel|kat|poes|vogel*|duif|duiven|meeuw*|trein ~ vertraging|vertraging|storing|stoel|bank|bed|tafel|stoeprand|bad|zwembad|bushalte|perron|station ~ wachten|gisteren|vorige week|vroeger|geleden|ik sta|ik zit|ik loop|ik ben`),
+    reach: 10,
+    acute: "always",
+    negatable: false,
+  }),
   rule("danger.ex-coming", {
-    all: ["mijn ex|mijn man|mijn vriend|hij|he|my ex", "rijdt ~ de straat in|staat ~ voor ~ deur|staat ~ bij ~ deur|komt ~ eraan|komt er aan|is onderweg|komt naar ~ huis|on his way|bij mijn deur|voor mijn deur|staat ~ te wachten", "dreigde|gedreigd|bedreigd|heeft gezegd dat hij me|bang|alleen ~ met de baby|alleen thuis|straatverbod|slaat|sloeg|pakt|vermoord*|threatened|scared"],
+    all: ["mijn ex|mijn man|mijn vriend|hij|he|my ex", "rijdt ~ de straat in|staat ~ voor ~ deur|staat ~ bij ~ deur|komt ~ eraan|komt er aan|is ~ onderweg|komt naar ~ huis|on his way|bij mijn deur|voor mijn deur|staat ~ te wachten", "dreigde|gedreigd|bedreigd|heeft gezegd dat hij me|bang|alleen ~ met de baby|alleen thuis|straatverbod|slaat|sloeg|pakt|vermoord*|threatened|scared|me ~ komt halen|komt ~ me ~ halen|meent het|niet meer leef|niet meer leven|afmaken|kill"],
     scope: "message",
     together: 2,
     window: 10,

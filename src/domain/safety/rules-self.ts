@@ -1027,6 +1027,14 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
     negatable: false,
   }),
+  // Cut with scissors or carved, in oneself or a part of the body ("geknipt in mezelf", "in mijn
+  // arm gekerfd"); "ik heb mezelf geknipt" alone is a haircut.
+  rule("selfharm.cutting", {
+    all: ["knip|knipt|knipte|knipten|geknipt|knippen|kerf|kerft|kerfde|gekerfd|kerven|ingekerfd|gesneden|snij|sneed|gekrast|kras|kraste", "in mezelf|in me zelf|in mijn arm*|in me arm*|in mijn pols*|in me pols*|in mijn been|in mijn benen|in mijn huid|in mijn dij*|in mijn buik|in mijn bovenbeen|in mijn hand|into myself|into my arm*|into my skin"],
+    window: 6,
+    unless: pattern(`${NOT_SELFHARM.source}|haar|pony|nagels|kapper|papier|patroon|stof|knutsel*|kaart*|foto*|vinger*|duim`),
+    reach: 6,
+  }),
   rule("selfharm.hurt-self", {
     all: ["maak pijn|maakte pijn|pijn maken|pijn ~ maak|doe pijn", "mijn lichaam|mijn lijf|mezelf|mijn arm*|mijn been|mijn benen|my body|myself"],
     window: 6,
