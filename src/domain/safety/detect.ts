@@ -5,9 +5,9 @@
  * the rule that fired, so a coach can see why.
  */
 import { AT_HAND, POISON, SOON, SUBSTANCE } from "./lexicon.js";
-import { BOUNDARY, findAll, Matches, pattern, type Span } from "./match.js";
+import { BOUNDARY, findAll, Matches, pattern, type Acceptor, type Span } from "./match.js";
 import { MODEL } from "./model-data.js";
-import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type Scorer } from "./model.js";
+import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type ModelVerdict, type Scorer } from "./model.js";
 import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
 import { DANGER_NOW, OTHER_RULES } from "./rules-others.js";
@@ -95,13 +95,27 @@ function negated(tokens: readonly string[], [start, end]: Span): boolean {
   return false;
 }
 
-function fires(rule: Rule, m: Matches): Span | null {
-  const accept = (span: Span): boolean => {
+/** Whether a place where a rule's patterns were found counts: no exception near, no negation. */
+class RulePlace implements Acceptor {
+  constructor(
+    readonly rule: Rule,
+    readonly m: Matches,
+  ) {}
+
+  accepts(span: Span): boolean {
+    const { rule, m } = this;
     if (rule.unless && m.near(rule.unless, span, rule.reach, rule.all)) return false;
     if (rule.notInside && m.of(rule.notInside).some(([s, e]) => s >= span[0] - 1 && e <= span[1] + 1)) return false;
     if (rule.negatable && negated(m.tokens, span)) return false;
     return true;
-  };
+  }
+}
+
+function fires(rule: Rule, m: Matches): Span | null {
+  // The first pattern of a rule is found in most messages nowhere: nothing more to do then.
+  const head = rule.all[0];
+  if (!head || m.of(head).length === 0) return null;
+  const accept = new RulePlace(rule, m);
   if (rule.scope === "clause") return m.together(rule.all, rule.window, accept);
   // The first `together` patterns in one clause, the others anywhere in the message, at distinct
   // places, none of them excepted.
@@ -113,7 +127,7 @@ function fires(rule: Rule, m: Matches): Span | null {
     used.push(first);
   }
   for (const p of rule.all.slice(rule.together > 1 ? rule.together : 0)) {
-    const span = m.of(p).find((sp) => accept(sp) && !used.some(([s, e]) => sp[0] <= e && sp[1] >= s));
+    const span = m.of(p).find((sp) => accept.accepts(sp) && !used.some(([s, e]) => sp[0] <= e && sp[1] >= s));
     if (!span) return null;
     used.push(span);
     first ??= span;
@@ -155,31 +169,62 @@ export function crisisTokens(text: string): string[] {
 /** The committed model (model-data.ts). Tools pass another to measure a model trained without a set. */
 const COMMITTED: Scorer = (tokens) => scoreBoth(MODEL, tokens);
 
-function read(text: string, scorer: Scorer = COMMITTED): { m: Matches; hits: Hit[]; evidence: string[] } {
+/** One message as the rules and the model read it. The model's verdict is asked for once. */
+class Reading {
+  readonly hits: Hit[] = [];
+  evidence: string[] = [];
+  private scored: ModelVerdict | undefined;
+
+  constructor(
+    readonly m: Matches,
+    private readonly scorer: Scorer,
+  ) {}
+
+  verdict(): ModelVerdict {
+    return (this.scored ??= this.scorer(this.m.tokens));
+  }
+}
+
+/**
+ * The last message read: the bot asks detectCrisis and then crisisDoubt about the same text, and
+ * crisisDoubt asks detectCrisis again. A reading is never changed after read() made it.
+ */
+let last: { text: string; scorer: Scorer; reading: Reading } | undefined;
+
+function read(text: string, scorer: Scorer = COMMITTED): Reading {
+  if (last && last.text === text && last.scorer === scorer) return last.reading;
+  const reading = readFresh(text, scorer);
+  last = { text, scorer, reading };
+  return reading;
+}
+
+function readFresh(text: string, scorer: Scorer): Reading {
   const m = new Matches(crisisTokens(text));
-  const hits: Hit[] = [];
-  if (m.tokens.length === 0) return { m, hits, evidence: [] };
+  const r = new Reading(m, scorer);
+  const hits = r.hits;
+  if (m.tokens.length === 0) return r;
   for (const rule of RULES) {
     const span = fires(rule, m);
     if (span) hits.push({ rule, span });
   }
-  if (hits.length > 0) return { m, hits, evidence: [] };
+  if (hits.length > 0) return r;
   // No rule fired: the model may still know this way of saying it.
   // A short message needs a word of distress: "I don't know" is no crisis, whatever the counts say.
-  const verdict = scorer(m.tokens);
+  const verdict = r.verdict();
   // A short message is too little to go on for an alarm from counts alone: Koers asks instead (crisisDoubt).
-  if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || m.tokens.length < SHORT) return { m, hits, evidence: [] };
+  if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || m.tokens.length < SHORT) return r;
   const key = verdict.categories.join(",");
   let rule = MODEL_RULES.get(key);
   if (!rule) MODEL_RULES.set(key, (rule = modelRule(verdict.category, verdict.categories.slice(1))));
   const where = verdict.evidence[0] ? m.tokens.indexOf(verdict.evidence[0].split(" ")[0]!) : 0;
   hits.push({ rule, span: [Math.max(0, where), Math.max(0, where)] });
-  return { m, hits, evidence: verdict.evidence };
+  r.evidence = verdict.evidence;
+  return r;
 }
 
 /** Every rule that fires on `text`, in rule order. For the detector and for explaining it. */
 export function crisisHits(text: string): Hit[] {
-  return read(text).hits;
+  return [...read(text).hits];
 }
 
 const NOW = pattern(`${SOON.source}|${AT_HAND.source}`);
@@ -384,7 +429,8 @@ function denied(hits: readonly Hit[], m: Matches): boolean {
 }
 
 export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSignal | null {
-  const { m, hits: all, evidence } = read(text, scorer);
+  const reading = read(text, scorer);
+  const { m, hits: all, evidence } = reading;
   const hits = all.filter((h) => !reported(h, m));
   if (hits.length === 0 || over(hits, m) || denied(hits, m) || laughing(hits, m)) return null;
   const now = hits.filter((h) => acute(h, m));
@@ -392,7 +438,7 @@ export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSi
   const found = new Set(hits.flatMap((h) => [h.rule.category, ...h.rule.also]));
   // A rule named the danger, and the model is sure of another kind: that answer is given too,
   // after the rule's (leave-one-set-out, the right kind was named more often this way).
-  const second = evidence.length === 0 && m.tokens.length <= LONG ? scorer(m.tokens) : null;
+  const second = evidence.length === 0 && m.tokens.length <= LONG ? reading.verdict() : null;
   // Violence going on now, or an attacker here, is danger now as well: 112 first.
   if (now.some((h) => h.rule.category === "violence" || h.rule.category === "sexual")) found.add("danger");
   // Someone unconscious, blue or snoring oddly after drugs or pills: an overdose as well.
@@ -434,17 +480,17 @@ export interface CrisisDoubt {
  */
 export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDoubt | null {
   if (detectCrisis(text, scorer)) return null;
-  const tokens = crisisTokens(text);
+  const reading = read(text, scorer);
+  const { m, hits } = reading;
+  const tokens = m.tokens;
   if (tokens.length === 0 || tokens.length > LONG) return null;
-  const m = new Matches(tokens);
   if (m.of(SOS).length > 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
-  const { hits } = read(text, scorer);
   const own = hits.filter((h) => !reported(h, m));
   if (own.length > 0 && !over(own, m) && laughing(own, m)) {
     const category = own[0]!.rule.category;
     return { score: MODEL_THRESHOLD, category, categories: [category] };
   }
-  const verdict = scorer(tokens);
+  const verdict = reading.verdict();
   if (verdict.score <= DOUBT_THRESHOLD || (verdict.score > MODEL_THRESHOLD && tokens.length >= SHORT)) return null;
   // A short message the model finds clearly worrying is asked about even without a word of
   // distress ("ik heb weer geknipt"): a question is better than a silent miss.
