@@ -10,7 +10,7 @@ import { MODEL } from "./model-data.js";
 import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type ModelVerdict, type Scorer } from "./model.js";
 import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
-import { DANGER_NOW, OTHER_RULES } from "./rules-others.js";
+import { BUSY, DANGER_NOW, OTHER_RULES, SOMEONE_HERE } from "./rules-others.js";
 import { SELF_RULES } from "./rules-self.js";
 import type { CrisisCategory, CrisisSignal } from "./types.js";
 
@@ -267,7 +267,7 @@ const BLADE = pattern("mesje*|scheermes*|razor*|blade*|snijden|snij|krassen|kras
 
 /** A crisis that is over: "vroeger", "jaren geleden", "toen ik 20 was". */
 const PAST = pattern(
-  "vroeger|geleden|ago|in die tijd|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
+  "vroeger|geleden|ago|in die tijd|in de jaren|in the eighties|in the nineties|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
@@ -275,6 +275,7 @@ const OVER_NOW = pattern(
     "ben ik blij|ben ik ~ blij|blij dat ik ~ nog|ben ik gelukkig|ben ik trots|ben ik veilig|voel ik me ~ veilig|voel ik me ~ goed|gaat het ~ goed|gaat het ~ beter|" +
     "woon ~ alleen|woon ~ jaar alleen|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
     "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
+    "woon ~ veilig|woon ~ jaren veilig|al lang weg|is al lang weg|" +
     "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i",
 );
 /** ... unless it is back: "en nu weer". */
@@ -485,6 +486,8 @@ export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDou
   const tokens = m.tokens;
   if (tokens.length === 0 || tokens.length > LONG) return null;
   if (m.of(SOS).length > 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
+  // Someone here or back, in a few words and nothing else ("ex is hier", "hij is terug"): asked.
+  if (tokens.length < SHORT && m.of(SOMEONE_HERE).length > 0 && m.of(BUSY).length === 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
   const own = hits.filter((h) => !reported(h, m));
   if (own.length > 0 && !over(own, m) && laughing(own, m)) {
     const category = own[0]!.rule.category;

@@ -137,6 +137,15 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "bij|uit de|uit het|uit die|uit deze|van de|groep|club|app|cursus|traject|bus|trein|auto|tram|metro",
     reach: 3,
   }),
+  // A means taken up now, without a word of wanting: at the window high up, into the water, at
+  // speed into a tree, a gun picked up.
+  rule("suicide.method-now", {
+    all: ["sta op brug|zit op brug|benen buiten|op de vensterbank ~ verdieping|vensterbank ~ verdieping|ga ~ het water in|loop ~ het water in|rij ~ naar een boom|rij ~ tegen een boom|rij ~ tegen de vangrail|met 180 ~ boom|geweer ~ gepakt|pistool ~ gepakt|gepakt ~ geweer|drive into a tree"],
+    unless: "zwem*|zwembad|strand|zomer|zonnen|afkoelen|surf*|kano|boot|vissen|hond|kerstboom|boom planten|jacht*|schietvereniging|speelgoed|waterpistool|film|game|gta",
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
   rule("suicide.method-jump", {
     all: [
       "spring*|gesprong*|sprong|jump*|smijt ~ me|smijten|smijt ~ mezelf|mij ~ smijten|gooi ~ me|gooi ~ mezelf|laat ~ vallen|werp ~ me|voor de trein|voor een trein|onder de trein|onder een trein|voor de metro",
