@@ -34,7 +34,7 @@ export function labelledSets(): LabelledSet[] {
     { name: "messages-more", rows: MESSAGES_MORE },
     { name: "messages-third", rows: MESSAGES_THIRD },
     { name: "messages-fourth", rows: MESSAGES_FOURTH },
-    ...["set-5", "set-6", "set-7", "set-8", "set-9", "set-10", "set-11", "set-12", "set-13"].map((n) => ({ name: n, rows: jsonSet(`${n}.json`) })),
+    ...["set-5", "set-6", "set-7", "set-8", "set-9", "set-10", "set-11", "set-12", "set-13", "set-15"].map((n) => ({ name: n, rows: jsonSet(`${n}.json`) })),
     { name: "unseen-dev", rows: UNSEEN_DEV },
     { name: "holdout", rows: holdout("crisis-holdout.json") },
     { name: "holdout-4", rows: holdout("crisis-holdout-4.json") },

@@ -193,6 +193,27 @@ describe("the crisis detector", () => {
     expect(detectCrisis("mijn vriendin staat op de rand van de brug en wil niet luisteren")?.category).toBe("danger");
   });
 
+  it("short acute messages: someone here or coming, cannot talk, hiding; not the busy look-alikes", () => {
+    expect(detectCrisis("ik kan niet bellen ze zijn binnen")?.category).toBe("danger");
+    expect(detectCrisis("help ze komt eraan")?.category).toBe("danger");
+    expect(detectCrisis("ik zit verstopt in de wc hij is binnen")?.category).toBe("danger");
+    expect(detectCrisis("ik doe niet open hij zegt dat hij de deur intrapt")?.category).toBe("danger");
+    expect(detectCrisis("hij komt zo thuis")).toBeNull();
+    expect(detectCrisis("kan nu niet praten, ben op werk")).toBeNull();
+    expect(detectCrisis("kan nu niet praten hij is hier, bel je later")).toBeNull();
+    expect(detectCrisis("help mijn schoonmoeder komt eraan")).toBeNull();
+    expect(detectCrisis("ik doe niet open voor de colporteur haha")).toBeNull();
+  });
+
+  it("someone else on the edge of a bridge or on the rails is danger now; chat spelling and cutting with scissors are read", () => {
+    expect(detectCrisis("er zit een jongen op de reling van de brug")?.category).toBe("danger");
+    expect(detectCrisis("mijn zus loopt langs het spoor en neemt niet op")?.categories).toEqual(["danger", "suicide"]);
+    expect(detectCrisis("mijn zoon heeft tevee pillen geslikt")?.categories).toContain("overdose");
+    expect(detectCrisis("ik heb in mn arm geknipt")?.category).toBe("selfharm");
+    expect(detectCrisis("ik heb mezelf geknipt, mijn pony is scheef")).toBeNull();
+    expect(detectCrisis("ik heb de nagels van mijn dochter geknipt")).toBeNull();
+  });
+
   it("the writer's own threat to hurt someone is violence; a game, a joke or a chore is not", () => {
     expect(detectCrisis("ik steek die gast morgen neer, ik weet waar hij woont")?.categories).toContain("violence");
     expect(detectCrisis("als ze mijn uitkering stopzetten kom ik met een mes naar het gemeentehuis")?.categories).toContain("violence");

@@ -5,12 +5,12 @@
  * the rule that fired, so a coach can see why.
  */
 import { AT_HAND, POISON, SOON, SUBSTANCE } from "./lexicon.js";
-import { BOUNDARY, findAll, Matches, pattern, type Span } from "./match.js";
+import { BOUNDARY, findAll, Matches, pattern, type Acceptor, type Span } from "./match.js";
 import { MODEL } from "./model-data.js";
-import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type Scorer } from "./model.js";
+import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type ModelVerdict, type Scorer } from "./model.js";
 import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
-import { DANGER_NOW, OTHER_RULES } from "./rules-others.js";
+import { BUSY, DANGER_NOW, OTHER_RULES, SOMEONE_HERE } from "./rules-others.js";
 import { SELF_RULES } from "./rules-self.js";
 import type { CrisisCategory, CrisisSignal } from "./types.js";
 
@@ -95,13 +95,27 @@ function negated(tokens: readonly string[], [start, end]: Span): boolean {
   return false;
 }
 
-function fires(rule: Rule, m: Matches): Span | null {
-  const accept = (span: Span): boolean => {
+/** Whether a place where a rule's patterns were found counts: no exception near, no negation. */
+class RulePlace implements Acceptor {
+  constructor(
+    readonly rule: Rule,
+    readonly m: Matches,
+  ) {}
+
+  accepts(span: Span): boolean {
+    const { rule, m } = this;
     if (rule.unless && m.near(rule.unless, span, rule.reach, rule.all)) return false;
     if (rule.notInside && m.of(rule.notInside).some(([s, e]) => s >= span[0] - 1 && e <= span[1] + 1)) return false;
     if (rule.negatable && negated(m.tokens, span)) return false;
     return true;
-  };
+  }
+}
+
+function fires(rule: Rule, m: Matches): Span | null {
+  // The first pattern of a rule is found in most messages nowhere: nothing more to do then.
+  const head = rule.all[0];
+  if (!head || m.of(head).length === 0) return null;
+  const accept = new RulePlace(rule, m);
   if (rule.scope === "clause") return m.together(rule.all, rule.window, accept);
   // The first `together` patterns in one clause, the others anywhere in the message, at distinct
   // places, none of them excepted.
@@ -113,7 +127,7 @@ function fires(rule: Rule, m: Matches): Span | null {
     used.push(first);
   }
   for (const p of rule.all.slice(rule.together > 1 ? rule.together : 0)) {
-    const span = m.of(p).find((sp) => accept(sp) && !used.some(([s, e]) => sp[0] <= e && sp[1] >= s));
+    const span = m.of(p).find((sp) => accept.accepts(sp) && !used.some(([s, e]) => sp[0] <= e && sp[1] >= s));
     if (!span) return null;
     used.push(span);
     first ??= span;
@@ -155,31 +169,62 @@ export function crisisTokens(text: string): string[] {
 /** The committed model (model-data.ts). Tools pass another to measure a model trained without a set. */
 const COMMITTED: Scorer = (tokens) => scoreBoth(MODEL, tokens);
 
-function read(text: string, scorer: Scorer = COMMITTED): { m: Matches; hits: Hit[]; evidence: string[] } {
+/** One message as the rules and the model read it. The model's verdict is asked for once. */
+class Reading {
+  readonly hits: Hit[] = [];
+  evidence: string[] = [];
+  private scored: ModelVerdict | undefined;
+
+  constructor(
+    readonly m: Matches,
+    private readonly scorer: Scorer,
+  ) {}
+
+  verdict(): ModelVerdict {
+    return (this.scored ??= this.scorer(this.m.tokens));
+  }
+}
+
+/**
+ * The last message read: the bot asks detectCrisis and then crisisDoubt about the same text, and
+ * crisisDoubt asks detectCrisis again. A reading is never changed after read() made it.
+ */
+let last: { text: string; scorer: Scorer; reading: Reading } | undefined;
+
+function read(text: string, scorer: Scorer = COMMITTED): Reading {
+  if (last && last.text === text && last.scorer === scorer) return last.reading;
+  const reading = readFresh(text, scorer);
+  last = { text, scorer, reading };
+  return reading;
+}
+
+function readFresh(text: string, scorer: Scorer): Reading {
   const m = new Matches(crisisTokens(text));
-  const hits: Hit[] = [];
-  if (m.tokens.length === 0) return { m, hits, evidence: [] };
+  const r = new Reading(m, scorer);
+  const hits = r.hits;
+  if (m.tokens.length === 0) return r;
   for (const rule of RULES) {
     const span = fires(rule, m);
     if (span) hits.push({ rule, span });
   }
-  if (hits.length > 0) return { m, hits, evidence: [] };
+  if (hits.length > 0) return r;
   // No rule fired: the model may still know this way of saying it.
   // A short message needs a word of distress: "I don't know" is no crisis, whatever the counts say.
-  const verdict = scorer(m.tokens);
+  const verdict = r.verdict();
   // A short message is too little to go on for an alarm from counts alone: Koers asks instead (crisisDoubt).
-  if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || m.tokens.length < SHORT) return { m, hits, evidence: [] };
+  if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || m.tokens.length < SHORT) return r;
   const key = verdict.categories.join(",");
   let rule = MODEL_RULES.get(key);
   if (!rule) MODEL_RULES.set(key, (rule = modelRule(verdict.category, verdict.categories.slice(1))));
   const where = verdict.evidence[0] ? m.tokens.indexOf(verdict.evidence[0].split(" ")[0]!) : 0;
   hits.push({ rule, span: [Math.max(0, where), Math.max(0, where)] });
-  return { m, hits, evidence: verdict.evidence };
+  r.evidence = verdict.evidence;
+  return r;
 }
 
 /** Every rule that fires on `text`, in rule order. For the detector and for explaining it. */
 export function crisisHits(text: string): Hit[] {
-  return read(text).hits;
+  return [...read(text).hits];
 }
 
 const NOW = pattern(`${SOON.source}|${AT_HAND.source}`);
@@ -208,6 +253,13 @@ const HOME_CONTEXT = pattern(
     "als we ruzie|ruzie hebben|ruzie maken|we hebben ruzie|thuis|bij ons thuis|my husband|my boyfriend|my ex|my partner|my dad|my father|at home",
 );
 
+/** Someone else about to jump or fall: danger now, not from the family around them. */
+const ON_EDGE = /^danger\.(someone-on-edge|someone-jumping)$/;
+
+function onEdgeOnly(hits: readonly Hit[]): boolean {
+  return hits.some((h) => ON_EDGE.test(h.rule.id)) && !hits.some((h) => h.rule.category === "danger" && !ON_EDGE.test(h.rule.id));
+}
+
 /** People fighting or threatening with a weapon, now. */
 const FIGHT = pattern("vecht*|vechtpartij|steekpartij|gestoken|neergestoken|geschoten|te dreigen|staat ~ dreigen|fighting|stabbed|stabbing");
 /** A blade, for thoughts of dying by cutting. */
@@ -215,7 +267,7 @@ const BLADE = pattern("mesje*|scheermes*|razor*|blade*|snijden|snij|krassen|kras
 
 /** A crisis that is over: "vroeger", "jaren geleden", "toen ik 20 was". */
 const PAST = pattern(
-  "vroeger|geleden|ago|in die tijd|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
+  "vroeger|geleden|ago|in die tijd|in de jaren|in the eighties|in the nineties|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
@@ -223,6 +275,7 @@ const OVER_NOW = pattern(
     "ben ik blij|ben ik ~ blij|blij dat ik ~ nog|ben ik gelukkig|ben ik trots|ben ik veilig|voel ik me ~ veilig|voel ik me ~ goed|gaat het ~ goed|gaat het ~ beter|" +
     "woon ~ alleen|woon ~ jaar alleen|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
     "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
+    "woon ~ veilig|woon ~ jaren veilig|al lang weg|is al lang weg|" +
     "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i",
 );
 /** ... unless it is back: "en nu weer". */
@@ -377,7 +430,8 @@ function denied(hits: readonly Hit[], m: Matches): boolean {
 }
 
 export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSignal | null {
-  const { m, hits: all, evidence } = read(text, scorer);
+  const reading = read(text, scorer);
+  const { m, hits: all, evidence } = reading;
   const hits = all.filter((h) => !reported(h, m));
   if (hits.length === 0 || over(hits, m) || denied(hits, m) || laughing(hits, m)) return null;
   const now = hits.filter((h) => acute(h, m));
@@ -385,13 +439,14 @@ export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSi
   const found = new Set(hits.flatMap((h) => [h.rule.category, ...h.rule.also]));
   // A rule named the danger, and the model is sure of another kind: that answer is given too,
   // after the rule's (leave-one-set-out, the right kind was named more often this way).
-  const second = evidence.length === 0 && m.tokens.length <= LONG ? scorer(m.tokens) : null;
+  const second = evidence.length === 0 && m.tokens.length <= LONG ? reading.verdict() : null;
   // Violence going on now, or an attacker here, is danger now as well: 112 first.
   if (now.some((h) => h.rule.category === "violence" || h.rule.category === "sexual")) found.add("danger");
   // Someone unconscious, blue or snoring oddly after drugs or pills: an overdose as well.
   if (found.has("danger") && !found.has("overdose") && m.of(DRUG_TAKEN).length > 0) found.add("overdose");
   // Danger from a partner, an ex or family is violence at home as well: Veilig Thuis next.
-  if (found.has("danger") && !found.has("violence") && m.of(HOME_CONTEXT).length > 0) found.add("violence");
+  // Not when the danger is someone in the family on a ledge or the rails: that is no violence.
+  if (found.has("danger") && !found.has("violence") && !onEdgeOnly(hits) && m.of(HOME_CONTEXT).length > 0) found.add("violence");
   // People fighting, stabbing or threatening here and now: violence as well as danger.
   if (found.has("danger") && !found.has("violence") && m.of(FIGHT).length > 0) found.add("violence");
   // Pills or drugs taken already, with thoughts of dying: an overdose and suicide both (113 and 112).
@@ -426,19 +481,23 @@ export interface CrisisDoubt {
  */
 export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDoubt | null {
   if (detectCrisis(text, scorer)) return null;
-  const tokens = crisisTokens(text);
+  const reading = read(text, scorer);
+  const { m, hits } = reading;
+  const tokens = m.tokens;
   if (tokens.length === 0 || tokens.length > LONG) return null;
-  const m = new Matches(tokens);
   if (m.of(SOS).length > 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
-  const { hits } = read(text, scorer);
+  // Someone here or back, in a few words and nothing else ("ex is hier", "hij is terug"): asked.
+  if (tokens.length < SHORT && m.of(SOMEONE_HERE).length > 0 && m.of(BUSY).length === 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
   const own = hits.filter((h) => !reported(h, m));
   if (own.length > 0 && !over(own, m) && laughing(own, m)) {
     const category = own[0]!.rule.category;
     return { score: MODEL_THRESHOLD, category, categories: [category] };
   }
-  const verdict = scorer(tokens);
+  const verdict = reading.verdict();
   if (verdict.score <= DOUBT_THRESHOLD || (verdict.score > MODEL_THRESHOLD && tokens.length >= SHORT)) return null;
-  if (m.of(DISTRESS).length === 0) return null;
+  // A short message the model finds clearly worrying is asked about even without a word of
+  // distress ("ik heb weer geknipt"): a question is better than a silent miss.
+  if (m.of(DISTRESS).length === 0 && !(tokens.length < SHORT && verdict.score > MODEL_THRESHOLD)) return null;
   const rule = modelRule(verdict.category, verdict.categories.slice(1));
   const hit: Hit = { rule, span: [0, Math.max(0, tokens.length - 1)] };
   if (reported(hit, m) || m.of(HELPING_OTHER).length > 0 || over([hit], m)) return null;

@@ -30,6 +30,8 @@ export interface Pattern {
   readonly byStem: ReadonlyMap<string, readonly (readonly Tok[])[]>;
   /** Alternatives that can start anywhere (short stem, optional first token, a number). */
   readonly rest: readonly (readonly Tok[])[];
+  /** Its number, for the index of patterns by the words and stems they start with. */
+  readonly id: number;
 }
 
 /** The clause boundary token the normaliser puts where a sentence ends. */
@@ -66,6 +68,14 @@ export function isKnownWord(word: string): boolean {
   return KNOWN.has(word);
 }
 
+/**
+ * Every pattern by the words and stems (first three letters) its alternatives start with, so a
+ * message knows at once which patterns cannot start anywhere in it.
+ */
+const WORD_INDEX = new Map<string, number[]>();
+const STEM_INDEX = new Map<string, number[]>();
+let PATTERNS = 0;
+
 export function pattern(source: string): Pattern {
   const alts = source
     .split("|")
@@ -87,23 +97,16 @@ export function pattern(source: string): Pattern {
     else if (t?.kind === "stem" && !t.optional && t.stem.length >= 3) push(byStem, t.stem.slice(0, 3), a);
     else rest.push(a);
   }
-  const p: Pattern = { source, alts, byWord, byStem, rest };
-  for (const w of byWord.keys()) index(WORD_INDEX, w, p);
-  for (const st of byStem.keys()) index(STEM_INDEX, st, p);
+  const p: Pattern = { source, alts, byWord, byStem, rest, id: PATTERNS++ };
+  for (const w of byWord.keys()) at(WORD_INDEX, w, p.id);
+  for (const st of byStem.keys()) at(STEM_INDEX, st, p.id);
   return p;
 }
 
-/**
- * Every pattern by the words and stems its alternatives start with, so that a message is only
- * tried against the patterns that can start at one of its tokens.
- */
-const WORD_INDEX = new Map<string, Pattern[]>();
-const STEM_INDEX = new Map<string, Pattern[]>();
-
-function index(m: Map<string, Pattern[]>, k: string, p: Pattern): void {
+function at(m: Map<string, number[]>, k: string, i: number): void {
   const list = m.get(k);
-  if (list) list.push(p);
-  else m.set(k, [p]);
+  if (list) list.push(i);
+  else m.set(k, [i]);
 }
 
 function isMany(token: string): boolean {
@@ -175,66 +178,94 @@ export function findAll(p: Pattern, tokens: readonly string[]): Span[] {
   return out;
 }
 
+/** Says whether a place where a rule's patterns were found counts (no exception near, say). */
+export interface Acceptor {
+  accepts(span: Span): boolean;
+}
+
 /** Per message: the spans of each pattern, computed once however many rules use it. */
 const NONE: Span[] = [];
+const NO_IDS: readonly number[] = [];
 
+/**
+ * The spans of a pattern are found only when a rule asks for them (most rules stop at their first
+ * pattern, and most exceptions are never read), from the places of the message's own words: a
+ * pattern is tried only where one of its alternatives can start.
+ */
 export class Matches {
   private readonly cache = new Map<Pattern, Span[]>();
-  /** Per pattern, the ends of its matches by start, for the alternatives that start with a word or stem. */
-  private readonly starts = new Map<Pattern, [number, number][]>();
+  /** Per pattern id: the places where one of its alternatives by word, or by stem, can start. */
+  private readonly wordStarts: (number[] | undefined)[];
+  private readonly stemStarts: (number[] | undefined)[];
+  /** Per start, the furthest end found so far (-1: none), and the starts found, for find(). */
+  private readonly endAt: number[];
+  private readonly touched: number[] = [];
   readonly clause: readonly number[];
 
   constructor(readonly tokens: readonly string[]) {
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token === BOUNDARY) continue;
-      for (const p of WORD_INDEX.get(token) ?? []) this.start(p, i, firstEnd(p.byWord.get(token), tokens, i));
-      const stem = token.slice(0, 3);
-      for (const p of STEM_INDEX.get(stem) ?? []) this.start(p, i, firstEnd(p.byStem.get(stem), tokens, i));
-    }
     const clause: number[] = [];
     let c = 0;
-    for (const t of tokens) {
-      if (t === BOUNDARY) c++;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token === BOUNDARY) c++;
       clause.push(c);
     }
     this.clause = clause;
-  }
-
-  private start(p: Pattern, i: number, end: number): void {
-    if (end < i) return;
-    const list = this.starts.get(p);
-    if (!list) {
-      this.starts.set(p, [[i, end]]);
-      return;
+    this.endAt = new Array<number>(tokens.length).fill(-1);
+    this.wordStarts = new Array<number[] | undefined>(PATTERNS);
+    this.stemStarts = new Array<number[] | undefined>(PATTERNS);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token === BOUNDARY) continue;
+      for (const id of WORD_INDEX.get(token) ?? NO_IDS) (this.wordStarts[id] ??= []).push(i);
+      for (const id of STEM_INDEX.get(token.slice(0, 3)) ?? NO_IDS) (this.stemStarts[id] ??= []).push(i);
     }
-    // Tokens come in order, so a second start at the same token is the last one.
-    const last = list[list.length - 1]!;
-    if (last[0] === i) last[1] = Math.max(last[1], end);
-    else list.push([i, end]);
   }
 
   of(p: Pattern): Span[] {
-    let s = this.cache.get(p);
-    if (s) return s;
-    const found = this.starts.get(p);
-    if (p.rest.length === 0) {
-      // Starts were found in token order: already sorted.
-      s = found ?? NONE;
-      this.cache.set(p, s);
-      return s;
-    }
-    const ends = new Map(found);
-    {
-      for (let i = 0; i < this.tokens.length; i++) {
-        if (this.tokens[i] === BOUNDARY) continue;
-        const end = firstEnd(p.rest, this.tokens, i);
-        if (end >= i) ends.set(i, Math.max(end, ends.get(i) ?? -1));
-      }
-    }
-    s = [...ends.entries()].sort((a, b) => a[0] - b[0]).map(([i, e]) => [i, e] as const);
+    const cached = this.cache.get(p);
+    if (cached) return cached;
+    const s = this.find(p);
     this.cache.set(p, s);
     return s;
+  }
+
+  /** As findAll: per start, the furthest end of its word, stem and other alternatives. */
+  private find(p: Pattern): Span[] {
+    const tokens = this.tokens;
+    if (p.id >= this.wordStarts.length) {
+      // A pattern made after this message was read (none are, today): every token is tried.
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i] === BOUNDARY) continue;
+        this.put(i, firstEnd(p.byWord.get(tokens[i]!), tokens, i));
+        this.put(i, firstEnd(p.byStem.get(tokens[i]!.slice(0, 3)), tokens, i));
+      }
+    } else {
+      for (const i of this.wordStarts[p.id] ?? NO_IDS) this.put(i, firstEnd(p.byWord.get(tokens[i]!), tokens, i));
+      for (const i of this.stemStarts[p.id] ?? NO_IDS) this.put(i, firstEnd(p.byStem.get(tokens[i]!.slice(0, 3)), tokens, i));
+    }
+    if (p.rest.length > 0) {
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i] !== BOUNDARY) this.put(i, firstEnd(p.rest, tokens, i));
+      }
+    }
+    const touched = this.touched;
+    if (touched.length === 0) return NONE;
+    if (touched.length > 1) touched.sort((a, b) => a - b);
+    const out: Span[] = [];
+    for (const i of touched) {
+      out.push([i, this.endAt[i]!]);
+      this.endAt[i] = -1;
+    }
+    touched.length = 0;
+    return out;
+  }
+
+  private put(i: number, end: number): void {
+    if (end < i) return;
+    const had = this.endAt[i]!;
+    if (had < 0) this.touched.push(i);
+    if (end > had) this.endAt[i] = end;
   }
 
   /** Does `p` match anywhere in the same clause within `reach` tokens of `span`? */
@@ -251,14 +282,14 @@ export class Matches {
    * or null. Each pattern's nearest match to the first pattern's is tried; a place `accept`
    * turns down (an idiom, a negation) lets the next one be tried.
    */
-  together(ps: readonly Pattern[], window: number, accept: (span: Span) => boolean = () => true): Span | null {
-    const [first, ...rest] = ps;
+  together(ps: readonly Pattern[], window: number, accept?: Acceptor): Span | null {
+    const first = ps[0];
     if (!first) return null;
     const anchors = this.of(first);
     if (anchors.length === 0) return null;
     const lists: Span[][] = [];
-    for (const p of rest) {
-      const l = this.of(p);
+    for (let k = 1; k < ps.length; k++) {
+      const l = this.of(ps[k]!);
       if (l.length === 0) return null;
       lists.push(l);
     }
@@ -285,7 +316,7 @@ export class Matches {
         start = Math.min(start, best[0]);
         end = Math.max(end, best[1]);
       }
-      if (ok && accept([start, end])) return [start, end];
+      if (ok && (!accept || accept.accepts([start, end]))) return [start, end];
     }
     return null;
   }

@@ -113,14 +113,24 @@ export interface ModelVerdict {
 /** A trained model as the detector reads it: tokens in, a verdict out. */
 export type Scorer = (tokens: readonly string[]) => ModelVerdict;
 
+/** A model's rows as a Map, made once per model: a lookup in a Map is cheaper than in a large object. */
+const MAPS = new WeakMap<object, ReadonlyMap<string, readonly number[]>>();
+
+function asMap(rows: Readonly<Record<string, readonly number[]>>): ReadonlyMap<string, readonly number[]> {
+  let m = MAPS.get(rows);
+  if (!m) MAPS.set(rows, (m = new Map(Object.entries(rows))));
+  return m;
+}
+
 export function scoreModel(model: CrisisModel, tokens: readonly string[]): ModelVerdict {
   const [none = 1, ...perCategory] = model.totals;
   const crisis = perCategory.reduce((a, b) => a + b, 0);
   let score = Math.log(crisis / none);
   const byClass = perCategory.map((n) => Math.log(n / crisis));
   const weights: [string, number][] = [];
+  const rows = asMap(model.features);
   for (const f of features(tokens, model.options)) {
-    const row = Object.hasOwn(model.features, f) ? model.features[f] : undefined;
+    const row = rows.get(f);
     if (!row) continue;
     const [inNone = 0, ...inCategory] = row;
     const inCrisis = inCategory.reduce((a, b) => a + b, 0);
@@ -275,8 +285,9 @@ export function scoreLogistic(model: LogisticModel, tokens: readonly string[]): 
   const fs = logisticFeatures(tokens, model.pieces, model.options);
   const known: (readonly number[])[] = [];
   const words: [string, readonly number[]][] = [];
+  const rows = asMap(model.weights);
   for (const f of fs) {
-    const row = Object.hasOwn(model.weights, f) ? model.weights[f] : undefined;
+    const row = rows.get(f);
     if (!row) continue;
     known.push(row);
     if (!f.startsWith("#") && !f.startsWith("~")) words.push([f, row]);

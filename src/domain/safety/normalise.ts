@@ -21,6 +21,8 @@ const CHAT: Record<string, string> = {
   sterve: "sterven", ophange: "ophangen", ophangn: "ophangen", vermoorde: "vermoorden", vermoort: "vermoordt",
   meer: "meer", mer: "meer", mear: "meer", meeer: "meer", lnger: "langer",
   gwn: "gewoon", gewn: "gewoon", echt: "echt", egt: "echt", eg: "echt", iedereen: "iedereen", iedreen: "iedereen",
+  hj: "hij", trg: "terug", terg: "terug", geslagn: "geslagen", pilen: "pillen", binnegekomen: "binnengekomen", snell: "snel",
+  tevee: "te veel", tevel: "te veel", teveul: "te veel", tveel: "te veel", tefeel: "te veel",
   zlf: "zelf", wrm: "waarom", wrom: "waarom", waaro: "waarom", slaap: "slaap", vd: "van de", vh: "van het", idd: "inderdaad", tog: "toch",
   eruit: "er uit", erop: "er op", eraf: "er af", eraan: "er aan", erin: "er in", ervan: "er van", erover: "er over",
   der: "er", make: "maken", ertussenuit: "er tussenuit", erbij: "er bij", ermee: "er mee",

@@ -57,6 +57,21 @@ const SEX =
   "seks|sex|neuken|geneukt|naar bed|pijpen|beffen|porno|naakt|uitkleden|kleren uit|in bed|aan mijn lichaam|aan mijn borsten|" +
   "aan mijn kruis|tussen mijn benen|in mijn broek|onder mijn kleren|intiem|sexual|sexually|naked|undress";
 
+/** Not able to talk or call right now. */
+const CANNOT_TALK = pattern(
+  "kan niet praten|kan ~ niet ~ praten|kan niet bellen|kan ~ niet ~ bellen|kan niet spreken|kan ~ niet ~ spreken|kan niet hardop|kan ~ niet ~ opnemen|durf ~ niet ~ te bellen|durf ~ niet ~ te praten|mag niet praten|mag niet bellen|cannot talk|cant talk|cannot call|cant call|cannot speak",
+);
+
+/** Someone (he, she, they, a partner, an ex) here, inside, at the door or on the way. */
+export const SOMEONE_HERE = pattern(
+  "hij is hier|ze is hier|zij is hier|ze zijn hier|hij is er|hij is binnen|ze is binnen|ze zijn binnen|hij is in huis|hij is thuis|hij zit ~ naast me|hij staat ~ deur|ze staat ~ deur|staat voor de deur|staat voor mijn deur|staat aan de deur|hij hoort ~ alles|hij luistert ~ mee|hij kijkt ~ mee|hij komt eraan|hij komt er aan|ze komt eraan|ze komt er aan|ze komen eraan|ze komen er aan|hij komt ~ terug|hij komt ~ binnen|hij is ~ onderweg|ze is ~ onderweg|ze zijn ~ onderweg|hij zoekt me|hij hoort me|hij kijkt|hij kijkt mee|hij leest mee|ex is hier|mijn ex is hier|hij is terug|hij is ~ terug|is bijna hier|hij is bijna|zijn binnengekomen|zijn binnen gekomen|is binnengekomen|hij staat ~ bij ~ raam|staat ~ bij mijn raam|hij weet waar ik ben|he is watching|he is back|he is here|she is here|they are here|he is home|he is inside|he is coming|she is coming|they are coming|he is listening|he can hear",
+);
+
+/** The writer is busy, or the visit is a happy one: no danger in not talking now. */
+export const BUSY = pattern(
+  `${MEDIA.source}|werk|op het werk|vergadering|meeting|in de trein|in de bus|in de auto|rij|rijden|les|school|college|dokter|huisarts|tandarts|afspraak|later|straks|bel je|bel ik|bel me|app je|app ik|sms|keelpijn|stem kwijt|schor|verkouden|baby slaapt|kind* slaapt|kleine slaapt|haha|hahaha|lol|xd|feest|verjaardag|visite|bezoek|op bezoek|gasten|eten|koken|opruimen|rommel|puinhoop|nog niet klaar|niet klaar|te laat|schoonmoeder|schoonouders|mijn ouders|oma|opa|kerst|cadeau|verrassing|examen|toets|deadline|pakket*|postbode|bezorger|monteur|loodgieter|kapper|date|vakantie|reis|boodschappen|van school`,
+);
+
 export const OTHER_RULES: readonly Rule[] = [
   // --- violence and abuse at home
   rule("violence.hits", {
@@ -75,6 +90,13 @@ export const OTHER_RULES: readonly Rule[] = [
     all: ["ik|wij|we|i|mijn kind*|mijn zoon|mijn dochter|de kinderen|onze kinderen|mijn baby|the kids|my kids|my son|my daughter", `word|wordt|werd|werden|ben|is|zijn|was|worden|get|got|am|was|were|been|being|weer`, HURT_DONE],
     window: 8,
     unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen`),
+    reach: 6,
+  }),
+  // The subject left out, home named: "wordt thuis geslagen".
+  rule("violence.hurt-done", {
+    all: ["thuis|at home", "word|wordt|werd|worden", pattern(HURT_DONE)],
+    window: 5,
+    unless: pattern(`${MEDIA.source}|vroeger|toen ik ~ klein|jaren geleden|iemand|als ze|als hij|als je|vraag het|voor een collega|voor een vriendin|waar kan`),
     reach: 6,
   }),
   rule("violence.hurt-done", {
@@ -503,7 +525,7 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.someone-jumping", {
-    all: ["staat op de brug|staat op het dak|staat op de rand|op de rand van de brug|zit op de rand|staat op het balkon|op de reling|aan de rand|standing on the bridge|on the roof|on the ledge", "springt|springen|spring|wil ~ springen|gaat ~ springen|jump|jumping|wil niet luisteren|luistert niet|wil niet naar beneden|komt niet naar beneden|reageert niet|wont listen|will not come down"],
+    all: ["staat op de brug|staat op het dak|staat op de rand|op de rand van de brug|zit op de rand|is on the bridge|is on the roof|zit op het dak|staat op het balkon|op de reling|aan de rand|standing on the bridge|on the roof|on the ledge", "springt|springen|spring|wil ~ springen|gaat ~ springen|jump|jumping|wil niet luisteren|luistert niet|wil niet naar beneden|komt niet naar beneden|reageert niet|wont listen|will not come down"],
     window: 14,
     scope: "message",
     unless: MEDIA,
@@ -531,8 +553,68 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
     negatable: false,
   }),
+  // Cannot talk, or calls for help, because someone is here or on his way: short acute messages
+  // ("kan nie praten hij is hier", "help hij komt eraan"). Not when the writer is just busy
+  // ("kan nu niet praten, ben op werk", "help ze komen eraan en het eten is niet klaar").
+  rule("danger.cannot-talk", {
+    all: [CANNOT_TALK, SOMEONE_HERE],
+    scope: "message",
+    unless: BUSY,
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.call-for-help", {
+    all: ["^ help|help me|help mij|help ~ alsjeblieft|help help|hulp ~ nodig|red me|sos|please help|help ~ please", SOMEONE_HERE],
+    scope: "message",
+    unless: BUSY,
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Someone here, back or almost here, said with a word of fear or hurry: "sst hij is binnen",
+  // "snel hij is bijna hier", "niet terugbellen, hij kijkt".
+  rule("danger.someone-here", {
+    all: [SOMEONE_HERE, "sst|ssst|shh|snel|help|bang|doodsbang|niet terugbellen|niet ~ bellen|bel ~ niet|fluister*|stil zijn|112|politie|scared|quick|hurry|onder ~ bed|in de kast|verstopt"],
+    scope: "message",
+    unless: BUSY,
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // A weapon in someone's hand or brought: "hij heeft pistool", "abi is gekomen met bijl".
+  rule("danger.armed", {
+    all: [WEAPON, "in zijn hand|in zn hand|in haar hand|in his hand|in her hand|heeft ~ bij zich|gekomen met|gekom met|kwam met|staat met|has a|hij heeft|ze heeft|zij heeft"],
+    window: 6,
+    unless: pattern(`${MEDIA.source}|snijdt|snijden|groente|brood|keuken|koken|vlees|gekocht|kopen|cadeau|slijpen|klussen|timmer*|tuin|hout|vissen|jacht*|schietvereniging|vergunning|kerst|verjaardag|eten|aardappel*|kaas|taart|speelgoed|water ~ pistool|waterpistool|nerf|carnaval|kostuum|verkleed*`),
+    reach: 8,
+    acute: "always",
+  }),
+  // Hiding from someone, or not daring to open: "ik zit verstopt, hij is binnen", "hij zegt dat
+  // hij binnenkomt als ik niet opendoe, hij heeft een sleutel".
+  rule("danger.hiding", {
+    also: ["violence"],
+    all: ["zit verstopt|heb me verstopt|verstop me|ik verstop|zit opgesloten in|heb me opgesloten|doe ~ niet open|durf ~ niet ~ open|niet ~ opendoe|niet ~ open doe|niet ~ opendoen|niet ~ open doen|hiding from|hide from|will not open|wont open", `${SOMEONE_HERE.source}|binnenkomt|binnen komt|komt ~ binnen|binnen ~ komen|sleutel|deur ~ in ~ trappen|intrap*|in ~ trappen|inbreken|breekt ~ in|bonkt|bonst|ramt|schreeuwt|tiert|zoekt me|zoekt mij`],
+    scope: "message",
+    unless: pattern(`${BUSY.source}|verstoppertje|spel|surprise|verrassing|cadeau|sinterklaas|pakket*|postbode|bezorger|monteur|colporteur|verkoper|jehova*|huisbaas|verhuurder|woningbouw|thuiszorg|meterstand`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Someone else on the edge of a bridge, a roof or on the rails, now: danger, whatever they mean to do.
+  rule("danger.someone-on-edge", {
+    all: [
+      "er staat|er zit|er loopt|er ligt|er hangt|er klimt|staat er|zit er|loopt er|buurjongen|buurmeisje|buurman|buurvrouw|my girlfriend|my boyfriend|my sister|my brother|my son|my daughter|een meisje|een jongen|een man|een vrouw|een kind|iemand|mijn vriend*|mijn broer|mijn zus|mijn zoon|mijn dochter|mijn moeder|mijn vader|mijn man|mijn vrouw|mijn partner|mijn ex|hij|zij|ze|someone|a girl|a boy|a man|a woman|my friend|he|she",
+      "rand van de brug|rand van het dak|rand van het balkon|rand van de flat|op de rand|op de reling|over de reling|buitenkant van de brug|aan de buitenkant|verkeerde kant van|op het spoor|op de rails|tussen de rails|langs het spoor|over het spoor|on the ledge|on the edge|on the railing|over the railing|on the tracks",
+    ],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|werken|prorail|monteur|uitzicht|foto*|zonsondergang|vuurwerk|vissen|hengel|kat|poes|vogel*|duif|duiven|meeuw*|trein ~ vertraging|vertraging|storing|stoel|bank|bed|tafel|stoeprand|bad|zwembad|bushalte|perron|station ~ wachten|gisteren|vorige week|vroeger|geleden|ik sta|ik zit|ik loop|ik ben`),
+    reach: 10,
+    acute: "always",
+    negatable: false,
+  }),
   rule("danger.ex-coming", {
-    all: ["mijn ex|mijn man|mijn vriend|hij|he|my ex", "rijdt ~ de straat in|staat ~ voor ~ deur|staat ~ bij ~ deur|komt ~ eraan|komt er aan|is onderweg|komt naar ~ huis|on his way|bij mijn deur|voor mijn deur|staat ~ te wachten", "dreigde|gedreigd|bedreigd|heeft gezegd dat hij me|bang|alleen ~ met de baby|alleen thuis|straatverbod|slaat|sloeg|pakt|vermoord*|threatened|scared"],
+    all: ["mijn ex|mijn man|mijn vriend|hij|he|my ex", "rijdt ~ de straat in|staat ~ voor ~ deur|staat ~ bij ~ deur|komt ~ eraan|komt er aan|is ~ onderweg|komt naar ~ huis|on his way|bij mijn deur|voor mijn deur|staat ~ te wachten", "dreigde|gedreigd|bedreigd|heeft gezegd dat hij me|bang|alleen ~ met de baby|alleen thuis|straatverbod|slaat|sloeg|pakt|vermoord*|threatened|scared|me ~ komt halen|komt ~ me ~ halen|meent het|niet meer leef|niet meer leven|afmaken|kill"],
     scope: "message",
     together: 2,
     window: 10,

@@ -137,6 +137,15 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "bij|uit de|uit het|uit die|uit deze|van de|groep|club|app|cursus|traject|bus|trein|auto|tram|metro",
     reach: 3,
   }),
+  // A means taken up now, without a word of wanting: at the window high up, into the water, at
+  // speed into a tree, a gun picked up.
+  rule("suicide.method-now", {
+    all: ["sta op brug|zit op brug|benen buiten|op de vensterbank ~ verdieping|vensterbank ~ verdieping|ga ~ het water in|loop ~ het water in|rij ~ naar een boom|rij ~ tegen een boom|rij ~ tegen de vangrail|met 180 ~ boom|geweer ~ gepakt|pistool ~ gepakt|gepakt ~ geweer|drive into a tree"],
+    unless: "zwem*|zwembad|strand|zomer|zonnen|afkoelen|surf*|kano|boot|vissen|hond|kerstboom|boom planten|jacht*|schietvereniging|speelgoed|waterpistool|film|game|gta",
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
   rule("suicide.method-jump", {
     all: [
       "spring*|gesprong*|sprong|jump*|smijt ~ me|smijten|smijt ~ mezelf|mij ~ smijten|gooi ~ me|gooi ~ mezelf|laat ~ vallen|werp ~ me|voor de trein|voor een trein|onder de trein|onder een trein|voor de metro",
@@ -1026,6 +1035,14 @@ export const SELF_RULES: readonly Rule[] = [
     unless: pattern(`${NOT_SELFHARM.source}|kapper|knippen|haar|nagels|pleister|verband|splinter|tattoo|piercing|prik|vaccin|bloedprik*|infuus|dokter|huisarts|verpleeg*`),
     reach: 6,
     negatable: false,
+  }),
+  // Cut with scissors or carved, in oneself or a part of the body ("geknipt in mezelf", "in mijn
+  // arm gekerfd"); "ik heb mezelf geknipt" alone is a haircut.
+  rule("selfharm.cutting", {
+    all: ["knip|knipt|knipte|knipten|geknipt|knippen|kerf|kerft|kerfde|gekerfd|kerven|ingekerfd|gesneden|snij|sneed|gekrast|kras|kraste", "in mezelf|in me zelf|in mijn arm*|in me arm*|in mijn pols*|in me pols*|in mijn been|in mijn benen|in mijn huid|in mijn dij*|in mijn buik|in mijn bovenbeen|in mijn hand|into myself|into my arm*|into my skin"],
+    window: 6,
+    unless: pattern(`${NOT_SELFHARM.source}|haar|pony|nagels|kapper|papier|patroon|stof|knutsel*|kaart*|foto*|vinger*|duim`),
+    reach: 6,
   }),
   rule("selfharm.hurt-self", {
     all: ["maak pijn|maakte pijn|pijn maken|pijn ~ maak|doe pijn", "mijn lichaam|mijn lijf|mezelf|mijn arm*|mijn been|mijn benen|my body|myself"],
