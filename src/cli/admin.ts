@@ -4,9 +4,9 @@
  * Each command is a function of the database and its parsed options that returns what to print,
  * so tests run them without a process; `runAdmin` adds the argument parsing and the exit code.
  */
-import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
-import { openDatabase, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
+import { parseOptions, runOnDatabase, usageError } from "./run.js";
 import type { MemberRole, OrganisationKind } from "../generated/prisma/client.js";
 import { isLifeDomain, LIFE_DOMAINS } from "../domain/referrals/types.js";
 
@@ -158,26 +158,9 @@ export async function runAdmin(config: Config, command: "org" | "member", args: 
   const [sub, ...rest] = args;
   const fn = sub ? COMMANDS[command]?.[sub] : undefined;
   if (!fn) {
-    err.write(`${sub ? `Unknown command "${command} ${sub}".` : `Give a ${command} command.`}\n\nUsage: npm run koers -- ...\n${ADMIN_USAGE}\n`);
-    return 2;
+    return usageError(err, sub ? `Unknown command "${command} ${sub}".` : `Give a ${command} command.`, ADMIN_USAGE);
   }
-  let values: Values;
-  try {
-    values = parseArgs({ args: rest, options: OPTIONS, strict: true }).values;
-  } catch (e) {
-    err.write(`${e instanceof Error ? e.message : String(e)}\n\nUsage: npm run koers -- ...\n${ADMIN_USAGE}\n`);
-    return 2;
-  }
-  const db = await openDatabase(config.database);
-  try {
-    await db.migrate();
-    out.write(`${await fn(db, values)}\n`);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof AdminUsageError)) throw e;
-    err.write(`${e.message}\n`);
-    return 2;
-  } finally {
-    await db.close();
-  }
+  const values: Values | undefined = parseOptions({ args: rest, options: OPTIONS }, err, ADMIN_USAGE)?.values;
+  if (!values) return 2;
+  return runOnDatabase(config, out, err, { error: AdminUsageError }, (db) => fn(db, values));
 }

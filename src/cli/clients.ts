@@ -5,9 +5,9 @@
  * audited (actor ADMIN: whoever runs the CLI has the database). With the embedded database the
  * service must be stopped first: PGlite is one process's database and its folder is locked.
  */
-import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
-import { openDatabase, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
+import { parseOptions, runOnDatabase, usageError } from "./run.js";
 import { audit } from "../domain/audit.js";
 import { notSharingWithCoach } from "../domain/consent.js";
 import { ACCESS_REASONS, isAccessReason, loadClientFile, SCALE_KINDS } from "../domain/client-file.js";
@@ -78,26 +78,11 @@ export async function clientsShow(db: Database, ref: string, now = new Date(), r
 export async function runClients(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "list" && sub !== "show") {
-    err.write(`${sub ? `Unknown command "clients ${sub}".` : "Give a clients command."}\n\nUsage: npm run koers -- ...\n${CLIENTS_USAGE}\n`);
-    return 2;
+    return usageError(err, sub ? `Unknown command "clients ${sub}".` : "Give a clients command.", CLIENTS_USAGE);
   }
-  let parsed: { values: { coach?: string | undefined; reason?: string | undefined }; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: rest, options: { coach: { type: "string" }, reason: { type: "string" } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    err.write(`${e instanceof Error ? e.message : String(e)}\n\nUsage: npm run koers -- ...\n${CLIENTS_USAGE}\n`);
-    return 2;
-  }
-  const db = await openDatabase(config.database);
-  try {
-    await db.migrate();
-    out.write(`${sub === "list" ? await clientsList(db, parsed.values.coach) : await clientsShow(db, parsed.positionals.join(" "), new Date(), parsed.values.reason)}\n`);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof ClientsUsageError)) throw e;
-    err.write(`${e.message}\n`);
-    return 1;
-  } finally {
-    await db.close();
-  }
+  const parsed = parseOptions({ args: rest, options: { coach: { type: "string" }, reason: { type: "string" } }, allowPositionals: true }, err, CLIENTS_USAGE);
+  if (!parsed) return 2;
+  return runOnDatabase(config, out, err, { error: ClientsUsageError, code: 1 }, (db) =>
+    sub === "list" ? clientsList(db, parsed.values.coach) : clientsShow(db, parsed.positionals.join(" "), new Date(), parsed.values.reason),
+  );
 }

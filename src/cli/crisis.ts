@@ -3,9 +3,9 @@
  * `crisis resume --client <name|id>` (reminders and nudges go on again; audited). The client's
  * words are not printed here: they are in the coach's Slack alert.
  */
-import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
-import { openDatabase, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
+import { parseOptions, runOnDatabase, usageError } from "./run.js";
 import { OPEN_STATUSES, resumeClientByAdmin } from "../domain/safety/alerts.js";
 import { firstName } from "../domain/clients.js";
 import { formatDate } from "../i18n-format.js";
@@ -56,26 +56,9 @@ function never(): never {
 export async function runCrisis(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "list" && sub !== "resume") {
-    err.write(`${sub ? `Unknown command "crisis ${sub}".` : "Give a crisis command."}\n\nUsage: npm run koers -- ...\n${CRISIS_USAGE}\n`);
-    return 2;
+    return usageError(err, sub ? `Unknown command "crisis ${sub}".` : "Give a crisis command.", CRISIS_USAGE);
   }
-  let client: string | undefined;
-  try {
-    client = parseArgs({ args: rest, options: { client: { type: "string" } }, strict: true }).values.client;
-  } catch (e) {
-    err.write(`${e instanceof Error ? e.message : String(e)}\n\nUsage: npm run koers -- ...\n${CRISIS_USAGE}\n`);
-    return 2;
-  }
-  const db = await openDatabase(config.database);
-  try {
-    await db.migrate();
-    out.write(`${sub === "list" ? await crisisList(db) : await crisisResume(db, client ?? "")}\n`);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof CrisisUsageError)) throw e;
-    err.write(`${e.message}\n`);
-    return 2;
-  } finally {
-    await db.close();
-  }
+  const values = parseOptions({ args: rest, options: { client: { type: "string" } } }, err, CRISIS_USAGE)?.values;
+  if (!values) return 2;
+  return runOnDatabase(config, out, err, { error: CrisisUsageError }, (db) => (sub === "list" ? crisisList(db) : crisisResume(db, values.client ?? "")));
 }

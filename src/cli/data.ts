@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { SEALED_FIELDS } from "../db/sealed.js";
 import { staleWhere } from "../jobs/reseal.js";
+import { usageError } from "./run.js";
 
 export const DATA_USAGE = `  data status                              rows not yet encrypted with the first key of KOERS_DATA_KEY`;
 
@@ -32,8 +33,7 @@ export async function dataStatus(db: Database): Promise<string> {
 export async function runData(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [sub] = args;
   if (sub !== "status") {
-    err.write(`${sub ? `Unknown command "data ${sub}".` : "Give a data command."}\n\nUsage: npm run koers -- ...\n${DATA_USAGE}\n`);
-    return 2;
+    return usageError(err, sub ? `Unknown command "data ${sub}".` : "Give a data command.", DATA_USAGE);
   }
   const db = await openDatabase(config.database);
   try {

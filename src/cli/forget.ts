@@ -4,11 +4,11 @@
  * happen and asks to type the client's name; audited as done by that coach.
  */
 import { createInterface } from "node:readline/promises";
-import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { forgetOnRequest } from "../domain/forget.js";
 import { lockClient } from "../db/locks.js";
+import { parseOptions, usageError } from "./run.js";
 
 export const FORGET_USAGE = `  forget --coach <name> --client <name>    on the client's request: erase their data and texts (asks to confirm)`;
 
@@ -18,17 +18,9 @@ export async function runForget(
   args: string[],
   io: { input: NodeJS.ReadableStream; out: NodeJS.WritableStream; err: NodeJS.WritableStream; now?: () => Date } = { input: process.stdin, out: process.stdout, err: process.stderr },
 ): Promise<number> {
-  let values: { coach?: string; client?: string };
-  try {
-    values = parseArgs({ args, options: { coach: { type: "string" }, client: { type: "string" } }, strict: true }).values;
-  } catch (e) {
-    io.err.write(`${e instanceof Error ? e.message : String(e)}\n\nUsage: npm run koers -- ...\n${FORGET_USAGE}\n`);
-    return 2;
-  }
-  if (!values.coach || !values.client) {
-    io.err.write(`Give --coach <name> and --client <name>.\n\nUsage: npm run koers -- ...\n${FORGET_USAGE}\n`);
-    return 2;
-  }
+  const values = parseOptions({ args, options: { coach: { type: "string" }, client: { type: "string" } } }, io.err, FORGET_USAGE)?.values;
+  if (!values) return 2;
+  if (!values.coach || !values.client) return usageError(io.err, "Give --coach <name> and --client <name>.", FORGET_USAGE);
   const db = await openDatabase(config.database);
   try {
     await db.migrate();

@@ -4,9 +4,9 @@
  * recorded and audited as that coach (who must be the client's coach or of the same team);
  * without, as ADMIN (whoever runs the CLI has the database). `clients show` lists the rungs.
  */
-import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
-import { openDatabase, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
+import { parseOptions, runOnDatabase, usageError } from "./run.js";
 import { mayOpenFile } from "../domain/client-file.js";
 import { isRung, recordRung } from "../domain/ladder.js";
 import { firstName } from "../domain/clients.js";
@@ -48,27 +48,9 @@ export async function recordLadderFromCli(db: Database, args: { client: string; 
 
 /** Runs `ladder …`; returns the process exit code. */
 export async function runLadder(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  let values: { client?: string | undefined; rung?: string | undefined; coach?: string | undefined };
-  try {
-    values = parseArgs({ args, options: { client: { type: "string" }, rung: { type: "string" }, coach: { type: "string" } }, strict: true }).values;
-  } catch (e) {
-    err.write(`${e instanceof Error ? e.message : String(e)}\n\nUsage: npm run koers -- ...\n${LADDER_USAGE}\n`);
-    return 2;
-  }
-  if (!values.client || !values.rung) {
-    err.write(`Give --client <name or id> and --rung 1-6.\n\nUsage: npm run koers -- ...\n${LADDER_USAGE}\n`);
-    return 2;
-  }
-  const db = await openDatabase(config.database);
-  try {
-    await db.migrate();
-    out.write(`${await recordLadderFromCli(db, { client: values.client, rung: values.rung, coach: values.coach })}\n`);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof LadderUsageError)) throw e;
-    err.write(`${e.message}\n`);
-    return 2;
-  } finally {
-    await db.close();
-  }
+  const values = parseOptions({ args, options: { client: { type: "string" }, rung: { type: "string" }, coach: { type: "string" } } }, err, LADDER_USAGE)?.values;
+  if (!values) return 2;
+  const { client, rung, coach } = values;
+  if (!client || !rung) return usageError(err, "Give --client <name or id> and --rung 1-6.", LADDER_USAGE);
+  return runOnDatabase(config, out, err, { error: LadderUsageError }, (db) => recordLadderFromCli(db, { client, rung, coach }));
 }

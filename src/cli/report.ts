@@ -4,9 +4,9 @@
  * no client ids; counts from 1 to 4 show as "<5". Audited (actor ADMIN: whoever runs the CLI has
  * the database).
  */
-import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
-import { openDatabase, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
+import { parseOptions, runOnDatabase, usageError } from "./run.js";
 import { openTeamReport, reportCsv, ReportError, REPORT_MIN_COUNT, shownChange, shownCount, type TeamReport } from "../domain/team-report.js";
 import { PHASES } from "../domain/phase.js";
 
@@ -44,30 +44,14 @@ export async function teamByRef(db: Database, ref: string): Promise<{ id: string
 
 /** Runs `report …`; returns the process exit code. */
 export async function runReport(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  let values: { team?: string | undefined; month?: string | undefined; csv?: boolean | undefined };
-  try {
-    values = parseArgs({ args, options: { team: { type: "string" }, month: { type: "string" }, csv: { type: "boolean" } }, strict: true }).values;
-  } catch (e) {
-    err.write(`${e instanceof Error ? e.message : String(e)}\n\nUsage: npm run koers -- ...\n${REPORT_USAGE}\n`);
-    return 2;
-  }
-  if (!values.team || !values.month) {
-    err.write(`Give --team <name or id> and --month YYYY-MM.\n\nUsage: npm run koers -- ...\n${REPORT_USAGE}\n`);
-    return 2;
-  }
-  const db = await openDatabase(config.database);
-  try {
-    await db.migrate();
-    const team = await teamByRef(db, values.team);
-    const month = values.month;
-    const report = await db.prisma.$transaction((tx) => openTeamReport(tx, { teamId: team.id, month, actor: { kind: "ADMIN", id: null }, via: values.csv ? "cli.csv" : "cli.text" }));
-    out.write(values.csv ? reportCsv(report) : `${reportText(report)}\n`);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof ReportError)) throw e;
-    err.write(`${e.message}\n`);
-    return 2;
-  } finally {
-    await db.close();
-  }
+  const values = parseOptions({ args, options: { team: { type: "string" }, month: { type: "string" }, csv: { type: "boolean" } } }, err, REPORT_USAGE)?.values;
+  if (!values) return 2;
+  const { team: teamRef, month, csv } = values;
+  if (!teamRef || !month) return usageError(err, "Give --team <name or id> and --month YYYY-MM.", REPORT_USAGE);
+  return runOnDatabase(config, out, err, { error: ReportError }, async (db) => {
+    const team = await teamByRef(db, teamRef);
+    const report = await db.prisma.$transaction((tx) => openTeamReport(tx, { teamId: team.id, month, actor: { kind: "ADMIN", id: null }, via: csv ? "cli.csv" : "cli.text" }));
+    // The CSV ends in its own newline; runOnDatabase adds one.
+    return csv ? reportCsv(report).replace(/\n$/, "") : reportText(report);
+  });
 }

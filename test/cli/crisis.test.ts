@@ -7,15 +7,15 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flowRegistry } from "../../flows/index.js";
 import { crisisList, crisisResume, runCrisis } from "../../src/cli/crisis.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { createEngine } from "../../src/conversation/engine.js";
-import { openDatabase, type Database } from "../../src/db/client.js";
+import { openDatabase } from "../../src/db/client.js";
 import { silentLogger } from "../../src/log.js";
+import { sink, withDb } from "../support/cli.js";
 import { templateDataDir } from "../support/service.js";
 
 const run = promisify(execFile);
@@ -24,27 +24,6 @@ const root = path.resolve(import.meta.dirname, "../..");
 let dataDir: string;
 let config: Config;
 const ids: Record<string, string> = {};
-
-/** Opens the data folder for a moment (the CLI opens it itself; one opener at a time). */
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(config.database);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join("") });
-}
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = sink();
@@ -58,7 +37,7 @@ let update = 40_000;
 beforeAll(async () => {
   dataDir = templateDataDir();
   config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...(process.env.KOERS_DATA_KEY ? { KOERS_DATA_KEY: process.env.KOERS_DATA_KEY } : {}) });
-  await withDb(async (db) => {
+  await withDb(config, async (db) => {
     const p = db.prisma;
     const team = await p.organisation.create({ data: { kind: "COACH_TEAM", name: "Coachteam Noord" } });
     const ahmed = await p.member.create({ data: { organisationId: team.id, name: "Ahmed", role: "COACH" } });
@@ -106,7 +85,7 @@ describe("crisis resume", () => {
   it("lifts one client's hold by name, records who and when, and leaves the alert open for the coach", async () => {
     const { code, out, err } = await cli("resume", "--client", "Samira El Amrani");
     expect([code, out, err]).toEqual([0, "Reminders and nudges about Sam go on again.\n", ""]);
-    await withDb(async (db) => {
+    await withDb(config, async (db) => {
       const client = await db.prisma.client.findUniqueOrThrow({ where: { id: ids.samira ?? "" } });
       expect(client.crisisHoldSince).toBeNull();
       const alert = await db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: client.id }, include: { events: { orderBy: { id: "asc" } } } });
@@ -125,7 +104,7 @@ describe("crisis resume", () => {
   it("a second time, or for a client never on hold: nothing changes, nothing is audited", async () => {
     expect(await cli("resume", "--client", "Samira El Amrani")).toEqual({ code: 0, out: "Sam's reminders were not paused; nothing changed.\n", err: "" });
     expect((await cli("resume", "--client", ids.kees ?? "")).out).toBe("Kees's reminders were not paused; nothing changed.\n");
-    await withDb(async (db) => {
+    await withDb(config, async (db) => {
       expect(await db.prisma.auditEvent.count({ where: { action: "crisis.resumed" } })).toBe(1);
     });
   });
@@ -140,7 +119,7 @@ describe("crisis resume", () => {
   });
 
   it("an unknown client, no client or a wrong command: a calm sentence on stderr and exit code 2", async () => {
-    const before = await withDb((db) => db.prisma.auditEvent.count());
+    const before = await withDb(config, (db) => db.prisma.auditEvent.count());
     expect(await cli("resume", "--client", "Piet Puk")).toEqual({ code: 2, out: "", err: 'There is no client "Piet Puk". See: npm run koers -- crisis list\n' });
     expect(await cli("resume")).toMatchObject({ code: 2, out: "", err: "Give --client <name or id>.\n" });
     expect(await cli("resume", "--client", "   ")).toMatchObject({ code: 2, err: "Give --client <name or id>.\n" });
@@ -151,8 +130,8 @@ describe("crisis resume", () => {
     const flag = await cli("resume", "--klant", "Joris Bakker");
     expect(flag.code).toBe(2);
     expect(flag.err).toContain("--klant");
-    expect(await withDb((db) => db.prisma.auditEvent.count())).toBe(before);
-    expect(await withDb(async (db) => (await db.prisma.client.findUniqueOrThrow({ where: { id: ids.joris ?? "" } })).crisisHoldSince)).not.toBeNull();
+    expect(await withDb(config, (db) => db.prisma.auditEvent.count())).toBe(before);
+    expect(await withDb(config, async (db) => (await db.prisma.client.findUniqueOrThrow({ where: { id: ids.joris ?? "" } })).crisisHoldSince)).not.toBeNull();
   });
 
   it("runs as `npm run koers -- crisis …`: exit code 2 for an unknown client, 0 for a real one", async () => {

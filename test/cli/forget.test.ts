@@ -3,33 +3,17 @@
  * caseload on the client's request, after typing the client's name; audited as done by the coach.
  */
 import fs from "node:fs";
-import { PassThrough, Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runForget } from "../../src/cli/forget.js";
 import { parseConfig, type Config } from "../../src/config.js";
-import { openDatabase, type Database } from "../../src/db/client.js";
 import { onboardedClient, seedGoal } from "../support/coaching.js";
+import { sink, withDb } from "../support/cli.js";
 import { templateDataDir } from "../support/service.js";
 
 let dataDir: string;
 let config: Config;
 let clientId = "";
-
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(config.database);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), cb()) }) as Writable & { text: () => string };
-  w.text = () => chunks.join("");
-  return w;
-}
 
 async function forget(args: string[], typed: string) {
   const input = new PassThrough();
@@ -43,7 +27,7 @@ async function forget(args: string[], typed: string) {
 beforeAll(async () => {
   dataDir = templateDataDir();
   config = parseConfig({ DATA_DIR: dataDir }, process.cwd());
-  clientId = await withDb(async (db) => {
+  clientId = await withDb(config, async (db) => {
     const c = await onboardedClient(db, { chatId: 9_801, coach: "Ahmed", name: "Fatima", callName: "Fati" });
     await seedGoal(db, c.clientId, { text: "Ik wil Nederlands leren", steps: [{ what: "Inschrijven bij de taalschool" }] });
     return c.clientId;
@@ -60,14 +44,14 @@ describe("forget from the command line", () => {
     expect(no.code).toBe(1);
     expect(no.out).toContain("It cannot be undone");
     expect(no.out).toContain("Nothing was changed.");
-    expect(await withDb((db) => db.prisma.client.findUniqueOrThrow({ where: { id: clientId } }))).toMatchObject({ status: "ACTIVE", callName: "Fati" });
+    expect(await withDb(config, (db) => db.prisma.client.findUniqueOrThrow({ where: { id: clientId } }))).toMatchObject({ status: "ACTIVE", callName: "Fati" });
   });
 
   it("forgets the client after the name is typed, sends a goodbye, audits the coach", async () => {
     const r = await forget(["--coach", "Ahmed", "--client", "Fatima"], "Fatima");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Fatima is forgotten.");
-    await withDb(async (db) => {
+    await withDb(config, async (db) => {
       expect(await db.prisma.client.findUniqueOrThrow({ where: { id: clientId } })).toMatchObject({ status: "FORGOTTEN", name: "(vergeten)", callName: null, telegramChatId: null });
       expect(await db.prisma.goal.count({ where: { clientId } })).toBe(0);
       const coach = await db.prisma.member.findFirstOrThrow({ where: { name: "Ahmed" } });

@@ -14,10 +14,7 @@ import { inviteClient } from "../support/world.js";
 
 let db: Database;
 let ob: OfflineBot;
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 let chatSeq = 71_000;
 

@@ -12,10 +12,7 @@ import { onboarded } from "../support/offline-journeys.js";
 
 let db: Database;
 let ob: OfflineBot;
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 let chatSeq = 72_000;
 const day = (iso: string) => new Date(iso);

@@ -22,10 +22,7 @@ import { buttonData, message, outDraft, referralWorld, slackJobs, telegramFor } 
 
 let db: Database;
 let ob: OfflineBot;
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 let chatSeq = 75_000;
 const press = (chat: number, data: string) => ob.deliver(callbackUpdate(chat, data));

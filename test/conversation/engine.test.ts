@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { flowRegistry } from "../../flows/index.js";
 import { createEngine, type Engine, type IncomingMessage } from "../../src/conversation/engine.js";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { silentLogger } from "../../src/log.js";
-import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
+import { backends, useDb } from "../support/db.js";
 import { button, inviteClient, keys, takeMessages } from "../support/world.js";
 
 const CHAT = 424242;
@@ -21,21 +21,11 @@ const command = (name: string, args = "", updateId = nextUpdate++): IncomingMess
   input: { kind: "command", command: name, args },
 });
 
-const backends: [string, () => Promise<TestDb>, boolean][] = [
-  ["embedded PGlite", freshEmbeddedDb, true],
-  ["PostgreSQL", freshPostgresDb, pgAvailable()],
-];
-
 describe.each(backends)("engine on %s", (_name, fresh, available) => {
-  let t: TestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(fresh);
 
   it.runIf(available)("links the chat with /start <code> and runs onboarding to the end", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const engine = engineFor(db);
     const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
 
@@ -78,8 +68,7 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("handles the same update once, also when delivered twice at the same time", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const engine = engineFor(db);
     const invited = await inviteClient(db);
     await engine.handle(command("start", invited.code));
@@ -93,7 +82,9 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("never interleaves updates of one client, also from two instances", async () => {
-    t = await fresh();
+    // This one needs the database's URL, for a second connection.
+    const t = await fresh();
+    onTestFinished(() => t.cleanup());
     const { db } = t;
     const invited = await inviteClient(db);
     await engineFor(db).handle(command("start", invited.code));
@@ -114,8 +105,7 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("restarts a flow calmly when its saved snapshot is from an older version", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const engine = engineFor(db);
     const invited = await inviteClient(db);
     await engine.handle(command("start", invited.code));
@@ -140,8 +130,7 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("refuses unknown, used and expired codes and stores nothing for them", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const now = new Date("2026-11-23T10:00:00Z");
     let clock = now;
     const engine = engineFor(db, () => clock);
@@ -164,8 +153,7 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("makes a client who had blocked the bot reachable again when they write", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const engine = engineFor(db);
     const invited = await inviteClient(db);
     await engine.handle(command("start", invited.code));

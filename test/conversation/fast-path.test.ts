@@ -4,7 +4,7 @@
  * messages and leaves the same rows behind (every row about the client, opened, and the same
  * ciphertext shape at rest), and a common answer costs three statements.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assign, setup } from "xstate";
 import { flowRegistry } from "../../flows/index.js";
 import { outputActions, say } from "../../flows/lib/actions.js";
@@ -16,7 +16,7 @@ import type { OutMessage, TelegramSendPayload } from "../../src/outbox/messages.
 import { isSealed, openDeep } from "../../src/db/sealed.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { silentLogger } from "../../src/log.js";
-import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
+import { backends, useDb } from "../support/db.js";
 import { inviteClient } from "../support/world.js";
 
 /** Counts the statements the engine sends through `db.sql` (BEGIN and COMMIT are the runner's own). */
@@ -224,21 +224,11 @@ async function sealedAtRest(db: Database, sides: Side[]): Promise<void> {
   expect(opened.map((r) => r.snapshot)).toEqual(a.runs.map((r) => openDeep(db.keyring, r.snapshot)));
 }
 
-const backends: [string, () => Promise<TestDb>, boolean][] = [
-  ["embedded PGlite", freshEmbeddedDb, true],
-  ["PostgreSQL", freshPostgresDb, pgAvailable()],
-];
-
 describe.each(backends)("the engine's fast path on %s", (_name, fresh, available) => {
-  let t: TestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(fresh);
 
   it.runIf(available)("leaves the same rows and sends the same messages as the full way through a GROW talk with duplicates, old buttons, a crisis and a doubt", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const fast = counted(db.sql);
     const full = counted(db.sql);
     const sides = [await side(db, fast, 5101, true, flowRegistry, { consent: true }), await side(db, full, 5102, false, flowRegistry, { consent: true })];
@@ -277,8 +267,7 @@ describe.each(backends)("the engine's fast path on %s", (_name, fresh, available
   });
 
   it.runIf(available)("without consent keeps no answers, the same way, and a talk without buttons ends the same", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const fast = counted(db.sql);
     const full = counted(db.sql);
     const flows = { ...flowRegistry, shortTalk };
@@ -307,8 +296,7 @@ describe.each(backends)("the engine's fast path on %s", (_name, fresh, available
   });
 
   it.runIf(available)("a second delivery of the same answer is a duplicate, and a crisis message in a talk takes the full way", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const engine = createEngine({ db, flows: flowRegistry, clock: () => new Date(), logger: silentLogger() });
     const clientId = await activeClient(db, 5201);
     await engine.startConversation(clientId, "grow");
@@ -326,8 +314,7 @@ describe.each(backends)("the engine's fast path on %s", (_name, fresh, available
   });
 
   it.runIf(available)("ends a talk the same way, with and without a parked conversation waiting after it", async () => {
-    t = await fresh();
-    const { db } = t;
+    const db = await freshDb();
     const now = new Date("2026-03-02T10:00:00.000Z");
     const flows = { ...flowRegistry, shortTalk };
     const fast = counted(db.sql);

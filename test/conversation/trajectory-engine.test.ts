@@ -5,11 +5,11 @@
  * PhaseChange row. A crisis signal typed as an answer in
  * the new talks is caught by the engine's detector before the flow sees it.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { flowRegistry } from "../../flows/index.js";
 import { createEngine, type IncomingMessage } from "../../src/conversation/engine.js";
 import { silentLogger } from "../../src/log.js";
-import { freshEmbeddedDb, type TestDb } from "../support/db.js";
+import { freshEmbeddedDb, useDb } from "../support/db.js";
 import { button, inviteClient, keys, takeMessages } from "../support/world.js";
 
 const CHAT = 515151;
@@ -19,15 +19,10 @@ const pressed = (data: string): IncomingMessage => ({ updateId: nextUpdate++, ch
 const start = (code: string): IncomingMessage => ({ updateId: nextUpdate++, chatId: CHAT, input: { kind: "command", command: "start", args: code } });
 
 describe("the trajectory in the engine", () => {
-  let t: TestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(freshEmbeddedDb);
 
   it("invite → first contact → onboarding done → clarifying; a crisis signal in the new talk is caught", { timeout: 60_000 }, async () => {
-    t = await freshEmbeddedDb();
-    const { db } = t;
+    const db = await freshDb();
     const engine = createEngine({ db, flows: flowRegistry, clock: () => new Date(), logger: silentLogger(), clarifyAfterOnboarding: true });
     const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
     const phase = async () => (await db.prisma.client.findUniqueOrThrow({ where: { id: invited.clientId } })).phase;
@@ -61,8 +56,7 @@ describe("the trajectory in the engine", () => {
   });
 
   it("clarifying picks money and GROW then asks about money; each move is recorded", { timeout: 60_000 }, async () => {
-    t = await freshEmbeddedDb();
-    const { db } = t;
+    const db = await freshDb();
     const engine = createEngine({ db, flows: flowRegistry, clock: () => new Date(), logger: silentLogger(), clarifyAfterOnboarding: true });
     const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
     await engine.handle(start(invited.code));

@@ -74,10 +74,7 @@ describe("score chart", () => {
 
 let db: Database;
 let ob: OfflineBot;
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 async function scaling(chat: number, clientId: string, score: string) {
   await ob.engine.startConversation(clientId, "scaling", { scale: "CONFIDENCE" });

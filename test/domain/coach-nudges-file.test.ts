@@ -16,10 +16,7 @@ import { inviteClient } from "../support/world.js";
 
 let db: Database;
 let ob: OfflineBot;
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 const nudgesOf = async (clientId: string) => (await db.prisma.nudge.findMany({ where: { clientId }, orderBy: { openedAt: "asc" } })).map((n) => n.cause);
 

@@ -1,13 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stateOf } from "../../src/domain/referrals/lifecycle.js";
 import type { ReferralRefused } from "../../src/domain/referrals/types.js";
-import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
+import { backends, useDb } from "../support/db.js";
 import { message, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "./referrals-world.js";
-
-const backends: [string, () => Promise<TestDb>, boolean][] = [
-  ["embedded PGlite", freshEmbeddedDb, true],
-  ["PostgreSQL", freshPostgresDb, pgAvailable()],
-];
 
 const inDraft = (w: ReferralWorld, over: Record<string, unknown> = {}) => ({
   teamOrgId: w.team.id,
@@ -23,15 +18,10 @@ const inDraft = (w: ReferralWorld, over: Record<string, unknown> = {}) => ({
 const dmKeys = async (w: ReferralWorld, id: string) => (await slackJobs(w.db, id)).flatMap((j) => j.dms.map((d) => `${d.memberId === w.partnerMember.id ? "referrer" : "coach"}:${d.line.key}`));
 
 describe.each(backends)("referral in on %s", (_name, fresh, available) => {
-  let t: TestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(fresh);
 
   it.runIf(available)("filed by a partner: a card for the team and a receipt for the referrer", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const referral = await w.service.fileIn(w.partnerMember, inDraft(w));
     expect([stateOf(referral), referral.status, referral.direction]).toEqual(["filed", "requested", "IN"]);
     const [job] = await slackJobs(w.db, referral.id);
@@ -40,8 +30,7 @@ describe.each(backends)("referral in on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("accepted with a coach: an invited client, a one-time code, and the referrer hears it and nothing else", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const referral = await w.service.fileIn(w.partnerMember, inDraft(w));
     const accepted = await w.service.accept(w.colleague, referral.id, w.coach.id);
     const client = await w.db.prisma.client.findUniqueOrThrow({ where: { id: accepted.invite.clientId } });
@@ -55,8 +44,7 @@ describe.each(backends)("referral in on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("the person starts the bot with the link: first contact made, the referrer and the coach hear it", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const referral = await w.service.fileIn(w.partnerMember, inDraft(w));
     const { invite } = await w.service.accept(w.coach, referral.id, w.coach.id);
     await w.engine.handle(message(991_001, { kind: "command", command: "start", args: invite.code }));
@@ -69,8 +57,7 @@ describe.each(backends)("referral in on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("someone who already is a client opens the link: no second client, the team is told", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const referral = await w.service.fileIn(w.partnerMember, inDraft(w, { personName: "Samira" }));
     const { invite } = await w.service.accept(w.coach, referral.id, w.coach.id);
     const before = await w.db.prisma.client.count();
@@ -84,8 +71,7 @@ describe.each(backends)("referral in on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("more information asked and answered; a decline needs a reason; only the team acts on its card", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const referral = await w.service.fileIn(w.partnerMember, inDraft(w));
     await w.service.act(w.colleague, referral.id, { type: "team.askedInfo", question: "Heeft Jan schulden?" });
     const forbidden = await w.service.act(w.otherMember, referral.id, { type: "partner.answeredInfo", answer: "Nee" }).catch((e: unknown) => e);
@@ -100,8 +86,7 @@ describe.each(backends)("referral in on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("no contact after attempts: only the assigned coach may make a new link or give up", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const referral = await w.service.fileIn(w.partnerMember, inDraft(w));
     const first = await w.service.accept(w.coach, referral.id, w.coach.id);
     expect(((await w.service.reinvite(w.colleague, referral.id).catch((e: unknown) => e)) as ReferralRefused).reason).toBe("forbidden");
@@ -114,8 +99,7 @@ describe.each(backends)("referral in on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("refuses a filing without the person's agreement or by a coach", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const noAgree = (await w.service.fileIn(w.partnerMember, inDraft(w, { personAgrees: false })).catch((e: unknown) => e)) as ReferralRefused;
     expect([noAgree.reason, noAgree.field]).toEqual(["invalid", "agrees"]);
     const byCoach = (await w.service.fileIn(w.coach, inDraft(w)).catch((e: unknown) => e)) as ReferralRefused;

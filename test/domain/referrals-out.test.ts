@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyEffects } from "../../src/domain/effects.js";
 import { stateOf } from "../../src/domain/referrals/lifecycle.js";
 import { createTranslator } from "../../src/i18n.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { ReferralRefused } from "../../src/domain/referrals/types.js";
-import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
+import { backends, useDb } from "../support/db.js";
 import { buttonData, message, outDraft, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "./referrals-world.js";
-
-const backends: [string, () => Promise<TestDb>, boolean][] = [
-  ["embedded PGlite", freshEmbeddedDb, true],
-  ["PostgreSQL", freshPostgresDb, pgAvailable()],
-];
 
 async function filedAndConsented(w: ReferralWorld) {
   const { referral, asked } = await w.service.fileOut(w.coach, outDraft(w));
@@ -27,15 +22,10 @@ async function refusal(p: Promise<unknown>): Promise<ReferralRefused> {
 }
 
 describe.each(backends)("referral out on %s", (_name, fresh, available) => {
-  let t: TestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(fresh);
 
   it.runIf(available)("asks the client first; the partner gets nothing before consent", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const { referral } = await w.service.fileOut(w.coach, outDraft(w));
     const row = await w.db.prisma.referral.findUniqueOrThrow({ where: { id: referral.id } });
     expect(stateOf(row)).toBe("awaitingConsent");
@@ -47,8 +37,7 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("records consent with the items and text version, then sends the card and tells the coach", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const id = await filedAndConsented(w);
     const row = await w.db.prisma.referral.findUniqueOrThrow({ where: { id } });
     expect([stateOf(row), row.status, row.consentedItems]).toEqual(["sent", "requested", ["name", "phone", "goal"]]);
@@ -61,8 +50,7 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("a decline goes back to the coach, and the partner never sees a card", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const { referral } = await w.service.fileOut(w.coach, outDraft(w));
     await w.engine.handle(message(w.chatId, { kind: "button", data: buttonData(await telegramFor(w.db, w.client.id), "no") }));
     const row = await w.db.prisma.referral.findUniqueOrThrow({ where: { id: referral.id } });
@@ -72,8 +60,7 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("partner steps reach the coach and, when it concerns them, the client", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const id = await filedAndConsented(w);
     await telegramFor(w.db, w.client.id);
     await w.service.act(w.partnerMember, id, { type: "partner.received" });
@@ -95,8 +82,7 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("two people pressing accept at once change the state once", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const id = await filedAndConsented(w);
     const results = await Promise.allSettled([
       w.service.act(w.partnerMember, id, { type: "partner.accepted" }),
@@ -110,8 +96,7 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("refuses the wrong organisation, an unknown id and a closed referral, changing nothing", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const id = await filedAndConsented(w);
     expect((await refusal(w.service.act(w.otherMember, id, { type: "partner.accepted" }))).reason).toBe("forbidden");
     expect((await refusal(w.service.act(w.coach, id, { type: "partner.accepted" }))).reason).toBe("forbidden");
@@ -125,8 +110,7 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("/verwijzingen lets the client withdraw consent: the referral is cancelled and the card hides the items", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const id = await filedAndConsented(w);
     await w.service.act(w.partnerMember, id, { type: "partner.accepted" });
     await telegramFor(w.db, w.client.id);
@@ -143,8 +127,7 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("tells the coach of a withdrawal only when consent was really withdrawn", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const id = await filedAndConsented(w);
     const client = await w.db.prisma.client.findUniqueOrThrow({ where: { id: w.client.id } });
     const withdraw = (referralId: string) =>
@@ -162,8 +145,7 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
   });
 
   it.runIf(available)("checks the filing like the modal: own caseload, phone, past date, goal", async () => {
-    t = await fresh();
-    const w = await referralWorld(t.db);
+    const w = await referralWorld(await freshDb());
     const fieldOf = async (over: Record<string, unknown>, by = w.coach) => (await refusal(w.service.fileOut(by, outDraft(w, over)))).field;
     expect(await fieldOf({}, w.colleague)).toBe("client");
     expect(await fieldOf({ phone: "" })).toBe("phone");

@@ -6,17 +6,17 @@
  * without the "<5" of small counts), the CLI, the audit row, and no name, text or client id.
  */
 import fs from "node:fs";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flowRegistry } from "../../flows/index.js";
 import { runReport } from "../../src/cli/report.js";
 import { parseConfig, type Config } from "../../src/config.js";
-import { openDatabase, type Database } from "../../src/db/client.js";
+import type { Database } from "../../src/db/client.js";
 import { phaseAt, PHASES } from "../../src/domain/phase.js";
 import { monthBounds, reportCsv, teamReport, type TeamReport } from "../../src/domain/team-report.js";
 import type { TrajectoryPhase } from "../../src/generated/prisma/client.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { reportBlocks } from "../../src/slack/report.js";
+import { sink, withDb } from "../support/cli.js";
 import { templateDataDir } from "../support/service.js";
 
 let dataDir: string;
@@ -27,22 +27,6 @@ const clientIds: string[] = [];
 /** Every name and free text in the data set: none may reach the report. */
 const SECRETS = ["Samira", "El Amrani", "Joost", "Fatima", "Pieter", "Anouk", "Yara", "Karim", "Lotte", "Bram", "Ahmed", "Fleur", "Karin", "Petra",
   "Rust in mijn hoofd", "Bellen met de woningcorporatie", "Schulden bij de energie", "ik ben naar buiten geweest", "Het ging best goed", "06 1234"];
-
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(config.database);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), cb()) }) as Writable & { text: () => string };
-  w.text = () => chunks.join("");
-  return w;
-}
 
 const at = (iso: string) => new Date(iso);
 
@@ -194,7 +178,7 @@ let novB: TeamReport;
 beforeAll(async () => {
   dataDir = templateDataDir();
   config = parseConfig({ DATA_DIR: dataDir }, process.cwd());
-  await withDb(async (db) => {
+  await withDb(config, async (db) => {
     await seed(db);
     [nov, oct, novB] = await db.prisma.$transaction(async (tx) => [await teamReport(tx, teamA, "2026-11"), await teamReport(tx, teamA, "2026-10"), await teamReport(tx, teamB, "2026-11")]);
   });
@@ -219,7 +203,7 @@ describe("the team report", () => {
     expect(oct.phases).toEqual({ ...zeroPhases, FIRST_CONTACT: 1, DOING: 5 });
     expect(novB.phases).toEqual({ ...zeroPhases, GOAL_AND_PLAN: 1, DOING: 1 });
     // The set-based count agrees with phaseAt, client by client.
-    await withDb(async (db) => {
+    await withDb(config, async (db) => {
       for (const [report, month] of [[nov, "2026-11"], [oct, "2026-10"]] as const) {
         const end = new Date(monthBounds(month).to.getTime() - 1);
         const byPhaseAt = { ...zeroPhases };
@@ -354,7 +338,7 @@ describe("the team report", () => {
     expect(await run(["--team", "Wijkteam West", "--month", "2026-11"])).toMatchObject({ code: 2, err: expect.stringContaining('There is no coach team "Wijkteam West". Teams: Wijkteam Noord, Wijkteam Zuid.') });
     expect(await run(["--team", "Wijkteam Noord", "--month", "11-2026"])).toMatchObject({ code: 2, err: expect.stringContaining("YYYY-MM") });
     expect((await run(["--team", "Wijkteam Noord"])).code).toBe(2);
-    const audits = await withDb((db) => db.prisma.auditEvent.findMany({ where: { action: "report.viewed" }, orderBy: { id: "asc" } }));
+    const audits = await withDb(config, (db) => db.prisma.auditEvent.findMany({ where: { action: "report.viewed" }, orderBy: { id: "asc" } }));
     expect(audits.map((a) => [a.actorKind, a.clientId, a.detail])).toEqual([
       ["ADMIN", null, { team: teamA, month: "2026-11", via: "cli.csv" }],
       ["ADMIN", null, { team: teamB, month: "2026-11", via: "cli.text" }],

@@ -14,7 +14,7 @@ import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
 import { silentLogger } from "../../src/log.js";
 import { renderMessage } from "../../src/outbox/render.js";
-import { activeClient, backends, fakeClock, recordingSender, useDb, type FakeClock } from "./support.js";
+import { activeClient, backends, fakeClock, recordingSender, useDb, type ClientOptions, type FakeClock } from "./support.js";
 
 const nowhere: NudgeSink = { deliver: async () => ({ channel: null, ts: null }) };
 let update = 71_000;
@@ -53,15 +53,27 @@ const reaskJobs = (db: Database, clientId: string) => db.prisma.job.findMany({ w
 describe.each(backends)("the re-ask after a crash on %s", (_name, fresh, available) => {
   const newDb = useDb(fresh);
 
-  it.runIf(available)("sends the question in doubt again, once, in one marked message with live buttons", async () => {
+  /** A fresh database, an active client and the world around them, on a clock at MONDAY_10. */
+  async function start(options?: ClientOptions) {
     const db = await newDb();
     const clock = fakeClock(MONDAY_10);
-    const { clientId, chatId } = await activeClient(db, { callName: "Sam" });
+    const { clientId, chatId } = await activeClient(db, options);
     const w = world(db, clock);
+    /** A crash while sending the newest message, then the lease runs out and the jobs run again. */
+    const crashAndRecover = async () => {
+      const job = await crashWhileSending(db, clientId, clock);
+      clock.advance(5000);
+      await w.dispatcher.drain();
+      return job;
+    };
+    return { ...w, db, clock, clientId, chatId, crashAndRecover };
+  }
+
+  it.runIf(available)("sends the question in doubt again, once, in one marked message with live buttons", async () => {
+    const w = await start({ callName: "Sam" });
+    const { db, clientId, chatId } = w;
     await w.say(chatId, "hoi");
-    await crashWhileSending(db, clientId, clock);
-    clock.advance(5000);
-    await w.dispatcher.drain();
+    await w.crashAndRecover();
 
     // The menu was in doubt: not sent again as it was, but once with the note on top.
     expect(w.sender.sent.map((m) => m.key)).toEqual(["common.reask"]);
@@ -85,10 +97,8 @@ describe.each(backends)("the re-ask after a crash on %s", (_name, fresh, availab
   });
 
   it.runIf(available)("asks nothing when the client wrote after the message in doubt went out (it was answered)", async () => {
-    const db = await newDb();
-    const clock = fakeClock(MONDAY_10);
-    const { clientId, chatId } = await activeClient(db);
-    const w = world(db, clock);
+    const w = await start();
+    const { db, clock, clientId, chatId } = w;
     await w.say(chatId, "hallo");
     await crashWhileSending(db, clientId, clock);
     const run = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId, status: "ACTIVE" } });
@@ -104,48 +114,36 @@ describe.each(backends)("the re-ask after a crash on %s", (_name, fresh, availab
   });
 
   it.runIf(available)("with no conversation going on, repeats the message in doubt as it was", async () => {
-    const db = await newDb();
-    const clock = fakeClock(MONDAY_10);
-    const { clientId, chatId } = await activeClient(db);
-    const w = world(db, clock);
+    const w = await start();
+    const { db, clock, clientId, chatId } = w;
     await w.say(chatId, "hoi");
     await w.dispatcher.drain();
     const run = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId, status: "ACTIVE" } });
     clock.advance(1000);
     await w.press(chatId, `k:${run.turn}:later`);
-    await crashWhileSending(db, clientId, clock);
-    clock.advance(5000);
-    await w.dispatcher.drain();
+    await w.crashAndRecover();
     expect(w.sender.sent.map((m) => m.key)).toEqual(["menu.ask", "common.reask"]);
     const reask = (await sendJobs(db, clientId)).at(-1);
     expect(reask?.p.messages).toEqual([{ key: "common.reask", lines: [{ key: "menu.laterOk" }] }]);
   });
 
   it.runIf(available)("repeats what the client waits for, not the conversation's question: /pauze confirmed", async () => {
-    const db = await newDb();
-    const clock = fakeClock(MONDAY_10);
-    const { clientId, chatId } = await activeClient(db);
-    const w = world(db, clock);
+    const w = await start();
+    const { db, clock, clientId, chatId } = w;
     await w.say(chatId, "hoi");
     await w.dispatcher.drain();
     clock.advance(1000);
     await w.engine.handle({ updateId: update++, chatId, input: { kind: "command", command: "pauze", args: "" } });
-    await crashWhileSending(db, clientId, clock);
-    clock.advance(5000);
-    await w.dispatcher.drain();
+    await w.crashAndRecover();
     expect(w.sender.sent.map((m) => m.key)).toEqual(["menu.ask", "common.reask"]);
     expect((await sendJobs(db, clientId)).at(-1)?.p.messages).toEqual([{ key: "common.reask", lines: [{ key: "pause.done" }] }]);
   });
 
   it.runIf(available)("a crash around the re-ask gives no second one: the job run again queues it once, a re-ask in doubt is sent again", async () => {
-    const db = await newDb();
-    const clock = fakeClock(MONDAY_10);
-    const { clientId, chatId } = await activeClient(db);
-    const w = world(db, clock);
+    const w = await start();
+    const { db, clock, clientId, chatId } = w;
     await w.say(chatId, "goedemorgen");
-    const menuJob = await crashWhileSending(db, clientId, clock);
-    clock.advance(5000);
-    await w.dispatcher.drain();
+    const menuJob = await w.crashAndRecover();
     expect(w.sender.sent.map((m) => m.key)).toEqual(["common.reask"]);
 
     // Killed again after the re-ask was queued and before the job was marked done: it runs again.
@@ -155,9 +153,7 @@ describe.each(backends)("the re-ask after a crash on %s", (_name, fresh, availab
       data: { status: "RUNNING", lockedBy: "gone:2", lockedUntil: new Date(clock.now().getTime() - 1000), payload: { ...(menu.payload as object), sent: 0, inFlight: 0 } },
     });
     // And killed while the re-ask itself was on its way.
-    await crashWhileSending(db, clientId, clock);
-    clock.advance(5000);
-    await w.dispatcher.drain();
+    await w.crashAndRecover();
 
     // The re-ask is sent again (marked, and it must not be lost); no re-ask of the re-ask, and one re-ask job in all.
     expect(w.sender.sent.map((m) => m.key)).toEqual(["common.reask", "common.reask"]);

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteOldJobs } from "../../src/jobs/retention.js";
-import { freshEmbeddedDb, type TestDb } from "../support/db.js";
+import { freshEmbeddedDb, useDb } from "../support/db.js";
 
 describe("job retention", () => {
-  let t: TestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(freshEmbeddedDb);
 
   it("deletes finished jobs after a week and dead ones after a month, and keeps what still waits", async () => {
-    t = await freshEmbeddedDb();
-    const { db } = t;
+    const db = await freshDb();
     const now = new Date("2026-11-23T03:15:00Z");
     const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 3600 * 1000);
     const rows: [string, "DONE" | "CANCELLED" | "DEAD" | "PENDING", Date][] = [

@@ -4,23 +4,18 @@
  * the referral ended (Organisation.shareRetentionMonths, else SHARE_RETENTION_MONTHS); a fake
  * clock moves time on. Open referrals and referrals still in their term keep it.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withdrawConsent } from "../../src/domain/referrals/out.js";
 import { recurringJobs } from "../../src/jobs/index.js";
 import { silentLogger } from "../../src/log.js";
-import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
+import { freshEmbeddedDb, useDb } from "../support/db.js";
 import { buttonData, message, outDraft, referralWorld, telegramFor } from "../domain/referrals-world.js";
 
 describe("retention of referral shares", () => {
-  let t: EmbeddedTestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(freshEmbeddedDb);
 
   it("erases what was shared at the end of each partner's term after the referral ended, and nothing still open", async () => {
-    t = await freshEmbeddedDb();
-    const { db } = t;
+    const db = await freshDb();
     let now = new Date("2027-03-10T09:00:00.000Z");
     const w = await referralWorld(db, () => now);
     const share = async (partnerOrgId: string) => {

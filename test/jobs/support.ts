@@ -2,11 +2,9 @@
  * Builders for the job tests: an active client with a coach, a sender that records what it
  * would have sent, a fake clock, and the two database backends.
  */
-import { afterEach } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import type { MessageSender } from "../../src/jobs/telegram-send.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
-import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
 
 export interface ClientOptions {
   name?: string;
@@ -97,25 +95,7 @@ export function fakeClock(start: string | Date): FakeClock {
   };
 }
 
-export type Backend = [name: string, fresh: () => Promise<TestDb>, available: boolean];
-
-export const backends: Backend[] = [
-  ["embedded PGlite", freshEmbeddedDb, true],
-  ["PostgreSQL", freshPostgresDb, pgAvailable()],
-];
-
-/** A fresh database per test, removed afterwards. */
-export function useDb(fresh: () => Promise<TestDb>): () => Promise<Database> {
-  let current: TestDb | undefined;
-  afterEach(async () => {
-    await current?.cleanup();
-    current = undefined;
-  });
-  return async () => {
-    current = await fresh();
-    return current.db;
-  };
-}
+export { backends, useDb, type Backend } from "../support/db.js";
 
 /** Inserts a job directly (as another part of Koers would have queued it). */
 export async function insertJob(

@@ -3,22 +3,17 @@
  * client stopped or the coaching closed, by the recurring `texts.cleanup` job; a fake clock moves
  * time on. The client row, consents and audit log stay; crisis alerts lose only the words.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recurringJobs } from "../../src/jobs/index.js";
 import { silentLogger } from "../../src/log.js";
 import { onboardedClient, seedGoal } from "../support/coaching.js";
-import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
+import { freshEmbeddedDb, useDb } from "../support/db.js";
 
 describe("retention of conversation texts", () => {
-  let t: EmbeddedTestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(freshEmbeddedDb);
 
   it("clears stopped and closed clients' texts after the configured months, and nobody else's", async () => {
-    t = await freshEmbeddedDb();
-    const { db } = t;
+    const db = await freshDb();
     const start = new Date("2026-01-10T10:00:00Z");
     const make = async (chatId: number, status: "ACTIVE" | "STOPPED" | "CLOSED") => {
       const c = await onboardedClient(db, { chatId, now: start });
@@ -59,8 +54,7 @@ describe("retention of conversation texts", () => {
   });
 
   it("uses the default of 12 months", async () => {
-    t = await freshEmbeddedDb();
-    const { db } = t;
+    const db = await freshDb();
     const c = await onboardedClient(db, { chatId: 9_911 });
     await seedGoal(db, c.clientId, { text: "Werk", steps: [] });
     const at = new Date("2025-01-01T10:00:00Z");

@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterEach, inject } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.js";
 
 export interface TestDb {
@@ -108,4 +108,25 @@ export async function freshPostgresDb(options: FreshDbOptions = {}): Promise<Pos
     await cleanup().catch(() => undefined);
     throw err;
   }
+}
+
+/** The two databases a suite runs on: `describe.each(backends)("… on %s", (_name, fresh, available) => …)`. */
+export type Backend = [name: string, fresh: () => Promise<TestDb>, available: boolean];
+
+export const backends: Backend[] = [
+  ["embedded PGlite", freshEmbeddedDb, true],
+  ["PostgreSQL", freshPostgresDb, pgAvailable()],
+];
+
+/** A fresh database per test, removed afterwards: call inside a describe, then `await db()` in each test. */
+export function useDb(fresh: () => Promise<TestDb>): () => Promise<Database> {
+  let current: TestDb | undefined;
+  afterEach(async () => {
+    await current?.cleanup();
+    current = undefined;
+  });
+  return async () => {
+    current = await fresh();
+    return current.db;
+  };
 }

@@ -9,9 +9,9 @@
  * `sendFaults` answers the next sendMessage calls with errors; `dropSends` and `dropGetUpdates`
  * cut the connection of the next sendMessage or getUpdates calls (grammY then throws an HttpError).
  */
-import http from "node:http";
+import type http from "node:http";
 import { keepIdleConnections } from "./keep-alive.js";
-import { freePort } from "./telegram.js";
+import { botApiProxy, freePort } from "./telegram.js";
 
 export interface ApiFault {
   status: number;
@@ -115,40 +115,27 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
     });
   }
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const method = (req.url ?? "").split("?")[0]?.split("/").pop() ?? "";
-      if (method === "getUpdates") return getUpdates(body, res);
+  const server = botApiProxy(
+    emulatorApiURL,
+    (method, body, res, req) => {
+      if (method === "getUpdates") {
+        getUpdates(body, res);
+        return true;
+      }
       if (method === "sendMessage" && api.dropSends > 0) {
         api.dropSends--;
         api.calls.push({ method, status: 0, at: Date.now() });
         req.socket.destroy();
-        return;
+        return true;
       }
       const fault = method === "sendMessage" ? api.sendFaults.shift() : undefined;
-      if (fault) {
-        api.calls.push({ method, status: fault.status, at: Date.now() });
-        return answer(res, fault.status, errorBody(fault));
-      }
-      fetch(`${emulatorApiURL}${req.url ?? ""}`, {
-        method: req.method ?? "POST",
-        headers: { "content-type": req.headers["content-type"] ?? "application/json" },
-        ...(req.method === "GET" ? {} : { body }),
-      })
-        .then(async (upstream) => {
-          api.calls.push({ method, status: upstream.status, at: Date.now() });
-          res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
-          res.end(Buffer.from(await upstream.arrayBuffer()));
-        })
-        .catch(() => {
-          if (!res.headersSent) res.writeHead(502);
-          res.end();
-        });
-    });
-  });
+      if (!fault) return false;
+      api.calls.push({ method, status: fault.status, at: Date.now() });
+      answer(res, fault.status, errorBody(fault));
+      return true;
+    },
+    (method, status) => api.calls.push({ method, status, at: Date.now() }),
+  );
   const port = await freePort();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

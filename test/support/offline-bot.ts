@@ -110,13 +110,14 @@ export function offlineBot(db: Database): OfflineBot {
 
 /**
  * One fresh embedded database and one offline bot for a test file: `ready` gets them once they
- * are there (before the first test), and the database is removed after the last.
+ * are there (`offlineBotPerFile((file) => ({ db, ob } = file))`, before the first test), and the
+ * database is removed after the last.
  */
-export function offlineBotPerFile(ready: (db: Database, ob: OfflineBot) => void): void {
+export function offlineBotPerFile(ready: (file: { db: Database; ob: OfflineBot }) => void): void {
   let t: EmbeddedTestDb | undefined;
   beforeAll(async () => {
     t = await freshEmbeddedDb();
-    ready(t.db, offlineBot(t.db));
+    ready({ db: t.db, ob: offlineBot(t.db) });
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -181,36 +181,29 @@ export interface ApiGate {
 }
 
 /**
- * A small proxy in front of the emulator that can refuse `sendMessage`, so a test can leave a
- * message in the outbox (queued, not delivered) for as long as it likes.
+ * An HTTP server that passes Bot API calls on to `target`, unless `intercept` answers the call
+ * itself (it gets the method, the last part of the path, and the whole body, and returns true).
+ * `forwarded` hears the status of every call passed on.
  */
-export async function startApiGate(target: string): Promise<ApiGate> {
-  const gate: ApiGate = { url: "", blockSends: false, retryAfterSeconds: 2, refused: [], stop: async () => undefined };
-  const server = http.createServer((req, res) => {
+export function botApiProxy(
+  target: string,
+  intercept: (method: string, body: Buffer, res: http.ServerResponse, req: http.IncomingMessage) => boolean,
+  forwarded: (method: string, status: number) => void = () => undefined,
+): http.Server {
+  return http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
       const method = (req.url ?? "").split("?")[0]?.split("/").pop() ?? "";
-      if (gate.blockSends && method === "sendMessage") {
-        gate.refused.push({ method, body: JSON.parse(body.toString("utf8") || "{}") as Record<string, unknown> });
-        res.writeHead(429, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify({
-            ok: false,
-            error_code: 429,
-            description: `Too Many Requests: retry after ${gate.retryAfterSeconds}`,
-            parameters: { retry_after: gate.retryAfterSeconds },
-          }),
-        );
-        return;
-      }
+      if (intercept(method, body, res, req)) return;
       fetch(`${target}${req.url ?? ""}`, {
         method: req.method ?? "POST",
         headers: { "content-type": req.headers["content-type"] ?? "application/json" },
         ...(req.method === "GET" ? {} : { body }),
       })
         .then(async (upstream) => {
+          forwarded(method, upstream.status);
           res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
           res.end(Buffer.from(await upstream.arrayBuffer()));
         })
@@ -219,6 +212,28 @@ export async function startApiGate(target: string): Promise<ApiGate> {
           res.end();
         });
     });
+  });
+}
+
+/**
+ * A small proxy in front of the emulator that can refuse `sendMessage`, so a test can leave a
+ * message in the outbox (queued, not delivered) for as long as it likes.
+ */
+export async function startApiGate(target: string): Promise<ApiGate> {
+  const gate: ApiGate = { url: "", blockSends: false, retryAfterSeconds: 2, refused: [], stop: async () => undefined };
+  const server = botApiProxy(target, (method, body, res) => {
+    if (!gate.blockSends || method !== "sendMessage") return false;
+    gate.refused.push({ method, body: JSON.parse(body.toString("utf8") || "{}") as Record<string, unknown> });
+    res.writeHead(429, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${gate.retryAfterSeconds}`,
+        parameters: { retry_after: gate.retryAfterSeconds },
+      }),
+    );
+    return true;
   });
   keepIdleConnections(server);
   const port = await freePort();

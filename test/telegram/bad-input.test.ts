@@ -18,10 +18,7 @@ let db: Database;
 let ob: OfflineBot;
 let lastChat = 61_000;
 
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 type Step = "consent" | "name" | "reminders";
 

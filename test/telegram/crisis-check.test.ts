@@ -16,10 +16,7 @@ let db: Database;
 let ob: OfflineBot;
 let lastChat = 91_000;
 
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 /** Messages the detector is unsure about (checked first, so a changed model fails loudly here). */
 const UNSURE = ["het wordt me allemaal te veel", "ik kan niet meer", "ik weet het niet meer"];

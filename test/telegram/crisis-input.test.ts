@@ -17,10 +17,7 @@ let ob: OfflineBot;
 let lastChat = 83_000;
 let ids = 900_000;
 
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 /** The crisis answer as the client reads it: one message, its lines joined. */
 export function answer(...keys: string[]): string {

@@ -18,10 +18,7 @@ let db: Database;
 let ob: OfflineBot;
 let lastChat = 87_000;
 
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 /** The crisis answer as the client reads it: one message, its lines joined. */
 const answer = (...keys: string[]) => keys.map((k) => nlText(`crisis.answer.${k}`)).join("\n");

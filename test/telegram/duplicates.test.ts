@@ -4,29 +4,20 @@
  * the first is still being handled. Both deliveries go through the bot edge at the same time
  * here; the update must count once. On PostgreSQL the two really run in parallel transactions.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
-import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
+import { backends, useDb } from "../support/db.js";
 import { offlineBot, texts } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
 import { inviteClient } from "../support/world.js";
 
-const backends: [string, () => Promise<TestDb>, boolean][] = [
-  ["embedded PGlite", freshEmbeddedDb, true],
-  ["PostgreSQL", freshPostgresDb, pgAvailable()],
-];
-
 describe.each(backends)("two deliveries of one update at the same time, on %s", (_name, fresh, available) => {
-  let t: TestDb | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
+  const freshDb = useDb(fresh);
 
   it.runIf(available)("a linking /start <code>: linked once, welcomed once, no 'link already used'", async () => {
-    t = await fresh();
-    const ob = offlineBot(t.db);
-    const invited = await inviteClient(t.db, { coach: "Ahmed" });
+    const db = await freshDb();
+    const ob = offlineBot(db);
+    const invited = await inviteClient(db, { coach: "Ahmed" });
     const update = commandUpdate(62_001, `/start ${invited.code}`);
 
     await Promise.all([ob.bot.handleUpdate(update), ob.bot.handleUpdate(update)]);
@@ -38,20 +29,20 @@ describe.each(backends)("two deliveries of one update at the same time, on %s", 
       nlText("onboarding.whatWeSave", { coach: "Ahmed" }),
       nlText("onboarding.consent.ask"),
     ]);
-    expect(await t.db.prisma.flowRun.count({ where: { clientId: invited.clientId } })).toBe(1);
-    expect(await t.db.prisma.job.count({ where: { clientId: invited.clientId, kind: "telegram.send" } })).toBe(1);
+    expect(await db.prisma.flowRun.count({ where: { clientId: invited.clientId } })).toBe(1);
+    expect(await db.prisma.job.count({ where: { clientId: invited.clientId, kind: "telegram.send" } })).toBe(1);
   });
 
   it.runIf(available)("an answer and a button press: one reply each, one step each", async () => {
-    t = await fresh();
-    const ob = offlineBot(t.db);
-    const invited = await inviteClient(t.db);
+    const db = await freshDb();
+    const ob = offlineBot(db);
+    const invited = await inviteClient(db);
     await ob.deliver(commandUpdate(62_002, `/start ${invited.code}`));
 
     const said = textUpdate(62_002, "hm?");
     await Promise.all([ob.bot.handleUpdate(said), ob.bot.handleUpdate(said)]);
     expect(texts(await ob.deliver())).toEqual([nlText("onboarding.consent.unclear"), nlText("onboarding.consent.ask")]);
-    const run = await t.db.prisma.flowRun.findFirstOrThrow({ where: { clientId: invited.clientId } });
+    const run = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId: invited.clientId } });
     expect(run.turn).toBe(2);
 
     const press = callbackUpdate(62_002, "k:2:yes");
@@ -62,8 +53,8 @@ describe.each(backends)("two deliveries of one update at the same time, on %s", 
     expect(texts(calls)).toEqual([nlText("onboarding.name.ask")]);
     // Both deliveries stop the button's spinner; neither says anything else.
     expect(calls.filter((c) => c.method === "answerCallbackQuery")).toHaveLength(2);
-    const consents = await t.db.prisma.consentRecord.findMany({ where: { clientId: invited.clientId } });
+    const consents = await db.prisma.consentRecord.findMany({ where: { clientId: invited.clientId } });
     expect(consents.map((c) => [c.subject, c.decision])).toEqual([["data", "GIVEN"]]);
-    expect(await t.db.prisma.flowRun.findFirstOrThrow({ where: { clientId: invited.clientId } })).toMatchObject({ turn: 3 });
+    expect(await db.prisma.flowRun.findFirstOrThrow({ where: { clientId: invited.clientId } })).toMatchObject({ turn: 3 });
   });
 });

@@ -13,10 +13,7 @@ import { nlText } from "../support/service.js";
 
 let db: Database;
 let ob: OfflineBot;
-offlineBotPerFile((d, o) => {
-  db = d;
-  ob = o;
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 const sendMessages = (calls: ApiCall[]) => calls.filter((c) => c.method === "sendMessage");
 
