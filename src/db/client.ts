@@ -98,9 +98,9 @@ export const PGLITE_START_PARAMS = [
  * V8 runs PGlite's WebAssembly (9 MB of PostgreSQL) with its baseline compiler only, Liftoff. By
  * default V8 also recompiles the functions that get hot with its optimising compiler, TurboFan, on
  * background threads: at start, opening the folder and the first queries run thousands of functions
- * once each, so the start waited on compiling it never needed; on 2 cores that doubled the start,
+ * once each, so the start waited on compiling it never needed; on 2 cores that nearly doubled the start,
  * and the optimised code stayed resident. Measured in "Start-up and memory" in the README: the start to
- * `/healthz` about 2.5 s shorter, PGlite's process about 50 MB smaller, and queries no slower in a
+ * `/healthz` about 2 s shorter, PGlite's process about 50 MB smaller, and queries no slower in a
  * run of 12,000 transactions. A V8 flag is per process, so it also applies to WebAssembly compiled
  * after it (Prisma's query compiler); it is set only when the embedded database opens, never with
  * PostgreSQL. It changes how the code is compiled, never what it does.
