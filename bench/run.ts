@@ -4,13 +4,15 @@
  *
  * `npm run bench -- --check`: the 120-step talk only, failing when a Koers / peer ratio is more
  * than 20% below the one in the README's benchmark table.
- * BENCH_RUNS (alternating runs, default 3), BENCH_CHATS (default 50), BENCH_ONLY=talk.
+ * BENCH_RUNS (alternating runs, default 3), BENCH_CHATS (default 50), BENCH_ONLY=talk, crisis,
+ * dispatcher or startup (`npm start` on an embedded folder, bench/startup.ts; needs no PostgreSQL).
  */
 import fs from "node:fs";
 import os from "node:os";
 import { startPostgres, waitForConnections, type PgServer } from "../scripts/pg-server.js";
 import { benchCrisis } from "./crisis.js";
 import { benchDispatcher } from "./dispatcher.js";
+import { benchStartup } from "./startup.js";
 import { benchTalk, readmeRatios } from "./talk.js";
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -18,6 +20,12 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
   const only = check ? "talk" : process.env.BENCH_ONLY?.trim();
+  if (only === "startup") {
+    print(`Koers benchmarks: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"})`);
+    print("\n# start-up: npm start on an existing embedded (PGlite) folder");
+    await benchStartup(print);
+    return;
+  }
   let server: PgServer | undefined;
   let url = process.env.BENCH_DATABASE_URL?.trim();
   if (url) {
@@ -56,6 +64,10 @@ async function main(): Promise<void> {
     if (!only || only === "dispatcher") {
       print("\n# dispatcher (sending stubbed)");
       await benchDispatcher(url, print);
+    }
+    if (!only) {
+      print("\n# start-up: npm start on an existing embedded (PGlite) folder");
+      await benchStartup(print);
     }
   } finally {
     await server?.stop();

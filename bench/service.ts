@@ -16,92 +16,16 @@
  * `npm start` does (`node scripts/build.mjs && exec node .../src/main.js`, without npm itself).
  * The service logs how long its own parts took ("Koers started", `startup`); they are printed too.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase } from "../src/db/client.js";
+import { fakeTelegram, memoryOf, seed, serviceOf } from "./service-setup.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A GROW halfway, as the engine saves it (about 1 kB). */
-const SNAPSHOT = JSON.stringify({
-  status: "active", value: "reality", historyValue: {}, children: {},
-  context: { name: "Samira", coach: "Ahmed", goal: "Ik wil werk vinden voor de zomer, iets met mensen", whenText: "voor de zomer", signText: "dat ik een contract heb", goalHelped: false, step: "", whenKind: "none", whenSaid: "", dueAt: null, helper: "", confidence: null, higher: "", fixing: false },
-});
-
-async function seed(dataDir: string, clients: number, jobs: number): Promise<void> {
-  const db = await openDatabase({ kind: "embedded", dataDir });
-  try {
-    await db.migrate();
-    const [team] = await db.sql.query<{ id: string }>(`INSERT INTO "Organisation" (id, kind, name) VALUES (gen_random_uuid(), 'COACH_TEAM', 'bench') RETURNING id::text`);
-    const [coach] = await db.sql.query<{ id: string }>(`INSERT INTO "Member" (id, "organisationId", name, role) VALUES (gen_random_uuid(), $1::uuid, 'Ahmed', 'COACH') RETURNING id::text`, [team!.id]);
-    for (let from = 1; from <= clients; from += 10_000) {
-      const to = Math.min(clients, from + 9_999);
-      await db.sql.query(
-        `INSERT INTO "Client" (id, name, "coachId", status, "telegramChatId", "lastClientMessageAt", "updatedAt")
-         SELECT gen_random_uuid(), 'Client ' || i, $1::uuid, 'ACTIVE', 1000000 + i, now() - (i % 30) * interval '1 day', now() FROM generate_series($2::int, $3::int) AS i`,
-        [coach!.id, from, to],
-      );
-    }
-    await db.sql.query(
-      `INSERT INTO "FlowRun" (id, "clientId", "flowId", "machineVersion", snapshot, status, turn, prompt, "updatedAt")
-       SELECT gen_random_uuid(), id, 'grow', 1, $1::jsonb, 'ACTIVE', 3, '[{"key":"grow.reality.now"}]'::jsonb, now() FROM "Client"`,
-      [SNAPSHOT],
-    );
-    await db.sql.query(
-      `INSERT INTO "Job" (kind, payload, "idempotencyKey", "clientId", "dueAt")
-       SELECT 'telegram.send', jsonb_build_object('chatId', c."telegramChatId"::text, 'language', 'nl', 'sent', 0, 'proactive', true,
-           'messages', jsonb_build_array(jsonb_build_object('key', 'grow.reality.now'))),
-         'bench:' || gen_random_uuid(), c.id, now() + interval '1 day' + (row_number() OVER ()) * interval '1 second'
-       FROM "Client" c LIMIT $1`,
-      [jobs],
-    );
-  } finally {
-    await db.close();
-  }
-}
-
-/** A Bot API on loopback: getMe, long polling that holds a second, and ok for the rest. */
-async function fakeTelegram(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res): void => {
-    req.resume();
-    const method = req.url?.split("/").pop() ?? "";
-    const answer = (result: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
-    if (method === "getMe") return void answer({ id: 42, is_bot: true, first_name: "Koers", username: "koers_bench_bot" });
-    if (method === "getUpdates") return void setTimeout(() => answer([]), 1000);
-    answer(true);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
-}
-
-function memoryOf(pid: number): { rss: number; peak: number } | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-    return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-  } catch {
-    return null;
-  }
-}
-
-/** The process `npm start` ends up as: its shell `exec`s node, so it is npm's child. */
-function serviceOf(npm: ChildProcess): number | null {
-  try {
-    if (fs.readFileSync(`/proc/${npm.pid}/cmdline`, "utf8").includes("src/main.js")) return npm.pid ?? null;
-    const kids = fs.readFileSync(`/proc/${npm.pid}/task/${npm.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    return kids.find((k) => fs.readFileSync(`/proc/${k}/cmdline`, "utf8").includes("src/main.js")) ?? null;
-  } catch {
-    return null;
-  }
-}
 
 interface Start {
   startMs: number;

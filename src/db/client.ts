@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import v8 from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -93,6 +94,19 @@ export const PGLITE_START_PARAMS = [
   "-c", "max_connections=5",
 ];
 
+/**
+ * V8 runs PGlite's WebAssembly (9 MB of PostgreSQL) with its baseline compiler only, Liftoff. By
+ * default V8 also recompiles the functions that get hot with its optimising compiler, TurboFan, on
+ * background threads: at start, opening the folder and the first queries run thousands of functions
+ * once each, so the start waited on compiling it never needed; on 2 cores that nearly doubled the start,
+ * and the optimised code stayed resident. Measured in "Start-up and memory" in the README: the start to
+ * `/healthz` about 2 s shorter, PGlite's process about 50 MB smaller, and queries no slower in a
+ * run of 12,000 transactions. A V8 flag is per process, so it also applies to WebAssembly compiled
+ * after it (Prisma's query compiler); it is set only when the embedded database opens, never with
+ * PostgreSQL. It changes how the code is compiled, never what it does.
+ */
+export const PGLITE_V8_FLAGS = "--liftoff-only";
+
 export interface OpenOptions {
   /** Told when the embedded folder's stale pid file (of a process that is gone) is taken over. */
   onStaleLock?: (previous: LockOwner | { raw: string }, reason: string) => void;
@@ -130,6 +144,7 @@ export async function openDatabase(config: DatabaseConfig, opts: OpenOptions = {
   if (config.kind === "embedded") {
     fs.mkdirSync(config.dataDir, { recursive: true });
     const unlock = lockDataDir(config.dataDir, opts.onStaleLock ? { onTakeover: opts.onStaleLock } : {});
+    v8.setFlagsFromString(PGLITE_V8_FLAGS);
     const pglite = await PGlite.create(config.dataDir, { startParams: PGLITE_START_PARAMS }).catch((err: unknown) => {
       unlock();
       throw err;
