@@ -36,7 +36,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "fast", include: FAST_TESTS, isolate: false, maxWorkers: 2 },
+        // The two projects run one after the other (groupOrder), each with its own number of workers.
+        test: { name: "fast", include: FAST_TESTS, isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
@@ -50,6 +51,7 @@ export default defineConfig({
           // (the emulator, child processes, timers), so three at once fill both cores. Each file
           // has its own database and free ports. The whole suite passed this way at a load of 14.
           maxWorkers: 3,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
