@@ -4,7 +4,8 @@
  * I/O, well under a millisecond for an ordinary message. Every alarm names its category and
  * the rule that fired, so a coach can see why.
  */
-import { AT_HAND, POISON, SOON, SUBSTANCE } from "./lexicon.js";
+import { isOwnAnswerText } from "./answers.js";
+import { AT_HAND, MEANS, POISON, SOON, SUBSTANCE } from "./lexicon.js";
 import { BOUNDARY, findAll, Matches, pattern, type Acceptor, type Span } from "./match.js";
 import { MODEL } from "./model-data.js";
 import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type ModelVerdict, type Scorer } from "./model.js";
@@ -144,6 +145,13 @@ const DISTRESS = pattern(
     "cant|cannot|tired|hopeless|alone|empty|worthless|too much|scared|afraid|pain|hurt|help|end|die|dead|gone|give up",
   ].join("|"),
 );
+
+/** Particles, articles, pronouns and the verbs of an everyday answer: no meaning of danger of their own in a short answer. */
+const PLAIN_ANSWER = new Set([
+  "het", "de", "een", "maar", "wel", "zelf", "ook", "toch", "even", "eens", "en", "of", "dat", "dit", "die", "je", "jij", "u", "ik", "me", "mij", "we", "ze",
+  "zeg", "zeggen", "kies", "doe", "weet", "vertel", "laat", "the", "a", "it", "and", "or", "just", "say", "tell", "choose",
+]);
+const plainAnswer = (feature: string) => feature.split(" ").every((w) => PLAIN_ANSWER.has(w));
 
 /** Below this many tokens the model's counts are too few to go on alone. */
 const SHORT = 8;
@@ -430,6 +438,7 @@ function denied(hits: readonly Hit[], m: Matches): boolean {
 }
 
 export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSignal | null {
+  if (isOwnAnswerText(text)) return null;
   const reading = read(text, scorer);
   const { m, hits: all, evidence } = reading;
   const hits = all.filter((h) => !reported(h, m));
@@ -480,7 +489,7 @@ export interface CrisisDoubt {
  * the model thinks it might be. Past-and-over, denied and someone else's words are not doubts.
  */
 export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDoubt | null {
-  if (detectCrisis(text, scorer)) return null;
+  if (isOwnAnswerText(text) || detectCrisis(text, scorer)) return null;
   const reading = read(text, scorer);
   const { m, hits } = reading;
   const tokens = m.tokens;
@@ -496,8 +505,11 @@ export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDou
   const verdict = reading.verdict();
   if (verdict.score <= DOUBT_THRESHOLD || (verdict.score > MODEL_THRESHOLD && tokens.length >= SHORT)) return null;
   // A short message the model finds clearly worrying is asked about even without a word of
-  // distress ("ik heb weer geknipt"): a question is better than a silent miss.
-  if (m.of(DISTRESS).length === 0 && !(tokens.length < SHORT && verdict.score > MODEL_THRESHOLD)) return null;
+  // distress ("ik heb weer geknipt"): a question is better than a silent miss. Not one word alone
+  // ("sorry") unless it names a means ("🪢😵", read "touw"), and not when its two
+  // strongest reasons are only particles and the verbs of an everyday answer ("zeg het maar", "ik
+  // zeg het zelf wel": an answer in a talk, where a few words are too few for its counts).
+  if (m.of(DISTRESS).length === 0 && !((tokens.length > 1 || m.of(MEANS).length > 0) && tokens.length < SHORT && verdict.score > MODEL_THRESHOLD && !verdict.evidence.slice(0, 2).every(plainAnswer))) return null;
   const rule = modelRule(verdict.category, verdict.categories.slice(1));
   const hit: Hit = { rule, span: [0, Math.max(0, tokens.length - 1)] };
   if (reported(hit, m) || m.of(HELPING_OTHER).length > 0 || over([hit], m)) return null;
