@@ -42,6 +42,21 @@ export default defineConfig(
     },
   },
   {
+    // src/db/queue.ts is the one writer of Job rows (reads stay free). Tests may still set up a
+    // job's state directly (a crashed lease, a due time in the past).
+    files: ["src/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts"],
+    ignores: ["src/db/queue.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression > MemberExpression.callee[object.property.name='job'][property.name=/^(create|createMany|createManyAndReturn|upsert|update|updateMany|updateManyAndReturn|delete|deleteMany)$/]",
+          message: "Job rows are written only by src/db/queue.ts: use its functions.",
+        },
+      ],
+    },
+  },
+  {
     // The Slack and Telegram edges reach the data through domain/ (and conversation/): no Prisma,
     // neither imported nor through the database handle they pass on.
     files: ["src/slack/**/*.ts", "src/telegram/**/*.ts"],

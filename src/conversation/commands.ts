@@ -1,3 +1,4 @@
+import { cancelPending, revivePending } from "../db/queue.js";
 import type { Tx } from "../db/client.js";
 import { openNudge } from "../domain/nudges.js";
 import { goalOverview, storyOverview } from "../domain/overview.js";
@@ -38,7 +39,7 @@ export async function globalCommand(
   switch (command) {
     case "stop":
       await tx.client.update({ where: { id: client.id }, data: { status: "STOPPED" } });
-      await tx.job.updateMany({ where: { clientId: client.id, status: "PENDING" }, data: { status: "CANCELLED" } });
+      await cancelPending(tx, { clientId: client.id });
       // The coach hears of it (a stop is no message to the client, so it is not cancelled with them).
       if (client.status !== "STOPPED") await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "client_stopped", now: ctx.now, detail: { ref: ctx.now.toISOString() } });
       return [{ key: "stop.done" }];
@@ -74,7 +75,7 @@ async function parkedAfterStop(tx: Tx, client: Client, now: Date, busy: boolean)
   const keys = parked.map((r) => `${CONVERSATION_RESUME}:${r.id}`);
   // A coach's conversation that was waiting waits again too (its job retries), whatever its time.
   const talks = parked.filter(isWaitingTalk).map((r) => `${CONVERSATION_RESUME}:${r.id}`);
-  await tx.job.updateMany({ where: { idempotencyKey: { in: keys }, status: "CANCELLED", OR: [{ dueAt: { gt: now } }, { idempotencyKey: { in: talks } }] }, data: { status: "PENDING" } });
+  await revivePending(tx, keys, { dueAfter: now, anyTime: talks });
   const last = parked.find((r) => !isWaitingTalk(r));
   if (busy || !last) return [];
   const waiting = await tx.job.count({ where: { idempotencyKey: `${CONVERSATION_RESUME}:${last.id}`, status: "PENDING" } });

@@ -5,6 +5,7 @@
  * queues it ahead of everything else). The client's next message is answered kindly: "Ik ben er.
  * Wil je verder met ons gesprek, of even niet?" — they pick the conversation up when they want.
  */
+import { cancelPending } from "../db/queue.js";
 import type { Logger } from "pino";
 import { normalise } from "../../flows/lib/parse.js";
 import { readIntent, readYesNo } from "../../flows/lib/readers.js";
@@ -72,10 +73,10 @@ export function createCrisisResponse(deps: CrisisDeps) {
     if (run) await tx.flowRun.update({ where: { id: run.id }, data: { status: "PARKED", resumeAt: null } });
     // Messages queued for a moment that has passed ("Goed gedaan!", the next question) do not
     // follow the crisis answer; an earlier crisis answer still waiting (urgent) does go.
-    const dropped = await tx.job.updateMany({ where: { clientId: client.id, kind: "telegram.send", status: "PENDING", priority: 0 }, data: { status: "CANCELLED" } });
+    const dropped = await cancelPending(tx, { clientId: client.id, kinds: ["telegram.send"], priority: 0 });
     await raiseCrisisAlert(tx, { client, signal: found.signal, text: found.text, now, escalateMinutes: deps.escalateMinutes, parkedRunId: run?.id ?? null, source: found.source });
     // Ids and the category only: the client's words are never written to the log.
-    deps.logger.info({ clientId: client.id, category: found.signal.category, rule: found.signal.rule, acute: found.signal.acute, droppedMessages: dropped.count }, "crisis signal");
+    deps.logger.info({ clientId: client.id, category: found.signal.category, rule: found.signal.rule, acute: found.signal.acute, droppedMessages: dropped }, "crisis signal");
     return [crisisAnswer(found.signal, { hasCoach: true })];
   }
 

@@ -26,6 +26,7 @@
  *    holder committed;
  * 3. one statement writes the client, the run, the answer and the outbox row.
  */
+import { insertOnceSql } from "../db/queue.js";
 import type { ClientEvent, FlowDefinition, Say } from "../../flows/types.js";
 import type { FlowRun } from "../generated/prisma/client.js";
 import { lockChatClientRow } from "../db/locks.js";
@@ -84,9 +85,7 @@ const WRITE = `
   a AS (
     INSERT INTO "FlowAnswer" ("flowRunId", "clientId", state, "promptKey", "promptVars", text, choice, "choiceLabel", at)
     SELECT $5::uuid, $1::uuid, $16::text, $17::text, $18::jsonb, $19::text, $20::text, $21::text, $22::timestamptz WHERE $23::boolean)
-  INSERT INTO "Job" (kind, payload, "clientId", "idempotencyKey", priority)
-  SELECT '${TELEGRAM_SEND}', $10::jsonb, $1::uuid, $11, $12 WHERE $10::jsonb IS NOT NULL
-  ON CONFLICT ("idempotencyKey") DO NOTHING`;
+  ${insertOnceSql(TELEGRAM_SEND, { payload: "$10", clientId: "$1", key: "$11", priority: "$12" })}`;
 
 interface RunRow {
   first: boolean;

@@ -1,3 +1,4 @@
+import { cancelPending, enqueue } from "../db/queue.js";
 import type { Logger } from "pino";
 import type { ClientEvent, FlowDefinition, FlowInput, Say } from "../../flows/types.js";
 import type { Tx } from "../db/client.js";
@@ -91,15 +92,7 @@ export function createRuns(deps: RunDeps) {
     if (engineEffects.park) await checkParkedOften(tx, client, run.flowId, clock());
     if (engineEffects.park?.resumeAt) {
       // The topic comes back when the client agreed; the job starts it again then.
-      await tx.job.create({
-        data: {
-          kind: CONVERSATION_RESUME,
-          payload: { flowRunId: run.id },
-          clientId: client.id,
-          dueAt: engineEffects.park.resumeAt,
-          idempotencyKey: `${CONVERSATION_RESUME}:${run.id}`,
-        },
-      });
+      await enqueue(tx, { kind: CONVERSATION_RESUME, payload: { flowRunId: run.id }, clientId: client.id, dueAt: engineEffects.park.resumeAt, idempotencyKey: `${CONVERSATION_RESUME}:${run.id}` });
     }
     if (engineEffects.forget) {
       await forgetClient(tx, client.id);
@@ -189,7 +182,7 @@ export function createRuns(deps: RunDeps) {
         resumeFrom: Prisma.DbNull,
       },
     });
-    await tx.job.updateMany({ where: { idempotencyKey: `${CONVERSATION_RESUME}:${parked.id}`, status: "PENDING" }, data: { status: "CANCELLED" } });
+    await cancelPending(tx, { idempotencyKey: `${CONVERSATION_RESUME}:${parked.id}` });
     return repeatPrompt(run);
   }
 
@@ -211,9 +204,7 @@ export function createRuns(deps: RunDeps) {
         resumeFrom: { waiting: true },
       },
     });
-    await tx.job.create({
-      data: { kind: CONVERSATION_RESUME, payload: { flowRunId: run.id }, clientId: client.id, dueAt: new Date(clock().getTime() + WAITING_RETRY_MS), idempotencyKey: `${CONVERSATION_RESUME}:${run.id}` },
-    });
+    await enqueue(tx, { kind: CONVERSATION_RESUME, payload: { flowRunId: run.id }, clientId: client.id, dueAt: new Date(clock().getTime() + WAITING_RETRY_MS), idempotencyKey: `${CONVERSATION_RESUME}:${run.id}` });
   }
 
   async function waitingTalks(tx: Tx, clientId: string): Promise<FlowRun[]> {
@@ -226,7 +217,7 @@ export function createRuns(deps: RunDeps) {
     const [next] = await waitingTalks(tx, client.id);
     if (!next) return [];
     await tx.flowRun.update({ where: { id: next.id }, data: { status: "DONE" } });
-    await tx.job.updateMany({ where: { idempotencyKey: `${CONVERSATION_RESUME}:${next.id}`, status: "PENDING" }, data: { status: "CANCELLED" } });
+    await cancelPending(tx, { idempotencyKey: `${CONVERSATION_RESUME}:${next.id}` });
     return [{ key: "coachTalk.now" }, ...(await beginRun(tx, client, next.flowId, runData(next)))];
   }
 

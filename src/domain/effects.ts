@@ -1,3 +1,4 @@
+import { cancelPending, deleteFinished } from "../db/queue.js";
 import type { Effect } from "../../flows/types.js";
 import type { Tx } from "../db/client.js";
 import type { Client } from "../generated/prisma/client.js";
@@ -166,10 +167,10 @@ export async function forgetClient(tx: Tx, clientId: string): Promise<void> {
   await tx.ladderRung.deleteMany({ where: { clientId } });
   await tx.appointment.deleteMany({ where: { clientId } });
   await tx.consentRecord.deleteMany({ where: { clientId, NOT: { decision: "REFUSED" } } });
-  await tx.job.updateMany({ where: { clientId, status: "PENDING", kind: { not: "telegram.send" } }, data: { status: "CANCELLED" } });
+  await cancelPending(tx, { clientId, exceptKind: "telegram.send" });
   // Sent messages hold the chat id and what we said; only the goodbye (queued after this) remains,
   // and retention deletes it a week after it is sent.
-  await tx.job.deleteMany({ where: { clientId, status: { in: ["DONE", "CANCELLED"] } } });
+  await deleteFinished(tx, clientId);
   await tx.client.update({
     where: { id: clientId },
     data: {

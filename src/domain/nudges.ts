@@ -4,6 +4,7 @@
  * keeps at most one OPEN or SNOOZED nudge per client and cause (a partial unique index), so
  * detectors may run as often as they like on as many instances as there are.
  */
+import { insertOnce } from "../db/queue.js";
 import { randomUUID } from "node:crypto";
 import type { Vars } from "../../flows/types.js";
 import type { Database, Tx } from "../db/client.js";
@@ -65,9 +66,7 @@ export type OpenNudgeResult = { kind: "opened" | "reopened"; id: string } | { ki
 export async function queueNudgeDelivery(tx: Tx, nudgeId: string, round: string, dueAt: Date): Promise<void> {
   const idempotencyKey = `${NUDGE_DELIVERY}:${nudgeId}:${round}`;
   // No clientId on purpose: /stop cancels a client's jobs, and must never cancel a nudge about them.
-  await tx.$executeRaw`INSERT INTO "Job" (kind, payload, "idempotencyKey", "dueAt")
-    VALUES (${NUDGE_DELIVERY}, ${JSON.stringify({ nudgeId })}::jsonb, ${idempotencyKey}, ${dueAt})
-    ON CONFLICT ("idempotencyKey") DO NOTHING`;
+  await insertOnce(tx, { kind: NUDGE_DELIVERY, payload: { nudgeId }, idempotencyKey, dueAt });
 }
 
 /** Opens a nudge unless one for this client and cause is open already, and queues its delivery. */

@@ -6,12 +6,13 @@
  * client gave permission (jobs `trajectory.aftercare`, nudge `aftercare_due`), or closes. Every
  * phase change goes through `movePhase`. Phase words never reach the client.
  */
+import { cancelPending, enqueue } from "../db/queue.js";
 import { amsterdamDateTime, amsterdamDay, daysBetween } from "../../flows/lib/calendar.js";
 import { DEFAULT_AFTERCARE_WEEKS } from "../../flows/closing.js";
 
 export { parseAftercareWeeks } from "../../flows/closing.js";
 import type { Database, Tx } from "../db/client.js";
-import type { Client, Prisma } from "../generated/prisma/client.js";
+import type { Client } from "../generated/prisma/client.js";
 import { enqueueTelegram } from "../outbox/messages.js";
 import { reconcileReminders } from "./reminders/plan.js";
 import { audit } from "./audit.js";
@@ -66,10 +67,8 @@ async function ownClient(tx: Tx, clientId: string, coachId: string): Promise<Cli
 }
 
 async function replaceJob(tx: Tx, kind: string, client: Client, dueAt: Date, payload: TrajectoryJobPayload): Promise<void> {
-  await tx.job.updateMany({ where: { clientId: client.id, kind, status: "PENDING" }, data: { status: "CANCELLED" } });
-  await tx.job.create({
-    data: { kind, clientId: client.id, dueAt, payload: payload as Prisma.InputJsonValue, idempotencyKey: `${kind}:${client.id}:${dueAt.getTime()}:${Date.now()}` },
-  });
+  await cancelPending(tx, { clientId: client.id, kinds: [kind] });
+  await enqueue(tx, { kind, clientId: client.id, dueAt, payload, idempotencyKey: `${kind}:${client.id}:${dueAt.getTime()}:${Date.now()}` });
 }
 
 /** The coach plans the evaluation talk on a day; it starts then (or now, for today). */
@@ -133,7 +132,7 @@ export async function announceClosing(tx: Tx, args: { clientId: string; coachId:
 export async function closeTrajectory(tx: Tx, client: Client, args: { aftercare: boolean; weeks: number[]; now: Date }): Promise<void> {
   await tx.client.update({ where: { id: client.id }, data: { remindersWanted: false } });
   await reconcileReminders(tx, client.id, args.now);
-  await tx.job.updateMany({ where: { clientId: client.id, kind: { in: [EVALUATION_DUE, CLOSING_DUE] }, status: "PENDING" }, data: { status: "CANCELLED" } });
+  await cancelPending(tx, { clientId: client.id, kinds: [EVALUATION_DUE, CLOSING_DUE] });
   const weeks = args.aftercare ? args.weeks.slice(0, 2) : [];
   if (!weeks.length) {
     await endTrajectory(tx, client.id, args.now);
@@ -143,9 +142,7 @@ export async function closeTrajectory(tx: Tx, client: Client, args: { aftercare:
   for (const [i, w] of weeks.entries()) {
     const dueAt = new Date(args.now.getTime() + w * 7 * 86_400_000);
     const payload: TrajectoryJobPayload = { weeks: w, last: i === weeks.length - 1 };
-    await tx.job.create({
-      data: { kind: AFTERCARE_DUE, clientId: client.id, dueAt, payload: payload as Prisma.InputJsonValue, idempotencyKey: `${AFTERCARE_DUE}:${client.id}:${args.now.getTime()}:${w}` },
-    });
+    await enqueue(tx, { kind: AFTERCARE_DUE, clientId: client.id, dueAt, payload, idempotencyKey: `${AFTERCARE_DUE}:${client.id}:${args.now.getTime()}:${w}` });
   }
 }
 
@@ -153,7 +150,7 @@ export async function closeTrajectory(tx: Tx, client: Client, args: { aftercare:
 export async function endTrajectory(tx: Tx, clientId: string, now: Date): Promise<void> {
   await movePhase(tx, { clientId, to: "CLOSED", actor: { kind: "SYSTEM" }, now });
   await tx.client.updateMany({ where: { id: clientId, status: { in: ["ACTIVE", "PAUSED"] } }, data: { status: "CLOSED" } });
-  await tx.job.updateMany({ where: { clientId, kind: AFTERCARE_DUE, status: "PENDING" }, data: { status: "CANCELLED" } });
+  await cancelPending(tx, { clientId, kinds: [AFTERCARE_DUE] });
 }
 
 /** The last answer about aftercare is a yes. */

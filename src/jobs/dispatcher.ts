@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
+import { leaseQueue } from "../db/queue.js";
 import { openDeep } from "../db/sealed.js";
 import { LeaseLost, SendError } from "./errors.js";
 import type { ClaimedJob, JobContext, JobHandlers, JobOutcome } from "./types.js";
@@ -27,46 +28,11 @@ export interface DispatcherDeps {
   leaseSeconds?: number;
 }
 
-/** The claim query's rows, before dates are made Dates again. */
-type Row = ClaimedJob;
-
 /** Seconds to wait before attempt `attempts + 1`: 30 s doubling to an hour, with ±20 % jitter. */
 export function backoffSeconds(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
 }
-
-const CLAIM = (leaseSeconds: number) => `
-  WITH picked AS (
-    SELECT j.id, j.status AS was FROM "Job" j
-    WHERE ((j.status = 'PENDING' AND j."dueAt" <= $3) OR (j.status = 'RUNNING' AND j."lockedUntil" < $3))
-      -- A client's jobs of one kind run in order; one waiting for a retry holds the later ones back.
-      -- A job of higher priority (the crisis answer) is not held back and holds back the others.
-      AND NOT EXISTS (
-        SELECT 1 FROM "Job" e
-        WHERE e."clientId" = j."clientId" AND e.kind = j.kind AND e.id <> j.id
-          AND e.status IN ('PENDING', 'RUNNING') AND (e."dueAt" <= $3 OR e.attempts > 0)
-          AND ((e.id < j.id AND e.priority >= j.priority) OR e.priority > j.priority))
-    ORDER BY j.priority DESC, j."dueAt", j.id
-    LIMIT $1
-    FOR UPDATE SKIP LOCKED)
-  UPDATE "Job" SET status = 'RUNNING', "lockedBy" = $2,
-    "lockedUntil" = $3::timestamptz + interval '${leaseSeconds} seconds', attempts = "Job".attempts + 1
-  FROM picked WHERE "Job".id = picked.id
-  RETURNING "Job".id::text AS id, "Job".kind, "Job".payload, "Job".attempts, "Job"."maxAttempts" AS "maxAttempts",
-    "Job"."clientId" AS "clientId", "Job"."idempotencyKey" AS "idempotencyKey", picked.was = 'RUNNING' AS recovered,
-    "Job"."dueAt" AS "dueAt"`;
-
-/**
- * A run that does not count as an attempt. A job that holds back the client's later jobs keeps
- * `attempts > 0` (the claim query's sign of a job in progress) and gets one more attempt instead.
- */
-function notCounted(holdBack = false): string {
-  return holdBack ? `"maxAttempts" = "maxAttempts" + 1` : `attempts = attempts - 1`;
-}
-
-/** Every update of a claimed job is fenced: it only applies while this worker holds the job. */
-const FENCE = `WHERE id = $1::bigint AND "lockedBy" = $2 AND status = 'RUNNING'`;
 
 /**
  * The durable job dispatcher. Jobs are claimed with FOR UPDATE SKIP LOCKED, so several instances
@@ -79,21 +45,16 @@ export function createDispatcher(deps: DispatcherDeps) {
   const worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const idleMs = deps.idleMs ?? 250;
   const batchSize = deps.batchSize ?? 20;
-  const claimSql = CLAIM(deps.leaseSeconds ?? 60);
   const sql = deps.db.sql;
+  const queue = leaseQueue(sql, worker, deps.leaseSeconds ?? 60);
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let pendingWake = false;
 
   async function claim(): Promise<ClaimedJob[]> {
-    const rows = await sql.query<Row>(claimSql, [batchSize, worker, clock()]);
+    const rows = await queue.claim(batchSize, clock());
     return rows.map((r) => ({ ...r, payload: openDeep(deps.db.keyring, r.payload), dueAt: new Date(r.dueAt) }));
-  }
-
-  async function fenced(job: ClaimedJob, set: string, params: unknown[]): Promise<boolean> {
-    const rows = await sql.query<{ id: string }>(`UPDATE "Job" SET ${set} ${FENCE} RETURNING id::text AS id`, [job.id, worker, ...params]);
-    return rows.length === 1;
   }
 
   function context(job: ClaimedJob): JobContext {
@@ -102,20 +63,18 @@ export function createDispatcher(deps: DispatcherDeps) {
       now: clock,
       logger: deps.logger,
       async savePayload(patch) {
-        if (!(await fenced(job, `payload = payload || $3::jsonb`, [JSON.stringify(patch)]))) throw new LeaseLost(job.id);
+        if (!(await queue.savePayload(job.id, patch))) throw new LeaseLost(job.id);
       },
     };
   }
 
   async function complete(job: ClaimedJob, outcome: JobOutcome): Promise<void> {
-    const unlock = `"lockedBy" = NULL, "lockedUntil" = NULL`;
     let ours: boolean;
     if (outcome && "retryAt" in outcome) {
       // Not a failure: the job asked to come back later, so this run does not count as an attempt.
-      ours = await fenced(job, `status = 'PENDING', "dueAt" = $3, ${notCounted(outcome.holdBack)}, ${unlock}`, [outcome.retryAt]);
+      ours = await queue.later(job.id, outcome.retryAt, outcome.holdBack);
     } else {
-      const patch = outcome && "patch" in outcome ? JSON.stringify(outcome.patch) : "{}";
-      ours = await fenced(job, `status = 'DONE', "doneAt" = $3, payload = payload || $4::jsonb, ${unlock}`, [clock(), patch]);
+      ours = await queue.done(job.id, clock(), outcome && "patch" in outcome ? outcome.patch : {});
     }
     if (!ours) deps.logger.warn({ jobId: job.id, kind: job.kind }, "job finished after its lease ran out; another instance has it");
   }
@@ -123,22 +82,21 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function fail(job: ClaimedJob, err: unknown): Promise<void> {
     const e = err instanceof SendError ? err : null;
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
-    const unlock = `"lockedBy" = NULL, "lockedUntil" = NULL`;
     if (e?.opts.retryAfterSeconds !== undefined && !e.opts.permanent) {
       const at = new Date(clock().getTime() + e.opts.retryAfterSeconds * 1000);
-      await fenced(job, `status = 'PENDING', "dueAt" = $3, "lastError" = $4, ${notCounted(true)}, ${unlock}`, [at, message]);
+      await queue.retry(job.id, at, message, { notCountedHoldingBack: true });
       deps.logger.info({ jobId: job.id, kind: job.kind, retryAfter: e.opts.retryAfterSeconds }, "rate limited; job waits");
       return;
     }
     const dead = Boolean(e?.opts.permanent) || job.attempts >= job.maxAttempts;
     if (dead) {
-      const ours = await fenced(job, `status = 'DEAD', "lastError" = $3, ${unlock}`, [message]);
+      const ours = await queue.dead(job.id, message);
       deps.logger.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, "job failed for the last time");
       if (ours) await deps.onDead?.(job, err);
       return;
     }
     const at = new Date(clock().getTime() + backoffSeconds(job.attempts) * 1000);
-    await fenced(job, `status = 'PENDING', "dueAt" = $3, "lastError" = $4, ${unlock}`, [at, message]);
+    await queue.retry(job.id, at, message);
     deps.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, retryAt: at, err: message }, "job will be retried");
   }
 

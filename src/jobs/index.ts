@@ -23,6 +23,7 @@ import { trajectoryHandlers } from "./trajectory-jobs.js";
 import { telegramSendHandler, type MessageSender } from "./telegram-send.js";
 import type { ClaimedJob, JobHandlers } from "./types.js";
 import { lockClient } from "../db/locks.js";
+import { cancelPending } from "../db/queue.js";
 
 export interface JobsDeps {
   db: Database;
@@ -80,10 +81,7 @@ async function markUnreachable(db: Database, clientId: string, now: Date): Promi
   await db.prisma.$transaction(async (tx) => {
     await lockClient(tx, clientId);
     const client = await tx.client.update({ where: { id: clientId }, data: { status: "UNREACHABLE" } });
-    await tx.job.updateMany({
-      where: { clientId, status: "PENDING", kind: { in: [TELEGRAM_SEND, CONVERSATION_RESUME, ...REMINDER_KINDS] } },
-      data: { status: "CANCELLED" },
-    });
+    await cancelPending(tx, { clientId, kinds: [TELEGRAM_SEND, CONVERSATION_RESUME, ...REMINDER_KINDS] });
     await openNudge(tx, { clientId, coachId: client.coachId, cause: "unreachable", now });
   });
 }

@@ -7,6 +7,7 @@
  * missed crisis.
  */
 import type { Database } from "../db/client.js";
+import { enqueueOnce } from "../db/queue.js";
 import { firstName } from "../domain/clients.js";
 import { NUDGE_DELIVERY as COACH_NUDGE, openNudge, type NudgeRequest } from "../domain/nudges.js";
 import type { Client, Member, Nudge } from "../generated/prisma/client.js";
@@ -92,11 +93,7 @@ export async function planDigests(db: Database, now: Date): Promise<number> {
   });
   const day = isoDay(localTime(now).day);
   for (const c of coaches) {
-    await db.prisma.job.upsert({
-      where: { idempotencyKey: `${DIGEST_SEND}:${c.id}:${day}` },
-      update: {},
-      create: { kind: DIGEST_SEND, payload: { coachId: c.id }, idempotencyKey: `${DIGEST_SEND}:${c.id}:${day}`, dueAt: now },
-    });
+    await enqueueOnce(db.prisma, { kind: DIGEST_SEND, payload: { coachId: c.id }, idempotencyKey: `${DIGEST_SEND}:${c.id}:${day}`, dueAt: now });
   }
   return coaches.length;
 }

@@ -5,6 +5,7 @@
  * next occurrence is queued before the current one runs, so a failing run never ends the chain.
  */
 import type { Database } from "../db/client.js";
+import { insertOnce } from "../db/queue.js";
 import { atLocal, addDays, localTime } from "../domain/reminders/schedule.js";
 import type { JobContext, JobHandler, JobHandlers } from "./types.js";
 
@@ -30,11 +31,7 @@ export function dailyAt(minutesAfterMidnight: number): (now: Date) => Date {
 }
 
 async function queueAt(db: Database, kind: string, at: Date): Promise<void> {
-  await db.sql.query(
-    `INSERT INTO "Job" (kind, payload, "idempotencyKey", "dueAt") VALUES ($1, '{}'::jsonb, $2, $3)
-     ON CONFLICT ("idempotencyKey") DO NOTHING`,
-    [kind, `${kind}@${at.toISOString()}`, at],
-  );
+  await insertOnce(db.prisma, { kind, payload: {}, idempotencyKey: `${kind}@${at.toISOString()}`, dueAt: at });
 }
 
 function handlerOf(r: Recurring): JobHandler {

@@ -20,6 +20,7 @@ import { enqueueTelegram, type OutMessage } from "../outbox/messages.js";
 import { addDays, atLocal, decideAtRun, isoDay, localTime, snoozeUntil, toDaypart } from "../domain/reminders/schedule.js";
 import type { ClaimedJob, JobContext, JobHandler, JobHandlers, JobOutcome } from "./types.js";
 import { lockClientById, lockJobPayload } from "../db/locks.js";
+import { markStarted } from "../db/queue.js";
 
 /** The engine's way to start a conversation, with a hook that runs inside its transaction. */
 export type StartConversation = Engine["startConversation"];
@@ -140,7 +141,7 @@ function checkinHandler(startConversation: StartConversation): JobHandler {
       }
       // Saved with the conversation's start: a retry of this job after a crash finds it and stops.
       // The next check-in is planned by `reminders.plan` once this job is done, counted from this one.
-      await tx.$executeRaw`UPDATE "Job" SET payload = payload || '{"started": true}'::jsonb WHERE id = ${BigInt(job.id)}`;
+      await markStarted(tx, job.id);
       return [{ key: "reminders.checkin.intro", buttons: reminderButtons(job.id, ["later", "stop"], "checkin") }];
     };
     const client = job.clientId ? await ctx.db.prisma.client.findUnique({ where: { id: job.clientId } }) : null;

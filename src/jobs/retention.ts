@@ -2,6 +2,7 @@ import type { Database } from "../db/client.js";
 import { audit } from "../domain/audit.js";
 import { isClosed } from "../domain/referrals/lifecycle.js";
 import { lockClient } from "../db/locks.js";
+import { deleteFinishedBefore } from "../db/queue.js";
 
 /** Finished jobs are kept this long (for support questions), then deleted. */
 export const KEEP_FINISHED_DAYS = 7;
@@ -15,16 +16,7 @@ export const KEEP_DEAD_DAYS = 30;
  */
 export async function deleteOldJobs(db: Database, now: Date): Promise<number> {
   const day = 24 * 3600 * 1000;
-  const rows = await db.sql.query<{ n: string }>(
-    `WITH gone AS (
-       DELETE FROM "Job"
-       WHERE (status IN ('DONE', 'CANCELLED') AND COALESCE("doneAt", "dueAt") < $1)
-          OR (status = 'DEAD' AND "dueAt" < $2)
-       RETURNING 1)
-     SELECT count(*)::text AS n FROM gone`,
-    [new Date(now.getTime() - KEEP_FINISHED_DAYS * day), new Date(now.getTime() - KEEP_DEAD_DAYS * day)],
-  );
-  return Number(rows[0]?.n ?? 0);
+  return deleteFinishedBefore(db.sql, new Date(now.getTime() - KEEP_FINISHED_DAYS * day), new Date(now.getTime() - KEEP_DEAD_DAYS * day));
 }
 
 /** Conversation texts are kept this many months after the client stopped or the coaching closed. */

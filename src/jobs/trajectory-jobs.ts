@@ -7,6 +7,7 @@
  */
 import type { Tx } from "../db/client.js";
 import { lockJobPayload } from "../db/locks.js";
+import { markStarted } from "../db/queue.js";
 import { onCrisisHold } from "../domain/safety/alerts.js";
 import { openNudge } from "../domain/nudges.js";
 import { AFTERCARE_DUE, CLOSING_DUE, EVALUATION_DUE, hasAftercareConsent, type TrajectoryJobPayload } from "../domain/trajectory.js";
@@ -54,7 +55,7 @@ function talkHandler(startConversation: StartConversation, talk: Talk): JobHandl
         result = { retryAt: new Date(now.getTime() + BUSY_MS), reason: "the client is in another conversation" };
         return null;
       }
-      await tx.$executeRaw`UPDATE "Job" SET payload = payload || '{"started": true}'::jsonb WHERE id = ${BigInt(job.id)}`;
+      await markStarted(tx, job.id);
       await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: talk.cause, now, detail: { ref: job.id, ...(typeof p.weeks === "number" ? { weeks: p.weeks } : {}) } });
       return [];
     };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Choice, Say, ScaleKind, Vars } from "../../flows/types.js";
 import type { Tx } from "../db/client.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import { enqueueOnce } from "../db/queue.js";
 
 export const TELEGRAM_SEND = "telegram.send";
 /** A parked conversation comes back (payload `{ flowRunId }`). */
@@ -107,17 +107,7 @@ export async function enqueueTelegram(
     ...(args.reask ? { reask: true } : {}),
   };
   const idempotencyKey = `${TELEGRAM_SEND}:${args.key ?? randomUUID()}`;
-  await tx.job.upsert({
-    where: { idempotencyKey },
-    update: {},
-    create: {
-      kind: TELEGRAM_SEND,
-      payload: payload as unknown as Prisma.InputJsonValue,
-      clientId: args.clientId,
-      idempotencyKey,
-      ...(args.urgent ? { priority: 1 } : {}),
-    },
-  });
+  await enqueueOnce(tx, { kind: TELEGRAM_SEND, payload, clientId: args.clientId, idempotencyKey, ...(args.urgent ? { priority: 1 } : {}) });
 }
 
 /** Payload of a `conversation.reask` job: one per send job that ended with messages in doubt. */
@@ -138,11 +128,7 @@ export interface ReaskPayload {
  */
 export async function enqueueReask(tx: Pick<Tx, "job">, payload: ReaskPayload): Promise<void> {
   const idempotencyKey = `${CONVERSATION_REASK}:${payload.sendJobId}`;
-  await tx.job.upsert({
-    where: { idempotencyKey },
-    update: {},
-    create: { kind: CONVERSATION_REASK, payload: payload as unknown as Prisma.InputJsonValue, clientId: payload.clientId, idempotencyKey },
-  });
+  await enqueueOnce(tx, { kind: CONVERSATION_REASK, payload, clientId: payload.clientId, idempotencyKey });
 }
 
 /**

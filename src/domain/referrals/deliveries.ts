@@ -4,9 +4,10 @@
  * direct messages to the coach or the referrer, and a Telegram message when it concerns the
  * client. A crash after the commit loses nothing: the jobs are still pending.
  */
+import { enqueueOnce } from "../../db/queue.js";
 import type { Tell } from "../../../flows/referral/index.js";
 import type { Tx } from "../../db/client.js";
-import type { Prisma, Referral } from "../../generated/prisma/client.js";
+import type { Referral } from "../../generated/prisma/client.js";
 import { enqueueTelegram } from "../../outbox/messages.js";
 import type { Applied } from "./lifecycle.js";
 import { memberLabel } from "./labels.js";
@@ -117,9 +118,5 @@ async function tellClient(tx: Tx, referral: Referral, tell: Tell, vars: Record<s
 export async function enqueueSlack(tx: Tx, payload: SlackReferralPayload, clientId: string | null, key: string, now: Date): Promise<void> {
   if (!payload.card && !payload.thread && payload.dms.length === 0) return;
   const idempotencyKey = `${SLACK_REFERRAL_JOB}:${key}`;
-  await tx.job.upsert({
-    where: { idempotencyKey },
-    update: {},
-    create: { kind: SLACK_REFERRAL_JOB, payload: payload as unknown as Prisma.InputJsonValue, clientId, dueAt: now, idempotencyKey },
-  });
+  await enqueueOnce(tx, { kind: SLACK_REFERRAL_JOB, payload, clientId, dueAt: now, idempotencyKey });
 }

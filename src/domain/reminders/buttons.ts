@@ -5,9 +5,10 @@
  * Each reminder takes one answer, done or later (stop always works): a second press, or a press on
  * a reminder that is gone, gets a calm answer and creates or cancels nothing.
  */
+import { setPayload } from "../../db/queue.js";
 import type { Tx } from "../../db/client.js";
 import { lockJob } from "../../db/locks.js";
-import type { Client, Job, Prisma } from "../../generated/prisma/client.js";
+import type { Client, Job } from "../../generated/prisma/client.js";
 import type { OutButton, OutMessage } from "../../outbox/messages.js";
 import { REMINDER_CHECKIN, REMINDER_KINDS, REMINDER_STEP, REMINDER_APPOINTMENT, queueReminder, reconcileReminders, type ReminderPayload } from "./plan.js";
 import { snoozeUntil, toDaypart } from "./schedule.js";
@@ -96,7 +97,7 @@ export async function handleReminderButton(tx: Tx, client: Client, data: string,
   // "Stop" always works; "done" and "later" are one answer per reminder.
   if (action === "stop") return stop(tx, client, now);
   if (p.answer) return say("reminders.answer.already");
-  await tx.job.update({ where: { id: job.id }, data: { payload: { ...p, answer: action } as Prisma.InputJsonValue } });
+  await setPayload(tx, job.id, { ...p, answer: action });
   return action === "done" ? done(tx, client, job, p, now) : later(tx, client, job, p, now);
 }
 

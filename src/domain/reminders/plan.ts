@@ -9,8 +9,9 @@
  * client's pending reminders at once when they change their settings. Idempotency keys name
  * what a reminder is about, so planning twice (or on two instances) queues it once.
  */
+import { cancelPending, enqueueOrRevive, reschedule } from "../../db/queue.js";
 import type { Database, Tx } from "../../db/client.js";
-import type { Client, Job, Prisma } from "../../generated/prisma/client.js";
+import type { Client, Job } from "../../generated/prisma/client.js";
 import {
   appointmentReminderDue,
   checkinDue,
@@ -54,12 +55,7 @@ export function wantsReminders(c: Pick<Client, "remindersWanted" | "status" | "t
  * turning reminders off) and is planned again. A key that ran already is left alone.
  */
 export async function queueReminder(db: Db, args: { kind: string; key: string; clientId: string; dueAt: Date; payload: ReminderPayload }): Promise<void> {
-  const payload = JSON.stringify(args.payload);
-  await db.$executeRaw`INSERT INTO "Job" (kind, payload, "idempotencyKey", "clientId", "dueAt")
-    VALUES (${args.kind}, ${payload}::jsonb, ${args.key}, ${args.clientId}::uuid, ${args.dueAt})
-    ON CONFLICT ("idempotencyKey") DO UPDATE SET status = 'PENDING', "dueAt" = EXCLUDED."dueAt", payload = EXCLUDED.payload,
-      attempts = 0, "lastError" = NULL
-    WHERE "Job".status = 'CANCELLED'`;
+  await enqueueOrRevive(db, { kind: args.kind, payload: args.payload, idempotencyKey: args.key, clientId: args.clientId, dueAt: args.dueAt });
 }
 
 /** When the last check-in was: the last check-in conversation, or the last check-in reminder that ran. */
@@ -81,7 +77,7 @@ export async function planCheckin(db: Db, client: Client, now: Date): Promise<vo
   if (pending && (pending.status !== "PENDING" || (p?.daypart === daypart && p.everyDays === everyDays) || p?.snoozeOf)) return;
   const due = checkinDue((await lastCheckin(db, client.id)) ?? now, everyDays, daypart, client.id, now);
   if (pending) {
-    await db.job.update({ where: { id: pending.id }, data: { dueAt: due, payload: { ...p, daypart, everyDays } as Prisma.InputJsonValue } });
+    await reschedule(db, pending.id, due, { ...p, daypart, everyDays });
     return;
   }
   await queueReminder(db, {
@@ -110,7 +106,7 @@ export async function reconcileReminders(tx: Tx, clientId: string, now: Date): P
   const client = await tx.client.findUnique({ where: { id: clientId } });
   if (!client) return;
   if (!wantsReminders(client)) {
-    await tx.job.updateMany({ where: { clientId, kind: { in: [...REMINDER_KINDS] }, status: "PENDING" }, data: { status: "CANCELLED" } });
+    await cancelPending(tx, { clientId, kinds: REMINDER_KINDS });
     return;
   }
   const daypart = toDaypart(client.reminderDaypart);
@@ -119,7 +115,7 @@ export async function reconcileReminders(tx: Tx, clientId: string, now: Date): P
     const p = job.payload as unknown as ReminderPayload;
     if (p.daypart === daypart) continue;
     const due = retimed(job, daypart, now);
-    if (due) await tx.job.update({ where: { id: job.id }, data: { dueAt: due, payload: { ...p, daypart } as Prisma.InputJsonValue } });
+    if (due) await reschedule(tx, job.id, due, { ...p, daypart });
   }
   await planCheckin(tx, client, now);
 }

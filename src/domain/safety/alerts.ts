@@ -6,6 +6,7 @@
  * /stop (which cancels a client's jobs) never cancels them. Everything is recorded as
  * CrisisAlertEvents and in the audit log; the client's text lives only in the alert tables.
  */
+import { insertOnce } from "../../db/queue.js";
 import type { Tx } from "../../db/client.js";
 import { lockClient, lockCrisisAlert } from "../../db/locks.js";
 import type { Client, CrisisAlert, Member, Prisma } from "../../generated/prisma/client.js";
@@ -38,9 +39,7 @@ export interface CrisisEscalatePayload {
 export const OPEN_STATUSES = ["OPEN", "ACKNOWLEDGED"] as const;
 
 async function queueJob(tx: Tx, kind: string, payload: object, key: string, dueAt: Date): Promise<void> {
-  await tx.$executeRaw`INSERT INTO "Job" (kind, payload, "idempotencyKey", "dueAt", priority)
-    VALUES (${kind}, ${JSON.stringify(payload)}::jsonb, ${key}, ${dueAt}, 1)
-    ON CONFLICT ("idempotencyKey") DO NOTHING`;
+  await insertOnce(tx, { kind, payload, idempotencyKey: key, dueAt, priority: 1 });
 }
 
 export async function openAlertOf(tx: Tx, clientId: string): Promise<CrisisAlert | null> {
