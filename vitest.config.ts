@@ -16,9 +16,9 @@ export const FAST_TESTS = [
   "test/i18n-format.test.ts",
   "test/well-formed.test.ts",
   "test/db/sealed.test.ts",
+  "test/domain/reminders/schedule.test.ts",
   "test/jobs/outbox-sender.test.ts",
   "test/jobs/reminders-flow.test.ts",
-  "test/jobs/schedule.test.ts",
   "test/slack/sink.test.ts",
   "test/slack/web-api-log.test.ts",
 ];
