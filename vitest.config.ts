@@ -7,6 +7,7 @@ import { configDefaults, defineConfig } from "vitest/config";
  * test file is in exactly one project, and that these files import no database or process helper.
  */
 export const FAST_TESTS = [
+  "test/domain/safety/**/*.test.ts",
   "test/flows/**/*.test.ts",
   "test/locales/**/*.test.ts",
   "test/safety/**/*.test.ts",
@@ -15,10 +16,21 @@ export const FAST_TESTS = [
   "test/dependencies.test.ts",
   "test/i18n-format.test.ts",
   "test/well-formed.test.ts",
+  "test/conversation/answers.test.ts",
+  "test/conversation/crisis.test.ts",
+  "test/conversation/forget.test.ts",
+  "test/conversation/runs.test.ts",
+  "test/conversation/runtime.test.ts",
   "test/db/sealed.test.ts",
+  "test/domain/referrals/labels.test.ts",
+  "test/domain/referrals/lifecycle.test.ts",
+  "test/domain/referrals/list.test.ts",
+  "test/domain/referrals/types.test.ts",
+  "test/domain/reminders/buttons.test.ts",
+  "test/domain/reminders/plan.test.ts",
+  "test/domain/reminders/schedule.test.ts",
   "test/jobs/outbox-sender.test.ts",
   "test/jobs/reminders-flow.test.ts",
-  "test/jobs/schedule.test.ts",
   "test/slack/sink.test.ts",
   "test/slack/web-api-log.test.ts",
 ];
