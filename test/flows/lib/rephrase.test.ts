@@ -27,6 +27,12 @@ describe("fromYourSide", () => {
     expect(fromYourSide("UWV belt mij")).toBe("UWV belt je");
     expect(fromYourSide("I am fine")).toBe("you are fine");
   });
+
+  it("'me' in an English sentence is 'you', in a Dutch one 'je'", () => {
+    expect(fromYourSide("my sister helps me")).toBe("your sister helps you");
+    expect(fromYourSide("mijn zus helpt me")).toBe("je zus helpt je");
+    expect(fromYourSide("laat me met rust")).toBe("laat je met rust");
+  });
 });
 
 describe("asAim", () => {
