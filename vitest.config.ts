@@ -7,7 +7,6 @@ import { configDefaults, defineConfig } from "vitest/config";
  * test file is in exactly one project, and that these files import no database or process helper.
  */
 export const FAST_TESTS = [
-  "test/domain/safety/**/*.test.ts",
   "test/flows/**/*.test.ts",
   "test/locales/**/*.test.ts",
   "test/safety/**/*.test.ts",
@@ -29,6 +28,16 @@ export const FAST_TESTS = [
   "test/domain/reminders/buttons.test.ts",
   "test/domain/reminders/plan.test.ts",
   "test/domain/reminders/schedule.test.ts",
+  "test/domain/safety/answer.test.ts",
+  "test/domain/safety/answers.test.ts",
+  "test/domain/safety/detect.test.ts",
+  "test/domain/safety/lexicon.test.ts",
+  "test/domain/safety/match.test.ts",
+  "test/domain/safety/model.test.ts",
+  "test/domain/safety/normalise.test.ts",
+  "test/domain/safety/rule.test.ts",
+  "test/domain/safety/rules-others.test.ts",
+  "test/domain/safety/rules-self.test.ts",
   "test/jobs/outbox-sender.test.ts",
   "test/jobs/reminders-flow.test.ts",
   "test/slack/sink.test.ts",

@@ -19,18 +19,18 @@ describe("answerRow", () => {
   const at = new Date("2027-03-10T09:00:00.000Z");
 
   it("keeps a typed answer with the question that waited for it", () => {
-    expect(answerRow(run, { type: "client.said", text: "Werk vinden" }, at)).toEqual({
+    expect(answerRow(run, { type: "client.said", text: "Werk vinden", now: "2027-03-10T09:00:00.000Z" }, at)).toEqual({
       flowRunId: "run1", clientId: "c1", state: "goal.ask", promptKey: "grow.askGoal", promptVars: { name: "Sam" }, text: "Werk vinden", choice: null, choiceLabel: null, at,
     });
   });
 
   it("keeps a chosen button with its label, and an unknown choice without one", () => {
-    expect(answerRow(run, { type: "client.chose", choice: "rest" }, at)).toMatchObject({ text: null, choice: "rest", choiceLabel: "grow.choice.rest" });
-    expect(answerRow(run, { type: "client.chose", choice: "forged" }, at)).toMatchObject({ choice: "forged", choiceLabel: null });
+    expect(answerRow(run, { type: "client.chose", choice: "rest", now: "2027-03-10T09:00:00.000Z" }, at)).toMatchObject({ text: null, choice: "rest", choiceLabel: "grow.choice.rest" });
+    expect(answerRow(run, { type: "client.chose", choice: "forged", now: "2027-03-10T09:00:00.000Z" }, at)).toMatchObject({ choice: "forged", choiceLabel: null });
   });
 
   it("has no question when the run had no prompt", () => {
-    const row = answerRow({ ...run, prompt: null }, { type: "client.said", text: "hoi" }, at);
+    const row = answerRow({ ...run, prompt: null }, { type: "client.said", text: "hoi", now: "2027-03-10T09:00:00.000Z" }, at);
     expect([row.promptKey, "promptVars" in row]).toEqual([null, false]);
   });
 });

@@ -40,7 +40,7 @@ describe("stepFlow", () => {
   it("gives the effects and messages of one event, and says when the flow is done", () => {
     const restored = restoreFlow(naming, startFlow(naming, input).persisted, 2);
     if (!restored.ok) throw new Error("not restored");
-    const step = stepFlow(naming, restored.snapshot, { type: "client.said", text: "Sam" });
+    const step = stepFlow(naming, restored.snapshot, { type: "client.said", text: "Sam", now: "2027-03-10T09:00:00.000Z" });
     expect(step.effects).toEqual([{ kind: "setCallName", name: "Sam" }]);
     expect(step.says.map((s) => s.key)).toEqual(["common.thanks"]);
     expect(step.done).toBe(true);
@@ -49,7 +49,7 @@ describe("stepFlow", () => {
   it("changes nothing on an event the state does not take", () => {
     const restored = restoreFlow(naming, startFlow(naming, input).persisted, 2);
     if (!restored.ok) throw new Error("not restored");
-    const step = stepFlow(naming, restored.snapshot, { type: "client.chose", choice: "skip" });
+    const step = stepFlow(naming, restored.snapshot, { type: "client.chose", choice: "skip", now: "2027-03-10T09:00:00.000Z" });
     expect([step.says, step.effects, step.persisted["value"], step.done]).toEqual([[], [], "askName", false]);
   });
 });
@@ -79,7 +79,7 @@ describe("restoreFlow", () => {
     expect(restoreFlow(naming, { ...saved, value: "nowhere" }, 2)).toEqual({ ok: false, reason: "invalid" });
     const restored = restoreFlow(naming, saved, 2);
     if (!restored.ok) throw new Error("not restored");
-    const ended = stepFlow(naming, restored.snapshot, { type: "client.said", text: "Sam" }).persisted;
+    const ended = stepFlow(naming, restored.snapshot, { type: "client.said", text: "Sam", now: "2027-03-10T09:00:00.000Z" }).persisted;
     expect(restoreFlow(naming, ended, 2)).toEqual({ ok: false, reason: "invalid" });
   });
 });
