@@ -40,7 +40,13 @@ export const FAST_TESTS = [
   "test/domain/safety/rules-self.test.ts",
   "test/jobs/outbox-sender.test.ts",
   "test/jobs/reminders-flow.test.ts",
+  "test/slack/blocks/card.test.ts",
+  "test/slack/blocks/modals.test.ts",
+  "test/slack/nudge-message.test.ts",
+  "test/slack/report.test.ts",
   "test/slack/sink.test.ts",
+  "test/slack/text.test.ts",
+  "test/slack/views/values.test.ts",
   "test/slack/web-api-log.test.ts",
 ];
 
