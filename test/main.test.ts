@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SERVICE_MAIN } from "./support/dist.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 function runMain(env: Record<string, string>) {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  return spawnSync(process.execPath, [SERVICE_MAIN], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     encoding: "utf8",

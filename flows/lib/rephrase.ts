@@ -56,6 +56,8 @@ function secondPerson(verb: string): string {
 
 const PRONOUNS_NL: Record<string, string> = { mijn: "je", mij: "je", me: "je", mezelf: "jezelf", mijzelf: "jezelf", ikzelf: "jijzelf" };
 const PRONOUNS_EN: Record<string, string> = { my: "your", me: "you", myself: "yourself", mine: "yours", "i'm": "you're", im: "you're", am: "are" };
+/** "me" is Dutch and English: in a sentence with another English first person it is "you". */
+const ENGLISH_ONLY = new Set(["i", ...Object.keys(PRONOUNS_EN).filter((w) => w !== "me")]);
 
 /**
  * The client's sentence from our side: "ik ben rustig en ik slaap goed" is "je bent rustig en je
@@ -63,6 +65,7 @@ const PRONOUNS_EN: Record<string, string> = { my: "your", me: "you", myself: "yo
  */
 export function fromYourSide(text: string, opts: { keepCase?: boolean } = {}): string {
   const words = tidy(text).split(" ");
+  const inEnglish = words.some((w) => ENGLISH_ONLY.has(w.toLowerCase().replace(/[,.]$/, "")));
   const out: string[] = [];
   /** In "dat ik op tijd naar bed ga" the verb comes last: it gets its t at the end of the clause. */
   let verbLast = false;
@@ -99,7 +102,7 @@ export function fromYourSide(text: string, opts: { keepCase?: boolean } = {}): s
       out.push(`you${tail}`);
       continue;
     }
-    const dutch = PRONOUNS_NL[lower];
+    const dutch = inEnglish && lower === "me" ? undefined : PRONOUNS_NL[lower];
     if (dutch) out.push(`${dutch}${tail}`);
     else if (english) out.push(`${english}${tail}`);
     else out.push(w);

@@ -296,4 +296,10 @@ describe("grow flow", () => {
     expect(restore(v1("willHelper", base)).snap.value).toBe("willSure");
     expect(grow.migrate?.({ value: { nested: "x" } }, 1)).toBeNull();
   });
+
+  it("GROW's first question names the part of life the client chose", () => {
+    expect(question(start(growMachine, inputFor({ focus: "money" })))?.key).toBe("grow.goal.focus.money");
+    expect(question(start(growMachine))?.key).toBe("grow.goal.ask");
+    expect(question(start(growMachine, inputFor({ focus: "bogus" })))?.key).toBe("grow.goal.ask");
+  });
 });

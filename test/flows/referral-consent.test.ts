@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { referralConsentMachine, type ReferralConsentData } from "../../flows/referral-consent.js";
-import { referralListMachine } from "../../flows/referral-list.js";
 import { buttonIds, chose, inputFor, keys, NOW, question, roundTrip, run, said, send, start } from "./drive.js";
 import { exploreFlow } from "./graph.js";
 
@@ -92,37 +91,5 @@ describe("referral consent (Telegram)", () => {
     expect(report.missingInNl).toEqual([]);
     expect(report.missingInEn).toEqual([]);
     expect(report.badChoiceIds).toEqual([]);
-  });
-});
-
-describe("/verwijzingen (Telegram)", () => {
-  const entries = [
-    { choice: "r1", referralId: "ref-1", partner: "Schuldhulp Oost", state: "accepted", canWithdraw: true },
-    { choice: "r2", referralId: "ref-2", partner: "Buurtteam", state: "referredIn", canWithdraw: false },
-  ];
-  const listInput = inputFor({ entries });
-
-  it("lists every referral in plain words and offers to stop only where something is shared", () => {
-    const t = start(referralListMachine, listInput);
-    expect(keys(t)).toEqual(["referralList.intro", "referralList.state.accepted", "referralList.state.referredIn", "referralList.ask"]);
-    expect(buttonIds(question(t))).toEqual(["r1", "keep"]);
-  });
-
-  it("stops sharing after one confirmation", () => {
-    const turns = run(referralListMachine, start(referralListMachine, listInput), [chose("r1"), chose("yes")]);
-    expect(keys(turns[0]!)).toEqual(["referralList.confirm"]);
-    expect(turns[1]!.effects).toEqual([{ kind: "referralWithdraw", referralId: "ref-1" }]);
-    expect(turns[1]!.says[0]?.vars).toEqual({ partner: "Schuldhulp Oost", coach: "Ahmed" });
-  });
-
-  it("changes nothing on no, on keep, or for a referral that shares nothing", () => {
-    expect(run(referralListMachine, start(referralListMachine, listInput), [chose("r1"), chose("no")])[1]!.effects).toEqual([]);
-    expect(send(referralListMachine, start(referralListMachine, listInput), chose("keep")).snap.status).toBe("done");
-    expect(send(referralListMachine, start(referralListMachine, listInput), chose("r2")).effects).toEqual([]);
-  });
-
-  it("says so when there is nothing, or nothing to stop", () => {
-    expect(keys(start(referralListMachine, inputFor({ entries: [] })))).toEqual(["referralList.none"]);
-    expect(keys(start(referralListMachine, inputFor({ entries: [entries[1]] })))).toEqual(["referralList.intro", "referralList.state.referredIn", "referralList.nothingToStop"]);
   });
 });

@@ -1,6 +1,7 @@
 /** Dispatchers in child processes (test/jobs/fixtures/worker.ts), to kill and to run side by side. */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { SERVICE_MAIN } from "../support/dist.js";
 import type { Delivery } from "./fake-telegram.js";
 
 const WORKER = path.resolve(import.meta.dirname, "fixtures/worker.ts");
@@ -53,11 +54,11 @@ export interface ServiceProcess {
 }
 
 /**
- * The real service (`src/main.ts`) in a process of its own, configured by `env` on top of a
+ * The real service (compiled: `dist/src/main.js`) in a process of its own, configured by `env` on top of a
  * minimal environment (PATH, HOME, PORT=0 on 127.0.0.1, LOG_LEVEL=warn).
  */
 export function spawnService(env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [SERVICE_MAIN], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...(process.env.KOERS_DATA_KEY ? { KOERS_DATA_KEY: process.env.KOERS_DATA_KEY } : {}), ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,5 @@
 /**
- * Three instances of the real service (`src/main.ts`, webhook mode) on one PostgreSQL, sending
+ * Three instances of the real service (`dist/src/main.js`, webhook mode) on one PostgreSQL, sending
  * through one fake Bot API that notes when each message arrives:
  *
  * - every update is posted to two of the instances at once, as a retrying Telegram or a load

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Label, Tag } from "./labelled.js";
 import { MESSAGES_MORE } from "./messages-more.js";
+import { counter, itHasTheMinimumSizes } from "./shape.js";
 
 const CRISIS_MINIMUM: Record<Exclude<Label, "none">, number> = {
   suicide: 140,
@@ -17,20 +18,10 @@ const CRISIS_MINIMUM: Record<Exclude<Label, "none">, number> = {
 };
 const HARMLESS_MINIMUM: Record<Exclude<Tag, "acute">, number> = { idiom: 80, sad: 70, chat: 50 };
 
-function count(predicate: (label: Label, tag: Tag | undefined) => boolean): number {
-  return MESSAGES_MORE.filter(([label, , tag]) => predicate(label, tag)).length;
-}
+const count = counter(MESSAGES_MORE);
 
 describe("MESSAGES_MORE, the second labelled set", () => {
-  it("has at least 520 rows, 320 of them crisis and 200 harmless", () => {
-    expect(MESSAGES_MORE.length).toBeGreaterThanOrEqual(520);
-    expect(count((label) => label !== "none")).toBeGreaterThanOrEqual(320);
-    expect(count((label) => label === "none")).toBeGreaterThanOrEqual(200);
-  });
-
-  it.each(Object.entries(CRISIS_MINIMUM))("has at least the minimum of %s rows (%i)", (label, minimum) => {
-    expect(count((l) => l === label)).toBeGreaterThanOrEqual(minimum);
-  });
+  itHasTheMinimumSizes(MESSAGES_MORE, { total: 520, crisis: 320, harmless: 200, title: "has at least 520 rows, 320 of them crisis and 200 harmless" }, CRISIS_MINIMUM);
 
   it.each(Object.entries(HARMLESS_MINIMUM))("has at least the minimum of harmless %s rows (%i)", (tag, minimum) => {
     expect(count((label, t) => label === "none" && t === tag)).toBeGreaterThanOrEqual(minimum);

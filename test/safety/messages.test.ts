@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Label, Tag } from "./labelled.js";
 import { MESSAGES } from "./messages.js";
+import { counter, itHasTheMinimumSizes } from "./shape.js";
 
 const CRISIS_MINIMUM: Record<Exclude<Label, "none">, number> = {
   suicide: 110,
@@ -14,9 +15,7 @@ const CRISIS_MINIMUM: Record<Exclude<Label, "none">, number> = {
 };
 const HARMLESS_TAGS: readonly Tag[] = ["idiom", "sad", "chat"];
 
-function count(predicate: (label: Label, tag: Tag | undefined) => boolean): number {
-  return MESSAGES.filter(([label, , tag]) => predicate(label, tag)).length;
-}
+const count = counter(MESSAGES);
 
 function normalise(text: string): string {
   return text.trim().toLowerCase();
@@ -41,15 +40,7 @@ function atMostOneWordApart(a: readonly string[], b: readonly string[]): boolean
 }
 
 describe("the labelled crisis set", () => {
-  it("has at least 640 rows, half of them crisis and half harmless", () => {
-    expect(MESSAGES.length).toBeGreaterThanOrEqual(640);
-    expect(count((label) => label !== "none")).toBeGreaterThanOrEqual(320);
-    expect(count((label) => label === "none")).toBeGreaterThanOrEqual(320);
-  });
-
-  it.each(Object.entries(CRISIS_MINIMUM))("has at least the minimum of %s rows (%i)", (label, minimum) => {
-    expect(count((l) => l === label)).toBeGreaterThanOrEqual(minimum);
-  });
+  itHasTheMinimumSizes(MESSAGES, { total: 640, crisis: 320, harmless: 320, title: "has at least 640 rows, half of them crisis and half harmless" }, CRISIS_MINIMUM);
 
   it("has enough harmless idioms and sad-but-safe messages", () => {
     expect(count((label, tag) => label === "none" && tag === "idiom")).toBeGreaterThanOrEqual(100);

@@ -1,7 +1,8 @@
 /**
  * Starting the sandbox as people do: `npm start` with neither Telegram nor Slack configured says
  * so in one line and serves the page on localhost; `npm run sandbox` refuses next to a real token
- * unless asked for explicitly. Real processes (src/main.ts, src/sandbox/main.ts) and real HTTP.
+ * unless asked for explicitly. Real processes (the compiled
+ * dist/src/main.js and dist/src/sandbox/main.js, as `npm start` and `npm run sandbox` run them) and real HTTP.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { InputFile } from "grammy";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/server.js";
+import { SANDBOX_MAIN, SERVICE_MAIN } from "../support/dist.js";
 import { memoryLogger, templateDataDir } from "../support/service.js";
 
 /** A sandbox folder whose database (db/) is a copy of the migrated template. */
@@ -30,7 +32,7 @@ describe("npm start without Telegram and Slack", () => {
   it("says so in one line, serves the sandbox page on localhost, and stops on SIGTERM", { timeout: 120_000 }, async () => {
     const dataDir = sandboxDir();
     dirs.push(dataDir);
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: { ...baseEnv, PORT: "0", SANDBOX_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [SERVICE_MAIN], { cwd: root, env: { ...baseEnv, PORT: "0", SANDBOX_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
@@ -74,7 +76,7 @@ describe("npm start without Telegram and Slack", () => {
 
 describe("npm run sandbox next to a real token", () => {
   const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], { cwd: root, env: { ...baseEnv, ...env }, encoding: "utf8", timeout: 60_000 });
+    spawnSync(process.execPath, [SANDBOX_MAIN], { cwd: root, env: { ...baseEnv, ...env }, encoding: "utf8", timeout: 60_000 });
 
   it("refuses to start, and says how to ask for it explicitly", () => {
     const r = run({ SLACK_BOT_TOKEN: "xoxb-1234-real-looking" });

@@ -1,13 +1,17 @@
 /**
  * Vitest global setup, run once per test run before any worker starts:
  * - builds the embedded (PGlite) template databases that tests copy instead of migrating;
- * - starts a throwaway PostgreSQL server, or uses DATABASE_TEST_URL, for the PostgreSQL suite.
+ * - starts a throwaway PostgreSQL server, or uses DATABASE_TEST_URL, for the PostgreSQL suite;
+ * - rebuilds dist/ when stale (scripts/build.mjs): tests that start the service as a process run
+ *   the compiled build, as production does (test/support/dist.ts).
  *
  * Tests read what is provided here through test/support/db.ts.
  */
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { DEFAULT_PG_BIN, errorText, startPostgres, waitForConnections, type PgServer } from "../../scripts/pg-server.js";
 import { openDatabase } from "../../src/db/client.js";
@@ -71,6 +75,17 @@ async function buildEmbeddedTemplates(root: string): Promise<{ empty: string; mi
   return { empty, migrated };
 }
 
+/**
+ * `node scripts/build.mjs`: its ensureBuild() compiles dist/ when a source is newer than the last
+ * build (about a minute of tsc on a clean clone), else only compares file times. In a child
+ * process, so that the templates and PostgreSQL are made meanwhile.
+ */
+async function ensureDist(): Promise<void> {
+  const start = performance.now();
+  const { stderr } = await promisify(execFile)(process.execPath, ["scripts/build.mjs"], { cwd: path.resolve(import.meta.dirname, "../..") });
+  if (stderr.trim()) log(`${stderr.trim()} (${since(start)})`);
+}
+
 /** Finds or starts the PostgreSQL server for the suite; a reason instead when there is none. */
 async function findPostgres(base: string): Promise<{ url: string; server?: PgServer } | { reason: string }> {
   const given = process.env.DATABASE_TEST_URL?.trim();
@@ -106,11 +121,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   process.once("exit", onExit);
   try {
-    // Both take a few seconds; wait for both, so a started server is never left behind.
-    const [built, found] = await Promise.allSettled([buildEmbeddedTemplates(root), findPostgres(base)]);
+    // All three at once; wait for all, so a started server is never left behind.
+    const [built, found, dist] = await Promise.allSettled([buildEmbeddedTemplates(root), findPostgres(base), ensureDist()]);
     if (found.status === "fulfilled" && "server" in found.value) server = found.value.server;
     if (built.status === "rejected") throw built.reason;
     if (found.status === "rejected") throw found.reason;
+    if (dist.status === "rejected") throw dist.reason;
     const templates = built.value;
     const postgres = found.value;
     project.provide("testTmpDir", root);

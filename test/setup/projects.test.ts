@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVitest, type Vitest } from "vitest/node";
-import { FAST_TESTS } from "../../vitest.config.js";
+import { FAST_TESTS, SLOWEST_FIRST } from "../../vitest.config.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -71,6 +71,17 @@ describe("the test projects", () => {
       return !fast.some((f) => f.startsWith(folder));
     });
     expect(stale).toEqual([]);
+  });
+
+  it("run fast first, then the integration files of SLOWEST_FIRST in that order, then the others", async () => {
+    const Sequencer = vitest.config.sequence.sequencer;
+    const sorted = await new Sequencer(vitest).sort(await vitest.globTestSpecifications());
+    const names = sorted.map((s) => `${s.project.name}:${path.relative(root, s.moduleId).split(path.sep).join("/")}`);
+    const fast = byProject.get("fast")?.length ?? 0;
+    expect(fast).toBeGreaterThan(20);
+    expect(names.slice(0, fast).filter((n) => !n.startsWith("fast:"))).toEqual([]);
+    expect(names.slice(fast, fast + SLOWEST_FIRST.length)).toEqual(SLOWEST_FIRST.map((f) => `integration:${f}`));
+    expect(names).toHaveLength(fast + (byProject.get("integration")?.length ?? 0));
   });
 
   it("a fast test imports no database, service or child-process helper", () => {

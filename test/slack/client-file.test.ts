@@ -4,34 +4,15 @@
  * a signed link the service itself serves; the access rule (own coach or team) and the audit row;
  * and an App Home for 200 clients that stays under 100 blocks with alerts first.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CHART_PATH, chartLinks, chartRoute } from "../../src/http/chart-link.js";
 import { openNudge } from "../../src/domain/nudges.js";
-import { freshEmbeddedDb, type TestDb } from "../support/db.js";
 import { decodePng } from "../support/png.js";
-import { slackHarness, type SlackHarness } from "./referrals/harness.js";
-import { radio, submitBody } from "./referrals/signed.js";
+import { useSlackHarness } from "./referrals/harness.js";
+import { homeButtonBody, homeOpenedBody, radio, submitBody } from "./referrals/signed.js";
 
 const SECRET = "test-chart-link-secret-0123456789";
-let presses = 0;
-
-function homeButton(actionId: string, value: string, user: string): string {
-  const payload = {
-    type: "block_actions",
-    user: { id: user },
-    team: { id: "T1" },
-    api_app_id: "A1",
-    trigger_id: `trig-file-${Date.now()}-${++presses}`,
-    container: { type: "view", view_id: "VHOME" },
-    view: { id: "VHOME", type: "home" },
-    actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: "1.2" }],
-    token: "legacy",
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-
-const homeOpened = (user: string, n: number) =>
-  JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user, tab: "home" }, event_id: `EvF${n}`, event_time: n });
+const homeOpened = (user: string, n: number) => homeOpenedBody(user, `EvF${n}`, n);
 
 interface Block {
   type: string;
@@ -43,18 +24,11 @@ interface Block {
 }
 
 describe("the client file in Slack", () => {
-  let t: TestDb;
-  let h: SlackHarness;
-  beforeEach(async () => {
-    t = await freshEmbeddedDb();
-    h = await slackHarness(t.db, {
+  const { t, h } = useSlackHarness({
+    harness: (db) => ({
       chartLinks: (base) => chartLinks(base, SECRET),
-      routes: new Map([[CHART_PATH, chartRoute({ db: t.db, secret: SECRET, labels: { score: "Cijfer", step: "stap" }, clock: () => new Date() })]]),
-    });
-  });
-  afterEach(async () => {
-    await h.close();
-    await t.cleanup();
+      routes: new Map([[CHART_PATH, chartRoute({ db, secret: SECRET, labels: { score: "Cijfer", step: "stap" }, clock: () => new Date() })]]),
+    }),
   });
 
   it("the coach opens their client's file: goal, scores with a chart Slack can fetch, answers; within limits; audited", async () => {
@@ -64,7 +38,7 @@ describe("the client file in Slack", () => {
     }
     const run = await t.db.prisma.flowRun.create({ data: { clientId, flowId: "scaling", machineVersion: 1, snapshot: {}, status: "DONE", endedAt: new Date(), outcome: { state: "done", context: { kind: "CONFIDENCE", score: 7 }, parks: 0 } } });
     await t.db.prisma.flowAnswer.create({ data: { flowRunId: run.id, clientId, state: "how", promptKey: "scaling.how.plain", promptVars: { score: 7 }, text: "Ik heb <@U999> gebeld & het ging goed" } });
-    await h.post(homeButton("clientFile.open", clientId, h.w.coach.slackUserId ?? ""));
+    await h.post(homeButtonBody("clientFile.open", clientId, h.w.coach.slackUserId ?? ""));
     const opened = h.slack.of("views.open");
     expect(opened).toHaveLength(1);
     const view = opened[0]!.params.view as { type: string; blocks: Block[] };
@@ -99,7 +73,7 @@ describe("the client file in Slack", () => {
   it("a colleague of the same team picks a reason first, then may open it (audited as theirs, with the reason); a partner may not (audited as refused)", async () => {
     const clientId = h.w.client.id;
     const colleague = h.w.colleague.slackUserId ?? "";
-    await h.post(homeButton("clientFile.open", clientId, colleague));
+    await h.post(homeButtonBody("clientFile.open", clientId, colleague));
     expect(h.slack.of("views.open")).toHaveLength(1);
     // Not their own client: first the question why, nothing of the file.
     const ask = h.slack.of("views.open")[0]!.params.view as { callback_id: string; blocks: Block[] };
@@ -120,7 +94,7 @@ describe("the client file in Slack", () => {
     expect(file).toContain("Rust in mijn hoofd over geld");
     expect(file).toContain("Je opent dit dossier als vervanger van de coach.");
     expect(await t.db.prisma.auditEvent.findFirst({ where: { action: "clientFile.viewed", actorId: h.w.colleague.id, clientId } })).toMatchObject({ detail: { via: "slack.file", why: "vervanging" } });
-    await h.post(homeButton("clientFile.open", clientId, h.w.partnerMember.slackUserId ?? ""));
+    await h.post(homeButtonBody("clientFile.open", clientId, h.w.partnerMember.slackUserId ?? ""));
     expect(h.slack.of("views.open")).toHaveLength(1);
     expect(JSON.stringify(h.slack.of("chat.postMessage").at(-1)?.params)).toContain("alleen voor de coach van deze cliënt");
     expect(await t.db.prisma.auditEvent.count({ where: { action: "clientFile.viewed", actorId: h.w.colleague.id, clientId } })).toBe(1);
@@ -132,13 +106,13 @@ describe("the client file in Slack", () => {
     const clientId = h.w.client.id;
     const coach = h.w.coach.slackUserId ?? "";
     const colleague = h.w.colleague.slackUserId ?? "";
-    await h.post(homeButton("clientFile.open", clientId, coach));
+    await h.post(homeButtonBody("clientFile.open", clientId, coach));
     const file = h.slack.of("views.open")[0]!.params.view as { blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
     const button = file.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === "clientFile.forget");
     expect(button?.value).toBe(clientId);
 
     // A colleague (who may read the file with a reason) may not forget; the attempt is audited.
-    await h.post(homeButton("clientFile.forget", clientId, colleague));
+    await h.post(homeButtonBody("clientFile.forget", clientId, colleague));
     expect(h.slack.of("views.push")).toHaveLength(0);
     expect(JSON.stringify(h.slack.of("chat.postMessage").at(-1)?.params)).toContain("Alleen de eigen coach");
     const forged = await h.post(submitBody("clientFile.forgetConfirm", colleague, {}, { client: clientId }));
@@ -146,7 +120,7 @@ describe("the client file in Slack", () => {
     expect(await t.db.prisma.auditEvent.count({ where: { action: "client.forgetRefused", actorId: h.w.colleague.id, clientId } })).toBe(2);
     expect((await t.db.prisma.client.findUniqueOrThrow({ where: { id: clientId } })).status).toBe("ACTIVE");
 
-    await h.post(homeButton("clientFile.forget", clientId, coach));
+    await h.post(homeButtonBody("clientFile.forget", clientId, coach));
     const confirm = h.slack.of("views.push")[0]!.params.view as { callback_id: string; blocks: Block[] };
     expect(confirm.callback_id).toBe("clientFile.forgetConfirm");
     const explained = JSON.stringify(confirm.blocks);
@@ -181,7 +155,7 @@ describe("the client file in Slack", () => {
     expect(files.length).toBe(20);
     const next = home.blocks.flatMap((b) => (b.type === "actions" ? ((b as unknown as { elements: { action_id: string; value: string }[] }).elements ?? []) : [])).find((e) => e.action_id === "home.page.next");
     expect(next?.value).toBe("20");
-    await h.post(homeButton("home.page.next", "20", h.w.coach.slackUserId ?? ""));
+    await h.post(homeButtonBody("home.page.next", "20", h.w.coach.slackUserId ?? ""));
     const page2 = h.slack.of("views.publish").at(-1)?.params.view as { blocks: Block[] };
     const files2 = page2.blocks.filter((b) => b.accessory?.action_id === "clientFile.open").map((b) => b.accessory?.value);
     expect(files2).toHaveLength(20);

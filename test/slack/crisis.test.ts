@@ -27,7 +27,7 @@ import { fakeClock, type FakeClock } from "../jobs/support.js";
 import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
 import { memoryLogger } from "../support/service.js";
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from "./referrals/fake-slack-api.js";
-import { postSigned, SIGNING_SECRET } from "./referrals/signed.js";
+import { actionsBody, button, homeOpenedBody, inMessage, inView, postSigned, SIGNING_SECRET } from "./referrals/signed.js";
 
 const MIN = 60_000;
 const TOKEN = "xoxb-test-token";
@@ -54,7 +54,6 @@ interface World {
 }
 
 let updates = 70_000;
-let presses = 0;
 
 async function world(opts: { coachSlack?: string | null } = {}): Promise<World> {
   const t = await freshEmbeddedDb();
@@ -116,19 +115,8 @@ async function world(opts: { coachSlack?: string | null } = {}): Promise<World> 
     },
     async press(action, user, channel, ts) {
       const alert = await p.crisisAlert.findFirstOrThrow({ where: { clientId: client.id }, orderBy: { createdAt: "desc" } });
-      const payload = {
-        type: "block_actions",
-        user: { id: user },
-        team: { id: "T1" },
-        api_app_id: "A1",
-        trigger_id: `trig-crisis-${++presses}`,
-        channel: { id: channel },
-        container: { type: "message", channel_id: channel, message_ts: ts },
-        message: { type: "message", ts, text: "alert" },
-        actions: [{ type: "button", action_id: action, block_id: `crisis:${alert.id}`, value: alert.id, action_ts: "1.2" }],
-        token: "legacy",
-      };
-      const res = await postSigned(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { ts: Math.floor(clock.now().getTime() / 1000) });
+      const body = actionsBody(user, inMessage(channel, ts, "alert"), button(action, alert.id, `crisis:${alert.id}`));
+      const res = await postSigned(url, body, { ts: Math.floor(clock.now().getTime() / 1000) });
       expect(res.status).toBe(200);
       await app.settled();
     },
@@ -139,8 +127,7 @@ let events = 0;
 
 /** The coach opens the app's Home tab (a signed `app_home_opened` event). */
 async function openHome(w: World, user: string): Promise<void> {
-  const body = { type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user, tab: "home" }, event_id: `EvCrisis${++events}`, event_time: 1 };
-  const res = await postSigned(w.url, JSON.stringify(body), { contentType: "application/json", ts: Math.floor(w.clock.now().getTime() / 1000) });
+  const res = await postSigned(w.url, homeOpenedBody(user, `EvCrisis${++events}`), { contentType: "application/json", ts: Math.floor(w.clock.now().getTime() / 1000) });
   expect(res.status).toBe(200);
   await w.settled();
 }
@@ -155,18 +142,8 @@ function homeButtons(home: ReturnType<typeof homeOf>) {
 
 /** A press on a button in the Home tab: no channel, no message, the view instead. */
 async function pressOnHome(w: World, user: string, alertId: string): Promise<void> {
-  const payload = {
-    type: "block_actions",
-    user: { id: user },
-    team: { id: "T1" },
-    api_app_id: "A1",
-    trigger_id: `trig-home-${++presses}`,
-    container: { type: "view", view_id: "VHOME" },
-    view: { id: "VHOME", type: "home", blocks: [] },
-    actions: [{ type: "button", action_id: "crisis.resume", block_id: `crisis:${alertId}`, value: alertId, action_ts: "1.3" }],
-    token: "legacy",
-  };
-  const res = await postSigned(w.url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { ts: Math.floor(w.clock.now().getTime() / 1000) });
+  const body = actionsBody(user, inView({ id: "VHOME", type: "home", blocks: [] }), button("crisis.resume", alertId, `crisis:${alertId}`, "1.3"));
+  const res = await postSigned(w.url, body, { ts: Math.floor(w.clock.now().getTime() / 1000) });
   expect(res.status).toBe(200);
   await w.settled();
 }

@@ -6,7 +6,7 @@
  * replayed request is refused by a second instance on the same database; `not_in_channel`
  * tells the contact once and is not retried.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { openNudge } from "../../src/domain/nudges.js";
 import { createDispatcher } from "../../src/jobs/dispatcher.js";
@@ -18,11 +18,11 @@ import { createSlackTranslator } from "../../src/i18n-slack.js";
 import { digestMessage, nudgeMessage } from "../../src/slack/nudge-message.js";
 import { createSlackNudgeSink } from "../../src/slack/nudge-sink.js";
 import { outDraft } from "../domain/referrals-world.js";
-import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
+import { freshEmbeddedDb, freshPostgresDb, pgAvailable } from "../support/db.js";
 import { memoryLogger } from "../support/service.js";
 import { startFakeSlack } from "./fake-slack.js";
-import { slackHarness, type SlackHarness } from "./referrals/harness.js";
-import { buttonBody, checks, commandBody, pick, radio, submitBody, text } from "./referrals/signed.js";
+import { openWeekOldNudge, slackHarness, useSlackHarness } from "./referrals/harness.js";
+import { buttonBody, checks, commandBody, homeOpenedBody, pick, radio, submitBody, text } from "./referrals/signed.js";
 
 /** Slack's documented limits (Block Kit reference; chat.postMessage for the fallback text). */
 const LIMIT = { section: 3000, field: 2000, header: 150, button: 75, context: 3000, fallback: 40_000, messageBlocks: 50, viewBlocks: 100 };
@@ -127,16 +127,7 @@ describe("every Slack payload with hostile names and texts", () => {
   });
 
   describe("over signed requests", () => {
-    let tdb: TestDb;
-    let h: SlackHarness;
-    beforeEach(async () => {
-      tdb = await freshEmbeddedDb();
-      h = await slackHarness(tdb.db);
-    });
-    afterEach(async () => {
-      await h.close();
-      await tdb.cleanup();
-    });
+    const { t: tdb, h } = useSlackHarness();
 
     const coach = () => h.w.coach.slackUserId ?? "";
 
@@ -210,7 +201,7 @@ describe("every Slack payload with hostile names and texts", () => {
         const c = await p.client.create({ data: { name: `${HOSTILE[i % HOSTILE.length] ?? ""} ${i}`, coachId: h.w.coach.id, status: "ACTIVE", telegramChatId: BigInt(900_000 + i) } });
         await p.$transaction((tx) => openNudge(tx, { clientId: c.id, coachId: h.w.coach.id, cause: "silent", now: new Date(Date.now() - 7 * 86_400_000) }));
       }
-      const event = JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user: coach(), tab: "home" }, event_id: "EvHostile1", event_time: 1 });
+      const event = homeOpenedBody(coach(), "EvHostile1");
       expect((await h.post(event, { contentType: "application/json" })).status).toBe(200);
       const view = h.slack.of("views.publish").at(-1)?.params.view as { blocks: unknown[] } | undefined;
       expect(view?.blocks.length).toBeGreaterThan(3);
@@ -221,18 +212,10 @@ describe("every Slack payload with hostile names and texts", () => {
 });
 
 describe("forged values and wrong people", () => {
-  let tdb: TestDb;
-  let h: SlackHarness;
+  const { t: tdb, h } = useSlackHarness();
   let nudgeId: string;
   beforeEach(async () => {
-    tdb = await freshEmbeddedDb();
-    h = await slackHarness(tdb.db);
-    const opened = await tdb.db.prisma.$transaction((tx) => openNudge(tx, { clientId: h.w.client.id, coachId: h.w.coach.id, cause: "silent", now: new Date(Date.now() - 7 * 86_400_000) }));
-    nudgeId = opened.id ?? "";
-  });
-  afterEach(async () => {
-    await h.close();
-    await tdb.cleanup();
+    nudgeId = await openWeekOldNudge(tdb.db, h.w);
   });
 
   /** Posts, and measures until the private refusal has reached Slack. */

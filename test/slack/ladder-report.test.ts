@@ -6,12 +6,10 @@
  * coach only) and the client's answer lands in the file as theirs. The App Home's report buttons
  * send the team report as a direct message, audited; a partner gets no report.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buttonData, message } from "../domain/referrals-world.js";
-import { freshEmbeddedDb, type TestDb } from "../support/db.js";
-import { slackHarness, type SlackHarness } from "./referrals/harness.js";
-
-let presses = 0;
+import { useSlackHarness, type SlackHarness } from "./referrals/harness.js";
+import { actionsBody, homeButtonBody, homeOpenedBody, inView } from "./referrals/signed.js";
 
 interface Block {
   type: string;
@@ -27,36 +25,10 @@ interface ModalView {
   blocks: Block[];
 }
 
+let presses = 0;
 /** A press in a modal: Slack sends the view's id, hash and metadata along. */
-function modalAction(user: string, view: { id: string; metadata: string }, action: Record<string, unknown>): string {
-  const payload = {
-    type: "block_actions",
-    user: { id: user },
-    team: { id: "T1" },
-    api_app_id: "A1",
-    trigger_id: `trig-ladder-${++presses}`,
-    container: { type: "view", view_id: view.id },
-    view: { id: view.id, hash: `h${presses}`, type: "modal", private_metadata: view.metadata, callback_id: "" },
-    actions: [{ block_id: "clientFile.ladder", action_ts: "1.2", ...action }],
-    token: "legacy",
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-
-function homeButton(actionId: string, value: string, user: string): string {
-  const payload = {
-    type: "block_actions",
-    user: { id: user },
-    team: { id: "T1" },
-    api_app_id: "A1",
-    trigger_id: `trig-home-${++presses}`,
-    container: { type: "view", view_id: "VHOME" },
-    view: { id: "VHOME", type: "home" },
-    actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: "1.2" }],
-    token: "legacy",
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
+const modalAction = (user: string, view: { id: string; metadata: string }, action: Record<string, unknown>) =>
+  actionsBody(user, inView({ id: view.id, hash: `h${++presses}`, type: "modal", private_metadata: view.metadata, callback_id: "" }), { block_id: "clientFile.ladder", action_ts: "1.2", ...action });
 
 const select = (rung: string) => ({ type: "static_select", action_id: "clientFile.ladder.set", selected_option: { value: rung, text: { type: "plain_text", text: rung } } });
 const ask = (clientId: string) => ({ type: "button", action_id: "clientFile.ladder.ask", value: clientId });
@@ -64,19 +36,10 @@ const ladderBlock = (view: ModalView) => view.blocks.find((b) => b.block_id === 
 const dmText = (h: SlackHarness) => JSON.stringify(h.slack.of("chat.postMessage").at(-1)?.params ?? {});
 
 describe("the ladder and the team report in Slack", () => {
-  let t: TestDb;
-  let h: SlackHarness;
-  beforeEach(async () => {
-    t = await freshEmbeddedDb();
-    h = await slackHarness(t.db);
-  });
-  afterEach(async () => {
-    await h.close();
-    await t.cleanup();
-  });
+  const { t, h } = useSlackHarness();
 
   const openFile = async (user: string): Promise<ModalView> => {
-    await h.post(homeButton("clientFile.open", h.w.client.id, user));
+    await h.post(homeButtonBody("clientFile.open", h.w.client.id, user));
     return h.slack.of("views.open").at(-1)?.params.view as ModalView;
   };
 
@@ -158,8 +121,7 @@ describe("the ladder and the team report in Slack", () => {
 
   it("the App Home offers the team report to coaches; a press sends it as a DM, audited; a partner gets none", async () => {
     const coach = h.w.coach.slackUserId ?? "";
-    const homeEvent = (user: string, n: number) =>
-      JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user, tab: "home" }, event_id: `EvR${n}`, event_time: n });
+    const homeEvent = (user: string, n: number) => homeOpenedBody(user, `EvR${n}`, n);
     await h.post(homeEvent(coach, 1), { contentType: "application/json" });
     const home = h.slack.of("views.publish").at(-1)?.params.view as { blocks: Block[] };
     const buttons = home.blocks.find((b) => b.block_id === "report.team")?.elements ?? [];
@@ -171,7 +133,7 @@ describe("the ladder and the team report in Slack", () => {
 
     await t.db.prisma.ladderRung.create({ data: { clientId: h.w.client.id, rung: 2, source: "COACH", memberId: h.w.coach.id, at: new Date("2026-11-10T10:00:00Z") } });
     const before = h.slack.of("chat.postMessage").length;
-    await h.post(homeButton("report.team.last", "2026-11", coach));
+    await h.post(homeButtonBody("report.team.last", "2026-11", coach));
     const posts = h.slack.of("chat.postMessage");
     expect(posts.length).toBe(before + 1);
     const dm = posts.at(-1)?.params as { channel: string; text: string; blocks: Block[] };
@@ -185,9 +147,9 @@ describe("the ladder and the team report in Slack", () => {
       { actorKind: "COACH", actorId: h.w.coach.id, detail: { team: h.w.team.id, month: "2026-11", via: "slack" } },
     ]);
 
-    await h.post(homeButton("report.team.last", "2026-11", h.w.partnerMember.slackUserId ?? ""));
+    await h.post(homeButtonBody("report.team.last", "2026-11", h.w.partnerMember.slackUserId ?? ""));
     expect(dmText(h)).toContain("Het teamrapport is alleen voor coaches en beheerders van een coachteam.");
-    await h.post(homeButton("report.team.current", "2026-13", coach));
+    await h.post(homeButtonBody("report.team.current", "2026-13", coach));
     expect(await t.db.prisma.auditEvent.count({ where: { action: "report.viewed" } })).toBe(1);
     expect(await t.db.prisma.auditEvent.count({ where: { action: "slack.refused", detail: { path: ["what"], equals: "report.team" } } })).toBe(2);
   });

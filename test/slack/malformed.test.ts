@@ -5,34 +5,16 @@
  * a modal we never opened whose callback id holds NUL or a lone surrogate (jsonb refused the audit
  * row). Each now answers 200, is audited, and whoever can be told is told, privately and calmly.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { boltCanRead } from "../../src/slack/receiver.js";
-import { freshEmbeddedDb, type TestDb } from "../support/db.js";
-import { slackHarness, type SlackHarness } from "./referrals/harness.js";
+import { useSlackHarness } from "./referrals/harness.js";
+import { actionsBody, button, inMessage } from "./referrals/signed.js";
 
-let tdb: TestDb;
-let h: SlackHarness;
-beforeEach(async () => {
-  tdb = await freshEmbeddedDb();
-  h = await slackHarness(tdb.db);
-});
-afterEach(async () => {
-  await h.close();
-  await tdb.cleanup();
-});
+const { t: tdb, h } = useSlackHarness();
 
 let n = 0;
 const interaction = (payload: Record<string, unknown>) => new URLSearchParams({ payload: JSON.stringify({ api_app_id: "A1", token: "legacy", trigger_id: `trig-malformed-${++n}`, ...payload }) }).toString();
-const press = (over: Record<string, unknown>) =>
-  interaction({
-    type: "block_actions",
-    user: { id: "USTRANGER1" },
-    team: { id: "T1" },
-    channel: { id: "CPARTNER" },
-    container: { type: "message", channel_id: "CPARTNER", message_ts: "1.1" },
-    actions: [{ type: "button", action_id: "ref.close", block_id: "x", value: "not-a-uuid", action_ts: "1.2" }],
-    ...over,
-  });
+const press = (over: Record<string, unknown>) => actionsBody("USTRANGER1", { ...inMessage("CPARTNER"), ...over }, button("ref.close", "not-a-uuid", "x"));
 const refusals = () => tdb.db.prisma.auditEvent.findMany({ where: { action: "slack.refused" }, orderBy: { at: "asc" } });
 
 describe("signed requests Slack never sends", () => {

@@ -5,26 +5,12 @@
  * the client the announcement with the real period; a day gone by, or someone else's client, is
  * an inline error and changes nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshEmbeddedDb, type TestDb } from "../support/db.js";
-import { slackHarness, type SlackHarness } from "./referrals/harness.js";
-import { day, submitBody } from "./referrals/signed.js";
+import { describe, expect, it } from "vitest";
+import { useSlackHarness } from "./referrals/harness.js";
+import { actionsBody, button, day, inView, submitBody } from "./referrals/signed.js";
 
-let presses = 0;
-function fileButton(actionId: string, value: string, user: string, inModal: boolean): string {
-  const payload = {
-    type: "block_actions",
-    user: { id: user },
-    team: { id: "T1" },
-    api_app_id: "A1",
-    trigger_id: `trig-traj-${Date.now()}-${++presses}`,
-    container: { type: "view", view_id: inModal ? "VFILE" : "VHOME" },
-    view: inModal ? { id: "VFILE", type: "modal" } : { id: "VHOME", type: "home" },
-    actions: [{ type: "button", action_id: actionId, block_id: "trajectory", value, action_ts: "1.2" }],
-    token: "legacy",
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
+const fileButton = (actionId: string, value: string, user: string, inModal: boolean) =>
+  actionsBody(user, inView(inModal ? { id: "VFILE", type: "modal" } : { id: "VHOME", type: "home" }), button(actionId, value, "trajectory"));
 
 /** YYYY-MM-DD, `days` from today in Amsterdam. */
 function inDays(days: number): string {
@@ -32,16 +18,7 @@ function inDays(days: number): string {
 }
 
 describe("the trajectory buttons of the client file", () => {
-  let t: TestDb;
-  let h: SlackHarness;
-  beforeEach(async () => {
-    t = await freshEmbeddedDb();
-    h = await slackHarness(t.db);
-  });
-  afterEach(async () => {
-    await h.close();
-    await t.cleanup();
-  });
+  const { t, h } = useSlackHarness();
 
   it("the file shows the buttons; 'announce closing' with a day two weeks on tells the client and plans the talk", { timeout: 60_000 }, async () => {
     const clientId = h.w.client.id;

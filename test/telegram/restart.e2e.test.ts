@@ -3,9 +3,9 @@
  * stopped halfway through onboarding, or killed, picks up where the client was; a message queued
  * in the outbox before a crash is delivered after the restart, once.
  *
- * The child-process cases run `node --import tsx src/main.ts`, one process. (`npx tsx` puts npm
- * and the tsx wrapper in between: npm does not pass SIGTERM on and SIGKILL would orphan the real
- * process, which keeps the embedded database open.)
+ * The child-process cases run `node dist/src/main.js`, one process, as production does. (Not
+ * through npm or `npx tsx`: npm does not pass SIGTERM on and SIGKILL would orphan the real process,
+ * which keeps the embedded database open.)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Koers } from "../../src/app.js";
 import { openDatabase } from "../../src/db/client.js";
+import { SERVICE_MAIN } from "../support/dist.js";
 import { nlText, outboxIdle, startOnEmulator, templateDataDir } from "../support/service.js";
 import { startApiGate, startEmulator, waitFor, type ApiGate, type Emulator } from "../support/telegram.js";
 import { inviteClient, type InvitedClient } from "../support/world.js";
@@ -55,9 +56,9 @@ interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `src/main.ts` as its own process and resolves once it says it runs. */
+/** Starts the service (dist/src/main.js) as its own process and resolves once it says it runs. */
 async function startChild(env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const proc = spawn(process.execPath, [SERVICE_MAIN], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -80,7 +81,7 @@ async function startChild(env: Record<string, string>): Promise<Child> {
   await waitFor(
     "the service to say it runs",
     () => {
-      if (gone) throw new Error(`main.ts exited early:\n${stdout.join("")}\n${stderr.join("")}`);
+      if (gone) throw new Error(`the service exited early:\n${stdout.join("")}\n${stderr.join("")}`);
       return stdout.join("").includes("Koers runs on port");
     },
     30_000,
@@ -142,7 +143,7 @@ describe("a restart halfway through onboarding", () => {
   });
 });
 
-describe("the service as a process (src/main.ts)", () => {
+describe("the service as a process (dist/src/main.js)", () => {
   it("stops cleanly on SIGTERM: exit code 0, database closed and readable", async () => {
     const dataDir = dataDirForTest();
     const invited = await seedInvite(dataDir, { coach: "Ahmed", client: "Samira" });

@@ -12,10 +12,11 @@ import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type ModelVerdict, type Sc
 import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
 import { BUSY, DANGER_NOW, OTHER_RULES, SOMEONE_HERE } from "./rules-others.js";
+import { LANGUAGE_RULES } from "./rules-languages.js";
 import { SELF_RULES } from "./rules-self.js";
 import type { CrisisCategory, CrisisSignal } from "./types.js";
 
-export const RULES: readonly Rule[] = [...SELF_RULES, ...OTHER_RULES];
+export const RULES: readonly Rule[] = [...SELF_RULES, ...OTHER_RULES, ...LANGUAGE_RULES];
 
 /** Most serious first: the answer leads with the first category found. */
 const SERIOUSNESS: readonly CrisisCategory[] = ["danger", "overdose", "suicide", "selfharm", "sexual", "violence"];

@@ -217,6 +217,10 @@ export function normalise(text: string): string[] {
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .replace(/ß/g, "ss")
+    // Letters that keep no accent to take off: Polish "ł", Turkish "ı", Nordic "ø".
+    .replace(/ł/g, "l")
+    .replace(/ı/g, "i")
+    .replace(/ø/g, "o")
     // "zo'n" is "zo een", not the sun ("zon").
     .replace(/\bzo['’`´]n\b/g, "zo een")
     // m'n, z'n, 'k, don't: the apostrophe goes, the word stays whole.

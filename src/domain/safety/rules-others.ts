@@ -582,6 +582,22 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
     negatable: false,
   }),
+  // Someone known to be a danger (an ex, a stalker, the man who hit me) here, at the door or
+  // coming: danger now, where "hij komt zo thuis" or "mijn man is er" alone are no danger.
+  rule("danger.known-danger-here", {
+    all: [
+      "mijn ex|ex|exman|ex man|exvriend|ex vriend|expartner|ex partner|exvrouw|ex vrouw|exvriendin|ex vriendin|stalker|belager|pooier|loverboy|" +
+        "die me ~ sloeg|die me ~ slaat|die mij ~ sloeg|die mij ~ slaat|die me ~ heeft ~ geslagen|die me ~ mishandel*|die mij ~ mishandel*|die me ~ verkracht*|die mij ~ verkracht*|die me ~ heeft ~ verkracht|die me ~ bedreig*|die me ~ aangerand|" +
+        "my ex|my stalker|who hit me|who hurt me|who raped me|who beat me",
+      "is hier|is binnen|is in huis|is in de gang|staat ~ deur|staat buiten|staat beneden|staat hier|staat ~ voor ~ huis|staat voor de flat|staat op de stoep|staat ~ bij ~ raam|staat in de gang|staat ~ op de galerij|" +
+        "wacht ~ buiten|wacht ~ beneden|wacht ~ bij ~ deur|komt eraan|komt er aan|komt ~ hierheen|komt binnen|probeert ~ binnen|belt ~ aan|bonkt|bonst|rammelt|loopt ~ achter me|volgt me|" +
+        "is here|is outside|at the door|at my door|is coming|is inside|is downstairs|following me",
+    ],
+    window: 8,
+    unless: pattern(`${BUSY.source}|kinderen|kind|kids|de kleine|ophalen|brengen|halen|omgang*|spullen|gezellig|koffie|vrienden|goed contact|samen|geweest|gisteren|vorige week|vroeger|collega*|klasgenoot|baas|schoon*|ex collega|ex buur*`),
+    reach: 8,
+    acute: "always",
+  }),
   // A weapon in someone's hand or brought: "hij heeft pistool", "abi is gekomen met bijl".
   rule("danger.armed", {
     all: [WEAPON, "in zijn hand|in zn hand|in haar hand|in his hand|in her hand|heeft ~ bij zich|gekomen met|gekom met|kwam met|staat met|has a|hij heeft|ze heeft|zij heeft"],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { aboutOthersOnly, hasSign, hasWhen, isThin, listsSeveral, saysDontKnow } from "../../../flows/lib/answers.js";
 import {
   KEEP_CHARS, clip, confirmOf, isNotNow, parkAnswerOf, question, scaleRows, scoreOf, textProblem, whenOf, whoOf,
 } from "../../../flows/lib/controls.js";
@@ -80,40 +79,6 @@ describe("scores, confirmations and days", () => {
     const late = "2027-03-10T14:00:00.000Z";
     expect(parkAnswerOf(said("vandaag", late))).toEqual({ key: "controls.park.okDay", resumeAt: "2027-03-10T16:00:00.000Z" });
     expect(NOW < late).toBe(true);
-  });
-});
-
-describe("answer heuristics", () => {
-  it("saysDontKnow and isThin", () => {
-    expect(saysDontKnow("Weet ik niet.")).toBe(true);
-    expect(saysDontKnow("geen idee")).toBe(true);
-    expect(saysDontKnow("ik weet niet of dat lukt")).toBe(false);
-    expect(isThin("slecht")).toBe(true);
-    expect(isThin("Het gaat niet zo goed met zoeken")).toBe(false);
-  });
-
-  it("listsSeveral", () => {
-    expect(listsSeveral("bellen, mailen of langsgaan")).toBe(true);
-    expect(listsSeveral("bellen of mailen")).toBe(true);
-    expect(listsSeveral("bellen")).toBe(false);
-  });
-
-  it("hasWhen and hasSign", () => {
-    expect(hasWhen("Voor de zomer werk hebben")).toBe(true);
-    expect(hasWhen("Over drie weken mijn papieren op orde")).toBe(true);
-    expect(hasWhen("Werk vinden")).toBe(false);
-    expect(hasSign("Twee keer per week sporten")).toBe(true);
-    expect(hasSign("Minder schulden, 500 euro")).toBe(true);
-    expect(hasSign("Gelukkiger zijn")).toBe(false);
-  });
-
-  it("aboutOthersOnly", () => {
-    expect(aboutOthersOnly("Mijn vrouw is dan aardiger")).toBe(true);
-    expect(aboutOthersOnly("De gemeente belt niet meer")).toBe(true);
-    expect(aboutOthersOnly("Ze laten me met rust")).toBe(false);
-    expect(aboutOthersOnly("Ik sta vroeg op")).toBe(false);
-    expect(aboutOthersOnly("Mijn eigen huis is opgeruimd, zij is blij")).toBe(false);
-    expect(aboutOthersOnly("De zon schijnt")).toBe(false);
   });
 });
 

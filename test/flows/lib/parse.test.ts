@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { amsterdamDateTime } from "../../../flows/lib/calendar.js";
 import { matchOption, parseCallName, parseDate, parseNumberWord, parseScale } from "../../../flows/lib/parse.js";
 import { CONFIRM, readYesNo } from "../../../flows/lib/readers.js";
 
@@ -84,14 +83,6 @@ describe("parseDate (now is Wednesday 10 March 2027 in Amsterdam)", () => {
 
   it.each(["", "bla", "binnenkort", "31-2", "32 maart", "12-13", "over een paar dagen"])("%j is not a day", (text) => {
     expect(parseDate(text, NOW)).toBeNull();
-  });
-});
-
-describe("amsterdamDateTime", () => {
-  it("gives the offset of that day, across daylight saving", () => {
-    expect(amsterdamDateTime("2027-03-12", 10)).toBe("2027-03-12T10:00:00+01:00");
-    expect(amsterdamDateTime("2027-03-28", 10)).toBe("2027-03-28T10:00:00+02:00");
-    expect(amsterdamDateTime("2027-10-31", 10)).toBe("2027-10-31T10:00:00+01:00");
   });
 });
 

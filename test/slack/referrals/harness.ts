@@ -4,8 +4,10 @@
  * Slack delivery (to the fake) and a Telegram sender that only records what the client would read.
  */
 import type http from "node:http";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import type { Database } from "../../../src/db/client.js";
 import type { OutMessage, TelegramSendPayload } from "../../../src/outbox/messages.js";
+import { openNudge } from "../../../src/domain/nudges.js";
 import { createDispatcher } from "../../../src/jobs/dispatcher.js";
 import { close, createHttpServer, listen, type Route } from "../../../src/http/server.js";
 import type { ChartLinks } from "../../../src/http/chart-link.js";
@@ -14,6 +16,7 @@ import { slackReferralHandlers } from "../../../src/slack/delivery.js";
 import { createWebClient } from "../../../src/slack/web.js";
 import { createSlackTranslator } from "../../../src/i18n-slack.js";
 import { SLACK_EVENTS_PATH } from "../../../src/slack/receiver.js";
+import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
 import { memoryLogger, type LogLine } from "../../support/service.js";
 import { referralWorld, type ReferralWorld } from "../../domain/referrals-world.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
@@ -105,4 +108,28 @@ export async function slackHarness(db: Database, opts: HarnessOptions = {}): Pro
       await slack.close();
     },
   };
+}
+
+/**
+ * A fresh test database with the harness on it for every test of the file (with `once`: one
+ * for all of them), closed after. The two objects stay the same; their fields are the current ones.
+ */
+export function useSlackHarness(opts: { once?: boolean; harness?: (db: Database) => HarnessOptions } = {}): { t: TestDb; h: SlackHarness } {
+  const t = {} as TestDb;
+  const h = {} as SlackHarness;
+  (opts.once === true ? beforeAll : beforeEach)(async () => {
+    Object.assign(t, await freshEmbeddedDb());
+    Object.assign(h, await slackHarness(t.db, opts.harness?.(t.db)));
+  });
+  (opts.once === true ? afterAll : afterEach)(async () => {
+    await h.close();
+    await t.cleanup();
+  });
+  return { t, h };
+}
+
+/** A "silent" nudge on the world's client for its coach, opened a week ago; its id. */
+export async function openWeekOldNudge(db: Database, w: ReferralWorld): Promise<string> {
+  const opened = await db.prisma.$transaction((tx) => openNudge(tx, { clientId: w.client.id, coachId: w.coach.id, cause: "silent", now: new Date(Date.now() - 7 * 86_400_000) }));
+  return opened.id ?? "";
 }

@@ -2,24 +2,14 @@
  * Aanmelding over real signed requests: /aanmelden → the team's card → accept with a coach →
  * the coach's invite link → the person starts the bot → the referrer hears "first contact".
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stateOf } from "../../../src/domain/referrals/lifecycle.js";
-import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
 import { message } from "../../domain/referrals-world.js";
-import { slackHarness, type SlackHarness } from "./harness.js";
-import { buttonBody, checks, pick, radio, submitBody, suggestionBody, text } from "./signed.js";
+import { useSlackHarness } from "./harness.js";
+import { buttonBody, checks, homeOpenedBody, pick, radio, submitBody, suggestionBody, text } from "./signed.js";
 
 describe("referral in through Slack", () => {
-  let t: TestDb;
-  let h: SlackHarness;
-  beforeEach(async () => {
-    t = await freshEmbeddedDb();
-    h = await slackHarness(t.db);
-  });
-  afterEach(async () => {
-    await h.close();
-    await t.cleanup();
-  });
+  const { t, h } = useSlackHarness();
 
   const petra = () => h.w.partnerMember.slackUserId ?? "";
   const fleur = () => h.w.colleague.slackUserId ?? "";
@@ -113,8 +103,8 @@ describe("referral in through Slack", () => {
 
   it("the App Home shows each member only their own slice, and every view is audited", async () => {
     const id = await filed();
-    await h.post(JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user: h.w.otherMember.slackUserId, tab: "home" }, event_id: "Ev1", event_time: 1 }), { contentType: "application/json" });
-    await h.post(JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user: fleur(), tab: "home" }, event_id: "Ev2", event_time: 2 }), { contentType: "application/json" });
+    await h.post(homeOpenedBody(h.w.otherMember.slackUserId ?? "", "Ev1", 1), { contentType: "application/json" });
+    await h.post(homeOpenedBody(fleur(), "Ev2", 2), { contentType: "application/json" });
     const [other, team] = h.slack.of("views.publish").map((c) => JSON.stringify(c.params.view));
     expect(other).not.toContain("Jan de Vries");
     expect(team).toContain("Jan de Vries");

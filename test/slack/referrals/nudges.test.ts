@@ -1,49 +1,21 @@
 /**
  * Coach nudge buttons and the coach's caseload in the App Home, over real signed requests.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openNudge } from "../../../src/domain/nudges.js";
-import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
-import { slackHarness, type SlackHarness } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openWeekOldNudge, useSlackHarness } from "./harness.js";
+import { actionsBody, button, homeOpenedBody, inMessage } from "./signed.js";
 
-let presses = 0;
-
-/** A block_actions payload as Slack sends it for a button in a message (with the message's ts). */
-function nudgeButton(actionId: string, value: string, user: string, channel: string): string {
-  const payload = {
-    type: "block_actions",
-    user: { id: user },
-    team: { id: "T1" },
-    api_app_id: "A1",
-    trigger_id: `trig-nudge-${Date.now()}-${++presses}`,
-    channel: { id: channel },
-    container: { type: "message", channel_id: channel, message_ts: "1700000000.000100" },
-    message: { type: "message", ts: "1700000000.000100", text: "nudge" },
-    actions: [{ type: "button", action_id: actionId, block_id: `nudge:${value}`, value, action_ts: "1.2" }],
-    token: "legacy",
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-
-const homeOpened = (user: string, n: number) =>
-  JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event: { type: "app_home_opened", user, tab: "home" }, event_id: `EvN${n}`, event_time: n });
+/** A button in a nudge message (with the message's ts). */
+const nudgeButton = (actionId: string, value: string, user: string, channel: string) =>
+  actionsBody(user, inMessage(channel, "1700000000.000100", "nudge"), button(actionId, value, `nudge:${value}`));
+const homeOpened = (user: string, n: number) => homeOpenedBody(user, `EvN${n}`, n);
 
 describe("coach nudges in Slack", () => {
-  let t: TestDb;
-  let h: SlackHarness;
+  const { t, h } = useSlackHarness();
   let nudgeId: string;
   beforeEach(async () => {
-    t = await freshEmbeddedDb();
-    h = await slackHarness(t.db);
-    const opened = await t.db.prisma.$transaction((tx) =>
-      openNudge(tx, { clientId: h.w.client.id, coachId: h.w.coach.id, cause: "silent", now: new Date(Date.now() - 7 * 86_400_000) }),
-    );
-    nudgeId = opened.id ?? "";
+    nudgeId = await openWeekOldNudge(t.db, h.w);
     await t.db.prisma.scaleScore.create({ data: { clientId: h.w.client.id, kind: "WELLBEING", score: 4 } });
-  });
-  afterEach(async () => {
-    await h.close();
-    await t.cleanup();
   });
 
   const coach = () => h.w.coach.slackUserId ?? "";

@@ -2,27 +2,17 @@
  * Warme overdracht over real signed requests: /verwijs → the client consents in Telegram → the
  * partner's card → accept, plan, first contact, complete; wrong people and forged buttons.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stateOf } from "../../../src/domain/referrals/lifecycle.js";
-import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
 import { buttonData, message } from "../../domain/referrals-world.js";
-import { slackHarness, type SlackHarness } from "./harness.js";
+import { useSlackHarness } from "./harness.js";
 import { buttonBody, checks, day, pick, radio, submitBody, text, time } from "./signed.js";
 
 const blocksOf = (call: { params: Record<string, unknown> } | undefined) => JSON.stringify(call?.params.blocks ?? []);
 const tomorrow = () => new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
 
 describe("referral out through Slack", () => {
-  let t: TestDb;
-  let h: SlackHarness;
-  beforeEach(async () => {
-    t = await freshEmbeddedDb();
-    h = await slackHarness(t.db);
-  });
-  afterEach(async () => {
-    await h.close();
-    await t.cleanup();
-  });
+  const { t, h } = useSlackHarness();
 
   const coach = () => h.w.coach.slackUserId ?? "";
   const petra = () => h.w.partnerMember.slackUserId ?? "";

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
-import { slackHarness, type SlackHarness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { useSlackHarness } from "./harness.js";
 import { commandBody, sign, SIGNING_SECRET, suggestionBody } from "./signed.js";
 
 describe("/slack/events on our HTTP server", () => {
-  let t: TestDb;
-  let h: SlackHarness;
-  beforeAll(async () => {
-    t = await freshEmbeddedDb();
-    h = await slackHarness(t.db);
-  });
-  afterAll(async () => {
-    await h.close();
-    await t.cleanup();
-  });
+  const { t, h } = useSlackHarness({ once: true });
 
   it("answers Slack's url_verification challenge", async () => {
     const res = await h.post(JSON.stringify({ type: "url_verification", challenge: "abc123", token: "x" }), { contentType: "application/json" });

@@ -1,6 +1,8 @@
 /**
- * Kills during conversations: the whole service (`src/main.ts`, webhook mode, against the fake Bot
- * API) is killed with SIGKILL 20 times while 30 clients talk to it, and started again each time.
+ * Kills during conversations: the whole service (the compiled `dist/src/main.js`, webhook mode,
+ * against the fake Bot API) is killed with SIGKILL 20 times while 30 clients talk to it, and
+ * started again each time. The PostgreSQL and PGlite runs are two files
+ * (crash-talk-postgres.test.ts, crash-talk-pglite.test.ts), so that they run on two workers at once.
  * Each client answers the bot's latest message (a button or typed words, like a person would),
  * waits for the reply, and answers again. The fake Bot API loses half of the messages whose
  * sender was killed before Telegram's answer and delivers the other half, so the service cannot
@@ -13,16 +15,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it, onTestFailed } from "vitest";
+import { afterEach, expect, onTestFailed } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { renderMessage } from "../../src/outbox/render.js";
-import { freshEmbeddedDb, freshPostgresDb, pgAvailable, testDataKey } from "../support/db.js";
+import { freshEmbeddedDb, freshPostgresDb, testDataKey } from "../support/db.js";
+import { SERVICE_MAIN } from "../support/dist.js";
 import { FAKE_TOKEN, startFakeTelegram, type Delivery, type FakeTelegram } from "./fake-telegram.js";
 import { until } from "./processes.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+export const CRASH_TALK_TIMEOUT = 1_200_000;
 const CLIENTS = 30;
 const KILLS = 20;
 const SECRET = "crash-talk-webhook-secret";
@@ -49,7 +53,7 @@ interface Service {
 
 async function startService(env: Record<string, string>, telegram: FakeTelegram): Promise<Service> {
   const t0 = Date.now();
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const proc = spawn(process.execPath, [SERVICE_MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
@@ -76,7 +80,7 @@ async function startService(env: Record<string, string>, telegram: FakeTelegram)
   let gone: number | string | null = null;
   exited.then((e) => (gone = e), () => undefined);
   await until("the service to say it runs", () => {
-    if (gone !== null) throw new Error(`main.ts exited (${gone}) before it ran:\n${out}\n${err}`);
+    if (gone !== null) throw new Error(`the service exited (${gone}) before it ran:\n${out}\n${err}`);
     return /Koers runs on port \d+/.test(out);
   }, 120_000).catch((e: unknown) => {
     proc.kill("SIGKILL");
@@ -357,53 +361,58 @@ function expectPromisesKept(f: Figures): void {
   expect(f.uncertain).toBeGreaterThan(0);
 }
 
-describe("the service killed 20 times while 30 clients talk", () => {
-  let telegram: FakeTelegram | undefined;
-  const cleanups: (() => Promise<void>)[] = [];
+/** Kills what the test left running: its last instance and the fake Bot API, and its database. */
+export function cleanUpAfterEach(): void {
   afterEach(async () => {
     ended = true;
     current?.proc.kill("SIGKILL");
     await telegram?.close();
     for (const c of cleanups.splice(0)) await c();
   });
+}
 
-  it.runIf(pgAvailable())("on PostgreSQL: every answer gets its reply, nothing is sent twice but a marked re-ask", { timeout: 1_200_000 }, async () => {
-    onTestFailed(printServiceLogs);
-    serviceLogs = [];
-    ended = false;
-    telegram = await startFakeTelegram({ latencyMs: 40, lossWhenCut: 0.5 });
-    const t = await freshPostgresDb();
-    cleanups.push(t.cleanup);
-    const { clientIds } = await seed(t.db);
-    // Flood control is not what this is about: a client answering fast must not be held.
-    const talk = await talkThroughKills({ DATABASE_URL: t.url, FLOOD_MESSAGES: "1000" }, telegram);
-    const figures = await check(t.db, telegram, clientIds, talk);
-    report("PostgreSQL", figures);
+let telegram: FakeTelegram | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+
+function begin(): Promise<FakeTelegram> {
+  onTestFailed(printServiceLogs);
+  serviceLogs = [];
+  ended = false;
+  return startFakeTelegram({ latencyMs: 40, lossWhenCut: 0.5 }).then((t) => (telegram = t));
+}
+
+/** The talk through 20 kills with the service on a fresh PostgreSQL database. */
+export async function crashTalkOnPostgres(): Promise<void> {
+  const telegram = await begin();
+  const t = await freshPostgresDb();
+  cleanups.push(t.cleanup);
+  const { clientIds } = await seed(t.db);
+  // Flood control is not what this is about: a client answering fast must not be held.
+  const talk = await talkThroughKills({ DATABASE_URL: t.url, FLOOD_MESSAGES: "1000" }, telegram);
+  const figures = await check(t.db, telegram, clientIds, talk);
+  report("PostgreSQL", figures);
+  expectPromisesKept(figures);
+}
+
+/** The same on a fresh embedded (PGlite) folder, which the service and the test open in turn. */
+export async function crashTalkOnPglite(): Promise<void> {
+  const telegram = await begin();
+  const t = await freshEmbeddedDb();
+  // The service runs with the tests' KOERS_DATA_KEY: seal the clients with that key, as a
+  // deployment with KOERS_DATA_KEY does (not with the folder's own data-key of the template).
+  await t.db.close();
+  fs.rmSync(path.join(t.dataDir, "data-key"));
+  const seedDb = await openDatabase({ kind: "embedded", dataDir: t.dataDir, dataKey: testDataKey() });
+  const { clientIds } = await seed(seedDb);
+  await seedDb.close(); // one process at a time on an embedded folder
+  const talk = await talkThroughKills({ DATA_DIR: t.dataDir, FLOOD_MESSAGES: "1000" }, telegram);
+  const db = await openDatabase({ kind: "embedded", dataDir: t.dataDir, dataKey: testDataKey() });
+  try {
+    const figures = await check(db, telegram, clientIds, talk);
+    report("PGlite", figures);
     expectPromisesKept(figures);
-  });
-
-  it("on the embedded database (PGlite): the same", { timeout: 1_200_000 }, async () => {
-    onTestFailed(printServiceLogs);
-    serviceLogs = [];
-    ended = false;
-    telegram = await startFakeTelegram({ latencyMs: 40, lossWhenCut: 0.5 });
-    const t = await freshEmbeddedDb();
-    // The service runs with the tests' KOERS_DATA_KEY: seal the clients with that key, as a
-    // deployment with KOERS_DATA_KEY does (not with the folder's own data-key of the template).
-    await t.db.close();
-    fs.rmSync(path.join(t.dataDir, "data-key"));
-    const seedDb = await openDatabase({ kind: "embedded", dataDir: t.dataDir, dataKey: testDataKey() });
-    const { clientIds } = await seed(seedDb);
-    await seedDb.close(); // one process at a time on an embedded folder
-    const talk = await talkThroughKills({ DATA_DIR: t.dataDir, FLOOD_MESSAGES: "1000" }, telegram);
-    const db = await openDatabase({ kind: "embedded", dataDir: t.dataDir, dataKey: testDataKey() });
-    try {
-      const figures = await check(db, telegram, clientIds, talk);
-      report("PGlite", figures);
-      expectPromisesKept(figures);
-    } finally {
-      await db.close();
-      fs.rmSync(t.dataDir, { recursive: true, force: true });
-    }
-  });
-});
+  } finally {
+    await db.close();
+    fs.rmSync(t.dataDir, { recursive: true, force: true });
+  }
+}

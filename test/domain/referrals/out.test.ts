@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyEffects } from "../../src/domain/effects.js";
-import { stateOf } from "../../src/domain/referrals/lifecycle.js";
-import { createTranslator } from "../../src/i18n.js";
-import { createSlackTranslator } from "../../src/i18n-slack.js";
-import { ReferralRefused } from "../../src/domain/referrals/types.js";
-import { backends, useDb } from "../support/db.js";
-import { buttonData, message, outDraft, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "./referrals-world.js";
+import { applyEffects } from "../../../src/domain/effects.js";
+import { stateOf } from "../../../src/domain/referrals/lifecycle.js";
+import { createTranslator } from "../../../src/i18n.js";
+import { createSlackTranslator } from "../../../src/i18n-slack.js";
+import { ReferralRefused } from "../../../src/domain/referrals/types.js";
+import { backends, useDb } from "../../support/db.js";
+import { buttonData, message, outDraft, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "../referrals-world.js";
 
 async function filedAndConsented(w: ReferralWorld) {
   const { referral, asked } = await w.service.fileOut(w.coach, outDraft(w));

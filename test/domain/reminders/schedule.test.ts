@@ -12,7 +12,7 @@ import {
   snoozeUntil,
   stepReminderDue,
   type Daypart,
-} from "../../src/domain/reminders/schedule.js";
+} from "../../../src/domain/reminders/schedule.js";
 
 const at = (iso: string) => new Date(iso);
 const hhmm = (d: Date) => {

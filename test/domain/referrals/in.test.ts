@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { stateOf } from "../../src/domain/referrals/lifecycle.js";
-import type { ReferralRefused } from "../../src/domain/referrals/types.js";
-import { backends, useDb } from "../support/db.js";
-import { message, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "./referrals-world.js";
+import { stateOf } from "../../../src/domain/referrals/lifecycle.js";
+import type { ReferralRefused } from "../../../src/domain/referrals/types.js";
+import { backends, useDb } from "../../support/db.js";
+import { message, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "../referrals-world.js";
 
 const inDraft = (w: ReferralWorld, over: Record<string, unknown> = {}) => ({
   teamOrgId: w.team.id,

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { crisisDoubt, crisisHits, crisisTokens, detectCrisis, RULES } from "../../../src/domain/safety/detect.js";
+import { DOUBT_THRESHOLD, type ModelVerdict, type Scorer } from "../../../src/domain/safety/model.js";
+
+/** A scorer that always gives this verdict: the rules are read as always, the model's part is fixed. */
+const always = (score: number): Scorer => () => ({ score, category: "suicide", categories: ["suicide"], evidence: ["leeg"] }) satisfies ModelVerdict;
+
+describe("crisisTokens", () => {
+  it("normalises, and reads no further than 20,000 characters", () => {
+    expect(crisisTokens("Ik wil NT meer leve")).toEqual(["ik", "wil", "niet", "meer", "leven"]);
+    expect(crisisTokens(`${"a ".repeat(10_000)}dood`)).not.toContain("dood");
+  });
+});
+
+describe("RULES", () => {
+  it("have ids of the form <category>.<kind of sentence>", () => {
+    for (const r of RULES) expect(r.id).toMatch(new RegExp(`^${r.category}\\.[a-z-]+$`));
+  });
+});
+
+describe("crisisHits", () => {
+  it("lists the rules that fire, in rule order, none for everyday talk", () => {
+    expect(crisisHits("ik wil dood").map((h) => h.rule.id)).toEqual(["suicide.wish-dead", "suicide.dead-alone"]);
+    expect(crisisHits("ik heb gisteren een film gezien")).toEqual([]);
+  });
+});
+
+describe("detectCrisis", () => {
+  it("names the category, the rule and the words that matched", () => {
+    expect(detectCrisis("ik wil dood")).toEqual({ category: "suicide", categories: ["suicide"], acute: false, rule: "suicide.wish-dead", matched: "wil dood" });
+    expect(detectCrisis("mijn vader slaat mij")).toMatchObject({ category: "violence", rule: "violence.hits", matched: "vader slaat mij" });
+  });
+
+  it("is acute with a time or when the deed is done", () => {
+    expect(detectCrisis("vannacht spring ik van de brug")).toMatchObject({ category: "suicide", acute: true, rule: "suicide.method-jump" });
+    expect(detectCrisis("ik heb 30 pillen geslikt")).toMatchObject({ category: "overdose", acute: true });
+  });
+
+  it("leaves idioms, denials, jokes and Koers' own texts alone", () => {
+    expect(detectCrisis("hij slaat nergens op")).toBeNull();
+    expect(detectCrisis("ik wil niet meer leven, haha grapje")).toBeNull();
+    expect(detectCrisis("Ik zeg het zelf")).toBeNull();
+    expect(detectCrisis("")).toBeNull();
+  });
+
+  it("raises an alarm from the model alone only for a message of eight tokens or more", () => {
+    expect(detectCrisis("dat weet ik", always(100))).toBeNull();
+    expect(detectCrisis("vandaag voel ik mij erg leeg en ook heel moe", always(100))).toMatchObject({ category: "suicide", rule: "suicide.model", matched: "leeg" });
+    expect(detectCrisis("vandaag voel ik mij erg leeg en ook heel moe", always(0))).toBeNull();
+  });
+});
+
+describe("crisisDoubt", () => {
+  it("asks about a call for help alone", () => {
+    expect(crisisDoubt("help")).toEqual({ score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] });
+  });
+
+  it("is null for a clear crisis and for plain talk", () => {
+    expect(crisisDoubt("ik wil dood")).toBeNull();
+    expect(crisisDoubt("ik heb gisteren een film gezien")).toBeNull();
+  });
+
+  it("asks when the model is unsure and a word of distress is there", () => {
+    expect(crisisDoubt("ik ben zo moe", always(5))).toEqual({ score: 5, category: "suicide", categories: ["suicide"] });
+    expect(crisisDoubt("ik ben zo moe", always(DOUBT_THRESHOLD))).toBeNull();
+    expect(crisisDoubt("de bus komt om tien uur", always(5))).toBeNull();
+  });
+});
