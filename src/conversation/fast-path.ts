@@ -24,7 +24,9 @@
  * 2. record the update id (insert on conflict), read the active run and the client's last data
  *    consent, in a statement that starts after the lock is held, so it sees what the previous
  *    holder committed;
- * 3. one statement writes the client, the run, the answer and the outbox row.
+ * 3. one statement writes the client, the run, the answer and the outbox row, and COMMIT goes out
+ *    right behind it (on PostgreSQL BEGIN also goes out with the first statement, so the three
+ *    statements take three round trips, see `pipelinedTransaction` in src/db/client.ts).
  */
 import { insertOnceSql } from "../db/queue.js";
 import type { ClientEvent, FlowDefinition, Say } from "../../flows/types.js";
@@ -176,7 +178,8 @@ export function createFastPath(deps: FastPathDeps) {
     const ended = endedOutcome(run, step.persisted, false, row.consent);
     const sealed = (value: unknown) => JSON.stringify(sealJson(ring, value));
     const written = new Date();
-    await sql.query(WRITE, [
+    // The last statement: COMMIT goes with it.
+    await sql.queryAndCommit(WRITE, [
       client.id, u.now, JSON.stringify(times), written,
       row.runId, turn, flow.version, step.says.length ? sealed(lastQuestion(step.says)) : null, sealed(step.persisted),
       payload ? JSON.stringify({ ...payload, messages: sealJson(ring, payload.messages) }) : null, `${TELEGRAM_SEND}:${client.id}:${u.key}`, payload?.urgent ? 1 : 0, step.done ? "DONE" : "ACTIVE",

@@ -28,45 +28,167 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function pgliteRunner(db: Pick<PGlite, "exec" | "query"> & { transaction?: PGlite["transaction"] }): SqlRunner {
+function pgliteRunner(db: Pick<PGlite, "exec" | "query"> & { transaction?: PGlite["transaction"] }, tx?: { open: boolean }): SqlRunner {
+  const open = () => {
+    if (tx && !tx.open) throw new Error("this transaction was committed by queryAndCommit; no statement can follow it");
+  };
+  const query = async <T>(sql: string, params: unknown[] = []) => {
+    open();
+    return (await db.query<T>(sql, params)).rows;
+  };
   return {
     async exec(sql) {
+      open();
       await db.exec(sql);
     },
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await db.query<T>(sql, params)).rows;
+    query,
+    async queryAndCommit<T>(sql: string, params: unknown[] = []) {
+      // PGlite's transaction commits when `fn` returns; nothing may run in it after this one.
+      const rows = await query<T>(sql, params);
+      if (tx) tx.open = false;
+      return rows;
     },
     async transaction(fn) {
-      if (!db.transaction) return fn(pgliteRunner(db));
-      return db.transaction((tx) => fn(pgliteRunner(tx)));
+      if (!db.transaction) return fn(pgliteRunner(db, tx));
+      const state = { open: true };
+      // As on PostgreSQL, a failure after queryAndCommit no longer undoes the transaction.
+      const out = await db.transaction(async (t) => {
+        try {
+          return { ok: true as const, value: await fn(pgliteRunner(t, state)) };
+        } catch (err) {
+          if (state.open) throw err;
+          return { ok: false as const, err };
+        }
+      });
+      if (!out.ok) throw out.err;
+      return out.value;
     },
   };
 }
 
-function pgRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
+function queryConfig(sql: string, params: unknown[], name?: string): pg.QueryConfig {
+  return name ? { name, text: sql, values: params } : { text: sql, values: params };
+}
+
+function poolRunner(pool: pg.Pool): SqlRunner {
+  const query = async <T>(sql: string, params: unknown[] = [], name?: string) => (await pool.query(queryConfig(sql, params, name))).rows as T[];
   return {
     async exec(sql) {
       await pool.query(sql);
     },
-    async query<T>(sql: string, params: unknown[] = [], name?: string) {
-      return (await pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows as T[];
-    },
-    async transaction(fn) {
-      if (!(pool instanceof pg.Pool)) return fn(pgRunner(pool));
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        const out = await fn(pgRunner(client));
-        await client.query("COMMIT");
-        return out;
-      } catch (err) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
+    query,
+    // No transaction: the statement commits on its own.
+    queryAndCommit: query,
+    transaction: (fn) => pipelinedTransaction(pool, fn),
   };
+}
+
+/** A pool's connection as pg has it: `pipeline` is its option of that name, `connection.stream` its socket. */
+type PipedClient = pg.PoolClient & { pipeline: boolean; connection: { stream: { cork?: () => void; uncork?: () => void } } };
+
+/**
+ * Hands everything `send` queues to the socket in one write. pg already writes one statement's
+ * protocol messages together; this does the same for BEGIN with the first statement, and for the
+ * last statement with COMMIT.
+ */
+function together<T>(client: PipedClient, send: () => T): T {
+  const stream = client.connection.stream;
+  stream.cork?.();
+  try {
+    return send();
+  } finally {
+    stream.uncork?.();
+  }
+}
+
+/**
+ * A transaction on one pooled connection, in pg's pipeline mode while it lasts: a statement is
+ * written without waiting for the answer to the one before, and the answers come back in order.
+ * Only two places use that: BEGIN goes out with the transaction's first statement (one write, one
+ * round trip instead of two), and COMMIT with the statement given to `queryAndCommit`. Every other
+ * statement is sent when `fn` asks for it, after the answers it awaited, as before. The
+ * transaction is the same: the same statements in the same order on one connection, rolled back
+ * when `fn` throws or a statement fails (a failed statement aborts it, so a COMMIT already sent
+ * behind it ends it as a ROLLBACK). BEGIN cannot fail on a working connection; if it did, only the
+ * first statement would have run outside a transaction, and nothing after it runs.
+ */
+async function pipelinedTransaction<T>(pool: pg.Pool, fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  const client = (await pool.connect()) as PipedClient;
+  const tx = { open: true };
+  let begun: Promise<unknown> = Promise.resolve();
+  let first = true;
+  const begin = () => {
+    begun = client.query("BEGIN");
+    // Awaited before the next statement and at the end; never left unhandled meanwhile.
+    begun.catch(() => undefined);
+  };
+  /** Sends a statement of the transaction; the first one goes out with BEGIN. */
+  const send = async (sql: string, params: unknown[] = [], name?: string): Promise<pg.QueryResult> => {
+    if (!tx.open) throw new Error("this transaction was committed by queryAndCommit; no statement can follow it");
+    if (first) {
+      first = false;
+      return together(client, () => {
+        begin();
+        return client.query(queryConfig(sql, params, name));
+      });
+    }
+    await begun;
+    return client.query(queryConfig(sql, params, name));
+  };
+  const runner: SqlRunner = {
+    async exec(sql) {
+      await send(sql);
+    },
+    async query<R>(sql: string, params: unknown[] = [], name?: string) {
+      return (await send(sql, params, name)).rows as R[];
+    },
+    async queryAndCommit<R>(sql: string, params: unknown[] = [], name?: string) {
+      if (!tx.open) throw new Error("this transaction was committed by queryAndCommit; no statement can follow it");
+      // When nothing ran yet, BEGIN, the statement and COMMIT go out in one write.
+      const opening = first;
+      first = false;
+      if (!opening) await begun;
+      tx.open = false;
+      const [rows, commit] = together(client, () => {
+        if (opening) begin();
+        return [client.query(queryConfig(sql, params, name)), client.query("COMMIT")] as const;
+      });
+      commit.catch(() => undefined);
+      let result: pg.QueryResult;
+      try {
+        result = await rows;
+      } finally {
+        // Its answer comes after the statement's; the connection is only given back after both.
+        await commit.catch(() => undefined);
+      }
+      const committed = await commit;
+      // A transaction aborted earlier (a failure `fn` caught) answers COMMIT with ROLLBACK.
+      if (committed.command !== "COMMIT") throw new Error("the transaction was rolled back, not committed");
+      return result.rows as R[];
+    },
+    transaction: (inner) => inner(runner),
+  };
+  client.pipeline = true;
+  try {
+    const out = await fn(runner);
+    await begun;
+    if (tx.open) {
+      tx.open = false;
+      if (!first) await client.query("COMMIT");
+    }
+    return out;
+  } catch (err) {
+    // Unless COMMIT went out already (then the failed statement before it rolled back).
+    if (tx.open && !first) {
+      tx.open = false;
+      await begun.catch(() => undefined);
+      await client.query("ROLLBACK").catch(() => undefined);
+    }
+    throw err;
+  } finally {
+    client.pipeline = false;
+    client.release();
+  }
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -158,7 +280,7 @@ export async function openDatabase(config: DatabaseConfig, opts: OpenOptions = {
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     pool.on("error", () => undefined); // an idle client losing its server must not crash us
-    sql = pgRunner(pool);
+    sql = poolRunner(pool);
     prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { timeout: 30_000, maxWait: 30_000 }, errorFormat: "minimal" });
     closeDriver = () => pool.end();
   }

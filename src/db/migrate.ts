@@ -12,6 +12,13 @@ export interface SqlRunner {
    * prepared statement of the connection, parsed and planned once: for the hot path's statements.
    */
   query<T>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
+  /**
+   * The last statement of a transaction, committed with it: on PostgreSQL COMMIT goes out right
+   * behind it, one round trip for both. When it returns, the transaction is committed (when it
+   * throws, rolled back); no statement can follow it, and what `fn` does after it can no longer
+   * undo it. Outside a transaction it is `query`.
+   */
+  queryAndCommit<T>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   /** Runs `fn` inside one transaction on one connection. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
 }

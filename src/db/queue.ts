@@ -191,6 +191,29 @@ const FENCE = `WHERE id = $1::bigint AND "lockedBy" = $2 AND status = 'RUNNING'`
 const UNLOCK = `"lockedBy" = NULL, "lockedUntil" = NULL`;
 
 /**
+ * The two fenced writes of the common run, for many jobs in one statement: a payload patch (the
+ * outbox's "in flight" mark before a Bot API call) and "done" with its patch. Each row is fenced
+ * as FENCE fences one; RETURNING names the rows that were still ours.
+ */
+const WRITE_MANY = `
+  UPDATE "Job" j SET payload = j.payload || v.patch,
+    status = CASE WHEN v.done THEN 'DONE'::"JobStatus" ELSE j.status END,
+    "doneAt" = CASE WHEN v.done THEN v.at ELSE j."doneAt" END,
+    "lockedBy" = CASE WHEN v.done THEN NULL ELSE j."lockedBy" END,
+    "lockedUntil" = CASE WHEN v.done THEN NULL ELSE j."lockedUntil" END
+  FROM jsonb_to_recordset($1::jsonb) AS v(id bigint, patch jsonb, done boolean, at timestamptz)
+  WHERE j.id = v.id AND j."lockedBy" = $2 AND j.status = 'RUNNING'
+  RETURNING j.id::text AS id`;
+
+/** One write of `writeMany`: a payload patch, and "done" at `at` when `done`. */
+export interface JobWrite {
+  id: string;
+  patch: Record<string, unknown>;
+  done: boolean;
+  at: Date;
+}
+
+/**
  * The dispatcher's statements for one worker. Jobs are claimed with FOR UPDATE SKIP LOCKED (several
  * instances share one database; each job runs on one), held for `leaseSeconds` (a crashed
  * instance's jobs come back after it), and every later write of a claimed job is fenced by the
@@ -215,6 +238,11 @@ export function leaseQueue(sql: SqlRunner, worker: string, leaseSeconds: number)
     /** Failed: back to pending until `at` with the error; a rate limit (`notCountedHoldingBack`) keeps its attempt. */
     retry: (jobId: string, at: Date, message: string, opts: { notCountedHoldingBack?: boolean } = {}) =>
       fenced(jobId, `status = 'PENDING', "dueAt" = $3, "lastError" = $4, ${opts.notCountedHoldingBack ? `${notCounted(true)}, ` : ""}${UNLOCK}`, [at, message]),
+    /** Several `savePayload`s and `done`s in one statement (one per job); returns the ids still ours. */
+    writeMany: async (writes: readonly JobWrite[]): Promise<Set<string>> => {
+      const rows = JSON.stringify(writes.map((w) => ({ id: w.id, patch: w.patch, done: w.done, at: w.at })));
+      return new Set((await sql.query<{ id: string }>(WRITE_MANY, [rows, worker])).map((r) => r.id));
+    },
     /** Failed for the last time. */
     dead: (jobId: string, message: string) => fenced(jobId, `status = 'DEAD', "lastError" = $3, ${UNLOCK}`, [message]),
   };

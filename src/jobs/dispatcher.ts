@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
-import { leaseQueue } from "../db/queue.js";
+import { type JobWrite, leaseQueue } from "../db/queue.js";
 import { openDeep } from "../db/sealed.js";
 import { LeaseLost, SendError } from "./errors.js";
 import type { ClaimedJob, JobContext, JobHandlers, JobOutcome } from "./types.js";
@@ -34,6 +34,11 @@ export function backoffSeconds(attempts: number, random: () => number = Math.ran
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** A write waiting for the next `queue.writeMany`. */
+interface QueuedWrite extends JobWrite {
+  settle: (ours: boolean | Error) => void;
+}
+
 /**
  * The durable job dispatcher. Jobs are claimed with FOR UPDATE SKIP LOCKED, so several instances
  * can share one PostgreSQL and each job runs on one of them; a client's jobs of one kind run in
@@ -57,13 +62,61 @@ export function createDispatcher(deps: DispatcherDeps) {
     return rows.map((r) => ({ ...r, payload: openDeep(deps.db.keyring, r.payload), dueAt: new Date(r.dueAt) }));
   }
 
+  /**
+   * Group commit of the common writes: a write asked for while another is on its way waits for it
+   * and goes with every other one asked for meanwhile, in one statement. A claimed batch's jobs
+   * mark their messages in flight together, and their "done" marks go together as the Bot API
+   * answers come back. Each write is still committed before its promise resolves, and only while
+   * this worker holds its job (false otherwise).
+   */
+  const queued: QueuedWrite[] = [];
+  let writing = false;
+
+  function write(job: ClaimedJob, patch: Record<string, unknown>, done: boolean): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      queued.push({ id: job.id, patch, done, at: clock(), settle: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
+      if (!writing) {
+        writing = true;
+        // writeQueued settles every write itself and never rejects.
+        setImmediate(() => {
+          writeQueued().catch(() => undefined);
+        });
+      }
+    });
+  }
+
+  async function writeQueued(): Promise<void> {
+    while (queued.length) {
+      // One row once per statement (a job writes again only after its last write returned).
+      const ids = new Set<string>();
+      const batch: QueuedWrite[] = [];
+      for (let i = 0; i < queued.length; ) {
+        const w = queued[i]!;
+        if (ids.has(w.id)) {
+          i++;
+          continue;
+        }
+        ids.add(w.id);
+        batch.push(w);
+        queued.splice(i, 1);
+      }
+      try {
+        const ours = await queue.writeMany(batch);
+        for (const w of batch) w.settle(ours.has(w.id));
+      } catch (err) {
+        for (const w of batch) w.settle(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+    writing = false;
+  }
+
   function context(job: ClaimedJob): JobContext {
     return {
       db: deps.db,
       now: clock,
       logger: deps.logger,
       async savePayload(patch) {
-        if (!(await queue.savePayload(job.id, patch))) throw new LeaseLost(job.id);
+        if (!(await write(job, patch, false))) throw new LeaseLost(job.id);
       },
     };
   }
@@ -74,7 +127,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       // Not a failure: the job asked to come back later, so this run does not count as an attempt.
       ours = await queue.later(job.id, outcome.retryAt, outcome.holdBack);
     } else {
-      ours = await queue.done(job.id, clock(), outcome && "patch" in outcome ? outcome.patch : {});
+      ours = await write(job, outcome && "patch" in outcome ? outcome.patch : {}, true);
     }
     if (!ours) deps.logger.warn({ jobId: job.id, kind: job.kind }, "job finished after its lease ran out; another instance has it");
   }

@@ -5,7 +5,8 @@
  * idempotency key for sendMessage and a bot cannot read back a chat's history, so no key we
  * attach could be checked with Telegram after a crash. What we can know is which message was
  * being sent: before each call the job records `inFlight = i` and when (committed, fenced by our
- * lease); after Telegram's answer it records `sent = i + 1`. A job taken over after a crash (or
+ * lease); after Telegram's answer it records `sent = i + 1` (with the next message's mark, or with
+ * "done"). A job taken over after a crash (or
  * after a send that failed in a way that leaves the outcome open, such as a reset connection)
  * that still has `inFlight` set does not know whether message `i` arrived. It does not send it
  * again as it was: a client reading poorly, who is tired or stressed, is confused by the same
@@ -67,13 +68,17 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
   const resend = deps.resendWhenUncertain ?? ((m: OutMessage) => CRISIS_KEYS.has(m.key));
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  /** Waits for the limiter as long as that is short; returns the wait left when it is not (0: go). */
-  async function takeSlot(chatId: string, urgent: boolean): Promise<number> {
+  /**
+   * Waits for the limiter as long as that is short; returns the wait left when it is not (0: go).
+   * `beforeWait` runs before any wait (it saves the progress so far, see below).
+   */
+  async function takeSlot(chatId: string, urgent: boolean, beforeWait: () => Promise<void>): Promise<number> {
     let waited = 0;
     for (;;) {
       const wait = await deps.limiter.tryTake(chatId, urgent);
       if (wait === 0) return 0;
       if (waited + wait > maxWaitMs) return wait;
+      await beforeWait();
       await sleep(wait);
       waited += wait;
     }
@@ -97,8 +102,8 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
     ctx.logger.warn({ jobId: job.id, index: i, key: msg?.key }, "message may have been sent before a crash; not sending it again");
   }
 
-  async function sendOne(job: ClaimedJob, p: TelegramSendPayload, i: number, ctx: JobContext): Promise<void> {
-    await ctx.savePayload({ inFlight: i, inFlightAt: ctx.now().toISOString() });
+  async function sendOne(job: ClaimedJob, p: TelegramSendPayload, i: number, ctx: JobContext, progress: { sent?: number }): Promise<void> {
+    await ctx.savePayload({ ...progress, inFlight: i, inFlightAt: ctx.now().toISOString() });
     try {
       await deps.sender.send(p, i);
     } catch (err) {
@@ -117,14 +122,25 @@ export function telegramSendHandler(deps: TelegramSendDeps): JobHandler {
     const p = job.payload as TelegramSendPayload;
     await settleInFlight(job, p, ctx);
     if (p.proactive && isQuietHours(ctx.now())) return { retryAt: afterQuietHours(ctx.now()), reason: "quiet hours" };
+    // A sent message's progress is saved with the next message's "in flight" mark, or with "done"
+    // after the last one, in one write; a crash before that write leaves it in flight, which is
+    // right: it was sent. Before any wait for the limiter it is saved on its own, so the window of
+    // doubt stays the Bot API round trip.
+    let unsaved = false;
+    const saveProgress = async (): Promise<void> => {
+      if (!unsaved) return;
+      await ctx.savePayload({ sent: p.sent, inFlight: null });
+      unsaved = false;
+    };
     for (let i = p.sent; i < p.messages.length; i++) {
-      const wait = await takeSlot(p.chatId, p.urgent === true);
-      if (wait > 0) return { retryAt: new Date(ctx.now().getTime() + wait), reason: "rate limit", holdBack: true };
-      await sendOne(job, p, i, ctx);
+      const wait = await takeSlot(p.chatId, p.urgent === true, saveProgress);
+      if (wait > 0) {
+        await saveProgress();
+        return { retryAt: new Date(ctx.now().getTime() + wait), reason: "rate limit", holdBack: true };
+      }
+      await sendOne(job, p, i, ctx, unsaved ? { sent: p.sent } : {});
       p.sent = i + 1;
-      // The last message's progress is saved with "done" in one write; a crash before that
-      // write leaves it in flight, which is right: it was sent.
-      if (i + 1 < p.messages.length) await ctx.savePayload({ sent: p.sent, inFlight: null });
+      unsaved = true;
     }
     // Before "done": a crash in between runs this again, and the re-ask's key queues it once.
     if (p.uncertain?.length && !p.reask && job.clientId) await deps.onUncertain?.(job, p);

@@ -25,6 +25,7 @@ function counted(sql: SqlRunner): { runner: SqlRunner; count: { n: number } } {
   const wrap = (r: SqlRunner): SqlRunner => ({
     exec: (s) => (count.n++, r.exec(s)),
     query: (s, p, name) => (count.n++, r.query(s, p, name)),
+    queryAndCommit: (s, p, name) => (count.n++, r.queryAndCommit(s, p, name)),
     transaction: (fn) => r.transaction((tx) => fn(wrap(tx))),
   });
   return { runner: wrap(sql), count };
