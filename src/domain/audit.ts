@@ -1,6 +1,7 @@
 import type { Database, Tx } from "../db/client.js";
 import type { ActorKind, Prisma } from "../generated/prisma/client.js";
 import { countSlackRefused } from "../metrics.js";
+import { actorKindOf } from "./members.js";
 import { wellFormedDeep } from "../well-formed.js";
 
 export interface AuditEntry {
@@ -43,7 +44,7 @@ export async function auditSlackRefusal(
   countSlackRefused(r.why);
   await db.prisma.$transaction((tx) =>
     audit(tx, {
-      actorKind: r.member ? (r.member.role === "ADMIN" ? "ADMIN" : r.member.role === "COACH" ? "COACH" : "PARTNER") : "SYSTEM",
+      actorKind: r.member ? actorKindOf(r.member) : "SYSTEM",
       actorId: r.member?.id ?? null,
       action: "slack.refused",
       referralId: r.referralId,

@@ -10,6 +10,7 @@ import type { Database, Tx } from "../db/client.js";
 import { firstName } from "./clients.js";
 import type { Client, FlowAnswer, FlowRun, Goal, Member, Nudge, Organisation, Step } from "../generated/prisma/client.js";
 import { audit } from "./audit.js";
+import { actorKindOf } from "./members.js";
 import { ladderHistory, recordRung, type LadderPoint } from "./ladder.js";
 import { plannedTalks } from "./trajectory.js";
 import { sharesWithCoach } from "./consent.js";
@@ -245,7 +246,7 @@ export type OpenFileResult =
  */
 export async function openClientFile(tx: Tx, args: { member: Member; clientId: string; via: string; reason?: string; actorKind?: "COACH" | "ADMIN" }): Promise<OpenFileResult> {
   const file = await loadClientFile(tx, args.clientId);
-  const actorKind = args.actorKind ?? (args.member.role === "ADMIN" ? "ADMIN" : "COACH");
+  const actorKind = args.actorKind ?? actorKindOf(args.member);
   if (!file) return { kind: "notFound" };
   if (!mayOpenFile(args.member, file.coach)) {
     await audit(tx, { actorKind, actorId: args.member.id, action: "clientFile.refused", clientId: args.clientId, detail: { via: args.via } });
@@ -274,7 +275,7 @@ export async function setRungFromFile(db: Database, args: { member: Member; clie
     const target = await tx.client.findUnique({ where: { id: clientId }, include: { coach: true } });
     if (!target || target.status === "FORGOTTEN") return { kind: "notFound" };
     if (!mayOpenFile(member, target.coach)) {
-      await audit(tx, { actorKind: member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH", actorId: member.id, action: "ladder.refused", clientId, detail: { via: "slack.file" } });
+      await audit(tx, { actorKind: actorKindOf(member), actorId: member.id, action: "ladder.refused", clientId, detail: { via: "slack.file" } });
       return { kind: "notAllowed" };
     }
     await recordRung(tx, { clientId, rung, source: "COACH", by: { kind: member.role === "ADMIN" ? "ADMIN" : "COACH", memberId: member.id, via: "slack.file" }, now });

@@ -11,6 +11,7 @@ import { firstName } from "./clients.js";
 import type { ActorKind } from "../generated/prisma/client.js";
 import { enqueueTelegram, type OutMessage } from "../outbox/messages.js";
 import { audit } from "./audit.js";
+import { actorKindOf } from "./members.js";
 import { forgetClient } from "./effects.js";
 import { openNudge } from "./nudges.js";
 import { withdrawConsent } from "./referrals/out.js";
@@ -77,7 +78,7 @@ export async function ownClientToForget(db: Database, member: { id: string; role
   return db.prisma.$transaction(async (tx) => {
     const client = await tx.client.findUnique({ where: { id: clientId } });
     if (client && client.coachId === member.id && client.status !== "FORGOTTEN") return { name: firstName(client) };
-    await audit(tx, { actorKind: member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH", actorId: member.id, action: "client.forgetRefused", clientId: client ? clientId : null, detail: { via: "slack", what } });
+    await audit(tx, { actorKind: actorKindOf(member), actorId: member.id, action: "client.forgetRefused", clientId: client ? clientId : null, detail: { via: "slack", what } });
     return null;
   });
 }

@@ -99,6 +99,8 @@ describe("the client file in Slack", () => {
     expect(JSON.stringify(h.slack.of("chat.postMessage").at(-1)?.params)).toContain("alleen voor de coach van deze cliënt");
     expect(await t.db.prisma.auditEvent.count({ where: { action: "clientFile.viewed", actorId: h.w.colleague.id, clientId } })).toBe(1);
     expect(await t.db.prisma.auditEvent.count({ where: { action: "clientFile.refused", actorId: h.w.partnerMember.id, clientId } })).toBe(1);
+    // A partner is audited as a partner, not as a coach.
+    expect((await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "clientFile.refused", actorId: h.w.partnerMember.id } })).actorKind).toBe("PARTNER");
     expect(await t.db.prisma.auditEvent.count({ where: { action: "clientFile.viewed", actorId: h.w.partnerMember.id } })).toBe(0);
   });
 

@@ -11,6 +11,7 @@ import type { Tx } from "../../db/client.js";
 import { lockReferral } from "../../db/locks.js";
 import type { Member, Referral } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
+import { actorKindOf } from "../members.js";
 import { deliverChange } from "./deliveries.js";
 import { memberLabel } from "./labels.js";
 import { stepReferral, type Applied } from "./lifecycle.js";
@@ -53,7 +54,7 @@ const RULES: Partial<Record<ReferralEventType, Rule>> = {
 };
 
 export function actorOf(member: Member): Actor {
-  return { kind: member.role === "ADMIN" ? "ADMIN" : member.role === "COACH" ? "COACH" : "PARTNER", id: member.id };
+  return { kind: actorKindOf(member), id: member.id };
 }
 
 export { memberLabel } from "./labels.js";

@@ -11,6 +11,7 @@ import type { Tx } from "../../db/client.js";
 import { lockClient, lockCrisisAlert } from "../../db/locks.js";
 import type { Client, CrisisAlert, Member, Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
+import { actorKindOf } from "../members.js";
 import { queueNudgeDelivery } from "../nudges.js";
 import type { CrisisSignal } from "./types.js";
 
@@ -156,7 +157,7 @@ export async function actOnCrisisAlert(tx: Tx, args: { alertId: string; member: 
   await lockCrisisAlert(tx, args.alertId);
   const alert = await tx.crisisAlert.findUniqueOrThrow({ where: { id: args.alertId } });
   const client = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
-  const actorKind = member.role === "ADMIN" ? "ADMIN" : member.role === "PARTNER" ? "PARTNER" : "COACH";
+  const actorKind = actorKindOf(member);
   if (!(await mayFollowUp(tx, member, client))) {
     await tx.crisisAlertEvent.create({ data: { alertId: alert.id, type: "refused", actorKind, actorId: member.id, detail: { action: args.action }, at: now } });
     await audit(tx, { actorKind, actorId: member.id, action: "crisis.refused", clientId, detail: { alertId: alert.id, action: args.action } });
