@@ -263,11 +263,12 @@ export async function openClientFileIn(db: Database, args: Parameters<typeof ope
   return db.prisma.$transaction((tx) => openClientFile(tx, args));
 }
 
-export type RungFromFile = { kind: "ok"; file: ClientFile; name: string; why: string } | { kind: "notFound" | "notAllowed" };
+export type RungFromFile = { kind: "ok"; file: ClientFile; name: string; why: string } | { kind: "notFound" | "notAllowed" | "needsReason" };
 
 /**
  * A rung chosen in the client file: saved as the member (audited), then the file read again;
- * refused (and audited) for a member who may not open the file.
+ * refused (and audited) for a member who may not open the file, or who is not the client's coach
+ * and gave no reason for opening it.
  */
 export async function setRungFromFile(db: Database, args: { member: Member; clientId: string; rung: number; reason?: AccessReason | undefined; now: Date }): Promise<RungFromFile> {
   const { member, clientId, rung, reason, now } = args;
@@ -277,6 +278,11 @@ export async function setRungFromFile(db: Database, args: { member: Member; clie
     if (!mayOpenFile(member, target.coach)) {
       await audit(tx, { actorKind: actorKindOf(member), actorId: member.id, action: "ladder.refused", clientId, detail: { via: "slack.file" } });
       return { kind: "notAllowed" };
+    }
+    // Not their own client: the same rule as opening the file, so nothing is saved without a reason.
+    if (target.coachId !== member.id && !reason) {
+      await audit(tx, { actorKind: actorKindOf(member), actorId: member.id, action: "ladder.refused", clientId, detail: { via: "slack.file", why: "noReason" } });
+      return { kind: "needsReason" };
     }
     await recordRung(tx, { clientId, rung, source: "COACH", by: { kind: member.role === "ADMIN" ? "ADMIN" : "COACH", memberId: member.id, via: "slack.file" }, now });
     const opened = await openClientFile(tx, { member, clientId, via: "slack.file", ...(reason ? { reason } : {}) });

@@ -72,8 +72,15 @@ describe("the ladder and the team report in Slack", () => {
     expect(JSON.stringify(update.view.blocks)).toMatch(/3 · doet mee aan georganiseerde activiteiten · coach Ahmed · \d+ \w+/);
     expect(JSON.stringify(h.slack.of("chat.postEphemeral").concat(h.slack.of("chat.postMessage")).at(-1)?.params)).toContain("Sam: trede 3 (doet mee aan georganiseerde activiteiten) is opgeslagen.");
 
-    // A colleague of the same team may record too, as themselves.
-    await h.post(modalAction(h.w.colleague.slackUserId ?? "", { id: "VFILE2", metadata: h.w.client.id }, select("4")));
+    // A colleague of the same team may record too, as themselves, in the file they opened with a reason.
+    const colleague = h.w.colleague.slackUserId ?? "";
+    await h.post(modalAction(colleague, { id: "VFILE2", metadata: `${h.w.client.id}:vervanging` }, select("4")));
+    expect(JSON.stringify(h.slack.of("chat.postEphemeral").concat(h.slack.of("chat.postMessage")).at(-1)?.params)).toContain("Sam: trede 4");
+    expect((h.slack.of("views.update").at(-1)?.params as { view_id: string }).view_id).toBe("VFILE2");
+    // Without a reason (a forged or stale modal) nothing is saved, and they are told why.
+    await h.post(modalAction(colleague, { id: "VFILE3", metadata: h.w.client.id }, select("5")));
+    expect(dmText(h)).toContain("Kies eerst een reden");
+    expect(await t.db.prisma.auditEvent.count({ where: { action: "ladder.refused", actorId: h.w.colleague.id, detail: { path: ["why"], equals: "noReason" } } })).toBe(1);
     expect((await t.db.prisma.ladderRung.findMany({ where: { clientId: h.w.client.id }, orderBy: { at: "asc" } })).map((r) => [r.rung, r.memberId])).toEqual([
       [3, h.w.coach.id],
       [4, h.w.colleague.id],

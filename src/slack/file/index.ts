@@ -213,7 +213,7 @@ export function registerClientFile(app: App, deps: SlackDeps & { chartLinks?: Ch
     const now = deps.clock();
     const result = await setRungFromFile(deps.db, { member, clientId, rung, reason, now });
     if (result.kind !== "ok") {
-      await tellUser(client, place, deps.t(result.kind === "notAllowed" ? "file.refused.notAllowed" : "file.refused.notFound"));
+      await tellUser(client, place, deps.t(`file.refused.${result.kind}`));
       return;
     }
     if (b.view?.id) {
