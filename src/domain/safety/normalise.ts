@@ -82,8 +82,8 @@ const EMOJI_WORDS: readonly [RegExp, string][] = [
 const LAUGH = /[\u{1F480}\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}\u{1F601}\u{1F600}\u{1F639}]/gu;
 
 function stretchFree(token: string): string {
-  const stretched = /(.)\1{2,}/.test(token);
-  let t = token.replace(/(.)\1{2,}/g, "$1$1").replace(/([ihjqwxyv])\1/g, "$1");
+  const stretched = /([a-z])\1{2,}/.test(token);
+  let t = token.replace(/([a-z])\1{2,}/g, "$1$1").replace(/([ihjqwxyv])\1/g, "$1");
   // "leeeeven" -> "leven"; but "been", "oom", "woont" and "will" are words, not stretched letters.
   if (stretched && !VOCAB.has(t) && !Object.hasOwn(CHAT, t)) {
     const single = t.replace(/(.)\1/g, "$1");

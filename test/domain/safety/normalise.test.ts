@@ -29,6 +29,11 @@ describe("normalise", () => {
     expect(normaliseText("ik ben dooooood")).toBe("ik ben dood");
   });
 
+  it("keeps numbers as written: repeated digits are no stretched letters", () => {
+    expect(normaliseText("1.000 pillen")).toBe("1000 pillen");
+    expect(normaliseText("ik heb 20000 euro schuld en 111 berichten")).toBe("ik heb 20000 euro schuld en 111 berichten");
+  });
+
   it("takes an object's own property names as plain words", () => {
     expect(normalise("constructor")).toEqual(["constructor"]);
     expect(normalise("toString hasOwnProperty")).toEqual(["tostring", "hasownproperty"]);
