@@ -18,7 +18,7 @@ const TOOK = pattern("polknelam|polknalem|polknal*|polknel*|wzielam|wzialem|zazy
 /** ... all of the pills ("wszystkie tabletki", "bütün ilaçları", "tur e pastianan"). */
 const ALL_PILLS = pattern(
   "wszystkie ~ tabletk*|wszystkie ~ leki|wszystkie ~ pigulk*|cale opakowanie|opakowanie ~ tabletek|opakowanie ~ lekow|za duzo ~ tabletek|za duzo ~ lekow|garsc ~ tabletek|" +
-    "butun ~ ilac*|tum ~ ilac*|butun ~ hap*|tum ~ hap*|cok fazla ~ ilac*|cok fazla ~ hap*|bir kutu ~ ilac*|bir kutu ~ hap*|kutu ~ ilac*|kutu ~ hap*|" +
+    "butun ~ ilac*|tum ~ ilac*|ilac* ~ hepsi*|hap* ~ hepsi*|hepsi ~ ilac*|butun ~ hap*|tum ~ hap*|cok fazla ~ ilac*|cok fazla ~ hap*|bir kutu ~ ilac*|bir kutu ~ hap*|kutu ~ ilac*|kutu ~ hap*|" +
     "tur ~ pastia*|hopi pastia*|tur e remedi*",
 );
 

@@ -246,6 +246,16 @@ export const OTHER_RULES: readonly Rule[] = [
     window: 12,
     reach: 6,
   }),
+  // An adult sending a child sexual messages or showing them his body: "de trainer van mijn zoon
+  // stuurt hem seksuele berichten", "mijn buurman laat steeds zijn piemel zien aan de kinderen".
+  rule("sexual.child", {
+    all: ["seksuele berichten|seksberichten|sexberichten|sexy berichten|seksuele foto*|naaktfoto*|naakt foto*|piemel|geslachtsdeel|penis|dick pic*|nudes|sexual messages", "stuurt|stuurde|gestuurd|laat|liet|laten|vraagt om|vroeg om|sends|sent|shows|showed|asks for|asked for", "kind*|kinderen|zoon|dochter|minderjarig*|meisje*|jongetje*|dochtertje|zoontje|my son|my daughter|kids|children|child"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|voorlichting|les|school ~ les|dokter|huisarts|arts|waar ~ vandaan|uitleggen|leg ~ uit|vraagt waarom|vroeg waarom|broertje|zusje|in bad|luier`),
+    reach: 12,
+    also: ["violence"],
+    negatable: false,
+  }),
   // --- danger right now
   rule("danger.attacker-here", {
     all: [WEAPON, HERE],
@@ -606,11 +616,21 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 8,
     acute: "always",
   }),
+  // Someone kicking or banging at the writer's door, with a call for help or a word of fear:
+  // "they are kicking my door, please", "ze trappen tegen mijn deur, help".
+  rule("danger.at-door", {
+    all: ["kicking ~ door|banging ~ door|bashing ~ door|pounding ~ door|trapt ~ tegen ~ deur|trappen ~ tegen ~ deur|schopt ~ tegen ~ deur|schoppen ~ tegen ~ deur|bonkt ~ op ~ deur|bonken ~ op ~ deur|beukt ~ op ~ deur|beuken ~ op ~ deur|slaat ~ op ~ deur|slaan ~ op ~ deur", "please|help|bang|doodsbang|snel|sst|politie|112|scared|hurry|pls|plz|kom|come"],
+    scope: "message",
+    unless: pattern(`${BUSY.source}|buren ~ feest|muziek|herrie|lawaai|irritant|vervelend|annoying|noise|party`),
+    reach: 10,
+    acute: "always",
+    negatable: false,
+  }),
   // Hiding from someone, or not daring to open: "ik zit verstopt, hij is binnen", "hij zegt dat
   // hij binnenkomt als ik niet opendoe, hij heeft een sleutel".
   rule("danger.hiding", {
     also: ["violence"],
-    all: ["zit verstopt|heb me verstopt|verstop me|ik verstop|zit opgesloten in|heb me opgesloten|doe ~ niet open|durf ~ niet ~ open|niet ~ opendoe|niet ~ open doe|niet ~ opendoen|niet ~ open doen|hiding from|hide from|will not open|wont open", `${SOMEONE_HERE.source}|binnenkomt|binnen komt|komt ~ binnen|binnen ~ komen|sleutel|deur ~ in ~ trappen|intrap*|in ~ trappen|inbreken|breekt ~ in|bonkt|bonst|ramt|schreeuwt|tiert|zoekt me|zoekt mij`],
+    all: ["zit verstopt|heb me verstopt|verstop me|ik verstop|zit opgesloten in|heb me opgesloten|doe ~ niet open|durf ~ niet ~ open|niet ~ opendoe|niet ~ open doe|niet ~ opendoen|niet ~ open doen|hiding from|hide from|will not open|wont open|lig onder ~ bed|zit onder ~ bed|zit in de kast|lig onder het bed|under the bed|in the closet|in the wardrobe", `${SOMEONE_HERE.source}|kamer ernaast|kamer hiernaast|ze zijn in de kamer|hij is in de kamer|next room|other room|binnenkomt|binnen komt|komt ~ binnen|binnen ~ komen|sleutel|deur ~ in ~ trappen|intrap*|in ~ trappen|inbreken|breekt ~ in|bonkt|bonst|ramt|schreeuwt|tiert|zoekt me|zoekt mij`],
     scope: "message",
     unless: pattern(`${BUSY.source}|verstoppertje|spel|surprise|verrassing|cadeau|sinterklaas|pakket*|postbode|bezorger|monteur|colporteur|verkoper|jehova*|huisbaas|verhuurder|woningbouw|thuiszorg|meterstand`),
     reach: 12,

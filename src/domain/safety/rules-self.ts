@@ -937,6 +937,25 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds|wennen|side effect*|griep|corona|verkouden|migraine|ongesteld",
     reach: 8,
   }),
+  // What was taken told by its effect, now: "ik kan nie meer goed praten de pillen werken".
+  rule("overdose.working", {
+    all: [SUBSTANCE, "werken|werkt|beginnen te werken|begint te werken|werkt al|werken al|kicking in|kick in|working", "kan ~ niet ~ meer ~ praten|kan ~ niet ~ goed ~ praten|kan ~ niet ~ praten|praten gaat ~ niet|lal*|tong ~ dubbel|tong ~ zwaar|kan ~ niet ~ meer ~ lopen|kan ~ niet ~ meer ~ staan|kan ~ ogen ~ niet ~ open|cant talk|cant speak|can not talk|cant walk|cant stand"],
+    scope: "message",
+    unless: "bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|wennen|side effect*|tandarts|verdoving|operatie|keel|griep|verkouden",
+    reach: 8,
+    negatable: false,
+  }),
+  // A plan to take them all, tonight or tomorrow (the 113 answer; an overdose too): "vanavond neem ik ze allemaal", "morgen haal ik
+  // mn medicatie voor een maand en die neem ik in 1 keer".
+  rule("suicide.pills-plan", {
+    all: ["vanavond|vannacht|morgen|straks|zo meteen|zometeen|dit weekend|tonight|tomorrow|later today", "neem ik ze allemaal|slik ik ze allemaal|ze allemaal ~ innemen|ze allemaal ~ in nemen|ze allemaal ~ slikken|neem ~ in 1 keer|neem ~ in een keer|in 1 keer ~ in|in een keer ~ in|slik ~ in 1 keer|slik ~ in een keer|take them all|swallow them all|take all of them", pattern(`${SUBSTANCE.source}|apotheek|doos|doosje|strip|strips|voorraad|pharmacy`)],
+    scope: "message",
+    unless: "mee|meenemen|mee nemen|op vakantie|terug|inleveren|weggooien|vitamine*|zoals ~ dokter|zoals ~ arts|voorgeschreven|bijsluiter|mag dat|mag ik|kan ik|is dat",
+    reach: 6,
+    acute: "soon",
+    also: ["overdose"],
+    negatable: false,
+  }),
   rule("overdose.child", {
     all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kind|kindje|my kid|my son|my daughter|toddler", pattern(`${SUBSTANCE.source}|${POISON.source}|batterij*|knoopcel*|schoonmaakmiddel|vaatwastablet*|wastablet*|wasmiddel|pods|sigaret*|chemicalien|afwasmiddel|tabak`), "gegeten|ingeslikt|opgegeten|gedronken|in de mond|geslikt|binnen gekregen|ate|swallowed|drank"],
     window: 12,
