@@ -66,3 +66,35 @@ describe("crisisDoubt", () => {
     expect(crisisDoubt("de bus komt om tien uur", always(5))).toBeNull();
   });
 });
+
+describe("the kinds of sentence added from set 17, on phrasings of their own", () => {
+  const rulesOf = (text: string) => crisisHits(text).map((h) => h.rule.id);
+
+  it("reads an overdose told by its effect, and leaves side effects and the dentist alone", () => {
+    expect(rulesOf("de tabletten werken al, ik kan bijna niet meer praten")).toContain("overdose.working");
+    expect(detectCrisis("mn tong is zwaar de pillen beginnen te werken")?.categories).toContain("overdose");
+    expect(rulesOf("de verdoving van de tandarts werkt nog, ik kan niet goed praten")).not.toContain("overdose.working");
+    expect(rulesOf("de nieuwe pillen werken goed, alleen de bijwerking: ik kan niet goed praten")).not.toContain("overdose.working");
+  });
+
+  it("reads a plan to take them all tonight or tomorrow as suicide and overdose, not taking them along", () => {
+    const plan = detectCrisis("morgen slik ik ze allemaal, de hele strip diazepam");
+    expect(plan?.categories).toEqual(expect.arrayContaining(["suicide", "overdose"]));
+    expect(rulesOf("morgen neem ik ze allemaal mee naar de apotheek om in te leveren")).not.toContain("suicide.pills-plan");
+  });
+
+  it("reads hiding from someone in the next room, and someone kicking the door with a call for help", () => {
+    expect(detectCrisis("zit in de kast, hij is in de kamer hiernaast")?.category).toBe("danger");
+    expect(detectCrisis("someone is banging on my door, please help")?.acute).toBe(true);
+    expect(rulesOf("de buren bonken op de deur vanwege de muziek, irritant")).not.toContain("danger.at-door");
+  });
+
+  it("reads an adult sexual towards a child, and leaves explaining the body to a child alone", () => {
+    expect(detectCrisis("een man uit de buurt stuurt mijn dochter naaktfoto's")?.categories).toEqual(expect.arrayContaining(["sexual", "violence"]));
+    expect(rulesOf("mijn zoontje vroeg waarom zijn broertje een piemel heeft, hoe leg ik dat uit")).not.toContain("sexual.child");
+  });
+
+  it("reads Turkish 'all of the medicines taken'", () => {
+    expect(detectCrisis("hapların hepsini yuttum")?.categories).toContain("overdose");
+  });
+});
