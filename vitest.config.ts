@@ -56,6 +56,7 @@ export const FAST_TESTS = [
   "test/slack/ids.test.ts",
   "test/slack/log.test.ts",
   "test/slack/nudge-message.test.ts",
+  "test/slack/refusals.test.ts",
   "test/slack/report.test.ts",
   "test/slack/sink.test.ts",
   "test/slack/text.test.ts",
