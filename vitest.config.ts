@@ -43,6 +43,7 @@ export const FAST_TESTS = [
   "test/domain/safety/model.test.ts",
   "test/domain/safety/normalise.test.ts",
   "test/domain/safety/rule.test.ts",
+  "test/domain/safety/rules-languages.test.ts",
   "test/domain/safety/rules-others.test.ts",
   "test/domain/safety/rules-self.test.ts",
   "test/http/chart-link.test.ts",
