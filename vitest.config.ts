@@ -18,6 +18,7 @@ export const FAST_TESTS = [
   "test/i18n-format.test.ts",
   "test/i18n-slack.test.ts",
   "test/i18n.test.ts",
+  "test/log.test.ts",
   "test/well-formed.test.ts",
   "test/conversation/answers.test.ts",
   "test/conversation/crisis.test.ts",
