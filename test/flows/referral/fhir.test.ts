@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { FHIR_IN, FHIR_OUT, FHIR_TASK_STATUSES, fhirStatusOf } from "../../../flows/referral/fhir.js";
+
+describe("fhirStatusOf", () => {
+  it("gives each outgoing state's Task status", () => {
+    expect(fhirStatusOf("OUT", "filed")).toBe("on-hold");
+    expect(fhirStatusOf("OUT", "sent")).toBe("requested");
+    expect(fhirStatusOf("OUT", "appointmentPlanned")).toBe("accepted");
+    expect(fhirStatusOf("OUT", "firstContact")).toBe("in-progress");
+    expect(fhirStatusOf("OUT", "noShow")).toBe("on-hold");
+    expect(fhirStatusOf("OUT", "redirected")).toBe("rejected");
+    expect(fhirStatusOf("OUT", "consentWithdrawn")).toBe("cancelled");
+    expect(fhirStatusOf("OUT", "enteredInError")).toBe("entered-in-error");
+  });
+
+  it("gives each incoming state's Task status", () => {
+    expect(fhirStatusOf("IN", "filed")).toBe("requested");
+    expect(fhirStatusOf("IN", "infoRequested")).toBe("on-hold");
+    expect(fhirStatusOf("IN", "invited")).toBe("in-progress");
+    expect(fhirStatusOf("IN", "contactMade")).toBe("completed");
+    expect(fhirStatusOf("IN", "noContact")).toBe("failed");
+    expect(fhirStatusOf("IN", "withdrawn")).toBe("cancelled");
+  });
+
+  it("reads the table of the direction asked: a state of the other direction only is unknown", () => {
+    expect(() => fhirStatusOf("IN", "sent")).toThrow('no FHIR status for IN state "sent"');
+    expect(() => fhirStatusOf("OUT", "invited")).toThrow('no FHIR status for OUT state "invited"');
+  });
+
+  it("throws on an empty or made-up state", () => {
+    expect(() => fhirStatusOf("OUT", "")).toThrow('no FHIR status for OUT state ""');
+    expect(() => fhirStatusOf("OUT", "closed")).toThrow('no FHIR status for OUT state "closed"');
+    expect(() => fhirStatusOf("IN", "Accepted")).toThrow('no FHIR status for IN state "Accepted"');
+  });
+
+  // Known bug: the lookup `table[state]` reads Object.prototype, so "toString", "constructor" or
+  // "__proto__" give a function or an object instead of throwing. No referral machine has such a
+  // state today. `it.fails`: this test passes while the bug is there; fixed, flip it to `it`.
+  it.fails("throws on names every object has (Object.prototype)", () => {
+    expect(() => fhirStatusOf("IN", "toString")).toThrow();
+    expect(() => fhirStatusOf("OUT", "__proto__")).toThrow();
+    expect(() => fhirStatusOf("OUT", "constructor")).toThrow();
+  });
+});
+
+describe("the FHIR tables", () => {
+  it("use only Task statuses of FHIR R4", () => {
+    for (const status of [...Object.values(FHIR_OUT), ...Object.values(FHIR_IN)]) expect(FHIR_TASK_STATUSES).toContain(status);
+  });
+
+  it("list the nine R4 statuses the Gravity profile uses, once each", () => {
+    expect(new Set(FHIR_TASK_STATUSES).size).toBe(9);
+    expect(FHIR_TASK_STATUSES).toEqual(["requested", "accepted", "rejected", "in-progress", "on-hold", "cancelled", "failed", "completed", "entered-in-error"]);
+  });
+});
