@@ -59,7 +59,8 @@ export type ReferralInState = keyof typeof FHIR_IN;
 /** The FHIR Task status of a state of the given direction; throws on a state that does not exist. */
 export function fhirStatusOf(direction: Direction, state: string): FhirTaskStatus {
   const table: Record<string, FhirTaskStatus> = direction === "OUT" ? FHIR_OUT : FHIR_IN;
-  const status = table[state];
+  // Own keys only: "toString" or "__proto__" are no states.
+  const status = Object.hasOwn(table, state) ? table[state] : undefined;
   if (!status) throw new Error(`no FHIR status for ${direction} state "${state}"`);
   return status;
 }
