@@ -123,6 +123,39 @@ export async function memberFor(deps: SlackDeps, client: Web, place: Place, aske
   return member;
 }
 
+/** A role a listener asks for, and how a member without it is refused. */
+export interface NeededRole {
+  role: Member["role"];
+  why: string;
+  key: string;
+}
+
+/**
+ * Who asks and where: the request's place and its active member (with `need`, one of that role),
+ * or null after the refusal: audited only when the body names no user, else also told privately.
+ */
+export async function askingMember(
+  deps: SlackDeps,
+  client: Web,
+  body: unknown,
+  asked: Asked,
+  context: Context,
+  need?: NeededRole,
+): Promise<{ place: Place; member: Member } | null> {
+  const place = placeOf(body);
+  if (!place) {
+    await recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
+    return null;
+  }
+  const member = await memberFor(deps, client, place, asked, context);
+  if (!member) return null;
+  if (need && member.role !== need.role) {
+    await refuse(deps, client, place, { ...asked, why: need.why, member }, need.key);
+    return null;
+  }
+  return { place, member };
+}
+
 /**
  * Runs a listener's action and turns an expected refusal into a private message. Other errors
  * go on to the error boundary (`app.error`).

@@ -7,7 +7,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
 import { acceptModal, planModal, textModal } from "../blocks/modals.js";
-import { memberFor, orRefuse, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
+import { askingMember, orRefuse, refuse, type SlackDeps } from "../context.js";
 import { parseUuid } from "../refusals.js";
 import { CARD_ACTION_PATTERN, CARD_ACTIONS as A } from "../ids.js";
 
@@ -37,10 +37,9 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await ack();
     const id = String(action.action_id).slice(0, 64);
     const asked = { surface: "action" as const, what: id };
-    const place = placeOf(body);
-    if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked, context);
-    if (!member) return;
+    const asking = await askingMember(deps, client, body, asked, context);
+    if (!asking) return;
+    const { place, member } = asking;
     const referralId = parseUuid(action.value);
     if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
     if (!referralId) return refuse(deps, client, place, { ...asked, why: "malformedId", member }, "referral.refused.unknown");

@@ -6,7 +6,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { referralNames } from "../../domain/referrals/card.js";
 import { textModal } from "../blocks/modals.js";
-import { memberFor, orRefuse, placeOf, recordRefusal, refuse, tellUser, type SlackDeps } from "../context.js";
+import { askingMember, orRefuse, refuse, tellUser, type SlackDeps } from "../context.js";
 import { sendInvite } from "../invite.js";
 import { parseUuid } from "../refusals.js";
 import { escapeSlack } from "../text.js";
@@ -19,10 +19,9 @@ export function registerDmActions(app: App, deps: SlackDeps): void {
     await ack();
     const id = String(action.action_id).slice(0, 64);
     const asked = { surface: "action" as const, what: id };
-    const place = placeOf(body);
-    if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked, context);
-    if (!member) return;
+    const asking = await askingMember(deps, client, body, asked, context);
+    if (!asking) return;
+    const { place, member } = asking;
     if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
     const referralId = parseUuid(action.value);
     if (!referralId) return refuse(deps, client, place, { ...asked, why: "malformedId", member }, "referral.refused.unknown");
