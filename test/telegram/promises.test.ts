@@ -5,28 +5,19 @@
  * the client says they want to go on; a parked topic survives /stop and /start; the message after
  * /pauze is not taken as an answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
-import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
-import { offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
+import { offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
 import * as journeys from "../support/offline-journeys.js";
 
-let t: EmbeddedTestDb;
 let db: Database;
 let ob: OfflineBot;
 let lastChat = 91_000;
 
-beforeAll(async () => {
-  t = await freshEmbeddedDb();
-  db = t.db;
-  ob = offlineBot(db);
-});
-afterAll(async () => {
-  await t?.cleanup();
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 const client = (id: string) => db.prisma.client.findUniqueOrThrow({ where: { id } });
 const activeRun = (clientId: string) => db.prisma.flowRun.findFirstOrThrow({ where: { clientId, status: "ACTIVE" } });
