@@ -3,6 +3,8 @@
  * conversation and jobs scheduled ahead, a Bot API on loopback, and reading a process's memory.
  */
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChildProcess } from "node:child_process";
@@ -43,6 +45,39 @@ export async function seed(dataDir: string, clients: number, jobs: number): Prom
     );
   } finally {
     await db.close();
+  }
+}
+
+/** The PGlite folder a benchmark starts from: BENCH_DATA_DIR when set (kept afterwards), else a new one in the temporary folder. */
+export function benchDataDir(prefix: string): { dataDir: string; keep: boolean } {
+  const keep = process.env.BENCH_DATA_DIR;
+  return { dataDir: keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), prefix)), keep: Boolean(keep) };
+}
+
+/** Seeds the folder, unless it is a kept one that already holds a database. */
+export async function seedUnlessKept(data: { dataDir: string; keep: boolean }, clients: number, jobs: number, print: (line: string) => void): Promise<void> {
+  if (data.keep && fs.existsSync(path.join(data.dataDir, "PG_VERSION"))) {
+    print(`PGlite folder ${data.dataDir} used as it is`);
+    return;
+  }
+  const t = performance.now();
+  await seed(data.dataDir, clients, jobs);
+  print(`PGlite folder with ${clients} clients in a conversation and ${jobs} jobs scheduled ahead, made in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+/** Removes the folder, unless it is BENCH_DATA_DIR. */
+export function removeUnlessKept(data: { dataDir: string; keep: boolean }): void {
+  if (!data.keep) fs.rmSync(data.dataDir, { recursive: true, force: true });
+}
+
+/** Waits until the service on `port` answers /healthz, at most 120 s from `since` (a performance.now()); throws when `child` (named `name`) exits first. */
+export async function untilHealthy(child: ChildProcess, port: number, since: number, name: string): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (performance.now() - since > 120_000) throw new Error("no /healthz within 120 s");
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 

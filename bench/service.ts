@@ -17,11 +17,10 @@
  * The service logs how long its own parts took ("Koers started", `startup`); they are printed too.
  */
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fakeTelegram, memoryOf, seed, serviceOf } from "./service-setup.js";
+import { benchDataDir, fakeTelegram, untilHealthy, memoryOf, removeUnlessKept, seedUnlessKept, serviceOf } from "./service-setup.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -72,13 +71,7 @@ async function startOnce(dataDir: string, apiRoot: string, seconds: number, main
   npm.stderr?.on("data", lineReader());
   let startMs = NaN;
   try {
-    for (;;) {
-      if (npm.exitCode !== null) throw new Error(`npm start exited with ${npm.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (performance.now() - started > 120_000) throw new Error("no /healthz within 120 s");
-      await sleep(20);
-    }
+    await untilHealthy(npm, port, started, "npm start");
     startMs = performance.now() - started;
     const pid = serviceOf(npm);
     if (!pid) throw new Error("could not find the service's process");
@@ -101,17 +94,11 @@ async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SERVICE_SECONDS ?? 30);
   const starts = Number(process.env.BENCH_STARTS ?? 2);
   const against = process.env.BENCH_AGAINST ? path.resolve(process.env.BENCH_AGAINST, "src/main.js") : undefined;
-  const keep = process.env.BENCH_DATA_DIR;
-  const dataDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "koers-service-"));
+  const data = benchDataDir("koers-service-");
+  const { dataDir } = data;
   const telegram = await fakeTelegram();
   try {
-    if (keep && fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-      print(`PGlite folder ${dataDir} used as it is`);
-    } else {
-      const t = performance.now();
-      await seed(dataDir, clients, jobs);
-      print(`PGlite folder with ${clients} clients in a conversation and ${jobs} jobs scheduled ahead, made in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    }
+    await seedUnlessKept(data, clients, jobs, print);
     const runs: Start[] = [];
     const others: Start[] = [];
     const show = (what: string, r: Start) => {
@@ -140,7 +127,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await telegram.close();
-    if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+    removeUnlessKept(data);
   }
 }
 

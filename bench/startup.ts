@@ -19,11 +19,10 @@
  * started as with BENCH_AGAINST).
  */
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fakeTelegram, seed } from "./service-setup.js";
+import { benchDataDir, fakeTelegram, untilHealthy, removeUnlessKept, seedUnlessKept } from "./service-setup.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -82,13 +81,7 @@ async function startOnce(dataDir: string, apiRoot: string, main: string | undefi
   child.stderr.on("data", onData);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (performance.now() - t0 > 120_000) throw new Error("no /healthz within 120 s");
-      await sleep(20);
-    }
+    await untilHealthy(child, port, t0, "the service");
     times.healthz = performance.now() - t0;
     while (Number.isNaN(origin) && performance.now() - t0 < 120_000 && child.exitCode === null) await sleep(20);
     if (Number.isNaN(origin)) throw new Error('no "Koers started" line');
@@ -134,17 +127,11 @@ export async function benchStartup(print: (line: string) => void): Promise<{ med
   const runs = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
   const against = process.env.BENCH_AGAINST ? path.resolve(process.env.BENCH_AGAINST, "src/main.js") : undefined;
   const cpuProf = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
-  const keep = process.env.BENCH_DATA_DIR;
-  const dataDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "koers-startup-"));
+  const data = benchDataDir("koers-startup-");
+  const { dataDir } = data;
   const telegram = await fakeTelegram();
   try {
-    if (keep && fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-      print(`PGlite folder ${dataDir} used as it is`);
-    } else {
-      const t = performance.now();
-      await seed(dataDir, clients, clients);
-      print(`PGlite folder with ${clients} clients in a conversation and ${clients} jobs scheduled ahead, made in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    }
+    await seedUnlessKept(data, clients, clients, print);
     // The build check alone (also the first build, when dist/ is stale: not counted).
     spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
     const checks: number[] = [];
@@ -179,7 +166,7 @@ export async function benchStartup(print: (line: string) => void): Promise<{ med
     return result;
   } finally {
     await telegram.close();
-    if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+    removeUnlessKept(data);
   }
 }
 

@@ -2,7 +2,7 @@
  * What every Slack listener gets, and the few things they all do: find the member behind a Slack
  * user, refuse privately, and reach someone by a private message.
  */
-import type { AnyMiddlewareArgs, Context, Middleware, types, webApi } from "@slack/bolt";
+import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Context, Middleware, types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Engine } from "../conversation/engine.js";
 import type { ChartLinks } from "../http/chart-link.js";
@@ -121,6 +121,62 @@ export async function memberFor(deps: SlackDeps, client: Web, place: Place, aske
   const member = memberOf(context);
   if (!member) await refuse(deps, client, place, { ...asked, why: "notMember" }, "referral.refused.notMember");
   return member;
+}
+
+/** A role a listener asks for, and how a member without it is refused. */
+export interface NeededRole {
+  role: Member["role"];
+  why: string;
+  key: string;
+}
+
+/**
+ * Who asks and where: the request's place and its active member (with `need`, one of that role),
+ * or null after the refusal: audited only when the body names no user, else also told privately.
+ */
+export async function askingMember(
+  deps: SlackDeps,
+  client: Web,
+  body: unknown,
+  asked: Asked,
+  context: Context,
+  need?: NeededRole,
+): Promise<{ place: Place; member: Member } | null> {
+  const place = placeOf(body);
+  if (!place) {
+    await recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
+    return null;
+  }
+  const member = await memberFor(deps, client, place, asked, context);
+  if (!member) return null;
+  if (need && member.role !== need.role) {
+    await refuse(deps, client, place, { ...asked, why: need.why, member }, need.key);
+    return null;
+  }
+  return { place, member };
+}
+
+/** A button pressed by an active member: its action id (at most 64 characters), what it asked, where and who, and the press itself. */
+export interface MemberPress {
+  id: string;
+  asked: Asked;
+  place: Place;
+  member: Member;
+  action: ButtonAction;
+  body: BlockAction<ButtonAction>;
+  client: Web;
+}
+
+/** Listens for the buttons whose action id matches `pattern`: acked at once, then handled for an active member (`askingMember`). */
+export function onMemberButton(app: App, deps: SlackDeps, pattern: RegExp, handle: (press: MemberPress) => Promise<void>): void {
+  app.action<BlockAction<ButtonAction>>(pattern, async ({ ack, body, action, client, context }) => {
+    await ack();
+    const id = String(action.action_id).slice(0, 64);
+    const asked = { surface: "action" as const, what: id };
+    const asking = await askingMember(deps, client, body, asked, context);
+    if (!asking) return;
+    await handle({ id, asked, ...asking, action, body, client });
+  });
 }
 
 /**

@@ -10,18 +10,16 @@ import { crisisResume } from "../../src/cli/crisis.js";
 import { createEngine } from "../../src/conversation/engine.js";
 import type { Database } from "../../src/db/client.js";
 import { createJobs } from "../../src/jobs/index.js";
-import type { NudgeSink } from "../../src/jobs/nudge-jobs.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
 import { planReminders } from "../../src/domain/reminders/plan.js";
 import { DAYPART_WINDOWS, isQuietHours, localTime } from "../../src/domain/reminders/schedule.js";
 import { silentLogger } from "../../src/log.js";
 import { crisisHandlers } from "../../src/slack/crisis.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
-import { activeClient, fakeClock, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
+import { activeClient, clientInput, fakeClock, nowhere, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
 import { freshEmbeddedDb } from "../support/db.js";
 
 const HOUR = 3_600_000;
-const nowhere: NudgeSink = { deliver: async () => ({ channel: null, ts: null }) };
 let update = 61_000;
 
 // Dates lie ahead of the real clock: the outbox's own rows are due at the database's now().
@@ -43,8 +41,7 @@ function world(db: Database, clock: FakeClock) {
     // The coach is told as without Slack (logged); the hold is the same either way.
     handlers: crisisHandlers({ db, t: createSlackTranslator("nl"), logger, web: null, escalateMinutes: 30 }),
   });
-  const say = (chatId: number, text: string) => engine.handle({ updateId: update++, chatId, input: { kind: "text", text } });
-  const press = (chatId: number, data: string) => engine.handle({ updateId: update++, chatId, input: { kind: "button", data } });
+  const { say, press } = clientInput(engine, () => update++);
   async function delivered(): Promise<SentMessage[]> {
     const before = sender.sent.length;
     await dispatcher.drain();

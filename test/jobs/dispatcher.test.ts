@@ -2,15 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { SendError } from "../../src/jobs/errors.js";
 import { createJobs } from "../../src/jobs/index.js";
-import type { NudgeSink } from "../../src/jobs/nudge-jobs.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
 import type { JobHandlers } from "../../src/jobs/types.js";
 import { silentLogger } from "../../src/log.js";
-import { activeClient, backends, fakeClock, insertJob, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
+import { activeClient, backends, fakeClock, insertJob, nowhere, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
 
 const noEngine = { startConversation: async () => undefined, resumeParked: async () => "gone" as const, reask: async () => "not needed" as const };
-const nowhere: NudgeSink = { deliver: async () => ({ channel: null, ts: null }) };
 
 function jobs(db: Database, clock: FakeClock, sender = recordingSender(), handlers: JobHandlers = {}) {
   return createJobs({ db, engine: noEngine, sender, nudges: nowhere, logger: silentLogger(), clock: clock.now, limiter: unlimited, silentDays: 7, handlers });

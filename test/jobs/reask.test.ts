@@ -9,14 +9,12 @@ import { createEngine } from "../../src/conversation/engine.js";
 import type { Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
 import { createJobs } from "../../src/jobs/index.js";
-import type { NudgeSink } from "../../src/jobs/nudge-jobs.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
 import { silentLogger } from "../../src/log.js";
 import { renderMessage } from "../../src/outbox/render.js";
-import { activeClient, backends, fakeClock, recordingSender, useDb, type ClientOptions, type FakeClock } from "./support.js";
+import { activeClient, backends, clientInput, fakeClock, nowhere, recordingSender, useDb, type ClientOptions, type FakeClock } from "./support.js";
 
-const nowhere: NudgeSink = { deliver: async () => ({ channel: null, ts: null }) };
 let update = 71_000;
 // Ahead of the real clock: the outbox's own rows are due at the database's now().
 const MONDAY_10 = "2027-01-11T09:00:00Z";
@@ -26,8 +24,7 @@ function world(db: Database, clock: FakeClock) {
   const engine = createEngine({ db, flows: flowRegistry, clock: clock.now, logger });
   const sender = recordingSender();
   const { dispatcher } = createJobs({ db, engine, sender, nudges: nowhere, logger, clock: clock.now, limiter: unlimited, silentDays: 7 });
-  const say = (chatId: number, text: string) => engine.handle({ updateId: update++, chatId, input: { kind: "text", text } });
-  const press = (chatId: number, data: string) => engine.handle({ updateId: update++, chatId, input: { kind: "button", data } });
+  const { say, press } = clientInput(engine, () => update++);
   return { engine, sender, dispatcher, say, press };
 }
 

@@ -4,22 +4,19 @@ import { createEngine, type Engine } from "../../src/conversation/engine.js";
 import { createTranslator } from "../../src/i18n.js";
 import type { Database } from "../../src/db/client.js";
 import { createJobs } from "../../src/jobs/index.js";
-import type { NudgeSink } from "../../src/jobs/nudge-jobs.js";
 import { unlimited } from "../../src/jobs/rate-limit.js";
 import { planReminders } from "../../src/domain/reminders/plan.js";
 import { DAYPART_WINDOWS, isQuietHours, localTime } from "../../src/domain/reminders/schedule.js";
 import { silentLogger } from "../../src/log.js";
-import { activeClient, backends, fakeClock, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
+import { activeClient, backends, clientInput, fakeClock, nowhere, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
 
-const nowhere: NudgeSink = { deliver: async () => ({ channel: null, ts: null }) };
 let update = 50_000;
 
 function world(db: Database, clock: FakeClock) {
   const engine = createEngine({ db, flows: flowRegistry, clock: clock.now, logger: silentLogger() });
   const sender = recordingSender();
   const { dispatcher } = createJobs({ db, engine, sender, nudges: nowhere, logger: silentLogger(), clock: clock.now, limiter: unlimited, silentDays: 7 });
-  const press = (chatId: number, data: string) => engine.handle({ updateId: update++, chatId, input: { kind: "button", data } });
-  const say = (chatId: number, text: string) => engine.handle({ updateId: update++, chatId, input: { kind: "text", text } });
+  const { press, say } = clientInput(engine, () => update++);
   const command = (chatId: number, name: string) => engine.handle({ updateId: update++, chatId, input: { kind: "command", command: name, args: "" } });
   /** Runs what is due and returns what reached the client since the last call. */
   async function delivered(): Promise<SentMessage[]> {

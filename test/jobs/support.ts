@@ -3,8 +3,21 @@
  * would have sent, a fake clock, and the two database backends.
  */
 import type { Database } from "../../src/db/client.js";
+import type { Engine } from "../../src/conversation/engine.js";
+import type { NudgeSink } from "../../src/jobs/nudge-jobs.js";
 import type { MessageSender } from "../../src/jobs/telegram-send.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
+
+/** A nudge sink that reaches no one. */
+export const nowhere: NudgeSink = { deliver: async () => ({ channel: null, ts: null }) };
+
+/** The client typing and pressing, each as a new update numbered by `next`. */
+export function clientInput(engine: Pick<Engine, "handle">, next: () => number) {
+  return {
+    say: (chatId: number, text: string) => engine.handle({ updateId: next(), chatId, input: { kind: "text", text } }),
+    press: (chatId: number, data: string) => engine.handle({ updateId: next(), chatId, input: { kind: "button", data } }),
+  };
+}
 
 export interface ClientOptions {
   name?: string;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { expectCases } from "../support/cases.js";
 import { modelSource } from "../../scripts/crisis-model.js";
 import { crisisDoubt, crisisHits, detectCrisis } from "../../src/domain/safety/detect.js";
 import type { CrisisCategory } from "../../src/domain/safety/index.js";
@@ -198,11 +199,7 @@ describe("the crisis detector", () => {
     expect(detectCrisis("help ze komt eraan")?.category).toBe("danger");
     expect(detectCrisis("ik zit verstopt in de wc hij is binnen")?.category).toBe("danger");
     expect(detectCrisis("ik doe niet open hij zegt dat hij de deur intrapt")?.category).toBe("danger");
-    expect(detectCrisis("hij komt zo thuis")).toBeNull();
-    expect(detectCrisis("kan nu niet praten, ben op werk")).toBeNull();
-    expect(detectCrisis("kan nu niet praten hij is hier, bel je later")).toBeNull();
-    expect(detectCrisis("help mijn schoonmoeder komt eraan")).toBeNull();
-    expect(detectCrisis("ik doe niet open voor de colporteur haha")).toBeNull();
+    expectCases(detectCrisis, [["hij komt zo thuis", null], ["kan nu niet praten, ben op werk", null], ["kan nu niet praten hij is hier, bel je later", null], ["help mijn schoonmoeder komt eraan", null], ["ik doe niet open voor de colporteur haha", null]]);
   });
 
   it("someone else on the edge of a bridge or on the rails is danger now; chat spelling and cutting with scissors are read", () => {
@@ -217,9 +214,7 @@ describe("the crisis detector", () => {
   it("the writer's own threat to hurt someone is violence; a game, a joke or a chore is not", () => {
     expect(detectCrisis("ik steek die gast morgen neer, ik weet waar hij woont")?.categories).toContain("violence");
     expect(detectCrisis("als ze mijn uitkering stopzetten kom ik met een mes naar het gemeentehuis")?.categories).toContain("violence");
-    expect(detectCrisis("ik maak die gast kapot in fortnite vanavond")).toBeNull();
-    expect(detectCrisis("ik vermoord mijn broer als hij weer mijn chips opeet haha")).toBeNull();
-    expect(detectCrisis("ik sloop morgen de oude keuken eruit met mijn broer")).toBeNull();
+    expectCases(detectCrisis, [["ik maak die gast kapot in fortnite vanavond", null], ["ik vermoord mijn broer als hij weer mijn chips opeet haha", null], ["ik sloop morgen de oude keuken eruit met mijn broer", null]]);
     expect(detectCrisis("mijn zoon neemt een mes mee naar kamp om hout te snijden")?.rule ?? "").not.toMatch(/my-threat/);
   });
 

@@ -149,6 +149,28 @@ async function pressOnHome(w: World, user: string, alertId: string): Promise<voi
 }
 
 const posts = (w: World, channel?: string) => w.slack.of("chat.postMessage").filter((c) => channel === undefined || c.params.channel === channel);
+
+const isSilentNudge = (c: SlackCall) => String(c.params.text).includes("niets laten horen");
+
+/** A crisis signal, then a "silent" nudge for the coach: it is held (the coach gets no nudge). */
+async function expectNudgeHeld(w: World): Promise<void> {
+  await w.say("ik wil dood");
+  await w.drain();
+  await w.t.db.prisma.$transaction((tx) => openNudge(tx, { clientId: w.clientId, coachId: w.coach.id, cause: "silent", now: w.clock.now() }));
+  await w.drain();
+  expect(posts(w, "DUAHMED").filter(isSilentNudge)).toHaveLength(0);
+}
+
+/** Contact and backup got one message each and the alert is escalated now; the timer later finds it escalated already (the team's channel gets no second post). */
+async function expectEscalatedAtOnce(w: World): Promise<void> {
+  expect(posts(w, "DUFLEUR")).toHaveLength(1);
+  expect(posts(w, "DUKARIM")).toHaveLength(1);
+  const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
+  expect(alert.escalatedAt).toEqual(w.clock.now());
+  w.clock.advance(31 * MIN);
+  await w.drain();
+  expect(posts(w, "CTEAM")).toHaveLength(1);
+}
 const blockText = (c: SlackCall | undefined) => JSON.stringify(c?.params.blocks ?? []);
 const actionIds = (c: SlackCall | undefined) =>
   ((c?.params.blocks ?? []) as { type: string; elements?: { action_id: string }[] }[]).find((b) => b.type === "actions")?.elements?.map((e) => e.action_id) ?? [];
@@ -266,28 +288,18 @@ describe("a crisis alert in Slack", () => {
     });
 
     it("holds the client's other nudges until 'hervat herinneringen', then delivers them; audited", async () => {
-      await w.say("ik wil dood");
-      await w.drain();
-      await w.t.db.prisma.$transaction((tx) => openNudge(tx, { clientId: w.clientId, coachId: w.coach.id, cause: "silent", now: w.clock.now() }));
-      await w.drain();
-      const nudgeText = (c: SlackCall) => String(c.params.text).includes("niets laten horen");
-      expect(posts(w, "DUAHMED").filter(nudgeText)).toHaveLength(0);
+      await expectNudgeHeld(w);
       await w.press("crisis.resume", "UAHMED", "DUAHMED", String(posts(w, "DUAHMED")[0]?.params.ts));
       expect((await w.t.db.prisma.client.findUniqueOrThrow({ where: { id: w.clientId } })).crisisHoldSince).toBeNull();
       await w.drain();
-      expect(posts(w, "DUAHMED").filter(nudgeText)).toHaveLength(1);
+      expect(posts(w, "DUAHMED").filter(isSilentNudge)).toHaveLength(1);
       const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
       expect(alert).toMatchObject({ resumedBy: w.coach.id, resumedAt: w.clock.now() });
       expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.resumed", actorId: w.coach.id } })).toBe(1);
     });
 
     it("the coach's App Home shows the hold with 'Hervat herinneringen'; pressed there it lifts the hold (audited) and the Home is shown anew", async () => {
-      await w.say("ik wil dood");
-      await w.drain();
-      await w.t.db.prisma.$transaction((tx) => openNudge(tx, { clientId: w.clientId, coachId: w.coach.id, cause: "silent", now: w.clock.now() }));
-      await w.drain();
-      const nudgeText = (c: SlackCall) => String(c.params.text).includes("niets laten horen");
-      expect(posts(w, "DUAHMED").filter(nudgeText)).toHaveLength(0);
+      await expectNudgeHeld(w);
 
       await openHome(w, "UAHMED");
       const home = homeOf(w, "UAHMED");
@@ -315,7 +327,7 @@ describe("a crisis alert in Slack", () => {
       expect(homeButtons(after).map((b) => b.action)).not.toContain("crisis.resume");
       // What the hold kept back goes out now: the nudge reaches the coach.
       await w.drain();
-      expect(posts(w, "DUAHMED").filter(nudgeText)).toHaveLength(1);
+      expect(posts(w, "DUAHMED").filter(isSilentNudge)).toHaveLength(1);
       // A second press on an old Home: "already done", nothing changes.
       await pressOnHome(w, "UAHMED", alert.id);
       expect(await w.t.db.prisma.auditEvent.count({ where: { action: "crisis.resumed", clientId: w.clientId } })).toBe(1);
@@ -333,14 +345,7 @@ describe("a crisis alert in Slack", () => {
       const [teamPost] = posts(w, "CTEAM");
       expect(blockText(teamPost)).toContain("Coach Ahmed is niet bereikbaar in Slack");
       expect(blockText(teamPost)).toContain("gedachten aan zelfmoord");
-      expect(posts(w, "DUFLEUR")).toHaveLength(1);
-      expect(posts(w, "DUKARIM")).toHaveLength(1);
-      const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
-      expect(alert.escalatedAt).toEqual(w.clock.now());
-      // And the timer later finds it escalated already.
-      w.clock.advance(31 * MIN);
-      await w.drain();
-      expect(posts(w, "CTEAM")).toHaveLength(1);
+      await expectEscalatedAtOnce(w);
     });
 
     it("reaches contact and backup even when the app is not in the team's channel, and does not retry the channel", async () => {
@@ -348,13 +353,7 @@ describe("a crisis alert in Slack", () => {
       await w.say("ik wil mezelf iets aan doen");
       await w.drain();
       expect(posts(w, "CTEAM")).toHaveLength(1);
-      expect(posts(w, "DUFLEUR")).toHaveLength(1);
-      expect(posts(w, "DUKARIM")).toHaveLength(1);
-      const alert = await w.t.db.prisma.crisisAlert.findFirstOrThrow({ where: { clientId: w.clientId } });
-      expect(alert.escalatedAt).toEqual(w.clock.now());
-      w.clock.advance(31 * MIN);
-      await w.drain();
-      expect(posts(w, "CTEAM")).toHaveLength(1);
+      await expectEscalatedAtOnce(w);
       expect(await w.t.db.prisma.job.count({ where: { kind: "crisis.escalate", status: { not: "DONE" } } })).toBe(0);
     });
   });

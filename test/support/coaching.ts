@@ -151,6 +151,16 @@ export async function hear(user: ChatUser, expected: string[], timeoutMs = 8_000
   return got;
 }
 
+/** A stretch of conversation: each thing the client says, then what the bot answers (checked as `hear` does); the bot's last answer. */
+export async function converse(user: ChatUser, exchanges: [say: string, expected: string[]][]): Promise<BotMessage[]> {
+  let got: BotMessage[] = [];
+  for (const [text, expected] of exchanges) {
+    await user.say(text);
+    got = await hear(user, expected);
+  }
+  return got;
+}
+
 /** The last message of a batch (the question with the buttons). */
 export function last(messages: BotMessage[]): BotMessage {
   const m = messages.at(-1);

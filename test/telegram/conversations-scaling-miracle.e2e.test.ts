@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  atLocal, comingMonday, dayAfter, expectQuiet, hear, labels, last, longAnswer, notNowRow, onboardedClient, runningClock, scaleLabels, seedGoal,
+  atLocal, comingMonday, converse, dayAfter, expectQuiet, hear, labels, last, longAnswer, notNowRow, onboardedClient, runningClock, scaleLabels, seedGoal,
   type Onboarded,
 } from "../support/coaching.js";
 import { nlText, serviceForFile } from "../support/service.js";
@@ -43,14 +43,12 @@ describe.concurrent("started by the coach", () => {
     let scores = await svc.koers.db.prisma.scaleScore.findMany({ where: { clientId: c.clientId } });
     expect(scores.map((s) => [s.kind, s.score, s.goalId])).toEqual([["MOTIVATION", 6, goal.id]]);
 
-    await chat.say(longAnswer(700));
-    await hear(chat, [nlText("controls.tooLong"), nlText("scaling.how.plain", { score: 6 })]);
-    await chat.say("Ik wil fit zijn voor mijn kinderen");
-    await hear(chat, [nlText("scaling.higher", { next: 7 })]);
-    await chat.say("Dan ga ik twee keer per week zwemmen");
-    await hear(chat, [nlText("scaling.step")]);
-    await chat.say("Zaterdag naar het zwembad");
-    await hear(chat, [nlText("scaling.end", { name: "Sam" })]);
+    await converse(chat, [
+      [longAnswer(700), [nlText("controls.tooLong"), nlText("scaling.how.plain", { score: 6 })]],
+      ["Ik wil fit zijn voor mijn kinderen", [nlText("scaling.higher", { next: 7 })]],
+      ["Dan ga ik twee keer per week zwemmen", [nlText("scaling.step")]],
+      ["Zaterdag naar het zwembad", [nlText("scaling.end", { name: "Sam" })]],
+    ]);
     await expectQuiet(svc.koers.db, chat, c.clientId);
 
     // Next time: the bot knows the last MOTIVATION score, and an 8 is a rise.
@@ -58,12 +56,11 @@ describe.concurrent("started by the coach", () => {
     turn = await hear(chat, [nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.motivation")]);
     await chat.press(last(turn), "8");
     await hear(chat, [nlText("scaling.how.rise", { from: 6, to: 8 })]);
-    await chat.say("Ik ben gewoon gegaan, ook toen ik geen zin had");
-    await hear(chat, [nlText("scaling.higher", { next: 9 })]);
-    await chat.say("Dan neem ik mijn buurvrouw mee");
-    await hear(chat, [nlText("scaling.step")]);
-    await chat.say("Mijn buurvrouw vragen");
-    await hear(chat, [nlText("scaling.end", { name: "Sam" })]);
+    await converse(chat, [
+      ["Ik ben gewoon gegaan, ook toen ik geen zin had", [nlText("scaling.higher", { next: 9 })]],
+      ["Dan neem ik mijn buurvrouw mee", [nlText("scaling.step")]],
+      ["Mijn buurvrouw vragen", [nlText("scaling.end", { name: "Sam" })]],
+    ]);
     await expectQuiet(svc.koers.db, chat, c.clientId);
 
     scores = await svc.koers.db.prisma.scaleScore.findMany({ where: { clientId: c.clientId }, orderBy: { at: "asc" } });
@@ -130,12 +127,11 @@ describe("a parked topic", () => {
     let turn = await hear(chat, [nlText("controls.comeBack"), nlText("miracle.who")]);
     expect(await svc.koers.db.prisma.flowRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "ACTIVE" });
 
-    await chat.say("Mijn zus");
-    await hear(chat, [nlText("miracle.whoDoes", { who: "je zus" })]);
-    await chat.say("ze knuffelt me");
-    await hear(chat, [nlText("miracle.different")]);
-    await chat.say("Ik sta op tijd op en ik maak ontbijt voor de kinderen.");
-    await hear(chat, [nlText("miracle.need")]);
+    await converse(chat, [
+      ["Mijn zus", [nlText("miracle.whoDoes", { who: "je zus" })]],
+      ["ze knuffelt me", [nlText("miracle.different")]],
+      ["Ik sta op tijd op en ik maak ontbijt voor de kinderen.", [nlText("miracle.need")]],
+    ]);
     await chat.say("weet ik niet");
     turn = await hear(chat, [
       nlText("miracle.needLater"),

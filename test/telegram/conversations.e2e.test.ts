@@ -12,7 +12,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Koers } from "../../src/app.js";
 import {
-  atLocal, comingMonday, dayAfter, dutchDate, expectQuiet, hear, labels, last, longAnswer, notNowRow, onboardedClient, runningClock, scaleLabels,
+  atLocal, comingMonday, converse, dayAfter, dutchDate, expectQuiet, hear, labels, last, longAnswer, notNowRow, onboardedClient, runningClock, scaleLabels,
   type Onboarded,
 } from "../support/coaching.js";
 import { memoryLogger, nlText, startOnEmulator, templateDataDir, type LogLine } from "../support/service.js";
@@ -71,12 +71,11 @@ describe("GROW through the Telegram emulator", () => {
     await hear(chat, [nlText("controls.noWords"), nlText("grow.goal.ask")]);
 
     // A goal of a few words gets one follow-up: by when.
-    await chat.say("Ik wil werk");
-    await hear(chat, [nlText("grow.goal.when")]);
-    await chat.say("Voor de zomer");
-    await hear(chat, [nlText("grow.reality.now")]);
-    await chat.say("Slecht");
-    await hear(chat, [nlText("grow.reality.helps")]);
+    await converse(chat, [
+      ["Ik wil werk", [nlText("grow.goal.when")]],
+      ["Voor de zomer", [nlText("grow.reality.now")]],
+      ["Slecht", [nlText("grow.reality.helps")]],
+    ]);
 
     // An essay (more than Telegram itself allows) is refused by the engine, calmly; the
     // conversation stays at the same question (the scaling test has a long answer the flow refuses).
@@ -150,14 +149,12 @@ describe("GROW through the Telegram emulator", () => {
     await chat.press(last(turn), nlText("grow.next.yes"));
     turn = await hear(chat, [nlText("grow.next.go"), nlText("scaling.intro", { name: "Sam" }), nlText("scaling.ask.progress")]);
     expect(labels(last(turn))).toEqual(scaleLabels());
-    await chat.say("een 6 of zo");
-    await hear(chat, [nlText("scaling.how.plain", { score: 6 })]);
-    await chat.say("Ik heb mijn cv al klaar");
-    await hear(chat, [nlText("scaling.higher", { next: 7 })]);
-    await chat.say("Dan heb ik een gesprek gehad");
-    await hear(chat, [nlText("scaling.step")]);
-    await chat.say("De bieb bellen voor hulp met mijn brief");
-    await hear(chat, [nlText("scaling.end", { name: "Sam" })]);
+    await converse(chat, [
+      ["een 6 of zo", [nlText("scaling.how.plain", { score: 6 })]],
+      ["Ik heb mijn cv al klaar", [nlText("scaling.higher", { next: 7 })]],
+      ["Dan heb ik een gesprek gehad", [nlText("scaling.step")]],
+      ["De bieb bellen voor hulp met mijn brief", [nlText("scaling.end", { name: "Sam" })]],
+    ]);
     await expectQuiet(koers.db, chat, sam.clientId);
 
     const scores = await koers.db.prisma.scaleScore.findMany({ where: { clientId: sam.clientId }, orderBy: { at: "asc" } });

@@ -7,10 +7,10 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { crisisDoubt, detectCrisis } from "../../src/domain/safety/index.js";
-import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
+import { callbackUpdate, textUpdate } from "../fixtures/updates.js";
 import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
-import { inviteClient } from "../support/world.js";
+import * as journeys from "../support/offline-journeys.js";
 
 let db: Database;
 let ob: OfflineBot;
@@ -26,19 +26,7 @@ const client = (id: string) => db.prisma.client.findUniqueOrThrow({ where: { id 
 const activeRun = (clientId: string) => db.prisma.flowRun.findFirstOrThrow({ where: { clientId, status: "ACTIVE" } });
 const alertsOf = (clientId: string) => db.prisma.crisisAlert.findMany({ where: { clientId }, include: { events: true } });
 
-async function halfwayGrow() {
-  const chat = ++lastChat;
-  const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
-  await ob.deliver(commandUpdate(chat, `/start ${invited.code}`));
-  await ob.deliver(callbackUpdate(chat, "k:1:yes"));
-  await ob.deliver(textUpdate(chat, "Sam"));
-  await ob.deliver(callbackUpdate(chat, `k:${(await activeRun(invited.clientId)).turn}:no`));
-  await ob.deliver(textUpdate(chat, "hoi"));
-  await ob.deliver(callbackUpdate(chat, `k:${(await activeRun(invited.clientId)).turn}:grow`));
-  expect(texts(await ob.deliver(textUpdate(chat, "Ik wil werk")))).toEqual([nlText("grow.goal.when")]);
-  expect(texts(await ob.deliver(textUpdate(chat, "voor de zomer")))).toEqual([nlText("grow.reality.now")]);
-  return { chat, ...invited, run: await activeRun(invited.clientId) };
-}
+const halfwayGrow = () => journeys.halfwayGrow(db, ob, ++lastChat);
 
 describe("when Koers is unsure whether a message is a crisis", () => {
   it("the messages used here are unsure, not clear alarms", () => {

@@ -10,6 +10,7 @@ import type { Database } from "../../src/db/client.js";
 import { commandUpdate, callbackUpdate, person, privateChat, textUpdate } from "../fixtures/updates.js";
 import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { footprint, nlText } from "../support/service.js";
+import * as journeys from "../support/offline-journeys.js";
 import { inviteClient } from "../support/world.js";
 
 let db: Database;
@@ -43,19 +44,7 @@ function edited(chatId: number, text: string): Update {
 }
 
 /** A client of coach Ahmed who finished onboarding through the bot (consent, name, no reminders). */
-async function onboarded() {
-  const chat = ++lastChat;
-  const invited = await inviteClient(db, { coach: "Ahmed", client: "Samira" });
-  await ob.deliver(commandUpdate(chat, `/start ${invited.code}`));
-  await ob.deliver(callbackUpdate(chat, "k:1:yes"));
-  await ob.deliver(textUpdate(chat, "Sam"));
-  const run = await db.prisma.flowRun.findFirstOrThrow({ where: { clientId: invited.clientId, status: "ACTIVE" } });
-  const prompt = (run.prompt as { choices?: { id: string }[][] }[])[0];
-  const no = prompt?.choices?.flat().find((c) => c.id === "no")?.id ?? "no";
-  await ob.deliver(callbackUpdate(chat, `k:${run.turn}:${no}`));
-  expect((await db.prisma.client.findUniqueOrThrow({ where: { id: invited.clientId } })).status).toBe("ACTIVE");
-  return { chat, ...invited };
-}
+const onboarded = () => journeys.onboarded(db, ob, ++lastChat);
 
 const alerts = (clientId: string) => db.prisma.crisisAlert.findMany({ where: { clientId }, include: { events: { orderBy: { id: "asc" } } } });
 

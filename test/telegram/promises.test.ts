@@ -5,38 +5,38 @@
  * the client says they want to go on; a parked topic survives /stop and /start; the message after
  * /pauze is not taken as an answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
-import { freshEmbeddedDb, type EmbeddedTestDb } from "../support/db.js";
-import { offlineBot, texts, type OfflineBot } from "../support/offline-bot.js";
+import { offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
 import * as journeys from "../support/offline-journeys.js";
 
-let t: EmbeddedTestDb;
 let db: Database;
 let ob: OfflineBot;
 let lastChat = 91_000;
 
-beforeAll(async () => {
-  t = await freshEmbeddedDb();
-  db = t.db;
-  ob = offlineBot(db);
-});
-afterAll(async () => {
-  await t?.cleanup();
-});
+offlineBotPerFile((file) => ({ db, ob } = file));
 
 const client = (id: string) => db.prisma.client.findUniqueOrThrow({ where: { id } });
 const activeRun = (clientId: string) => db.prisma.flowRun.findFirstOrThrow({ where: { clientId, status: "ACTIVE" } });
 const runOf = (id: string) => db.prisma.flowRun.findUniqueOrThrow({ where: { id } });
 const contextOf = (run: { snapshot: unknown }) => (run.snapshot as { context: Record<string, unknown> }).context;
 
+type Chat = { chat: number; clientId: string };
+/** What the bot says to a press on one of the client's buttons. */
+const press = async (c: Chat, choice: string) => texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, choice)));
+/** "Niet nu", then `when` (a park button): what the bot says to the second. */
+async function parkWith(c: Chat, when: string) {
+  await press(c, "notNow");
+  return press(c, when);
+}
+
 /** Halfway a GROW, "niet nu", then "Ik zeg het zelf" (typed or the button): the GROW is parked without a day. */
 async function parkedBySelf(how: "button" | "typed") {
   const c = await journeys.halfwayGrow(db, ob, ++lastChat);
-  expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow")))).toEqual([nlText("controls.park.when")]);
+  expect(await press(c, "notNow")).toEqual([nlText("controls.park.when")]);
   const self = how === "button" ? await journeys.choose(db, c.chat, c.clientId, "self") : textUpdate(c.chat, "ik zeg het zelf wel");
   expect(texts(await ob.deliver(self))).toEqual([nlText("controls.park.okSelf")]);
   expect(await runOf(c.run.id)).toMatchObject({ status: "PARKED", resumeAt: null });
@@ -63,7 +63,7 @@ describe("'Ik zeg het zelf': the topic comes back when the client wants to go on
     const oldNotNow = callbackUpdate(c.chat, `k:${c.run.turn}:notNow`);
     expect(texts(await ob.deliver(textUpdate(c.chat, "verder")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
     expect(texts(await ob.deliver(oldNotNow))).toEqual([nlText("common.oldButton")]);
-    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow")))).toEqual([nlText("controls.park.when")]);
+    expect(await press(c, "notNow")).toEqual([nlText("controls.park.when")]);
   });
 
   it("an ordinary message still gets the menu, and 'verder' from the menu picks the GROW up", async () => {
@@ -81,8 +81,7 @@ describe("'Ik zeg het zelf': the topic comes back when the client wants to go on
 
   it("a topic parked until tomorrow also comes back early on 'verder', and its job does not bring it a second time", async () => {
     const c = await journeys.halfwayGrow(db, ob, ++lastChat);
-    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "tomorrow")))).toEqual([nlText("controls.park.okTomorrow")]);
+    expect(await parkWith(c, "tomorrow")).toEqual([nlText("controls.park.okTomorrow")]);
     const job = await db.prisma.job.findFirstOrThrow({ where: { clientId: c.clientId, kind: "conversation.resume" } });
     expect(job.status).toBe("PENDING");
     expect(texts(await ob.deliver(textUpdate(c.chat, "toch maar verder")))).toEqual([nlText("controls.goOn"), nlText("grow.reality.now")]);
@@ -103,8 +102,7 @@ describe("a parked topic survives /stop and /start", () => {
 
   it("parked until tomorrow: /stop holds its job, /start gives it back, and it comes back at the agreed time", async () => {
     const c = await journeys.halfwayGrow(db, ob, ++lastChat);
-    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "tomorrow")))).toEqual([nlText("controls.park.okTomorrow")]);
+    expect(await parkWith(c, "tomorrow")).toEqual([nlText("controls.park.okTomorrow")]);
     const job = await db.prisma.job.findFirstOrThrow({ where: { clientId: c.clientId, kind: "conversation.resume" } });
     await ob.deliver(commandUpdate(c.chat, "/stop"));
     expect((await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("CANCELLED");
@@ -121,7 +119,7 @@ describe("a parked topic survives /stop and /start", () => {
 
   it("parked until tomorrow: on the agreed day it comes back at its own question, with the answers so far", async () => {
     const c = await journeys.halfwayGrow(db, ob, ++lastChat);
-    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
+    await press(c, "notNow");
     expect(texts(await ob.deliver(textUpdate(c.chat, "morgen graag")))).toEqual([nlText("controls.park.okDay")]);
     const from = ob.calls.length;
     expect(await ob.engine.resumeParked(c.run.id)).toBe("resumed");
@@ -138,8 +136,7 @@ describe("a parked topic survives /stop and /start", () => {
 
   it("parked until a day that passed while stopped: after /start the client is offered it", async () => {
     const c = await journeys.halfwayGrow(db, ob, ++lastChat);
-    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
-    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "tomorrow"));
+    await parkWith(c, "tomorrow");
     await ob.deliver(commandUpdate(c.chat, "/stop"));
     // The agreed day went by while the client had stopped the messages.
     const past = new Date(Date.now() - 3_600_000);
@@ -169,7 +166,7 @@ describe("/pauze does not eat the next message", () => {
   it("a button of the waiting question pressed after /pauze is its answer", async () => {
     const c = await journeys.halfwayGrow(db, ob, ++lastChat);
     await ob.deliver(commandUpdate(c.chat, "/pauze"));
-    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow")))).toEqual([nlText("pause.back"), nlText("controls.park.when")]);
+    expect(await press(c, "notNow")).toEqual([nlText("pause.back"), nlText("controls.park.when")]);
   });
 
   it("with nothing going on, the message after /pauze gets the welcome and the menu", async () => {
@@ -201,16 +198,14 @@ describe("nothing a client is in the middle of is aborted silently", () => {
     expect((await activeRun(c.clientId)).id).toBe(c.run.id);
     expect(texts(await ob.deliver(textUpdate(c.chat, "Slecht")))).toEqual([nlText("grow.reality.helps")]);
     // The client parks the GROW: the first talk comes now.
-    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "self")))).toEqual([
+    expect(await parkWith(c, "self")).toEqual([
       nlText("controls.park.okSelf"),
       nlText("coachTalk.now"),
       nlText("scaling.intro", { name: "Sam" }),
       nlText("scaling.ask.progress"),
     ]);
     // Then that one ends (parked here too), and the second comes.
-    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "tomorrow")))).toEqual([
+    expect(await parkWith(c, "tomorrow")).toEqual([
       nlText("controls.park.okTomorrow"),
       nlText("coachTalk.now"),
       nlText("miracle.intro", { name: "Sam" }),
@@ -274,8 +269,7 @@ describe("a coach's talk that waits", () => {
     expect(texts(await ob.deliver(commandUpdate(c.chat, "/start")))).toEqual([nlText("start.welcomeBack", { name: "Sam" }), nlText("grow.reality.now")]);
     expect((await db.prisma.job.findFirstOrThrow({ where: { idempotencyKey: `conversation.resume:${talk.id}` } })).status).toBe("PENDING");
     // The GROW ends by a park; the talk begins right then.
-    await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notNow"));
-    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "self")))).toEqual([
+    expect(await parkWith(c, "self")).toEqual([
       nlText("controls.park.okSelf"),
       nlText("coachTalk.now"),
       nlText("scaling.intro", { name: "Sam" }),
@@ -333,7 +327,7 @@ describe("a check-in respects a step's due date", () => {
 
   it("the 'Nog niet' button before the due day is no failure either", async () => {
     const c = await withStep(3);
-    expect(texts(await ob.deliver(await journeys.choose(db, c.chat, c.clientId, "notYet")))).toEqual([nlText("checkin.step.notDue"), nlText("checkin.end", { name: "Sam" })]);
+    expect(await press(c, "notYet")).toEqual([nlText("checkin.step.notDue"), nlText("checkin.end", { name: "Sam" })]);
   });
 
   it("after the due day, 'nog niet' asks gently what got in the way", async () => {

@@ -264,12 +264,24 @@ describe("long polling", () => {
       }
     }
 
-    it("does not confirm an update during a database outage, and handles it once when the database is back", async () => {
+    /** A database of its own for an outage test; it takes connections again before it is removed. */
+    async function outageDb() {
       const t = await freshPostgresDb();
       cleanups.push(async () => {
         await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS true`);
         await t.cleanup();
       });
+      return t;
+    }
+
+    /** The outage: the database refuses new connections and drops the open ones. */
+    async function cutOff(name: string): Promise<void> {
+      await asAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+    }
+
+    it("does not confirm an update during a database outage, and handles it once when the database is back", async () => {
+      const t = await outageDb();
       const koers = await startPollingService({ DATABASE_URL: t.url });
       const invited = await inviteClient(koers.db, { coach: "Ahmed" });
       const start = commandUpdate(64_401, `/start ${invited.code}`);
@@ -277,8 +289,7 @@ describe("long polling", () => {
       await waitFor("a first poll", () => api.offsets.length > 0);
 
       // The outage: the database refuses new connections and drops the open ones.
-      await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS false`);
-      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${t.name}' AND pid <> pg_backend_pid()`);
+      await cutOff(t.name);
       expect(await koers.db.ping()).toBe(false);
       api.push(start);
       await waitFor("3 tries during the outage", async () => (await sample(koers, "koers_telegram_updates_total", 'outcome="retried"')) >= 3, 15_000);
@@ -299,17 +310,12 @@ describe("long polling", () => {
     });
 
     it("leaves an update unconfirmed when stopped during an outage, so the next start handles it once", async () => {
-      const t = await freshPostgresDb();
-      cleanups.push(async () => {
-        await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS true`);
-        await t.cleanup();
-      });
+      const t = await outageDb();
       const first = await startPollingService({ DATABASE_URL: t.url });
       const invited = await inviteClient(first.db, { coach: "Ahmed" });
       const start = commandUpdate(64_501, `/start ${invited.code}`);
       await waitFor("a first poll", () => api.offsets.length > 0);
-      await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS false`);
-      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${t.name}' AND pid <> pg_backend_pid()`);
+      await cutOff(t.name);
       api.push(start);
       await waitFor("a try during the outage", async () => (await sample(first, "koers_telegram_updates_total", 'outcome="retried"')) >= 1, 15_000);
       await first.stop();
@@ -332,11 +338,7 @@ describe("long polling", () => {
     });
 
     it("answers the webhook 500 during an outage, and handles Telegram's retry once when the database is back", async () => {
-      const t = await freshPostgresDb();
-      cleanups.push(async () => {
-        await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS true`);
-        await t.cleanup();
-      });
+      const t = await outageDb();
       emulator = await startEmulator();
       cleanups.push(() => emulator.stop());
       const port = await freePort();
@@ -354,8 +356,7 @@ describe("long polling", () => {
           headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
           body: JSON.stringify(start),
         });
-      await asAdmin(`ALTER DATABASE "${t.name}" ALLOW_CONNECTIONS false`);
-      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${t.name}' AND pid <> pg_backend_pid()`);
+      await cutOff(t.name);
       // Telegram retries a webhook that failed; an outage is never counted against the update.
       for (let i = 0; i < 4; i++) expect((await post()).status).toBe(500);
       expect(await emulator.user({ chatId: 64_601 }).unread()).toEqual([]);

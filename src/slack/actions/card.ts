@@ -4,10 +4,10 @@
  * and changes nothing. Buttons that need more (a reason, a date, a coach) open a modal, after the
  * same check; the submission is checked once more.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
 import { acceptModal, planModal, textModal } from "../blocks/modals.js";
-import { memberFor, orRefuse, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
+import { onMemberButton, orRefuse, refuse, type SlackDeps } from "../context.js";
 import { parseUuid } from "../refusals.js";
 import { CARD_ACTION_PATTERN, CARD_ACTIONS as A } from "../ids.js";
 
@@ -33,14 +33,7 @@ const WITH_TEXT: Record<string, ReferralEventType> = {
 const KNOWN = new Set([...Object.keys(DIRECT), ...Object.keys(WITH_TEXT), A.plan, A.acceptIn]);
 
 export function registerCardActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(CARD_ACTION_PATTERN, async ({ ack, body, action, client, context }) => {
-    await ack();
-    const id = String(action.action_id).slice(0, 64);
-    const asked = { surface: "action" as const, what: id };
-    const place = placeOf(body);
-    if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked, context);
-    if (!member) return;
+  onMemberButton(app, deps, CARD_ACTION_PATTERN, async ({ id, asked, place, member, action, body, client }) => {
     const referralId = parseUuid(action.value);
     if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
     if (!referralId) return refuse(deps, client, place, { ...asked, why: "malformedId", member }, "referral.refused.unknown");

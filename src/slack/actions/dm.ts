@@ -3,10 +3,10 @@
  * coach's "ask again" and "withdraw" (referral out, after the client wanted to talk first), and
  * the referrer's "answer" to a question of the team. Checked like card buttons.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import { referralNames } from "../../domain/referrals/card.js";
 import { textModal } from "../blocks/modals.js";
-import { memberFor, orRefuse, placeOf, recordRefusal, refuse, tellUser, type SlackDeps } from "../context.js";
+import { onMemberButton, orRefuse, refuse, tellUser, type SlackDeps } from "../context.js";
 import { sendInvite } from "../invite.js";
 import { parseUuid } from "../refusals.js";
 import { escapeSlack } from "../text.js";
@@ -15,14 +15,7 @@ import { DM_ACTION_PATTERN, DM_ACTIONS } from "../ids.js";
 const KNOWN = new Set<string>(Object.values(DM_ACTIONS));
 
 export function registerDmActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(DM_ACTION_PATTERN, async ({ ack, body, action, client, context }) => {
-    await ack();
-    const id = String(action.action_id).slice(0, 64);
-    const asked = { surface: "action" as const, what: id };
-    const place = placeOf(body);
-    if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-    const member = await memberFor(deps, client, place, asked, context);
-    if (!member) return;
+  onMemberButton(app, deps, DM_ACTION_PATTERN, async ({ id, asked, place, member, action, body, client }) => {
     if (!KNOWN.has(id)) return refuse(deps, client, place, { ...asked, why: "unknownAction", member }, "referral.refused.malformed");
     const referralId = parseUuid(action.value);
     if (!referralId) return refuse(deps, client, place, { ...asked, why: "malformedId", member }, "referral.refused.unknown");

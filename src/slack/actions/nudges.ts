@@ -6,7 +6,7 @@
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { answerNudge, type NudgeAction, type NudgeAnswer } from "../../domain/nudges.js";
-import { memberFor, placeOf, recordRefusal, refuse, type SlackDeps } from "../context.js";
+import { askingMember, refuse, type SlackDeps } from "../context.js";
 import { NUDGE_ACTIONS } from "../ids.js";
 import { parseSlackId, parseUuid } from "../refusals.js";
 import { escapeSlack, mrkdwn } from "../text.js";
@@ -17,10 +17,9 @@ export function registerNudgeActions(app: App, deps: SlackDeps): void {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, client, context }) => {
       await ack();
       const asked = { surface: "action" as const, what: actionId };
-      const place = placeOf(body);
-      if (!place) return recordRefusal(deps, { ...asked, why: "noUser", slackUserId: null });
-      const member = await memberFor(deps, client, place, asked, context);
-      if (!member) return;
+      const asking = await askingMember(deps, client, body, asked, context);
+      if (!asking) return;
+      const { place, member } = asking;
       const nudgeId = parseUuid(button.value);
       const outcome: NudgeAnswer = !nudgeId ? { kind: "notFound" } : await answerNudge(deps.db, { nudgeId, memberId: member.id, action, now: deps.clock() });
       if (outcome.kind !== "ok") {

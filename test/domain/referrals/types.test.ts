@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { expectCases } from "../../support/cases.js";
 import { checked, isLifeDomain, isShareItem, isUrgency, isUuid, Problems, ReferralRefused } from "../../../src/domain/referrals/types.js";
 
 const invalid = (field: string) => new ReferralRefused("invalid", "referral.error.required", field);
 
 describe("the value checks", () => {
   it("take a uuid in any case and nothing else", () => {
-    expect(isUuid("0f8fad5b-d9cb-469f-a165-70867728950e")).toBe(true);
-    expect(isUuid("0F8FAD5B-D9CB-469F-A165-70867728950E")).toBe(true);
-    expect(isUuid("0f8fad5b-d9cb-469f-a165-70867728950")).toBe(false);
-    expect(isUuid(" 0f8fad5b-d9cb-469f-a165-70867728950e")).toBe(false);
-    expect(isUuid(42)).toBe(false);
+    expectCases(isUuid, [["0f8fad5b-d9cb-469f-a165-70867728950e", true], ["0F8FAD5B-D9CB-469F-A165-70867728950E", true], ["0f8fad5b-d9cb-469f-a165-70867728950", false], [" 0f8fad5b-d9cb-469f-a165-70867728950e", false], [42, false]]);
   });
 
   it("take only the listed share items, urgencies and life domains", () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { expectCases } from "../../support/cases.js";
 import { answerKey, isOwnAnswerText } from "../../../src/domain/safety/answers.js";
 
 describe("answerKey", () => {
   it("keeps lower-case letters and digits, single spaces, no accents", () => {
-    expect(answerKey("  Ik zeg-het ZELF! ")).toBe("ik zeg het zelf");
-    expect(answerKey("Één, twéé 3")).toBe("een twee 3");
-    expect(answerKey("?!")).toBe("");
+    expectCases(answerKey, [["  Ik zeg-het ZELF! ", "ik zeg het zelf"], ["Één, twéé 3", "een twee 3"], ["?!", ""]]);
   });
 });
 
@@ -16,9 +15,7 @@ describe("isOwnAnswerText", () => {
   });
 
   it("does not take more than the text itself, or a free sentence", () => {
-    expect(isOwnAnswerText("ik zeg het zelf, ik heb pillen")).toBe(false);
-    expect(isOwnAnswerText("ik wil niet meer leven")).toBe(false);
-    expect(isOwnAnswerText("")).toBe(false);
+    expectCases(isOwnAnswerText, [["ik zeg het zelf, ik heb pillen", false], ["ik wil niet meer leven", false], ["", false]]);
   });
 
   it("does not read a message longer than 200 characters", () => {

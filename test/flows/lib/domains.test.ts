@@ -3,6 +3,7 @@
  * typed answer names (Dutch and English, chat spelling), or none when it names two or none.
  */
 import { describe, expect, it } from "vitest";
+import { expectCases } from "../../support/cases.js";
 import { DOMAIN_PAGES, DOMAINS, DOMAINS_PER_PAGE, domainIn, isDomain } from "../../../flows/lib/domains.js";
 import { localeKeys } from "../graph.js";
 
@@ -22,35 +23,16 @@ describe("domains", () => {
   });
 
   it("reads typed domains in messy Dutch and English, and refuses two at once", () => {
-    expect(domainIn("mn schulden")).toBe("money");
-    expect(domainIn("Money")).toBe("money");
-    expect(domainIn("huis")).toBe("housing");
-    expect(domainIn("ik voel me eenzaam")).toBe("network");
-    expect(domainIn("geld en werk")).toBeNull();
+    expectCases(domainIn, [["mn schulden", "money"], ["Money", "money"], ["huis", "housing"], ["ik voel me eenzaam", "network"], ["geld en werk", null]]);
   });
 
   it("reads each domain from one of its own words, in any case, with punctuation around it", () => {
-    expect(domainIn("GELD!")).toBe("money");
-    expect(domainIn("werk.")).toBe("work");
-    expect(domainIn("de huur")).toBe("housing");
-    expect(domainIn("mijn relatie")).toBe("home");
-    expect(domainIn("veel piekeren")).toBe("mind");
-    expect(domainIn("naar de huisarts")).toBe("body");
-    expect(domainIn("te veel alcohol")).toBe("drugs");
-    expect(domainIn("zorgen voor mezelf")).toBe("selfcare");
-    expect(domainIn("de administratie")).toBe("household");
-    expect(domainIn("mensen om me heen")).toBe("network");
-    expect(domainIn("een club")).toBe("joining");
-    expect(domainIn("een boete")).toBe("justice");
+    expectCases(domainIn, [["GELD!", "money"], ["werk.", "work"], ["de huur", "housing"], ["mijn relatie", "home"], ["veel piekeren", "mind"], ["naar de huisarts", "body"], ["te veel alcohol", "drugs"], ["zorgen voor mezelf", "selfcare"], ["de administratie", "household"], ["mensen om me heen", "network"], ["een club", "joining"], ["een boete", "justice"]]);
   });
 
   it("matches whole words only, and names none for empty or unknown text", () => {
     // "geldig" holds "geld", "werkelijk" holds "werk": neither is the word itself.
-    expect(domainIn("geldig")).toBeNull();
-    expect(domainIn("werkelijk")).toBeNull();
-    expect(domainIn("")).toBeNull();
-    expect(domainIn("   ")).toBeNull();
-    expect(domainIn("blabla")).toBeNull();
+    expectCases(domainIn, [["geldig", null], ["werkelijk", null], ["", null], ["   ", null], ["blabla", null]]);
   });
 
   it("isDomain takes only the ids themselves", () => {

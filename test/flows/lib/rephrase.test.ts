@@ -3,24 +3,18 @@
  * with chat spelling, fillers and laughs gone, and the day, the helper and the aim picked out.
  */
 import { describe, expect, it } from "vitest";
+import { expectCases } from "../../support/cases.js";
 import { aloneIn, asAim, asLabel, dayIn, fromYourSide, helperIn, personOf, problemsIn, stepWithout, tidy } from "../../../flows/lib/rephrase.js";
 
 describe("tidy", () => {
   it("writes chat spelling out and drops laughs, fillers, emoji, smileys and the end stop", () => {
-    expect(tidy("ik ga zondag de brief openmaken met mn zus haha")).toBe("ik ga zondag de brief openmaken met mijn zus");
-    expect(tidy("Oke!! 😀 k wil ff slapen :) .")).toBe("ik wil even slapen");
-    expect(tidy("  ")).toBe("");
+    expectCases(tidy, [["ik ga zondag de brief openmaken met mn zus haha", "ik ga zondag de brief openmaken met mijn zus"], ["Oke!! 😀 k wil ff slapen :) .", "ik wil even slapen"], ["  ", ""]]);
   });
 });
 
 describe("fromYourSide", () => {
   it("turns Dutch first persons round, with the verb's t before and after the clause", () => {
-    expect(fromYourSide("ik ben rustig en ik slaap goed")).toBe("je bent rustig en je slaapt goed");
-    expect(fromYourSide("dan ga ik")).toBe("dan ga je");
-    expect(fromYourSide("dat ik op tijd naar bed ga")).toBe("dat je op tijd naar bed gaat");
-    expect(fromYourSide("Ik heb een baan")).toBe("je hebt een baan");
-    expect(fromYourSide("ik ook niet")).toBe("je ook niet");
-    expect(fromYourSide("mijn zus")).toBe("je zus");
+    expectCases(fromYourSide, [["ik ben rustig en ik slaap goed", "je bent rustig en je slaapt goed"], ["dan ga ik", "dan ga je"], ["dat ik op tijd naar bed ga", "dat je op tijd naar bed gaat"], ["Ik heb een baan", "je hebt een baan"], ["ik ook niet", "je ook niet"], ["mijn zus", "je zus"]]);
   });
 
   it("keeps an all-capitals first word, and English becomes English", () => {
@@ -29,19 +23,13 @@ describe("fromYourSide", () => {
   });
 
   it("'me' in an English sentence is 'you', in a Dutch one 'je'", () => {
-    expect(fromYourSide("my sister helps me")).toBe("your sister helps you");
-    expect(fromYourSide("mijn zus helpt me")).toBe("je zus helpt je");
-    expect(fromYourSide("laat me met rust")).toBe("laat je met rust");
+    expectCases(fromYourSide, [["my sister helps me", "your sister helps you"], ["mijn zus helpt me", "je zus helpt je"], ["laat me met rust", "laat je met rust"]]);
   });
 });
 
 describe("asAim", () => {
   it("drops the 'ik wil' lead and the reason, keeps a name's capital", () => {
-    expect(asAim("Ik wil graag van mijn schulden af")).toBe("van je schulden af");
-    expect(asAim("I want to find work")).toBe("find work");
-    expect(asAim("Ik wil Kees bellen")).toBe("Kees bellen");
-    expect(asAim("mijn rijbewijs halen want dan kan ik werken")).toBe("je rijbewijs halen");
-    expect(asAim("Werk vinden")).toBe("werk vinden");
+    expectCases(asAim, [["Ik wil graag van mijn schulden af", "van je schulden af"], ["I want to find work", "find work"], ["Ik wil Kees bellen", "Kees bellen"], ["mijn rijbewijs halen want dan kan ik werken", "je rijbewijs halen"], ["Werk vinden", "werk vinden"]]);
   });
 
   it("of several sentences takes the one that says what the client wants", () => {
@@ -51,42 +39,23 @@ describe("asAim", () => {
 
 describe("the day, the helper and the step", () => {
   it("dayIn finds the day words, with one letter wrong too, or none", () => {
-    expect(dayIn("zondag ofzo")).toBe("zondag");
-    expect(dayIn("ik denk volgende week dinsdag")).toBe("volgende week dinsdag");
-    expect(dayIn("zondg")).toBe("zondag");
-    expect(dayIn("op 12 mei")).toBe("12 mei");
-    expect(dayIn("over twee weken")).toBe("over twee weken");
-    expect(dayIn("Morgenochtend")).toBe("morgenochtend");
-    expect(dayIn("geen dag")).toBe("");
+    expectCases(dayIn, [["zondag ofzo", "zondag"], ["ik denk volgende week dinsdag", "volgende week dinsdag"], ["zondg", "zondag"], ["op 12 mei", "12 mei"], ["over twee weken", "over twee weken"], ["Morgenochtend", "morgenochtend"], ["geen dag", ""]]);
   });
 
   it("helperIn names who helps, in the client's words", () => {
-    expect(helperIn("de brief openen met mn zus")).toBe("mijn zus");
-    expect(helperIn("met Kees")).toBe("Kees");
-    expect(helperIn("als mn broer meegaat")).toBe("mijn broer");
-    expect(helperIn("if my sister helps")).toBe("my sister");
-    expect(helperIn("alleen")).toBe("");
+    expectCases(helperIn, [["de brief openen met mn zus", "mijn zus"], ["met Kees", "Kees"], ["als mn broer meegaat", "mijn broer"], ["if my sister helps", "my sister"], ["alleen", ""]]);
   });
 
   it("stepWithout leaves the step without its day and helper, or the words as they are", () => {
-    expect(stepWithout("zondag de brief openen met mn zus")).toBe("de brief openen");
-    expect(stepWithout("ik ga zondag de brief openmaken met mn zus haha")).toBe("de brief openmaken");
-    expect(stepWithout("dat doe ik zelf wel")).toBe("dat doe je");
-    expect(stepWithout("morgen")).toBe("morgen");
+    expectCases(stepWithout, [["zondag de brief openen met mn zus", "de brief openen"], ["ik ga zondag de brief openmaken met mn zus haha", "de brief openmaken"], ["dat doe ik zelf wel", "dat doe je"], ["morgen", "morgen"]]);
   });
 
   it("aloneIn only when nobody is named", () => {
-    expect(aloneIn("dat doe ik zelf wel")).toBe(true);
-    expect(aloneIn("on my own")).toBe(true);
-    expect(aloneIn("zelf met mn zus")).toBe(false);
-    expect(aloneIn("met mn zus")).toBe(false);
+    expectCases(aloneIn, [["dat doe ik zelf wel", true], ["on my own", true], ["zelf met mn zus", false], ["met mn zus", false]]);
   });
 
   it("personOf says the helper from our side, at most five words", () => {
-    expect(personOf("mn zus natuurlijk haha")).toBe("je zus");
-    expect(personOf("Kees van hiernaast")).toBe("Kees van hiernaast");
-    expect(personOf("de buurvrouw van drie hoog links die altijd helpt")).toBe("de buurvrouw van drie hoog");
-    expect(personOf("my brother Tom")).toBe("your brother Tom");
+    expectCases(personOf, [["mn zus natuurlijk haha", "je zus"], ["Kees van hiernaast", "Kees van hiernaast"], ["de buurvrouw van drie hoog links die altijd helpt", "de buurvrouw van drie hoog"], ["my brother Tom", "your brother Tom"]]);
   });
 });
 
