@@ -835,7 +835,7 @@ export const SELF_RULES: readonly Rule[] = [
   // --- overdose
   rule("overdose.word", {
     all: ["overdosis|overdose|overdosering|od|overdoseren|overdosed"],
-    unless: "koffie|thee|suiker|chocola|snoep|zon|tv|netflix|haha|bang voor|bang dat|risico|voorkomen|nieuws|film|hij|zij|ze|mijn broer|mijn vriend|mijn zus|mijn moeder|mijn vader|mijn zoon|mijn dochter|overleden|rouw*|verslaafd|aan een overdosis|he|she|my brother|my friend",
+    unless: "koffie|thee|suiker|chocola|snoep|zon|tv|netflix|haha|bang voor|bang dat|risico|voorkomen|nieuws|film|hij|zij|ze|mijn broer|mijn vriend|mijn zus|mijn moeder|mijn vader|mijn zoon|mijn dochter|overleden|rouw*|verslaafd|aan een overdosis|he|she|my brother|my friend|jaar geleden|jaren geleden|destijds|years ago",
     reach: 6,
   }),
   rule("overdose.taken", { all: [SUBSTANCE, TAKEN, QUANTITY], window: 9 }),

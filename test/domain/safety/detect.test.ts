@@ -94,6 +94,12 @@ describe("the kinds of sentence added from set 17, on phrasings of their own", (
     expect(rulesOf("mijn zoontje vroeg waarom zijn broertje een piemel heeft, hoe leg ik dat uit")).not.toContain("sexual.child");
   });
 
+  it("leaves an overdose of years ago alone, not one taken now or wanted again", () => {
+    expect(detectCrisis("ik lag jaren geleden in het ziekenhuis na een overdosis, nu gaat het goed")).toBeNull();
+    expect(detectCrisis("ik heb net een overdosis genomen, ben al jaren clean geweest maar nu")?.categories).toContain("overdose");
+    expect(detectCrisis("ik heb 2 jaar geleden een overdosis genomen en nu wil ik het weer doen")?.categories).toContain("overdose");
+  });
+
   it("reads Turkish 'all of the medicines taken'", () => {
     expect(detectCrisis("hapların hepsini yuttum")?.categories).toContain("overdose");
   });
