@@ -49,6 +49,7 @@ export const FAST_TESTS = [
   "test/domain/safety/rules-self.test.ts",
   "test/http/chart-link.test.ts",
   "test/jobs/errors.test.ts",
+  "test/jobs/line-up.test.ts",
   "test/jobs/outbox-sender.test.ts",
   "test/jobs/reminders-flow.test.ts",
   "test/outbox/render.test.ts",

@@ -23,6 +23,7 @@ import { renderMessage } from "../../src/outbox/render.js";
 import { freshEmbeddedDb, freshPostgresDb, testDataKey } from "../support/db.js";
 import { SERVICE_MAIN } from "../support/dist.js";
 import { FAKE_TOKEN, startFakeTelegram, type Delivery, type FakeTelegram } from "./fake-telegram.js";
+import { lineUp } from "./line-up.js";
 import { until } from "./processes.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -263,8 +264,9 @@ interface Expected {
 
 /**
  * Lines the fake's deliveries of each chat up with what the outbox sent, job by job in order (a
- * client's sends never overlap): a delivery that is neither the next message nor one after
- * messages skipped in doubt is a duplicate (of a re-ask, which is allowed, or of anything else).
+ * client's sends never overlap), as `lineUp` reads them (line-up.ts): a delivery that is neither
+ * the next message nor one after messages skipped in doubt is a duplicate (of a re-ask, which is
+ * allowed, or of anything else) or unexpected. A chat that does not line up is printed in full.
  */
 async function check(db: Database, telegram: FakeTelegram, clientIds: Map<number, string>, talk: Awaited<ReturnType<typeof talkThroughKills>>): Promise<Figures> {
   const translator = createTranslator();
@@ -284,6 +286,7 @@ async function check(db: Database, telegram: FakeTelegram, clientIds: Map<number
   let uncertainLost = 0;
   const unexpected: string[] = [];
   const missing: string[] = [];
+  const dumps: string[] = [];
   for (const [chatId, clientId] of clientIds) {
     const expected: Expected[] = jobs
       .filter((j) => j.clientId === clientId)
@@ -294,32 +297,23 @@ async function check(db: Database, telegram: FakeTelegram, clientIds: Map<number
           return { text: r.text, buttons: (r.keyboard ?? []).flat().map((b) => ("callback_data" in b ? b.callback_data : "")).join(","), uncertain: (p.uncertain ?? []).includes(i), reask: p.reask === true };
         });
       });
-    const same = (d: Delivery, e: Expected | undefined) => e !== undefined && d.text === e.text && d.buttons.join(",") === e.buttons;
-    let at = 0;
-    for (const d of telegram.deliveries.filter((x) => x.chatId === String(chatId))) {
-      if (same(d, expected[at])) {
-        at++;
-        continue;
-      }
-      let skip = at;
-      while (skip < expected.length && expected[skip]?.uncertain && !same(d, expected[skip])) skip++;
-      if (skip > at && same(d, expected[skip])) {
-        uncertainLost += skip - at;
-        at = skip + 1;
-        continue;
-      }
-      if (at > 0 && same(d, expected[at - 1])) {
-        if (expected[at - 1]?.reask) reasksDoubled++;
-        else doubled++;
-        continue;
-      }
-      unexpected.push(`${chatId}: ${d.text}`);
-    }
-    for (const e of expected.slice(at)) {
-      if (e.uncertain) uncertainLost++;
-      else missing.push(`${chatId}: ${e.text}`);
+    const delivered = telegram.deliveries.filter((x) => x.chatId === String(chatId));
+    const shown = (text: string, buttons: string) => `${text}\u0000${buttons}`;
+    const unexpectedBefore = unexpected.length;
+    const lined = lineUp(
+      delivered.map((d) => shown(d.text, d.buttons.join(","))),
+      expected.map((e) => ({ key: shown(e.text, e.buttons), uncertain: e.uncertain, reask: e.reask })),
+    );
+    doubled += lined.doubled;
+    reasksDoubled += lined.reasksDoubled;
+    uncertainLost += lined.uncertainLost;
+    for (const i of lined.unexpected) unexpected.push(`${chatId}: ${delivered[i]?.text ?? ""}`);
+    for (const j of lined.missing) missing.push(`${chatId}: ${expected[j]?.text ?? ""}`);
+    if (unexpected.length > unexpectedBefore || missing.some((m) => m.startsWith(`${chatId}:`))) {
+      dumps.push(dumpChat(chatId, delivered, expected, jobs.filter((j) => j.clientId === clientId)));
     }
   }
+  if (dumps.length > 0) console.log(`[crash-talk] chats that did not line up:\n${dumps.join("\n")}`);
   expect(unexpected).toEqual([]);
   expect(missing).toEqual([]);
 
@@ -337,6 +331,16 @@ async function check(db: Database, telegram: FakeTelegram, clientIds: Map<number
     cutLost: telegram.cut.lost,
     seconds: talk.seconds,
   };
+}
+
+/** A chat's deliveries next to its send jobs, for a failure that has to be understood (it is rare). */
+function dumpChat(chatId: number, delivered: Delivery[], expected: Expected[], jobs: { id: bigint; createdAt: Date; doneAt: Date | null; idempotencyKey: string; attempts: number }[]): string {
+  const short = (t: string) => t.replace(/\s+/g, " ");
+  const lines = [`chat ${chatId}: ${delivered.length} delivered, ${expected.length} expected`];
+  for (const d of delivered) lines.push(`  got  ${new Date(d.at).toISOString().slice(11, 23)} ${short(d.text)} [${d.buttons.join(",")}]`);
+  for (const e of expected) lines.push(`  want ${e.uncertain ? "?" : " "}${e.reask ? "R" : " "} ${short(e.text)} [${e.buttons}]`);
+  for (const j of jobs) lines.push(`  job  ${String(j.id)} ${j.idempotencyKey ?? ""} created ${j.createdAt.toISOString().slice(11, 23)} done ${j.doneAt?.toISOString().slice(11, 23) ?? "-"} attempts ${j.attempts}`);
+  return lines.join("\n");
 }
 
 function report(database: string, f: Figures): void {
