@@ -6,7 +6,7 @@
  */
 import { isOwnAnswerText } from "./answers.js";
 import { AT_HAND, MEANS, POISON, SOON, SUBSTANCE } from "./lexicon.js";
-import { BOUNDARY, findAll, Matches, pattern, type Acceptor, type Span } from "./match.js";
+import { BOUNDARY, findAll, Matches, pattern, seq, type Acceptor, type Span } from "./match.js";
 import { MODEL } from "./model-data.js";
 import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type ModelVerdict, type Scorer } from "./model.js";
 import { normalise } from "./normalise.js";
@@ -41,7 +41,7 @@ const IDIOMS = pattern(
     "accu ~ dood|batterij ~ dood|telefoon ~ dood|mobiel ~ dood|gsm ~ dood|laptop ~ dood|computer ~ dood|plant* ~ dood|lijn ~ dood|auto ~ dood",
     "dood spoor|dode hoek|dood punt|dood gewicht|dood kapitaal|dode letter|dooie boel|dood paard|dood water|dood tij|dode vis|dode mus",
     "schilderij ~ ophangen|lamp ~ ophangen|was ~ ophangen|wasgoed ~ ophangen|foto* ~ ophangen|gordijn* ~ ophangen|plank* ~ ophangen|tv ~ ophangen|jas ~ ophangen|jassen ~ ophangen|poster* ~ ophangen|kerstballen ~ ophangen|kerstverlichting ~ ophangen|slingers ~ ophangen|vlag ~ ophangen|ophangen ~ schilderij|telefoon ~ ophangen|hing de telefoon op|hing ~ telefoon op|hing ~ de hoorn op|hoorn ~ opgehangen",
-    "alsof er iemand met een mes|alsof ~ mes ~ in mijn buik|als een mes|like a knife|als messen|voelt alsof ~ steekt",
+    "alsof er iemand met een mes|alsof ~ mes ~ in mijn buik|als een mes|like a knife|als een strop om ~ nek|als ~ strop om ~ nek|als een strop|like a noose|als messen|voelt alsof ~ steekt",
     "over mijn lijk|over lijken|moord en brand|kogel door de kerk|gat in de lucht|spring ~ in de lucht|op de bank hangen|hang ~ op de bank",
     "dead tired|bored to death|scared to death|scared me to death|dying to|die laughing|dying laughing|killing it|killed it|kill for|kill time|killing time",
     "to die for|phone ~ dead|phone died|battery ~ dead|battery died|laptop died|this song ~ kills|you are killing me|killing me softly|dead inside lol",
@@ -154,6 +154,20 @@ const PLAIN_ANSWER = new Set([
 ]);
 const plainAnswer = (feature: string) => feature.split(" ").every((w) => PLAIN_ANSWER.has(w));
 
+/**
+ * The writer says who it turned out to be, or why the visitor came, and nothing frightening:
+ * "er staat iemand aan de deur.. oh is de pakketbezorger", "mn ex staat voor de deur, hij brengt
+ * de kinderen terug". The model's counts of "staat voor de deur" are no alarm then; a rule that
+ * names a danger still fires ("het is de postbode niet, hij heeft een mes").
+ */
+const CALLERS = "pakketbezorger|bezorger|postbode|pakketje|glazenwasser|buurman|buurvrouw|monteur|loodgieter|thuiszorg|wijkverpleging|meteropnemer|koerier|pizzabezorger|huisbaas|schoonmaker|mijn moeder|mijn zus|mijn broer|delivery|postman|neighbour";
+const REASSURED = pattern(
+  `${seq("oh|o|ah|aha|gelukkig|pff|pfff|phew|bleek|gewoon|het is|het was|was maar|is maar|oh it is|turned out", CALLERS)}|` +
+    "brengt ~ kinderen ~ terug|brengt ~ kids ~ terug|komt ~ kinderen ~ brengen|kinderen ~ terugbrengen|komt ~ kinderen ~ halen|haalt ~ kinderen ~ op|kinderen ~ ophalen|kinderen op te halen|bringing the kids|picking up the kids",
+);
+/** Words that keep a reassured message worrying: drink, anger, threats, a weapon. */
+const STILL_WORRYING = pattern("dronken|drunk|schreeuw*|boos|woedend|kwaad|dreig*|straatverbod|contactverbod|scheld*|mes|wapen|pistool|niet ~ open|durf ~ niet|knife|gun|angry|threat*");
+
 /** Below this many tokens the model's counts are too few to go on alone. */
 const SHORT = 8;
 /** Above this many, its counts add up to noise: long messages are read by the rules only. */
@@ -222,6 +236,7 @@ function readFresh(text: string, scorer: Scorer): Reading {
   const verdict = r.verdict();
   // A short message is too little to go on for an alarm from counts alone: Koers asks instead (crisisDoubt).
   if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || m.tokens.length < SHORT) return r;
+  if (m.of(REASSURED).length > 0 && m.of(DISTRESS).length === 0 && m.of(STILL_WORRYING).length === 0) return r;
   const key = verdict.categories.join(",");
   let rule = MODEL_RULES.get(key);
   if (!rule) MODEL_RULES.set(key, (rule = modelRule(verdict.category, verdict.categories.slice(1))));

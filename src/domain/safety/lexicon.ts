@@ -102,7 +102,7 @@ export const EVERYDAY_USE = pattern(
 
 /** Pills, medicines and drugs that can be taken all at once. */
 export const SUBSTANCE = pattern(
-  "pil|pillen|pilletjes|tablet*|slaappil*|slaaptablet*|paracetamol|ibuprofen|oxazepam|diazepam|temazepam|lorazepam|alprazolam|" +
+  "pil|pillen|pilletjes|tablet*|slaappil*|slaaptablet*|ijzertablet*|ijzerpil*|ilac*|leki|lekow|paracetamol|ibuprofen|oxazepam|diazepam|temazepam|lorazepam|alprazolam|" +
     "seroquel|quetiapine|lithium|medicijn*|medicatie|antidepressiv*|insuline|methadon|morfine|oxycodon*|tramadol|fentanyl|xanax|" +
     "valium|xtc|coke|cocaine|heroine|ghb|drugs|pills|meds|medication|tablets|slaapmiddel*|sleeping pills|kalmeringsmiddel*|" +
     "hoestdrank|pijnstillers|pijnstiller|slaapmedicatie|oxy|benzo*|opiaten|" +

@@ -8,7 +8,8 @@
  * - `stem*`  a token starting with `stem` (compounds: `zelfmoord*` also takes "zelfmoordplan");
  * - `word?`  an optional token (`stem*?` too);
  * - `~`      zero to two tokens of anything (within the clause);
- * - `#many`  a number of five or more, in digits or words ("20", "twintig", "hele", "alle");
+ * - `#many`  a number of five or more, in digits or words ("20", "twintig", "hele", "alle"); not
+ *            one of a time ("6 jaar", "10 minuten");
  * - `^`, `$` the start and the end of a clause (they match no token).
  */
 
@@ -109,12 +110,15 @@ function at(m: Map<string, number[]>, k: string, i: number): void {
   else m.set(k, [i]);
 }
 
-function isMany(token: string): boolean {
-  if (/^\d+$/.test(token)) return Number(token) >= 5;
+/** After a number these make it a time ("6 jaar methadon", "10 minuten"), not a count of pills. */
+const TIME_UNITS = new Set("jaar jaren maand maanden week weken dag dagen uur uren minuut minuten seconden jr years year months month weeks days hours minutes".split(" "));
+
+function isMany(token: string, next: string | undefined): boolean {
+  if (/^\d+$/.test(token)) return Number(token) >= 5 && !(next !== undefined && TIME_UNITS.has(next));
   return MANY_WORDS.has(token);
 }
 
-function tokOk(t: Tok, token: string | undefined): boolean {
+function tokOk(t: Tok, token: string | undefined, next: string | undefined): boolean {
   if (token === undefined || token === BOUNDARY) return false;
   switch (t.kind) {
     case "word":
@@ -122,7 +126,7 @@ function tokOk(t: Tok, token: string | undefined): boolean {
     case "stem":
       return token.startsWith(t.stem);
     case "many":
-      return isMany(token);
+      return isMany(token, next);
     case "gap":
     case "edge":
       return true;
@@ -145,7 +149,7 @@ function matchAt(alt: readonly Tok[], k: number, tokens: readonly string[], i: n
     }
     return -1;
   }
-  if (tokOk(t, tokens[i])) {
+  if (tokOk(t, tokens[i], tokens[i + 1])) {
     const end = matchAt(alt, k + 1, tokens, i + 1, i);
     if (end >= 0) return end;
   }

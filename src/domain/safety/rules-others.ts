@@ -273,7 +273,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("danger.fire", {
     all: ["help ~ brand|brand ~ help|^ brand $|in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
-    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|lippen|lip|ogen|oren|voeten|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje|fan|slecht in koken|kopen|gekocht|ophangen|opgehangen`),
+    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|lippen|lip|ogen|oren|voeten|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje|fan|slecht in koken|kopen|gekocht|ophangen|opgehangen|aangebrand|pizza|tosti|toast|pannenkoek*|hoop iedereen|hoop dat iedereen|hoop ~ niemand gewond`),
     reach: 8,
     acute: "always",
   }),
@@ -610,7 +610,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   // A weapon in someone's hand or brought: "hij heeft pistool", "abi is gekomen met bijl".
   rule("danger.armed", {
-    all: [WEAPON, "in zijn hand|in zn hand|in haar hand|in his hand|in her hand|heeft ~ bij zich|gekomen met|gekom met|kwam met|staat met|has a|hij heeft|ze heeft|zij heeft"],
+    all: [WEAPON, "liet me|liet mij|laat me|laat mij|liet ons|zwaaide met|zwaait met|zwaaien met|showed me|showed us|waving|waved|in zijn hand|in zn hand|in haar hand|in his hand|in her hand|heeft ~ bij zich|gekomen met|gekom met|kwam met|staat met|has a|hij heeft|ze heeft|zij heeft"],
     window: 6,
     unless: pattern(`${MEDIA.source}|snijdt|snijden|groente|brood|keuken|koken|vlees|gekocht|kopen|cadeau|slijpen|klussen|timmer*|tuin|hout|vissen|jacht*|schietvereniging|vergunning|kerst|verjaardag|eten|aardappel*|kaas|taart|speelgoed|water ~ pistool|waterpistool|nerf|carnaval|kostuum|verkleed*`),
     reach: 8,
@@ -619,7 +619,7 @@ export const OTHER_RULES: readonly Rule[] = [
   // Someone kicking or banging at the writer's door, with a call for help or a word of fear:
   // "they are kicking my door, please", "ze trappen tegen mijn deur, help".
   rule("danger.at-door", {
-    all: ["kicking ~ door|banging ~ door|bashing ~ door|pounding ~ door|trapt ~ tegen ~ deur|trappen ~ tegen ~ deur|schopt ~ tegen ~ deur|schoppen ~ tegen ~ deur|bonkt ~ op ~ deur|bonken ~ op ~ deur|beukt ~ op ~ deur|beuken ~ op ~ deur|slaat ~ op ~ deur|slaan ~ op ~ deur", "please|help|bang|doodsbang|snel|sst|politie|112|scared|hurry|pls|plz|kom|come"],
+    all: ["ramt ~ op ~ deur|rammen ~ op ~ deur|ramt ~ tegen ~ deur|rammen ~ tegen ~ deur|kicking ~ door|banging ~ door|bashing ~ door|pounding ~ door|trapt ~ tegen ~ deur|trappen ~ tegen ~ deur|schopt ~ tegen ~ deur|schoppen ~ tegen ~ deur|bonkt ~ op ~ deur|bonken ~ op ~ deur|beukt ~ op ~ deur|beuken ~ op ~ deur|slaat ~ op ~ deur|slaan ~ op ~ deur", "please|help|bang|doodsbang|snel|sst|politie|112|scared|hurry|pls|plz|kom|come"],
     scope: "message",
     unless: pattern(`${BUSY.source}|buren ~ feest|muziek|herrie|lawaai|irritant|vervelend|annoying|noise|party`),
     reach: 10,
@@ -809,6 +809,41 @@ export const OTHER_RULES: readonly Rule[] = [
     scope: "message",
     unless: pattern(`${MEDIA.source}|monteur ~ geweest|gisteren|vorige week|griep|verkouden|corona|zwanger|migraine|kater|gedronken|rekening|kosten|duur|energie*`),
     reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // A call for help and nothing else, urgent: "help snel aub", "HELP HELP", "help nu". A bare
+  // "help" is asked about (crisisDoubt); "help snel, dat formulier moet vandaag in" is no danger.
+  rule("danger.help-now", {
+    all: ["^ help|^ hulp|^ sos|^ helpp*", "snel $|nu $|aub $|alsjeblieft $|alstublieft $|please $|pls $|plz $|dringend $|asap $|help $|hulp $|now $"],
+    window: 4,
+    acute: "always",
+    negatable: false,
+  }),
+  // Hiding or locked in, in chat words without a verb, while someone is in or at the door: "deur
+  // kapot gemaakt. man binnen. ik in kast", "zit in wc op slot die vent slaat op de deur".
+  rule("danger.hiding-from", {
+    also: ["violence"],
+    all: [
+      "ik in ~ kast|ik in de kast|ik ~ onder ~ bed|ik in ~ wc|ik in ~ badkamer|in ~ wc ~ op slot|wc op slot|op slot ~ in ~ wc|badkamer ~ op slot|op slot ~ in ~ badkamer|kamer ~ op slot ~ gedaan|deur ~ op slot ~ gedaan|locked myself in|locked in the bathroom",
+      "binnen|deur ~ kapot|deur ~ ingetrapt|deur ~ open gebroken|slaat ~ op ~ deur|slaat ~ tegen ~ deur|ramt|bonkt|bonst|trapt|schopt|beukt|schreeuwt|tiert|zoekt ~ me|zoekt ~ mij|ken ~ niet|ken ~ nie|vreemde|inbreker*|banging|kicking|is inside|he is in",
+    ],
+    scope: "message",
+    unless: pattern(`${BUSY.source}|verstoppertje|spel|surprise|verrassing|cadeau|sinterklaas|kinderen|kids|de kleine|hond|kat|poes|mama|papa|mam|pap|oefening`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Someone in the house of one who lives alone, heard now: "ik hoor voetstappen op zolder en ik
+  // woon alleen", "there is someone downstairs and i am home alone".
+  rule("danger.intruder-heard", {
+    all: [
+      "voetstappen|gestommel|gerommel|hoor iemand|hoor ~ iemand ~ lopen|hoor ~ lopen|hoor ~ beneden|iemand ~ beneden|iemand ~ op zolder|iemand ~ in de gang|iemand ~ in huis|iemand in mijn huis|raam ~ kapot ~ beneden|deur ~ beneden ~ open|footsteps|someone downstairs|someone in the house",
+      "woon alleen|ben alleen|alleen thuis|niemand thuis|niemand anders thuis|niemand anders|live alone|home alone|alone at home|nobody else",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|buren|bovenburen|benedenburen|buurman|buurvrouw|kat|poes|hond|muis|muizen|ratten|duiven|wind|droom|gedroomd|gisteren|vorige week|vroeger|bleek|was de|was het|verwarming|leidingen|cv|spoken|spook`),
+    reach: 14,
     acute: "always",
     negatable: false,
   }),

@@ -15,7 +15,7 @@ import {
   TAKEN,
   WANT,
 } from "./lexicon.js";
-import { pattern } from "./match.js";
+import { pattern, seq } from "./match.js";
 
 /** Someone else who could be the one doing harm ("als hij dit ziet is het klaar met mij"). */
 const PERSON_NEAR = "als hij|als ze|als mijn|if he|if she|hij|zij|mijn man|mijn vriend|mijn ex|mijn vader|mijn broer";
@@ -236,12 +236,12 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.method-ready", {
     all: [pattern(`${MEANS.source}|${SUBSTANCE.source}`), AT_HAND],
     window: 7,
-    unless: pattern(`${EVERYDAY_USE.source}|voor mijn man|voor mijn vrouw|voor mijn vader|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde`),
+    unless: pattern(`${EVERYDAY_USE.source}|voor mijn man|voor mijn vrouw|voor mijn vader|voor mijn moeder|voor oma|voor opa|van mijn moeder|van mijn vader|van mijn man|van mijn vrouw|van mijn oma|van mijn opa|weekdoos*|medicijndoos*|pillendoos*|dagdoos*|baxter*|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde`),
     reach: 6,
     acute: "always",
   }),
   rule("suicide.method-gas", {
-    all: ["gaskraan ~ open|gas ~ open ~ gezet|gas ~ open ~ draaien|koolmonoxide|uitlaatgassen|houtskool ~ binnen|kolen ~ branden"],
+    all: ["gaskraan ~ open|gaskraan ~ opengezet|gaskraan ~ opengedraaid|gaskraan ~ open gedraaid|gas ~ open ~ gezet|gas ~ open ~ draaien|koolmonoxide|uitlaatgassen|houtskool ~ binnen|kolen ~ branden"],
     unless: "melder|alarm|piept|monteur|cv ketel|ketel|storing|lek|suf",
     reach: 6,
     acute: "always",
@@ -934,7 +934,7 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
     all: [pattern(`${SUBSTANCE.source}|drank en pillen|pillen en drank|drugs|hoestdrank|genomen|geslikt|ingenomen|gespoten|gesnoven|gebruikt`), "hart gaat ~ snel|hart ~ snel|hartkloppingen|heart racing|zie alles draaien|geen lucht|zie dubbel|alles draait|suf|suffer|hart ~ bonkt|hartslag|hart ~ raast|kan niet ~ ademen|moeilijk ademen|bewusteloos|flauw|out gegaan|bijna out|bijna dood|trillen|tril|krampen|overgeven|kots*|blauwe lippen|cannot breathe|cant breathe|passing out|passed out|dizzy"],
     window: 14,
-    unless: "bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds|wennen|side effect*|griep|corona|verkouden|migraine|ongesteld",
+    unless: "bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds|wennen|side effect*|griep|corona|verkouden|migraine|ongesteld|altijd|elke keer|iedere keer|steeds|always",
     reach: 8,
   }),
   // What was taken told by its effect, now: "ik kan nie meer goed praten de pillen werken".
@@ -1101,6 +1101,101 @@ export const SELF_RULES: readonly Rule[] = [
     window: 8,
     unless: pattern(`${EVERYDAY_USE.source}|vitamine*|snoep*|koekjes|chips|foto*|lessen|stappen|maatregelen|beslissingen|besluiten|tijd|vragen|mee ~ genomen|meegenomen|afscheid|examens|toetsen|telefoon|boodschappen`),
     reach: 6,
+  }),
+  // --- kinds from the eighteenth set (written blind): an overdose told by what is left of the
+  // box or by how the body feels, a goodbye letter to family, a life event one will not see.
+  // A box, a strip or the medicine cabinet emptied: "doos is leeg, die van de huisarts voor
+  // slapen", "toen thuis alles uit de medicijnkast op". Not when it is to be filled again.
+  rule("overdose.emptied", {
+    all: [
+      "doos ~ leeg|doosje ~ leeg|strip ~ leeg|strips ~ leeg|potje ~ leeg|flesje ~ leeg|pot ~ leeg|medicijnkast ~ leeg|alles uit de medicijnkast|alles uit ~ medicijnkast|hele medicijnkast|leeg gegeten|leeggegeten|empty box|emptied the box|whole box",
+      pattern(`${SUBSTANCE.source}|slapen|slaap|huisarts|dokter|psychiater|apotheek ~ gekregen|op $|genomen|geslikt|ingenomen|taken|swallowed`),
+    ],
+    scope: "message",
+    unless: pattern(`voorgeschreven|zoals ~ dokter|zoals ~ huisarts|nieuwe|bestellen|besteld|halen|ophalen|kopen|herhaal*|recept|opruim*|opgeruimd|schoonmaken|uitgezocht|sorteren|morgen ~ apotheek|naar de apotheek|moet ~ apotheek|weggegooid|weggooien|inleveren|ingeleverd|over datum|opgeruimd|opruimen|koekjes|cornflakes|chips|snoep`),
+    reach: 14,
+    negatable: false,
+  }),
+  // How the body feels after the pills, now: "ben gaan liggen na die pillen kan mn armen nie goed
+  // voelen", "paracetamol 30 stuks. nu buikpijn", "alle ilac genomen, hoofd draait".
+  rule("overdose.feels", {
+    all: [
+      pattern(`na ~ pillen|na die pillen|na de pillen|na ~ tabletten|na ~ medicijnen|na ~ slaappil*|after ~ pills|#many stuks|${seq(SUBSTANCE.source, "#many")}|${seq("#many|alle", SUBSTANCE.source)}`),
+      "kan ~ niet ~ voelen|kan ~ nie ~ voelen|voel ~ niet meer|voel ik mijn ~ niet|voel ~ mijn benen ~ niet|voel ~ mijn armen ~ niet|gevoelloos|armen ~ doof|benen ~ doof|kan ~ niet ~ bewegen|kan ~ niet ~ opstaan|ogen ~ vallen ~ dicht|zie ~ wazig|wazig|hoofd draait|alles draait|draait ~ alles|buikpijn|maagpijn|misselijk|duizelig|suf|slaperig|overgeven|kotsen|moet spugen|spugen|trillen|raar gevoel|voel ~ raar|cant feel|numb|dizzy|drowsy|throwing up",
+    ],
+    scope: "message",
+    unless: pattern(`keuken|koken|vlees|brood|kuur|vergeten|vergeet|vergat|niet ingenomen|aangepast|minder|bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds ~ dagen|sinds ~ weken|wennen|side effect*|altijd|elke keer|iedere keer|steeds|elke dag|per dag|griep|corona|verkouden|migraine|ongesteld|zwanger|mag ik|moet ik|hoeveel|voorgeschreven|huisarts ~ gezegd|dokter ~ gezegd`),
+    reach: 14,
+    negatable: false,
+  }),
+  // A letter for the family that is finished: "mijn brief voor mijn dochter is klaar", "the letters
+  // for my kids are written". Not a birthday card or a letter to an office.
+  rule("suicide.letter-for-family", {
+    all: [
+      "brief|brieven|briefje|briefjes|letter|letters",
+      "voor mijn dochter|voor mijn zoon|voor mijn kind*|voor de kinderen|voor mijn moeder|voor mijn vader|voor mijn ouders|voor mijn vrouw|voor mijn man|voor mijn vriend*|voor mijn zus|voor mijn broer|voor iedereen|for my daughter|for my son|for my kids|for my children|for my mum|for my mom|for my wife|for my husband|for everyone",
+      "klaar|geschreven|af $|ligt ~ klaar|liggen ~ klaar|op tafel|in de la|ready|written|done|finished",
+    ],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|verjaardag|jarig|kaart|kaartje|sinterklaas|kerst|valentijn|moederdag|vaderdag|school|juf|meester|gemeente|uwv|advocaat|rechter|sollicitatie|cv|huur|belasting|excuus*|excuses|bedankt|bedankje|oefening|huiswerk|taal|nederlands|cursus|vakantie|opsturen|posten|versturen|later|als ze ~ groot|als ze 18|18 wordt|18 is|toekomst`),
+    reach: 10,
+    negatable: false,
+  }),
+  // A day ahead one will not live to see: "morgen ben ik jarig en die haal ik nie", "kerst maak ik
+  // niet meer mee". Not a deadline, a train or a bus.
+  rule("suicide.wont-see", {
+    all: [
+      "jarig|verjaardag|kerst|oud en nieuw|nieuwjaar|de zomer|volgend jaar|volgende week|mijn birthday|my birthday|christmas|next year",
+      "die haal ik ~ niet|die haal ik ~ nie|dat haal ik ~ niet|dat haal ik ~ nie|haal ik niet $|haal ik nie $|ga ik ~ niet ~ halen|ga ik ~ nie ~ halen|maak ik ~ niet ~ mee|maak ik ~ nie ~ mee|ben ik er ~ niet meer|ben ik er ~ nie meer|ben ik ~ niet meer|will not make it to|wont make it to|not be here for|wont be here for",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|deadline|trein|bus|tram|vlucht|afspraak|op tijd|te laat|werk|school|cadeau|taart|feest ~ geven|geld|betalen|salaris|uitkering|vakantie|thuis|bij ~ oma|bij ~ familie|niet vieren|vier ik niet|geen zin in|ziekenhuis|opname|werken|dienst`),
+    reach: 14,
+    negatable: false,
+    acute: "soon",
+  }),
+  // Better off without a mother or father like me: "mijn kinderen zijn beter zonder zo een moeder
+  // als ik", "my kids deserve a better mum than me".
+  rule("suicide.better-without-me", {
+    all: ["beter ~ zonder ~ moeder als ik|beter ~ zonder ~ vader als ik|beter ~ zonder ~ mama als ik|beter ~ zonder ~ papa als ik|beter ~ zonder ~ moeder zoals ik|beter ~ zonder ~ vader zoals ik|better off without ~ mum like me|better off without ~ mom like me|better off without ~ dad like me|verdienen ~ betere moeder|verdienen ~ betere vader|deserve a better mum|deserve a better mom|deserve a better dad"],
+    unless: "app|groep|team|cursus|werk|school",
+    reach: 5,
+    negatable: false,
+  }),
+  // A goodbye to everyone: "sorry voor alles. doei", "im done. goodbye everyone".
+  rule("suicide.goodbye-all", {
+    all: [
+      "sorry voor alles|sorry for everything|vergeef me|forgive me|im done|i am done|ik ben klaar ~ met alles|ik ben er klaar mee ~ met alles|dag allemaal|doei allemaal|goodbye everyone|bye everyone|vaarwel",
+      "doei $|dag $|doeg $|bye $|goodbye|vaarwel|doei allemaal|dag allemaal|everyone $|iedereen $|adios|later $",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|tot morgen|tot straks|tot later|tot zo|tot volgende|tot maandag|tot dinsdag|tot woensdag|tot donderdag|tot vrijdag|tot ziens|see you|slaap lekker|welterusten|ga slapen|ga naar bed|werk|school|vakantie|verhuis*|verhuiz*|groep|app|whatsapp|chat|haha|lol|xd|vergadering|afspraak|bedankt|dankje|dank je|thanks|fijne avond|fijn weekend|fijne dag`),
+    reach: 14,
+    negatable: false,
+    acute: "always",
+  }),
+  // Back to the blade, or scratching till it bleeds and not being able to stop.
+  rule("selfharm.relapse", {
+    all: ["teruggevallen|terugval|terug gevallen|weer begonnen|relapse*|relapsed", "scheermes*|mesje*|snijden|gesneden|krassen|gekrast|branden|cutting|blade*|razor*|mezelf ~ pijn"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|roken|sigaret*|drinken|alcohol|drank|gokken|snoep|eten|dieet|scheren|baard|jaar geleden|jaren geleden|vroeger|al ~ jaar ~ niet|clean`),
+    reach: 14,
+    negatable: false,
+  }),
+  rule("selfharm.scratch-bleed", {
+    all: ["krab ~ tot ~ bloed*|krabben ~ tot ~ bloed*|gekrabd ~ tot ~ bloed*|kras ~ tot ~ bloed*|scratch ~ until ~ bleed*|scratch ~ till ~ bleed*", "kan ~ niet ~ stoppen|kan ~ nie ~ stoppen|moet ~ van mezelf|verdien|straf|expres|met opzet|cant stop|can not stop|on purpose|weer|again"],
+    scope: "message",
+    unless: "eczeem|jeuk|muggenbult*|mug|muggen|allergie|uitslag|huidarts|dermatoloog|zalf|creme|waterpokken|kat|hond|poes|vlooien|luizen",
+    reach: 14,
+    negatable: false,
+  }),
+  // Hurt to feel something, not to die: self-harm first ("nie om dood te gaan, gwn om iets te voelen").
+  rule("selfharm.to-feel", {
+    all: ["polsen ~ opengehaald|pols ~ opengehaald|opengehaald|gesneden|snij|kras*|gekrast|gebrand|cut|cutting", "om iets te voelen|om wat te voelen|to feel something|om ~ iets ~ voelen|niet om dood te gaan|nie om dood te gaan|not to die"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|uien|groente*|brood|vlees|vinger ~ per ongeluk|per ongeluk`),
+    reach: 12,
+    negatable: false,
   }),
   rule("overdose.regret", {
     all: ["ik|i", SUBSTANCE, TAKEN, "help|spijt|wil ~ niet meer dood|wil ~ niet dood|wil toch niet|wil ~ leven|do not want to die|dont want to die|112|ambulance|bel ~ iemand"],

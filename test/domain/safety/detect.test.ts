@@ -104,3 +104,88 @@ describe("the kinds of sentence added from set 17, on phrasings of their own", (
     expect(detectCrisis("hapların hepsini yuttum")?.categories).toContain("overdose");
   });
 });
+
+describe("the kinds of sentence added from set 18, on phrasings of their own", () => {
+  const rulesOf = (text: string) => crisisHits(text).map((h) => h.rule.id);
+  const scorer = (category: "danger" | "violence"): Scorer => () => ({ score: 9, category, categories: [category], evidence: ["voor de deur"] });
+
+  it("answers an urgent call for help in a few words, asks about a bare 'help', and leaves a hurried question alone", () => {
+    expect(detectCrisis("hulp nu")?.category).toBe("danger");
+    expect(detectCrisis("help help help")?.acute).toBe(true);
+    expect(detectCrisis("help")).toBeNull();
+    expect(crisisDoubt("help")).not.toBeNull();
+    expect(detectCrisis("help snel, hoe zet ik die foto in de app")).toBeNull();
+  });
+
+  it("reads hiding or locked in while someone is in or at the door, not a child banging on the toilet door", () => {
+    expect(rulesOf("ik in badkamer op slot hij trapt tegen de deur")).toContain("danger.hiding-from");
+    expect(rulesOf("wc op slot gedaan. vreemde vent binnen")).toContain("danger.hiding-from");
+    expect(rulesOf("zit op de wc op slot en de kinderen bonken op de deur haha")).not.toContain("danger.hiding-from");
+  });
+
+  it("reads someone heard in the house of one who lives alone, not the neighbours or the cat", () => {
+    expect(detectCrisis("er loopt iemand beneden in de gang en ik ben alleen thuis")?.category).toBe("danger");
+    expect(rulesOf("ik woon alleen, ik hoor de bovenburen lopen")).not.toContain("danger.intruder-heard");
+    expect(rulesOf("ik ben alleen thuis en hoor gestommel, o het is de kat")).not.toContain("danger.intruder-heard");
+  });
+
+  it("reads a weapon shown with a threat, and a door rammed with a call for help", () => {
+    expect(rulesOf("hij liet me een mes zien en zei ik kom je halen")).toContain("danger.armed");
+    expect(rulesOf("iemand ramt op mijn deur help")).toContain("danger.at-door");
+    expect(rulesOf("mijn opa liet me zijn oude zakmes zien van het vissen")).not.toContain("danger.armed");
+  });
+
+  it("reads an overdose told by an emptied box or by how the body feels, not a box to be refilled or a side effect", () => {
+    expect(detectCrisis("de strip oxazepam is leeg, heb ze net genomen")?.categories).toContain("overdose");
+    expect(rulesOf("alles uit de medicijnkast geslikt")).toContain("overdose.emptied");
+    expect(detectCrisis("na die tabletten voel ik mijn benen niet meer")?.categories).toContain("overdose");
+    expect(detectCrisis("diazepam 20 stuks. nu misselijk")?.categories).toContain("overdose");
+    expect(rulesOf("doosje paracetamol is leeg, morgen naar de apotheek voor een nieuwe")).not.toContain("overdose.emptied");
+    expect(rulesOf("na de pillen ben ik altijd wat suf, zei de huisarts al")).not.toContain("overdose.feels");
+    expect(rulesOf("ik heb mijn pillen vergeten dus ik ben wat duizelig")).not.toContain("overdose.feels");
+  });
+
+  it("reads medicine words of Turkish and Polish clients, and iron tablets a child ate", () => {
+    expect(detectCrisis("heb alle leki genomen")?.categories).toContain("overdose");
+    expect(detectCrisis("mijn zoontje heeft ijzerpillen opgegeten, wel 15")?.categories).toContain("overdose");
+  });
+
+  it("does not count a time as a number of pills", () => {
+    expect(detectCrisis("ik gebruik al 8 jaar methadon, het gaat goed")).toBeNull();
+    expect(detectCrisis("ik heb 8 slaappillen genomen")?.categories).toContain("overdose");
+  });
+
+  it("reads a finished letter for the family, a day one will not see and a goodbye to all, not a birthday card or a deadline", () => {
+    expect(rulesOf("de brieven voor mijn kinderen zijn geschreven")).toContain("suicide.letter-for-family");
+    expect(rulesOf("de brief voor mijn zoon voor zijn verjaardag is klaar")).not.toContain("suicide.letter-for-family");
+    expect(rulesOf("kerst maak ik niet meer mee")).toContain("suicide.wont-see");
+    expect(rulesOf("volgende week haal ik de deadline niet")).not.toContain("suicide.wont-see");
+    expect(rulesOf("vergeef me. dag allemaal")).toContain("suicide.goodbye-all");
+    expect(rulesOf("sorry voor alles vandaag, ik ga slapen. dag")).not.toContain("suicide.goodbye-all");
+    expect(rulesOf("mijn zoon is beter af zonder een vader zoals ik")).toContain("suicide.better-without-me");
+  });
+
+  it("reads a gas tap turned on as a method now", () => {
+    expect(detectCrisis("gaskraan opengedraaid, ramen dicht")?.acute).toBe(true);
+  });
+
+  it("reads self-harm again with a blade, scratching till it bleeds and hurt to feel something, not eczema", () => {
+    expect(rulesOf("terugval gehad, weer gesneden")).toContain("selfharm.relapse");
+    expect(rulesOf("ik krab mezelf tot het bloedt en kan niet stoppen")).toContain("selfharm.scratch-bleed");
+    expect(rulesOf("mijn eczeem jeukt zo, krab tot bloedens en kan niet stoppen")).not.toContain("selfharm.scratch-bleed");
+    expect(detectCrisis("ik kras mezelf, niet om dood te gaan, om iets te voelen")?.category).toBe("selfharm");
+    expect(rulesOf("ben teruggevallen met roken")).not.toContain("selfharm.relapse");
+  });
+
+  it("leaves a simile, burnt food, news of a fire and a parent's pill box alone", () => {
+    expect(detectCrisis("dat examen hangt als een strop om mijn nek")).toBeNull();
+    expect(rulesOf("rookmelder af, tosti aangebrand")).not.toContain("danger.fire");
+    expect(detectCrisis("ik zet de pillen voor mijn vader klaar in de medicijndoos")).toBeNull();
+  });
+
+  it("gives no alarm from the model alone when the writer says who came and why, unless something is still frightening", () => {
+    expect(detectCrisis("er staat iemand voor de deur, oh het is de postbode met een pakketje", scorer("danger"))).toBeNull();
+    expect(detectCrisis("mijn ex staat voor de deur want hij brengt de kinderen terug van het weekend", scorer("violence"))).toBeNull();
+    expect(detectCrisis("mijn ex staat voor de deur, hij brengt de kinderen terug maar hij is dronken en schreeuwt", scorer("violence"))).not.toBeNull();
+  });
+});
