@@ -55,7 +55,7 @@ const IDIOMS = pattern(
     "loop ~ met mijn hoofd tegen de muur|liep ~ met mijn hoofd tegen de muur|lopen ~ met ~ hoofd tegen de muur|snijdt aan twee kanten|deur sloeg dicht|deur slaat dicht|deur ~ sloeg ~ dicht|is letterlijk zelfmoord|is gewoon zelfmoord|is echt zelfmoord",
     "stekker ~ er uit bij|stekker ~ uit ~ bij|bijt* ~ er door heen|bijt* ~ erdoorheen|erdoorheen bijten|sta op springen|staat op springen|stond op springen|dood lopende|dood lopend|sloopt me|sloopt mij",
     "wel kunnen wurgen|wel kunnen vermoorden|wel kunnen slaan|wel kunnen schieten|wel kunnen doodschieten|gewurgd door ~ regels|gewurgd door ~ schulden|gewurgd door ~ rekeningen|gewurgd door ~ bureaucratie|gewurgd door ~ papierwerk",
-    "op zijn bek|op je bek|op haar bek|voor zijn kop|voor je kop|hooi op ~ vork|pak slaag ~ met kaarten|dood ~ van de stress",
+    "tot ~ nek in|tot mijn nek|tot over ~ oren|up to my neck|op zijn bek|op je bek|op haar bek|voor zijn kop|voor je kop|hooi op ~ vork|pak slaag ~ met kaarten|dood ~ van de stress",
   ].join("|"),
 );
 const MASK = "_";
@@ -291,11 +291,11 @@ const BLADE = pattern("mesje*|scheermes*|razor*|blade*|snijden|snij|krassen|kras
 
 /** A crisis that is over: "vroeger", "jaren geleden", "toen ik 20 was". */
 const PAST = pattern(
-  "vroeger|geleden|ago|in die tijd|in de jaren|in the eighties|in the nineties|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
+  "vroeger|geleden|ago|in die tijd|die tijd dat|de tijd dat|in de tijd dat|that time when|toen ik ~ zat|toen ik in ~ zat|toen ik nog|in de jaren|in the eighties|in the nineties|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
-  "heb rust|ik woon alleen|het is goed|is goed nu|gescheiden|is verwerkt|verwerkt|therapie ~ gehad|therapie voor gehad|goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben ~ blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig|best goed|veel beter|heel goed|beter nu|nu beter|woon ~ veilig|veilig ~ woon|jaar veilig|jaren veilig|nu ~ jaar ~ veilig|al ~ jaar ~ veilig|nu veilig|ben nu veilig|been fine|fine for years|fine now|ok now|okay now|niet eens meer|al jaren niet|al ~ jaar ~ niet|al ~ jaren ~ clean|clean|vaste psycholoog|word ik blij|blij van|al jaren goed|jaren goed|hertrouwd|getrouwd|van hem af|van haar af|is ~ veranderd|echt veranderd|sindsdien ~ niet meer|sindsdien ~ niks meer|sindsdien ~ nooit meer|we zijn ~ blij|zijn allebei blij|weer vrienden|zijn nu maten|helpt goed|helpt ~ goed|geen last meer|hersteld|behandeld|al jaren niet meer|al jaren ~ niet meer|ervaringsdeskundige|echte vrienden|nu heb ik een|nu heb ik werk|nu heb ik echte|gaat ~ nu ~ beter|gaat ~ nu ~ goed|gebruik ~ niks meer|gebruik ~ niets meer|doe het ~ jaren niet meer|recovered|in recovery|sober|al lang voorbij|lang voorbij|is voorbij|afgelopen sinds|is afgelopen|eindelijk veilig|voel me ~ veilig|nu teken ik|nu heb ik een nieuw|" +
+  "heb rust|rust gekomen|is er rust|er is rust|ben er ~ vanaf|ben ervan af|ben er ~ van af|ik woon alleen|het is goed|is goed nu|gescheiden|is verwerkt|verwerkt|therapie ~ gehad|therapie voor gehad|goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben ~ blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig|best goed|veel beter|heel goed|beter nu|nu beter|woon ~ veilig|veilig ~ woon|jaar veilig|jaren veilig|nu ~ jaar ~ veilig|al ~ jaar ~ veilig|nu veilig|ben nu veilig|been fine|fine for years|fine now|ok now|okay now|niet eens meer|al jaren niet|al ~ jaar ~ niet|al ~ jaren ~ clean|clean|vaste psycholoog|word ik blij|blij van|al jaren goed|jaren goed|hertrouwd|getrouwd|van hem af|van haar af|is ~ veranderd|echt veranderd|sindsdien ~ niet meer|sindsdien ~ niks meer|sindsdien ~ nooit meer|we zijn ~ blij|zijn allebei blij|weer vrienden|zijn nu maten|helpt goed|helpt ~ goed|geen last meer|hersteld|behandeld|al jaren niet meer|al jaren ~ niet meer|ervaringsdeskundige|echte vrienden|nu heb ik een|nu heb ik werk|nu heb ik echte|gaat ~ nu ~ beter|gaat ~ nu ~ goed|gebruik ~ niks meer|gebruik ~ niets meer|doe het ~ jaren niet meer|recovered|in recovery|sober|al lang voorbij|lang voorbij|is voorbij|afgelopen sinds|is afgelopen|eindelijk veilig|voel me ~ veilig|nu teken ik|nu heb ik een nieuw|" +
     "ben ik blij|ben ik ~ blij|blij dat ik ~ nog|ben ik gelukkig|ben ik trots|ben ik veilig|voel ik me ~ veilig|voel ik me ~ goed|gaat het ~ goed|gaat het ~ beter|" +
     "woon ~ alleen|woon ~ jaar alleen|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
     "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
@@ -308,6 +308,8 @@ const BACK_NOW = pattern(
 );
 /** "Zelfmoord? Nee joh." The word itself, denied. */
 const DENIED = pattern("nee joh|nee hoor|zo erg ~ niet|niet zo erg|no no|geen zorgen|maak je geen zorgen|dont worry|do not worry|not like that");
+/** A plain no, as the answer to a question. */
+const SAID_NO = pattern("nee joh|nee hoor|nee echt niet|nee zeker niet|no no|nope");
 
 /** Someone else's words: "mijn vriendin zegt dat ze niet meer wil leven". */
 const REPORTED = pattern(
@@ -449,8 +451,16 @@ function laughing(hits: readonly Hit[], m: Matches): boolean {
   return hits.every((h) => (h.rule.category === "suicide" || h.rule.category === "violence") && !DEED.test(h.rule.id) && !acute(h, m));
 }
 
+/**
+ * "Zelfmoord? Nee joh." The word, or what only the model read, denied; or a wish echoed as a
+ * question and answered with no at once ("dood willen? nee joh. ik wil juist leven").
+ */
 function denied(hits: readonly Hit[], m: Matches): boolean {
-  return hits.every((h) => h.rule.id === "suicide.word") && m.of(DENIED).length > 0;
+  if (m.of(DENIED).length === 0) return false;
+  // Only a plain no: "maak je geen zorgen" also ends a goodbye.
+  const noes = m.of(SAID_NO);
+  const answeredNo = (h: Hit) => noes.some(([s]) => s > h.span[1] && s <= h.span[1] + 2 && m.tokens.slice(h.span[1] + 1, s).includes(BOUNDARY));
+  return hits.every((h) => h.rule.id === "suicide.word" || (noes.length > 0 && (h.rule.id.endsWith(".model") || answeredNo(h))));
 }
 
 export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSignal | null {

@@ -56,7 +56,7 @@ export const HIT_IDIOM = pattern(
 
 /** Films, games, the news: violence there is not violence at home. */
 export const MEDIA = pattern(
-  "film|films|scene|scenes|spreekbeurt|werkstuk|paper|bronnen|gekeken|schietspel*|spelletje*|schietspelletje*|bokstraining|boksen|serie|series|nieuws|journaal|krant|boek|roman|documentaire|docu|game|games|spel|spelletje|netflix|movie|show|" +
+  "film|films|politieserie|misdaadserie|dramaserie|tvserie|netflixserie|misdaadfilm|actiefilm|horrorfilm|speelfilm|oorlogsfilm|tvprogramma|nieuwsbericht*|krantenartikel*|scene|scenes|spreekbeurt|werkstuk|paper|bronnen|gekeken|schietspel*|spelletje*|schietspelletje*|bokstraining|boksen|serie|series|nieuws|journaal|krant|boek|roman|documentaire|docu|game|games|spel|spelletje|netflix|movie|show|" +
     "tv|televisie|aflevering|soap|fortnite|gta|call of duty|videoclip|liedje|song|podcast|artikel|news|video|youtube|tiktok|" +
     "verhaal|thriller|detective|horror|acteur|actrice|personage|speler|wedstrijd|boks*|kickboks*|mma|judo|karate|voetbal|potje|level|" +
     "fifa|xbox|playstation|ps5|minecraft|mario|schaak*|monopoly|uno|kaarten|padel|pingpong|tafeltennis",

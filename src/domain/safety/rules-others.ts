@@ -89,7 +89,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.hurt-done", {
     all: ["ik|wij|we|i|mijn kind*|mijn zoon|mijn dochter|de kinderen|onze kinderen|mijn baby|the kids|my kids|my son|my daughter", `word|wordt|werd|werden|ben|is|zijn|was|worden|get|got|am|was|were|been|being|weer`, HURT_DONE],
     window: 8,
-    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen`),
+    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen|kussen|kussengevecht|stoeien|stoeiden|knuffel`),
     reach: 6,
   }),
   // The subject left out, home named: "wordt thuis geslagen".
@@ -272,8 +272,8 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.fire", {
-    all: ["help ~ brand|brand ~ help|^ brand $|in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
-    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|lippen|lip|ogen|oren|voeten|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje|fan|slecht in koken|kopen|gekocht|ophangen|opgehangen|aangebrand|pizza|tosti|toast|pannenkoek*|hoop iedereen|hoop dat iedereen|hoop ~ niemand gewond`),
+    all: ["help ~ brand|brand ~ help|^ brand $|in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|vuur in ~ gang|vuur in ~ huis|vuur in ~ flat|vuur in ~ gebouw|vuur in ~ trappenhuis|deur ~ heet|deur is heet|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
+    unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|lippen|lip|ogen|oren|voeten|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje|fan|slecht in koken|kopen|gekocht|ophangen|opgehangen|getest|aangebrand|pizza|tosti|toast|pannenkoek*|hoop iedereen|hoop dat iedereen|hoop ~ niemand gewond`),
     reach: 8,
     acute: "always",
   }),
@@ -463,7 +463,7 @@ export const OTHER_RULES: readonly Rule[] = [
   // --- danger right now (more)
   rule("danger.intruder", {
     all: ["slaat de deur in|trapt de deur in|deur in ~ trappen|breekt de deur|slaat ~ deur in|kicking the door in|breaking down the door|deur ~ ingetrapt|probeert ~ open te breken|open te breken|raam ~ open ~ breken|raam ingegooid|ruit ingegooid|trying to break in|break the window|a man in my house|man in my house|iemand in mijn huis|een man in mijn huis|iemand ~ beneden|hoor ~ beneden|hear him downstairs|hear someone|binnengedrongen|binnen gedrongen|dringt binnen|dringen binnen|er is iemand in mijn huis|iemand in ~ huis|iemand ~ binnen|inbreker*|breekt in|breken in|broke in|breaking in|break in|someone in my house|someone ~ in the house|deur open ~ breken|deur ~ open te breken|forceert ~ deur|morrelt ~ aan|probeert ~ deur|probeert ~ binnen|ingebroken ~ nog|nog ~ in huis|is still here|still in the house"],
-    unless: pattern(`${MEDIA.source}|gisteren|vorige week|afgelopen|verzekering|aangifte|politie is geweest|was ingebroken|schuur|fiets|kelder|box|auto|vakantie|monteur|loodgieter|schoonmaker|huisbaas|verhuurder|aangekondigd|afspraak|thuiszorg`),
+    unless: pattern(`${MEDIA.source}|gisteren|vorige week|afgelopen|verzekering|aangifte|politie is geweest|was ingebroken|schuur|fiets|kelder|box|auto|vakantie|monteur|loodgieter|schoonmaker|huisbaas|verhuurder|aangekondigd|afspraak|thuiszorg|sleutel vergeten|sleutel kwijt|sleutel ~ vergeten|slotenmaker`),
     reach: 8,
     acute: "always",
     negatable: false,
@@ -703,7 +703,7 @@ export const OTHER_RULES: readonly Rule[] = [
     scope: "message",
     together: 3,
     window: 9,
-    unless: pattern(`${JEST.source}|${MEDIA.source}|pizza|eten|taart|hamburger|patat|bord|keuken|muur|kast|badkamer|verbouw*|vloer|tegels|oude|deal|examen|toets|opdracht|project|klus|huiswerk|record|wedstrijd|competitie|in het spel|op de bank|de kinderen ophalen|ophalen|op te halen|de bus|de trein|de fiets|op school ~ ophalen|boodschappen|pakketje|post|cadeau`),
+    unless: pattern(`${JEST.source}|${MEDIA.source}|pizza|eten|taart|hamburger|patat|bord|keuken|muur|kast|badkamer|verbouw*|vloer|tegels|oude|deal|examen|toets|opdracht|project|klus|huiswerk|record|wedstrijd|competitie|in het spel|op de bank|de kinderen ophalen|ophalen|op te halen|de bus|de trein|de fiets|op school ~ ophalen|boodschappen|pakketje|post|cadeau|muziek|herrie|lawaai|geblaf|blaft|maakt me gek`),
     reach: 8,
   }),
   rule("violence.my-threat", {
@@ -786,6 +786,32 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 6,
     negatable: false,
   }),
+  // Said no, and he went on: "ik had nee gezegd. meerdere keren", "i said no but he didnt stop".
+  rule("sexual.said-no", {
+    all: [
+      "ik had nee gezegd|ik zei nee|ik heb nee gezegd|nee gezegd|zei ~ nee|i said no|told him no",
+      "meerdere keren|steeds|toch|maar hij|hij ging door|ging ~ door|hield ~ niet op|stopte niet|luisterde niet|deed het toch|he didnt stop|did not stop|kept going|anyway|again and again",
+      "hij|mijn baas|baas|mijn man|mijn vriend|mijn ex|die man|die jongen|die avond|die nacht|he|him|my boss|that night",
+    ],
+    scope: "message",
+    together: 1,
+    window: 14,
+    unless: pattern(`${MEDIA.source}|geld|lenen|vraagt ~ steeds|snapt|begrijpt|accepteert|respecteert|uitnodiging|feest|feestje|werk aanbod|aanbod|baan|dienst|overwerk|extra uren|vakantie|geld lenen|lenen|koffie|eten|alcohol|drinken|roken|sigaret*|drugs|kopen|verkoper|telefoon|bellen|afspraak|solliciteren`),
+    reach: 10,
+    negatable: false,
+  }),
+  // Sex "work" forced for a debt: "ik moet voor de man waar ik schuld bij heb 'werken' op zijn feestjes".
+  rule("sexual.exploited", {
+    all: [
+      "schuld|schulden|debt|afbetalen|terugbetalen|terug betalen|geld ~ terug|owe",
+      "werken op ~ feestjes|op zijn feestjes|met zijn vrienden ~ slapen|met mannen|met ~ mannen ~ mee|wat voor werk|snap* ~ wel wat|weten wel wat ik bedoel|weet wel wat ik bedoel|met ~ klanten ~ naar bed|seks|sex|slapen met|naar bed met|you know what kind of work|sleep with",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|schuldhulp|budgetcoach|bewind*|regeling|gemeente|uwv|sollicit*|baan|vacature|horeca|schoonmaak|uitzendbureau|contract|salaris`),
+    reach: 14,
+    negatable: false,
+    also: ["violence"],
+  }),
   // --- danger now (more)
   rule("danger.shooting", {
     also: ["violence"],
@@ -843,6 +869,42 @@ export const OTHER_RULES: readonly Rule[] = [
     ],
     scope: "message",
     unless: pattern(`${MEDIA.source}|buren|bovenburen|benedenburen|buurman|buurvrouw|kat|poes|hond|muis|muizen|ratten|duiven|wind|droom|gedroomd|gisteren|vorige week|vroeger|bleek|was de|was het|verwarming|leidingen|cv|spoken|spook`),
+    reach: 14,
+    acute: "always",
+    negatable: false,
+  }),
+  // Men waiting outside with a threat: "drie mannen in een auto voor mn huis, ze zeiden ik moet
+  // betalen of anders". Debt collectors of the street, an ex's friends.
+  rule("danger.threat-waiting", {
+    all: [
+      "voor mijn huis|voor mijn deur|voor de deur|voor de flat|voor mijn flat|bij mijn huis|in de straat|beneden ~ wachten|staan ~ buiten|zitten ~ buiten|wachten ~ buiten|outside my house|outside my door|outside",
+      "of anders|anders ~ pakken ze|anders ~ doen ze|anders ~ maken ze|anders ~ steken ze|moet betalen|betalen of|dreig*|bedreig*|or else|pay or|threaten*",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|deurwaarder|incasso*|brief|rekening|gemeente|belasting*|uwv|huurachterstand|parkeer*|bekeuring|boete|gisteren ~ weg|zijn weg|weggegaan`),
+    reach: 14,
+    acute: "always",
+    negatable: false,
+  }),
+  // A child gone since yesterday, phone off: "mijn zoon is niet thuis sinds gisteren, hij is 13".
+  rule("danger.child-missing", {
+    all: [
+      "mijn zoon|mijn dochter|mijn kind|mijn jongste|mijn oudste|onze zoon|onze dochter|my son|my daughter|my kid",
+      "niet thuis|niet thuisgekomen|niet thuis gekomen|niet ~ thuis gekomen|niet naar huis gekomen|is weg|vermist|kwijt|komt niet thuis|weggelopen|not home|missing|ran away",
+      "sinds gisteren|sinds vannacht|sinds vanochtend|hele nacht|al ~ dagen|al ~ uur|telefoon ~ uit|neemt ~ niet op|geen contact|since yesterday|all night|phone ~ off",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|logeren|logeert|bij oma|bij opa|bij vriend*|schoolreis|kamp|op kamp|bij zijn vader|bij haar vader|bij zijn moeder|bij haar moeder|weet waar|weten waar|gelukkig|teruggevonden|gevonden|is terug|is thuisgekomen|toch thuisgekomen|weer thuis|sleutel*|telefoon kwijt|fiets`),
+    reach: 16,
+    acute: "always",
+    negatable: false,
+  }),
+  // Someone at the door handle or the lock, seen through the spyhole: "random man die steeds aan
+  // mn deurklink zit".
+  rule("danger.trying-door", {
+    all: ["aan ~ deurklink|deurklink|aan ~ slot ~ zit|aan de deur ~ morrel*|morrelt|morrelen|probeert ~ deur ~ open|probeert ~ binnen te komen|probeert ~ binnen ~ komen|trying ~ door|door handle|trying to get in", "man|vent|iemand|vreemde|onbekende|someone|stranger|random|gast|jongen|hij|he"],
+    scope: "message",
+    unless: pattern(`${BUSY.source}|postbode|bezorger|pakket*|kinderen|kind|zoon|dochter|mijn man|mijn vrouw|sleutel vergeten|sleutel kwijt|slotenmaker|monteur|huisbaas|verhuurder|woningbouw|kat|hond`),
     reach: 14,
     acute: "always",
     negatable: false,

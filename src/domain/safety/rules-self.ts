@@ -62,7 +62,7 @@ export const SELF_RULES: readonly Rule[] = [
   // --- suicide
   rule("suicide.word", {
     all: ["zelfmoord*|suicid*|zelfdoding|levensmoe*|doodswens*|doodsgedacht*|doodsverlangen|euthanasie|zelf doden"],
-    unless: pattern(`${MEDIA.source}|gepleegd|pleegde|van mijn|van haar|van zijn|zijn zelfmoord|haar zelfmoord|sterfdag|overleden|begrafenis|nee joh|nee hoor|zo erg ~ niet|niet zo erg|preventie|voorkomen|lezing|voorlichting`),
+    unless: pattern(`${MEDIA.source}|gepleegd|pleegde|van mijn|van haar|van zijn|zijn zelfmoord|haar zelfmoord|sterfdag|overleden|begrafenis|nee joh|nee hoor|zo erg ~ niet|niet zo erg|preventie|voorkomen|lezing|voorlichting|dit weer|regen|file|verkeer`),
     reach: 5,
   }),
   rule("suicide.wish-dead", { all: [WANT, DEAD], window: 7, unless: pattern(`${SOMEONE_ELSE.source}|later|als ik oud ben|op hoge leeftijd|in mijn land|in mijn eigen land|begraven worden in|pensioen|testament|donor*|lichaam ~ wetenschap`) }),
@@ -430,6 +430,10 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.dead-alone", {
     all: ["^ ~ dood $|^ ~ dood zijn $|^ ~ dood gaan $|^ ~ sterven $|^ ~ dood willen $|^ ~ dood ~ is mijn doel|mijn doel ~ dood|^ dead $|^ to die $|^ ~ wil niet meer $|^ ~ wil niet meer ~ echt $|^ ~ i do not want to anymore $|^ ~ dat het ~ ophoudt $|^ ~ dat alles ~ ophoudt $|^ ~ dat het ~ stopt $|^ ~ dat alles ~ stopt $|^ ~ dat het ~ voorbij is $|^ ~ for it to end $|^ ~ for it to stop $"],
+    // "veel mensen dood", "de kat dood": someone else is dead, the writer does not want to be.
+    unless: pattern(`${MEDIA.source}|mensen|soldaten|oorlog|slachtoffers|doden|bid|bidden|kat|hond|poes|vis|vissen|plant*`),
+    notInside: "mensen|soldaten|slachtoffers|kat|hond|poes|vis|vissen|plant*|hij|zij|ze|iedereen",
+    reach: 6,
     negatable: false,
   }),
   rule("suicide.want-it-over", {
@@ -572,7 +576,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.follow-the-dead", {
     all: [pattern(`${WANT.source}|ga|gaan|volg|follow|go`), "bij mijn|naar haar toe|naar hem toe|bij haar ~ zijn|bij hem ~ zijn|to her|to him|be with|achterna|volgen|follow"],
     window: 6,
-    unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|op visite|logeren|eten|koffie|winkel|stad|werk|vakantie|weekend|morgen|zaterdag|zondag",
+    unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|op visite|logeren|eten|koffie|winkel|stad|werk|vakantie|weekend|morgen|zaterdag|zondag|cursus|opleiding|les|lessen|training|workshop|therapie|traject|studie|advies|dieet|regels|route",
     reach: 6,
   }),
   rule("suicide.follow-the-dead", {
@@ -1195,6 +1199,33 @@ export const SELF_RULES: readonly Rule[] = [
     scope: "message",
     unless: pattern(`${MEDIA.source}|uien|groente*|brood|vlees|vinger ~ per ongeluk|per ongeluk`),
     reach: 12,
+    negatable: false,
+  }),
+  // --- kinds from the nineteenth set (written blind)
+  // Putting one's affairs in order "before I do it": "wat gebeurt er met mn schulden als ik dood
+  // ben, wil het weten voor ik het doe".
+  rule("suicide.before-i-do-it", {
+    all: ["voor ik het doe|voordat ik het doe|voor ik het ga doen|voordat ik het ga doen|before i do it|before i do this", "als ik dood ben|als ik er niet meer ben|als ik weg ben|na mijn dood|na mijn overlijden|mijn begrafenis|testament|when i am dead|after i die|after i am gone"],
+    scope: "message",
+    unless: MEDIA,
+    reach: 14,
+    negatable: false,
+    acute: "soon",
+  }),
+  // Pills taken and lost count of: "ik heb er vandaag al best veel op, ben de tel kwijt".
+  rule("overdose.lost-count", {
+    all: [SUBSTANCE, "ben de tel kwijt|tel kwijt|weet niet meer hoeveel|weet ~ niet ~ hoeveel ~ genomen|weet ~ niet ~ hoeveel ~ op|lost count|dont know how many ~ taken|do not know how many"],
+    scope: "message",
+    unless: "voorgeschreven|per dag|weekdoos*|medicijndoos*|baxter*|apotheek ~ vragen|vergeten|vergeet|vergat",
+    reach: 14,
+    negatable: false,
+  }),
+  // The whole stock from the pharmacy taken at once: "hele voorraad van de apotheek in een keer opgemaakt".
+  rule("overdose.at-once", {
+    all: ["voorraad van de apotheek|voorraad ~ apotheek|alles van de apotheek|alles ~ van de apotheek|hele voorraad|al mijn medicatie|al mijn medicijnen", "in een keer|in 1 keer|tegelijk|ineens|allemaal ~ op|opgemaakt|ingenomen|geslikt|genomen|at once"],
+    scope: "message",
+    unless: "ophalen|opgehaald|halen|gehaald|inleveren|ingeleverd|weggegooid|weggooien|bestellen|besteld|mee ~ op vakantie|meegenomen",
+    reach: 10,
     negatable: false,
   }),
   rule("overdose.regret", {

@@ -189,3 +189,55 @@ describe("the kinds of sentence added from set 18, on phrasings of their own", (
     expect(detectCrisis("mijn ex staat voor de deur, hij brengt de kinderen terug maar hij is dronken en schreeuwt", scorer("violence"))).not.toBeNull();
   });
 });
+
+describe("the kinds of sentence added from set 19, on phrasings of their own", () => {
+  const rulesOf = (text: string) => crisisHits(text).map((h) => h.rule.id);
+
+  it("reads affairs put in order before doing it, and lost count of pills, not a will made with a notary", () => {
+    expect(detectCrisis("wie krijgt mijn kat als ik er niet meer ben? ik wil het regelen voordat ik het doe")?.category).toBe("suicide");
+    expect(rulesOf("de notaris vroeg wie mijn testament krijgt, dat regel ik voor ik met pensioen ga")).not.toContain("suicide.before-i-do-it");
+    expect(detectCrisis("heb vandaag veel oxazepam genomen, weet niet meer hoeveel")?.categories).toContain("overdose");
+    expect(rulesOf("ik weet niet meer hoeveel pillen ik per dag moet, ik vraag het de apotheek")).not.toContain("overdose.lost-count");
+  });
+
+  it("reads the pharmacy's stock taken at once, not fetched", () => {
+    expect(detectCrisis("alles van de apotheek in 1 keer geslikt")?.categories).toContain("overdose");
+    expect(rulesOf("de hele voorraad van de apotheek opgehaald voor de vakantie")).not.toContain("overdose.at-once");
+  });
+
+  it("reads a no that was not listened to, and sex demanded for a debt, not a no to a son asking money", () => {
+    expect(detectCrisis("ik zei nee tegen hem, steeds weer, maar hij stopte niet")?.category).toBe("sexual");
+    expect(rulesOf("ik moet met zijn vrienden naar bed om mijn schuld af te betalen")).toContain("sexual.exploited");
+    expect(rulesOf("ik zei nee toen hij weer geld wilde lenen, hij snapt het wel")).not.toContain("sexual.said-no");
+  });
+
+  it("reads men waiting outside with a threat, a child gone since yesterday and someone at the door handle, not a bailiff's letter or a sleepover", () => {
+    expect(detectCrisis("er staan twee gasten voor mijn deur, ze zeggen betalen of anders")?.category).toBe("danger");
+    expect(rulesOf("de deurwaarder dreigt met beslag, de brief ligt voor mijn deur")).not.toContain("danger.threat-waiting");
+    expect(detectCrisis("mijn dochter is sinds gisteren niet thuisgekomen, ze is 14, ze neemt niet op")?.acute).toBe(true);
+    expect(rulesOf("mijn zoon is niet thuis sinds gisteren, hij logeert bij oma")).not.toContain("danger.child-missing");
+    expect(detectCrisis("een vreemde man morrelt aan mijn slot, ik zie hem door het raam")?.category).toBe("danger");
+    expect(detectCrisis("mijn zoon morrelt aan het slot, hij is zijn sleutel vergeten")).toBeNull();
+  });
+
+  it("reads a fire in the stairwell, and leaves a tested smoke alarm alone", () => {
+    expect(detectCrisis("vuur in het trappenhuis, ik kan niet naar buiten")?.category).toBe("danger");
+    expect(detectCrisis("rookmelder getest, alles werkt")).toBeNull();
+  });
+
+  it("leaves sayings, a course to follow, the dead of a war on tv, a crisis that is over and a plain no alone", () => {
+    expect(detectCrisis("ik zit tot over mijn oren in de papieren")).toBeNull();
+    expect(detectCrisis("ik wil een cursus volgen voor vrijwilligerswerk")).toBeNull();
+    expect(detectCrisis("journaal gezien. veel soldaten dood. zo triest")).toBeNull();
+    expect(detectCrisis("in de tijd dat ik niet meer wilde leven had ik niemand, dat is voorbij, nu is het goed")).toBeNull();
+    expect(detectCrisis("zelf dood willen? nee hoor. ik heb het druk met mijn kinderen")).toBeNull();
+    // A goodbye that says "don't worry" is no denial.
+    expect(detectCrisis("ik heb besloten, het is goed zo. maak je geen zorgen om mij na zondag")).not.toBeNull();
+  });
+
+  it("leaves a threat over noise and a pillow fight alone, not a threat with a knife tonight", () => {
+    expect(rulesOf("ik zweer het, ik vermoord die buurman nog eens met zijn herrie")).not.toContain("violence.my-threat");
+    expect(rulesOf("mijn dochter heeft haar zusje geslagen met een kussen")).not.toContain("violence.hurt-done");
+    expect(rulesOf("ik zweer het, vanavond steek ik hem neer met een mes")).toContain("violence.my-threat");
+  });
+});
