@@ -51,6 +51,8 @@ export const FAST_TESTS = [
   "test/jobs/errors.test.ts",
   "test/jobs/outbox-sender.test.ts",
   "test/jobs/reminders-flow.test.ts",
+  "test/jobs/telegram-send.test.ts",
+  "test/outbox/messages.test.ts",
   "test/outbox/render.test.ts",
   "test/sandbox/multipart.test.ts",
   "test/slack/blocks/card.test.ts",
