@@ -64,7 +64,11 @@ export const FAST_TESTS = [
   "test/slack/report.test.ts",
   "test/slack/sink.test.ts",
   "test/slack/text.test.ts",
+  "test/slack/views/aanmelden.test.ts",
+  "test/slack/views/forms.test.ts",
+  "test/slack/views/index.test.ts",
   "test/slack/views/values.test.ts",
+  "test/slack/views/verwijs.test.ts",
   "test/slack/web-api-log.test.ts",
 ];
 
