@@ -60,6 +60,7 @@ export const FAST_TESTS = [
   "test/slack/ids.test.ts",
   "test/slack/log.test.ts",
   "test/slack/nudge-message.test.ts",
+  "test/slack/options.test.ts",
   "test/slack/refusals.test.ts",
   "test/slack/report.test.ts",
   "test/slack/sink.test.ts",
