@@ -12,11 +12,23 @@ import type { ReferralService } from "../../../src/domain/referrals/service.js";
 
 export type ViewListener = (args: { ack: (r?: unknown) => Promise<void>; body: unknown; view: unknown; client: unknown; context: Context }) => Promise<void>;
 
-export function fakeApp(): { app: App; views: Map<string, ViewListener> } {
+/** Any other listener: called with Bolt's arguments (ack, body, client, context, action, ...). */
+export type Listener = (args: Record<string, unknown>) => Promise<void>;
+
+export function fakeApp(): { app: App; views: Map<string, ViewListener>; commands: Map<string, Listener>; actions: [string | RegExp, Listener][] } {
   const views = new Map<string, ViewListener>();
-  const app = { view: (id: string, listener: ViewListener) => void views.set(id, listener) } as unknown as App;
-  return { app, views };
+  const commands = new Map<string, Listener>();
+  const actions: [string | RegExp, Listener][] = [];
+  const app = {
+    view: (id: string, listener: ViewListener) => void views.set(id, listener),
+    command: (name: string, listener: Listener) => void commands.set(name, listener),
+    action: (id: string | RegExp, listener: Listener) => void actions.push([id, listener]),
+  } as unknown as App;
+  return { app, views, commands, actions };
 }
+
+/** The listeners a pressed action id reaches, as Bolt matches them (a string exactly, a pattern by test). */
+export const listenersFor = (actions: [string | RegExp, Listener][], actionId: string) => actions.filter(([m]) => (typeof m === "string" ? m === actionId : m.test(actionId))).map(([, l]) => l);
 
 export interface Recorded {
   acks: unknown[];
@@ -24,6 +36,8 @@ export interface Recorded {
   ephemeral: { channel: string; user: string; text: string }[];
   dms: { user: string; text: string; blocks?: unknown }[];
   errors: string[];
+  opened: { trigger_id: unknown; view: { callback_id?: string; private_metadata?: string; blocks?: unknown[] } }[];
+  updated: { channel: string; ts: string; text: string }[];
 }
 
 export const member = (over: Partial<Member> = {}): Member =>
@@ -33,7 +47,7 @@ export const member = (over: Partial<Member> = {}): Member =>
 export const fakeT = (key: string, vars?: Record<string, string | number>) => (vars && Object.keys(vars).length ? `${key} ${JSON.stringify(vars)}` : key);
 
 export function fakeDeps(service: Partial<ReferralService>, opts: { now?: Date; orgNames?: Record<string, string>; referralNames?: Record<string, { client: string | null; toOrg: string }>; auditFails?: boolean; botUsername?: string | null; ephemeralFails?: boolean } = {}) {
-  const rec: Recorded = { acks: [], audits: [], ephemeral: [], dms: [], errors: [] };
+  const rec: Recorded = { acks: [], audits: [], ephemeral: [], dms: [], errors: [], opened: [], updated: [] };
   const tx = {
     auditEvent: {
       create: ({ data }: { data: Recorded["audits"][number] }) => {
@@ -70,8 +84,10 @@ export function fakeDeps(service: Partial<ReferralService>, opts: { now?: Date; 
   const client = {
     chat: {
       postEphemeral: (m: { channel: string; user: string; text: string }) => (opts.ephemeralFails ? Promise.reject(new Error("not_in_channel")) : (rec.ephemeral.push(m), Promise.resolve({ ok: true }))),
+      update: (m: Recorded["updated"][number]) => (rec.updated.push(m), Promise.resolve({ ok: true })),
       postMessage: (m: { channel: string; text: string; blocks?: unknown }) => (rec.dms.push({ user: m.channel.replace(/^D-/, ""), text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) }), Promise.resolve({ ok: true, ts: "1.2" })),
     },
+    views: { open: (args: Recorded["opened"][number]) => (rec.opened.push(args), Promise.resolve({ ok: true })) },
     conversations: { open: ({ users }: { users: string }) => Promise.resolve({ ok: true, channel: { id: `D-${users}` } }) },
   };
   const ack = (r?: unknown) => (rec.acks.push(r ?? "ack"), Promise.resolve());
