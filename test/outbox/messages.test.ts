@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Tx } from "../../src/db/client.js";
 import {
   callbackData,
   CONVERSATION_REASK,
@@ -12,6 +11,9 @@ import {
   type OutMessage,
   type TelegramSendPayload,
 } from "../../src/outbox/messages.js";
+
+/** The transaction handle the module writes through. */
+type Tx = Parameters<typeof enqueueTelegram>[0];
 
 /** A transaction that only records the job upserts it is asked for (the module's one I/O). */
 function recordingTx() {
