@@ -77,6 +77,7 @@ export const FAST_TESTS = [
   "test/slack/views/values.test.ts",
   "test/slack/views/verwijs.test.ts",
   "test/slack/web-api-log.test.ts",
+  "test/telegram/sender.test.ts",
 ];
 
 /**
