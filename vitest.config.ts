@@ -68,6 +68,7 @@ export const FAST_TESTS = [
   "test/slack/log.test.ts",
   "test/slack/manifest-command.test.ts",
   "test/slack/nudge-message.test.ts",
+  "test/slack/nudge-sink.test.ts",
   "test/slack/options.test.ts",
   "test/slack/refusals.test.ts",
   "test/slack/report.test.ts",
@@ -79,6 +80,7 @@ export const FAST_TESTS = [
   "test/slack/views/values.test.ts",
   "test/slack/views/verwijs.test.ts",
   "test/slack/web-api-log.test.ts",
+  "test/slack/web.test.ts",
   "test/telegram/sender.test.ts",
 ];
 
