@@ -63,6 +63,7 @@ export const FAST_TESTS = [
   "test/slack/actions/**/*.test.ts",
   "test/slack/blocks/card.test.ts",
   "test/slack/blocks/modals.test.ts",
+  "test/slack/context.test.ts",
   "test/slack/commands/**/*.test.ts",
   "test/slack/ids.test.ts",
   "test/slack/log.test.ts",
