@@ -67,6 +67,7 @@ export const FAST_TESTS = [
   "test/slack/context.test.ts",
   "test/slack/delivery.test.ts",
   "test/slack/commands/**/*.test.ts",
+  "test/slack/events/**/*.test.ts",
   "test/slack/ids.test.ts",
   "test/slack/invite.test.ts",
   "test/slack/log.test.ts",

@@ -15,16 +15,18 @@ export type ViewListener = (args: { ack: (r?: unknown) => Promise<void>; body: u
 /** Any other listener: called with Bolt's arguments (ack, body, client, context, action, ...). */
 export type Listener = (args: Record<string, unknown>) => Promise<void>;
 
-export function fakeApp(): { app: App; views: Map<string, ViewListener>; commands: Map<string, Listener>; actions: [string | RegExp, Listener][] } {
+export function fakeApp(): { app: App; views: Map<string, ViewListener>; commands: Map<string, Listener>; actions: [string | RegExp, Listener][]; events: Map<string, Listener> } {
   const views = new Map<string, ViewListener>();
+  const events = new Map<string, Listener>();
   const commands = new Map<string, Listener>();
   const actions: [string | RegExp, Listener][] = [];
   const app = {
     view: (id: string, listener: ViewListener) => void views.set(id, listener),
     command: (name: string, listener: Listener) => void commands.set(name, listener),
     action: (id: string | RegExp, listener: Listener) => void actions.push([id, listener]),
+    event: (name: string, listener: Listener) => void events.set(name, listener),
   } as unknown as App;
-  return { app, views, commands, actions };
+  return { app, views, commands, actions, events };
 }
 
 /** The listeners a pressed action id reaches, as Bolt matches them (a string exactly, a pattern by test). */
@@ -38,6 +40,7 @@ export interface Recorded {
   errors: string[];
   opened: { trigger_id: unknown; view: { callback_id?: string; private_metadata?: string; blocks?: unknown[] } }[];
   updated: { channel: string; ts: string; text: string }[];
+  published: { user_id: string; view: { type: string; blocks: unknown[] } }[];
 }
 
 export const member = (over: Partial<Member> = {}): Member =>
@@ -47,7 +50,7 @@ export const member = (over: Partial<Member> = {}): Member =>
 export const fakeT = (key: string, vars?: Record<string, string | number>) => (vars && Object.keys(vars).length ? `${key} ${JSON.stringify(vars)}` : key);
 
 export function fakeDeps(service: Partial<ReferralService>, opts: { now?: Date; orgNames?: Record<string, string>; referralNames?: Record<string, { client: string | null; toOrg: string }>; auditFails?: boolean; botUsername?: string | null; ephemeralFails?: boolean } = {}) {
-  const rec: Recorded = { acks: [], audits: [], ephemeral: [], dms: [], errors: [], opened: [], updated: [] };
+  const rec: Recorded = { acks: [], audits: [], ephemeral: [], dms: [], errors: [], opened: [], updated: [], published: [] };
   const tx = {
     auditEvent: {
       create: ({ data }: { data: Recorded["audits"][number] }) => {
@@ -87,7 +90,10 @@ export function fakeDeps(service: Partial<ReferralService>, opts: { now?: Date; 
       update: (m: Recorded["updated"][number]) => (rec.updated.push(m), Promise.resolve({ ok: true })),
       postMessage: (m: { channel: string; text: string; blocks?: unknown }) => (rec.dms.push({ user: m.channel.replace(/^D-/, ""), text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) }), Promise.resolve({ ok: true, ts: "1.2" })),
     },
-    views: { open: (args: Recorded["opened"][number]) => (rec.opened.push(args), Promise.resolve({ ok: true })) },
+    views: {
+      open: (args: Recorded["opened"][number]) => (rec.opened.push(args), Promise.resolve({ ok: true })),
+      publish: (args: Recorded["published"][number]) => (rec.published.push(args), Promise.resolve({ ok: true })),
+    },
     conversations: { open: ({ users }: { users: string }) => Promise.resolve({ ok: true, channel: { id: `D-${users}` } }) },
   };
   const ack = (r?: unknown) => (rec.acks.push(r ?? "ack"), Promise.resolve());
