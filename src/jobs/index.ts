@@ -11,7 +11,7 @@ import { detectNudges, detectOpenPromises } from "./detectors.js";
 import { createDispatcher, type Dispatcher } from "./dispatcher.js";
 import { SendError } from "./errors.js";
 import { COACH_NUDGE, DIGEST_SEND, coachNudgeHandler, digestHandler, planDigests, type NudgeSink } from "./nudge-jobs.js";
-import { CONVERSATION_REASK, CONVERSATION_RESUME, TELEGRAM_SEND, enqueueReask, type OutMessage, type ReaskPayload } from "../outbox/messages.js";
+import { CONVERSATION_REASK, CONVERSATION_RESUME, TELEGRAM_SEND, enqueueReask, type ReaskPayload } from "../outbox/messages.js";
 import { createSendLimiter, TELEGRAM_LIMITS, type SendLimiter } from "./rate-limit.js";
 import { resealBatch } from "./reseal.js";
 import { clearOldShares, DEFAULT_SHARE_MONTHS, DEFAULT_TEXT_MONTHS, deleteOldTexts } from "./retention.js";
@@ -20,7 +20,7 @@ import { reminderHandlers } from "./reminder-jobs.js";
 import { REMINDER_KINDS, planReminders } from "../domain/reminders/plan.js";
 import { resumeHandler } from "./resume.js";
 import { trajectoryHandlers } from "./trajectory-jobs.js";
-import { telegramSendHandler, type MessageSender } from "./telegram-send.js";
+import { messageToReask, telegramSendHandler, type MessageSender } from "./telegram-send.js";
 import type { ClaimedJob, JobHandlers } from "./types.js";
 import { lockClient } from "../db/locks.js";
 import { cancelPending } from "../db/queue.js";
@@ -111,12 +111,13 @@ export function createJobs(deps: JobsDeps): Jobs {
       onBlocked: (clientId) => markUnreachable(deps.db, clientId, clock()),
       // Messages in doubt after a crash: one marked re-ask of the last one (telegram-send.ts).
       onUncertain: async (job, p) => {
-        const last = p.uncertain?.[p.uncertain.length - 1] ?? 0;
+        const missed = messageToReask(p);
+        if (!missed) return;
         await enqueueReask(deps.db.prisma, {
           clientId: job.clientId ?? "",
           sendJobId: job.id,
           since: p.uncertainSince ?? clock().toISOString(),
-          missed: p.messages[last] as OutMessage,
+          missed,
           ...(p.proactive ? { proactive: true } : {}),
         });
       },

@@ -21,7 +21,9 @@
  * running conversation's question, as the question is now, with buttons that work; otherwise as
  * it was (a crisis check, a "pauze" confirmed: the client waits for that one, not for the
  * conversation's question). It sends nothing when the client wrote after the message in doubt
- * went out: they are not waiting, their message was answered. So a client sees a message twice
+ * went out: they are not waiting, their message was answered; nor for a note about their input
+ * ("Dat begreep ik niet goed") in doubt when the reply's next message surely arrived
+ * (`messageToReask`). So a client sees a message twice
  * only marked, and at most once per job in doubt; a re-ask in doubt itself is sent again (it is
  * marked, and must not be lost).
  *
@@ -36,6 +38,29 @@ import { isQuietHours, localTime, addDays, atLocal, QUIET_UNTIL } from "../domai
 import type { SendLimiter } from "./rate-limit.js";
 import type { OutMessage, TelegramSendPayload } from "../outbox/messages.js";
 import type { ClaimedJob, JobContext, JobHandler, JobOutcome } from "./types.js";
+
+/**
+ * Notes about the client's own input ("Dat begreep ik niet goed", "Die knop hoort bij een eerdere
+ * vraag"): they comment on an answer and point at the question. When one of them is in doubt and a
+ * later message of the same reply surely arrived, the client has their reply; a re-ask of the note
+ * after it ("Hier is het nog een keer: Dat begreep ik niet goed") would read as the bot not
+ * understanding them again.
+ */
+const INPUT_NOTES: ReadonlySet<string> = new Set(["common.pickButton", "common.onlyText", "common.tooLong", "common.oldButton", "common.unknownButton", "common.unknownCommand"]);
+
+/**
+ * The message a job that ended with messages in doubt should ask again, or null when nobody waits
+ * for it: the last one in doubt, unless it is a note about the input and a later message of the
+ * job (sent for sure: only the last in doubt can be followed by sure ones) arrived.
+ */
+export function messageToReask(p: Pick<TelegramSendPayload, "messages" | "uncertain">): OutMessage | null {
+  const last = p.uncertain?.[p.uncertain.length - 1];
+  if (last === undefined) return null;
+  const msg = p.messages[last];
+  if (!msg) return null;
+  if (INPUT_NOTES.has(msg.key) && last < p.messages.length - 1) return null;
+  return msg;
+}
 
 /** Renders and sends one message of an outbox job. */
 export interface MessageSender {

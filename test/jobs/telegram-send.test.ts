@@ -5,7 +5,7 @@
 import type { Logger } from "pino";
 import { describe, expect, it } from "vitest";
 import { LeaseLost, SendError } from "../../src/jobs/errors.js";
-import { telegramSendHandler, type TelegramSendDeps } from "../../src/jobs/telegram-send.js";
+import { messageToReask, telegramSendHandler, type TelegramSendDeps } from "../../src/jobs/telegram-send.js";
 import type { ClaimedJob, JobContext } from "../../src/jobs/types.js";
 import type { OutMessage, TelegramSendPayload } from "../../src/outbox/messages.js";
 
@@ -287,5 +287,31 @@ describe("the telegram.send handler", () => {
       expect(w.saved).toEqual([{ inFlight: 0, inFlightAt }, { inFlight: null }]);
       expect(w.penalised).toEqual([]);
     });
+  });
+});
+
+describe("messageToReask", () => {
+  const note = { key: "common.pickButton" };
+  const question = { key: "menu.question", vars: { name: "Sam" } };
+
+  it("asks again the last message in doubt", () => {
+    expect(messageToReask({ messages: [question, { key: "grow.goal" }], uncertain: [0, 1] })).toEqual({ key: "grow.goal" });
+    expect(messageToReask({ messages: [question], uncertain: [0] })).toEqual(question);
+  });
+
+  it("leaves a note about the input in doubt alone when the reply's next message surely arrived", () => {
+    expect(messageToReask({ messages: [note, question], uncertain: [0] })).toBeNull();
+    expect(messageToReask({ messages: [{ key: "common.oldButton" }, question], uncertain: [0] })).toBeNull();
+  });
+
+  it("still asks a note again when it was the reply's last message, and anything else followed by more", () => {
+    expect(messageToReask({ messages: [question, note], uncertain: [1] })).toEqual(note);
+    expect(messageToReask({ messages: [{ key: "grow.summary" }, question], uncertain: [0] })).toEqual({ key: "grow.summary" });
+  });
+
+  it("has nothing to ask without a message in doubt", () => {
+    expect(messageToReask({ messages: [question] })).toBeNull();
+    expect(messageToReask({ messages: [question], uncertain: [] })).toBeNull();
+    expect(messageToReask({ messages: [], uncertain: [3] })).toBeNull();
   });
 });
