@@ -13,6 +13,7 @@ import { enqueueSlack } from "./deliveries.js";
 import { memberLabel } from "./labels.js";
 import { checked, isLifeDomain, isShareItem, isUrgency, isUuid, LIMITS, Problems, ReferralRefused, type LifeDomain, type ShareItem, type Urgency } from "./types.js";
 import { TIME_ZONE } from "../reminders/schedule.js";
+import { isRealDay } from "../../../flows/lib/calendar.js";
 
 export const CONSENT_TEXT_VERSION = "referralConsent@1";
 
@@ -52,7 +53,9 @@ export function amsterdamDay(at: Date): string {
 
 /** A wished date or appointment day: a real yyyy-mm-dd, not before today. */
 export function futureDay(value: string, field: string, now: Date): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T12:00:00Z`))) throw invalid(field, "referral.error.date");
+  // Date.parse takes "2027-02-30" (V8 accepts any day up to 31) and means 2 March: check the day itself.
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDay(y, m, d)) throw invalid(field, "referral.error.date");
   if (value < amsterdamDay(now)) throw invalid(field, "referral.error.pastDate");
   return value;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEffects } from "../../../src/domain/effects.js";
 import { stateOf } from "../../../src/domain/referrals/lifecycle.js";
+import { futureDay } from "../../../src/domain/referrals/out.js";
 import { createTranslator } from "../../../src/i18n.js";
 import { createSlackTranslator } from "../../../src/i18n-slack.js";
 import { ReferralRefused } from "../../../src/domain/referrals/types.js";
@@ -156,5 +157,30 @@ describe.each(backends)("referral out on %s", (_name, fresh, available) => {
     await w.db.prisma.goal.updateMany({ where: { clientId: w.client.id }, data: { status: "DROPPED" } });
     expect(await fieldOf({})).toBe("items");
     expect(await w.db.prisma.referral.count()).toBe(0);
+  });
+});
+
+describe("futureDay", () => {
+  const now = new Date("2027-01-10T10:00:00.000Z");
+  const code = (value: string) => {
+    try {
+      futureDay(value, "date", now);
+      return "ok";
+    } catch (err) {
+      return err instanceof ReferralRefused ? err.message : String(err);
+    }
+  };
+
+  it("takes a real day from today on", () => {
+    expect(futureDay("2027-01-10", "date", now)).toBe("2027-01-10");
+    expect(futureDay("2028-02-29", "date", now)).toBe("2028-02-29");
+  });
+
+  it("refuses a day that does not exist, which the date parser would roll into the next month", () => {
+    for (const day of ["2027-02-29", "2027-02-30", "2027-02-31", "2027-04-31", "2027-13-01", "2027-00-10", "2027-1-5", "morgen"]) expect(code(day), day).toBe("referral.error.date");
+  });
+
+  it("refuses a day in the past", () => {
+    expect(code("2027-01-09")).toBe("referral.error.pastDate");
   });
 });
