@@ -110,7 +110,8 @@ function textEvent(type: string, text: string): ReferralEvent {
 function planEvent(date: string, time: string, place: string, now: Date): ReferralEvent {
   const day = futureDay(date, "date", now);
   const m = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!m) throw new ReferralRefused("invalid", "referral.error.time", "time");
+  // "25:99" matches the digits too, and would roll into the next day.
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new ReferralRefused("invalid", "referral.error.time", "time");
   const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
   const at = atLocal({ y, m: mo, d }, Number(m[1]) * 60 + Number(m[2]));
   if (at <= now) throw new ReferralRefused("invalid", "referral.error.pastDate", "time");

@@ -190,9 +190,12 @@ describe("the forms behind card buttons", () => {
       await f.submitView(VIEW.plan, planView("", "14:00", "Kantoor"));
       await f.submitView(VIEW.plan, planView("12-03-2027", "14:00", "Kantoor"));
       await f.submitView(VIEW.plan, planView("2027-13-01", "14:00", "Kantoor"));
+      // A day that does not exist, which the date parser would roll into March.
+      await f.submitView(VIEW.plan, planView("2027-02-30", "14:00", "Kantoor"));
       expect(f.acted).toEqual([]);
       expect(f.rec.acks).toEqual([
         { response_action: "errors", errors: { date: "referral.error.pastDate" } },
+        { response_action: "errors", errors: { date: "referral.error.date" } },
         { response_action: "errors", errors: { date: "referral.error.date" } },
         { response_action: "errors", errors: { date: "referral.error.date" } },
         { response_action: "errors", errors: { date: "referral.error.date" } },
@@ -200,7 +203,7 @@ describe("the forms behind card buttons", () => {
     });
 
     it("a time that is not hh:mm is an error under the time", async () => {
-      for (const time of ["", "9:30", "14.30", "14:30:00", "1430", 1430]) {
+      for (const time of ["", "9:30", "14.30", "14:30:00", "1430", 1430, "24:00", "25:99", "14:60"]) {
         const f = forms();
         await f.submitView(VIEW.plan, planView("2027-03-12", time, "Kantoor"));
         expect(f.acted, String(time)).toEqual([]);
