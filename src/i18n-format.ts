@@ -1,4 +1,4 @@
-import type { i18n as I18n } from "i18next";
+import i18next, { type i18n as I18n, type Resource } from "i18next";
 import { TIME_ZONE } from "../flows/lib/calendar.js";
 
 /**
@@ -53,8 +53,33 @@ export function formatDate(value: Date | string, format: DateFormat, language: s
 }
 
 /** Registers every format with an i18next instance, so texts write `{{at, day}}`. */
-export function registerDateFormats(instance: I18n): void {
+function registerDateFormats(instance: I18n): void {
   for (const name of Object.keys(DATE_FORMATS) as DateFormat[]) {
     instance.services.formatter?.add(name, (value: unknown, lng: string | undefined) => formatDate(value as Date | string, name, lng ?? "nl"));
   }
+}
+
+/**
+ * A new i18next instance with one namespace of inline resources and the date formats; nothing
+ * global is touched. Interpolation does not escape: neither Telegram text nor Slack mrkdwn is
+ * HTML, and what needs escaping is escaped by the caller.
+ */
+export function createI18nInstance(options: { lng: string; ns: string; resources: Resource; supportedLngs?: readonly string[] }): I18n {
+  const instance = i18next.createInstance();
+  // With initAsync: false and the resources inline, init is done when it returns; its promise
+  // never rejects (i18next reports a load error to the callback, and there is no backend to fail).
+  // eslint-disable-next-line @typescript-eslint/no-floating-promises
+  void instance.init({
+    initAsync: false,
+    lng: options.lng,
+    fallbackLng: "nl",
+    ...(options.supportedLngs ? { supportedLngs: [...options.supportedLngs] } : {}),
+    ns: [options.ns],
+    defaultNS: options.ns,
+    resources: options.resources,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  registerDateFormats(instance);
+  return instance;
 }

@@ -1,5 +1,4 @@
-import i18next, { type i18n as I18n } from "i18next";
-import { registerDateFormats } from "./i18n-format.js";
+import { createI18nInstance } from "./i18n-format.js";
 import enClient from "../locales/en/client.json" with { type: "json" };
 import nlClient from "../locales/nl/client.json" with { type: "json" };
 
@@ -27,22 +26,7 @@ export interface Translator {
 
 /** Creates an i18next instance with our resources; nothing global is touched. */
 export function createTranslator(): Translator {
-  const instance: I18n = i18next.createInstance();
-  // With initAsync: false and the resources inline, init is done when it returns; its promise
-  // never rejects (i18next reports a load error to the callback, and there is no backend to fail).
-  // eslint-disable-next-line @typescript-eslint/no-floating-promises
-  void instance.init({
-    initAsync: false,
-    lng: "nl",
-    fallbackLng: "nl",
-    supportedLngs: [...LANGUAGES],
-    ns: ["client"],
-    defaultNS: "client",
-    resources: { nl: { client: nlClient }, en: { client: enClient } },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  registerDateFormats(instance);
+  const instance = createI18nInstance({ lng: "nl", ns: "client", supportedLngs: LANGUAGES, resources: { nl: { client: nlClient }, en: { client: enClient } } });
   return {
     t(language, key, vars) {
       // Flow keys are data, so the typed overload cannot check them here; tests do.

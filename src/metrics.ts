@@ -66,57 +66,31 @@ export function createMetrics(db?: Database, clock: () => Date = () => new Date(
   const crisisSignals = new Counter({ name: "koers_crisis_signals_total", help: "Crisis signals in client messages, by category", labelNames: ["category"], registers: [registry] });
 
   if (db) {
-    const read = async <T>(fn: () => Promise<T>): Promise<T | null> => fn().catch(() => null);
-    new Gauge({
-      name: "koers_outbox_depth",
-      help: "Messages to clients waiting in the outbox (pending or being sent)",
-      registers: [registry],
-      async collect() {
-        const n = await read(() => db.prisma.job.count({ where: { kind: "telegram.send", status: { in: ["PENDING", "RUNNING"] } } }));
-        if (n !== null) this.set(n);
-      },
+    // A gauge read at each scrape; a failing read leaves it out rather than failing the scrape.
+    const gauge = (name: string, help: string, read: () => Promise<number>) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        async collect() {
+          const n = await read().catch(() => null);
+          if (n !== null) this.set(n);
+        },
+      });
+    gauge("koers_outbox_depth", "Messages to clients waiting in the outbox (pending or being sent)", () =>
+      db.prisma.job.count({ where: { kind: "telegram.send", status: { in: ["PENDING", "RUNNING"] } } }),
+    );
+    gauge("koers_jobs_due", "Jobs of any kind that are due and not yet done", () => db.prisma.job.count({ where: { status: "PENDING", dueAt: { lte: clock() } } }));
+    gauge("koers_jobs_oldest_due_lateness_seconds", "How long the oldest due job has been waiting past its due time (0 when none is due)", async () => {
+      const now = clock();
+      // A failing read shows 0 here, as when no job is due.
+      const oldest = await db.prisma.job.findFirst({ where: { status: "PENDING", dueAt: { lte: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }).catch(() => null);
+      return oldest ? Math.max(0, (now.getTime() - oldest.dueAt.getTime()) / 1000) : 0;
     });
-    new Gauge({
-      name: "koers_jobs_due",
-      help: "Jobs of any kind that are due and not yet done",
-      registers: [registry],
-      async collect() {
-        const n = await read(() => db.prisma.job.count({ where: { status: "PENDING", dueAt: { lte: clock() } } }));
-        if (n !== null) this.set(n);
-      },
-    });
-    new Gauge({
-      name: "koers_jobs_oldest_due_lateness_seconds",
-      help: "How long the oldest due job has been waiting past its due time (0 when none is due)",
-      registers: [registry],
-      async collect() {
-        const now = clock();
-        const oldest = await read(() =>
-          db.prisma.job.findFirst({ where: { status: "PENDING", dueAt: { lte: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
-        );
-        if (oldest !== null) this.set(Math.max(0, (now.getTime() - oldest.dueAt.getTime()) / 1000));
-        else this.set(0);
-      },
-    });
-    new Gauge({
-      name: "koers_jobs_dead",
-      help: "Jobs parked as dead after their last attempt",
-      registers: [registry],
-      async collect() {
-        const n = await read(() => db.prisma.job.count({ where: { status: "DEAD" } }));
-        if (n !== null) this.set(n);
-      },
-    });
-    new Gauge({
-      name: "koers_clients_unreachable",
-      help: "Clients Telegram cannot reach (they blocked the bot)",
-      registers: [registry],
-      async collect() {
-        const n = await read(() => db.prisma.client.count({ where: { status: "UNREACHABLE" } }));
-        if (n !== null) this.set(n);
-      },
-    });
+    gauge("koers_jobs_dead", "Jobs parked as dead after their last attempt", () => db.prisma.job.count({ where: { status: "DEAD" } }));
+    gauge("koers_clients_unreachable", "Clients Telegram cannot reach (they blocked the bot)", () => db.prisma.client.count({ where: { status: "UNREACHABLE" } }));
   }
+
 
   const metrics: Metrics = {
     registry,

@@ -20,7 +20,7 @@ import { BOT_INFO, commandUpdate, textUpdate } from "./fixtures/updates.js";
 import { startFakeSlack, type FakeSlack } from "./slack/fake-slack.js";
 import { commandBody, postSigned, submitBody, text } from "./slack/referrals/signed.js";
 import { startFaultApi, type FaultApi } from "./support/fault-telegram.js";
-import { startOnEmulator, templateDataDir } from "./support/service.js";
+import { failUpdateInDatabase, startOnEmulator, templateDataDir } from "./support/service.js";
 import { freePort, startEmulator, waitFor, type Emulator } from "./support/telegram.js";
 import { inviteClient } from "./support/world.js";
 
@@ -144,12 +144,7 @@ describe("the logs of a run full of faults", () => {
 
     // --- A database error during an update that carries the sentence: 500 twice, then given up.
     const failing = textUpdate(65_004, SENTENCE);
-    await webhook.db.sql.exec(`
-      CREATE FUNCTION koers_test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'injected fault for update %', NEW."updateId"; END $$;
-      CREATE TRIGGER koers_test_fault BEFORE INSERT ON "ProcessedUpdate"
-      FOR EACH ROW WHEN (NEW."updateId" = ${failing.update_id}) EXECUTE FUNCTION koers_test_fault();
-    `);
+    await failUpdateInDatabase(webhook.db, failing.update_id);
     expect([(await postUpdate(failing)).status, (await postUpdate(failing)).status, (await postUpdate(failing)).status]).toEqual([500, 500, 200]);
 
     // --- The sentence in what is not a good update, and with a wrong secret.

@@ -149,11 +149,14 @@ export interface ClaimedRow {
   id: string;
   kind: string;
   payload: unknown;
+  /** Attempts including this one. */
   attempts: number;
   maxAttempts: number;
   clientId: string | null;
   idempotencyKey: string;
+  /** True when a previous holder's lease ran out (it crashed or hung) and this is a takeover. */
   recovered: boolean;
+  /** When the job was due (for lateness measurements and logs). */
   dueAt: Date | string;
 }
 

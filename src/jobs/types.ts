@@ -1,19 +1,9 @@
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
+import type { ClaimedRow } from "../db/queue.js";
 
-/** A job as the dispatcher hands it to a handler, after claiming it. */
-export interface ClaimedJob {
-  id: string;
-  kind: string;
-  payload: unknown;
-  /** Attempts including this one. */
-  attempts: number;
-  maxAttempts: number;
-  clientId: string | null;
-  idempotencyKey: string;
-  /** True when a previous holder's lease ran out (it crashed or hung) and this is a takeover. */
-  recovered: boolean;
-  /** When the job was due (for lateness measurements and logs). */
+/** A job as the dispatcher hands it to a handler, after claiming it: its row, the due time a Date. */
+export interface ClaimedJob extends Omit<ClaimedRow, "dueAt"> {
   dueAt: Date;
 }
 

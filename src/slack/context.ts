@@ -2,7 +2,7 @@
  * What every Slack listener gets, and the few things they all do: find the member behind a Slack
  * user, refuse privately, and reach someone by a private message.
  */
-import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Context, Middleware, types, webApi } from "@slack/bolt";
+import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Context, Middleware, SlashCommand, types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Engine } from "../conversation/engine.js";
 import type { ChartLinks } from "../http/chart-link.js";
@@ -176,6 +176,24 @@ export function onMemberButton(app: App, deps: SlackDeps, pattern: RegExp, handl
     const asking = await askingMember(deps, client, body, asked, context);
     if (!asking) return;
     await handle({ id, asked, ...asking, action, body, client });
+  });
+}
+
+/** A slash command typed by an active member of the role it needs: where and who, the command itself. */
+export interface MemberCommand {
+  place: Place;
+  member: Member;
+  body: SlashCommand;
+  client: Web;
+}
+
+/** Listens for slash command `name`: acked at once, then handled for an active member with `need`'s role (`askingMember`). */
+export function onMemberCommand(app: App, deps: SlackDeps, name: string, need: NeededRole, handle: (command: MemberCommand) => Promise<void>): void {
+  app.command(name, async ({ ack, body, client, context }) => {
+    await ack();
+    const asking = await askingMember(deps, client, body, { surface: "command", what: name }, context, need);
+    if (!asking) return;
+    await handle({ ...asking, body, client });
   });
 }
 

@@ -24,11 +24,10 @@ import {
 } from "../domain/safety/alert-store.js";
 import { SendError } from "../jobs/errors.js";
 import { firstName } from "../domain/clients.js";
-import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
+import type { JobHandler, JobHandlers } from "../jobs/types.js";
 import { memberFor, refuse, tellUser, type SlackDeps } from "./context.js";
 import type { SlackT } from "../i18n-slack.js";
-import { isNotInChannel } from "./delivery.js";
-import { toSendError } from "./nudge-sink.js";
+import { isNotInChannel, stepper } from "./delivery.js";
 import { clip, escapeSlack, mrkdwn, SLACK_LIMITS } from "./text.js";
 import { postDm } from "./web.js";
 import { CRISIS_ACTIONS } from "./ids.js";
@@ -127,21 +126,6 @@ export interface CrisisDeliveryDeps {
 }
 
 const dm = (web: webApi.WebClient, userId: string, message: Rendered) => postDm(web, userId, message);
-
-/** Runs the steps of a job once each: a retry after a failure repeats nothing that reached Slack. */
-function stepper(ctx: JobContext, done: string[] | undefined) {
-  const finished = new Set(done ?? []);
-  return async (name: string, fn: () => Promise<unknown>): Promise<void> => {
-    if (finished.has(name)) return;
-    try {
-      await fn();
-    } catch (err) {
-      throw toSendError(err);
-    }
-    finished.add(name);
-    await ctx.savePayload({ done: [...finished] });
-  };
-}
 
 function notifyHandler(deps: CrisisDeliveryDeps): JobHandler {
   return async (job, ctx) => {

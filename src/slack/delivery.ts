@@ -10,7 +10,7 @@ import { memberById, type DataHandle } from "../domain/members.js";
 import { cardData, cardPlace, firstNotInChannel, saveCardPlace, type CardData } from "../domain/referrals/card.js";
 import { SLACK_REFERRAL_JOB, type DmControls, type Line, type SlackReferralPayload } from "../domain/referrals/deliveries.js";
 import { SendError } from "../jobs/errors.js";
-import type { JobHandler, JobHandlers } from "../jobs/types.js";
+import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
 import { buttons, renderCard } from "./blocks/card.js";
 import type { SlackT } from "../i18n-slack.js";
 import { toSendError } from "./nudge-sink.js";
@@ -110,6 +110,25 @@ async function dmMember(deps: DeliveryDeps & { web: webApi.WebClient }, memberId
   await postDm(deps.web, member.slackUserId, { text, blocks });
 }
 
+/**
+ * Runs the steps of a job once each, the names of those done kept in the job's payload (`done`):
+ * a retry after a failure repeats nothing that reached Slack. A Slack error becomes the queue's
+ * retry decision (`toSendError`).
+ */
+export function stepper(ctx: JobContext, done: string[] | undefined) {
+  const finished = new Set(done ?? []);
+  return async (name: string, fn: () => Promise<unknown>): Promise<void> => {
+    if (finished.has(name)) return;
+    try {
+      await fn();
+    } catch (err) {
+      throw toSendError(err);
+    }
+    finished.add(name);
+    await ctx.savePayload({ done: [...finished] });
+  };
+}
+
 function handler(deps: DeliveryDeps): JobHandler {
   return async (job, ctx) => {
     const p = job.payload as SlackReferralPayload;
@@ -119,17 +138,7 @@ function handler(deps: DeliveryDeps): JobHandler {
       return;
     }
     const live = { ...deps, web };
-    const done = new Set(p.done ?? []);
-    const step = async (name: string, fn: () => Promise<unknown>) => {
-      if (done.has(name)) return;
-      try {
-        await fn();
-      } catch (err) {
-        throw toSendError(err);
-      }
-      done.add(name);
-      await ctx.savePayload({ done: [...done] });
-    };
+    const step = stepper(ctx, p.done);
     if (p.card) await step("card", () => postOrUpdateCard(live, p.referralId));
     if (p.thread) {
       const thread = p.thread;

@@ -47,13 +47,18 @@ async function koers(dataDir: string, command: "backup" | "restore", args: strin
   return { code, out: out.text(), err: err.text() };
 }
 
-const tmp = () => fs.mkdtempSync(path.join(inject("testTmpDir"), "backup-"));
-
 let cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
   cleanups = [];
 });
+
+/** A new empty folder, removed after the test. */
+function tmp(): string {
+  const dir = fs.mkdtempSync(path.join(inject("testTmpDir"), "backup-"));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** A migrated embedded database with one onboarded client, closed again. */
 async function databaseWithAClient(): Promise<{ dataDir: string; clientId: string; messages: number }> {
@@ -81,7 +86,6 @@ describe("koers backup and restore (embedded database)", () => {
     // One outbox job per answer: the welcome, the name question, the reminders question.
     expect(messages).toBe(3);
     const backups = tmp();
-    cleanups.push(() => fs.rmSync(backups, { recursive: true, force: true }));
     const file = path.join(backups, "koers.tar.gz");
 
     const made = await koers(dataDir, "backup", ["--to", file]);
@@ -119,7 +123,6 @@ describe("koers backup and restore (embedded database)", () => {
   it("names the file after the moment when --to is left out, and never overwrites one", async () => {
     const { dataDir } = await databaseWithAClient();
     const cwd = tmp();
-    cleanups.push(() => fs.rmSync(cwd, { recursive: true, force: true }));
     const file = path.join(cwd, "same.tar.gz");
     fs.writeFileSync(file, "an older backup");
     const again = await koers(dataDir, "backup", ["--to", file]);
@@ -152,7 +155,6 @@ describe("koers backup and restore (embedded database)", () => {
     await waitFor("the other process to open the database", () => said.includes("open"), 60_000, 50);
 
     const backups = tmp();
-    cleanups.push(() => fs.rmSync(backups, { recursive: true, force: true }));
     const r = await koers(dataDir, "backup", ["--to", path.join(backups, "b.tar.gz")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`the running Koers service (pid ${holder.pid}) uses it`);
@@ -165,7 +167,6 @@ describe("koers backup and restore (embedded database)", () => {
   it("refuses to restore over a folder that is not empty, and leaves it as it was", async () => {
     const { dataDir } = await databaseWithAClient();
     const backups = tmp();
-    cleanups.push(() => fs.rmSync(backups, { recursive: true, force: true }));
     const file = path.join(backups, "b.tar.gz");
     expect((await koers(dataDir, "backup", ["--to", file])).code).toBe(0);
     const before = fs.readdirSync(dataDir).sort();
@@ -182,7 +183,6 @@ describe("koers backup and restore (embedded database)", () => {
 
   it("refuses a file that is not a backup, leaving no half-restored folder behind", async () => {
     const dir = tmp();
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const notABackup = path.join(dir, "notes.tar.gz");
     fs.writeFileSync(notABackup, "dit is geen backup\n");
     const target = path.join(dir, "data");

@@ -2,6 +2,7 @@ import { describe, expect, onTestFinished, test } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { lockChatClientRow, lockClient, lockClientByChat, lockClientById, lockJob, lockJobPayload, lockNudge, lockReferral, lockRow } from "../../src/db/locks.js";
 import { freshEmbeddedDb, freshPostgresDb, pgAvailable, type TestDb } from "../support/db.js";
+import { gate } from "../support/gate.js";
 
 async function use(made: Promise<TestDb>): Promise<Database> {
   const t = await made;
@@ -44,18 +45,17 @@ describe.skipIf(!pgAvailable())("row locks (PostgreSQL)", () => {
     const db = await use(freshPostgresDb());
     const id = await seed(db, 5151);
     const order: string[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const first = new Promise<void>((r) => (locked = r));
+    // The first holds the lock until released; the second starts once the first holds it.
+    const released = gate();
+    const locked = gate();
     const one = db.prisma.$transaction(async (tx) => {
       await lockClient(tx, id);
       order.push("one locked");
-      locked();
-      await gate;
+      locked.open();
+      await released.opened;
       order.push("one done");
     });
-    await first;
+    await locked.opened;
     const two = db.prisma.$transaction(async (tx) => {
       await lockClient(tx, id);
       order.push("two locked");
@@ -67,7 +67,7 @@ describe.skipIf(!pgAvailable())("row locks (PostgreSQL)", () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(order).toEqual(["one locked"]);
-    release();
+    released.open();
     await Promise.all([one, two]);
     expect(order).toEqual(["one locked", "one done", "two locked"]);
   });

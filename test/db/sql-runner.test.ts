@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { lockChatClientRow } from "../../src/db/locks.js";
 import { backends, useDb } from "../support/db.js";
+import { gate } from "../support/gate.js";
 
 async function seed(db: Database, chatId: number): Promise<string> {
   const team = await db.prisma.organisation.create({ data: { kind: "COACH_TEAM", name: `Team ${chatId}` } });
@@ -84,19 +85,18 @@ describe.each(backends)("plain SQL transactions on %s", (_name, fresh, available
     const db = await freshDb();
     const id = await seed(db, 7004);
     const order: string[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const first = new Promise<void>((r) => (locked = r));
+    // The first holds the lock until released; the second starts once the first holds it.
+    const released = gate();
+    const locked = gate();
     const one = db.sql.transaction(async (sql) => {
       await lockChatClientRow(sql, 7004);
       order.push("one locked");
-      locked();
-      await gate;
+      locked.open();
+      await released.opened;
       order.push("one commits");
       await sql.queryAndCommit(RENAME, [id, "Sam"]);
     });
-    await first;
+    await locked.opened;
     const two = db.sql.transaction(async (sql) => {
       await lockChatClientRow(sql, 7004);
       order.push("two locked");
@@ -105,7 +105,7 @@ describe.each(backends)("plain SQL transactions on %s", (_name, fresh, available
     });
     await new Promise((r) => setTimeout(r, 150));
     expect(order).toEqual(["one locked"]);
-    release();
+    released.open();
     await Promise.all([one, two]);
     expect(order).toEqual(["one locked", "one commits", "two locked"]);
     expect(await callName(db, id)).toBe("Sam too");

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { getShortestPaths } from "@xstate/graph";
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from "xstate";
+import { expect } from "vitest";
 import type { ClientEvent, FlowInput, Say } from "../../flows/types.js";
 
 const LOCALES = path.resolve(import.meta.dirname, "../../locales");
@@ -72,6 +73,17 @@ export interface ExploreOptions {
    * only, so a branch that depends on context set earlier (a score of 10) needs its own start.
    */
   prefixes?: ClientEvent[][];
+}
+
+/**
+ * What every explored flow must say well: only texts that exist in nl and en, button ids the
+ * engine accepts, and at most one message with buttons per turn.
+ */
+export function expectKnownTextsAndButtons(report: GraphReport): void {
+  expect(report.missingInNl).toEqual([]);
+  expect(report.missingInEn).toEqual([]);
+  expect(report.badChoiceIds).toEqual([]);
+  expect(report.manyButtonMessages).toEqual([]);
 }
 
 /** Explores a flow for each input and prefix with the given probe events. */

@@ -4,36 +4,28 @@
  * "nazorg", "vraagverduidelijking", "evaluatie") anywhere a client can read, in any client text,
  * nor in what the four conversations actually say on every explored path.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { aftercareMachine } from "../../flows/aftercare.js";
 import { clarifyingMachine } from "../../flows/clarifying.js";
 import { closingMachine } from "../../flows/closing.js";
 import { evaluationMachine } from "../../flows/evaluation.js";
 import { NOW, chose, inputFor, said } from "./drive.js";
+import { expectSameKeysAndPlaceholders, flatTexts, loadClientTexts } from "./client-texts.js";
 import { exploreFlow, probeEvents } from "./graph.js";
 
 const SECTIONS = ["clarifying", "evaluation", "closing", "aftercare"];
-const load = (lang: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../locales/${lang}/client.json`), "utf8")) as Record<string, unknown>;
-
-function flat(node: unknown, prefix: string): [string, string][] {
-  if (typeof node === "string") return [[prefix, node]];
-  return Object.entries((node ?? {}) as Record<string, unknown>).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k));
-}
-
-const ours = (lang: string) => [...SECTIONS.flatMap((s) => flat(load(lang)[s], s)), ...flat((load(lang)["grow"] as { goal: { focus: unknown } }).goal.focus, "grow.goal.focus")];
+const ours = (lang: string) => {
+  const texts = loadClientTexts(lang);
+  return [...SECTIONS.flatMap((s) => flatTexts(texts[s], s)), ...flatTexts((texts["grow"] as { goal: { focus: unknown } }).goal.focus, "grow.goal.focus")];
+};
 const nl = ours("nl");
 const en = new Map(ours("en"));
-const placeholders = (t: string) => [...t.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
 /** Words of the method that never reach a client (also inside longer words: "nazorgcheck"). */
 export const CLIENT_JARGON = /zrm|zelfredzaamheid|participatieladder|nazorg|vraagverduidelijking|evaluatie|afsluitingsgesprek|traject/i;
 
 describe("texts of the trajectory's conversations", () => {
   it("exist in nl and en with the same keys and placeholders", () => {
-    expect(nl.length).toBeGreaterThan(120);
-    expect(nl.map(([k]) => k).sort()).toEqual([...en.keys()].sort());
-    for (const [key, text] of nl) expect(placeholders(en.get(key) ?? ""), key).toEqual(placeholders(text));
+    expectSameKeysAndPlaceholders(nl, en, 120);
   });
 
   it("ask at most one question per message and use je, never u", () => {
@@ -43,7 +35,7 @@ describe("texts of the trajectory's conversations", () => {
 
   it("no client text anywhere names the method's words", () => {
     for (const lang of ["nl", "en"]) {
-      const all = flat(load(lang), "");
+      const all = flatTexts(loadClientTexts(lang), "");
       expect(all.length).toBeGreaterThan(500);
       expect(all.filter(([, text]) => CLIENT_JARGON.test(text)).map(([key]) => `${lang}:${key}`)).toEqual([]);
     }
@@ -58,7 +50,7 @@ describe("texts of the trajectory's conversations", () => {
 
   it("nothing the four conversations say on any explored path names them", () => {
     const render = (lang: string, key: string) => {
-      const raw = key.split(".").reduce<unknown>((n, k) => (n && typeof n === "object" ? (n as Record<string, unknown>)[k] : undefined), load(lang));
+      const raw = key.split(".").reduce<unknown>((n, k) => (n && typeof n === "object" ? (n as Record<string, unknown>)[k] : undefined), loadClientTexts(lang));
       return typeof raw === "string" ? raw : "";
     };
     const events = [...probeEvents(NOW), ...["skip", "more", "money", "1", "good", "notGood", "care"].map((c) => chose(c)), said("niet goed")];

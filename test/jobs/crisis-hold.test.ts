@@ -5,18 +5,15 @@
  * what would reach Telegram is recorded.
  */
 import { describe, expect, it } from "vitest";
-import { flowRegistry } from "../../flows/index.js";
 import { crisisResume } from "../../src/cli/crisis.js";
-import { createEngine } from "../../src/conversation/engine.js";
 import type { Database } from "../../src/db/client.js";
-import { createJobs } from "../../src/jobs/index.js";
-import { unlimited } from "../../src/jobs/rate-limit.js";
 import { planReminders } from "../../src/domain/reminders/plan.js";
 import { DAYPART_WINDOWS, isQuietHours, localTime } from "../../src/domain/reminders/schedule.js";
 import { silentLogger } from "../../src/log.js";
 import { crisisHandlers } from "../../src/slack/crisis.js";
 import { createSlackTranslator } from "../../src/i18n-slack.js";
-import { activeClient, clientInput, fakeClock, nowhere, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
+import { activeClient, fakeClock, useDb, type FakeClock, type SentMessage } from "./support.js";
+import { jobsWorld } from "./world.js";
 import { freshEmbeddedDb } from "../support/db.js";
 
 const HOUR = 3_600_000;
@@ -26,28 +23,9 @@ let update = 61_000;
 const MONDAY_0830 = "2027-01-11T07:30:00Z";
 
 function world(db: Database, clock: FakeClock) {
-  const logger = silentLogger();
-  const engine = createEngine({ db, flows: flowRegistry, clock: clock.now, logger });
-  const sender = recordingSender();
-  const { dispatcher } = createJobs({
-    db,
-    engine,
-    sender,
-    nudges: nowhere,
-    logger,
-    clock: clock.now,
-    limiter: unlimited,
-    silentDays: 7,
-    // The coach is told as without Slack (logged); the hold is the same either way.
-    handlers: crisisHandlers({ db, t: createSlackTranslator("nl"), logger, web: null, escalateMinutes: 30 }),
-  });
-  const { say, press } = clientInput(engine, () => update++);
-  async function delivered(): Promise<SentMessage[]> {
-    const before = sender.sent.length;
-    await dispatcher.drain();
-    return sender.sent.slice(before);
-  }
-  return { engine, say, press, delivered };
+  // The coach is told as without Slack (logged); the hold is the same either way.
+  const handlers = crisisHandlers({ db, t: createSlackTranslator("nl"), logger: silentLogger(), web: null, escalateMinutes: 30 });
+  return jobsWorld(db, clock, () => update++, { handlers });
 }
 
 const keysOf = (messages: SentMessage[]) => messages.map((m) => m.key);

@@ -4,29 +4,18 @@
  * instance leaves it (the job RUNNING, its lease run out, a message in flight).
  */
 import { describe, expect, it } from "vitest";
-import { flowRegistry } from "../../flows/index.js";
-import { createEngine } from "../../src/conversation/engine.js";
 import type { Database } from "../../src/db/client.js";
 import { createTranslator } from "../../src/i18n.js";
-import { createJobs } from "../../src/jobs/index.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
-import { unlimited } from "../../src/jobs/rate-limit.js";
-import { silentLogger } from "../../src/log.js";
 import { renderMessage } from "../../src/outbox/render.js";
-import { activeClient, backends, clientInput, fakeClock, nowhere, recordingSender, useDb, type ClientOptions, type FakeClock } from "./support.js";
+import { activeClient, backends, fakeClock, useDb, type ClientOptions, type FakeClock } from "./support.js";
+import { jobsWorld } from "./world.js";
 
 let update = 71_000;
 // Ahead of the real clock: the outbox's own rows are due at the database's now().
 const MONDAY_10 = "2027-01-11T09:00:00Z";
 
-function world(db: Database, clock: FakeClock) {
-  const logger = silentLogger();
-  const engine = createEngine({ db, flows: flowRegistry, clock: clock.now, logger });
-  const sender = recordingSender();
-  const { dispatcher } = createJobs({ db, engine, sender, nudges: nowhere, logger, clock: clock.now, limiter: unlimited, silentDays: 7 });
-  const { say, press } = clientInput(engine, () => update++);
-  return { engine, sender, dispatcher, say, press };
-}
+const world = (db: Database, clock: FakeClock) => jobsWorld(db, clock, () => update++);
 
 async function sendJobs(db: Database, clientId: string) {
   const jobs = await db.prisma.job.findMany({ where: { clientId, kind: "telegram.send" }, orderBy: { id: "asc" } });

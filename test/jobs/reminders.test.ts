@@ -1,30 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { flowRegistry } from "../../flows/index.js";
-import { createEngine, type Engine } from "../../src/conversation/engine.js";
+import type { Engine } from "../../src/conversation/engine.js";
 import { createTranslator } from "../../src/i18n.js";
 import type { Database } from "../../src/db/client.js";
-import { createJobs } from "../../src/jobs/index.js";
-import { unlimited } from "../../src/jobs/rate-limit.js";
 import { planReminders } from "../../src/domain/reminders/plan.js";
 import { DAYPART_WINDOWS, isQuietHours, localTime } from "../../src/domain/reminders/schedule.js";
-import { silentLogger } from "../../src/log.js";
-import { activeClient, backends, clientInput, fakeClock, nowhere, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
+import { activeClient, backends, fakeClock, useDb, type FakeClock, type SentMessage } from "./support.js";
+import { jobsWorld } from "./world.js";
 
 let update = 50_000;
 
 function world(db: Database, clock: FakeClock) {
-  const engine = createEngine({ db, flows: flowRegistry, clock: clock.now, logger: silentLogger() });
-  const sender = recordingSender();
-  const { dispatcher } = createJobs({ db, engine, sender, nudges: nowhere, logger: silentLogger(), clock: clock.now, limiter: unlimited, silentDays: 7 });
-  const { press, say } = clientInput(engine, () => update++);
-  const command = (chatId: number, name: string) => engine.handle({ updateId: update++, chatId, input: { kind: "command", command: name, args: "" } });
-  /** Runs what is due and returns what reached the client since the last call. */
-  async function delivered(): Promise<SentMessage[]> {
-    const before = sender.sent.length;
-    await dispatcher.drain();
-    return sender.sent.slice(before);
-  }
-  return { engine: engine as Engine, dispatcher, sender, press, say, command, delivered };
+  const w = jobsWorld(db, clock, () => update++);
+  const command = (chatId: number, name: string) => w.engine.handle({ updateId: update++, chatId, input: { kind: "command", command: name, args: "" } });
+  return { ...w, engine: w.engine as Engine, command };
 }
 
 const keysOf = (messages: SentMessage[]) => messages.map((m) => m.key);

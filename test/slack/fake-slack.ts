@@ -5,12 +5,9 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { onSlackCall, type ReceivedSlackCall } from "../support/slack-call.js";
 
-export interface SlackCall {
-  method: string;
-  token: string | undefined;
-  params: Record<string, unknown>;
-}
+export type SlackCall = ReceivedSlackCall;
 
 export interface FakeSlack {
   /** Base URL for `slackApiUrl` / SLACK_API_URL, ending in `/api/`. */
@@ -21,26 +18,14 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
-  if (type?.includes("application/json")) return JSON.parse(raw || "{}") as Record<string, unknown>;
-  const params: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) {
-    params[k] = k === "blocks" ? (JSON.parse(v) as unknown) : v;
-  }
-  return params;
-}
-
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const failures = new Map<string, string | { ratelimited: number }>();
   let ts = 1_700_000_000;
   const server = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-    req.on("end", () => {
-      const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
-      const auth = req.headers.authorization;
-      calls.push({ method, token: auth?.replace(/^Bearer /, ""), params: parseBody(raw, req.headers["content-type"]) });
+    onSlackCall(req, (call) => {
+      const { method, params } = call;
+      calls.push(call);
       const failure = failures.get(method);
       failures.delete(method);
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -49,7 +34,6 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       };
       if (failure && typeof failure === "object") return send(429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.ratelimited) });
       if (failure) return send(200, { ok: false, error: failure });
-      const params = calls[calls.length - 1]?.params ?? {};
       if (method === "conversations.open") return send(200, { ok: true, channel: { id: `D${String(params.users)}` } });
       if (method === "chat.postMessage") return send(200, { ok: true, channel: params.channel, ts: `${ts++}.000100` });
       return send(200, { ok: false, error: "unknown_method" });

@@ -88,6 +88,20 @@ export function nlText(key: string, vars: Record<string, string | number | Date>
   });
 }
 
+/**
+ * A database error on one update only, with the database up (as a broken row or a constraint
+ * would give): recording update `updateId` as processed raises "injected fault for update <id>".
+ * Once per database.
+ */
+export async function failUpdateInDatabase(db: Database, updateId: number): Promise<void> {
+  await db.sql.exec(`
+    CREATE FUNCTION koers_test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'injected fault for update %', NEW."updateId"; END $$;
+    CREATE TRIGGER koers_test_fault BEFORE INSERT ON "ProcessedUpdate"
+    FOR EACH ROW WHEN (NEW."updateId" = ${updateId}) EXECUTE FUNCTION koers_test_fault();
+  `);
+}
+
 /** Row counts of the tables an unknown chat must never write to. */
 export async function footprint(db: Database): Promise<Record<string, number>> {
   const p = db.prisma;

@@ -16,7 +16,7 @@ import { CONFLICT_REASON } from "../../src/telegram/updates.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
 import { freshPostgresDb, pgAvailable } from "../support/db.js";
 import { startFaultApi, type FaultApi } from "../support/fault-telegram.js";
-import { footprint, memoryLogger, nlText, startOnEmulator, templateDataDir } from "../support/service.js";
+import { failUpdateInDatabase, footprint, memoryLogger, nlText, startOnEmulator, templateDataDir } from "../support/service.js";
 import { freePort, startEmulator, waitFor, type Emulator } from "../support/telegram.js";
 import { inviteClient } from "../support/world.js";
 
@@ -186,12 +186,7 @@ describe("long polling", () => {
     const poison = commandUpdate(64_201, `/start ${poisoned.code}`);
     const after = commandUpdate(64_202, `/start ${next.code}`);
     // A database error on this one update only, with the database up: a broken row, a constraint.
-    await koers.db.sql.exec(`
-      CREATE FUNCTION koers_test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'injected fault for update %', NEW."updateId"; END $$;
-      CREATE TRIGGER koers_test_fault BEFORE INSERT ON "ProcessedUpdate"
-      FOR EACH ROW WHEN (NEW."updateId" = ${poison.update_id}) EXECUTE FUNCTION koers_test_fault();
-    `);
+    await failUpdateInDatabase(koers.db, poison.update_id);
     api.push(poison, after);
 
     expect((await emulator.user({ chatId: 64_201 }).botMessages(1)).map((m) => m.text)).toEqual([nlText("common.error")]);

@@ -1,15 +1,10 @@
 import type { App } from "@slack/bolt";
 import { aanmeldenModal } from "../blocks/modals.js";
-import { askingMember, tellUser, type SlackDeps } from "../context.js";
+import { onMemberCommand, tellUser, type SlackDeps } from "../context.js";
 
 /** /aanmelden: a partner refers a person to a coach team. */
 export function registerAanmelden(app: App, deps: SlackDeps): void {
-  app.command("/aanmelden", async ({ ack, body, client, context }) => {
-    await ack();
-    const asked = { surface: "command" as const, what: "/aanmelden" };
-    const asking = await askingMember(deps, client, body, asked, context, { role: "PARTNER", why: "notPartner", key: "referral.refused.notPartner" });
-    if (!asking) return;
-    const { place } = asking;
+  onMemberCommand(app, deps, "/aanmelden", { role: "PARTNER", why: "notPartner", key: "referral.refused.notPartner" }, async ({ place, body, client }) => {
     // Two are enough to know whether there is one team to choose for them; the rest come as they type.
     const teams = await deps.service.receivers("COACH_TEAM", "", 2);
     if (!teams.length) return tellUser(client, place, deps.t("referral.refused.noTeams"));

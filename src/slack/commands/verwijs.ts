@@ -1,15 +1,10 @@
 import type { App } from "@slack/bolt";
 import { verwijsModal } from "../blocks/modals.js";
-import { askingMember, tellUser, type SlackDeps } from "../context.js";
+import { onMemberCommand, tellUser, type SlackDeps } from "../context.js";
 
 /** /verwijs: a coach starts a warm handover for one of their own clients. */
 export function registerVerwijs(app: App, deps: SlackDeps): void {
-  app.command("/verwijs", async ({ ack, body, client, context }) => {
-    await ack();
-    const asked = { surface: "command" as const, what: "/verwijs" };
-    const asking = await askingMember(deps, client, body, asked, context, { role: "COACH", why: "notCoach", key: "referral.refused.notCoach" });
-    if (!asking) return;
-    const { place, member } = asking;
+  onMemberCommand(app, deps, "/verwijs", { role: "COACH", why: "notCoach", key: "referral.refused.notCoach" }, async ({ place, member, body, client }) => {
     // The clients and partners themselves are asked for as the coach types (src/slack/options.ts).
     const [clients, partners] = [await deps.service.caseload(member, "", 1), await deps.service.receivers("PARTNER", "", 1)];
     if (!clients.length) return tellUser(client, place, deps.t("referral.refused.noClients"));

@@ -2,24 +2,23 @@ import { describe, expect, it } from "vitest";
 import { FHIR_IN, FHIR_OUT, FHIR_TASK_STATUSES, fhirStatusOf } from "../../../flows/referral/fhir.js";
 
 describe("fhirStatusOf", () => {
-  it("gives each outgoing state's Task status", () => {
-    expect(fhirStatusOf("OUT", "filed")).toBe("on-hold");
-    expect(fhirStatusOf("OUT", "sent")).toBe("requested");
-    expect(fhirStatusOf("OUT", "appointmentPlanned")).toBe("accepted");
-    expect(fhirStatusOf("OUT", "firstContact")).toBe("in-progress");
-    expect(fhirStatusOf("OUT", "noShow")).toBe("on-hold");
-    expect(fhirStatusOf("OUT", "redirected")).toBe("rejected");
-    expect(fhirStatusOf("OUT", "consentWithdrawn")).toBe("cancelled");
-    expect(fhirStatusOf("OUT", "enteredInError")).toBe("entered-in-error");
-  });
-
-  it("gives each incoming state's Task status", () => {
-    expect(fhirStatusOf("IN", "filed")).toBe("requested");
-    expect(fhirStatusOf("IN", "infoRequested")).toBe("on-hold");
-    expect(fhirStatusOf("IN", "invited")).toBe("in-progress");
-    expect(fhirStatusOf("IN", "contactMade")).toBe("completed");
-    expect(fhirStatusOf("IN", "noContact")).toBe("failed");
-    expect(fhirStatusOf("IN", "withdrawn")).toBe("cancelled");
+  it.each([
+    ["OUT", "filed", "on-hold"],
+    ["OUT", "sent", "requested"],
+    ["OUT", "appointmentPlanned", "accepted"],
+    ["OUT", "firstContact", "in-progress"],
+    ["OUT", "noShow", "on-hold"],
+    ["OUT", "redirected", "rejected"],
+    ["OUT", "consentWithdrawn", "cancelled"],
+    ["OUT", "enteredInError", "entered-in-error"],
+    ["IN", "filed", "requested"],
+    ["IN", "infoRequested", "on-hold"],
+    ["IN", "invited", "in-progress"],
+    ["IN", "contactMade", "completed"],
+    ["IN", "noContact", "failed"],
+    ["IN", "withdrawn", "cancelled"],
+  ] as const)("gives %s state %s the Task status %s", (direction, state, status) => {
+    expect(fhirStatusOf(direction, state)).toBe(status);
   });
 
   it("reads the table of the direction asked: a state of the other direction only is unknown", () => {

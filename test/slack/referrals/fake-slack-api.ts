@@ -6,6 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { keepIdleConnections } from "../../support/keep-alive.js";
+import { onSlackCall } from "../../support/slack-call.js";
 
 export interface SlackCall {
   method: string;
@@ -22,15 +23,6 @@ export interface FakeSlackApi {
   /** The next call of `method` answers `{ ok: false, error }`, as Slack does (e.g. "not_in_channel"). */
   failNext(method: string, error: string): void;
   close(): Promise<void>;
-}
-
-const JSON_FIELDS = new Set(["blocks", "view", "attachments"]);
-
-function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
-  if (type?.includes("application/json")) return JSON.parse(raw || "{}") as Record<string, unknown>;
-  const params: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) params[k] = JSON_FIELDS.has(k) ? (JSON.parse(v) as unknown) : v;
-  return params;
 }
 
 function answer(method: string, params: Record<string, unknown>, next: () => string): Record<string, unknown> {
@@ -60,11 +52,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const failures = new Map<string, string>();
   let ts = 1_800_000_000;
   const server = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-    req.on("end", () => {
-      const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
-      const params = parseBody(raw, req.headers["content-type"]);
+    onSlackCall(req, ({ method, params }) => {
       calls.push({ method, params });
       res.writeHead(200, { "content-type": "application/json" });
       const failure = failures.get(method);
