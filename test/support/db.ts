@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { afterEach, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.js";
 
 export interface TestDb {
@@ -128,5 +128,22 @@ export function useDb(fresh: () => Promise<TestDb>): () => Promise<Database> {
   return async () => {
     current = await fresh();
     return current.db;
+  };
+}
+
+/** One database for all the tests of a file (call at its top): created before them, removed after. */
+export function dbForFile(fresh: () => Promise<TestDb>): { readonly db: Database } {
+  let current: TestDb | undefined;
+  beforeAll(async () => {
+    current = await fresh();
+  });
+  afterAll(async () => {
+    await current?.cleanup();
+  });
+  return {
+    get db(): Database {
+      if (!current) throw new Error("the file's database is made in beforeAll");
+      return current.db;
+    },
   };
 }

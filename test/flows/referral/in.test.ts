@@ -1,22 +1,10 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import { describe, expect, it } from "vitest";
 import { referralInMachine } from "../../../flows/referral/in.js";
-import type { ReferralEvent, Tell } from "../../../flows/referral/setup.js";
+import type { ReferralEvent } from "../../../flows/referral/setup.js";
+import { walker } from "./walker.js";
 
 const m = referralInMachine;
-type Step = { snap: AnyMachineSnapshot; tells: Tell[] };
-const tellsOf = (actions: readonly { type: string; params?: unknown }[]) => actions.filter((a) => a.type === "tell").map((a) => a.params as Tell);
-const begin = (): Step => {
-  const [snap, actions] = initialTransition(m);
-  return { snap, tells: tellsOf(actions) };
-};
-const step = (from: Step, event: ReferralEvent): Step => {
-  const [snap, actions] = transition(m, from.snap, event);
-  return { snap, tells: tellsOf(actions) };
-};
-const walk = (events: ReferralEvent[], from: Step = begin()) => events.reduce(step, from);
-const state = (s: Step) => s.snap.value as string;
-const tellKeys = (s: Step) => s.tells.map((t) => `${t.to}:${t.key}`);
+const { begin, step, walk, state, tellKeys } = walker(m);
 
 const ACCEPT: ReferralEvent = { type: "team.accepted", coachId: "55555555-5555-4555-8555-555555555555" };
 const OPEN: [string, ReferralEvent[]][] = [
