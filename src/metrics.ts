@@ -91,7 +91,6 @@ export function createMetrics(db?: Database, clock: () => Date = () => new Date(
     gauge("koers_clients_unreachable", "Clients Telegram cannot reach (they blocked the bot)", () => db.prisma.client.count({ where: { status: "UNREACHABLE" } }));
   }
 
-
   const metrics: Metrics = {
     registry,
     updates,
