@@ -310,6 +310,8 @@ const BACK_NOW = pattern(
 const DENIED = pattern("nee joh|nee hoor|zo erg ~ niet|niet zo erg|no no|geen zorgen|maak je geen zorgen|dont worry|do not worry|not like that");
 /** A plain no, as the answer to a question. */
 const SAID_NO = pattern("nee joh|nee hoor|nee echt niet|nee zeker niet|no no|nope");
+/** ... said to reassure: only then does a no set aside what the model alone read ("nee hoor, het gaat niet" is no denial). */
+const REASSURING = pattern("geen zorgen|maak je geen zorgen|hoef je ~ niet ~ zorgen|niks aan|niets aan|gaat goed|gaat wel goed|het gaat wel|ik ben oke|ik ben ok|dont worry|do not worry|i am fine|i am ok");
 
 /** Someone else's words: "mijn vriendin zegt dat ze niet meer wil leven". */
 const REPORTED = pattern(
@@ -460,7 +462,8 @@ function denied(hits: readonly Hit[], m: Matches): boolean {
   // Only a plain no: "maak je geen zorgen" also ends a goodbye.
   const noes = m.of(SAID_NO);
   const answeredNo = (h: Hit) => noes.some(([s]) => s > h.span[1] && s <= h.span[1] + 2 && m.tokens.slice(h.span[1] + 1, s).includes(BOUNDARY));
-  return hits.every((h) => h.rule.id === "suicide.word" || (noes.length > 0 && (h.rule.id.endsWith(".model") || answeredNo(h))));
+  const reassured = m.of(REASSURING).length > 0;
+  return hits.every((h) => h.rule.id === "suicide.word" || (noes.length > 0 && ((reassured && h.rule.id.endsWith(".model")) || answeredNo(h))));
 }
 
 export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSignal | null {

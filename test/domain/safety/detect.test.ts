@@ -231,6 +231,10 @@ describe("the kinds of sentence added from set 19, on phrasings of their own", (
     expect(detectCrisis("journaal gezien. veel soldaten dood. zo triest")).toBeNull();
     expect(detectCrisis("in de tijd dat ik niet meer wilde leven had ik niemand, dat is voorbij, nu is het goed")).toBeNull();
     expect(detectCrisis("zelf dood willen? nee hoor. ik heb het druk met mijn kinderen")).toBeNull();
+    // What only the model reads is set aside by a no that reassures, not by a no that answers "gaat het?".
+    const modelSays = (): ModelVerdict => ({ score: 9, category: "suicide", categories: ["suicide"], evidence: ["niet meer"] });
+    expect(detectCrisis("nee hoor, ik doe mezelf niks aan, maak je geen zorgen om mij", modelSays)).toBeNull();
+    expect(detectCrisis("nee hoor, het gaat helemaal niet meer, ik zie er het nut niet meer van in", modelSays)).not.toBeNull();
     // A goodbye that says "don't worry" is no denial.
     expect(detectCrisis("ik heb besloten, het is goed zo. maak je geen zorgen om mij na zondag")).not.toBeNull();
   });
