@@ -4,7 +4,8 @@
  *
  * `npm run bench -- --check`: the 120-step talk only, failing when a Koers / peer ratio is more
  * than 20% below the one in the README's benchmark table.
- * BENCH_RUNS (alternating runs, default 3), BENCH_CHATS (default 50), BENCH_ONLY=talk, crisis,
+ * BENCH_RUNS (alternating runs, default 3), BENCH_CHATS (default 50), BENCH_WARMUP=0 (no warm-up
+ * block of each before the talk's runs), BENCH_ONLY=talk, crisis,
  * dispatcher or startup (`npm start` on an embedded folder, bench/startup.ts; needs no PostgreSQL).
  */
 import fs from "node:fs";
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
         runs: Number(process.env.BENCH_RUNS ?? 3),
         chats: Number(process.env.BENCH_CHATS ?? 50),
         pglite: !check,
+        warmUp: process.env.BENCH_WARMUP !== "0",
       });
       if (check) {
         const expected = readmeRatios(fs.readFileSync(new URL("../README.md", import.meta.url), "utf8"));

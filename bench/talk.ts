@@ -245,10 +245,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Drives `chats` chats through the talk in blocks; the first question is already on its way. */
-async function drive(chats: number[], inbox: Inbox, handle: (u: Update) => Promise<unknown>): Promise<BlockResult[]> {
+async function drive(chats: number[], inbox: Inbox, handle: (u: Update) => Promise<unknown>, steps = STEPS): Promise<BlockResult[]> {
   for (const chat of chats) await inbox.next(chat);
   const results: BlockResult[] = [];
-  for (let from = 1; from <= STEPS; from += BLOCK) {
+  for (let from = 1; from <= steps; from += BLOCK) {
     const latencies: number[] = [];
     const sql0 = { ...sqlCount };
     const cpu0 = process.cpuUsage();
@@ -287,7 +287,7 @@ async function freshPg(serverUrl: string): Promise<string> {
 }
 
 /** One run of the peer on a fresh PostgreSQL database. */
-export async function runPeer(serverUrl: string, chatCount: number): Promise<BlockResult[]> {
+export async function runPeer(serverUrl: string, chatCount: number, steps = STEPS): Promise<BlockResult[]> {
   instrumentSql();
   const pool = new pg.Pool({ connectionString: await freshPg(serverUrl), max: 10 });
   try {
@@ -299,14 +299,14 @@ export async function runPeer(serverUrl: string, chatCount: number): Promise<Blo
     bot.command("start", (ctx) => ctx.conversation.enter("talk"));
     const chats = Array.from({ length: chatCount }, (_, i) => 20_000 + i);
     for (const chat of chats) await bot.handleUpdate(textUpdate(chat, "/start"));
-    return await drive(chats, inbox, (u) => bot.handleUpdate(u));
+    return await drive(chats, inbox, (u) => bot.handleUpdate(u), steps);
   } finally {
     await pool.end();
   }
 }
 
 /** One run of Koers (engine, outbox, dispatcher, sender) on a fresh database. */
-export async function runKoers(target: { serverUrl: string } | { pglite: true }, chatCount: number): Promise<BlockResult[]> {
+export async function runKoers(target: { serverUrl: string } | { pglite: true }, chatCount: number, steps = STEPS): Promise<BlockResult[]> {
   instrumentSql();
   const dataDir = "pglite" in target ? fs.mkdtempSync(path.join(os.tmpdir(), "koers-bench-")) : null;
   const db: Database = dataDir
@@ -346,7 +346,7 @@ export async function runKoers(target: { serverUrl: string } | { pglite: true },
       return await drive(chats, inbox, async (u) => {
         const outcome = await handler.handle(u);
         if (outcome !== "handled") throw new Error(`update ${u.update_id}: ${outcome}`);
-      });
+      }, steps);
     } finally {
       await jobs.dispatcher.stop();
     }
@@ -393,9 +393,16 @@ const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
 /** Alternating runs of the peer and Koers on PostgreSQL, then Koers on PGlite; the table of medians. */
-export async function benchTalk(serverUrl: string, print: (line: string) => void, opts: { runs: number; chats: number; pglite: boolean }): Promise<TalkResult> {
+export async function benchTalk(serverUrl: string, print: (line: string) => void, opts: { runs: number; chats: number; pglite: boolean; warmUp: boolean }): Promise<TalkResult> {
   const peerRuns: BlockResult[][] = [];
   const koersRuns: BlockResult[][] = [];
+  if (opts.warmUp) {
+    // One block of each first, not counted: the bench process's JIT (and WebAssembly tier-up of
+    // Prisma's query compiler) is then warm for both, as in a service that has been running.
+    const peerWarm = await runPeer(serverUrl, opts.chats, BLOCK);
+    const koersWarm = await runKoers({ serverUrl }, opts.chats, BLOCK);
+    print(`  warm-up, not counted: peer ${f0(peerWarm[0]!.updatesPerSecond)}, Koers ${f0(koersWarm[0]!.updatesPerSecond)} updates/s`);
+  }
   for (let r = 0; r < opts.runs; r++) {
     peerRuns.push(await runPeer(serverUrl, opts.chats));
     print(`  run ${r + 1}/${opts.runs}: peer ${peerRuns[r]!.map((b) => f0(b.updatesPerSecond)).join(" ")} updates/s`);
