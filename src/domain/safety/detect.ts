@@ -13,7 +13,7 @@ import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
 import { BUSY, DANGER_NOW, OTHER_RULES, SOMEONE_HERE } from "./rules-others.js";
 import { LANGUAGE_RULES } from "./rules-languages.js";
-import { SELF_RULES } from "./rules-self.js";
+import { FAREWELL, SELF_RULES } from "./rules-self.js";
 import type { CrisisCategory, CrisisSignal } from "./types.js";
 
 export const RULES: readonly Rule[] = [...SELF_RULES, ...OTHER_RULES, ...LANGUAGE_RULES];
@@ -168,6 +168,39 @@ const REASSURED = pattern(
 /** Words that keep a reassured message worrying: drink, anger, threats, a weapon. */
 const STILL_WORRYING = pattern("dronken|drunk|schreeuw*|boos|woedend|kwaad|dreig*|straatverbod|contactverbod|scheld*|mes|wapen|pistool|niet ~ open|durf ~ niet|knife|gun|angry|threat*");
 
+/**
+ * Money and its paperwork: a bailiff, a collection agency or an authority that threatens seizure,
+ * a cut-off or a fine ("de deurwaarder dreigt met beslag, de brief ligt voor mijn deur"). The
+ * model's counts of a threat at the door are no alarm of danger or violence then, unless someone
+ * frightening is in it too (drink, anger, a weapon, not daring to open). A rule that names a
+ * danger still fires; worry about debts with distress goes to the model's other kinds as before.
+ */
+const PAPER_THREAT = pattern(
+  "deurwaarder*|incasso*|incassobureau|beslag*|beslaglegging|aanmaning*|belastingdienst|cjib|bekeuring*|boete*|afsluit*|afgesloten|huurachterstand|schuldeiser*|invordering*|dwangbevel|bailiff*|debt collector*",
+);
+/** STILL_WORRYING without threats: an authority's letter always threatens something. */
+const STILL_WORRYING_PAPER = pattern("dronken|drunk|schreeuw*|boos|woedend|kwaad|scheld*|mes|wapen|pistool|niet ~ open|durf ~ niet|knife|gun|angry|slaan|slaat|sloeg|geslagen|pakken");
+
+/**
+ * Children playing: a pillow fight, toys, snowballs ("mijn zoon heeft zijn broertje geslagen met
+ * een kussen"). The model's counts of hitting are no alarm then, unless drink, rage, a weapon or a
+ * wound is in it too (HURT_IN_PLAY). A rule that names violence still fires.
+ */
+const PLAYING = pattern(
+  "met een kussen|met kussens|kussen*gevecht|kussengevecht|met speelgoed|speelgoed*|nerf|waterpistool|sneeuwbal*|sneeuwballen|ballon*|stoeien|stoeit|spelen|spelletje|tikkertje|pillow*|toy|toys|playing",
+);
+
+/** What makes play no play: drink, rage, a weapon, blood or a wound, an adult hitting. */
+const HURT_IN_PLAY = pattern("dronken|drunk|woedend|mes|wapen|pistool|riem|knife|gun|belt|bloed*|gewond|blauwe plek*|ziekenhuis|hij slaat mij|hij sloeg mij|slaat me|sloeg me|bang");
+
+/**
+ * Worry about work or a job search, said darkly ("ik ben 55 en niemand wil mij aannemen, wat moet
+ * ik nog"): what the model alone reads as suicide there is too unclear for an alarm and too
+ * serious to ignore, so Koers asks (crisisDoubt). Not with a word of distress or of dying in it
+ * ("mijn werk is weg, waarom zou ik nog blijven" stays an alarm).
+ */
+const WORK_WORRY = pattern("aannemen|aangenomen|sollicit*|afgewezen|afwijzing*|vacature*|baan|werk|werkgever*|uwv|cv|job|hired|interview|werkloos|ontslag|ontslagen");
+
 /** Below this many tokens the model's counts are too few to go on alone. */
 const SHORT = 8;
 /** Above this many, its counts add up to noise: long messages are read by the rules only. */
@@ -196,6 +229,8 @@ const COMMITTED: Scorer = (tokens) => scoreBoth(MODEL, tokens);
 class Reading {
   readonly hits: Hit[] = [];
   evidence: string[] = [];
+  /** The model read a crisis the words around it make unclear: asked about, no alarm. */
+  askInstead = false;
   private scored: ModelVerdict | undefined;
 
   constructor(
@@ -237,6 +272,12 @@ function readFresh(text: string, scorer: Scorer): Reading {
   // A short message is too little to go on for an alarm from counts alone: Koers asks instead (crisisDoubt).
   if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || m.tokens.length < SHORT) return r;
   if (m.of(REASSURED).length > 0 && m.of(DISTRESS).length === 0 && m.of(STILL_WORRYING).length === 0) return r;
+  if ((verdict.category === "danger" || verdict.category === "violence") && m.of(PAPER_THREAT).length > 0 && m.of(DISTRESS).length === 0 && m.of(STILL_WORRYING_PAPER).length === 0) return r;
+  if (verdict.category === "violence" && m.of(PLAYING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
+  if (verdict.category === "suicide" && m.of(WORK_WORRY).length > 0 && m.of(DISTRESS).length === 0 && m.of(TO_DIE).length === 0) {
+    r.askInstead = true;
+    return r;
+  }
   const key = verdict.categories.join(",");
   let rule = MODEL_RULES.get(key);
   if (!rule) MODEL_RULES.set(key, (rule = modelRule(verdict.category, verdict.categories.slice(1))));
@@ -454,6 +495,34 @@ function laughing(hits: readonly Hit[], m: Matches): boolean {
 }
 
 /**
+ * A time and "doe ik het" and nothing dark: in a coaching talk that is how a client promises a
+ * step ("morgen doe ik het", "ik bel morgen de schuldhulp, ik ga het doen"). Out of context it may
+ * also be a plan to die, so when nothing else is said Koers asks (crisisDoubt); when the step is
+ * named (a call, a letter, an appointment) it is a promise and no doubt, and so is stopping with a
+ * habit named ("morgen stop ik ermee, met blowen"); a bare "vanavond stop ik ermee" stays an alarm.
+ * With distress, dying, a means, a goodbye or the night ("vannacht doe ik het") it stays an alarm.
+ */
+const PROMISE_RULE = "suicide.method-time";
+const DARK = pattern(`${DISTRESS.source}|${TO_DIE.source}|${MEANS.source}|${SUBSTANCE.source}|${FAREWELL.source}|vannacht|tonight|sorry|laatste|last|klaar*|geregeld|ready|niemand|nobody`);
+/** The words of doing a step: "doe ik het", "ga ik het doen" (not "vanavond kan het", "vanavond ga ik"). */
+const DOING = new Set(["doe", "doen", "do", "doing"]);
+const TASK = pattern(
+  "bel*|bellen|gebeld|afspraak|formulier*|brief|brieven|mail*|schuldhulp|gemeente|uwv|huisarts|solliciteren|sollicitatie*|vacature*|boodschappen|opruimen|ruim ~ op|huiswerk|sporten|wandelen|fietsen|koken|schoonmaken|de was|stofzuigen|aanmelden|inschrijven|invullen|regelen|aanvragen|call|appointment|form|letter",
+);
+
+/** A habit a client wants to quit: "morgen stop ik ermee, met blowen" is a goal, not an ending. */
+const HABIT = pattern("roken|rook|blowen|blow|wiet|drinken|drank|alcohol|bier|gokken|gok|gamen|snoepen|suiker|sigaret*|shaggies|vapen|cola|energiedrank*|smoking|drinking|gambling");
+const STOPPING = new Set(["stop", "stoppen", "stopt"]);
+
+function promising(hits: readonly Hit[], m: Matches): "promise" | "unclear" | null {
+  if (!hits.every((h) => h.rule.id === PROMISE_RULE) || m.of(DARK).length > 0) return null;
+  const said = (h: Hit, words: Set<string>) => m.tokens.slice(h.span[0], h.span[1] + 1).some((t) => words.has(t));
+  if (hits.every((h) => said(h, STOPPING)) && m.of(HABIT).length > 0) return "promise";
+  if (!hits.every((h) => said(h, DOING))) return null;
+  return m.of(TASK).length > 0 ? "promise" : "unclear";
+}
+
+/**
  * "Zelfmoord? Nee joh." The word, or what only the model read, denied; or a wish echoed as a
  * question and answered with no at once ("dood willen? nee joh. ik wil juist leven").
  */
@@ -471,7 +540,7 @@ export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSi
   const reading = read(text, scorer);
   const { m, hits: all, evidence } = reading;
   const hits = all.filter((h) => !reported(h, m));
-  if (hits.length === 0 || over(hits, m) || denied(hits, m) || laughing(hits, m)) return null;
+  if (hits.length === 0 || over(hits, m) || denied(hits, m) || laughing(hits, m) || promising(hits, m)) return null;
   const now = hits.filter((h) => acute(h, m));
   const isAcute = now.length > 0;
   const found = new Set(hits.flatMap((h) => [h.rule.category, ...h.rule.also]));
@@ -527,18 +596,21 @@ export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDou
   // Someone here or back, in a few words and nothing else ("ex is hier", "hij is terug"): asked.
   if (tokens.length < SHORT && m.of(SOMEONE_HERE).length > 0 && m.of(BUSY).length === 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
   const own = hits.filter((h) => !reported(h, m));
-  if (own.length > 0 && !over(own, m) && laughing(own, m)) {
+  if (own.length > 0 && !over(own, m) && (laughing(own, m) || promising(own, m) === "unclear")) {
     const category = own[0]!.rule.category;
     return { score: MODEL_THRESHOLD, category, categories: [category] };
   }
   const verdict = reading.verdict();
-  if (verdict.score <= DOUBT_THRESHOLD || (verdict.score > MODEL_THRESHOLD && tokens.length >= SHORT)) return null;
-  // A short message the model finds clearly worrying is asked about even without a word of
-  // distress ("ik heb weer geknipt"): a question is better than a silent miss. Not one word alone
-  // ("sorry") unless it names a means ("🪢😵", read "touw"), and not when its two
-  // strongest reasons are only particles and the verbs of an everyday answer ("zeg het maar", "ik
-  // zeg het zelf wel": an answer in a talk, where a few words are too few for its counts).
-  if (m.of(DISTRESS).length === 0 && !((tokens.length > 1 || m.of(MEANS).length > 0) && tokens.length < SHORT && verdict.score > MODEL_THRESHOLD && !verdict.evidence.slice(0, 2).every(plainAnswer))) return null;
+  // A model-only alarm set aside as unclear (askInstead) is asked about. Otherwise a short message
+  // the model finds clearly worrying is asked about even without a word of distress ("ik heb weer
+  // geknipt"): a question is better than a silent miss. Not one word alone ("sorry") unless it
+  // names a means ("🪢😵", read "touw"), and not when its two strongest reasons are only particles
+  // and the verbs of an everyday answer ("zeg het maar", "ik zeg het zelf wel": an answer in a
+  // talk, where a few words are too few for its counts).
+  if (!reading.askInstead) {
+    if (verdict.score <= DOUBT_THRESHOLD || (verdict.score > MODEL_THRESHOLD && tokens.length >= SHORT)) return null;
+    if (m.of(DISTRESS).length === 0 && !((tokens.length > 1 || m.of(MEANS).length > 0) && tokens.length < SHORT && verdict.score > MODEL_THRESHOLD && !verdict.evidence.slice(0, 2).every(plainAnswer))) return null;
+  }
   const rule = modelRule(verdict.category, verdict.categories.slice(1));
   const hit: Hit = { rule, span: [0, Math.max(0, tokens.length - 1)] };
   if (reported(hit, m) || m.of(HELPING_OTHER).length > 0 || over([hit], m)) return null;

@@ -72,12 +72,15 @@ export const BUSY = pattern(
   `${MEDIA.source}|werk|op het werk|vergadering|meeting|in de trein|in de bus|in de auto|rij|rijden|les|school|college|dokter|huisarts|tandarts|afspraak|later|straks|bel je|bel ik|bel me|app je|app ik|sms|keelpijn|stem kwijt|schor|verkouden|baby slaapt|kind* slaapt|kleine slaapt|haha|hahaha|lol|xd|feest|verjaardag|visite|bezoek|op bezoek|gasten|eten|koken|opruimen|rommel|puinhoop|nog niet klaar|niet klaar|te laat|schoonmoeder|schoonouders|mijn ouders|oma|opa|kerst|cadeau|verrassing|examen|toets|deadline|pakket*|postbode|bezorger|monteur|loodgieter|kapper|date|vakantie|reis|boodschappen|van school`,
 );
 
+/** What children hit each other with at play: a pillow, a cuddly toy, snowballs. */
+const PLAY_THINGS = pattern("met een kussen|met kussens|met zijn kussen|met haar kussen|kussengevecht|met een knuffel|met zijn knuffel|met haar knuffel|met speelgoed|met nerf*|sneeuwbal*|with a pillow|pillow fight");
+
 export const OTHER_RULES: readonly Rule[] = [
   // --- violence and abuse at home
   rule("violence.hits", {
     all: [PERSON, HIT, VICTIM],
     window: 9,
-    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}`),
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|${PLAY_THINGS.source}`),
     reach: 6,
     notInside: "ik sla|ik sloeg|ik schop|ik schopte|ik duw|ik duwde|i hit|i kicked|i pushed|ik zou ~ kunnen|ik zou hem|ik zou haar|dat ik haar zou|dat ik hem zou|i could",
   }),
@@ -187,7 +190,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.children", {
     all: ["de kinderen|mijn kind*|mijn zoon|mijn dochter|onze kinderen|de kleine|de baby|mijn baby|the kids|my kids|my son|my daughter", "slaat|sloeg|schopt|schopte|knijpt|kneep|gooit|gooide|sleurt|sleurde|door elkaar|geschud|schudt|schudde|hits|hit|shakes|shook", HOME_PERSON],
     window: 10,
-    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|bal|spelen|speelt|met de deur`),
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|${PLAY_THINGS.source}|bal|spelen|speelt|met de deur`),
     reach: 6,
   }),
   // --- sexual violence

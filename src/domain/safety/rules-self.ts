@@ -43,7 +43,7 @@ const NOT_SELFHARM = pattern(
 );
 
 /** Saying goodbye, settling things, asking to pass a message on. */
-const FAREWELL = pattern(
+export const FAREWELL = pattern(
   "sorry voor alles|bedankt voor alles|dank voor alles|dank je voor alles|zeg ~ dat ik ~ hou|zeg tegen ~ dat|zeg ~ dat ik van ~ hou|vaarwel|afscheid ~ van iedereen|" +
     "afscheid ~ genomen|neem ~ afscheid|afscheidsbrie*|goodbye|said goodbye|say goodbye|tell ~ i love|tell my|het is niet ~ schuld|niet jouw schuld|niet haar schuld|" +
     "niet zijn schuld|niet jullie schuld|not your fault|dag allemaal|doei allemaal|alles ~ geregeld|testament|krijgt de sleutels|krijgt mijn|krijgen mijn|hou van jullie|" +
@@ -180,7 +180,7 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.last-day", {
-    all: ["goede dag om te gaan|mooie dag om te gaan|dag om te gaan|vandaag ga ik|tijd om te gaan|het is tijd|deze keer niet|deze keer lukt het|deze keer wel|dood binnenkort|binnenkort dood|naar de hemel ~ nu|nu naar de hemel|wil zo vertrekken|ga zo vertrekken|good day to go|time to go|this time it will work"],
+    all: ["goede dag om te gaan|mooie dag om te gaan|dag om te gaan|vandaag ga ik $|tijd om te gaan|het is tijd $|deze keer niet $|deze keer lukt het $|deze keer wel $|dood binnenkort|binnenkort dood|naar de hemel ~ nu|nu naar de hemel|wil zo vertrekken|ga zo vertrekken|good day to go|time to go|this time it will work"],
     unless: pattern(`${MEDIA.source}|vakantie|reis|trein|vlucht|vliegtuig|bus|werk|school|winkel|boodschappen|naar huis|afspraak|feest|strand|wandelen|fietsen|uitje|opa|oma|kerk|moskee`),
     reach: 8,
     negatable: false,
@@ -716,7 +716,7 @@ export const SELF_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("suicide.plan", {
-    all: ["plan en een datum|een plan ~ een datum|einde ~ plannen|mijn einde ~ plan*|planning my end|planning the end|om het daar te doen|plek gevonden ~ om het|place to do it|waar niemand komt ~ om|ik ga het doen $|ga het nu doen|i am going to do it|papieren op orde|zaken op orde|alles op orde ~ zodat|niet hoeft te zoeken|sleutel ~ onder de mat|zodat ze het ~ netjes vinden|netjes ~ vinden ~ zodat|niemand hoeft me te onthouden|hoeft me niet te onthouden|niemand heeft me nodig ~ ik ga|nobody needs me ~ i go|duurt niet lang meer ~ voor het geval|voor het geval ~ duurt niet lang"],
+    all: ["plan en een datum|een plan ~ een datum|einde ~ plannen|mijn einde ~ plan*|planning my end|planning the end|om het daar te doen|plek gevonden ~ om het|place to do it|waar niemand komt ~ om|ga het nu doen|i am going to do it|papieren op orde|zaken op orde|alles op orde ~ zodat|niet hoeft te zoeken|sleutel ~ onder de mat|zodat ze het ~ netjes vinden|netjes ~ vinden ~ zodat|niemand hoeft me te onthouden|hoeft me niet te onthouden|niemand heeft me nodig ~ ik ga|nobody needs me ~ i go|duurt niet lang meer ~ voor het geval|voor het geval ~ duurt niet lang"],
     unless: "verhuizing|verhuiz*|vakantie|sollicitatie|cursus|examen|afspraak|belasting*|aangifte|toeslag*|gemeente|uwv|huiswerk|werk|opleiding|schoonmaak*|visite|bezoek|verjaardag|feest",
     reach: 8,
     negatable: false,

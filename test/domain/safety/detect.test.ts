@@ -245,3 +245,55 @@ describe("the kinds of sentence added from set 19, on phrasings of their own", (
     expect(rulesOf("ik zweer het, vanavond steek ik hem neer met een mes")).toContain("violence.my-threat");
   });
 });
+
+describe("the kinds of sentence added for the false alarms left after set 19, on phrasings of their own", () => {
+  const model = (category: ModelVerdict["category"]) => (): ModelVerdict => ({ score: 9, category, categories: [category], evidence: ["voor de deur"] });
+
+  it("gives no alarm from the model alone for a bailiff's or an authority's threat on paper, unless someone frightening is there", () => {
+    expect(detectCrisis("het incassobureau dreigt met beslag op mijn loon, de aanmaning ligt hier nog", model("danger"))).toBeNull();
+    expect(detectCrisis("het cjib stuurt weer een brief met een dwangbevel, morgen komen ze", model("violence"))).toBeNull();
+    expect(detectCrisis("de deurwaarder staat voor de deur en hij is dronken en schreeuwt", model("danger"))).not.toBeNull();
+    // Worry about debts with distress is not set aside.
+    expect(detectCrisis("de deurwaarder komt weer, ik ben zo bang, ik kan niet meer", model("danger"))).not.toBeNull();
+    expect(detectCrisis("de deurwaarder dreigt met beslag, de brief ligt voor mijn deur")).toBeNull();
+  });
+
+  it("gives no alarm from the model alone for children at play, unless drink, a weapon or a wound is in it", () => {
+    expect(detectCrisis("mijn dochter slaat haar broer steeds met haar knuffel, ze spelen de hele middag", model("violence"))).toBeNull();
+    expect(detectCrisis("de jongens hadden een sneeuwballengevecht en mijn zoon kreeg er een in zijn gezicht", model("violence"))).toBeNull();
+    expect(detectCrisis("hij sloeg mijn zoon met speelgoed, nu heeft hij een blauwe plek", model("violence"))).not.toBeNull();
+  });
+
+  it("asks, and gives no alarm, when the model alone reads dying in a dark word about work; not when distress or dying is named", () => {
+    const text = "ik ben 61 en bij elke vacature word ik afgewezen, waar doe ik het nog voor";
+    expect(detectCrisis(text, model("suicide"))).toBeNull();
+    expect(crisisDoubt(text, model("suicide"))?.category).toBe("suicide");
+    expect(detectCrisis("weer afgewezen voor die baan, ik kan niet meer, ik wil er niet meer zijn", model("suicide"))).not.toBeNull();
+    expect(detectCrisis("mijn werk is weg, alles is weg, waarom zou ik nog blijven", model("suicide"))).not.toBeNull();
+  });
+
+  it("leaves a child hitting a sibling with a pillow or a cuddly toy alone, not a belt", () => {
+    expect(detectCrisis("mijn dochter slaat haar broer steeds met haar knuffel, ze spelen de hele middag")).toBeNull();
+    expect(detectCrisis("mijn man slaat mijn zoon met zijn riem")?.category).toBe("violence");
+  });
+
+  it("reads 'ik ga het doen' at the end of a coaching answer as a promise, and still with a means or a goodbye", () => {
+    expect(detectCrisis("eerlijk? een 4. maar ik ga het doen")).toBeNull();
+    expect(detectCrisis("ik heb de pillen hier. ik ga het doen")?.category).toBe("suicide");
+    expect(detectCrisis("niemand mist me toch. ik ga het doen")?.category).toBe("suicide");
+  });
+
+  it("reads a step promised for today or tomorrow as a promise, asks about a bare 'morgen doe ik het', and alarms with anything dark", () => {
+    for (const promise of ["vandaag ga ik de gemeente bellen", "vandaag ga ik eindelijk die brief schrijven", "ik bel morgen de schuldhulp, ik ga het doen", "vanavond doe ik het formulier", "het is tijd om de kast op te ruimen", "morgen stop ik ermee, met blowen"]) {
+      expect(detectCrisis(promise), promise).toBeNull();
+      expect(crisisDoubt(promise), promise).toBeNull();
+    }
+    for (const unclear of ["morgen doe ik het", "straks ga ik het doen"]) {
+      expect(detectCrisis(unclear), unclear).toBeNull();
+      expect(crisisDoubt(unclear)?.category, unclear).toBe("suicide");
+    }
+    for (const dark of ["ik kan niet meer, vanavond doe ik het", "vannacht ga ik het doen", "sorry mam. morgen doe ik het", "ik heb alles klaarliggen, vanavond doe ik het", "vanavond stop ik ermee", "vandaag ga ik. sorry voor alles", "het is tijd. dag allemaal"]) {
+      expect(detectCrisis(dark)?.category, dark).toBe("suicide");
+    }
+  });
+});
