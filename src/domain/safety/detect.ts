@@ -162,7 +162,7 @@ const plainAnswer = (feature: string) => feature.split(" ").every((w) => PLAIN_A
  */
 const CALLERS = "pakketbezorger|bezorger|postbode|pakketje|glazenwasser|buurman|buurvrouw|monteur|loodgieter|thuiszorg|wijkverpleging|meteropnemer|koerier|pizzabezorger|huisbaas|schoonmaker|mijn moeder|mijn zus|mijn broer|delivery|postman|neighbour";
 const REASSURED = pattern(
-  `${seq("oh|o|ah|aha|gelukkig|pff|pfff|phew|bleek|gewoon|het is|het was|was maar|is maar|oh it is|turned out", CALLERS)}|` +
+  `${seq("oh|o|ah|aha|gelukkig|pff|pfff|phew|bleek|gewoon|het is|het was|was maar|is maar|oh it is|turned out|ik denk|denk ik|waarschijnlijk|vast|zal wel|i think|probably", CALLERS)}|` +
     "brengt ~ kinderen ~ terug|brengt ~ kids ~ terug|komt ~ kinderen ~ brengen|kinderen ~ terugbrengen|komt ~ kinderen ~ halen|haalt ~ kinderen ~ op|kinderen ~ ophalen|kinderen op te halen|bringing the kids|picking up the kids",
 );
 /** Words that keep a reassured message worrying: drink, anger, threats, a weapon. */
@@ -179,7 +179,7 @@ const PAPER_THREAT = pattern(
   "deurwaarder*|incasso*|incassobureau|beslag*|beslaglegging|aanmaning*|belastingdienst|cjib|bekeuring*|boete*|afsluit*|afgesloten|huurachterstand|schuldeiser*|invordering*|dwangbevel|bailiff*|debt collector*",
 );
 /** STILL_WORRYING without threats: an authority's letter always threatens something. */
-const STILL_WORRYING_PAPER = pattern("dronken|drunk|schreeuw*|boos|woedend|kwaad|scheld*|mes|wapen|pistool|niet ~ open|durf ~ niet|knife|gun|angry|slaan|slaat|sloeg|geslagen|pakken");
+const STILL_WORRYING_PAPER = pattern("dronken|drunk|schreeuw*|boos|woedend|kwaad|scheld*|mes|wapen|pistool|niet ~ open|durf ~ niet|knife|gun|angry|slaan|slaat|sloeg|geslagen");
 
 /**
  * Children playing: a pillow fight, toys, snowballs ("mijn zoon heeft zijn broertje geslagen met
@@ -189,17 +189,23 @@ const STILL_WORRYING_PAPER = pattern("dronken|drunk|schreeuw*|boos|woedend|kwaad
 const PLAYING = pattern(
   "met een kussen|met kussens|kussen*gevecht|kussengevecht|met speelgoed|speelgoed*|nerf|waterpistool|sneeuwbal*|sneeuwballen|ballon*|stoeien|stoeit|spelen|spelletje|tikkertje|pillow*|toy|toys|playing",
 );
+/** A child's outing: the model's counts of danger ("in het water") are no alarm at a swimming lesson. */
+const OUTING = pattern("zwemles|zwembad|zwemdiploma|speeltuin|pretpark|kinderboerderij|schoolreis*|swimming lesson",
+);
 
 /** What makes play no play: drink, rage, a weapon, blood or a wound, an adult hitting. */
-const HURT_IN_PLAY = pattern("dronken|drunk|woedend|mes|wapen|pistool|riem|knife|gun|belt|bloed*|gewond|blauwe plek*|ziekenhuis|hij slaat mij|hij sloeg mij|slaat me|sloeg me|bang");
+const HURT_IN_PLAY = pattern("dronken|drunk|woedend|mes|wapen|pistool|riem|bijl|knuppel|schreeuw*|zwaai*|knife|gun|belt|bloed*|gewond|blauwe plek*|ziekenhuis|hij slaat mij|hij sloeg mij|slaat me|sloeg me|bang");
 
 /**
  * Worry about work or a job search, said darkly ("ik ben 55 en niemand wil mij aannemen, wat moet
- * ik nog"): what the model alone reads as suicide there is too unclear for an alarm and too
+ * ik nog"), or about a seizure or a fine (PAPER_THREAT): what the model alone reads as suicide there is too unclear for an alarm and too
  * serious to ignore, so Koers asks (crisisDoubt). Not with a word of distress or of dying in it
  * ("mijn werk is weg, waarom zou ik nog blijven" stays an alarm).
  */
-const WORK_WORRY = pattern("aannemen|aangenomen|sollicit*|afgewezen|afwijzing*|vacature*|baan|werk|werkgever*|uwv|cv|job|hired|interview|werkloos|ontslag|ontslagen");
+const WORK_WORRY = pattern("aannemen|aangenomen|sollicit*|afgewezen|afwijzing*|vacature*|baan|werk|werkgever*|uwv|cv|job|hire|hired|hiring|interview|werkloos|ontslag|ontslagen");
+
+/** Work or paper worry is asked about only in a message this short: a long one says more than that. */
+const WORRY_TOKENS = 30;
 
 /** Below this many tokens the model's counts are too few to go on alone. */
 const SHORT = 8;
@@ -272,9 +278,13 @@ function readFresh(text: string, scorer: Scorer): Reading {
   // A short message is too little to go on for an alarm from counts alone: Koers asks instead (crisisDoubt).
   if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || m.tokens.length < SHORT) return r;
   if (m.of(REASSURED).length > 0 && m.of(DISTRESS).length === 0 && m.of(STILL_WORRYING).length === 0) return r;
-  if ((verdict.category === "danger" || verdict.category === "violence") && m.of(PAPER_THREAT).length > 0 && m.of(DISTRESS).length === 0 && m.of(STILL_WORRYING_PAPER).length === 0) return r;
+  // In these two checks "spullen te pakken" (what a bailiff comes for) and the Dutch "die" (not
+  // the English word) are no words of distress.
+  const distress = m.of(DISTRESS).filter(([s, e]) => !(s === e && (m.tokens[s] === "pakken" || m.tokens[s] === "die")));
+  if ((verdict.category === "danger" || verdict.category === "violence") && m.of(PAPER_THREAT).length > 0 && distress.length === 0 && m.of(STILL_WORRYING_PAPER).length === 0) return r;
   if (verdict.category === "violence" && m.of(PLAYING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
-  if (verdict.category === "suicide" && m.of(WORK_WORRY).length > 0 && m.of(DISTRESS).length === 0 && m.of(TO_DIE).length === 0) {
+  if (verdict.category === "danger" && m.of(OUTING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
+  if (verdict.category === "suicide" && m.tokens.length <= WORRY_TOKENS && (m.of(WORK_WORRY).length > 0 || m.of(PAPER_THREAT).length > 0) && distress.length === 0 && m.of(TO_DIE).length === 0) {
     r.askInstead = true;
     return r;
   }
@@ -332,7 +342,7 @@ const BLADE = pattern("mesje*|scheermes*|razor*|blade*|snijden|snij|krassen|kras
 
 /** A crisis that is over: "vroeger", "jaren geleden", "toen ik 20 was". */
 const PAST = pattern(
-  "vroeger|geleden|ago|in die tijd|die tijd dat|de tijd dat|in de tijd dat|that time when|toen ik ~ zat|toen ik in ~ zat|toen ik nog|in de jaren|in the eighties|in the nineties|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
+  "vroeger|geleden|ago|in die tijd|die tijd dat|de tijd dat|in de tijd dat|toen we ~ klein waren|toen ik ~ klein was|when i was little|when we were little|that time when|toen ik ~ zat|toen ik in ~ zat|toen ik nog|in de jaren|in the eighties|in the nineties|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
@@ -340,7 +350,7 @@ const OVER_NOW = pattern(
     "ben ik blij|ben ik ~ blij|blij dat ik ~ nog|ben ik gelukkig|ben ik trots|ben ik veilig|voel ik me ~ veilig|voel ik me ~ goed|gaat het ~ goed|gaat het ~ beter|" +
     "woon ~ alleen|woon ~ jaar alleen|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
     "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
-    "woon ~ veilig|woon ~ jaren veilig|al lang weg|is al lang weg|" +
+    "woon ~ veilig|woon ~ jaren veilig|al lang weg|is al lang weg|is nu ~ weg|is ~ echt weg|jaar nuchter|jaar ~ nuchter|nu ~ nuchter|herstelgroep|helpt ~ anderen|ervaringsdeskundig*|" +
     "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i",
 );
 /** ... unless it is back: "en nu weer". */

@@ -19,7 +19,7 @@ export const PERSON = pattern(PERSON_WORDS);
 export const VICTIM = pattern(
   alt(
     "me|mij|ons|us|haar|hem|her|him|mijn kleine|mijn nicht*|mijn neef*|zijn vrouw|zijn vriendin|haar man|haar vriend|zijn kind*|haar kind*|mijn kinderen|mijn oma|mijn opa|zijn dochter|zijn zoon|haar dochter|haar zoon|my wife|my little",
-    "mijn kind*|mijn zoon*|mijn dochter*|mijn baby|mijn broer*|mijn zus*|mijn moeder|mijn vriendin|mijn vrouw|mijn moeder",
+    "mijn kind*|mijn zoon*|mijn dochter*|mijn baby|mijn broer*|mijn zus*|mijn moeder|mijn vriendin|mijn vrouw|mijn ma|mijn mam|mijn mama|mama|mijn pa|mijn papa|papa",
     "de kinderen|de kids|de kleine|onze kinderen|onze zoon|onze dochter|zijn kinderen|haar kinderen|kinderen|kind|baby|kindje",
     "my kids|the kids|my son|my daughter|the children|my children|my mom|my mother|my arm*|my leg*|my nose|my ribs",
     "mijn hoofd|mijn gezicht|mijn buik|mijn rug|mijn arm*|mijn keel|mijn nek|mijn oog|mijn ogen|mijn haar|mijn lijf|mijn lichaam|mijn hals",
@@ -106,7 +106,8 @@ export const SUBSTANCE = pattern(
     "seroquel|quetiapine|lithium|medicijn*|medicatie|antidepressiv*|insuline|methadon|morfine|oxycodon*|tramadol|fentanyl|xanax|" +
     "valium|xtc|coke|cocaine|heroine|ghb|drugs|pills|meds|medication|tablets|slaapmiddel*|sleeping pills|kalmeringsmiddel*|" +
     "hoestdrank|pijnstillers|pijnstiller|slaapmedicatie|oxy|benzo*|opiaten|" +
-    "codeine|zolpidem|amitriptyline|mirtazapine|sertraline|citalopram|strip|strips",
+    "codeine|zolpidem|amitriptyline|mirtazapine|sertraline|citalopram|strip|strips|" +
+    "zopiclon*|lormetazepam|nitrazepam|clonazepam|rivotril|pregabaline|lyrica|gabapentine|promethazine|olanzapine|venlafaxine|paroxetine|fluoxetine|prozac|ritalin|methylfenidaat|ketamine|mdma",
 );
 
 /** Things nobody should drink. */

@@ -73,14 +73,14 @@ export const BUSY = pattern(
 );
 
 /** What children hit each other with at play: a pillow, a cuddly toy, snowballs. */
-const PLAY_THINGS = pattern("met een kussen|met kussens|met zijn kussen|met haar kussen|kussengevecht|met een knuffel|met zijn knuffel|met haar knuffel|met speelgoed|met nerf*|sneeuwbal*|with a pillow|pillow fight");
+const PLAY_THINGS = pattern("met een kussen|met kussens|met zijn kussen|met haar kussen|kussengevecht|met een knuffel|met zijn knuffel|met haar knuffel|met speelgoed|met nerf*|sneeuwbal*|plastic zwaard|met een plastic|speelgoedzwaard|lichtzwaard|with a pillow|pillow fight");
 
 export const OTHER_RULES: readonly Rule[] = [
   // --- violence and abuse at home
   rule("violence.hits", {
     all: [PERSON, HIT, VICTIM],
     window: 9,
-    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|${PLAY_THINGS.source}`),
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|${PLAY_THINGS.source}|over een vrouw die|over een man die|over een meisje dat|over een jongen die|about a woman who|about a man who`),
     reach: 6,
     notInside: "ik sla|ik sloeg|ik schop|ik schopte|ik duw|ik duwde|i hit|i kicked|i pushed|ik zou ~ kunnen|ik zou hem|ik zou haar|dat ik haar zou|dat ik hem zou|i could",
   }),
@@ -92,7 +92,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.hurt-done", {
     all: ["ik|wij|we|i|mijn kind*|mijn zoon|mijn dochter|de kinderen|onze kinderen|mijn baby|the kids|my kids|my son|my daughter", `word|wordt|werd|werden|ben|is|zijn|was|worden|get|got|am|was|were|been|being|weer`, HURT_DONE],
     window: 8,
-    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen|kussen|kussengevecht|stoeien|stoeiden|knuffel`),
+    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen|kussen|kussengevecht|stoeien|stoeiden|knuffel|over een vrouw die|over een man die|over een meisje dat|over een jongen die|about a woman who|about a man who`),
     reach: 6,
   }),
   // The subject left out, home named: "wordt thuis geslagen".
@@ -320,7 +320,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("violence.threat-message", {
     all: ["weet waar je woont|weet waar jij woont|i know where you live|je bent dood|ben je dood|jij bent dood|you are dead|you are going to die|je gaat eraan|je gaat er aan|je gaat dood|jij gaat dood|ik maak je af|ik maak je dood|ik steek je|ik vermoord je|i will kill you"],
-    unless: pattern(`${JEST.source}|${MEDIA.source}|als mama|als papa|als je ~ vergeet|als je ~ verraadt|spel|potje|als je dat eet|als je dit eet|peper|pittig|sambal|spicy|zeg ik je`),
+    unless: pattern(`${JEST.source}|${MEDIA.source}|als mama|als papa|als je ~ vergeet|als je ~ verraadt|spel|potje|als je dat eet|als je dit eet|peper|pittig|sambal|spicy|zeg ik je|barbie|speelgoed|lego|afstandsbediening|kinderen he|tegen haar broer|tegen zijn zus|tegen zijn broer|tegen haar zus|broertje|zusje`),
     reach: 6,
     negatable: false,
   }),
@@ -466,7 +466,7 @@ export const OTHER_RULES: readonly Rule[] = [
   // --- danger right now (more)
   rule("danger.intruder", {
     all: ["slaat de deur in|trapt de deur in|deur in ~ trappen|breekt de deur|slaat ~ deur in|kicking the door in|breaking down the door|deur ~ ingetrapt|probeert ~ open te breken|open te breken|raam ~ open ~ breken|raam ingegooid|ruit ingegooid|trying to break in|break the window|a man in my house|man in my house|iemand in mijn huis|een man in mijn huis|iemand ~ beneden|hoor ~ beneden|hear him downstairs|hear someone|binnengedrongen|binnen gedrongen|dringt binnen|dringen binnen|er is iemand in mijn huis|iemand in ~ huis|iemand ~ binnen|inbreker*|breekt in|breken in|broke in|breaking in|break in|someone in my house|someone ~ in the house|deur open ~ breken|deur ~ open te breken|forceert ~ deur|morrelt ~ aan|probeert ~ deur|probeert ~ binnen|ingebroken ~ nog|nog ~ in huis|is still here|still in the house"],
-    unless: pattern(`${MEDIA.source}|gisteren|vorige week|afgelopen|verzekering|aangifte|politie is geweest|was ingebroken|schuur|fiets|kelder|box|auto|vakantie|monteur|loodgieter|schoonmaker|huisbaas|verhuurder|aangekondigd|afspraak|thuiszorg|sleutel vergeten|sleutel kwijt|sleutel ~ vergeten|slotenmaker`),
+    unless: pattern(`${MEDIA.source}|gisteren|vorige week|afgelopen|verzekering|aangifte|politie is geweest|was ingebroken|schuur|fiets|kelder|box|auto|vakantie|monteur|loodgieter|schoonmaker|huisbaas|verhuurder|aangekondigd|afspraak|thuiszorg|sleutel vergeten|sleutel kwijt|sleutel ~ vergeten|slotenmaker|gemeente|balie|loket|kantoor|wachtkamer|spreekuur|formulier`),
     reach: 8,
     acute: "always",
     negatable: false,
@@ -919,6 +919,99 @@ export const OTHER_RULES: readonly Rule[] = [
     unless: pattern(`${MEDIA.source}|verlopen|aanvragen|gemeente|ophalen|vernieuwen|kwijt|vergeten|quarantaine|corona|ziek|huisarrest`),
     reach: 10,
     acute: "always",
+    negatable: false,
+  }),
+  // --- kinds added from set 20 (on phrasings of their own)
+  // Someone with a weapon near the writer: "man met mes in portiek", "er loopt een gast met een pistool in de gang".
+  rule("danger.armed-near", {
+    all: ["man|vent|jongen|gast|gozer|kerel|iemand|vreemde|mannen|jongens|guy|someone|men", "met ~ mes|met ~ pistool|met ~ wapen|met ~ bijl|met ~ knuppel|met ~ machete|met ~ honkbalknuppel|heeft een mes|heeft een pistool|with a knife|with a gun|has a knife|has a gun", "portiek|voor de deur|voor mijn deur|in de gang|in het trappenhuis|op de galerij|beneden|in huis|binnen|in de tuin|bij mijn|achter me|achter mij|hier|in mijn|bij de deur|outside my|in my|behind me"],
+    scope: "message",
+    together: 2,
+    window: 4,
+    unless: pattern(`${MEDIA.source}|keuken|koken|snijd*|groente|brood|slager|kok|fruit|appel|schillen|gezien|gelezen|opgepakt|gearresteerd|vroeger|gisteren|vorige week|jaar geleden`),
+    reach: 14,
+    acute: "always",
+    negatable: false,
+  }),
+  // A call for help with someone inside: "hlp er is ene man binnen", "help er is iemand in mijn huis".
+  rule("danger.intruder", {
+    all: [pattern(`${SOMEONE_HERE.source}|er is ~ man ~ binnen|er is iemand ~ binnen|iemand in mijn huis|iemand in huis|man in mijn huis|man in huis|inbreker*|breekt in|breken in|someone in my house|intruder`), "help|hlp|hulp|sos|112|bel de politie|bel ~ politie"],
+    scope: "message",
+    unless: pattern(`${BUSY.source}|formulier|vraag|uitleg|hoe moet|how do|gemeente|balie|loket|kantoor|wachtkamer|spreekuur`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Hiding from someone angry or drunk, with a call for help: "help hij is boos zit in wc".
+  rule("violence.hiding", {
+    also: ["danger"],
+    all: ["help|hlp|sos|bang|scared", "boos|dronken|woedend|agressief|angry|drunk", "zit ~ in ~ wc|zit ~ op ~ wc|zit in de badkamer|zit ~ op slot|verstopt|verstop me|opgesloten|hiding|locked myself"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|kind|kinderen|zoon|dochter|peuter|kleuter|kat|hond|verstoppertje`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Someone at home hurting someone, told by a child or plainly: "papa doet mama pijn", "hij doet me pijn".
+  rule("violence.hurts", {
+    all: [PERSON, VICTIM, "pijn doet|pijn deed|doet ~ pijn|deed ~ pijn"],
+    window: 5,
+    unless: pattern(`${MEDIA.source}|knie|rug|hoofdpijn|tand*|buik|spier*|sporten|gevallen|per ongeluk|massage|prik|spuit|dokter|tandarts|fysio*|pijn om|pijn dat|verdriet|woorden|opmerking|niet expres`),
+    notInside: "het doet|dat doet|het deed|dat deed",
+    reach: 4,
+  }),
+  // Money kept from the writer by a partner: "ik krijg geen geld van hem, zelfs niet voor luiers", "hij heeft mijn uitkering op zijn rekening laten storten".
+  rule("violence.money-control", {
+    all: ["krijg geen geld van hem|krijg geen geld van mijn man|krijg geen cent van hem|geeft me geen geld|geeft mij geen geld|geeft me geen cent|ik zie er niks van|ik zie er niets van|moet ~ vragen om geld|moet ~ om geld vragen|moet ~ geld vragen|houdt ~ mijn geld|pakt mijn pinpas|mijn pinpas afgepakt|heeft mijn pinpas|mijn uitkering ~ op zijn rekening|mijn loon ~ op zijn rekening|alles gaat naar zijn rekening|he keeps my money|he takes my money", "zijn rekening|hij|hem|mijn man|mijn vriend|mijn partner|mijn ex|luiers|tampons|maandverband|eten|he|him|my husband"],
+    scope: "message",
+    unless: "gemeente|uwv|bewindvoerder|bewind*|budgetbeheer|budgetcoach|schuldhulp|bank|zakgeld|voedselbank|werkgever|baas|toeslag*|belasting*|zoon|dochter|kinderen vragen",
+    reach: 16,
+    acute: "never",
+    negatable: false,
+  }),
+  // Marks hidden: "make-up over mn oog gedaan, als u iets ziet vraag er niet naar", "een sjaal want anders zien ze het in mn nek".
+  rule("violence.marks-hidden", {
+    all: ["maken up ~ oog|make up ~ oog|makeup ~ oog|concealer|camoufl*|sjaal|coltrui|zonnebril ~ binnen", "anders zien ze|zodat ~ niet ziet|zodat ~ niet zien|zodat niemand ~ ziet|vraag er ~ niet naar|niet naar vragen|niemand mag ~ zien|in mijn nek|op mijn nek|in mijn hals|blauw*|plekken|plek"],
+    scope: "message",
+    unless: "koud|kou|winter|verkouden|keelpijn|zuigzoen*|tattoo|tatoeage|piercing|acne|puist*|eczeem|litteken*|kras*|snij*|feest|bruiloft|carnaval|halloween|allergie|ontstoken|wesp*|gevallen|stoot|gestoten",
+    reach: 14,
+    acute: "never",
+    negatable: false,
+  }),
+  // Cut off after a fight: "na de ruzie heeft hij de wifi en mijn simkaart weggehaald".
+  rule("violence.cut-off", {
+    all: ["simkaart|telefoon|mobiel|wifi|internet|sleutels|paspoort|pinpas|bankpas", "weggehaald|afgepakt|afgenomen|kapot gemaakt|kapotgemaakt|verstopt|pakt ~ af|pakte ~ af", "na de ruzie|ruzie|mijn man|mijn vriend|mijn partner|mijn ex|my husband|my boyfriend"],
+    scope: "message",
+    together: 2,
+    unless: "zoon|dochter|kinderen|kind|straf|huisarrest|school|gamen|juf|meester|gestolen|beroofd|zakkenroller|storing|kwijt|provider|kpn|ziggo|odido",
+    reach: 16,
+    acute: "never",
+    negatable: false,
+  }),
+  // A child in the water: "kind in het water bij de gracht".
+  rule("danger.child-water", {
+    all: ["kind|kindje|zoontje|dochtertje|mijn zoon|mijn dochter|de kleine|peuter|baby|jongetje|meisje|child|kid|toddler", "in het water|in de gracht|in de sloot|in het kanaal|in de vijver|in de rivier|in zee|verdrink*|drowning|kopje onder|onder water"],
+    window: 6,
+    unless: pattern(`${MEDIA.source}|zwem*|zwemles|zwembad|zwemdiploma|speelt|spelen|pootje*|strand|badje|bad|douche|boot|zwembandjes|bandjes|vissen|eendjes|brood`),
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  // A child lost now: "zoontje kwijt in winkelcentrum".
+  rule("danger.child-lost", {
+    all: ["zoontje|dochtertje|kindje|mijn kind|mijn zoon|mijn dochter|de kleine|peuter|kleuter|my son|my daughter|my kid", "kwijt|vermist|zoek $|is zoek|kan ~ niet ~ vinden|nergens te vinden|lost|missing|cant find"],
+    window: 4,
+    unless: pattern(`${MEDIA.source}|was ~ kwijt|was even|even kwijt|gevonden|teruggevonden|stond ~ gewoon|weer terug|is terug|gelukkig|knuffel|speen|sok*|schoen*|jas|tas|telefoon|sleutel*|tand|melktand|baan|werk|geld|uitkering|fiets|pas|portemonnee|bril|huiswerk|boek|ticket|found`),
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  // Sex demanded to pay off a debt: "ik heb met die man moeten slapen om mijn schuld af te lossen".
+  rule("sexual.exploited", {
+    all: ["moeten slapen|moest ~ slapen met|met ~ naar bed ~ moeten|moest met ~ naar bed|moet met ~ naar bed|moet met ~ slapen|had to sleep with", "schuld|schulden|af te lossen|aflossen|afbetalen|huur|geld|drugs|debt|rent"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|schuldhulp|bewind*|gemeente|logeren|logeer|op de bank|op de grond|bij vrienden|bij mijn moeder|bij mijn zus|hotel|slaapzak|couch`),
+    reach: 12,
     negatable: false,
   }),
 ];

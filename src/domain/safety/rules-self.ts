@@ -31,7 +31,7 @@ const SOMEONE_ELSE = pattern(
 const NOT_A_LIFE = pattern(
   "relatie|ruzie|gedoe|schuld*|contract|abonnement|verslaving|drank|roken|blowen|gezeik|gezeur|situatie|vriendschap|huwelijk|" +
     "samenwerking|baan|werk|studie|opleiding|discussie|pesten|overlast|lawaai|onzin|chaos|rommel|probleem|problemen|armoede|" +
-    "achterstand|traject|cursus|uitkering|huur|drugs|gokken|relation*|debt*|job",
+    "achterstand|traject|cursus|uitkering|huur|drugs|gokken|relation*|debt*|job|stapel|papieren|paperassen|troep|inbox|bedoel ik|ik bedoel|i mean",
 );
 
 /** Accidents and sayings with a hurting word ("ik sneed me bij het koken", "ik kan mezelf wel voor mijn kop slaan"). */
@@ -431,7 +431,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.dead-alone", {
     all: ["^ ~ dood $|^ ~ dood zijn $|^ ~ dood gaan $|^ ~ sterven $|^ ~ dood willen $|^ ~ dood ~ is mijn doel|mijn doel ~ dood|^ dead $|^ to die $|^ ~ wil niet meer $|^ ~ wil niet meer ~ echt $|^ ~ i do not want to anymore $|^ ~ dat het ~ ophoudt $|^ ~ dat alles ~ ophoudt $|^ ~ dat het ~ stopt $|^ ~ dat alles ~ stopt $|^ ~ dat het ~ voorbij is $|^ ~ for it to end $|^ ~ for it to stop $"],
     // "veel mensen dood", "de kat dood": someone else is dead, the writer does not want to be.
-    unless: pattern(`${MEDIA.source}|mensen|soldaten|oorlog|slachtoffers|doden|bid|bidden|kat|hond|poes|vis|vissen|plant*`),
+    unless: pattern(`${MEDIA.source}|mensen|soldaten|oorlog|slachtoffers|doden|bid|bidden|kat|hond|poes|vis|vissen|plant*|trap|trappen|boodschappen|gefietst|gelopen|gesport|sporten|werkdag|dienst|gym|training|verhuizing|verhuisd|geklust|bekaf|kapot gewerkt`),
     notInside: "mensen|soldaten|slachtoffers|kat|hond|poes|vis|vissen|plant*|hij|zij|ze|iedereen",
     reach: 6,
     negatable: false,
@@ -499,7 +499,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.place", {
     all: ["sta op het dak|op het dak van|sta op de brug|op de brug ~ sta|op de rand|over de rand|over de reling|over het hek|op de reling|aan de rand van|sta ~ op ~ balkon|zit ~ op ~ balkon ~ rand|op het spoor|op de rails|standing on the ~ bridge|on the roof|on the ledge|on the edge|over the railing|at the edge"],
-    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|prorail|vacature*|monteur|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten",
+    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|prorail|vacature*|monteur|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten|wacht* op|te wachten|shoppen|winkelen|afgesproken|waiting for",
     reach: 8,
     acute: "always",
   }),
@@ -680,7 +680,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.at-the-place", {
     all: ["van het balkon ~ af|van het dak ~ af|van de brug ~ af|van de flat ~ af|ik spring ~ nu|spring nu|ik spring $|ik ga springen $|i will jump|i am jumping|voor de eerste trein|voor de ~ trein $|sta ~ op de brug|sta ~ op het dak|sta ~ op het spoor|ben ~ op de brug|zit ~ op de brug|ben ~ bij de brug|ben ~ bij het spoor|sta ~ bij het spoor|sta ~ bij de brug|sta ~ bij de rails|stap ~ voor de ~ trein|voor de volgende trein|spring ~ er af|spring ik er ~ af|er af springen|spring ~ er ~ af|on the bridge|at the bridge|on the tracks|loop ~ naar het water|ga ~ naar het water|kom ~ niet ~ terug ~ nooit|i am not coming back|never coming back|kom niet terug|kom ik niet ~ terug"],
-    unless: "binnen|even|langs|op de fiets|in de auto|werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging",
+    unless: "binnen|even|langs|op de fiets|in de auto|werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging|wacht* op|te wachten|shoppen|winkelen|afgesproken|waiting for",
     reach: 8,
     acute: "always",
     negatable: false,
@@ -839,7 +839,7 @@ export const SELF_RULES: readonly Rule[] = [
   // --- overdose
   rule("overdose.word", {
     all: ["overdosis|overdose|overdosering|od|overdoseren|overdosed"],
-    unless: "koffie|thee|suiker|chocola|snoep|zon|tv|netflix|haha|bang voor|bang dat|risico|voorkomen|nieuws|film|hij|zij|ze|mijn broer|mijn vriend|mijn zus|mijn moeder|mijn vader|mijn zoon|mijn dochter|overleden|rouw*|verslaafd|aan een overdosis|he|she|my brother|my friend|jaar geleden|jaren geleden|destijds|years ago",
+    unless: "koffie|thee|suiker|chocola|snoep|zon|tv|netflix|haha|bang voor|bang dat|risico|voorkomen|nieuws|film|kijk|keek|gekeken|serie|aflevering|anatomy|tiktok|youtube|hij|zij|ze|mijn broer|mijn vriend|mijn zus|mijn moeder|mijn vader|mijn zoon|mijn dochter|overleden|rouw*|verslaafd|aan een overdosis|he|she|my brother|my friend|jaar geleden|jaren geleden|destijds|years ago",
     reach: 6,
   }),
   rule("overdose.taken", { all: [SUBSTANCE, TAKEN, QUANTITY], window: 9 }),
@@ -1235,5 +1235,72 @@ export const SELF_RULES: readonly Rule[] = [
     window: 6,
     unless: pattern(`${EVERYDAY_USE.source}|voorgeschreven|vergeten|vergeet|te laat ingenomen|nuchter`),
     reach: 6,
+  }),
+  // --- kinds added from set 20 (on phrasings of their own)
+  // A number of pills "op" or thrown in: "6 van die slaappillen op", "40 ibuprofen in gegooid".
+  rule("overdose.count", {
+    all: ["#many", SUBSTANCE, "op $|op ~ $|op is|op en|op met|in gegooid|ingegooid|erin gegooid|achterover|weggewerkt"],
+    window: 6,
+    unless: "voorraad|recept|apotheek|per dag|voorgeschreven|mee|op tafel|op het aanrecht|op de kast|opgehaald|op vakantie|op school|op werk|in de kast",
+    reach: 6,
+    negatable: false,
+  }),
+  // Asking whether a number is a lot, having taken them: "is 30 diazepam veel? heb ze al op".
+  rule("overdose.count", {
+    all: ["#many", SUBSTANCE, "heb ze ~ op|ze al op|al op $|heb ~ al ~ op|al ingenomen|al genomen|al geslikt|al binnen"],
+    scope: "message",
+    together: 2,
+    window: 3,
+    unless: "voorgeschreven|per dag|apotheek|recept|weekdoos*|medicijndoos*|baxter*",
+    reach: 10,
+    negatable: false,
+  }),
+  // A stock or a box emptied with drink or a sleepy body: "hele voorraad zopiclon op met wijn",
+  // "opa heeft zn pillendoos twee keer leeg gemaakt en is heel suf".
+  rule("overdose.at-once", {
+    all: ["hele voorraad|al mijn voorraad", "op met|op en|op $|suf|slaperig|niet wakker|krijg ~ niet wakker|twee keer|2 keer|wijn|bier|wodka|drank"],
+    scope: "message",
+    unless: "ophalen|opgehaald|halen|gehaald|inleveren|ingeleverd|weggegooid|weggooien|bestellen|besteld|opruim*|opgeruimd|vergeten|vergeet|vullen|bijvullen|apotheek ~ vult",
+    reach: 10,
+    negatable: false,
+  }),
+  rule("overdose.emptied", {
+    all: ["pillendoos|medicijndoos|weekdoos|baxterrol*", "leeg gemaakt|leeggemaakt|leeg gegeten|leeggegeten|helemaal leeg|in een keer leeg", "suf|slaperig|niet wakker|krijg ~ niet wakker|twee keer|2 keer|raar|verward|wijn|bier|drank"],
+    scope: "message",
+    unless: "opruim*|opgeruimd|vergeten|vergeet|vullen|bijvullen|apotheek ~ vult|nieuwe|bestellen|besteld|ophalen",
+    reach: 10,
+    negatable: false,
+  }),
+  // What was taken told by its effect, in a few words: "kan niet goed meer praten pillen", "mn lippen worden blauw na die methadon".
+  rule("overdose.symptoms", {
+    all: [SUBSTANCE, "kan ~ niet ~ praten|kan niet goed ~ praten|kan ~ niet goed meer praten|lippen ~ blauw|blauwe lippen|lippen worden blauw|adem ~ langzaam|ademen ~ moeilijk|cant talk|lips ~ blue"],
+    scope: "message",
+    unless: "bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds|wennen|side effect*|tandarts|verdoving|keel|griep|verkouden|koud|kou|zwemmen|ijs",
+    reach: 10,
+    negatable: false,
+  }),
+  // The end wanted today rather than tomorrow: "ik zie het einde liever vandaag dan morgen".
+  rule("suicide.end-soon", {
+    all: ["het einde|mijn einde|dood|sterven", "liever vandaag dan morgen|liever vandaag|hoe eerder hoe beter|kan niet snel genoeg|the sooner the better"],
+    window: 8,
+    unless: pattern(`${MEDIA.source}|project|contract|traject|cursus|baan|week|vakantie|verbouwing|schuld*|de maand`),
+    reach: 6,
+  }),
+  // Been at the place before, going through with it now: "gisteren heb ik aan het water gestaan. vandaag ga ik er wel in".
+  rule("suicide.back-to-the-place", {
+    all: ["aan het water ~ gestaan|bij het water ~ gestaan|op de brug ~ gestaan|bij de brug ~ gestaan|bij het spoor ~ gestaan|aan het spoor ~ gestaan|stond ~ aan het water|stond ~ op de brug|stond ~ bij het spoor|op het dak ~ gestaan|stood ~ on the bridge", "ga ik er ~ in|ga er ~ in|ga ik erin|spring ik|ga ik springen|ga ik ~ verder|doe ik het|deze keer ~ wel|vandaag ~ wel|this time"],
+    scope: "message",
+    unless: "zwem*|vissen|hengel|foto*|uitzicht|wandel*|met de hond|met de kinderen|zonsondergang",
+    reach: 10,
+    acute: "always",
+    negatable: false,
+  }),
+  // Going nowhere any more, with a goodbye: "ik ga morgen niet naar de afspraak. ik ga nergens meer naartoe. dag".
+  rule("suicide.nowhere-more", {
+    all: ["ga nergens meer naartoe|ga nergens meer heen|ik ga nergens meer|ga nooit meer ergens heen|going nowhere anymore", pattern(`dag $|doei $|bye $|sorry|vaarwel|afscheid|voor altijd|${FAREWELL.source}`)],
+    scope: "message",
+    unless: "knie|heup|rolstoel|rollator|ziek|corona|geen geld|betalen|bus|trein|auto kapot|benzine|lopen|been|voet",
+    reach: 10,
+    negatable: false,
   }),
 ];

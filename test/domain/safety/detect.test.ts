@@ -297,3 +297,76 @@ describe("the kinds of sentence added for the false alarms left after set 19, on
     }
   });
 });
+
+describe("the kinds of sentence added from set 20, on phrasings of their own", () => {
+  const rulesOf = (text: string) => crisisHits(text).map((h) => h.rule.id);
+
+  it("reads a number of pills finished or thrown in, and one asked about after taking them; not a stock on the table", () => {
+    expect(detectCrisis("ik heb 12 oxazepam op en nu ben ik zo moe")?.category).toBe("overdose");
+    expect(detectCrisis("net 25 paracetamol erin gegooid")?.category).toBe("overdose");
+    expect(detectCrisis("zijn 20 tramadol veel? heb ze al op")?.category).toBe("overdose");
+    expect(rulesOf("ik heb nog 30 paracetamol op voorraad in de kast")).not.toContain("overdose.count");
+  });
+
+  it("reads a stock finished with drink, a pill box emptied with a drowsy body, and the body after pills; not a box refilled", () => {
+    expect(detectCrisis("mijn hele voorraad lorazepam op met bier")?.category).toBe("overdose");
+    expect(detectCrisis("mijn moeder heeft haar medicijndoos in een keer leeg gemaakt en is raar")?.category).toBe("overdose");
+    expect(rulesOf("de apotheek vult de pillendoos van mijn vader, hij was helemaal leeg")).not.toContain("overdose.emptied");
+    expect(detectCrisis("methadon genomen en nu blauwe lippen")?.category).toBe("overdose");
+  });
+
+  it("reads the end wanted today, going back to the water, and going nowhere any more with a goodbye", () => {
+    expect(detectCrisis("mijn einde mag liever vandaag dan morgen komen")?.category).toBe("suicide");
+    expect(rulesOf("dat project mag liever vandaag dan morgen dood")).not.toContain("suicide.end-soon");
+    expect(detectCrisis("vorige week stond ik op de brug. deze keer spring ik")?.category).toBe("suicide");
+    expect(detectCrisis("ik ga nergens meer naartoe. sorry voor alles")?.category).toBe("suicide");
+    expect(rulesOf("ik ga nergens meer heen met deze knie, dag hoor")).not.toContain("suicide.nowhere-more");
+  });
+
+  it("reads a man with a knife or an intruder with a call for help, and hiding from an angry man; not a knife in the kitchen", () => {
+    expect(detectCrisis("er loopt een vent met een mes in het trappenhuis")?.category).toBe("danger");
+    expect(rulesOf("mijn man staat met een mes in de keuken groente te snijden")).not.toContain("danger.armed-near");
+    expect(detectCrisis("help er is iemand in mijn huis")?.category).toBe("danger");
+    expect(detectCrisis("sos hij is dronken ik heb me verstopt in de badkamer")?.categories).toEqual(expect.arrayContaining(["violence", "danger"]));
+    expect(rulesOf("help, hoe moet ik dit formulier invullen, er is iemand binnen bij de gemeente?")).not.toContain("danger.intruder");
+  });
+
+  it("reads hurt at home told by a child, money kept by a partner, marks hidden and a phone taken after a fight", () => {
+    expect(detectCrisis("mijn zoon vertelde dat papa hem pijn doet")?.category).toBe("violence");
+    expect(rulesOf("mijn knie doet pijn als ik fiets")).not.toContain("violence.hurts");
+    expect(detectCrisis("hij geeft me geen geld, ik moet om geld vragen voor eten voor de kinderen")?.category).toBe("violence");
+    expect(rulesOf("mijn bewindvoerder geeft me geen geld deze week")).not.toContain("violence.money-control");
+    expect(detectCrisis("ik draag een coltrui zodat niemand de plekken in mijn nek ziet")?.category).toBe("violence");
+    expect(rulesOf("ik draag een sjaal want het is koud")).not.toContain("violence.marks-hidden");
+    expect(detectCrisis("na de ruzie heeft mijn vriend mijn telefoon afgepakt")?.category).toBe("violence");
+    expect(rulesOf("mijn zoon kreeg straf, ik heb zijn telefoon afgepakt")).not.toContain("violence.cut-off");
+  });
+
+  it("reads a child in the canal and a child lost now; not a swimming lesson or a lost cuddly toy", () => {
+    expect(detectCrisis("mijn dochtertje is in de sloot gevallen")?.acute).toBe(true);
+    expect(detectCrisis("mijn zoontje heeft vandaag zwemles, hij ligt lekker in het water")).toBeNull();
+    expect(detectCrisis("mijn dochter kwijt op de markt")?.category).toBe("danger");
+    expect(rulesOf("mijn dochter is haar knuffel kwijt")).not.toContain("danger.child-lost");
+  });
+
+  it("reads sex that had to be given for a debt, not sleeping at a friend's", () => {
+    expect(detectCrisis("ik moest met de huisbaas naar bed voor de huur")?.category).toBe("sexual");
+    expect(rulesOf("ik moet bij mijn zus slapen want de huur is te hoog")).not.toContain("sexual.exploited");
+  });
+
+  it("leaves a book, a series, a pillow fight with a sword, a child's threat over a toy, waiting on a bridge and the meter man alone", () => {
+    expect(detectCrisis("de roman gaat over een man die door zijn vrouw geslagen wordt")).toBeNull();
+    expect(detectCrisis("ik keek een aflevering waarin iemand een overdosis nam")).toBeNull();
+    expect(detectCrisis("mijn zoon sloeg zijn zus met een plastic zwaard, nu huilen ze")).toBeNull();
+    expect(rulesOf("mijn zoontje riep 'ik vermoord je' tegen zijn zusje om de lego")).not.toContain("violence.threat-message");
+    expect(detectCrisis("ik sta op de brug te wachten op mijn moeder, we gaan naar de markt")).toBeNull();
+    const model = (): ModelVerdict => ({ score: 9, category: "danger", categories: ["danger"], evidence: ["voor de deur"] });
+    expect(detectCrisis("er staat iemand voor de deur, waarschijnlijk de monteur van de cv", model)).toBeNull();
+  });
+
+  it("asks, and gives no alarm, when the model alone reads dying in a short message about a seizure; a long one with more in it stays read", () => {
+    const suicide = (): ModelVerdict => ({ score: 9, category: "suicide", categories: ["suicide"], evidence: ["beslag"] });
+    expect(detectCrisis("ze leggen beslag op mijn loon zegt de brief, die snap ik niet", suicide)).toBeNull();
+    expect(crisisDoubt("ze leggen beslag op mijn loon zegt de brief, die snap ik niet", suicide)?.category).toBe("suicide");
+  });
+});
