@@ -202,7 +202,7 @@ const HURT_IN_PLAY = pattern("dronken|drunk|woedend|mes|wapen|pistool|riem|bijl|
  * serious to ignore, so Koers asks (crisisDoubt). Not with a word of distress or of dying in it
  * ("mijn werk is weg, waarom zou ik nog blijven" stays an alarm).
  */
-const WORK_WORRY = pattern("aannemen|aangenomen|sollicit*|afgewezen|afwijzing*|vacature*|baan|werk|werkgever*|uwv|cv|job|hire|hired|hiring|interview|werkloos|ontslag|ontslagen");
+const WORK_WORRY = pattern("arbeidsmarkt|aannemen|aangenomen|sollicit*|afgewezen|afwijzing*|vacature*|baan|werk|werkgever*|uwv|cv|job|hire|hired|hiring|interview|werkloos|ontslag|ontslagen");
 
 /** Work or paper worry is asked about only in a message this short: a long one says more than that. */
 const WORRY_TOKENS = 30;

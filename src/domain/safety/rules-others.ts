@@ -92,7 +92,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.hurt-done", {
     all: ["ik|wij|we|i|mijn kind*|mijn zoon|mijn dochter|de kinderen|onze kinderen|mijn baby|the kids|my kids|my son|my daughter", `word|wordt|werd|werden|ben|is|zijn|was|worden|get|got|am|was|were|been|being|weer`, HURT_DONE],
     window: 8,
-    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen|kussen|kussengevecht|stoeien|stoeiden|knuffel|over een vrouw die|over een man die|over een meisje dat|over een jongen die|about a woman who|about a man who`),
+    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|schoolplein|ingegrepen|hij is oke|ze is oke|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen|kussen|kussengevecht|stoeien|stoeiden|knuffel|over een vrouw die|over een man die|over een meisje dat|over een jongen die|about a woman who|about a man who`),
     reach: 6,
   }),
   // The subject left out, home named: "wordt thuis geslagen".
@@ -263,7 +263,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("danger.attacker-here", {
     all: [WEAPON, HERE],
     window: 10,
-    unless: pattern(`${MEDIA.source}|keuken ~ schoonmaken|snijden|snijd|groente|vlees|brood|koken|kook|aanrecht|la|lade|slijpen|klussen|timmeren|kopen|gekocht|kwijt|eten|afwas|vaatwasser|cadeau`),
+    unless: pattern(`${MEDIA.source}|keuken ~ schoonmaken|snijden|snijd|groente|vlees|brood|koken|kook|aanrecht|la|lade|slijpen|geslepen|klussen|timmeren|kopen|gekocht|kwijt|eten|afwas|vaatwasser|cadeau|kerst*|diner|keuken`),
     reach: 8,
     acute: "always",
   }),
@@ -481,7 +481,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("danger.child", {
     all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kindje|mijn kinderen|de kinderen|my kid*|my son|my daughter|my baby|the baby|toddler", "fell off|fell from|is not moving|beweegt niet|gevallen van|van het balkon gevallen|uit het raam gevallen|op het balkon|op de reling|bij het open raam|raam ~ open|aan de rand|bij de sloot|bij het water|is weg|kwijt|vermist|nergens ~ vinden|kan ~ niet ~ vinden|ademt niet|ademt ~ niet goed|wordt blauw|blauw|reageert niet|bewusteloos|in de sloot|in het water|in de vijver|in de gracht|gevallen ~ water|uit het raam|op de vensterbank|op het dak|stikt|verslikt|krijgt geen lucht|stuip*|meegenomen|ontvoerd|rijdt dronken|dronken ~ auto|van de brug|missing|not breathing|choking|fell in"],
     window: 12,
-    unless: pattern(`${MEDIA.source}|speelgoed|knuffel|sok|sokken|schoen*|telefoon|sleutel*|tas|jas|boek|huiswerk|weg naar|logeren|op kamp|bij oma|bij opa|bij zijn vader|bij haar vader|school|gisteren|vorige week|gelukkig|weer gevonden|teruggevonden|zwemles|zwemmen|zwembad|bal|tanden|tand|vriendjes|afspraak`),
+    unless: pattern(`${MEDIA.source}|speelgoed|knuffel|sok|sokken|schoen*|telefoon|sleutel*|tas|jas|boek|huiswerk|weg naar|logeren|op kamp|bij oma|bij opa|bij zijn vader|bij haar vader|school|gisteren|vorige week|gelukkig|weer gevonden|teruggevonden|gevonden|vonden|was even kwijt|even kwijt|zwemles|zwemmen|zwembad|bal|tanden|tand|vriendjes|afspraak`),
     reach: 6,
     acute: "always",
     negatable: false,
@@ -1012,6 +1012,82 @@ export const OTHER_RULES: readonly Rule[] = [
     scope: "message",
     unless: pattern(`${MEDIA.source}|schuldhulp|bewind*|gemeente|logeren|logeer|op de bank|op de grond|bij vrienden|bij mijn moeder|bij mijn zus|hotel|slaapzak|couch`),
     reach: 12,
+    negatable: false,
+  }),
+  // --- kinds added from set 21 (on phrasings of their own)
+  // Drunk again, and afraid: "hij is weer dronken. ik ben bang."
+  rule("violence.drunk-fear", {
+    all: ["hij is ~ dronken|hij is weer dronken|ze is ~ dronken|hij heeft ~ gedronken|hij zuipt|he is drunk|he is wasted", "ik ben bang|ben ~ bang|ik durf niet|durf niet|scared|afraid"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|bang dat hij ~ valt|bang om hem|voor hem|rijdt|rijden|auto|ziek|overgeven|kots*|ziekenhuis|zoon|dochter|zijn vrienden|feest|kroeg|worried about him`),
+    reach: 12,
+    acute: "soon",
+    negatable: false,
+  }),
+  // Sex owed for what he pays: "hij zegt dat ik het verschuldigd ben omdat hij de huur betaalt. dus ik doe het maar".
+  rule("sexual.owed", {
+    all: ["verschuldigd|ben het ~ verplicht|als tegenprestatie|omdat hij ~ betaalt|omdat hij de huur|omdat hij ~ boodschappen|because he pays|i owe him", "dus ik doe het maar|ik doe het maar|ik doe het ~ dan maar|laat het ~ gebeuren|laat het maar|geef ~ toe|i just do it|let it happen|so i do it"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|afwas|schoonmaken|koken|de was|strijken|stofzuigen|oppassen|klusjes|boodschappen doen|huishouden|dishes|cleaning`),
+    reach: 12,
+    negatable: false,
+  }),
+  // A child told to keep a secret about things done to them: "mijn zoon zei dat de buurjongen hem dingen laat doen die geheim moeten blijven".
+  rule("sexual.child-secret", {
+    all: ["mijn zoon|mijn dochter|mijn kind*|zoontje|dochtertje|de kleine|mijn nichtje|mijn neefje|my son|my daughter|my kid", "geheim|niet vertellen|mag ~ niet ~ zeggen|secret", "dingen ~ laat doen|laat ~ dingen doen|aan ~ zitten|zit ~ aan|aangeraakt|aanraken|piemel|plasser|billen|touch*"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|verjaardag|cadeau|verrassing|surprise|sinterklaas|kerst|feest|moederdag|vaderdag|wachtwoord|pincode`),
+    reach: 12,
+    negatable: false,
+  }),
+  // What they did to me, still there: "ik word nog steeds wakker van wat die jongens met me deden", "ik denk aan wat hij deed, de politie zegt woord tegen woord".
+  rule("sexual.what-they-did", {
+    all: ["wat ~ met me deden|wat ~ met mij deden|wat ~ met me deed|wat ~ met mij deed|wat ~ met me gedaan|what ~ did to me", "nachtmerrie*|nog steeds|elke nacht|flashback*|vergeten|denk ~ aan|politie|aangifte|nightmare*|still|every night"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|kapper|tandarts|dokter|arts|operatie|ziekenhuis|verpleging|gemeente|uwv|schuldhulp|bank|leuk|lief|gezellig|verrassing|feest|geholpen|hielpen`),
+    reach: 12,
+    negatable: false,
+  }),
+  rule("sexual.what-they-did", {
+    all: ["wat hij ~ deed|wat hij me aandeed|wat hij mij aandeed|wat ze me aandeden|what he did", "politie|aangifte|woord tegen|rechter|zedenpolitie|zeden*|police"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|fiets|auto|gestolen|inbraak|ingebroken|diefstal|beroofd|oplichting|opgelicht|boete|verkeer|ongeluk|parkeer*`),
+    reach: 12,
+    negatable: false,
+  }),
+  // A no that was not listened to, said in other words: "ik wilde niet en hij ging toch door".
+  rule("sexual.said-no", {
+    all: ["ik wilde niet|ik wou niet|ik wilde het niet|ik wou het niet|didnt want to|did not want to", "ging ~ toch door|ging gewoon door|stopte niet|bleef doorgaan|hield niet op|deed het toch|kept going|did not stop|didnt stop", "hij|die jongen|die man|mijn man|mijn vriend|mijn ex|he|him|vastgepakt|vast gepakt"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|praten|zeuren|zeurde|bellen|belde|appen|vragen|over geld|discussie|ruzie over|de tv|muziek|stofzuigen|boren|verbouwen`),
+    reach: 8,
+    negatable: false,
+  }),
+  // Sleeping outside in the cold, feet gone numb: "ik slaap op straat, mijn voeten ik voel niet meer".
+  rule("danger.cold", {
+    all: ["slaap op straat|slaap buiten|op straat geslapen|buiten geslapen|buiten slapen|op straat slapen|dakloos|geen dak|sleeping outside|sleep on the street", "koud|vriest|vriezen|ijskoud|voel ~ niet meer|voel ~ voeten ~ niet|voel ~ handen ~ niet|bevroren|onderkoeld|cold|freezing"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|kamperen|tent|festival|vroeger|jaren geleden|vorige winter|opvang ~ geregeld|nachtopvang`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // On ice that cracks: "ik ben het ijs op gegaan om de hond te halen en het kraakt".
+  rule("danger.ice", {
+    all: ["op het ijs|ijs op|het ijs|door het ijs|on the ice|through the ice", "kraakt|breekt|gebroken|erdoor|zak ~ erdoor|gezakt|cracking|cracks|durf niet te bewegen|kan niet ~ terug"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|ijsje|ijsjes|schaatsbaan|ijsbaan|vriezer|diepvries|ijsblokjes|koelkast|ijskast|gisteren|vroeger|haha`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Locked in for a long time, nobody hearing: "ik zit al 2 uur opgesloten in de wc van het station, niemand hoort me", "zit opgesloten in de kelder".
+  rule("danger.locked-long", {
+    all: ["opgesloten|zit vast|kom er niet uit|kan er niet uit|locked in|stuck", "niemand hoort|niemand ~ hoort me|al ~ uur|uren|kelder|kofferbak|container|vriescel|koelcel|nobody hears|for hours"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|haha|lol|escape|escaperoom|collega ~ haalt|conciërge ~ komt|komt eraan|slotenmaker ~ komt|is onderweg|file|in de file|in de trein|trein staat stil|lift ~ monteur|storing|sneeuw|huisarrest|quarantaine|vroeger`),
+    reach: 12,
+    acute: "always",
     negatable: false,
   }),
 ];

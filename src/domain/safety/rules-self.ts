@@ -254,7 +254,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.farewell", {
     all: ["afscheidsbrief*|afscheid ~ genomen|afscheid ~ nemen|neem ~ afscheid|afscheid van iedereen|afscheid van jullie|afscheid ~ van ~ allemaal|goodbye letter*|goodbye note*|said goodbye|say goodbye to everyone|vaarwel|mijn laatste bericht|laatste berichtje|my last message|my final message|my last text|this is my last|mijn laatste woorden|goodbye forever|farewell|suicide note|suicide brief|laatste ~ groet|testament ~ geschreven|voor als ik er niet ~ ben"],
-    unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team|lol|haha|speech|laatste dag|laatste werkdag",
+    unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team|lol|haha|speech|laatste dag|laatste werkdag|notaris|laten maken|laten opstellen|gaat het goed|gaat goed met me",
     reach: 8,
     acute: "always",
   }),
@@ -287,7 +287,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.burden", {
     all: ["een last voor|tot last|ben ~ een last|een last ben|last ben|a burden|burden to|burden on|blok aan ~ been|zonder mij ~ goedkoper|goedkoper uit ~ zonder|kost alleen maar|heeft niks aan me|heeft niets aan mij|heeft niets aan me|heeft niks aan mij|maak het makkelijk voor ze|waste of space|waste of money|sta ~ alleen maar in de weg|niemand ~ last van me|niemand ~ last van mij|niemand meer last"],
-    unless: "boodschappen|tas|tassen|rug|knie|koffer|verhuizing|zwaar ~ tillen|app|abonnement|auto|telefoon|sportschool|het kost|dat kost|die kost|dat ding",
+    unless: "boodschappen|tas|tassen|rug|knie|koffer|verhuizing|zwaar ~ tillen|app|abonnement|auto|telefoon|sportschool|het kost|dat kost|die kost|dat ding|naar het ziekenhuis ~ brengen|naar de dokter ~ brengen|rijden",
     reach: 4,
     negatable: false,
   }),
@@ -378,7 +378,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.disappear", {
     all: [WANT, "verdwijnen|weg zijn|er niet zijn|niet bestaan|niet meer bestaan|nooit ~ geboren|disappear|vanish|not exist|cease to exist"],
     window: 4,
-    unless: "even|vakantie|eiland|weekend|weekje|naar|onder de dekens|onder een deken|uit de groep|uit de app|van de aardbodem ~ schaam|schaam|oplossen ~ schuld*|oplossen ~ probleem|problemen oplossen|schulden oplossen|for a while|for a bit|holiday",
+    unless: "even|vakantie|eiland|weekend|weekje|naar|onder de dekens|onder een deken|uit de groep|uit de app|van de aardbodem ~ schaam|schaam|voor de klas|presentatie|spreekbeurt|door de grond|de grond in|oplossen ~ schuld*|oplossen ~ probleem|problemen oplossen|schulden oplossen|for a while|for a bit|holiday",
     reach: 5,
   }),
   rule("suicide.dead-family", {
@@ -499,7 +499,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.place", {
     all: ["sta op het dak|op het dak van|sta op de brug|op de brug ~ sta|op de rand|over de rand|over de reling|over het hek|op de reling|aan de rand van|sta ~ op ~ balkon|zit ~ op ~ balkon ~ rand|op het spoor|op de rails|standing on the ~ bridge|on the roof|on the ledge|on the edge|over the railing|at the edge"],
-    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|prorail|vacature*|monteur|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten|wacht* op|te wachten|shoppen|winkelen|afgesproken|waiting for",
+    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|prorail|vacature*|monteur|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten|wacht* op|te wachten|shoppen|winkelen|afgesproken|waiting for|dakgoot|schoon te maken|schoonmaken|repareren|antenne|zonnepanelen|kan ik je ~ bellen",
     reach: 8,
     acute: "always",
   }),
@@ -680,7 +680,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.at-the-place", {
     all: ["van het balkon ~ af|van het dak ~ af|van de brug ~ af|van de flat ~ af|ik spring ~ nu|spring nu|ik spring $|ik ga springen $|i will jump|i am jumping|voor de eerste trein|voor de ~ trein $|sta ~ op de brug|sta ~ op het dak|sta ~ op het spoor|ben ~ op de brug|zit ~ op de brug|ben ~ bij de brug|ben ~ bij het spoor|sta ~ bij het spoor|sta ~ bij de brug|sta ~ bij de rails|stap ~ voor de ~ trein|voor de volgende trein|spring ~ er af|spring ik er ~ af|er af springen|spring ~ er ~ af|on the bridge|at the bridge|on the tracks|loop ~ naar het water|ga ~ naar het water|kom ~ niet ~ terug ~ nooit|i am not coming back|never coming back|kom niet terug|kom ik niet ~ terug"],
-    unless: "binnen|even|langs|op de fiets|in de auto|werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging|wacht* op|te wachten|shoppen|winkelen|afgesproken|waiting for",
+    unless: "binnen|even|langs|op de fiets|in de auto|werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging|wacht* op|te wachten|shoppen|winkelen|afgesproken|waiting for|dakgoot|schoon te maken|schoonmaken|repareren|antenne|zonnepanelen|kan ik je ~ bellen",
     reach: 8,
     acute: "always",
     negatable: false,
@@ -1301,6 +1301,33 @@ export const SELF_RULES: readonly Rule[] = [
     scope: "message",
     unless: "knie|heup|rolstoel|rollator|ziek|corona|geen geld|betalen|bus|trein|auto kapot|benzine|lopen|been|voet",
     reach: 10,
+    negatable: false,
+  }),
+  // --- kinds added from set 21 (on phrasings of their own)
+  // Dead and nobody sad, as a wish or a miracle: "wonder: ik ben dood en niemand is verdrietig".
+  rule("suicide.dead-unmissed", {
+    all: ["ik ben dood|ik ben er niet meer|ik zou dood zijn|als ik dood ben|i am dead|i was dead", "niemand ~ verdrietig|niemand ~ huilt|niemand ~ mist|niemand ~ merkt|niemand ~ rouwt|nobody ~ sad|nobody ~ cries|nobody ~ misses|no one ~ misses"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|haha|lol|moe|bekaf|kapot|level`),
+    reach: 10,
+    negatable: false,
+  }),
+  // Something yet to live to see, and nothing needed after it: "dat feestje wil ik nog meemaken, daarna hoeft het voor mij niet meer".
+  rule("suicide.after-that", {
+    all: ["nog meemaken|wil ik nog ~ meemaken|wil ik nog ~ zien|nog ~ mee ~ maken", "daarna hoeft het ~ niet meer|daarna hoeft ~ niet meer|dan hoeft het ~ niet meer|daarna mag ik gaan|daarna kan ik gaan|daarna ben ik klaar|daarna ~ vrede mee|after that i can go"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|cursus|werk|baan|traject|vakantie|verhuiz*|school|opleiding|contract|kringloop ~ stop`),
+    reach: 8,
+    negatable: false,
+  }),
+  // Someone found lying with empty pill containers by them: "mijn buurman ligt in de gang, er liggen lege pillenpotjes naast hem".
+  rule("overdose.found", {
+    also: ["danger"],
+    all: ["ligt|lag|liggen|gevonden|vond|lying|found", "lege ~ pillen*|lege ~ potjes|lege ~ doosjes|lege ~ strips|lege ~ medicijn*|lege pillenpotjes|pillenpotjes|lege ~ blisters|empty ~ pill*|empty ~ bottles"],
+    scope: "message",
+    unless: "opruim*|opgeruimd|inleveren|apotheek ~ terug|recyclen|afval|prullenbak ~ leeg",
+    reach: 10,
+    acute: "always",
     negatable: false,
   }),
 ];

@@ -370,3 +370,52 @@ describe("the kinds of sentence added from set 20, on phrasings of their own", (
     expect(crisisDoubt("ze leggen beslag op mijn loon zegt de brief, die snap ik niet", suicide)?.category).toBe("suicide");
   });
 });
+
+describe("the kinds of sentence added from set 21, on phrasings of their own", () => {
+  const rulesOf = (text: string) => crisisHits(text).map((h) => h.rule.id);
+
+  it("reads being dead and missed by nobody, and nothing needed after a last wish; not a tired joke or a course", () => {
+    expect(detectCrisis("als ik dood ben mist niemand me toch")?.category).toBe("suicide");
+    expect(detectCrisis("ik wil de bruiloft van mijn kleindochter nog meemaken, daarna hoeft het voor mij niet meer")?.category).toBe("suicide");
+    expect(rulesOf("ik wil het examen nog meemaken met de cursus, daarna hoeft het niet meer")).not.toContain("suicide.after-that");
+  });
+
+  it("reads someone found lying by empty pill boxes as an overdose and danger, not boxes taken back to the pharmacy", () => {
+    const s = detectCrisis("mijn vriendin ligt op de grond en er liggen lege strips naast haar");
+    expect(s?.categories).toEqual(expect.arrayContaining(["overdose", "danger"]));
+    expect(rulesOf("ik heb de lege doosjes opgeruimd, ze liggen in de tas voor de apotheek")).not.toContain("overdose.found");
+  });
+
+  it("reads drunk again and afraid, not afraid for a son who drinks", () => {
+    expect(detectCrisis("hij heeft weer gedronken. ik durf niet naar huis")?.category).toBe("violence");
+    expect(rulesOf("mijn zoon is dronken en ik ben bang dat hij valt")).not.toContain("violence.drunk-fear");
+  });
+
+  it("reads sex owed for what he pays, a child's secret about touching, what they did to me, and a 'did not want to' not listened to", () => {
+    expect(detectCrisis("hij zegt dat ik het verschuldigd ben omdat hij de huur betaalt, dus ik laat het maar gebeuren")?.category).toBe("sexual");
+    expect(rulesOf("hij zegt dat ik het verschuldigd ben omdat hij de boodschappen betaalt, dus ik doe het maar, de afwas")).not.toContain("sexual.owed");
+    expect(detectCrisis("mijn dochter zei dat oom aan haar zit en dat het geheim is")?.category).toBe("sexual");
+    expect(rulesOf("mijn zoon mag niet zeggen wat het cadeau is, het is geheim, hij zit aan het papier")).not.toContain("sexual.child-secret");
+    expect(detectCrisis("ik heb nog steeds nachtmerries over wat die man met me deed")?.category).toBe("sexual");
+    expect(rulesOf("ik denk nog steeds aan wat de kapper met me deed, zo kort")).not.toContain("sexual.what-they-did");
+    expect(detectCrisis("ik wilde het niet maar hij ging gewoon door")?.category).toBe("sexual");
+    expect(rulesOf("ik wilde niet praten maar hij ging gewoon door over geld")).not.toContain("sexual.said-no");
+  });
+
+  it("reads sleeping outside in the frost, ice that cracks and being locked in for hours; not camping, the ice rink or a joke", () => {
+    expect(detectCrisis("ik slaap al dagen buiten en het vriest, ik voel mijn handen niet meer")?.acute).toBe(true);
+    expect(rulesOf("we gaan kamperen, buiten slapen in de tent, het wordt koud")).not.toContain("danger.cold");
+    expect(detectCrisis("ik sta op het ijs van de vijver en het kraakt")?.category).toBe("danger");
+    expect(rulesOf("op het ijs van de ijsbaan gevallen haha, het kraakt niet eens")).not.toContain("danger.ice");
+    expect(detectCrisis("ik zit opgesloten in de kofferbak")?.category).toBe("danger");
+    expect(rulesOf("we zaten een uur opgesloten in de escaperoom haha")).not.toContain("danger.locked-long");
+  });
+
+  it("leaves sharpened knives for dinner, a child lost and found, a gutter cleaned, a will at the notary and a bullied son who is fine alone", () => {
+    expect(detectCrisis("ik heb alle messen geslepen voor het kerstdiner")).toBeNull();
+    expect(detectCrisis("mijn dochter was even kwijt op de markt, we vonden haar bij de kraam")).toBeNull();
+    expect(detectCrisis("ik sta op het dak om de dakgoot schoon te maken, bel je straks")).toBeNull();
+    expect(rulesOf("mijn testament laten opstellen bij de notaris, verder gaat het goed met me")).not.toContain("suicide.farewell");
+    expect(rulesOf("mijn dochter werd geslagen op het schoolplein, de juf heeft ingegrepen, ze is oke")).not.toContain("violence.hurt-done");
+  });
+});
