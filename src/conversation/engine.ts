@@ -61,16 +61,31 @@ export interface EngineDeps {
 export const MAX_TEXT = 1000;
 
 
-/** For reminders (src/jobs/reminder-jobs.ts): a hook that runs in the start's transaction, after the client is locked. */
-export interface StartOptions {
-  /** Messages to send before the flow's first ones, or null to start nothing after all. */
-  prepare?: (tx: Tx, client: Client) => Promise<OutMessage[] | null>;
+/**
+ * One client, locked, in one transaction (`Engine.withClient`): for a job that decides, with the
+ * client's row locked, whether to start a conversation of its own (a check-in, a trajectory talk).
+ */
+export interface ClientScope {
+  tx: Tx;
+  /** The client as locked at the start of the transaction. */
+  client: Client;
+  /**
+   * Begins `flowId` for this client in this transaction, `before` sent ahead of its first
+   * messages; sent as a message the bot starts (proactive), after commit. Throws a
+   * ConversationError when the client cannot get a conversation (not linked, not active).
+   */
+  start(flowId: string, data?: Record<string, unknown>, before?: OutMessage[]): Promise<void>;
 }
 
 export interface Engine {
   handle(msg: IncomingMessage): Promise<HandleResult>;
   /** Starts a conversation for a client (coach action now, reminders later). */
-  startConversation(clientId: string, flowId: string, data?: Record<string, unknown>, byCoachId?: string, opts?: StartOptions): Promise<void>;
+  startConversation(clientId: string, flowId: string, data?: Record<string, unknown>, byCoachId?: string): Promise<void>;
+  /**
+   * Locks the client and runs `fn` in that transaction; what `fn` returns is the result. A job
+   * decides there whether it still starts (`scope.start`) or what to do instead (retry, skip).
+   */
+  withClient<T>(clientId: string, fn: (scope: ClientScope) => Promise<T>): Promise<T>;
   /**
    * Brings back a parked topic at the time the client agreed. Returns false when that is not
    * possible now (the client stopped, paused or is in another conversation).
@@ -82,6 +97,13 @@ export interface Engine {
    * as it is now, when it was that one), unless the client wrote since that message went out.
    */
   reask(req: ReaskPayload): Promise<"queued" | "not needed">;
+}
+
+/** The client's chat, when a conversation may start for them now; else a ConversationError. */
+function startable(client: Client): bigint {
+  if (client.telegramChatId === null) throw new ConversationError("this client has not opened the invite link yet");
+  if (client.status !== "ACTIVE") throw new ConversationError(`this client cannot get a conversation now (${client.status.toLowerCase()})`);
+  return client.telegramChatId;
 }
 
 /**
@@ -375,35 +397,48 @@ export function createEngine(deps: EngineDeps): Engine {
       return outcome;
     },
 
-    async startConversation(clientId, flowId, data, byCoachId, opts) {
+    async startConversation(clientId, flowId, data, byCoachId) {
       let queued = false;
       flowOf(flowId);
       await inTx(async (tx) => {
         const client = await lockClientById(tx, clientId);
         if (!client) throw new ConversationError("unknown client");
         if (byCoachId !== undefined && client.coachId !== byCoachId) throw new ConversationError("not your client");
-        if (client.telegramChatId === null) throw new ConversationError("this client has not opened the invite link yet");
-        // A reminder (src/jobs/reminder-jobs.ts) decides in this transaction whether it still starts
-        const before = opts?.prepare ? await opts.prepare(tx, client) : [];
-        if (before === null) return;
-        if (client.status !== "ACTIVE") throw new ConversationError(`this client cannot get a conversation now (${client.status.toLowerCase()})`);
+        const chatId = startable(client);
         if (byCoachId !== undefined) {
           await audit(tx, { actorKind: "COACH", actorId: byCoachId, action: "conversation.started", clientId, detail: { flowId } });
+          // A coach's conversation never breaks off the one the client is in (the menu is only an offer): it waits, and the client is told.
+          const current = await activeRun(tx, client.id);
+          if ((current && current.flowId !== "menu") || (await waitingTalks(tx, client.id)).length) {
+            await queueTalk(tx, client, flowId, data);
+            await enqueueTelegram(tx, { clientId, chatId, language: client.language, messages: [{ key: "coachTalk.waiting" }] });
+            queued = true;
+            return;
+          }
         }
-        // A coach's conversation never breaks off the one the client is in (the menu is only an offer): it waits, and the client is told.
-        const current = byCoachId !== undefined && !opts?.prepare ? await activeRun(tx, client.id) : null;
-        if (byCoachId !== undefined && !opts?.prepare && ((current && current.flowId !== "menu") || (await waitingTalks(tx, client.id)).length)) {
-          await queueTalk(tx, client, flowId, data);
-          await enqueueTelegram(tx, { clientId, chatId: client.telegramChatId, language: client.language, messages: [{ key: "coachTalk.waiting" }] });
-          queued = true;
-          return;
-        }
-        const messages = [...before, ...(await beginRun(tx, client, flowId, data))];
-        const proactive = opts?.prepare !== undefined;
-        await enqueueTelegram(tx, { clientId, chatId: client.telegramChatId, language: client.language, messages, proactive });
+        const messages = await beginRun(tx, client, flowId, data);
+        await enqueueTelegram(tx, { clientId, chatId, language: client.language, messages });
         queued = messages.length > 0;
       });
       if (queued) deps.onQueued?.();
+    },
+
+    async withClient(clientId, fn) {
+      let queued = false;
+      const result = await inTx(async (tx) => {
+        const client = await lockClientById(tx, clientId);
+        if (!client) throw new ConversationError("unknown client");
+        const start = async (flowId: string, data?: Record<string, unknown>, before: OutMessage[] = []) => {
+          flowOf(flowId);
+          const chatId = startable(client);
+          const messages = [...before, ...(await beginRun(tx, client, flowId, data))];
+          await enqueueTelegram(tx, { clientId, chatId, language: client.language, messages, proactive: true });
+          queued ||= messages.length > 0;
+        };
+        return fn({ tx, client, start });
+      });
+      if (queued) deps.onQueued?.();
+      return result;
     },
   };
 }

@@ -27,7 +27,7 @@ import { cancelPending } from "../db/queue.js";
 
 export interface JobsDeps {
   db: Database;
-  engine: Pick<Engine, "startConversation" | "resumeParked" | "reask">;
+  engine: Pick<Engine, "withClient" | "resumeParked" | "reask">;
   sender: MessageSender;
   nudges: NudgeSink;
   logger: Logger;
@@ -128,9 +128,9 @@ export function createJobs(deps: JobsDeps): Jobs {
     [COACH_NUDGE]: coachNudgeHandler(deps.nudges),
     [DIGEST_SEND]: digestHandler(deps.nudges),
     [CONVERSATION_RESUME]: resumeHandler(deps.engine),
-    ...reminderHandlers(deps.engine.startConversation),
+    ...reminderHandlers(deps.engine.withClient),
     // The trajectory's planned talks: evaluation, closing, check-ins after closing (src/domain/trajectory.ts).
-    ...trajectoryHandlers(deps.engine.startConversation),
+    ...trajectoryHandlers(deps.engine.withClient),
     ...recurringHandlers(recurring),
     ...deps.handlers,
   };

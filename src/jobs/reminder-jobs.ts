@@ -23,7 +23,7 @@ import { lockClientById, lockJobPayload } from "../db/locks.js";
 import { markStarted } from "../db/queue.js";
 
 /** The engine's way to start a conversation, with a hook that runs inside its transaction. */
-export type StartConversation = Engine["startConversation"];
+export type WithClient = Engine["withClient"];
 
 function name(client: Client): string {
   return client.callName ?? client.name;
@@ -114,48 +114,36 @@ function crisisHold(ctx: JobContext): JobOutcome {
 /** A conversation is going on when the client's active run changed in the last two hours. */
 const BUSY_MS = 2 * 3_600_000;
 
-function checkinHandler(startConversation: StartConversation): JobHandler {
+function checkinHandler(withClient: WithClient): JobHandler {
   return async (job, ctx) => {
     const now = ctx.now();
-    let result: JobOutcome = undefined;
-    const prepare = async (tx: Tx, client: Client): Promise<OutMessage[] | null> => {
+    const found = job.clientId ? await ctx.db.prisma.client.findUnique({ where: { id: job.clientId } }) : null;
+    if (!found || !wantsReminders(found)) return { patch: { skipped: "reminders off or client not active" } };
+    if (onCrisisHold(found)) return crisisHold(ctx);
+    const data = await checkinData(ctx, found.id, job.id);
+    // Decided again with the client locked: what they did since the job was claimed counts.
+    return withClient(found.id, async ({ tx, client, start }): Promise<JobOutcome> => {
       const p = await lockJobPayload<ReminderPayload>(tx, job.id);
-      if (!p || p.started) return null;
-      if (!wantsReminders(client) || !client.checkinEveryDays) {
-        result = { patch: { skipped: "reminders off or client not active" } };
-        return null;
-      }
-      if (onCrisisHold(client)) {
-        result = crisisHold(ctx);
-        return null;
-      }
+      if (!p || p.started) return undefined;
+      if (!wantsReminders(client) || !client.checkinEveryDays) return { patch: { skipped: "reminders off or client not active" } };
+      if (onCrisisHold(client)) return crisisHold(ctx);
       const when = timing(client, now, undefined);
-      if (when !== "send") {
-        result = when;
-        return null;
-      }
+      if (when !== "send") return when;
       const busy = await tx.flowRun.findFirst({ where: { clientId: client.id, status: "ACTIVE", updatedAt: { gt: new Date(now.getTime() - BUSY_MS) } } });
-      if (busy) {
-        result = { retryAt: new Date(now.getTime() + BUSY_MS), reason: "the client is in another conversation" };
-        return null;
-      }
+      if (busy) return { retryAt: new Date(now.getTime() + BUSY_MS), reason: "the client is in another conversation" };
       // Saved with the conversation's start: a retry of this job after a crash finds it and stops.
       // The next check-in is planned by `reminders.plan` once this job is done, counted from this one.
       await markStarted(tx, job.id);
-      return [{ key: "reminders.checkin.intro", buttons: reminderButtons(job.id, ["later", "stop"], "checkin") }];
-    };
-    const client = job.clientId ? await ctx.db.prisma.client.findUnique({ where: { id: job.clientId } }) : null;
-    if (!client || !wantsReminders(client)) return { patch: { skipped: "reminders off or client not active" } };
-    if (onCrisisHold(client)) return crisisHold(ctx);
-    await startConversation(client.id, "checkin", await checkinData(ctx, client.id, job.id), undefined, { prepare });
-    return result;
+      await start("checkin", data, [{ key: "reminders.checkin.intro", buttons: reminderButtons(job.id, ["later", "stop"], "checkin") }]);
+      return undefined;
+    });
   };
 }
 
 /** The handlers of the three reminder kinds. */
-export function reminderHandlers(startConversation: StartConversation): JobHandlers {
+export function reminderHandlers(withClient: WithClient): JobHandlers {
   return {
-    [REMINDER_CHECKIN]: checkinHandler(startConversation),
+    [REMINDER_CHECKIN]: checkinHandler(withClient),
     [REMINDER_STEP]: stepHandler(),
     [REMINDER_APPOINTMENT]: appointmentHandler(),
   };

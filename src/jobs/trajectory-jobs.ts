@@ -12,9 +12,8 @@ import { onCrisisHold } from "../domain/safety/alerts.js";
 import { openNudge } from "../domain/nudges.js";
 import { AFTERCARE_DUE, CLOSING_DUE, EVALUATION_DUE, hasAftercareConsent, type TrajectoryJobPayload } from "../domain/trajectory.js";
 import type { Client } from "../generated/prisma/client.js";
-import type { OutMessage } from "../outbox/messages.js";
 import { isQuietHours, nextSlot } from "../domain/reminders/schedule.js";
-import type { StartConversation } from "./reminder-jobs.js";
+import type { WithClient } from "./reminder-jobs.js";
 import type { JobHandler, JobHandlers, JobOutcome } from "./types.js";
 
 const BUSY_MS = 2 * 3_600_000;
@@ -28,67 +27,54 @@ interface Talk {
   data: (p: TrajectoryJobPayload) => Record<string, unknown>;
 }
 
-function talkHandler(startConversation: StartConversation, talk: Talk): JobHandler {
+function talkHandler(withClient: WithClient, talk: Talk): JobHandler {
   return async (job, ctx) => {
     const now = ctx.now();
     // Never at night: the talk waits for the morning.
     if (isQuietHours(now)) return { retryAt: nextSlot(now, "morning", job.id), reason: "quiet hours" };
-    let result: JobOutcome = undefined;
-    const prepare = async (tx: Tx, client: Client): Promise<OutMessage[] | null> => {
-      const p = await lockJobPayload<TrajectoryJobPayload>(tx, job.id);
-      if (!p || p.started) return null;
-      if (client.status !== "ACTIVE") {
-        result = { patch: { skipped: `client ${client.status.toLowerCase()}` } };
-        return null;
-      }
-      const why = await talk.check(tx, client, p);
-      if (why) {
-        result = { patch: { skipped: why } };
-        return null;
-      }
-      if (onCrisisHold(client)) {
-        result = { retryAt: new Date(now.getTime() + HOLD_MS), reason: "crisis hold: waiting for the coach" };
-        return null;
-      }
-      const busy = await tx.flowRun.findFirst({ where: { clientId: client.id, status: "ACTIVE", flowId: { not: "menu" }, updatedAt: { gt: new Date(now.getTime() - BUSY_MS) } } });
-      if (busy) {
-        result = { retryAt: new Date(now.getTime() + BUSY_MS), reason: "the client is in another conversation" };
-        return null;
-      }
-      await markStarted(tx, job.id);
-      await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: talk.cause, now, detail: { ref: job.id, ...(typeof p.weeks === "number" ? { weeks: p.weeks } : {}) } });
-      return [];
-    };
     if (!job.clientId) return { patch: { skipped: "no client" } };
     const payload = job.payload as TrajectoryJobPayload;
     try {
-      await startConversation(job.clientId, talk.flowId, talk.data(payload), undefined, { prepare });
+      return await withClient(job.clientId, async ({ tx, client, start }): Promise<JobOutcome> => {
+        const p = await lockJobPayload<TrajectoryJobPayload>(tx, job.id);
+        if (!p || p.started) return undefined;
+        if (client.telegramChatId === null) return { patch: { skipped: "this client has not opened the invite link yet" } };
+        if (client.status !== "ACTIVE") return { patch: { skipped: `client ${client.status.toLowerCase()}` } };
+        const why = await talk.check(tx, client, p);
+        if (why) return { patch: { skipped: why } };
+        if (onCrisisHold(client)) return { retryAt: new Date(now.getTime() + HOLD_MS), reason: "crisis hold: waiting for the coach" };
+        const busy = await tx.flowRun.findFirst({ where: { clientId: client.id, status: "ACTIVE", flowId: { not: "menu" }, updatedAt: { gt: new Date(now.getTime() - BUSY_MS) } } });
+        if (busy) return { retryAt: new Date(now.getTime() + BUSY_MS), reason: "the client is in another conversation" };
+        await markStarted(tx, job.id);
+        await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: talk.cause, now, detail: { ref: job.id, ...(typeof p.weeks === "number" ? { weeks: p.weeks } : {}) } });
+        await start(talk.flowId, talk.data(payload));
+        return undefined;
+      });
     } catch (err) {
       // The client cannot get a conversation (unlinked, forgotten): nothing to start, nothing to retry.
       if (err instanceof Error && err.name === "ConversationError") return { patch: { skipped: err.message } };
       throw err;
     }
-    return result;
   };
 }
 
 /** The handlers of the three trajectory jobs. */
-export function trajectoryHandlers(startConversation: StartConversation): JobHandlers {
+export function trajectoryHandlers(withClient: WithClient): JobHandlers {
   const always = () => Promise.resolve(null);
   return {
-    [EVALUATION_DUE]: talkHandler(startConversation, {
+    [EVALUATION_DUE]: talkHandler(withClient, {
       flowId: "evaluation",
       cause: "evaluation_due",
       check: (_tx, client) => Promise.resolve(["CLOSING", "AFTERCARE", "CLOSED"].includes(client.phase) ? "the trajectory is closing" : null),
       data: () => ({ trigger: "planned" }),
     }),
-    [CLOSING_DUE]: talkHandler(startConversation, {
+    [CLOSING_DUE]: talkHandler(withClient, {
       flowId: "closing",
       cause: "closing_due",
       check: always,
       data: (p) => ({ trigger: "planned", ...(p.aftercareWeeks ? { aftercareWeeks: p.aftercareWeeks } : {}) }),
     }),
-    [AFTERCARE_DUE]: talkHandler(startConversation, {
+    [AFTERCARE_DUE]: talkHandler(withClient, {
       flowId: "aftercare",
       cause: "aftercare_due",
       check: async (tx, client) => {

@@ -8,7 +8,7 @@ import type { JobHandlers } from "../../src/jobs/types.js";
 import { silentLogger } from "../../src/log.js";
 import { activeClient, backends, fakeClock, insertJob, nowhere, recordingSender, useDb, type FakeClock, type SentMessage } from "./support.js";
 
-const noEngine = { startConversation: async () => undefined, resumeParked: async () => "gone" as const, reask: async () => "not needed" as const };
+const noEngine = { withClient: async () => undefined as never, resumeParked: async () => "gone" as const, reask: async () => "not needed" as const };
 
 function jobs(db: Database, clock: FakeClock, sender = recordingSender(), handlers: JobHandlers = {}) {
   return createJobs({ db, engine: noEngine, sender, nudges: nowhere, logger: silentLogger(), clock: clock.now, limiter: unlimited, silentDays: 7, handlers });

@@ -24,7 +24,7 @@ afterAll(() => slack.close());
 
 function jobs(db: Database, clock: FakeClock) {
   const nudges = createSlackNudgeSink({ web: createWebClient({ token: "xoxb-test-token", apiUrl: slack.url, logger: silentLogger() }), t: createSlackTranslator("nl") });
-  const engine = { startConversation: async () => undefined, resumeParked: async () => "gone" as const, reask: async () => "not needed" as const };
+  const engine = { withClient: async () => undefined as never, resumeParked: async () => "gone" as const, reask: async () => "not needed" as const };
   return createJobs({ db, engine, sender: recordingSender(), nudges, logger: silentLogger(), clock: clock.now, limiter: unlimited, silentDays: 60 });
 }
 
