@@ -22,7 +22,7 @@ export const RULES: readonly Rule[] = [...SELF_RULES, ...OTHER_RULES, ...LANGUAG
 const SERIOUSNESS: readonly CrisisCategory[] = ["danger", "overdose", "suicide", "selfharm", "sexual", "violence"];
 
 /** Words that deny what follows ("ik wil niet dood", "nooit aan zelfmoord gedacht"). */
-const NEGATORS = new Set(["niet", "nooit", "geen", "not", "never", "no", "nothing"]);
+const NEGATORS = new Set(["niet", "nooit", "geen", "niemand", "not", "never", "no", "nothing", "nobody"]);
 /** After a negator these keep the meaning: "niet meer" (no longer), "niet dat", "geen zin". */
 const NOT_A_NEGATION_AFTER = new Set(["meer", "langer", "dat", "zomaar", "alleen", "eens", "zin", "any", "anymore"]);
 

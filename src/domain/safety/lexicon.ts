@@ -56,7 +56,7 @@ export const HIT_IDIOM = pattern(
 
 /** Films, games, the news: violence there is not violence at home. */
 export const MEDIA = pattern(
-  "film|films|politieserie|misdaadserie|dramaserie|tvserie|netflixserie|misdaadfilm|actiefilm|horrorfilm|speelfilm|oorlogsfilm|tvprogramma|nieuwsbericht*|krantenartikel*|scene|scenes|spreekbeurt|werkstuk|paper|bronnen|gekeken|schietspel*|spelletje*|schietspelletje*|bokstraining|boksen|serie|series|nieuws|journaal|krant|boek|roman|documentaire|docu|game|games|spel|spelletje|netflix|movie|show|" +
+  "film|films|radio|politieserie|misdaadserie|dramaserie|tvserie|netflixserie|misdaadfilm|actiefilm|horrorfilm|speelfilm|oorlogsfilm|tvprogramma|nieuwsbericht*|krantenartikel*|scene|scenes|spreekbeurt|werkstuk|paper|bronnen|gekeken|schietspel*|spelletje*|schietspelletje*|bokstraining|boksen|serie|series|nieuws|journaal|krant|boek|roman|documentaire|docu|game|games|spel|spelletje|netflix|movie|show|" +
     "tv|televisie|aflevering|soap|fortnite|gta|call of duty|videoclip|liedje|song|podcast|artikel|news|video|youtube|tiktok|" +
     "verhaal|thriller|detective|horror|acteur|actrice|personage|speler|wedstrijd|boks*|kickboks*|mma|judo|karate|voetbal|potje|level|" +
     "fifa|xbox|playstation|ps5|minecraft|mario|schaak*|monopoly|uno|kaarten|padel|pingpong|tafeltennis",
@@ -103,7 +103,7 @@ export const EVERYDAY_USE = pattern(
 /** Pills, medicines and drugs that can be taken all at once. */
 export const SUBSTANCE = pattern(
   "pil|pillen|pilletjes|tablet*|slaappil*|slaaptablet*|ijzertablet*|ijzerpil*|ilac*|leki|lekow|paracetamol|ibuprofen|oxazepam|diazepam|temazepam|lorazepam|alprazolam|" +
-    "seroquel|quetiapine|lithium|medicijn*|medicatie|antidepressiv*|insuline|methadon|morfine|oxycodon*|tramadol|fentanyl|xanax|" +
+    "seroquel|quetiapine|lithium|medicijn*|medicatie|antidepressiv*|insuline|methadon*|morfine|oxycodon*|tramadol|fentanyl|xanax|" +
     "valium|xtc|coke|cocaine|heroine|ghb|drugs|pills|meds|medication|tablets|slaapmiddel*|sleeping pills|kalmeringsmiddel*|" +
     "hoestdrank|pijnstillers|pijnstiller|slaapmedicatie|oxy|benzo*|opiaten|" +
     "codeine|zolpidem|amitriptyline|mirtazapine|sertraline|citalopram|strip|strips|" +

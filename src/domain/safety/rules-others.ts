@@ -1014,6 +1014,51 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 12,
     negatable: false,
   }),
+  // --- kinds added from set 22 (on phrasings of their own)
+  // A child not home hours after school or late at night: "mijn dochter van 9 is niet uit school gekomen, het is nu 6 uur".
+  rule("danger.child-not-home", {
+    all: ["mijn dochter|mijn zoon|mijn kind*|dochtertje|zoontje|my daughter|my son|my kid", "niet uit school gekomen|niet thuisgekomen|niet thuis gekomen|is niet thuis|niet teruggekomen|nog niet thuis|is not come home|not come home|not home|didnt come home|hasnt come home"],
+    scope: "message",
+    together: 1,
+    unless: pattern(`${MEDIA.source}|logeert|logeren|bij oma|bij opa|bij een vriendin|bij een vriend|bij zijn vader|bij haar vader|schoolreis|kamp|op kamp|geappt|appte|belde|heeft gebeld|weet waar|in de trein|op weg|onderweg|is er al|gelukkig|concert|feest|training|voetbal`),
+    reach: 16,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.child-not-home", {
+    all: ["mijn dochter|mijn zoon|mijn kind*|dochtertje|zoontje|my daughter|my son|my kid", "niet uit school gekomen|niet thuisgekomen|niet thuis gekomen|niet teruggekomen|nog niet thuis|is not come home|not come home|didnt come home|hasnt come home", "uur|nacht|telefoon uit|telefoon staat uit|neemt niet op|weet ~ niks|weten ~ niks|niemand weet|at night|phone off|not answering"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|logeert|logeren|bij oma|bij opa|schoolreis|kamp|op kamp|geappt|appte|heeft gebeld|weet waar|in de trein|op weg|onderweg|is er al|gelukkig`),
+    reach: 16,
+    acute: "always",
+    negatable: false,
+  }),
+  // Someone in the shed or the garden now: "er zit iemand in mijn schuur, ik zie een zaklamp bewegen".
+  rule("danger.someone-outside", {
+    all: ["iemand in ~ schuur|iemand in de tuin|iemand in mijn tuin|iemand op ~ balkon|iemand op mijn balkon|iemand in de gang|someone in my shed|someone in my garden|someone in the garden", "zaklamp|zie ~ bewegen|zie ~ iemand|hoor ~ iemand|hoor ~ gerommel|nu|net|flashlight|right now|moving"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|buurman|tuinman|hovenier|klusjesman|monteur|mijn man|mijn zoon|mijn dochter|kat|hond|vos|egel|gisteren|vorige week|aangifte`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Someone with the writer who cannot breathe and turns blue: "mijn moeder is heel benauwd en wordt blauw".
+  rule("danger.cant-breathe", {
+    all: ["benauwd|krijgt geen lucht|krijg ~ geen lucht|geen adem|stikt|stikken|kan niet ademen|kan ~ niet ~ ademen|cant breathe|choking", "blauw|wordt blauw|weurt blauw|valt flauw|bewusteloos|reageert niet|turning blue|passed out"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|gaat ~ beter|weer goed|pufje ~ geholpen|gisteren|vorige week|vroeger|hardlopen|gesport|trap`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Sex demanded at work or for money as being "nice": "ik kan mijn contract wel vergeten als ik niet 'lief' ben".
+  rule("sexual.be-nice", {
+    all: ["als ik niet ~ lief ben|als ik lief ben|als ik ~ lief ~ ben ~ voor hem|lief voor hem|lief ~ voor hem ~ ben|if i am nice to him|if im nice to him|if i am not nice", "contract|baan|werk|geld|huur|schuld*|uitkering|vast|kamer|woning|promotie|job|rent|money"],
+    scope: "message",
+    unless: "zus|broer|moeder|vader|oma|opa|kind*|zoon|dochter|kat|hond|juf|meester|sint|kerstman",
+    reach: 16,
+    negatable: false,
+  }),
   // --- kinds added from set 21 (on phrasings of their own)
   // Drunk again, and afraid: "hij is weer dronken. ik ben bang."
   rule("violence.drunk-fear", {

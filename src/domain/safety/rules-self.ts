@@ -1303,6 +1303,40 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 10,
     negatable: false,
   }),
+  // --- kinds added from set 22 (on phrasings of their own)
+  // A self-harm streak broken, and the wound felt: "day 0 again, streak weg, en het prikt".
+  rule("selfharm.streak", {
+    all: ["day 0|dag 0|dag nul|teller ~ op 0|teller ~ op nul|streak ~ weg|streak ~ kwijt|streak ~ voorbij|streak broken|lost my streak|back to day", "prikt|bloed*|brandt|schrijnt|arm|pols|been|benen|pleister*|mesje*|litteken*|wond*|snij*|kras*|stings|bleeding|bleed|wrist"],
+    scope: "message",
+    unless: "duolingo|snapchat|snap|game|app|taal|spaans|engels|les|sport*|fitness|roken|sigaret*|drank|alcohol|gokken|suiker",
+    reach: 12,
+    negatable: false,
+  }),
+  // An urge with a blade at hand, in English: "the urge is screaming tonight, i've got the blade out".
+  rule("selfharm.urge-blade", {
+    all: ["the urge|urges|urge to|drang|de drang", "blade|razor|blades|mesje*|scheermes*"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|scheren|shave|shaving|baard|benen scheren|koken|cooking`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Methadone or pills doubled with drink, and breathing slow: "i doubled up on the methadone and had a few beers, breathing feels slow".
+  rule("overdose.symptoms", {
+    all: [SUBSTANCE, "breathing ~ slow|breathing ~ kind of slow|slow breathing|ademhaling ~ langzaam|adem ~ traag|ademhaling ~ traag|can barely breathe|doubled up|double dose|took double|dubbele dosis|dubbel ~ genomen"],
+    scope: "message",
+    unless: "voorgeschreven|zoals ~ dokter|zoals ~ arts|op advies|prescribed|as told",
+    reach: 10,
+    negatable: false,
+  }),
+  // A birthday or a Christmas that will be the last: "verjaardag volgende week. wordt de laatste."
+  rule("suicide.last-occasion", {
+    all: ["verjaardag|kerst|oud en nieuw|sinterklaas|zomer|birthday|christmas", "wordt de laatste|wordt mijn laatste|de laatste ~ $|is de laatste $|mijn laatste $|will be my last|will be the last|my last one"],
+    scope: "message",
+    unless: "als twintiger|als dertiger|in dit huis|hier|voor de verhuizing|verhuiz*|in nederland|op school|op het werk|bij dit werk|als student|in de twintig|single|vrijgezel|met deze baan|met dit team",
+    reach: 12,
+    negatable: false,
+  }),
   // --- kinds added from set 21 (on phrasings of their own)
   // Dead and nobody sad, as a wish or a miracle: "wonder: ik ben dood en niemand is verdrietig".
   rule("suicide.dead-unmissed", {

@@ -419,3 +419,35 @@ describe("the kinds of sentence added from set 21, on phrasings of their own", (
     expect(rulesOf("mijn dochter werd geslagen op het schoolplein, de juf heeft ingegrepen, ze is oke")).not.toContain("violence.hurt-done");
   });
 });
+
+describe("the kinds of sentence added from set 22, on phrasings of their own", () => {
+  const rulesOf = (text: string) => crisisHits(text).map((h) => h.rule.id);
+
+  it("reads a self-harm streak broken with a wound, and an urge with a blade at hand; not a language app's streak or shaving", () => {
+    expect(detectCrisis("dag 0 weer. mijn arm brandt")?.category).toBe("selfharm");
+    expect(rulesOf("mijn duolingo streak is weg, dag 0, mijn arm doet pijn van het sporten")).not.toContain("selfharm.streak");
+    expect(detectCrisis("the urges are bad, razor is next to me")?.category).toBe("selfharm");
+    expect(rulesOf("ik had de drang om mijn benen te scheren met een nieuw mesje")).not.toContain("selfharm.urge-blade");
+  });
+
+  it("reads methadone doubled, breathing slow; a birthday that will be the last; not a prescribed dose or the last one in this house", () => {
+    expect(detectCrisis("took double my methadone, breathing is slow now")?.category).toBe("overdose");
+    expect(rulesOf("de dokter zei dubbele dosis methadon, zoals voorgeschreven")).not.toContain("overdose.symptoms");
+    expect(detectCrisis("kerst dit jaar. wordt mijn laatste.")?.category).toBe("suicide");
+    expect(rulesOf("kerst dit jaar wordt de laatste in dit huis, we verhuizen")).not.toContain("suicide.last-occasion");
+  });
+
+  it("reads a child not home hours late, someone in the garden now, someone who cannot breathe and turns blue, and 'nice to him' for a job; not a child who texted from the train", () => {
+    expect(detectCrisis("mijn zoon is niet thuisgekomen, het is 11 uur 's nachts en zijn telefoon staat uit")?.acute).toBe(true);
+    expect(rulesOf("mijn zoon is nog niet thuis, hij heeft geappt dat hij in de trein zit")).not.toContain("danger.child-not-home");
+    expect(detectCrisis("er is iemand in mijn tuin, ik hoor iemand bij het raam")?.category).toBe("danger");
+    expect(detectCrisis("mijn vader krijgt geen lucht en wordt blauw")?.acute).toBe(true);
+    expect(detectCrisis("de baas zegt dat ik een vast contract krijg als ik lief voor hem ben")?.category).toBe("sexual");
+    expect(rulesOf("als ik lief ben voor mijn zus krijg ik geld voor de bus")).not.toContain("sexual.be-nice");
+  });
+
+  it("reads 'nobody' before a threat as a denial, and takes the radio as media", () => {
+    expect(detectCrisis("nee, niemand bedreigt me, ik word alleen gek van de brieven")).toBeNull();
+    expect(detectCrisis("op de radio zeiden ze dat een man met een mes is opgepakt in de stad")).toBeNull();
+  });
+});
