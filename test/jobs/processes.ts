@@ -6,12 +6,16 @@ import type { Delivery } from "./fake-telegram.js";
 
 const WORKER = path.resolve(import.meta.dirname, "fixtures/worker.ts");
 
-export interface Worker {
+/** A process a test started. */
+interface Child {
   child: ChildProcess;
-  /** Resolves when the dispatcher runs. */
-  ready: Promise<void>;
   /** Resolves with the exit code (or signal) when the process ends. */
   exited: Promise<number | string>;
+}
+
+export interface Worker extends Child {
+  /** Resolves when the dispatcher runs. */
+  ready: Promise<void>;
   stderr(): string;
 }
 
@@ -67,11 +71,9 @@ export async function until(what: string, check: () => boolean | Promise<boolean
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export interface ServiceProcess {
-  child: ChildProcess;
+export interface ServiceProcess extends Child {
   /** Resolves with the HTTP port once the service says it runs. */
   port: Promise<number>;
-  exited: Promise<number | string>;
   output(): string;
   /** SIGTERM, then SIGKILL if it has not stopped after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
