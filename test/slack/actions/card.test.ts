@@ -9,7 +9,7 @@ import type { ReferralService } from "../../../src/domain/referrals/service.js";
 import { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import { registerCardActions } from "../../../src/slack/actions/card.js";
 import { CARD_ACTIONS as A, DM_ACTIONS, VIEW } from "../../../src/slack/ids.js";
-import { expectNoReferralIdsRefused, fakeApp, fakeDeps, listenersFor, member, pressButton } from "../views/fake-bolt.js";
+import { expectListeners, expectNoReferralIdsRefused, fakeApp, fakeDeps, member, pressButton } from "../views/fake-bolt.js";
 
 const REFERRAL = "33333333-3333-4333-8333-333333333333";
 const petra = member();
@@ -32,10 +32,7 @@ function card(fail?: Error) {
 
 describe("the buttons on a referral card", () => {
   it("listen to every card button, and not to the buttons in direct messages", () => {
-    const c = card();
-    expect(c.actions).toHaveLength(1);
-    for (const id of Object.values(A)) expect(listenersFor(c.actions, id), id).toHaveLength(1);
-    for (const id of Object.values(DM_ACTIONS)) expect(listenersFor(c.actions, id), id).toHaveLength(0);
+    expectListeners(card().actions, 1, Object.values(A), Object.values(DM_ACTIONS));
   });
 
   it.each([

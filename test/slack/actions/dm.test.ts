@@ -10,7 +10,7 @@ import type { ReferralService } from "../../../src/domain/referrals/service.js";
 import { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import { registerDmActions } from "../../../src/slack/actions/dm.js";
 import { DM_ACTIONS, VIEW } from "../../../src/slack/ids.js";
-import { expectNoReferralIdsRefused, fakeApp, fakeDeps, listenersFor, member, pressButton } from "../views/fake-bolt.js";
+import { expectListeners, expectNoReferralIdsRefused, fakeApp, fakeDeps, member, pressButton } from "../views/fake-bolt.js";
 
 const REFERRAL = "33333333-3333-4333-8333-333333333333";
 const ahmed = member({ id: "55555555-5555-4555-8555-555555555555", name: "Ahmed", role: "COACH", slackUserId: "UAHMED" });
@@ -42,10 +42,7 @@ function dm(opts: { fail?: Error; askedAgain?: boolean } = {}) {
 
 describe("the buttons in direct messages", () => {
   it("listen to every ref.dm. action id, once", () => {
-    const f = dm();
-    expect(f.actions).toHaveLength(1);
-    for (const id of Object.values(DM_ACTIONS)) expect(listenersFor(f.actions, id), id).toHaveLength(1);
-    expect(listenersFor(f.actions, "ref.card.accept")).toHaveLength(0);
+    expectListeners(dm().actions, 1, Object.values(DM_ACTIONS), ["ref.card.accept"]);
   });
 
   it("'new link' makes a new invite and sends it to the coach", async () => {

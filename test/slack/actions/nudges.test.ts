@@ -9,7 +9,7 @@ import type { Member } from "../../../src/domain/members.js";
 import { registerNudgeActions } from "../../../src/slack/actions/nudges.js";
 import { NUDGE_ACTIONS } from "../../../src/slack/ids.js";
 import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
-import { fakeApp, fakeDeps, listenersFor, pressButton } from "../views/fake-bolt.js";
+import { expectListeners, fakeApp, fakeDeps, pressButton } from "../views/fake-bolt.js";
 
 const NOW = new Date("2027-03-10T09:00:00.000Z");
 let test: TestDb;
@@ -43,8 +43,7 @@ async function world(clientStatus: "ACTIVE" | "STOPPED" = "ACTIVE") {
 describe("the buttons of a coach nudge", () => {
   it("listen to the three nudge buttons", async () => {
     const w = await world();
-    for (const id of Object.values(NUDGE_ACTIONS)) expect(listenersFor(w.actions, id), id).toHaveLength(1);
-    expect(w.actions).toHaveLength(3);
+    expectListeners(w.actions, 3, Object.values(NUDGE_ACTIONS));
   });
 
   it("'klaar' closes the nudge and replaces the message with what was chosen, naming the client safely", async () => {

@@ -33,6 +33,13 @@ export function fakeApp(): { app: App; views: Map<string, ViewListener>; command
 /** The listeners a pressed action id reaches, as Bolt matches them (a string exactly, a pattern by test). */
 export const listenersFor = (actions: [string | RegExp, Listener][], actionId: string) => actions.filter(([m]) => (typeof m === "string" ? m === actionId : m.test(actionId))).map(([, l]) => l);
 
+/** `count` action listeners are registered: exactly one answers each of `answered`, none any of `ignored`. */
+export function expectListeners(actions: [string | RegExp, Listener][], count: number, answered: string[], ignored: string[] = []): void {
+  expect(actions).toHaveLength(count);
+  for (const id of answered) expect(listenersFor(actions, id), id).toHaveLength(1);
+  for (const id of ignored) expect(listenersFor(actions, id), id).toHaveLength(0);
+}
+
 /** A press of a button as Bolt gives it: every listener registered for `actionId` gets it, with `who` as the member in the context. */
 export async function pressButton(actions: [string | RegExp, Listener][], press: { actionId: string; value: unknown; who: Member | null; body: Record<string, unknown>; client: unknown; ack?: () => Promise<void> }): Promise<void> {
   const ack = press.ack ?? (() => Promise.resolve());
