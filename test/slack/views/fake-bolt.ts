@@ -121,6 +121,15 @@ export function viewOf(values: Record<string, Record<string, unknown>>, meta: Re
   return { state: { values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { v }])) }, private_metadata: typeof meta === "string" ? meta : JSON.stringify(meta) };
 }
 
+/**
+ * A modal filled in completely (`full`, block id -> input state), sent from channel C123: each call
+ * may change some inputs (`over`) or the metadata.
+ */
+export const filledIn =
+  (full: Record<string, Record<string, unknown>>) =>
+  (over: Record<string, Record<string, unknown>> = {}, meta: Record<string, unknown> = { channel: "C123" }): unknown =>
+    viewOf({ ...full, ...over }, meta);
+
 export const bodyOf = (user: unknown = "UPETRA") => ({ user: { id: user } });
 export const contextOf = (m: Member | null): Context => ({ member: m }) as unknown as Context;
 
