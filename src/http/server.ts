@@ -57,6 +57,17 @@ export function listen(server: http.Server, port: number, host: string): Promise
   });
 }
 
+/**
+ * Closes a server at once, with every connection it has, also those in the middle of a request:
+ * for the fakes of Telegram and Slack, whose clients must not keep them open.
+ */
+export function closeNow(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
 export function close(server: http.Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());

@@ -8,6 +8,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeNow } from "../http/server.js";
 import type { FileStore } from "./files.js";
 import { parseMultipart } from "./multipart.js";
 
@@ -243,10 +244,6 @@ export async function startFakeSlackWebApi(deps: { clock: () => Date; changed: (
     state,
     methods,
     triggers,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeNow(server),
   };
 }

@@ -6,6 +6,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeNow } from "../http/server.js";
 import type { FileStore } from "./files.js";
 import { parseMultipart } from "./multipart.js";
 
@@ -281,10 +282,6 @@ export async function startFakeBotApi(deps: BotApiDeps): Promise<FakeBotApi> {
         },
       });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeNow(server),
   };
 }

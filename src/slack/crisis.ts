@@ -24,7 +24,7 @@ import {
 } from "../domain/safety/alert-store.js";
 import { SendError } from "../jobs/errors.js";
 import { firstName } from "../domain/clients.js";
-import type { JobHandler, JobHandlers } from "../jobs/types.js";
+import type { JobContext, JobHandler, JobHandlers } from "../jobs/types.js";
 import { memberFor, refuse, tellUser, type SlackDeps } from "./context.js";
 import type { SlackT } from "../i18n-slack.js";
 import { isNotInChannel, stepper } from "./delivery.js";
@@ -127,11 +127,17 @@ export interface CrisisDeliveryDeps {
 
 const dm = (web: webApi.WebClient, userId: string, message: Rendered) => postDm(web, userId, message);
 
-function notifyHandler(deps: CrisisDeliveryDeps): JobHandler {
+/** A job about one alert (its id in the payload): nothing to do when the alert is gone. */
+function alertJob<P extends { alertId: string }>(deps: CrisisDeliveryDeps, run: (p: P, view: AlertView, ctx: JobContext) => Promise<void>): JobHandler {
   return async (job, ctx) => {
-    const p = job.payload as CrisisNotifyPayload;
+    const p = job.payload as P;
     const view = await loadAlertView(deps.db, p.alertId);
-    if (!view) return;
+    if (view) await run(p, view, ctx);
+  };
+}
+
+function notifyHandler(deps: CrisisDeliveryDeps): JobHandler {
+  return alertJob<CrisisNotifyPayload>(deps, async (p, view, ctx) => {
     const { alert, coach } = view;
     const now = ctx.now();
     const noSlack = !coach.slackUserId;
@@ -172,14 +178,11 @@ function notifyHandler(deps: CrisisDeliveryDeps): JobHandler {
       reached.push(m.id);
     }
     await step("recorded", () => recordAlertEvent(deps.db, alert, "alerted", { via: "dm", reason: "signal", to: reached.join(","), eventId: p.eventId ?? null }, now));
-  };
+  });
 }
 
 function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
-  return async (job, ctx) => {
-    const p = job.payload as CrisisEscalatePayload;
-    const view = await loadAlertView(deps.db, p.alertId);
-    if (!view) return;
+  return alertJob<CrisisEscalatePayload>(deps, async (p, view, ctx) => {
     const { alert, coach } = view;
     // Someone confirmed in time, or it went to the team already: nothing to do.
     if (alert.status !== "OPEN" || (alert.escalatedAt && !p.done?.length)) return;
@@ -227,7 +230,7 @@ function escalateHandler(deps: CrisisDeliveryDeps): JobHandler {
       await markEscalated(deps.db, alert.id, now);
       await recordAlertEvent(deps.db, alert, "escalated", { why: p.why, to: reached.join(",") }, now);
     });
-  };
+  });
 }
 
 /** The job handlers to give the dispatcher. */

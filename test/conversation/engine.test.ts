@@ -4,7 +4,7 @@ import { createEngine, type Engine, type IncomingMessage } from "../../src/conve
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { silentLogger } from "../../src/log.js";
 import { backends, useDb } from "../support/db.js";
-import { button, inviteClient, keys, takeMessages } from "../support/world.js";
+import { button, expectOnboardedSam, inviteClient, keys, takeMessages } from "../support/world.js";
 
 const CHAT = 424242;
 let nextUpdate = 1000;
@@ -50,20 +50,7 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
     out = await takeMessages(db, invited.clientId);
     expect(keys(out)).toEqual(["onboarding.reminders.yesOk", "onboarding.done"]);
 
-    const client = await db.prisma.client.findUniqueOrThrow({ where: { id: invited.clientId } });
-    expect(client).toMatchObject({
-      telegramChatId: BigInt(CHAT),
-      callName: "Sam",
-      status: "ACTIVE",
-      remindersWanted: true,
-      reminderDaypart: "evening",
-      checkinEveryDays: 14,
-    });
-    const consents = await db.prisma.consentRecord.findMany({ where: { clientId: invited.clientId }, orderBy: { at: "asc" } });
-    expect(consents.map((c) => [c.subject, c.decision])).toEqual([
-      ["data", "GIVEN"],
-      ["reminders", "GIVEN"],
-    ]);
+    await expectOnboardedSam(db, invited.clientId, CHAT);
     expect(await db.prisma.flowRun.findFirst({ where: { clientId: invited.clientId } })).toMatchObject({ status: "DONE" });
   });
 

@@ -19,6 +19,12 @@ async function seed(db: Database, chatId: number): Promise<string> {
 const RENAME = `UPDATE "Client" SET "callName" = $2 WHERE id = $1::uuid RETURNING "callName"`;
 const callName = async (db: Database, id: string) => (await db.prisma.client.findUniqueOrThrow({ where: { id } })).callName;
 
+/** A transaction that fails (with `error`, as `toThrow` reads it), after which the client is called `left`. */
+async function expectFails(db: Database, id: string, left: string | null, error: string | RegExp | undefined, fn: Parameters<Database["sql"]["transaction"]>[0]): Promise<void> {
+  await expect(db.sql.transaction(fn)).rejects.toThrow(error);
+  expect(await callName(db, id)).toBe(left);
+}
+
 describe.each(backends)("plain SQL transactions on %s", (_name, fresh, available) => {
   const freshDb = useDb(fresh);
 
@@ -41,29 +47,20 @@ describe.each(backends)("plain SQL transactions on %s", (_name, fresh, available
   it.runIf(available)("roll everything back when queryAndCommit's statement fails, or when fn throws", async () => {
     const db = await freshDb();
     const id = await seed(db, 7002);
-    await expect(
-      db.sql.transaction(async (sql) => {
-        await sql.query(RENAME, [id, "Sam"]);
-        await sql.queryAndCommit(`UPDATE "Client" SET status = 'NO SUCH STATUS' WHERE id = $1::uuid`, [id]);
-      }),
-    ).rejects.toThrow();
-    expect(await callName(db, id)).toBeNull();
-    await expect(
-      db.sql.transaction(async (sql) => {
-        await sql.query(RENAME, [id, "Sam"]);
-        throw new Error("changed my mind");
-      }),
-    ).rejects.toThrow("changed my mind");
-    expect(await callName(db, id)).toBeNull();
+    await expectFails(db, id, null, undefined, async (sql) => {
+      await sql.query(RENAME, [id, "Sam"]);
+      await sql.queryAndCommit(`UPDATE "Client" SET status = 'NO SUCH STATUS' WHERE id = $1::uuid`, [id]);
+    });
+    await expectFails(db, id, null, "changed my mind", async (sql) => {
+      await sql.query(RENAME, [id, "Sam"]);
+      throw new Error("changed my mind");
+    });
     // A failure fn caught still aborted the transaction: the commit says so and nothing is kept.
-    await expect(
-      db.sql.transaction(async (sql) => {
-        await sql.query(RENAME, [id, "Sam"]);
-        await sql.query(`SELECT 1/0`).catch(() => undefined);
-        await sql.queryAndCommit(RENAME, [id, "Sammie"]);
-      }),
-    ).rejects.toThrow();
-    expect(await callName(db, id)).toBeNull();
+    await expectFails(db, id, null, undefined, async (sql) => {
+      await sql.query(RENAME, [id, "Sam"]);
+      await sql.query(`SELECT 1/0`).catch(() => undefined);
+      await sql.queryAndCommit(RENAME, [id, "Sammie"]);
+    });
     // The runner's connection works as before afterwards.
     await db.sql.transaction((sql) => sql.queryAndCommit(RENAME, [id, "Sam"]));
     expect(await callName(db, id)).toBe("Sam");
@@ -72,13 +69,10 @@ describe.each(backends)("plain SQL transactions on %s", (_name, fresh, available
   it.runIf(available)("refuse a statement after queryAndCommit", async () => {
     const db = await freshDb();
     const id = await seed(db, 7003);
-    await expect(
-      db.sql.transaction(async (sql) => {
-        await sql.queryAndCommit(RENAME, [id, "Sam"]);
-        await sql.query(RENAME, [id, "Sammie"]);
-      }),
-    ).rejects.toThrow(/no statement can follow/);
-    expect(await callName(db, id)).toBe("Sam");
+    await expectFails(db, id, "Sam", /no statement can follow/, async (sql) => {
+      await sql.queryAndCommit(RENAME, [id, "Sam"]);
+      await sql.query(RENAME, [id, "Sammie"]);
+    });
   });
 
   it.runIf(available)("hold the client's row lock until the commit: a second transaction waits and then reads what the first wrote", async () => {

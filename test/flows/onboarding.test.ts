@@ -24,6 +24,20 @@ const keys = (s: Step) => s.says.map((x) => x.key);
 const question = (s: Step) => s.says[s.says.length - 1];
 const buttonIds = (say: Say | undefined) => (say?.choices ?? []).flat().map((c) => c.id);
 
+/**
+ * The consent question set aside: `first` is answered with `answer` alone and records nothing,
+ * and the next message (`next`) brings the question back, again recording nothing.
+ */
+function setAsideThenAsked(first: ClientEvent, answer: string, next: string): Step {
+  let s = send(start(), first);
+  expect(keys(s)).toEqual([answer]);
+  expect(s.effects).toEqual([]);
+  s = send(s, said(next));
+  expect(keys(s)).toEqual(["onboarding.consent.ask"]);
+  expect(s.effects).toEqual([]);
+  return s;
+}
+
 describe("onboarding flow", () => {
   it("introduces the bot and the coach, says what is saved, then asks for consent with three buttons", () => {
     const s = start();
@@ -55,12 +69,7 @@ describe("onboarding flow", () => {
   });
 
   it("on not now waits, and any later message brings the question back", () => {
-    let s = send(start(), chose("later"));
-    expect(keys(s)).toEqual(["onboarding.consent.laterOk"]);
-    expect(s.effects).toEqual([]);
-    s = send(s, said("hoi"));
-    expect(keys(s)).toEqual(["onboarding.consent.ask"]);
-    s = send(s, chose("yes"));
+    const s = send(setAsideThenAsked(chose("later"), "onboarding.consent.laterOk", "hoi"), chose("yes"));
     expect(s.snap.value).toBe("name");
   });
 
@@ -84,13 +93,7 @@ describe("onboarding flow", () => {
   });
 
   it("'first ask my coach' records nothing, and the question comes back with the next message", () => {
-    let s = send(start(), said("nee, ik wil het eerst aan Ahmed vragen"));
-    expect(keys(s)).toEqual(["onboarding.consent.askCoachOk"]);
-    expect(s.effects).toEqual([]);
-    s = send(s, said("ok ik heb erover nagedacht"));
-    expect(keys(s)).toEqual(["onboarding.consent.ask"]);
-    expect(s.effects).toEqual([]);
-    s = send(s, said("ja hoor"));
+    const s = send(setAsideThenAsked(said("nee, ik wil het eerst aan Ahmed vragen"), "onboarding.consent.askCoachOk", "ok ik heb erover nagedacht"), said("ja hoor"));
     expect(s.effects).toEqual([{ kind: "consent", subject: "data", textVersion: "onboarding.consent@1", decision: "GIVEN" }]);
   });
 

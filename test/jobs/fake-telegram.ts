@@ -10,6 +10,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeNow } from "../../src/http/server.js";
 import { BOT_INFO } from "../fixtures/updates.js";
 
 export interface Delivery {
@@ -99,11 +100,7 @@ export async function startFakeTelegram(opts: { latencyMs?: number; lossWhenCut?
     deliveries,
     blocked,
     cut,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeNow(server),
   });
   return fake;
 }

@@ -6,13 +6,45 @@ import type { Delivery } from "./fake-telegram.js";
 
 const WORKER = path.resolve(import.meta.dirname, "fixtures/worker.ts");
 
-export interface Worker {
+/** A process a test started. */
+interface Child {
   child: ChildProcess;
-  /** Resolves when the dispatcher runs. */
-  ready: Promise<void>;
   /** Resolves with the exit code (or signal) when the process ends. */
   exited: Promise<number | string>;
+}
+
+export interface Worker extends Child {
+  /** Resolves when the dispatcher runs. */
+  ready: Promise<void>;
   stderr(): string;
+}
+
+/**
+ * Follows a child: `output()` is what it wrote so far on `streams`; `exited`, its exit code (or
+ * signal); `until(read, died)`, the first value `read` finds at a write on stdout (it gets the
+ * chunk), or an error with `died(code)` when the child exits first; `stop(graceMs)`, SIGTERM, and
+ * SIGKILL if it has not stopped after `graceMs` (when given).
+ */
+function follow(child: ChildProcess, streams: ("stdout" | "stderr")[]) {
+  let out = "";
+  for (const stream of streams) child[stream]?.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  const until = <T>(read: (chunk: string) => T | undefined, died: (code: number | string) => string) =>
+    new Promise<T>((resolve, reject) => {
+      child.stdout?.on("data", (c: Buffer) => {
+        const found = read(c.toString("utf8"));
+        if (found !== undefined) resolve(found);
+      });
+      exited.then((code) => reject(new Error(died(code))), reject);
+    });
+  const stop = async (graceMs?: number) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = graceMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { output: () => out, exited, until, stop };
 }
 
 export function spawnWorker(env: Record<string, string>): Worker {
@@ -20,16 +52,12 @@ export function spawnWorker(env: Record<string, string>): Worker {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let err = "";
-  child.stderr?.on("data", (c: Buffer) => (err += c.toString("utf8")));
-  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (c: Buffer) => {
-      if (c.toString("utf8").includes("ready")) resolve();
-    });
-    exited.then((code) => reject(new Error(`worker exited (${code}) before it was ready: ${err.slice(-2000)}`)), reject);
-  });
-  return { child, ready, exited, stderr: () => err };
+  const { output, exited, until } = follow(child, ["stderr"]);
+  const ready = until(
+    (chunk) => (chunk.includes("ready") ? true : undefined),
+    (code) => `worker exited (${code}) before it was ready: ${output().slice(-2000)}`,
+  ).then(() => undefined);
+  return { child, ready, exited, stderr: output };
 }
 
 /** Polls `check` every 20 ms until it is true, or fails after `timeoutMs`. */
@@ -43,11 +71,9 @@ export async function until(what: string, check: () => boolean | Promise<boolean
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export interface ServiceProcess {
-  child: ChildProcess;
+export interface ServiceProcess extends Child {
   /** Resolves with the HTTP port once the service says it runs. */
   port: Promise<number>;
-  exited: Promise<number | string>;
   output(): string;
   /** SIGTERM, then SIGKILL if it has not stopped after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
@@ -63,31 +89,15 @@ export function spawnService(env: Record<string, string>): ServiceProcess {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...(process.env.KOERS_DATA_KEY ? { KOERS_DATA_KEY: process.env.KOERS_DATA_KEY } : {}), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let out = "";
-  child.stdout?.on("data", (c: Buffer) => (out += c.toString("utf8")));
-  child.stderr?.on("data", (c: Buffer) => (out += c.toString("utf8")));
-  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
-  const port = new Promise<number>((resolve, reject) => {
-    const onData = () => {
-      const m = /Koers runs on port (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    };
-    child.stdout?.on("data", onData);
-    exited.then((code) => reject(new Error(`the service exited (${code}) before it ran: ${out.slice(-2000)}`)), reject);
-  });
-  return {
-    child,
-    port,
-    exited,
-    output: () => out,
-    async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-      await exited;
-      clearTimeout(timer);
+  const { output, exited, until, stop } = follow(child, ["stdout", "stderr"]);
+  const port = until(
+    () => {
+      const m = /Koers runs on port (\d+)/.exec(output());
+      return m ? Number(m[1]) : undefined;
     },
-  };
+    (code) => `the service exited (${code}) before it ran: ${output().slice(-2000)}`,
+  );
+  return { child, port, exited, output, stop: (graceMs = 10_000) => stop(graceMs) };
 }
 
 export interface FakeTelegramProcess {
@@ -103,27 +113,17 @@ export async function spawnFakeTelegram(opts: { latencyMs?: number } = {}): Prom
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LATENCY_MS: String(opts.latencyMs ?? 0) },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let out = "";
-  child.stdout?.on("data", (c: Buffer) => (out += c.toString("utf8")));
-  child.stderr?.on("data", (c: Buffer) => (out += c.toString("utf8")));
-  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
-  const apiRoot = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", () => {
-      const m = /apiRoot (\S+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    exited.then((code) => reject(new Error(`the fake Bot API exited (${code}): ${out.slice(-2000)}`)), reject);
-  });
+  const { output, until, stop } = follow(child, ["stdout", "stderr"]);
+  const apiRoot = await until(
+    () => /apiRoot (\S+)/.exec(output())?.[1] || undefined,
+    (code) => `the fake Bot API exited (${code}): ${output().slice(-2000)}`,
+  );
   return {
     apiRoot,
     async deliveries() {
       const res = await fetch(`${apiRoot}/_deliveries`);
       return (await res.json()) as Delivery[];
     },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      await exited;
-    },
+    stop: () => stop(),
   };
 }

@@ -9,7 +9,7 @@ import type { Member } from "../../src/domain/members.js";
 import type { ReferralService } from "../../src/domain/referrals/service.js";
 import { ReferralRefused } from "../../src/domain/referrals/types.js";
 import { askingMember, directMessage, memberFor, memberMiddleware, memberOf, modalErrors, onMemberButton, orRefuse, placeOf, refuse, tellUser } from "../../src/slack/context.js";
-import { contextOf, fakeApp, fakeDeps, listenersFor, member } from "./views/fake-bolt.js";
+import { contextOf, fakeApp, fakeDeps, member, pressButton } from "./views/fake-bolt.js";
 
 const petra = member();
 const ahmed = member({ id: "55555555-5555-4555-8555-555555555555", name: "Ahmed", role: "COACH", slackUserId: "UAHMED" });
@@ -119,9 +119,7 @@ describe("onMemberButton", () => {
     const handled: { id: string; what: string; member: string }[] = [];
     let acked = 0;
     onMemberButton(app, f.deps, /^ref\./, (p) => (handled.push({ id: p.id, what: p.asked.what, member: p.member.name }), Promise.resolve()));
-    const run = async () => {
-      for (const l of listenersFor(actions, actionId)) await l({ ack: () => (acked++, Promise.resolve()), body: { user: { id: "UPETRA" } }, action: { action_id: actionId, value: "v" }, client: f.client, context: contextOf(who) });
-    };
+    const run = () => pressButton(actions, { actionId, value: "v", who, ack: () => (acked++, Promise.resolve()), client: f.client, body: { user: { id: "UPETRA" } } });
     return { f, handled, run, acked: () => acked };
   }
 

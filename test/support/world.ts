@@ -2,6 +2,7 @@
  * Builders for the people in a test: a coach team, a coach and an invited client, plus helpers
  * to drive the engine like a client would and read what the outbox holds.
  */
+import { expect } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createClientInvite } from "../../src/domain/invites.js";
 import type { OutMessage, TelegramSendPayload } from "../../src/outbox/messages.js";
@@ -52,3 +53,25 @@ export function button(messages: OutMessage[], choice: string): string {
 }
 
 export const keys = (messages: OutMessage[]) => messages.map((m) => m.key);
+
+/**
+ * Samira after the onboarding the engine and end-to-end tests go through: her chat linked, called
+ * Sam, reminders in the evening every two weeks, and consent given to her data and to reminders.
+ */
+export async function expectOnboardedSam(db: Database, clientId: string, chatId: number | bigint): Promise<void> {
+  const client = await db.prisma.client.findUniqueOrThrow({ where: { id: clientId } });
+  expect(client).toMatchObject({
+    telegramChatId: BigInt(chatId),
+    name: "Samira",
+    callName: "Sam",
+    status: "ACTIVE",
+    remindersWanted: true,
+    reminderDaypart: "evening",
+    checkinEveryDays: 14,
+  });
+  const consents = await db.prisma.consentRecord.findMany({ where: { clientId }, orderBy: { at: "asc" } });
+  expect(consents.map((c) => [c.subject, c.textVersion, c.decision])).toEqual([
+    ["data", "onboarding.consent@1", "GIVEN"],
+    ["reminders", "onboarding.reminders@1", "GIVEN"],
+  ]);
+}

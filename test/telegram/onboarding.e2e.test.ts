@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Koers } from "../../src/app.js";
 import { footprint, memoryLogger, nlText, outboxIdle, startOnEmulator, templateDataDir, type LogLine } from "../support/service.js";
 import { startEmulator, type Emulator } from "../support/telegram.js";
-import { inviteClient } from "../support/world.js";
+import { expectOnboardedSam, inviteClient } from "../support/world.js";
 
 let emulator: Emulator;
 let koers: Koers;
@@ -107,21 +107,7 @@ describe("the bot on the Telegram emulator", () => {
     await outboxIdle(db);
     expect(await samira.unread()).toEqual([]);
 
-    const client = await db.prisma.client.findUniqueOrThrow({ where: { id: invited.clientId } });
-    expect(client).toMatchObject({
-      telegramChatId: 7101n,
-      name: "Samira",
-      callName: "Sam",
-      status: "ACTIVE",
-      remindersWanted: true,
-      reminderDaypart: "evening",
-      checkinEveryDays: 14,
-    });
-    const consents = await db.prisma.consentRecord.findMany({ where: { clientId: invited.clientId }, orderBy: { at: "asc" } });
-    expect(consents.map((c) => [c.subject, c.textVersion, c.decision])).toEqual([
-      ["data", "onboarding.consent@1", "GIVEN"],
-      ["reminders", "onboarding.reminders@1", "GIVEN"],
-    ]);
+    await expectOnboardedSam(db, invited.clientId, 7101n);
     const invite = await db.prisma.invite.findFirstOrThrow({ where: { clientId: invited.clientId } });
     expect(invite.usedAt).toBeInstanceOf(Date);
     const runs = await db.prisma.flowRun.findMany({ where: { clientId: invited.clientId } });

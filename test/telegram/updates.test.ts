@@ -275,16 +275,29 @@ describe("long polling", () => {
       await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
     }
 
-    it("does not confirm an update during a database outage, and handles it once when the database is back", async () => {
+    /**
+     * A polling service on a database of its own, with Ahmed's client invited and her /start
+     * update made (`chatId`); once the first poll is confirmed, the outage begins.
+     */
+    async function pollingInOutage(chatId: number) {
       const t = await outageDb();
       const koers = await startPollingService({ DATABASE_URL: t.url });
       const invited = await inviteClient(koers.db, { coach: "Ahmed" });
-      const start = commandUpdate(64_401, `/start ${invited.code}`);
-      // Confirm everything so far, so the offsets below are about this update only.
+      const start = commandUpdate(chatId, `/start ${invited.code}`);
+      // Confirm everything so far, so the offsets in the test are about this update only.
       await waitFor("a first poll", () => api.offsets.length > 0);
-
-      // The outage: the database refuses new connections and drops the open ones.
       await cutOff(t.name);
+      return { t, koers, start };
+    }
+
+    /** Nothing more comes to the chat: its update was handled once. */
+    async function expectNothingMore(chatId: number): Promise<void> {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await emulator.user({ chatId }).unread()).toEqual([]);
+    }
+
+    it("does not confirm an update during a database outage, and handles it once when the database is back", async () => {
+      const { t, koers, start } = await pollingInOutage(64_401);
       expect(await koers.db.ping()).toBe(false);
       api.push(start);
       await waitFor("3 tries during the outage", async () => (await sample(koers, "koers_telegram_updates_total", 'outcome="retried"')) >= 3, 15_000);
@@ -299,18 +312,11 @@ describe("long polling", () => {
       expect(await sample(koers, "koers_telegram_updates_total", 'outcome="handled"')).toBe(1);
       expect(await koers.db.prisma.processedUpdate.count({ where: { updateId: BigInt(start.update_id) } })).toBe(1);
       expect(api.deliveries.get(start.update_id)).toBe(1);
-      // Nothing more for this chat: handled once.
-      await new Promise((r) => setTimeout(r, 300));
-      expect(await emulator.user({ chatId: 64_401 }).unread()).toEqual([]);
+      await expectNothingMore(64_401);
     });
 
     it("leaves an update unconfirmed when stopped during an outage, so the next start handles it once", async () => {
-      const t = await outageDb();
-      const first = await startPollingService({ DATABASE_URL: t.url });
-      const invited = await inviteClient(first.db, { coach: "Ahmed" });
-      const start = commandUpdate(64_501, `/start ${invited.code}`);
-      await waitFor("a first poll", () => api.offsets.length > 0);
-      await cutOff(t.name);
+      const { t, koers: first, start } = await pollingInOutage(64_501);
       api.push(start);
       await waitFor("a try during the outage", async () => (await sample(first, "koers_telegram_updates_total", 'outcome="retried"')) >= 1, 15_000);
       await first.stop();
@@ -328,8 +334,7 @@ describe("long polling", () => {
       await waitFor("the update to be confirmed", () => api.offsets.some((o) => o > start.update_id));
       expect(api.deliveries.get(start.update_id)).toBe(2);
       expect(await second.db.prisma.processedUpdate.count({ where: { updateId: BigInt(start.update_id) } })).toBe(1);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(await emulator.user({ chatId: 64_501 }).unread()).toEqual([]);
+      await expectNothingMore(64_501);
     });
 
     it("answers the webhook 500 during an outage, and handles Telegram's retry once when the database is back", async () => {
@@ -360,8 +365,7 @@ describe("long polling", () => {
       expect((await emulator.user({ chatId: 64_601 }).botMessages(4, 20_000)).map((m) => m.text)).toEqual(welcome("Noor"));
       // A late retry of the same update is a duplicate: nothing more is sent.
       expect((await post()).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(await emulator.user({ chatId: 64_601 }).unread()).toEqual([]);
+      await expectNothingMore(64_601);
     });
   });
 });

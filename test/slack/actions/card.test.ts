@@ -9,7 +9,7 @@ import type { ReferralService } from "../../../src/domain/referrals/service.js";
 import { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import { registerCardActions } from "../../../src/slack/actions/card.js";
 import { CARD_ACTIONS as A, DM_ACTIONS, VIEW } from "../../../src/slack/ids.js";
-import { contextOf, fakeApp, fakeDeps, listenersFor, member } from "../views/fake-bolt.js";
+import { expectListeners, expectNoReferralIdsRefused, fakeApp, fakeDeps, member, pressButton } from "../views/fake-bolt.js";
 
 const REFERRAL = "33333333-3333-4333-8333-333333333333";
 const petra = member();
@@ -24,21 +24,15 @@ function card(fail?: Error) {
   const f = fakeDeps(service);
   const { app, actions } = fakeApp();
   registerCardActions(app, f.deps);
-  const press = async (actionId: string, value: unknown = REFERRAL, who: Member | null = petra) => {
-    for (const l of listenersFor(actions, actionId)) {
-      await l({ ack: () => Promise.resolve(), body: { user: { id: "UPETRA" }, channel: { id: "CPARTNER" }, trigger_id: "trig-9" }, action: { action_id: actionId, value }, client: f.client, context: contextOf(who) });
-    }
-  };
+  const press = (actionId: string, value: unknown = REFERRAL, who: Member | null = petra) =>
+    pressButton(actions, { actionId, value, who, client: f.client, body: { user: { id: "UPETRA" }, channel: { id: "CPARTNER" }, trigger_id: "trig-9" } });
   const opened = () => f.rec.opened.map((o) => [o.trigger_id, o.view.callback_id, JSON.parse(o.view.private_metadata ?? "{}")]);
   return { ...f, calls, acted, press, actions, opened };
 }
 
 describe("the buttons on a referral card", () => {
   it("listen to every card button, and not to the buttons in direct messages", () => {
-    const c = card();
-    expect(c.actions).toHaveLength(1);
-    for (const id of Object.values(A)) expect(listenersFor(c.actions, id), id).toHaveLength(1);
-    for (const id of Object.values(DM_ACTIONS)) expect(listenersFor(c.actions, id), id).toHaveLength(0);
+    expectListeners(card().actions, 1, Object.values(A), Object.values(DM_ACTIONS));
   });
 
   it.each([
@@ -101,13 +95,7 @@ describe("the buttons on a referral card", () => {
   });
 
   it("a value that is no referral id is refused before any query", async () => {
-    for (const value of ["", "1 OR 1=1", null, { id: REFERRAL }]) {
-      const c = card();
-      await c.press(A.accept, value);
-      expect(c.calls).toEqual([]);
-      expect(c.rec.ephemeral.map((e) => e.text)).toEqual(["referral.refused.unknown"]);
-      expect(c.rec.audits.map((a) => a.detail.why)).toEqual(["malformedId"]);
-    }
+    await expectNoReferralIdsRefused(() => card(), A.accept, ["", "1 OR 1=1", null, { id: REFERRAL }]);
   });
 
   it("someone unknown changes nothing", async () => {

@@ -10,7 +10,7 @@ import type { ReferralService } from "../../../src/domain/referrals/service.js";
 import { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import { registerDmActions } from "../../../src/slack/actions/dm.js";
 import { DM_ACTIONS, VIEW } from "../../../src/slack/ids.js";
-import { contextOf, fakeApp, fakeDeps, listenersFor, member } from "../views/fake-bolt.js";
+import { expectListeners, expectNoReferralIdsRefused, fakeApp, fakeDeps, member, pressButton } from "../views/fake-bolt.js";
 
 const REFERRAL = "33333333-3333-4333-8333-333333333333";
 const ahmed = member({ id: "55555555-5555-4555-8555-555555555555", name: "Ahmed", role: "COACH", slackUserId: "UAHMED" });
@@ -34,20 +34,15 @@ function dm(opts: { fail?: Error; askedAgain?: boolean } = {}) {
   const { app, actions } = fakeApp();
   registerDmActions(app, f.deps);
   const acks: number[] = [];
-  const press = async (actionId: string, value: unknown = REFERRAL, who: Member | null = ahmed) => {
-    for (const l of listenersFor(actions, actionId)) {
-      await l({ ack: () => (acks.push(1), Promise.resolve()), body: { user: { id: "UAHMED" }, channel: { id: "D777" }, trigger_id: "trig-3" }, action: { action_id: actionId, value }, client: f.client, context: contextOf(who) });
-    }
-  };
+  const ack = () => (acks.push(1), Promise.resolve());
+  const press = (actionId: string, value: unknown = REFERRAL, who: Member | null = ahmed) =>
+    pressButton(actions, { actionId, value, who, ack, client: f.client, body: { user: { id: "UAHMED" }, channel: { id: "D777" }, trigger_id: "trig-3" } });
   return { ...f, calls, acted, acks, press, actions };
 }
 
 describe("the buttons in direct messages", () => {
   it("listen to every ref.dm. action id, once", () => {
-    const f = dm();
-    expect(f.actions).toHaveLength(1);
-    for (const id of Object.values(DM_ACTIONS)) expect(listenersFor(f.actions, id), id).toHaveLength(1);
-    expect(listenersFor(f.actions, "ref.card.accept")).toHaveLength(0);
+    expectListeners(dm().actions, 1, Object.values(DM_ACTIONS), ["ref.card.accept"]);
   });
 
   it("'new link' makes a new invite and sends it to the coach", async () => {
@@ -107,13 +102,7 @@ describe("the buttons in direct messages", () => {
   });
 
   it("a value that is no referral id is refused before any query", async () => {
-    for (const value of ["", "x", `${REFERRAL} `, null, 7]) {
-      const f = dm();
-      await f.press(DM_ACTIONS.noContact, value);
-      expect(f.calls).toEqual([]);
-      expect(f.rec.ephemeral.map((e) => e.text)).toEqual(["referral.refused.unknown"]);
-      expect(f.rec.audits.map((a) => a.detail.why)).toEqual(["malformedId"]);
-    }
+    await expectNoReferralIdsRefused(() => dm(), DM_ACTIONS.noContact, ["", "x", `${REFERRAL} `, null, 7]);
   });
 
   it("someone unknown gets the not-a-member answer and nothing happens", async () => {

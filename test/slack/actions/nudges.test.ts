@@ -9,7 +9,7 @@ import type { Member } from "../../../src/domain/members.js";
 import { registerNudgeActions } from "../../../src/slack/actions/nudges.js";
 import { NUDGE_ACTIONS } from "../../../src/slack/ids.js";
 import { freshEmbeddedDb, type TestDb } from "../../support/db.js";
-import { contextOf, fakeApp, fakeDeps, listenersFor } from "../views/fake-bolt.js";
+import { expectListeners, fakeApp, fakeDeps, pressButton } from "../views/fake-bolt.js";
 
 const NOW = new Date("2027-03-10T09:00:00.000Z");
 let test: TestDb;
@@ -34,11 +34,8 @@ async function world(clientStatus: "ACTIVE" | "STOPPED" = "ACTIVE") {
   const deps = { ...f.deps, db, clock: () => NOW };
   const { app, actions } = fakeApp();
   registerNudgeActions(app, deps);
-  const press = async (actionId: string, value: unknown, who: Member | null, body: Record<string, unknown> = {}) => {
-    for (const l of listenersFor(actions, actionId)) {
-      await l({ ack: () => Promise.resolve(), body: { user: { id: who?.slackUserId ?? "UNOBODY" }, channel: { id: "D1" }, message: { ts: "1700.1" }, ...body }, action: { action_id: actionId, value }, client: f.client, context: contextOf(who) });
-    }
-  };
+  const press = (actionId: string, value: unknown, who: Member | null, body: Record<string, unknown> = {}) =>
+    pressButton(actions, { actionId, value, who, client: f.client, body: { user: { id: who?.slackUserId ?? "UNOBODY" }, channel: { id: "D1" }, message: { ts: "1700.1" }, ...body } });
   const refusals = () => db.prisma.auditEvent.findMany({ where: { action: "slack.refused", actorId: { in: [coach.id, colleague.id] } }, orderBy: { at: "asc" } });
   return { ...f, coach: coach as Member, colleague: colleague as Member, client, nudge, press, actions, refusals };
 }
@@ -46,8 +43,7 @@ async function world(clientStatus: "ACTIVE" | "STOPPED" = "ACTIVE") {
 describe("the buttons of a coach nudge", () => {
   it("listen to the three nudge buttons", async () => {
     const w = await world();
-    for (const id of Object.values(NUDGE_ACTIONS)) expect(listenersFor(w.actions, id), id).toHaveLength(1);
-    expect(w.actions).toHaveLength(3);
+    expectListeners(w.actions, 3, Object.values(NUDGE_ACTIONS));
   });
 
   it("'klaar' closes the nudge and replaces the message with what was chosen, naming the client safely", async () => {

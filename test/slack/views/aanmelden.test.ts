@@ -9,7 +9,7 @@ import { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import type { Member } from "../../../src/domain/members.js";
 import { VIEW } from "../../../src/slack/ids.js";
 import { registerAanmeldenView } from "../../../src/slack/views/aanmelden.js";
-import { bodyOf, contextOf, fakeApp, fakeDeps, member, viewOf } from "./fake-bolt.js";
+import { bodyOf, contextOf, fakeApp, fakeDeps, filledIn, member } from "./fake-bolt.js";
 
 const TEAM = "44444444-4444-4444-8444-444444444444";
 const petra = member();
@@ -30,20 +30,15 @@ function aanmelden(opts: { fail?: Error; ephemeralFails?: boolean } = {}) {
   return { ...f, filed, submitView, views };
 }
 
-const fullView = (over: Record<string, Record<string, unknown>> = {}, meta: Record<string, unknown> = { channel: "C123" }) =>
-  viewOf(
-    {
-      team: { selected_option: { value: TEAM } },
-      name: { value: "Jan de Vries" },
-      contact: { value: "06 8765 4321" },
-      need: { value: "Jan wil weer iets doen." },
-      wish: { value: "Vrijwilligerswerk" },
-      urgency: { selected_option: { value: "soon" } },
-      agrees: { selected_options: [{ value: "yes" }] },
-      ...over,
-    },
-    meta,
-  );
+const fullView = filledIn({
+  team: { selected_option: { value: TEAM } },
+  name: { value: "Jan de Vries" },
+  contact: { value: "06 8765 4321" },
+  need: { value: "Jan wil weer iets doen." },
+  wish: { value: "Vrijwilligerswerk" },
+  urgency: { selected_option: { value: "soon" } },
+  agrees: { selected_options: [{ value: "yes" }] },
+});
 
 describe("the /aanmelden modal", () => {
   it("is the only view it registers", () => {

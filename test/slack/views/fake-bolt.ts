@@ -5,6 +5,7 @@
  * translator that returns the key with its vars. The listeners themselves are the real ones.
  */
 import type { App, Context } from "@slack/bolt";
+import { expect } from "vitest";
 import type { Logger } from "pino";
 import type { SlackDeps } from "../../../src/slack/context.js";
 import type { Member } from "../../../src/domain/members.js";
@@ -31,6 +32,21 @@ export function fakeApp(): { app: App; views: Map<string, ViewListener>; command
 
 /** The listeners a pressed action id reaches, as Bolt matches them (a string exactly, a pattern by test). */
 export const listenersFor = (actions: [string | RegExp, Listener][], actionId: string) => actions.filter(([m]) => (typeof m === "string" ? m === actionId : m.test(actionId))).map(([, l]) => l);
+
+/** `count` action listeners are registered: exactly one answers each of `answered`, none any of `ignored`. */
+export function expectListeners(actions: [string | RegExp, Listener][], count: number, answered: string[], ignored: string[] = []): void {
+  expect(actions).toHaveLength(count);
+  for (const id of answered) expect(listenersFor(actions, id), id).toHaveLength(1);
+  for (const id of ignored) expect(listenersFor(actions, id), id).toHaveLength(0);
+}
+
+/** A press of a button as Bolt gives it: every listener registered for `actionId` gets it, with `who` as the member in the context. */
+export async function pressButton(actions: [string | RegExp, Listener][], press: { actionId: string; value: unknown; who: Member | null; body: Record<string, unknown>; client: unknown; ack?: () => Promise<void> }): Promise<void> {
+  const ack = press.ack ?? (() => Promise.resolve());
+  for (const l of listenersFor(actions, press.actionId)) {
+    await l({ ack, body: press.body, action: { action_id: press.actionId, value: press.value }, client: press.client, context: contextOf(press.who) });
+  }
+}
 
 export interface Recorded {
   acks: unknown[];
@@ -105,5 +121,28 @@ export function viewOf(values: Record<string, Record<string, unknown>>, meta: Re
   return { state: { values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { v }])) }, private_metadata: typeof meta === "string" ? meta : JSON.stringify(meta) };
 }
 
+/**
+ * A modal filled in completely (`full`, block id -> input state), sent from channel C123: each call
+ * may change some inputs (`over`) or the metadata.
+ */
+export const filledIn =
+  (full: Record<string, Record<string, unknown>>) =>
+  (over: Record<string, Record<string, unknown>> = {}, meta: Record<string, unknown> = { channel: "C123" }): unknown =>
+    viewOf({ ...full, ...over }, meta);
+
 export const bodyOf = (user: unknown = "UPETRA") => ({ user: { id: user } });
 export const contextOf = (m: Member | null): Context => ({ member: m }) as unknown as Context;
+
+/**
+ * Presses `actionId` with each of `values` (none a referral id) on a fresh fake: each press is
+ * refused before the service is asked, with a private answer and an audit row of the malformed id.
+ */
+export async function expectNoReferralIdsRefused(fresh: () => { calls: string[]; rec: Recorded; press: (actionId: string, value: unknown) => Promise<void> }, actionId: string, values: unknown[]): Promise<void> {
+  for (const value of values) {
+    const f = fresh();
+    await f.press(actionId, value);
+    expect(f.calls).toEqual([]);
+    expect(f.rec.ephemeral.map((e) => e.text)).toEqual(["referral.refused.unknown"]);
+    expect(f.rec.audits.map((a) => a.detail.why)).toEqual(["malformedId"]);
+  }
+}

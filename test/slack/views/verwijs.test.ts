@@ -9,7 +9,7 @@ import { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import type { Member } from "../../../src/domain/members.js";
 import { VIEW } from "../../../src/slack/ids.js";
 import { registerVerwijsView } from "../../../src/slack/views/verwijs.js";
-import { bodyOf, contextOf, fakeApp, fakeDeps, member, viewOf } from "./fake-bolt.js";
+import { bodyOf, contextOf, fakeApp, fakeDeps, filledIn, member } from "./fake-bolt.js";
 
 const CLIENT = "66666666-6666-4666-8666-666666666666";
 const PARTNER = "77777777-7777-4777-8777-777777777777";
@@ -41,23 +41,18 @@ function verwijs(opts: { fail?: Error; asked?: boolean; ephemeralFails?: boolean
   return { ...f, calls, filed, asked, submitView, views };
 }
 
-const fullView = (over: Record<string, Record<string, unknown>> = {}, meta: Record<string, unknown> = { channel: "C123" }) =>
-  viewOf(
-    {
-      client: { selected_option: { value: CLIENT } },
-      partner: { selected_option: { value: PARTNER } },
-      domain: { selected_option: { value: "financien" } },
-      need: { value: "Samira heeft schulden." },
-      items: { selected_options: [{ value: "name" }, { value: "phone" }] },
-      phone: { value: "06 1234 5678" },
-      summary: { value: "" },
-      urgency: { selected_option: { value: "normal" } },
-      joins: { selected_options: [{ value: "yes" }] },
-      date: { selected_date: "2027-03-20" },
-      ...over,
-    },
-    meta,
-  );
+const fullView = filledIn({
+  client: { selected_option: { value: CLIENT } },
+  partner: { selected_option: { value: PARTNER } },
+  domain: { selected_option: { value: "financien" } },
+  need: { value: "Samira heeft schulden." },
+  items: { selected_options: [{ value: "name" }, { value: "phone" }] },
+  phone: { value: "06 1234 5678" },
+  summary: { value: "" },
+  urgency: { selected_option: { value: "normal" } },
+  joins: { selected_options: [{ value: "yes" }] },
+  date: { selected_date: "2027-03-20" },
+});
 
 describe("the /verwijs modal", () => {
   it("is the only view it registers", () => {
