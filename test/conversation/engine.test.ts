@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { flowRegistry } from "../../flows/index.js";
 import { createEngine, type Engine, type IncomingMessage } from "../../src/conversation/engine.js";
@@ -147,5 +148,50 @@ describe.each(backends)("engine on %s", (_name, fresh, available) => {
     await db.prisma.client.update({ where: { id: invited.clientId }, data: { status: "UNREACHABLE" } });
     await engine.handle(said("hallo"));
     expect(await db.prisma.client.findUniqueOrThrow({ where: { id: invited.clientId } })).toMatchObject({ status: "ONBOARDING" });
+  });
+});
+
+describe.each(backends)("engine.withClient on %s", (_name, fresh, available) => {
+  const freshDb = useDb(fresh);
+
+  async function someClient(db: Database, linked: boolean) {
+    const team = await db.prisma.organisation.create({ data: { kind: "COACH_TEAM", name: "Team Zuid" } });
+    const coach = await db.prisma.member.create({ data: { organisationId: team.id, name: "Noor", role: "COACH" } });
+    return db.prisma.client.create({ data: { coachId: coach.id, name: "Kees", callName: "Kees", status: "ACTIVE", telegramChatId: linked ? BigInt(CHAT + 7) : null } });
+  }
+
+  it.runIf(available)("gives the job the locked client and its result, and starts a talk in the same transaction as a message the bot begins", async () => {
+    const db = await freshDb();
+    const engine = engineFor(db);
+    const client = await someClient(db, true);
+    const result = await engine.withClient(client.id, async ({ client: locked, start }) => {
+      expect(locked.id).toBe(client.id);
+      await start("checkin", {}, [{ key: "reminders.checkin.intro" }]);
+      return "started";
+    });
+    expect(result).toBe("started");
+    const jobs = await db.prisma.job.findMany({ where: { clientId: client.id, kind: "telegram.send" } });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.payload).toMatchObject({ proactive: true });
+    expect(keys(await takeMessages(db, client.id))[0]).toBe("reminders.checkin.intro");
+    expect(await db.prisma.flowRun.findFirst({ where: { clientId: client.id, status: "ACTIVE" } })).toMatchObject({ flowId: "checkin" });
+  });
+
+  it.runIf(available)("decides to start nothing, or cannot start for a client without Telegram: nothing written stays", async () => {
+    const db = await freshDb();
+    const engine = engineFor(db);
+    const active = await someClient(db, true);
+    expect(await engine.withClient(active.id, async () => "skipped")).toBe("skipped");
+    expect(await db.prisma.job.count({ where: { clientId: active.id } })).toBe(0);
+
+    const unlinked = await db.prisma.client.create({ data: { coachId: active.coachId, name: "Els", status: "ACTIVE" } });
+    await expect(
+      engine.withClient(unlinked.id, async ({ tx, client, start }) => {
+        await tx.client.update({ where: { id: client.id }, data: { callName: "written before the start" } });
+        await start("checkin");
+      }),
+    ).rejects.toMatchObject({ name: "ConversationError" });
+    expect(await db.prisma.client.findUnique({ where: { id: unlinked.id } })).toMatchObject({ callName: null });
+    await expect(engine.withClient(randomUUID(), async () => undefined)).rejects.toMatchObject({ name: "ConversationError" });
   });
 });
