@@ -448,6 +448,10 @@ describe("the kinds of sentence added from set 22, on phrasings of their own", (
 
   it("reads 'nobody' before a threat as a denial, and takes the radio as media", () => {
     expect(detectCrisis("nee, niemand bedreigt me, ik word alleen gek van de brieven")).toBeNull();
+    // ... but not when nobody is who would help, or who would miss the writer.
+    expect(detectCrisis("ik heb niemand, hij slaat me")?.category).toBe("violence");
+    expect(detectCrisis("niemand hoort het als hij me slaat")?.category).toBe("violence");
+    expect(detectCrisis("niemand zou me missen")?.category).toBe("suicide");
     expect(detectCrisis("op de radio zeiden ze dat een man met een mes is opgepakt in de stad")).toBeNull();
   });
 });
