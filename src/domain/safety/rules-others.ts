@@ -283,13 +283,13 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("danger.emergency", {
     negatable: false,
     all: ["stikt|stikken|schuim uit ~ mond|epileptische aanval|choking|seizure|convulsing|in elkaar gezakt|mond hangt scheef|scheve mond|praat ~ raar ~ mond|arm ~ slap|collapsed|face drooping|slurred|ademt niet goed|ademt ~ niet goed|wordt blauw|wordt ~ blauw|ademt niet|ademt ~ niet meer|haalt geen adem|reageert niet|reageert ~ niet meer|bewusteloos|buiten bewustzijn|niet wakker ~ krijgen|krijg ~ niet wakker|is flauwgevallen|ligt op de grond|bloedt heel erg|bloedt ~ erg|veel bloed|blauw aangelopen|not breathing|unconscious|will not wake up|wont wake up|bleeding a lot|lots of blood"],
-    unless: pattern(`${MEDIA.source}|wat moet je doen|wat doe je bij|voor mijn werk|ehbo|cursus|hoe werkt|telefoon|computer|laptop|app|website|scherm|mail|brief|gemeente|uwv|instantie|coach|sam|niemand reageert|reageert niet op|bloedprik|bloed geprikt|donor|ongesteld|menstruatie|neus ~ bloedt|bloedneus|tandvlees|gisteren`),
+    unless: pattern(`${MEDIA.source}|wat moet je doen|wat doe je bij|voor mijn werk|ehbo|cursus|hoe werkt|telefoon|computer|laptop|app|website|scherm|mail|brief|gemeente|uwv|instantie|coach|sam|niemand reageert|reageert niet op|bloedprik|bloed geprikt|donor|ongesteld|menstruatie|neus ~ bloedt|bloedneus|tandvlees|gisteren|kip|slachten|vis schoonmaken|vlees|in stukken`),
     reach: 6,
     acute: "always",
   }),
   rule("danger.followed", {
     all: ["stapt ~ uit waar ik|overal ~ waar ik ~ ga|loopt ~ achter me aan|achter me aan|volgt me|volgt mij|achtervolgt|achtervolgd|word gevolgd|wordt gevolgd|loopt ~ achter me|rijdt ~ achter me|is following me|following me|being followed"],
-    unless: pattern(`${MEDIA.source}|instagram|tiktok|insta|twitter|facebook|online|op social|volgers|cursus|les|traject|coach|volgt ~ cursus|volgt ~ les|volgt ~ opleiding|hond|kat|poes|geluk|pech|wesp|wespen|bijen|mug|muggen|vlieg|vliegen|meeuw*|bleek|bleek ~ een|turned out`),
+    unless: pattern(`${MEDIA.source}|instagram|tiktok|insta|twitter|facebook|online|op social|volgers|cursus|les|traject|coach|volgt ~ cursus|volgt ~ les|volgt ~ opleiding|hond|kat|poes|geluk|pech|wesp|wespen|bijen|mug|muggen|vlieg|vliegen|meeuw*|bleek|bleek ~ een|turned out|reclame|advertentie*|algoritme|lmao|ads`),
     reach: 6,
     acute: "always",
   }),
@@ -327,7 +327,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.control", {
     all: ["mag van mijn man niet|mag van hem niet|mag van mijn vriend niet|mag ~ niet ~ praten|mag niemand|mag ~ niet ~ met ~ praten|takes my phone|takes my ~ card|houdt ~ uitkering in|houdt mijn ~ in|krijg ~ alleen geld als|mag ~ niet ~ naar buiten|mag ~ niet ~ de deur uit|mag ~ geen eigen geld|mag ~ geen ~ geld|geen eigen geld|afgepakt|pakt ~ af|paspoort ~ afgepakt|sluit ~ me op|sloot ~ me op|opgesloten|vastgebonden|vast ~ gebonden|vastgeketend|tied me|tied ~ up|controleert ~ mijn telefoon|mag niemand ~ zien|mag ~ niemand ~ bellen|mag ~ niet ~ werken van|laat ~ me ~ niet ~ gaan", "anders|als ik|dreigt|klap*|boos|slaat|gebeurt|straf|van hem|van haar|van mijn man|van mijn vriend|mijn man|mijn vriend|hij|zij|ze|thuis|nergens heen|me|mij|he|she"],
     window: 14,
-    unless: pattern(`${MEDIA.source}|fiets|auto|sleutel kwijt|per ongeluk|buitengesloten|kat|hond|corona|quarantaine|ziek|dokter|rijbewijs|politie|boete|deurwaarder|beslag|bank|gemeente|uwv|school|telefoon ~ kwijt|gestolen`),
+    unless: pattern(`${MEDIA.source}|fiets|auto|sleutel kwijt|per ongeluk|buitengesloten|kat|hond|corona|quarantaine|ziek|dokter|rijbewijs|politie|boete|deurwaarder|beslag|bank|gemeente|uwv|school|telefoon ~ kwijt|gestolen|om te leren|leren|studeren|huiswerk|tentamen|examen|luid|herrie`),
     reach: 6,
     negatable: false,
   }),
@@ -481,7 +481,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("danger.child", {
     all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kindje|mijn kinderen|de kinderen|my kid*|my son|my daughter|my baby|the baby|toddler", "fell off|fell from|is not moving|beweegt niet|gevallen van|van het balkon gevallen|uit het raam gevallen|op het balkon|op de reling|bij het open raam|raam ~ open|aan de rand|bij de sloot|bij het water|is weg|kwijt|vermist|nergens ~ vinden|kan ~ niet ~ vinden|ademt niet|ademt ~ niet goed|wordt blauw|blauw|reageert niet|bewusteloos|in de sloot|in het water|in de vijver|in de gracht|gevallen ~ water|uit het raam|op de vensterbank|op het dak|stikt|verslikt|krijgt geen lucht|stuip*|meegenomen|ontvoerd|rijdt dronken|dronken ~ auto|van de brug|missing|not breathing|choking|fell in"],
     window: 12,
-    unless: pattern(`${MEDIA.source}|speelgoed|knuffel|sok|sokken|schoen*|telefoon|sleutel*|tas|jas|boek|huiswerk|weg naar|logeren|op kamp|bij oma|bij opa|bij zijn vader|bij haar vader|school|gisteren|vorige week|gelukkig|weer gevonden|teruggevonden|gevonden|vonden|was even kwijt|even kwijt|zwemles|zwemmen|zwembad|bal|tanden|tand|vriendjes|afspraak`),
+    unless: pattern(`${MEDIA.source}|speelgoed|knuffel|sok|sokken|schoen*|telefoon|sleutel*|tas|jas|boek|huiswerk|weg naar|logeren|op kamp|bij oma|bij opa|bij zijn vader|bij haar vader|school|gisteren|vorige week|gelukkig|weer gevonden|teruggevonden|gevonden|vonden|was even kwijt|even kwijt|zwemles|zwemmen|zwembad|bal|tanden|tand|vriendjes|afspraak|bleek|minuten kwijt|minuutje kwijt`),
     reach: 6,
     acute: "always",
     negatable: false,

@@ -783,7 +783,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("selfharm.burn", {
     all: ["brand*|verbrand*|brandwond*|heet|hete|gloeiend*|aansteker|sigaret*|kaars|strijkbout|strijkijzer|kookplaat|kachel|fornuis|lighter|burn*|cigarette*", "mijn arm*|mijn hand|mijn huid|mijn been|mijn benen|mijn pols*|mijn buik|mijn dij*|tegen mijn|op mijn huid|op mijn arm*|mezelf|zelf gedaan|met opzet|expres|my arm*|my skin|my hand|myself"],
     window: 10,
-    unless: pattern("per ongeluk|perongeluk|zon|zonnebrand|zonnebank|koken|kook|pan|thee|koffie|soep|oven|ongeluk|oeps|stom|bbq|barbecue|accident*|zalf|creme|brandnetel*|kwal|haard|cv|verwarming ~ kapot|vlees|dekentje|plaid|warm ~ houden|deken|kruik|warm"),
+    unless: pattern("per ongeluk|perongeluk|zon|zonnebrand|zonnebank|koken|kook|pan|thee|koffie|soep|oven|ongeluk|oeps|stom|bbq|barbecue|accident*|zalf|creme|brandnetel*|kwal|haard|cv|verwarming ~ kapot|vlees|dekentje|plaid|warm ~ houden|deken|kruik|warm|strijkbout|strijkijzer|brandblaar"),
     reach: 8,
   }),
   rule("selfharm.on-purpose", {

@@ -446,6 +446,14 @@ describe("the kinds of sentence added from set 22, on phrasings of their own", (
     expect(rulesOf("als ik lief ben voor mijn zus krijg ik geld voor de bus")).not.toContain("sexual.be-nice");
   });
 
+  it("leaves a door locked to study, a child lost for minutes, an overdose of long ago, an advert that follows and a chicken cut up alone", () => {
+    expect(detectCrisis("ik heb mezelf opgesloten op zolder om te studeren voor het examen")).toBeNull();
+    expect(detectCrisis("mijn dochter was 2 minuten kwijt in de winkel, bleek bij het speelgoed te staan")).toBeNull();
+    expect(detectCrisis("lang geleden heb ik te veel pillen genomen, het is zo lang geleden dat ik er niet meer aan denk")).toBeNull();
+    expect(detectCrisis("ik word achtervolgd door die reclame van de bank, overal advertenties")).toBeNull();
+    expect(detectCrisis("we hebben een kip in stukken gesneden, veel bloed maar lekker")).toBeNull();
+  });
+
   it("reads 'nobody' before a threat as a denial, and takes the radio as media", () => {
     expect(detectCrisis("nee, niemand bedreigt me, ik word alleen gek van de brieven")).toBeNull();
     // ... but not when nobody is who would help, or who would miss the writer.
