@@ -15,23 +15,26 @@ export const MAX_MESSAGE = 4096;
 export function splitText(text: string, max = MAX_MESSAGE): string[] {
   if (text.length <= max) return [text];
   const parts: string[] = [];
-  let buf = "";
+  // null: nothing gathered yet (an empty line is something: "\n\n" keeps its lines).
+  let buf: string | null = null;
   for (let line of text.split("\n")) {
     while (line.length > max) {
       let cut = max;
-      if (/[\uD800-\uDBFF]/.test(line[cut - 1] ?? "")) cut--;
-      if (buf) parts.push(buf);
-      buf = "";
+      // Never between the two halves of an emoji, unless a part cannot hold one whole.
+      if (cut > 1 && /[\uD800-\uDBFF]/.test(line[cut - 1] ?? "")) cut--;
+      if (buf !== null) parts.push(buf);
+      buf = null;
       parts.push(line.slice(0, cut));
       line = line.slice(cut);
     }
-    if (buf && buf.length + 1 + line.length > max) {
+    if (buf !== null && buf.length + 1 + line.length > max) {
       parts.push(buf);
       buf = line;
-    } else buf = buf ? `${buf}\n${line}` : line;
+    } else buf = buf !== null ? `${buf}\n${line}` : line;
   }
-  if (buf) parts.push(buf);
-  return parts;
+  if (buf !== null) parts.push(buf);
+  // An empty part (a blank line cut off by a long one) is no message of its own.
+  return parts.filter((p) => p !== "");
 }
 
 /** The words inside a chart, in the client's language. */

@@ -34,6 +34,15 @@ describe("splitText", () => {
     for (const p of parts) expect(p).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
   });
 
+  it("ends on a limit too small for an emoji, and cuts a long run of blank lines into parts", () => {
+    expect(splitText("😀😀", 1).join("")).toBe("😀😀");
+    const blank = "\n".repeat(30);
+    const parts = splitText(blank, 8);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(8);
+    expect(splitText("ab\n\ncdefghij", 4)).toEqual(["ab\n", "cdef", "ghij"]);
+  });
+
   it("loses no character of a long list, and no part is over the limit", () => {
     const text = Array.from({ length: 300 }, (_, i) => `• stap ${i}: ${"x".repeat(i % 50)}`).join("\n");
     const parts = splitText(text, 500);
