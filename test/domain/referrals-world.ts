@@ -72,6 +72,13 @@ export function outDraft(w: ReferralWorld, over: Record<string, unknown> = {}) {
   };
 }
 
+/** A referral out filed with this draft (the world's default) and agreed to by the client in Telegram; its id. */
+export async function consentedOut(w: ReferralWorld, over: Record<string, unknown> = {}): Promise<string> {
+  const { referral } = await w.service.fileOut(w.coach, outDraft(w, over));
+  await w.engine.handle(message(w.chatId, { kind: "button", data: buttonData(await telegramFor(w.db, w.client.id), "yes") }));
+  return referral.id;
+}
+
 export const message = (chatId: number, input: IncomingMessage["input"]): IncomingMessage => ({ updateId: updateId++, chatId, input });
 
 /** Telegram messages queued for a client and not yet taken; marks them taken. */
