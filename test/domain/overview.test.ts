@@ -27,7 +27,7 @@ async function score(clientId: string, kind: ScaleKind, value: number, iso: stri
   await file.db.prisma.scaleScore.create({ data: { clientId, kind, score: value, at: at(iso) } });
 }
 
-async function run(clientId: string, flowId: string, status: FlowRunStatus, iso: string, context: Record<string, unknown> = {}) {
+async function run(clientId: string, flowId: string, status: FlowRunStatus, iso: string, context: Record<string, string | number> = {}) {
   await file.db.prisma.flowRun.create({
     data: { clientId, flowId, status, machineVersion: 1, snapshot: {}, createdAt: at(iso), outcome: status === "ACTIVE" ? undefined : { state: "done", context } },
   });
