@@ -72,6 +72,27 @@ export function outDraft(w: ReferralWorld, over: Record<string, unknown> = {}) {
   };
 }
 
+/** A complete, valid referral in from the world's partner to the coach team. */
+export function inDraft(w: ReferralWorld, over: Record<string, unknown> = {}) {
+  return {
+    teamOrgId: w.team.id,
+    personName: "Jan de Vries",
+    personContact: "06 8765 4321, liefst 's middags",
+    need: "Jan zit al twee jaar thuis en wil weer iets doen.",
+    wish: "Vrijwilligerswerk in de buurt",
+    urgency: "normal",
+    personAgrees: true,
+    ...over,
+  };
+}
+
+/** A referral out filed with this draft (the world's default) and agreed to by the client in Telegram; its id. */
+export async function consentedOut(w: ReferralWorld, over: Record<string, unknown> = {}): Promise<string> {
+  const { referral } = await w.service.fileOut(w.coach, outDraft(w, over));
+  await w.engine.handle(message(w.chatId, { kind: "button", data: buttonData(await telegramFor(w.db, w.client.id), "yes") }));
+  return referral.id;
+}
+
 export const message = (chatId: number, input: IncomingMessage["input"]): IncomingMessage => ({ updateId: updateId++, chatId, input });
 
 /** Telegram messages queued for a client and not yet taken; marks them taken. */

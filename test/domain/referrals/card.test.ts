@@ -6,17 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { cardData, cardPlace, firstNotInChannel, loadCard, referralNames, saveCardPlace } from "../../../src/domain/referrals/card.js";
 import { dbForFile, freshEmbeddedDb } from "../../support/db.js";
-import { buttonData, message, outDraft, referralWorld, telegramFor, type ReferralWorld } from "../referrals-world.js";
+import { consentedOut, inDraft, referralWorld } from "../referrals-world.js";
 
 const file = dbForFile(freshEmbeddedDb);
-
-async function consentedOut(w: ReferralWorld): Promise<string> {
-  const { referral } = await w.service.fileOut(w.coach, outDraft(w));
-  await w.engine.handle(message(w.chatId, { kind: "button", data: buttonData(await telegramFor(w.db, w.client.id), "yes") }));
-  return referral.id;
-}
-
-const inDraft = (w: ReferralWorld) => ({ teamOrgId: w.team.id, personName: "Jan de Vries", personContact: "06 8765 4321", need: "Jan wil weer iets doen.", wish: "", urgency: "normal", personAgrees: true });
 
 describe("the referral card's data", () => {
   it("an OUT referral: both organisations, the filer, the client's coach, the partner's contact and backup", async () => {

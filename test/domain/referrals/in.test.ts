@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { stateOf } from "../../../src/domain/referrals/lifecycle.js";
 import type { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import { backends, useDb } from "../../support/db.js";
-import { message, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "../referrals-world.js";
-
-const inDraft = (w: ReferralWorld, over: Record<string, unknown> = {}) => ({
-  teamOrgId: w.team.id,
-  personName: "Jan de Vries",
-  personContact: "06 8765 4321, liefst 's middags",
-  need: "Jan zit al twee jaar thuis en wil weer iets doen.",
-  wish: "Vrijwilligerswerk in de buurt",
-  urgency: "normal",
-  personAgrees: true,
-  ...over,
-});
+import { inDraft, message, referralWorld, slackJobs, telegramFor, type ReferralWorld } from "../referrals-world.js";
 
 const dmKeys = async (w: ReferralWorld, id: string) => (await slackJobs(w.db, id)).flatMap((j) => j.dms.map((d) => `${d.memberId === w.partnerMember.id ? "referrer" : "coach"}:${d.line.key}`));
 
