@@ -517,7 +517,7 @@ const DARK = pattern(`${DISTRESS.source}|${TO_DIE.source}|${MEANS.source}|${SUBS
 /** The words of doing a step: "doe ik het", "ga ik het doen" (not "vanavond kan het", "vanavond ga ik"). */
 const DOING = new Set(["doe", "doen", "do", "doing"]);
 const TASK = pattern(
-  "bel*|bellen|gebeld|afspraak|formulier*|brief|brieven|mail*|schuldhulp|gemeente|uwv|huisarts|solliciteren|sollicitatie*|vacature*|boodschappen|opruimen|ruim ~ op|huiswerk|sporten|wandelen|fietsen|koken|schoonmaken|de was|stofzuigen|aanmelden|inschrijven|invullen|regelen|aanvragen|call|appointment|form|letter",
+  "bel|bellen|belt|gebeld|opbellen|terugbellen|afspraak|formulier*|brief|brieven|mail*|schuldhulp|gemeente|uwv|huisarts|solliciteren|sollicitatie*|vacature*|boodschappen|opruimen|ruim ~ op|huiswerk|sporten|wandelen|fietsen|koken|schoonmaken|de was|stofzuigen|aanmelden|inschrijven|invullen|aanvragen|call|appointment|form|letter",
 );
 
 /** A habit a client wants to quit: "morgen stop ik ermee, met blowen" is a goal, not an ending. */

@@ -288,7 +288,8 @@ describe("the kinds of sentence added for the false alarms left after set 19, on
       expect(detectCrisis(promise), promise).toBeNull();
       expect(crisisDoubt(promise), promise).toBeNull();
     }
-    for (const unclear of ["morgen doe ik het", "straks ga ik het doen"]) {
+    // A step is named by its own word: "belangrijk" is no call, and "regelen" may be a goodbye's word.
+    for (const unclear of ["morgen doe ik het", "straks ga ik het doen", "morgen doe ik het, het is belangrijk", "ik ga het regelen, morgen doe ik het"]) {
       expect(detectCrisis(unclear), unclear).toBeNull();
       expect(crisisDoubt(unclear)?.category, unclear).toBe("suicide");
     }
