@@ -22,7 +22,12 @@ export const RULES: readonly Rule[] = [...SELF_RULES, ...OTHER_RULES, ...LANGUAG
 const SERIOUSNESS: readonly CrisisCategory[] = ["danger", "overdose", "suicide", "selfharm", "sexual", "violence"];
 
 /** Words that deny what follows ("ik wil niet dood", "nooit aan zelfmoord gedacht"). */
-const NEGATORS = new Set(["niet", "nooit", "geen", "niemand", "not", "never", "no", "nothing", "nobody"]);
+const NEGATORS = new Set(["niet", "nooit", "geen", "not", "never", "no", "nothing"]);
+/**
+ * "niemand bedreigt me", "nobody hits me": nobody as the subject of the match denies it; anywhere
+ * else it is no denial ("niemand helpt, ik wil dood", "ik heb niemand, hij slaat me").
+ */
+const NOBODY = new Set(["niemand", "nobody"]);
 /** After a negator these keep the meaning: "niet meer" (no longer), "niet dat", "geen zin". */
 const NOT_A_NEGATION_AFTER = new Set(["meer", "langer", "dat", "zomaar", "alleen", "eens", "zin", "any", "anymore"]);
 
@@ -78,6 +83,7 @@ export interface Hit {
 const SUBJECTS = new Set(["ik", "i", "hij", "zij", "ze", "we", "wij", "he", "she", "they", "mijn", "my"]);
 
 function negated(tokens: readonly string[], [start, end]: Span): boolean {
+  if (NOBODY.has(tokens[start] ?? "") || NOBODY.has(tokens[start - 1] ?? "")) return true;
   const from = SUBJECTS.has(tokens[start] ?? "") ? start : Math.max(0, start - 3);
   for (let i = from; i <= end; i++) {
     const t = tokens[i];

@@ -461,6 +461,8 @@ describe("the kinds of sentence added from set 22, on phrasings of their own", (
     expect(detectCrisis("ik heb niemand, hij slaat me")?.category).toBe("violence");
     expect(detectCrisis("niemand hoort het als hij me slaat")?.category).toBe("violence");
     expect(detectCrisis("niemand zou me missen")?.category).toBe("suicide");
+    expect(detectCrisis("niemand helpt, ik wil dood")?.category).toBe("suicide");
+    expect(detectCrisis("niemand luistert, ik neem al mijn pillen")?.categories).toEqual(expect.arrayContaining(["suicide", "overdose"]));
     expect(detectCrisis("op de radio zeiden ze dat een man met een mes is opgepakt in de stad")).toBeNull();
   });
 });
