@@ -356,7 +356,7 @@ const OVER_NOW = pattern(
     "ben ik blij|ben ik ~ blij|blij dat ik ~ nog|ben ik gelukkig|ben ik trots|ben ik veilig|voel ik me ~ veilig|voel ik me ~ goed|gaat het ~ goed|gaat het ~ beter|" +
     "woon ~ alleen|woon ~ jaar alleen|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
     "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
-    "woon ~ veilig|woon ~ jaren veilig|al lang weg|is al lang weg|zo lang geleden|is lang geleden|is nu ~ weg|is ~ echt weg|jaar nuchter|jaar ~ nuchter|nu ~ nuchter|herstelgroep|helpt ~ anderen|ervaringsdeskundig*|" +
+    "woon ~ veilig|woon ~ jaren veilig|al lang weg|is al lang weg|is nu ~ weg|is ~ echt weg|jaar nuchter|jaar ~ nuchter|nu ~ nuchter|herstelgroep|helpt ~ anderen|ervaringsdeskundig*|" +
     "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i",
 );
 /** ... unless it is back: "en nu weer". */

@@ -31,7 +31,7 @@ const SOMEONE_ELSE = pattern(
 const NOT_A_LIFE = pattern(
   "relatie|ruzie|gedoe|schuld*|contract|abonnement|verslaving|drank|roken|blowen|gezeik|gezeur|situatie|vriendschap|huwelijk|" +
     "samenwerking|baan|werk|studie|opleiding|discussie|pesten|overlast|lawaai|onzin|chaos|rommel|probleem|problemen|armoede|" +
-    "achterstand|traject|cursus|uitkering|huur|drugs|gokken|relation*|debt*|job|stapel|papieren|paperassen|troep|inbox|bedoel ik|ik bedoel|i mean",
+    "achterstand|traject|cursus|uitkering|huur|drugs|gokken|relation*|debt*|job|stapel|papieren|paperassen|troep|inbox|bedoel ik",
 );
 
 /** Accidents and sayings with a hurting word ("ik sneed me bij het koken", "ik kan mezelf wel voor mijn kop slaan"). */
@@ -499,7 +499,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.place", {
     all: ["sta op het dak|op het dak van|sta op de brug|op de brug ~ sta|op de rand|over de rand|over de reling|over het hek|op de reling|aan de rand van|sta ~ op ~ balkon|zit ~ op ~ balkon ~ rand|op het spoor|op de rails|standing on the ~ bridge|on the roof|on the ledge|on the edge|over the railing|at the edge"],
-    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|prorail|vacature*|monteur|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten|wacht* op|te wachten|shoppen|winkelen|afgesproken|waiting for|dakgoot|schoon te maken|schoonmaken|repareren|antenne|zonnepanelen|kan ik je ~ bellen",
+    unless: "reparatie|dakgoot|schoonmaken|antenne|zonnepanelen|werk|werkt|prorail|vacature*|monteur|uitzicht|foto*|zonsondergang|vuurwerk|bbq|feest|kijken naar|bank|stoel|bed|tafel|burn out|ravijn ~ financ*|faillissement|schulden|financieel|geld|chaos|instorten|wacht op mijn|wachten op mijn|te wachten op mijn|wacht op een vriend*|shoppen|winkelen|afgesproken|waiting for my|dakgoot|schoon te maken|schoonmaken|repareren|antenne|zonnepanelen|kan ik je ~ bellen",
     reach: 8,
     acute: "always",
   }),
@@ -680,7 +680,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.at-the-place", {
     all: ["van het balkon ~ af|van het dak ~ af|van de brug ~ af|van de flat ~ af|ik spring ~ nu|spring nu|ik spring $|ik ga springen $|i will jump|i am jumping|voor de eerste trein|voor de ~ trein $|sta ~ op de brug|sta ~ op het dak|sta ~ op het spoor|ben ~ op de brug|zit ~ op de brug|ben ~ bij de brug|ben ~ bij het spoor|sta ~ bij het spoor|sta ~ bij de brug|sta ~ bij de rails|stap ~ voor de ~ trein|voor de volgende trein|spring ~ er af|spring ik er ~ af|er af springen|spring ~ er ~ af|on the bridge|at the bridge|on the tracks|loop ~ naar het water|ga ~ naar het water|kom ~ niet ~ terug ~ nooit|i am not coming back|never coming back|kom niet terug|kom ik niet ~ terug"],
-    unless: "binnen|even|langs|op de fiets|in de auto|werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging|wacht* op|te wachten|shoppen|winkelen|afgesproken|waiting for|dakgoot|schoon te maken|schoonmaken|repareren|antenne|zonnepanelen|kan ik je ~ bellen",
+    unless: "binnen|even|langs|op de fiets|in de auto|werk|foto*|uitzicht|vissen|hengel|wandel*|hond uitlaten|met de hond|fiets|zwem*|vakantie|verhuiz*|emigr*|land|familie|marokko|turkije|suriname|cursus|groep|club|school|winkel|vertraging|wacht op de trein|trein ~ vertraging|wacht op mijn|wachten op mijn|te wachten op mijn|wacht op een vriend*|shoppen|winkelen|afgesproken|waiting for my|dakgoot|schoon te maken|schoonmaken|repareren|antenne|zonnepanelen|kan ik je ~ bellen",
     reach: 8,
     acute: "always",
     negatable: false,

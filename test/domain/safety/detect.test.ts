@@ -361,6 +361,9 @@ describe("the kinds of sentence added from set 20, on phrasings of their own", (
     expect(detectCrisis("mijn zoon sloeg zijn zus met een plastic zwaard, nu huilen ze")).toBeNull();
     expect(rulesOf("mijn zoontje riep 'ik vermoord je' tegen zijn zusje om de lego")).not.toContain("violence.threat-message");
     expect(detectCrisis("ik sta op de brug te wachten op mijn moeder, we gaan naar de markt")).toBeNull();
+    // Waiting for the right moment is no appointment, and "ik bedoel het echt" no joke.
+    expect(rulesOf("ik sta op de brug, ik wacht op het goede moment")).toContain("suicide.place");
+    expect(rulesOf("ik maak er een einde aan, ik bedoel het echt")).toContain("suicide.end-it");
     const model = (): ModelVerdict => ({ score: 9, category: "danger", categories: ["danger"], evidence: ["voor de deur"] });
     expect(detectCrisis("er staat iemand voor de deur, waarschijnlijk de monteur van de cv", model)).toBeNull();
   });
@@ -447,10 +450,12 @@ describe("the kinds of sentence added from set 22, on phrasings of their own", (
     expect(rulesOf("als ik lief ben voor mijn zus krijg ik geld voor de bus")).not.toContain("sexual.be-nice");
   });
 
-  it("leaves a door locked to study, a child lost for minutes, an overdose of long ago, an advert that follows and a chicken cut up alone", () => {
+  it("leaves a door locked to study, a child lost for minutes, an advert that follows and a chicken cut up alone, not a wish to die since long ago", () => {
     expect(detectCrisis("ik heb mezelf opgesloten op zolder om te studeren voor het examen")).toBeNull();
     expect(detectCrisis("mijn dochter was 2 minuten kwijt in de winkel, bleek bij het speelgoed te staan")).toBeNull();
-    expect(detectCrisis("lang geleden heb ik te veel pillen genomen, het is zo lang geleden dat ik er niet meer aan denk")).toBeNull();
+    // "lang geleden" alone says when, not that it is over: "het is lang geleden dat ik blij was, ik wil dood" is a crisis now.
+    expect(detectCrisis("het is zo lang geleden dat ik me goed voelde, ik wil niet meer leven")?.category).toBe("suicide");
+    expect(detectCrisis("het is lang geleden dat ik blij was. ik wil dood")?.category).toBe("suicide");
     expect(detectCrisis("ik word achtervolgd door die reclame van de bank, overal advertenties")).toBeNull();
     expect(detectCrisis("we hebben een kip in stukken gesneden, veel bloed maar lekker")).toBeNull();
   });
