@@ -59,6 +59,18 @@ export function crisisIn(input: ClientInput): { signal: CrisisSignal; text: stri
   return { signal, ...found };
 }
 
+/**
+ * What the crisis check did: the messages to send, and after a "no", the client's earlier words
+ * when they are to be read as the answer to the conversation's waiting question.
+ */
+export interface CheckOutcome {
+  reply: OutMessage[];
+  answer?: string;
+}
+
+/** The step of a conversation a message was typed in: its run and turn. */
+const stepOf = (run: FlowRun): string => `${run.id}:${run.turn}`;
+
 export interface CrisisDeps {
   runs: Pick<Runs, "repeatPrompt">;
   clock: () => Date;
@@ -85,39 +97,43 @@ export function createCrisisResponse(deps: CrisisDeps) {
   /**
    * When Koers is unsure (crisisDoubt), it asks "Ben je in gevaar, of denk je eraan om dood te
    * gaan?" with two buttons, and the message is not taken as an answer to the running
-   * conversation. A yes (button or typed) is a crisis signal with the client's own words; a no is
-   * thanked and the conversation goes on; anything else goes on as usual. Null: nothing to do here.
+   * conversation yet. A yes (button or typed) is a crisis signal with the client's own words. A no
+   * is thanked, and words typed as an answer to the conversation's question (still waiting at the
+   * same step) are then taken as that answer (`answer`), so the client need not type them again;
+   * otherwise the conversation asks its question again. Anything else goes on as usual. Null:
+   * nothing to do here.
    */
-  async function check(tx: Tx, client: Client, run: FlowRun | null, input: ClientInput): Promise<OutMessage[] | null> {
+  async function check(tx: Tx, client: Client, run: FlowRun | null, input: ClientInput): Promise<CheckOutcome | null> {
     const now = deps.clock();
     const asked = client.crisisCheckAt && now.getTime() - client.crisisCheckAt.getTime() < CHECK_EVERY_MS ? client.crisisCheckAt : null;
     const pending = asked && client.crisisCheckText !== null ? client.crisisCheckText : null;
-    const clear = () => tx.client.update({ where: { id: client.id }, data: { crisisCheckText: null } });
-    const yes = async (words: string): Promise<OutMessage[]> => {
+    const clear = () => tx.client.update({ where: { id: client.id }, data: { crisisCheckText: null, crisisCheckStep: null } });
+    const yes = async (words: string): Promise<CheckOutcome> => {
       await clear();
       // The question was about danger and dying: 113, and the help line of any danger from others the words point to.
       const others = (crisisDoubt(words)?.categories ?? []).filter((c) => c === "danger" || c === "sexual" || c === "violence");
       const categories: CrisisCategory[] = others.includes("danger") ? ["danger", "suicide"] : ["suicide", ...others];
       const signal: CrisisSignal = { category: categories[0]!, categories, acute: categories.includes("danger"), rule: "check.confirmed", matched: "" };
       countCrisisSignal(signal.category);
-      return respond(tx, client, run, { signal, text: words, source: "check" });
+      return { reply: await respond(tx, client, run, { signal, text: words, source: "check" }) };
     };
-    const no = async (): Promise<OutMessage[]> => {
+    const no = async (words: string): Promise<CheckOutcome> => {
       await clear();
-      return [{ key: "crisis.check.noOk" }, ...deps.runs.repeatPrompt(run)];
+      if (run && client.crisisCheckStep === stepOf(run)) return { reply: [{ key: "crisis.check.noAnswer" }], answer: words };
+      return { reply: [{ key: "crisis.check.noOk" }, ...deps.runs.repeatPrompt(run)] };
     };
     if (input.kind === "button") {
       const b = CHECK_BUTTON.exec(input.data);
       if (!b) return null;
-      if (pending === null) return [{ key: "common.oldButton" }];
-      return b[1] === "yes" ? yes(pending) : no();
+      if (pending === null) return { reply: [{ key: "common.oldButton" }] };
+      return b[1] === "yes" ? yes(pending) : no(pending);
     }
     if (pending !== null && input.kind === "text") {
       // Safety first: a yes that comes with more words ("ja, soms wel") is a yes; a no must be plain.
       const read = readIntent(input.text, { strict: true });
       const intent = "value" in read ? read.value : null;
       if (intent === "yes" || YES_FIRST.has(normalise(input.text).split(" ")[0] ?? "")) return yes(pending);
-      if (intent === "no") return no();
+      if (intent === "no") return no(pending);
       // Something else: the question lapses and the message is read as usual.
       await clear();
     }
@@ -126,9 +142,11 @@ export function createCrisisResponse(deps: CrisisDeps) {
     if (input.kind === "command" || asked) return null;
     const doubt = doubtIn(input);
     if (!doubt) return null;
-    await tx.client.update({ where: { id: client.id }, data: { crisisCheckAt: now, crisisCheckText: doubt.text } });
+    // Typed words in a running conversation may be its answer (a caption is not: a photo is no answer).
+    const step = run && input.kind === "text" ? stepOf(run) : null;
+    await tx.client.update({ where: { id: client.id }, data: { crisisCheckAt: now, crisisCheckText: doubt.text, crisisCheckStep: step } });
     deps.logger.info({ clientId: client.id }, "crisis check asked");
-    return [{ key: "crisis.check.ask", buttons: checkButtons() }];
+    return { reply: [{ key: "crisis.check.ask", buttons: checkButtons() }] };
   }
 
   async function parkedRun(tx: Tx, alert: CrisisAlert | null): Promise<FlowRun | null> {

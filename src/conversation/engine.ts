@@ -186,7 +186,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function handleClient(tx: Tx, lockedClient: Client, msg: IncomingMessage, key: string): Promise<OutMessage[]> {
     let client = lockedClient;
-    const input = msg.input;
+    let input = msg.input;
     const now = clock();
     const run = await activeRun(tx, client.id);
     const out: OutMessage[] = [];
@@ -201,11 +201,16 @@ export function createEngine(deps: EngineDeps): Engine {
     if (found) return crisis.respond(tx, client, run, found);
     // Not clearly a crisis, but maybe: ask the client ("Ben je in gevaar?") rather than guess.
     const checked = await crisis.check(tx, client, run, input);
-    if (checked) return checked;
+    if (checked && checked.answer === undefined) return checked.reply;
+    // "Nee, dat niet": the words they were asked about answer the conversation's question after all.
+    if (checked?.answer !== undefined) {
+      out.push(...checked.reply);
+      input = { kind: "text", text: checked.answer };
+    }
 
     // Flood (src/conversation/flood.ts): after the crisis detector and check, never before them
     const flood = await checkFlood(tx, client, input, now, deps.flood);
-    if (flood.kind === "hold") return flood.messages;
+    if (flood.kind === "hold") return [...out, ...flood.messages];
 
     // Referrals (src/domain/referrals/): /verwijzingen, and an invite link of a
     // referral in opened by someone who already is a client (no duplicate client is kept)
@@ -233,7 +238,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (afterCrisis) return afterCrisis;
     if (input.kind === "edited") return [];
 
-    if (client.status === "STOPPED") return [{ key: "stop.stopped" }];
+    if (client.status === "STOPPED") return [...out, { key: "stop.stopped" }];
     if (client.status === "PAUSED") {
       await tx.client.update({ where: { id: client.id }, data: { status: resumedStatus } });
       client = { ...client, status: resumedStatus };

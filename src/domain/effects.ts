@@ -182,6 +182,7 @@ export async function forgetClient(tx: Tx, clientId: string): Promise<void> {
       lastClientMessageAt: null,
       crisisCheckAt: null,
       crisisCheckText: null,
+      crisisCheckStep: null,
       status: "REFUSED",
     },
   });

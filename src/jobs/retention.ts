@@ -51,7 +51,7 @@ export async function deleteOldTexts(db: Database, now: Date, months: number = D
       await tx.scaleScore.updateMany({ where: { clientId: id, note: { not: null } }, data: { note: null } });
       await tx.crisisAlertEvent.updateMany({ where: { alert: { clientId: id }, messageText: { not: null } }, data: { messageText: null, detail: {} } });
       await tx.crisisAlert.updateMany({ where: { clientId: id }, data: { messageText: "" } });
-      await tx.client.update({ where: { id }, data: { crisisCheckText: null } });
+      await tx.client.update({ where: { id }, data: { crisisCheckText: null, crisisCheckStep: null } });
     });
   }
   return clients.length;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { crisisDoubt, detectCrisis } from "../../src/domain/safety/index.js";
-import { callbackUpdate, textUpdate } from "../fixtures/updates.js";
+import { callbackUpdate, photoUpdate, textUpdate } from "../fixtures/updates.js";
 import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { nlText } from "../support/service.js";
 import * as journeys from "../support/offline-journeys.js";
@@ -54,18 +54,44 @@ describe("when Koers is unsure whether a message is a crisis", () => {
     expect(await client(c.clientId)).toMatchObject({ crisisCheckText: null });
   });
 
-  it("'Nee, dat niet' is thanked and the conversation asks its question again; nothing is alerted; no second question that day", async () => {
+  it("'Nee, dat niet' is thanked and the words they were asked about answer the conversation's question (not typed again); nothing is alerted; no second question that day", async () => {
     const c = await halfwayGrow();
     expect(texts(await ob.deliver(textUpdate(c.chat, UNSURE[1]!)))).toEqual([ASK]);
     const no = await ob.deliver(callbackUpdate(c.chat, "s:check:no"));
-    expect(texts(no)).toEqual([nlText("crisis.check.noOk"), nlText("grow.reality.now")]);
+    expect(texts(no)[0]).toBe(nlText("crisis.check.noAnswer"));
+    expect(texts(no).slice(1)).not.toContain(nlText("grow.reality.now"));
+    expect(texts(no).length).toBeGreaterThan(1);
+    const moved = await activeRun(c.clientId);
+    expect(moved.turn).toBeGreaterThan(c.run.turn);
+    // Saved as the answer to "Hoe is het nu?", as if it had been typed after the question.
+    expect(await db.prisma.flowAnswer.findMany({ where: { flowRunId: c.run.id }, select: { state: true, text: true }, orderBy: { id: "desc" }, take: 1 })).toEqual([{ state: "reality", text: UNSURE[1] }]);
     expect(await alertsOf(c.clientId)).toEqual([]);
-    expect((await client(c.clientId)).crisisCheckText).toBeNull();
-    // Asked once a day at most: another unsure message is now the answer to the question.
+    expect(await client(c.clientId)).toMatchObject({ crisisCheckText: null, crisisCheckStep: null });
+    // Asked once a day at most: another unsure message is now the answer to the next question.
     const next = await ob.deliver(textUpdate(c.chat, UNSURE[2]!));
     expect(texts(next)).not.toContain(ASK);
-    expect((await activeRun(c.clientId)).turn).toBeGreaterThan(c.run.turn);
+    expect((await activeRun(c.clientId)).turn).toBeGreaterThan(moved.turn);
     expect(await alertsOf(c.clientId)).toEqual([]);
+  });
+
+  it("a typed 'nee' takes the words as the answer too; the same words answer once, and a second 'Nee' button is an old button", async () => {
+    const c = await halfwayGrow();
+    await ob.deliver(textUpdate(c.chat, UNSURE[0]!));
+    const no = await ob.deliver(textUpdate(c.chat, "nee"));
+    expect(texts(no)[0]).toBe(nlText("crisis.check.noAnswer"));
+    const turn = (await activeRun(c.clientId)).turn;
+    expect(turn).toBeGreaterThan(c.run.turn);
+    expect(texts(await ob.deliver(callbackUpdate(c.chat, "s:check:no")))).toEqual([nlText("common.oldButton")]);
+    expect((await activeRun(c.clientId)).turn).toBe(turn);
+  });
+
+  it("words that came with a photo are no answer: after 'Nee, dat niet' the question is asked again", async () => {
+    const c = await halfwayGrow();
+    expect(texts(await ob.deliver(photoUpdate(c.chat, { caption: UNSURE[1]! })))).toEqual([ASK]);
+    expect(await client(c.clientId)).toMatchObject({ crisisCheckText: UNSURE[1], crisisCheckStep: null });
+    const no = await ob.deliver(callbackUpdate(c.chat, "s:check:no"));
+    expect(texts(no)).toEqual([nlText("crisis.check.noOk"), nlText("grow.reality.now")]);
+    expect(await activeRun(c.clientId)).toMatchObject({ id: c.run.id, turn: c.run.turn });
   });
 
   it("a typed 'ja, soms wel' counts as yes; a typed answer that is neither lets the conversation go on", async () => {
