@@ -82,8 +82,38 @@ export interface Hit {
 /** A match that starts with its subject: a negator before it belongs to what came before. */
 const SUBJECTS = new Set(["ik", "i", "hij", "zij", "ze", "we", "wij", "he", "she", "they", "mijn", "my"]);
 
-function negated(tokens: readonly string[], [start, end]: Span): boolean {
+/**
+ * A negator right after the match denies it the Dutch way ("mijn man slaat me niet"), unless what
+ * follows keeps it ("slaat me niet vaak", "niet alleen", "niet meer zo hard"). "Niet meer" after
+ * being hurt or hurting oneself says it stopped ("ik snij niet meer", "hij slaat me niet meer");
+ * after a wish ("ik wil niet meer") it is the wish itself, so only these categories read it so.
+ */
+const NEGATOR_AFTER = new Set(["niet", "not", "nooit", "never"]);
+const OBJECTS = new Set(["me", "mij", "mezelf", "hem", "haar", "ons", "zich", "zichzelf", "myself", "him", "her", "us"]);
+const KEEPS_AFTER_NEGATOR = new Set([...NOT_A_NEGATION_AFTER, "vaak", "altijd", "elke", "elk", "iedere", "hard", "echt", "zo", "heel", "zomaar", "eens", "always", "often", "really", "so", "that", "only", "just", "op", "in", "bij", "voor", "normaal", "te", "om", "omdat", "because", "to", "kunnen", "kan", "kon", "laten", "stoppen", "tegenhouden", "houden", "helpen", "waar", "als", "wanneer", "zodat", "zichtbaar", "where", "when", "if"]);
+const STOPPED_BY_NIET_MEER = new Set<CrisisCategory>(["selfharm", "violence", "sexual"]);
+const STILL_AFTER_NIET_MEER = new Set(["zo", "zoveel", "vaak", "elke", "elk", "iedere", "diep", "erg", "so", "as", "that", "in", "op", "aan", "bij", "met", "on", "with"]);
+
+function negatedAfter(tokens: readonly string[], [start, end]: Span, category: CrisisCategory): boolean {
+  if (!NEGATOR_AFTER.has(tokens[end + 1] ?? "")) return false;
+  // Only a short match ending in a verb as said ("ik snij") or its object ("slaat me"): after a
+  // participle or an infinitive the "niet" starts something new ("weer gesneden, niet boos
+  // worden"), and in a long match it denies only its end ("nu moet ik gaan maar dan doe ik het niet").
+  const last = tokens[end] ?? "";
+  if (end - start > 3 || (!OBJECTS.has(last) && (last.startsWith("ge") || last.endsWith("en")))) return false;
+  // "hij slaat me niet, maar hij gooit met dingen": what follows the "maar" is the point.
+  for (let j = end + 2; j < tokens.length && tokens[j] !== BOUNDARY; j++) if (tokens[j] === "maar" || tokens[j] === "but" || tokens[j] === "wel") return false;
+  const next = tokens[end + 2] ?? BOUNDARY;
+  if ((next === "meer" || next === "langer" || next === "anymore") && STOPPED_BY_NIET_MEER.has(category)) {
+    // "ik snij niet meer zo vaak" says it still happens.
+    return !STILL_AFTER_NIET_MEER.has(tokens[end + 3] ?? BOUNDARY);
+  }
+  return !KEEPS_AFTER_NEGATOR.has(next);
+}
+
+function negated(tokens: readonly string[], [start, end]: Span, category: CrisisCategory, after: boolean): boolean {
   if (NOBODY.has(tokens[start] ?? "") || NOBODY.has(tokens[start - 1] ?? "")) return true;
+  if (after && negatedAfter(tokens, [start, end], category)) return true;
   const from = SUBJECTS.has(tokens[start] ?? "") ? start : Math.max(0, start - 3);
   for (let i = from; i <= end; i++) {
     const t = tokens[i];
@@ -108,22 +138,24 @@ class RulePlace implements Acceptor {
   constructor(
     readonly rule: Rule,
     readonly m: Matches,
+    readonly negationAfter: boolean,
   ) {}
 
   accepts(span: Span): boolean {
     const { rule, m } = this;
     if (rule.unless && m.near(rule.unless, span, rule.reach, rule.all)) return false;
     if (rule.notInside && m.of(rule.notInside).some(([s, e]) => s >= span[0] - 1 && e <= span[1] + 1)) return false;
-    if (rule.negatable && negated(m.tokens, span)) return false;
+    if (rule.negatable && negated(m.tokens, span, rule.category, this.negationAfter)) return false;
     return true;
   }
 }
 
-function fires(rule: Rule, m: Matches): Span | null {
+/** Where the rule fires, or null; with `negationAfter` false, also where a negator after it denied it ("hij slaat me niet"). */
+function fires(rule: Rule, m: Matches, negationAfter = true): Span | null {
   // The first pattern of a rule is found in most messages nowhere: nothing more to do then.
   const head = rule.all[0];
   if (!head || m.of(head).length === 0) return null;
-  const accept = new RulePlace(rule, m);
+  const accept = new RulePlace(rule, m, negationAfter);
   if (rule.scope === "clause") return m.together(rule.all, rule.window, accept);
   // The first `together` patterns in one clause, the others anywhere in the message, at distinct
   // places, none of them excepted.
@@ -268,6 +300,20 @@ function read(text: string, scorer: Scorer = COMMITTED): Reading {
   return reading;
 }
 
+/**
+ * Whether a rule read the words and found them denied by a negator right after them ("nee, mijn
+ * man slaat me niet", "ik snij niet meer"; not "geen toekomst", whose negation is the crisis),
+ * with no word of distress outside what it denied.
+ */
+function deniedByRules(m: Matches, distress: readonly Span[]): boolean {
+  for (const rule of RULES) {
+    if (!rule.negatable) continue;
+    const span = fires(rule, m, false);
+    if (span && distress.every(([s, e]) => s >= span[0] && e <= span[1] + 2)) return true;
+  }
+  return false;
+}
+
 function readFresh(text: string, scorer: Scorer): Reading {
   const m = new Matches(crisisTokens(text));
   const r = new Reading(m, scorer);
@@ -294,6 +340,9 @@ function readFresh(text: string, scorer: Scorer): Reading {
     r.askInstead = true;
     return r;
   }
+  // "nee, mijn man slaat me niet": a rule of this kind read the words and found them denied; the
+  // model, which counts words, is not heard over that, unless distress is said as well.
+  if (deniedByRules(m, distress)) return r;
   const key = verdict.categories.join(",");
   let rule = MODEL_RULES.get(key);
   if (!rule) MODEL_RULES.set(key, (rule = modelRule(verdict.category, verdict.categories.slice(1))));
@@ -348,7 +397,7 @@ const BLADE = pattern("mesje*|scheermes*|razor*|blade*|snijden|snij|krassen|kras
 
 /** A crisis that is over: "vroeger", "jaren geleden", "toen ik 20 was". */
 const PAST = pattern(
-  "vroeger|geleden|ago|in die tijd|die tijd dat|de tijd dat|in de tijd dat|toen we ~ klein waren|toen ik ~ klein was|when i was little|when we were little|that time when|toen ik ~ zat|toen ik in ~ zat|toen ik nog|in de jaren|in the eighties|in the nineties|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden",
+  "vroeger|geleden|ago|in die tijd|die tijd dat|de tijd dat|in de tijd dat|toen we ~ klein waren|toen ik ~ klein was|when i was little|when we were little|that time when|toen ik ~ zat|toen ik in ~ zat|toen ik nog|in de jaren|in the eighties|in the nineties|toen we samen waren|op de basisschool|op de middelbare|vorige winter|vorige zomer|in 19*|in 200*|in 201*|in 2020|in 2021|in 2022|in 2023|in 2024|jaren geleden|jaar geleden|toen ik ~ was|toen zat ik|toen dacht ik|toen wilde ik|toen was ik|back then|as a teen|as a kid|in my teens|als puber|in mijn tienertijd|mijn tienerjaren|vorig jaar|lang geleden|in het verleden|ooit|years ago|jaren terug|jaar terug|tijd terug|toen mijn ~ stierf|toen mijn ~ overleed|toen ~ overleed|toen ~ stierf|jaar ~ terug|ik was ~ toen ik|was ik ~ toen|eerste huwelijk|vorige relatie|vorig huwelijk|mijn vorige man|mijn vorige vrouw|voor het laatst wilde|when i was|used to|destijds|als kind|als tiener|een tijd terug|tijd geleden|op mijn ~ e|op mijn ~ ste|jaar van hem af|jaren van hem af|jaar van haar af|jaar bij hem weg|jaar weg bij hem|in het kamp|op de vlucht|tijdens de vlucht|in de oorlog|in high school|op de middelbare school",
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
@@ -357,11 +406,14 @@ const OVER_NOW = pattern(
     "woon ~ alleen|woon ~ jaar alleen|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
     "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
     "woon ~ veilig|woon ~ jaren veilig|al lang weg|is al lang weg|is nu ~ weg|is ~ echt weg|jaar nuchter|jaar ~ nuchter|nu ~ nuchter|herstelgroep|helpt ~ anderen|ervaringsdeskundig*|" +
-    "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i",
+    "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i|" +
+    "goed contact|bloeit ~ op|is afgerond|zaak ~ afgerond|afgesloten|have not in|have not since|not since|schaam me ~ niet meer|schaam me er niet meer|niks gehoord|niets gehoord|niks meer gehoord|niets meer gehoord|nu weet ik wat ik|weet ik wat ik moet doen|alles is oke|alles is ok|alles is goed|wordt minder|het wordt minder|nieuw huis|nieuwe woning|ander huis|" +
+    // "weer" is back ("nu doe ik het weer"), but not in these: "ik heb weer een doel".
+    "weer een doel|weer werk|weer plannen|weer een ritme|weer ritme|weer vrienden|weer een baan|weer hoop|weer zin|weer rust|weer contact|weer een leven|weer blij|weer gelukkig",
 );
 /** ... unless it is back: "en nu weer". */
 const BACK_NOW = pattern(
-  "nu weer|weer ~ zo|is ~ terug|komt ~ terug|begint ~ weer|weer ~ begonnen|denk ~ er weer|again|opnieuw|nu ook|sinds kort|deze week|vandaag|vannacht|vanavond|gisteren|nog steeds|nog altijd|still|nu wil|now i want",
+  "nu weer|weer|sinds vorige week|sinds gisteren|sinds een paar dagen|sinds deze week|in mijn hoofd niet|maar in mijn hoofd|is ~ terug|komt ~ terug|begint ~ weer|weer ~ begonnen|denk ~ er weer|again|opnieuw|nu ook|sinds kort|deze week|vandaag|vannacht|vanavond|gisteren|nog steeds|nog altijd|still|nu wil|now i want",
 );
 /** "Zelfmoord? Nee joh." The word itself, denied. */
 const DENIED = pattern("nee joh|nee hoor|zo erg ~ niet|niet zo erg|no no|geen zorgen|maak je geen zorgen|dont worry|do not worry|not like that");
@@ -450,7 +502,20 @@ function inTheNews(h: Hit, m: Matches): boolean {
 /** Someone named by a relative clause: "iemand die van het dak wilde springen". */
 const SOMEONE_WHO = pattern("iemand die|een man die|een vrouw die|een jongen die|een meisje die|mensen die|een kind die|een klant die|someone who|a man who|a woman who|people who");
 
+/** A pet, the one that ate or swallowed it: "de kat had rattengif gegeten". */
+const ANIMAL = pattern("kat|poes|kater|hond|hondje|puppy|kitten|konijn|cavia|hamster|vogel|parkiet|paard|dierenarts|cat|dog|vet");
+
+/** An overdose told of a pet, in the same clause before it, with no "ik" between. */
+function ofAnAnimal(h: Hit, m: Matches): boolean {
+  return m.of(ANIMAL).some(([s, e]) => {
+    if (m.clause[s] !== m.clause[h.span[0]] || e >= h.span[0] || h.span[0] - e > 8) return false;
+    for (let j = e + 1; j < h.span[0]; j++) if (FIRST_PERSON.has(m.tokens[j]!)) return false;
+    return true;
+  });
+}
+
 function reported(h: Hit, m: Matches): boolean {
+  if (h.rule.category === "overdose" && ofAnAnimal(h, m)) return true;
   if (WORD_RULE.test(h.rule.id) && m.of(LEARNING).length > 0) return true;
   if (h.rule.category !== "danger" && inTheNews(h, m)) return true;
   if (
@@ -471,6 +536,9 @@ function reported(h: Hit, m: Matches): boolean {
   return m.of(REPORTED).some(([s, e]) => m.clause[s] === m.clause[h.span[0]] && e < h.span[0] + 2 && s >= h.span[0] - 8);
 }
 
+/** Danger now can be over only when it is said to be long ago: "de brand was 2 jaar geleden". */
+const LONG_AGO = pattern("jaar geleden|jaren geleden|maanden geleden|vorig jaar|jaren terug|jaar terug|years ago|last year|months ago");
+
 /** Within this many tokens of a hit, a word of time belongs to it. */
 const TIME_REACH = 20;
 
@@ -482,11 +550,14 @@ function over(hits: readonly Hit[], m: Matches): boolean {
   // "dat is jaren terug": "terug" in a phrase of the past is not "is terug" either.
   const past = m.of(PAST);
   const back = m.of(BACK_NOW).filter(([s, e]) => !overNow.some(([os, oe]) => os <= s && oe >= e) && !past.some(([ps, pe]) => ps <= e && pe >= s));
-  return hits.every((h) => h.rule.category !== "danger" && near(past, h) && !near(back, h));
+  const longAgo = m.of(LONG_AGO);
+  return hits.every((h) => (h.rule.category !== "danger" || near(longAgo, h)) && near(past, h) && !near(back, h));
 }
 
 /** Laughter: "ik wil dood haha" is most often a way of speaking, and sometimes a mask. */
-const LAUGHING = pattern("haha|hahaha|hihi|lol|lmao|xd|grapje|geintje|jk|just kidding");
+const LAUGHING = pattern("haha|hahaha|hihi|lol|lmao|xd|grapje|geintje|jk|just kidding|" +
+  // Taken back: "dat van ik wil verdwijnen was niet zo bedoeld". Asked about, like laughter.
+  "niet zo bedoeld|niet serieus bedoeld|bedoelde het niet zo|bedoelde ik niet zo|niet letterlijk bedoeld|did not mean it like that|did not mean it");
 /** Rules about a plan, a means or a deed: laughter does not make them lighter. */
 const DEED = /\.(method|farewell|giving|attempt|plan|ready|saving|taken|count|did-it|at-once|cutting|burn|blade)/;
 

@@ -32,6 +32,8 @@ const CHAT: Record<string, string> = {
   ingenaome: "ingenomen", genaome: "genomen", jaore: "jaren", laote: "laten", wuur: "werd", verkrach: "verkracht", verkragt: "verkracht",
   hedde: "heb je", zijde: "ben je", ge: "je", gij: "jij", da: "dat", wor: "word", worre: "worden", wol: "wou", ie: "hij",
   mept: "slaat", meppen: "slaan", gemept: "geslagen", mepte: "sloeg", sin: "zin",
+  // Gronings, Drents, Twents and Brabants ("mien vent hef mie ne optater geven", "te veul pillekes", "nie goe").
+  veul: "veel", pillekes: "pillen", pilleke: "pil", goe: "goed", hef: "heeft", optater: "klap", oplawaai: "klap",
   // English chat
   im: "i am", ive: "i have", ill: "i will", u: "you", ur: "your", wanna: "want to", gonna: "going to",
   kms: "kill myself", kys: "kill yourself", unalive: "kill", cant: "cannot", dont: "do not", wont: "will not",
@@ -238,9 +240,14 @@ export function normalise(text: string): string[] {
       if (out.length > 0 && out[out.length - 1] !== BOUNDARY) out.push(BOUNDARY);
       continue;
     }
-    // "mie" is "meer" after "niet" (Limburgs "neet mie"), noodles elsewhere.
+    // "mie" is "meer" after "niet" (Limburgs "neet mie"), "me" after a verb (Gronings "hai hef mie
+    // slagen"), noodles elsewhere.
     if (raw === "mie" && out[out.length - 1] === "niet") {
       out.push("meer");
+      continue;
+    }
+    if (raw === "mie" && MIE_AS_ME.has(out[out.length - 1] ?? "")) {
+      out.push("me");
       continue;
     }
     expand(raw, out);
@@ -248,6 +255,9 @@ export function normalise(text: string): string[] {
   while (out[out.length - 1] === BOUNDARY) out.pop();
   return joinFragments(out);
 }
+
+/** Verbs after which "mie" is "me". */
+const MIE_AS_ME = new Set(["heeft", "had", "slaat", "sloeg", "geeft", "gaf", "doet", "deed", "pakt", "pakte", "schopt", "schopte", "duwt", "duwde", "dreigt", "bedreigt", "zit", "zat"]);
 
 /** Words that carry a sentence on: "Ik ben klaar. Met alles." is one sentence, cut for weight. */
 const CARRY_ON = new Set(["met", "with", "en", "and", "van", "of", "voor", "for", "echt", "really", "voorgoed", "forever", "allemaal", "alles", "all", "everything"]);

@@ -82,7 +82,7 @@ export const OTHER_RULES: readonly Rule[] = [
     window: 9,
     unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|${PLAY_THINGS.source}|over een vrouw die|over een man die|over een meisje dat|over een jongen die|about a woman who|about a man who`),
     reach: 6,
-    notInside: "ik sla|ik sloeg|ik schop|ik schopte|ik duw|ik duwde|i hit|i kicked|i pushed|ik zou ~ kunnen|ik zou hem|ik zou haar|dat ik haar zou|dat ik hem zou|i could",
+    notInside: "ik sla|ik sloeg|ik schop|ik schopte|ik duw|ik duwde|ik wurg|ik wurgde|i hit|i kicked|i pushed|ik zou ~ kunnen|ik zou hem|ik zou haar|dat ik haar zou|dat ik hem zou|i could",
   }),
   rule("violence.hits", {
     all: ["slaat me|slaat mij|sloeg me|sloeg mij|schopt me|schopte me|duwt me|duwde me|bedreigt me|bedreigde me|hits me|hit me|beats me|kicked me|pushed me|threatens me|slapped me|punched me|choked me"],
@@ -275,7 +275,7 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.fire", {
-    all: ["help ~ brand|brand ~ help|^ brand $|in brand|brand in|brand uitgebroken|er is brand|het brandt|fik|in de fik|vlammen|vuur in ~ gang|vuur in ~ huis|vuur in ~ flat|vuur in ~ gebouw|vuur in ~ trappenhuis|deur ~ heet|deur is heet|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
+    all: ["help ~ brand|brand ~ help|^ brand $|in brand|brand in|brand uitgebroken|er is brand|het brandt|brandt het|fik|in de fik|vlammen|vuur in ~ gang|vuur in ~ huis|vuur in ~ flat|vuur in ~ gebouw|vuur in ~ trappenhuis|deur ~ heet|deur is heet|huis vol rook|overal rook|rook ~ overal|rookmelder|on fire|fire in|house is burning|smoke everywhere"],
     unless: pattern(`${MEDIA.source}|gelezen|nieuws ~ over|gewond|niemand gewond|in amsterdam|in rotterdam|in de stad|krant|mond|tong|keel|lippen|lip|ogen|oren|voeten|maag|pittig|peper|sambal|spicy|dreigt|gezegd|zegt|zei|steekt ~ me|steken|wereld|zet ~ wereld|oefening|test|testen|batterij|piept|vorige week|vorig jaar|gisteren|vroeger|laatst|kaars|haard|open haard|bbq|barbecue|kampvuur|vreugdevuur|gourmet|maagzuur|zon|sigaret ~ uit|brandweer ~ geweest|was ~ brand|toen|wensen|vlammetje|fan|slecht in koken|kopen|gekocht|ophangen|opgehangen|getest|aangebrand|pizza|tosti|toast|pannenkoek*|hoop iedereen|hoop dat iedereen|hoop ~ niemand gewond`),
     reach: 8,
     acute: "always",
@@ -384,7 +384,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("sexual.child", {
     negatable: false,
     all: ["aan me zitten|aan mij zitten|aan me ~ zitten|zit ~ aan mij|zit steeds aan mij|zit aan mij|kwam aan me|keeps grabbing me|grabbing me|grabs me|raakt me aan ~ niet mag|op een manier die niet mag|doet dingen ~ niet wil|dingen die ik niet wil|dingen die ~ niet mogen|does things to me|things i do not want|aan haar zit|aan hem zit|aan haar ~ gezeten|aan hem ~ gezeten|aan zijn ~ gezeten|aan haar ~ zat|zit aan haar|zat aan haar|zit aan hem|zat aan hem|aan mijn ~ gezeten|aan me ~ gezeten|aan mij ~ gezeten|aan haar ~ lichaam|aan zijn ~ lichaam"],
-    unless: pattern(`${MEDIA.source}|haar ~ knippen|kapper|vlechten|haar ~ kammen|dokter|arts|verkleden|luier|in bad|wassen|spullen|telefoon|computer|tas|fiets`),
+    unless: pattern(`${MEDIA.source}|haar ~ knippen|kapper|vlechten|haar ~ kammen|dokter|arts|verkleden|luier|in bad|wassen|spullen|telefoon|computer|tas|fiets|niemand zit|niemand komt|niemand raakt|nobody touches`),
     reach: 5,
   }),
   rule("sexual.drugged", {
@@ -393,7 +393,7 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 5,
   }),
   rule("sexual.forced", {
-    all: ["dwingt me|dwong me|forces me|forced me|forced himself|forced herself|drong zich ~ op|dwong zich|opgedrongen|verplicht me|moet ~ van hem|moest ~ van hem|had to|moest|moet", "filmpjes|verkoopt|verkopen|films|elke nacht|in bed|als ik nee zeg|nee zeg|slapen met|met hem ~ slapen|met ~ mannen ~ slapen|te slapen met|sleep with|naar bed ~ met|seks|sex|aanraken|doen wat hij wil|voor geld|klanten|prostitu*|tippelen|escort|on me|voor een dak|for a roof|to keep a roof|om ~ te mogen blijven"],
+    all: ["dwingt me|dwong me|heeft me ~ gedwongen|heeft mij ~ gedwongen|forces me|forced me|forced himself|forced herself|drong zich ~ op|dwong zich|opgedrongen|verplicht me|moet ~ van hem|moest ~ van hem|had to|moest|moet", "filmpjes|verkoopt|verkopen|films|elke nacht|in bed|als ik nee zeg|nee zeg|slapen met|met hem ~ slapen|met ~ mannen ~ slapen|te slapen met|sleep with|naar bed ~ met|seks|sex|aanraken|doen wat hij wil|voor geld|klanten|prostitu*|tippelen|escort|on me|voor een dak|for a roof|to keep a roof|om ~ te mogen blijven"],
     window: 12,
     unless: pattern(`${MEDIA.source}|slapen met het licht|slapen met ~ knuffel|met de kinderen|met mijn kinderen|met de hond|met oordopjes`),
     reach: 6,
@@ -828,7 +828,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("danger.missing-person", {
     all: ["dementie|alzheimer|dement*|verward|in de war|autisme|autistisch|gehandicapt|beperking|epilepsie|suikerziekte|diabetes", "weggelopen|vermist|kwijt|niet ~ vinden|is weg|dwaalt|zoek*|missing|wandered off"],
     scope: "message",
-    unless: pattern(`${MEDIA.source}|gevonden|terug|teruggevonden|gisteren|vorige week|vorig jaar|sleutel*|bril|telefoon|portemonnee|pas|tas`),
+    unless: pattern(`${MEDIA.source}|gevonden|terug|teruggevonden|gisteren|vorige week|vorig jaar|sleutel*|bril|telefoon|portemonnee|pas|tas|alsof|voelt alsof|herkent me niet|herkent mij niet|feels like`),
     reach: 12,
     acute: "always",
     negatable: false,
@@ -1035,7 +1035,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   // Someone in the shed or the garden now: "er zit iemand in mijn schuur, ik zie een zaklamp bewegen".
   rule("danger.someone-outside", {
-    all: ["iemand in ~ schuur|iemand in de tuin|iemand in mijn tuin|iemand op ~ balkon|iemand op mijn balkon|iemand in de gang|someone in my shed|someone in my garden|someone in the garden", "zaklamp|zie ~ bewegen|zie ~ iemand|hoor ~ iemand|hoor ~ gerommel|nu|net|flashlight|right now|moving"],
+    all: ["iemand ~ in ~ schuur|iemand ~ in de tuin|iemand ~ in mijn tuin|iemand ~ op ~ balkon|iemand op mijn balkon|iemand in de gang|someone ~ in my shed|someone ~ in my garden|someone ~ in the garden", "zaklamp|zie ~ bewegen|zie ~ iemand|hoor ~ iemand|hoor ~ gerommel|nu|net|ben alleen|alleen thuis|flashlight|right now|moving|i am alone|home alone"],
     scope: "message",
     unless: pattern(`${MEDIA.source}|buurman|tuinman|hovenier|klusjesman|monteur|mijn man|mijn zoon|mijn dochter|kat|hond|vos|egel|gisteren|vorige week|aangifte`),
     reach: 12,
@@ -1133,6 +1133,49 @@ export const OTHER_RULES: readonly Rule[] = [
     unless: pattern(`${MEDIA.source}|haha|lol|escape|escaperoom|collega ~ haalt|conciërge ~ komt|komt eraan|slotenmaker ~ komt|is onderweg|file|in de file|in de trein|trein staat stil|lift ~ monteur|storing|sneeuw|huisarrest|quarantaine|vroeger`),
     reach: 12,
     acute: "always",
+    negatable: false,
+  }),
+  // Robbers here now, the writer hiding: "er zijn overvallers in de winkel, ik zit in het magazijn verstopt".
+  rule("danger.robbery", {
+    all: ["overvallers|overvaller|overval ~ bezig|worden overvallen|word overvallen|wordt overvallen|gewapende man*|robbers|being robbed|armed man|armed men", "verstopt|verstop|hiding|hide|nu|help|112|politie|binnen|in de winkel|hier"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|gisteren|vorige week|vorig jaar|geleden|vroeger|aangifte|verzekering|getuige|rechtszaak`),
+    reach: 14,
+    acute: "always",
+    negatable: false,
+  }),
+  // Kept from family, the phone taken along: "ik mag geen contact met mijn familie, hij neemt mijn telefoon mee".
+  rule("violence.control", {
+    all: ["hij|mijn man|mijn vriend|mijn partner|he|my husband|my boyfriend", "neemt mijn telefoon ~ mee|neemt ~ telefoon mee|pakt mijn telefoon af|houdt mijn telefoon|mag geen contact|mag niemand zien|mag niet naar buiten|mag mijn familie niet|mag mijn vriendinnen niet|sluit me op|sluit mij op|typ dit stiekem|schrijf dit stiekem|stiekem op de laptop|mag niet weten dat ik|takes my phone|not allowed to see|locks me in"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|straf|huisarrest|huiswerk|school|gamen|juf|meester|mijn vader|mijn moeder|corona|quarantaine|ziekenhuis|dokter|oplader|verrassing|cadeau|kado|kapot|de zijne|zijn eigen|lenen|leent|opladen|repareren|reparatie`),
+    reach: 16,
+    acute: "never",
+    negatable: false,
+  }),
+  // Hurt told by its marks, and by who did it: "mijn vingers zijn nog gezwollen van toen hij de deur erop dichtsloeg".
+  rule("violence.injured-by", {
+    all: ["vingers|vinger|hand|arm|armen|lip|oog|neus|ribben|pols|gezicht|kaak|tand|tanden|fingers|eye|nose|ribs|wrist|face", "gezwollen|blauw|gebroken|kapot|dik|gekneusd|bloedt|bloedde|swollen|bruised|broken|bleeding", "van toen hij|toen hij|door hem|hij heeft|hij deed|dichtsloeg|dicht sloeg|when he|because he"],
+    scope: "message",
+    together: 2,
+    unless: pattern(`${MEDIA.source}|gevallen|viel|val|bal|sport|voetbal|training|ongeluk|fiets|tandarts|operatie|dokter|mijn zoon|mijn dochter|de hond|de kat|hij viel|speelde|spelen|wesp|bij`),
+    reach: 16,
+    acute: "never",
+  }),
+  // Hurt by him again: "hij heeft me weer pijn gedaan".
+  rule("violence.hurts", {
+    all: ["hij|mijn man|mijn vriend|mijn ex|mijn vader|mijn partner|he|my husband|my boyfriend", "heeft me ~ pijn gedaan|heeft mij ~ pijn gedaan|doet me ~ pijn|deed me ~ pijn|hurt me again|hurts me|hurt me"],
+    window: 8,
+    unless: pattern(`${MEDIA.source}|tandarts|fysio*|dokter|arts|masseur|kapper|met wat hij zei|met zijn woorden|woorden|gevoelens|verdriet|toen hij wegging|uit elkaar|vreemdgegaan|vreemd gegaan|per ongeluk|spelen|stoeien|tackle|heart|feelings`),
+    reach: 6,
+    acute: "never",
+  }),
+  // Forced, told after the fact with what followed: "ik ben naar de huisarts geweest voor een soa test. hij heeft me die avond toch gedwongen".
+  rule("sexual.forced-told", {
+    all: ["heeft me ~ gedwongen|heeft mij ~ gedwongen|heeft me ~ ~ gedwongen|heeft mij ~ ~ gedwongen|dwong me|dwong mij|forced me", "soa*|soa test|soatest|morning after*|morningafterpil|zwangerschapstest|condoom|seks|sex|verkracht*|misbruikt"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|sollicit*|te werken|naar school|te eten|op te ruimen|huiswerk|sporten|te stoppen|stoppen met|hulp te zoeken|naar de dokter`),
+    reach: 12,
     negatable: false,
   }),
 ];

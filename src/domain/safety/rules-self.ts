@@ -89,7 +89,7 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.not-be-here", {
-    all: ["er ~ niet meer ~ zijn|er ~ niet meer ~ ben|er ~ niet meer ~ bent|er niet meer ~ te zijn|er ~ niet meer was|er ~ nooit meer ~ zijn|er niet meer ~ wil ~ zijn|ben er ~ niet meer|ben ik er ~ niet meer|ben er ~ ~ niet meer|not be here|not being here|be gone|will not be here|wont be here|not going to be here|not gonna be here|not be around|not going to be around"],
+    all: ["of ik er ~ nog ben|of ik er ~ nog zal zijn|of ik er ~ nog ~ ben|if i will still be here|if i am still here|if i will still be around|er ~ niet meer ~ zijn|er ~ niet meer ~ ben|er ~ niet meer ~ bent|er niet meer ~ te zijn|er ~ niet meer was|er ~ nooit meer ~ zijn|er niet meer ~ wil ~ zijn|ben er ~ niet meer|ben ik er ~ niet meer|ben er ~ ~ niet meer|not be here|not being here|be gone|will not be here|wont be here|not going to be here|not gonna be here|not be around|not going to be around"],
     negatable: false,
   }),
   rule("suicide.cannot-go-on", {
@@ -156,7 +156,7 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 10,
   }),
   rule("suicide.method-train", {
-    all: ["voor de trein|voor een trein|voor de metro|onder de trein|onder een trein|op het spoor|op de rails|naar het spoor|langs het spoor|bij het spoor|in front of ~ train|on the tracks"],
+    all: ["voor ~ vrachtwagen ~ stap*|voor ~ vrachtwagen ~ spring*|voor ~ bus ~ stap*|voor ~ bus ~ spring*|voor ~ tram ~ stap*|voor ~ tram ~ spring*|voor ~ auto ~ spring*|voor ~ auto ~ stap*|voor een truck|in front of ~ truck|in front of ~ bus|voor de trein|voor een trein|voor de metro|onder de trein|onder een trein|op het spoor|op de rails|naar het spoor|langs het spoor|bij het spoor|in front of ~ train|on the tracks"],
     unless: "werk*|baan|station|vertraging|storing|aanrijding|iemand|persoon|vertrek*|overstap*|kaartje|ov|reis|reizen",
     reach: 8,
   }),
@@ -236,7 +236,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.method-ready", {
     all: [pattern(`${MEANS.source}|${SUBSTANCE.source}`), AT_HAND],
     window: 7,
-    unless: pattern(`${EVERYDAY_USE.source}|voor mijn man|voor mijn vrouw|voor mijn vader|voor mijn moeder|voor oma|voor opa|van mijn moeder|van mijn vader|van mijn man|van mijn vrouw|van mijn oma|van mijn opa|weekdoos*|medicijndoos*|pillendoos*|dagdoos*|baxter*|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde`),
+    unless: pattern(`${EVERYDAY_USE.source}|voor mijn man|voor mijn vrouw|voor mijn vader|voor mijn moeder|voor oma|voor opa|van mijn moeder|van mijn vader|van mijn man|van mijn vrouw|van mijn oma|van mijn opa|weekdoos*|medicijndoos*|pillendoos*|dagdoos*|baxter*|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde|voor in de keuken|voor de keuken|keukenmes*|zitten muizen|muizen in de|muizenplaag|last van muizen|zitten ratten|ratten in de|last van ratten|tegen ongedierte|mollen in de|wespennest`),
     reach: 6,
     acute: "always",
   }),
@@ -254,7 +254,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.farewell", {
     all: ["afscheidsbrief*|afscheid ~ genomen|afscheid ~ nemen|neem ~ afscheid|afscheid van iedereen|afscheid van jullie|afscheid ~ van ~ allemaal|goodbye letter*|goodbye note*|said goodbye|say goodbye to everyone|vaarwel|mijn laatste bericht|laatste berichtje|my last message|my final message|my last text|this is my last|mijn laatste woorden|goodbye forever|farewell|suicide note|suicide brief|laatste ~ groet|testament ~ geschreven|voor als ik er niet ~ ben"],
-    unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team|lol|haha|speech|laatste dag|laatste werkdag|notaris|laten maken|laten opstellen|gaat het goed|gaat goed met me",
+    unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team|lol|haha|speech|laatste dag|laatste werkdag|notaris|laten maken|laten opstellen|gaat het goed|gaat goed met me|beroep|vak|carriere|loopbaan|job|club|vereniging|de drank|alcohol|roken|sigaret*|verslaving|oude leven|oude ik",
     reach: 8,
     acute: "always",
   }),
@@ -329,7 +329,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.tired-of-life", {
     all: ["zat|moe|gehad|beu|klaar|tired|sick|done|genoeg", "het leven|mijn leven|dit leven|living|of life|with life|leven"],
     window: 5,
-    unless: "zoals het|veranderen|verbeteren|anders|nieuw|nieuwe|beginnen|opnieuw|leven van|leven in|druk|zwaar|duur|geef niet op|ik ga door|zet door|hou vol|houd vol|will not give up|wont give up",
+    unless: "zoals het|veranderen|verbeteren|anders|nieuw|nieuwe|beginnen|opnieuw|leven van|leven in|druk|zwaar|duur|geef niet op|ik ga door|zet door|hou vol|houd vol|will not give up|wont give up|oude leven|vorige leven|old life",
     reach: 14,
   }),
   rule("suicide.disappear", {
@@ -739,7 +739,7 @@ export const SELF_RULES: readonly Rule[] = [
   // --- self-harm
   rule("selfharm.word", {
     all: ["zelfbeschadig*|zelfverwond*|automutil*|selfharm|self harm|zelf beschadig*|zelf verwond*|cutten|cutting|zelfharm|krassen|kras|gekrast|kraste"],
-    unless: "vegetables|dinner|food|bread|onion*|hair|grass|paper|coupons|class|corners|uien|groente|auto|lak|deur|fiets|muur|op de|op mijn|op het|scratch|kras op|krassen op|bril|scherm|telefoon|tafel|vloer|lp|plaat|cd|loterij|lot|lootjes|kat|poes|kater",
+    unless: "jaar zonder|jaren zonder|maanden zonder|year without|years without|months without|vegetables|dinner|food|bread|onion*|hair|grass|paper|coupons|class|corners|uien|groente|auto|lak|deur|fiets|muur|op de|op mijn|op het|scratch|kras op|krassen op|bril|scherm|telefoon|tafel|vloer|lp|plaat|cd|loterij|lot|lootjes|kat|poes|kater",
     reach: 3,
   }),
   rule("selfharm.hurt-self", {
@@ -932,6 +932,8 @@ export const SELF_RULES: readonly Rule[] = [
   rule("overdose.at-once", {
     all: [QUANTITY, SUBSTANCE, "in een keer|in 1 keer|tegelijk|ineens|at once|binnen|al binnen|all at once"],
     window: 10,
+    // "ik heb ze niet allemaal tegelijk genomen, ze zitten in de weekdoos"
+    notInside: "niet allemaal|niet alles|niet alle|not all",
     negatable: false,
   }),
   rule("overdose.symptoms", {
@@ -1361,6 +1363,47 @@ export const SELF_RULES: readonly Rule[] = [
     scope: "message",
     unless: "opruim*|opgeruimd|inleveren|apotheek ~ terug|recyclen|afval|prullenbak ~ leeg",
     reach: 10,
+    acute: "always",
+    negatable: false,
+  }),
+  // Too many pills with a call for help, in a few words: "te veel pillen. help", "teveel genomen, help me".
+  rule("overdose.help", {
+    also: ["danger"],
+    all: ["te veel pillen|teveel pillen|te veel genomen|teveel genomen|te veel ingenomen|te veel geslikt|too many pills|took too many", "help|hulp|alsjeblieft|112|ambulance|kom ~ snel|bel ~ iemand"],
+    scope: "message",
+    unless: "voorgeschreven|voorschrijft|huisarts zegt|dokter zegt|apotheek zegt|slikt hij|slikt ze|vroeger|geleden",
+    reach: 10,
+    acute: "always",
+    negatable: false,
+  }),
+  // A goal to cut less: the cutting goes on ("mijn doel: minder vaak snijden, vorige week 4 keer").
+  rule("selfharm.less", {
+    all: ["minder|less", "snijden|krassen|kras|branden|mezelf pijn ~ doen|mezelf ~ slaan|zelfbeschadiging|cutten|cutting|cut|self harm|hurting myself"],
+    window: 3,
+    unless: "vlees|groente|brood|uien|haar|gras|kosten|budget|uitgaven|prijzen|snoep|snoepen|eten|roken|drinken|tijd|korting",
+    reach: 4,
+  }),
+  // Things left to others and nothing planned after: "mijn kat gaat naar de buurvrouw en mijn spullen mogen weg".
+  rule("suicide.giving-away", {
+    all: ["spullen mogen ~ weg|spullen mogen weg|mag ~ mijn spullen hebben|mogen mijn spullen hebben|mijn spullen ~ weggeven", "kat|poes|hond|konijn|sleutel*|afscheid|als ik er niet|niet meer nodig|doorgeven|regelen|geregeld|voor als"],
+    scope: "message",
+    unless: "verhuis*|opruim*|kringloop|marktplaats|zolder|schuur|nieuwe huis|nieuw huis|opknappen|vakantie|op vakantie|logeren|scheiding|uit elkaar",
+    reach: 20,
+    negatable: false,
+  }),
+  // No next week needed: "maak maar geen afspraak voor volgende week. ik heb geen volgende week nodig".
+  rule("suicide.no-next", {
+    all: ["geen volgende week nodig|geen volgende week meer|er komt geen volgende week|er is geen volgende week|geen volgende keer nodig|heb geen ~ week ~ nodig|no next week|there is no next week|will not need next week"],
+    unless: "vakantie|weg ~ volgende week|ben ~ weg|ziek|opgenomen ~ ziekenhuis|operatie|verhuis*",
+    reach: 12,
+    negatable: false,
+  }),
+  // "dan zien zij het niet": the act hidden from the children, when they are away (without them named, it may be leaving him).
+  rule("suicide.hidden-act", {
+    all: ["doe ik het|ga ik het doen|doe ik t|ga ik t doen|i will do it|i do it", "zien ~ het niet|zien zij het niet|zien ze het niet|ziet ~ het niet|ziet zij het niet|ziet ze het niet|ziet hij het niet|hoeven ~ het niet te zien|niet ~ zien|vinden ~ niet|vindt ~ me niet|will not see|cannot see it", "kinderen|kind|kids|dochter|zoon|dochtertje|zoontje|children|daughter|son"],
+    scope: "message",
+    unless: "verrassing|cadeau|kado|verjaardag|taart|opruimen|schoonmaken|huiswerk|surprise",
+    reach: 20,
     acute: "always",
     negatable: false,
   }),

@@ -471,3 +471,72 @@ describe("the kinds of sentence added from set 22, on phrasings of their own", (
     expect(detectCrisis("op de radio zeiden ze dat een man met een mes is opgepakt in de stad")).toBeNull();
   });
 });
+
+describe("the kinds of sentence added from set 23, on phrasings of their own", () => {
+  const rulesOf = (text: string) => crisisHits(text).map((h) => h.rule.id);
+
+  it("reads a 'niet' after the hurt as the Dutch denial ('hij slaat me niet'), but not when more follows: 'maar', 'waar', 'vaak', a participle or a long match", () => {
+    expect(detectCrisis("hij slaat me niet hoor, hij is juist heel lief")).toBeNull();
+    expect(detectCrisis("ik snij niet meer, al twee jaar")).toBeNull();
+    expect(detectCrisis("mijn vriend slaat me niet, maar hij gooit wel met borden")?.category).toBe("violence");
+    expect(detectCrisis("hij slaat me niet waar de buren het zien")?.category).toBe("violence");
+    expect(detectCrisis("hij slaat me niet vaak, alleen als hij gedronken heeft")?.category).toBe("violence");
+    expect(detectCrisis("ik snij niet meer zo vaak als vroeger")?.category).toBe("selfharm");
+    expect(detectCrisis("ik kan het snijden niet laten")?.category).toBe("selfharm");
+    expect(detectCrisis("ik heb gesneden, niet boos zijn")?.category).toBe("selfharm");
+    // "niet meer" after a wish is the wish itself.
+    expect(detectCrisis("ik wil niet meer")?.category).toBe("suicide");
+    expect(detectCrisis("ik snij niet meer, maar ik wil wel dood")?.category).toBe("suicide");
+  });
+
+  it("reads dialect ('mien man hef mie slagen', 'te veul pillekes'), too many pills with a call for help, and a goal to cut less", () => {
+    expect(detectCrisis("mien man hef mie slagen")?.category).toBe("violence");
+    expect(detectCrisis("ik heb teveul pillekes genomen en voel me nie goe")?.category).toBe("overdose");
+    expect(detectCrisis("te veel pillen genomen. help me")?.acute).toBe(true);
+    expect(detectCrisis("minder krassen is mijn doel, het was 3 keer deze week")?.category).toBe("selfharm");
+    expect(rulesOf("minder vlees snijden en meer groente")).not.toContain("selfharm.less");
+  });
+
+  it("reads not knowing whether one will still be here, no next week needed, things left to others and the act hidden from the children; not a holiday or a move", () => {
+    expect(detectCrisis("weet niet of ik er volgende maand nog ben")?.category).toBe("suicide");
+    expect(detectCrisis("maak maar geen nieuwe afspraak, ik heb geen volgende week nodig")?.category).toBe("suicide");
+    expect(detectCrisis("ik ben volgende week op vakantie, dus ik heb geen volgende week nodig")).toBeNull();
+    expect(detectCrisis("mijn hond gaat naar mijn zus en mijn spullen mogen weg, regel jij dat")?.category).toBe("suicide");
+    expect(detectCrisis("we verhuizen, mijn oude spullen mogen weg naar de kringloop")).toBeNull();
+    expect(detectCrisis("als mijn dochter bij oma logeert doe ik het, dan ziet zij het niet")?.acute).toBe(true);
+    expect(detectCrisis("ik denk erover om voor de bus te springen")?.category).toBe("suicide");
+  });
+
+  it("reads robbers here with the writer hiding, a phone taken along to keep her from family, marks told with who did it, and being hurt by him again; not a film, a broken phone or the dentist", () => {
+    expect(detectCrisis("er is een overval bezig in de supermarkt, ik zit verstopt in de koelcel")?.category).toBe("danger");
+    expect(detectCrisis("ik zag een overval in een film")).toBeNull();
+    expect(detectCrisis("ik mag mijn vriendinnen niet zien van hem en hij neemt mijn telefoon mee")?.category).toBe("violence");
+    expect(rulesOf("mijn man neemt mijn telefoon mee naar zijn werk want de zijne is kapot")).not.toContain("violence.control");
+    expect(detectCrisis("mijn arm is blauw, hij heeft me vastgepakt")?.category).toBe("violence");
+    expect(rulesOf("mijn zoon heeft een blauw oog van voetbal, hij deed mee met de wedstrijd")).not.toContain("violence.injured-by");
+    expect(detectCrisis("hij heeft me weer pijn gedaan, ik durf niet naar huis")?.categories).toContain("violence");
+    expect(detectCrisis("de tandarts heeft me pijn gedaan")).toBeNull();
+    expect(detectCrisis("hij heeft me gedwongen, die nacht. nu moet ik een soa test doen")?.categories).toContain("sexual");
+    expect(rulesOf("mijn moeder dwong me die avond om te blijven eten")).not.toContain("sexual.forced-told");
+  });
+
+  it("leaves crises told as long over, a pet's poison, poison for mice, a kitchen knife, a farewell to a job and words taken back; not when it is back", () => {
+    expect(detectCrisis("vroeger sloeg mijn vader ons, nu heb ik goed contact met hem")).toBeNull();
+    expect(detectCrisis("i used to cut, havent in 3 years")).toBeNull();
+    expect(detectCrisis("ik ben vroeger misbruikt, de zaak is afgerond en ik wil het over werk hebben")).toBeNull();
+    expect(detectCrisis("de brand was 3 jaar geleden, het wordt minder met de nachtmerries")).toBeNull();
+    expect(detectCrisis("de brand was 2 jaar geleden maar nu brandt het weer, help")?.acute).toBe(true);
+    expect(detectCrisis("toen ik 16 was sneed ik mezelf. nu doe ik het weer")?.categories).toContain("selfharm");
+    expect(detectCrisis("mijn ex sloeg me, ik ben al 5 jaar van hem af, maar sinds vorige week staat hij weer voor de deur")?.category).toBe("violence");
+    expect(detectCrisis("mijn hond heeft rattengif gegeten, we zijn bij de dierenarts")).toBeNull();
+    expect(detectCrisis("mijn hond ligt naast me, ik heb alle pillen genomen")?.category).toBe("overdose");
+    expect(detectCrisis("rattengif gekocht want er zitten muizen in de keuken")).toBeNull();
+    expect(detectCrisis("ik heb rattengif gekocht, niet voor de muizen")?.category).toBe("suicide");
+    expect(detectCrisis("ik heb een mes gekocht voor in de keuken, de oude was bot")).toBeNull();
+    expect(detectCrisis("ik heb een mes gekocht en het ligt klaar voor vannacht")?.category).toBe("suicide");
+    // (The model alone still reads "willen niet meer" in it as distress: the rule no longer does.)
+    expect(rulesOf("afscheid genomen van mijn vak als schilder, mijn knieen willen niet meer")).not.toContain("suicide.farewell");
+    expect(detectCrisis("dat ik wil verdwijnen was niet zo bedoeld, ik wil gewoon rust")).toBeNull();
+    expect(crisisDoubt("dat ik wil verdwijnen was niet zo bedoeld, ik wil gewoon rust")).not.toBeNull();
+  });
+});
