@@ -5,6 +5,7 @@ import type { ClientInput, Engine, HandleResult } from "../conversation/engine.j
 import type { Translator } from "../i18n.js";
 import { markDuplicateUpdate } from "../metrics.js";
 import { renderMessage } from "../outbox/render.js";
+import { freshConnectionAgent } from "./agent.js";
 
 export interface TelegramBotDeps {
   token: string;
@@ -47,6 +48,14 @@ export function toEditedInput(ctx: Context): ClientInput | null {
   return text ? { kind: "edited", text } : null;
 }
 
+/** Telegram's own Bot API server, as grammY calls it when no `apiRoot` is given. */
+const TELEGRAM_API_ROOT = "https://api.telegram.org";
+
+/** What grammY's Bot API calls go with for `apiRoot`: the agent of src/telegram/agent.ts. */
+export function telegramFetchConfig(apiRoot: string = TELEGRAM_API_ROOT) {
+  return { agent: freshConnectionAgent(apiRoot) };
+}
+
 /**
  * The Telegram edge: private chats only; every message and button press goes to the engine.
  * Replies to linked clients go through the outbox; unknown chats get a direct answer.
@@ -54,7 +63,13 @@ export function toEditedInput(ctx: Context): ClientInput | null {
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const bot = new Bot(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    ...(deps.apiRoot || deps.fetch ? { client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}) } } : {}),
+    client: {
+      ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      // Never a connection the Bot API may have closed for idleness: a message sent over one is
+      // lost and cannot be told from one that arrived (src/telegram/agent.ts).
+      baseFetchConfig: telegramFetchConfig(deps.apiRoot),
+    },
   });
 
   // Group chats, channels and bots are ignored: coaching happens one to one.

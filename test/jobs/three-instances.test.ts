@@ -121,7 +121,9 @@ describe.skipIf(!pgAvailable())(`three service instances on one PostgreSQL, in w
         }
       }),
     );
-    const outboxIdle = async () => (await db.prisma.job.count({ where: { kind: "telegram.send", status: { in: ["PENDING", "RUNNING"] } } })) === 0;
+    // Idle: nothing left to send, nor a re-ask that may still queue a message (a send job in doubt
+    // queues its re-ask just before it is done).
+    const outboxIdle = async () => (await db.prisma.job.count({ where: { kind: { in: ["telegram.send", "conversation.reask"] }, status: { in: ["PENDING", "RUNNING"] } } })) === 0;
     await until("the replies to be sent", outboxIdle, 120_000);
 
     expect(await db.prisma.processedUpdate.count()).toBe(CLIENTS * 2);

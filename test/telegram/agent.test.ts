@@ -1,0 +1,102 @@
+/**
+ * The Bot API agent (src/telegram/agent.ts) against the race that lost a message in
+ * test/jobs/three-instances.test.ts: the server closes an idle keep-alive connection while this
+ * process is too busy to notice, and the next message goes out over the dead connection
+ * (ECONNRESET, "socket hang up"; the server never had it, the outbox cannot know that).
+ *
+ * The server runs in a worker thread, so it closes the connection on its own clock while this
+ * thread is blocked (Atomics.wait), as a loaded event loop is: the close is not read before the
+ * next send starts.
+ */
+import { Worker } from "node:worker_threads";
+import { Api, HttpError } from "grammy";
+import { afterEach, describe, expect, it } from "vitest";
+import { telegramFetchConfig } from "../../src/telegram/bot.js";
+
+/** [connections closed by the server, sendMessage requests it received, connections it accepted] */
+type Counters = Int32Array;
+
+const SERVER = `
+const http = require("node:http");
+const { parentPort, workerData } = require("node:worker_threads");
+const counters = new Int32Array(workerData.shared);
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    if (req.url.endsWith("/sendMessage")) Atomics.add(counters, 1, 1);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "x" } }));
+  });
+});
+// Node's server says "Keep-Alive: timeout=2" and closes an idle connection after about that.
+server.keepAliveTimeout = 2000;
+server.on("connection", (socket) => {
+  Atomics.add(counters, 2, 1);
+  socket.on("close", () => {
+    Atomics.add(counters, 0, 1);
+    Atomics.notify(counters, 0);
+  });
+});
+server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
+`;
+
+const workers: Worker[] = [];
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.terminate()));
+});
+
+async function startServer(): Promise<{ apiRoot: string; counters: Counters }> {
+  const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+  const worker = new Worker(SERVER, { eval: true, workerData: { shared } });
+  workers.push(worker);
+  const port = await new Promise<number>((resolve, reject) => worker.once("message", resolve).once("error", reject));
+  return { apiRoot: `http://127.0.0.1:${port}`, counters: new Int32Array(shared) };
+}
+
+/**
+ * One message, then (this thread blocked) the server closes the idle connection, then a second
+ * message started before this thread could read that close. Returns the second send's error, if any.
+ */
+async function sendAcrossIdleClose(api: Api, counters: Counters): Promise<unknown> {
+  await api.sendMessage(1, "one");
+  // Back in the pool (that happens a turn of the event loop after the answer).
+  await new Promise((r) => setTimeout(r, 20));
+  // Blocked: the server's keep-alive timeout runs out and it closes the connection meanwhile.
+  expect(Atomics.wait(counters, 0, 0, 10_000)).toBe("ok");
+  const until = Date.now() + 50;
+  while (Date.now() < until) {
+    // the close reaches this side's socket; nothing here reads it yet
+  }
+  return api.sendMessage(1, "two").then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+}
+
+describe("the Bot API agent", () => {
+  it("does not send over a connection the server closed for idleness while the event loop was busy", { timeout: 30_000 }, async () => {
+    // grammY's own agent (the control): the second message dies on the closed connection, unseen.
+    const before = await startServer();
+    const plain = await sendAcrossIdleClose(new Api("1:x", { apiRoot: before.apiRoot }), before.counters);
+    expect(plain).toBeInstanceOf(HttpError);
+    expect(Atomics.load(before.counters, 1)).toBe(1);
+
+    // Koers's agent: the connection was idle too long to trust, the message goes over a new one.
+    const { apiRoot, counters } = await startServer();
+    const err = await sendAcrossIdleClose(new Api("1:x", { apiRoot, baseFetchConfig: telegramFetchConfig(apiRoot) }), counters);
+    expect(err).toBeUndefined();
+    expect(Atomics.load(counters, 1)).toBe(2);
+    expect(Atomics.load(counters, 2)).toBe(2);
+  });
+
+  it("still reuses a connection for messages sent close together", async () => {
+    const { apiRoot, counters } = await startServer();
+    const api = new Api("1:x", { apiRoot, baseFetchConfig: telegramFetchConfig(apiRoot) });
+    for (const text of ["one", "two", "three"]) {
+      await api.sendMessage(1, text);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(Atomics.load(counters, 1)).toBe(3);
+    expect(Atomics.load(counters, 2)).toBe(1);
+  });
+});
