@@ -74,6 +74,11 @@ describe("planTalk", () => {
       await expect(planTalk(file.db, "evaluation", { clientId, coachId: id, on: "2027-02-11", now: NOW })).rejects.toThrow("not your client");
     }
     await expect(planTalk(file.db, "evaluation", { clientId: "00000000-0000-4000-8000-000000000000", coachId, on: "2027-02-11", now: NOW })).rejects.toThrow("unknown client");
+    // A forged id is refused as such, not as a database error.
+    for (const forged of ["", "x", `${clientId}'`]) {
+      await expect(planTalk(file.db, "evaluation", { clientId: forged, coachId, on: "2027-02-11", now: NOW })).rejects.toThrow(new TrajectoryError("unknown client"));
+    }
+    await expect(planTalk(file.db, "closing", { clientId, coachId: "", on: "2027-02-11", now: NOW })).rejects.toThrow(new TrajectoryError("not your client"));
     expect((await pending(clientId, EVALUATION_DUE)).map((j) => j.payload)).toEqual([{ coachId: colleague.id }]);
   });
 
