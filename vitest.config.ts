@@ -28,6 +28,7 @@ export const FAST_TESTS = [
   "test/conversation/runtime.test.ts",
   "test/db/sealed.test.ts",
   "test/domain/chart-message.test.ts",
+  "test/domain/client-file-view.test.ts",
   "test/domain/clients.test.ts",
   "test/domain/crisis.test.ts",
   "test/domain/flow-runs.test.ts",

@@ -17,10 +17,15 @@ export async function findOrAddCoach(db: Database, name: string, team: string | 
     where: { name, role: "COACH", ...(team ? { organisation: { name: team } } : {}) },
     include: { organisation: true },
   });
-  if (matches.length > 1) {
-    throw new CoachUsageError(`There are ${matches.length} coaches called "${name}". Add --team with one of: ${matches.map((m) => m.organisation.name).join(", ")}.`);
+  // A coach who left reads nothing and may not open the file: never the coach of a new client.
+  const active = matches.filter((m) => m.active);
+  if (active.length > 1) {
+    throw new CoachUsageError(`There are ${active.length} coaches called "${name}". Add --team with one of: ${active.map((m) => m.organisation.name).join(", ")}.`);
   }
-  if (matches[0]) return { coach: matches[0], created: false };
+  if (active[0]) return { coach: active[0], created: false };
+  if (matches[0]) {
+    throw new CoachUsageError(`The coach "${name}"${team ? ` in "${team}"` : ""} is no longer active (${matches[0].organisation.name}). Invite the client for a coach who is.`);
+  }
   if (!addNew) {
     const coaches = await db.prisma.member.findMany({ where: { role: "COACH", active: true }, select: { name: true }, orderBy: { name: "asc" } });
     const known = coaches.length ? ` Coaches now: ${coaches.map((c) => c.name).join(", ")}.` : " There are no coaches yet.";

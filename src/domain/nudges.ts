@@ -122,7 +122,8 @@ export const PARKED_OFTEN = 3;
 
 /**
  * Called when a conversation is parked ("niet nu"), after its outcome was saved: how often was
- * this topic parked since a conversation of it was last finished? The third time, the coach hears.
+ * this topic parked since a conversation of it was last finished? The third time, the coach hears
+ * (and the sixth, the ninth: each `ref` once, also when the coach closed the nudge before).
  */
 export async function checkParkedOften(tx: Tx, client: Client, flowId: string, now: Date): Promise<void> {
   const runs = await tx.flowRun.findMany({ where: { clientId: client.id, flowId }, orderBy: { createdAt: "desc" }, take: 50, select: { status: true, outcome: true } });
@@ -133,7 +134,10 @@ export async function checkParkedOften(tx: Tx, client: Client, flowId: string, n
     parks += typeof o?.parks === "number" ? o.parks : 0;
   }
   if (parks < PARKED_OFTEN) return;
-  await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "parked_often", now, detail: { flow: flowId, count: parks, ref: `${flowId}:${Math.floor(parks / PARKED_OFTEN)}` } });
+  // Every third park is news once: a nudge the coach closed at the third is not opened again at the fourth.
+  const ref = `${flowId}:${Math.floor(parks / PARKED_OFTEN)}`;
+  if (await tx.nudge.count({ where: { clientId: client.id, cause: "parked_often", detail: { path: ["ref"], equals: ref } } })) return;
+  await openNudge(tx, { clientId: client.id, coachId: client.coachId, cause: "parked_often", now, detail: { flow: flowId, count: parks, ref } });
 }
 
 export type NudgeAction = "contact" | "snooze" | "done";

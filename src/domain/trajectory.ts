@@ -53,7 +53,12 @@ function talkMoment(isoDate: string, now: Date): Date {
   return at < now ? now : at;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function ownClient(tx: Tx, clientId: string, coachId: string): Promise<Client> {
+  // A forged or empty id is no client (the database would refuse it as no uuid, ending the transaction).
+  if (!UUID.test(clientId)) throw new TrajectoryError("unknown client");
+  if (!UUID.test(coachId)) throw new TrajectoryError("not your client");
   await lockClient(tx, clientId);
   const client = await tx.client.findUnique({ where: { id: clientId } });
   if (!client) throw new TrajectoryError("unknown client");

@@ -2,8 +2,8 @@
  * Forgetting a client from Slack, on the client's request: the "Vergeten op verzoek" button in
  * the client file modal opens a confirmation that says it is on the client's request and cannot
  * be undone; only its submission forgets, through the same `forgetOnRequest` as /vergeet and the
- * CLI (audited as done by the coach). Only the client's own coach may; anyone else is refused and
- * the refusal audited.
+ * CLI (audited as done by the coach). Only the client's own coach may; anyone else, and a forged
+ * client id, is refused and the refusal audited.
  */
 import type { App, types } from "@slack/bolt";
 import { forgetLocked, ownClientToForget } from "../../domain/forget.js";
@@ -28,7 +28,10 @@ export function registerClientForget(app: App, deps: SlackDeps): void {
     if (!user) return recordRefusal(deps, { surface: "action", what: FILE_FORGET, why: "noUser", slackUserId: null });
     const member = memberOf(context);
     if (!member) return recordRefusal(deps, { surface: "action", what: FILE_FORGET, why: "notMember", slackUserId: user });
-    const clientId = (action as { value?: string }).value ?? "";
+    const value = (action as { value?: unknown }).value;
+    const clientId = typeof value === "string" ? value : "";
+    // A forged value is refused like another coach's client, and audited as well (the answer says so).
+    if (!UUID.test(clientId)) await recordRefusal(deps, { surface: "action", what: FILE_FORGET, why: "malformedId", slackUserId: user, member });
     const own = UUID.test(clientId) ? await ownClientToForget(deps.db, member, clientId, "ask") : null;
     if (!own) return tellUser(client, { user }, deps.t("file.forget.notYours"));
     await client.views.push({
@@ -53,6 +56,7 @@ export function registerClientForget(app: App, deps: SlackDeps): void {
       await ack();
       return recordRefusal(deps, { surface: "view", what: FILE_FORGET_CONFIRM, why: "notMember", slackUserId: user });
     }
+    if (!UUID.test(clientId)) await recordRefusal(deps, { surface: "view", what: FILE_FORGET_CONFIRM, why: "malformedId", slackUserId: user, member });
     const own = UUID.test(clientId) ? await ownClientToForget(deps.db, member, clientId, "confirm") : null;
     if (!own) {
       await ack();
