@@ -8,9 +8,11 @@
  * thread is blocked (Atomics.wait), as a loaded event loop is: the close is not read before the
  * next send starts.
  */
+import http from "node:http";
 import { Worker } from "node:worker_threads";
 import { Api, HttpError } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
+import { freshConnectionAgent } from "../../src/telegram/agent.js";
 import { telegramFetchConfig } from "../../src/telegram/bot.js";
 
 /** [connections closed by the server, sendMessage requests it received, connections it accepted] */
@@ -98,5 +100,31 @@ describe("the Bot API agent", () => {
     }
     expect(Atomics.load(counters, 1)).toBe(3);
     expect(Atomics.load(counters, 2)).toBe(1);
+  });
+});
+
+describe("a long poll through the same agent", () => {
+  it("is not cut off while it waits for longer than the idle limit (getUpdates waits up to 30 s)", async () => {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      // Telegram holds getUpdates open until an update comes or its timeout ends.
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: true, result: [] }));
+      }, 1500);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const apiRoot = `http://127.0.0.1:${port}`;
+      // An idle limit well below the wait: a socket timeout on a busy connection must not end it.
+      const api = new Api("123:abc", { apiRoot, baseFetchConfig: { agent: freshConnectionAgent(apiRoot, { maxIdleMs: 300 }) } });
+      const started = Date.now();
+      expect(await api.getUpdates({ timeout: 2 })).toEqual([]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
