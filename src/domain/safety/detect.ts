@@ -79,6 +79,9 @@ export interface Hit {
   span: Span;
 }
 
+/** Subjects that start a new clause after a negator ("het helpt niet, ik wil ..."; commas are not kept). */
+const CLAUSE_SUBJECTS = new Set(["ik", "i", "hij", "zij", "ze", "we", "wij", "he", "she", "they"]);
+
 /** A match that starts with its subject: a negator before it belongs to what came before. */
 const SUBJECTS = new Set(["ik", "i", "hij", "zij", "ze", "we", "wij", "he", "she", "they", "mijn", "my"]);
 
@@ -123,7 +126,8 @@ function negated(tokens: readonly string[], [start, end]: Span, category: Crisis
     }
     // "niet dat ik dood wil", "not that i want to die": the denial belongs to this match.
     if ((t === "niet" || t === "not") && (tokens[i + 1] === "dat" || tokens[i + 1] === "that") && SUBJECTS.has(tokens[i + 2] ?? "") && start <= i + 4) return true;
-    if (t !== undefined && NEGATORS.has(t) && !NOT_A_NEGATION_AFTER.has(tokens[i + 1] ?? "")) {
+    // "het helpt niet, ik wil snijden": a negator followed by a new subject closed the clause before.
+    if (t !== undefined && NEGATORS.has(t) && !NOT_A_NEGATION_AFTER.has(tokens[i + 1] ?? "") && !(i < end && CLAUSE_SUBJECTS.has(tokens[i + 1] ?? ""))) {
       // A boundary between the negator and the match means it belongs to another sentence.
       let crossed = false;
       for (let j = i + 1; j < start; j++) if (tokens[j] === BOUNDARY) crossed = true;

@@ -999,8 +999,8 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   // A child lost now: "zoontje kwijt in winkelcentrum".
   rule("danger.child-lost", {
-    all: ["zoontje|dochtertje|kindje|mijn kind|mijn zoon|mijn dochter|de kleine|peuter|kleuter|my son|my daughter|my kid", "kwijt|vermist|zoek $|is zoek|kan ~ niet ~ vinden|nergens te vinden|lost|missing|cant find"],
-    window: 4,
+    all: ["zoontje|dochtertje|kindje|mijn kind|mijn zoon|mijn dochter|de kleine|peuter|kleuter|kleinzoon|kleindochter|kleinkind|my son|my daughter|my kid|my grandson|my granddaughter", "kwijt|vermist|zoek $|is zoek|kan ~ niet ~ vinden|nergens te vinden|zie hem nergens|zie haar nergens|deur uit gelopen|weggelopen|lost|missing|cant find"],
+    window: 8,
     unless: pattern(`${MEDIA.source}|was ~ kwijt|was even|even kwijt|gevonden|teruggevonden|stond ~ gewoon|weer terug|is terug|gelukkig|knuffel|speen|sok*|schoen*|jas|tas|telefoon|sleutel*|tand|melktand|baan|werk|geld|uitkering|fiets|pas|portemonnee|bril|huiswerk|boek|ticket|found`),
     reach: 8,
     acute: "always",
@@ -1133,6 +1133,30 @@ export const OTHER_RULES: readonly Rule[] = [
     unless: pattern(`${MEDIA.source}|haha|lol|escape|escaperoom|collega ~ haalt|conciërge ~ komt|komt eraan|slotenmaker ~ komt|is onderweg|file|in de file|in de trein|trein staat stil|lift ~ monteur|storing|sneeuw|huisarrest|quarantaine|vroeger`),
     reach: 12,
     acute: "always",
+    negatable: false,
+  }),
+  // The marks of what he did, still to be seen: "dan kan je aan mijn gezicht nog zien wat hij gedaan heeft".
+  rule("violence.marks-seen", {
+    all: ["aan mijn gezicht|op mijn gezicht|aan mijn arm*|op mijn arm*|aan mijn lichaam|op mijn lichaam|aan mijn oog|aan mijn nek|on my face|on my arm*", "wat hij ~ gedaan|wat hij heeft gedaan|wat hij deed|wat zij ~ gedaan|wat ze ~ gedaan|what he did|what he has done"],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|make up|schmink*|tattoo|tatoeage|kapper|botox|tandarts|operatie|chirurg|dokter|huisarts|arts|schoonheidsspecialist*|pedicure|nagels`),
+    reach: 8,
+    acute: "never",
+  }),
+  // A child told of a grown-up touching their private parts: "de buurman zit aan zijn plassertje als hij daar speelt".
+  rule("sexual.child-touched", {
+    also: ["violence"],
+    all: ["aan zijn plasser*|aan haar plasser*|aan zijn piemel*|aan zijn geslachtsdeel|aan haar geslachtsdeel|aan haar poes*|aan haar vagina|aan zijn penis|tussen haar benen|in haar broek|in zijn broek|aan haar borst*|his private parts|her private parts"],
+    unless: pattern(`${MEDIA.source}|dokter|arts|huisarts|consultatiebureau|verschon*|luier|wassen|in bad|plassen|wc|zindelijk|potje|zelf|zichzelf|ontdekt|ontdekken|nieuwsgierig|onderzoek|ontstoken|jeuk|pijn bij het plassen|rits`),
+    reach: 8,
+    negatable: false,
+  }),
+  // Sex for a place to sleep: "ik heb voor een slaapplek met iemand moeten slapen".
+  rule("sexual.for-shelter", {
+    all: ["voor een slaapplek|voor een slaapplaats|voor onderdak|voor een bed|voor een dak|om te mogen blijven|om te mogen slapen|for a place to sleep|for a bed|for a roof", "met ~ moeten slapen|moeten slapen met|met ~ slapen|met ~ naar bed|seks|sex|sleep with"],
+    scope: "message",
+    unless: "kind|kinderen|dochter|zoon|baby|hond|kat|knuffel|logeer*|logeren|bank|matras|slaapzak|zus|broer|moeder|vader|oma|opa|vriendin ~ bank",
+    reach: 12,
     negatable: false,
   }),
   // Robbers here now, the writer hiding: "er zijn overvallers in de winkel, ik zit in het magazijn verstopt".

@@ -236,7 +236,9 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.method-ready", {
     all: [pattern(`${MEANS.source}|${SUBSTANCE.source}`), AT_HAND],
     window: 7,
-    unless: pattern(`${EVERYDAY_USE.source}|voor mijn man|voor mijn vrouw|voor mijn vader|voor mijn moeder|voor oma|voor opa|van mijn moeder|van mijn vader|van mijn man|van mijn vrouw|van mijn oma|van mijn opa|weekdoos*|medicijndoos*|pillendoos*|dagdoos*|baxter*|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde|voor in de keuken|voor de keuken|keukenmes*|zitten muizen|muizen in de|muizenplaag|last van muizen|zitten ratten|ratten in de|last van ratten|tegen ongedierte|mollen in de|wespennest`),
+    unless: pattern(`${EVERYDAY_USE.source}|voor mijn man|voor mijn vrouw|voor mijn vader|voor mijn moeder|voor oma|voor opa|van mijn moeder|van mijn vader|van mijn man|van mijn vrouw|van mijn oma|van mijn opa|weekdoos*|medicijndoos*|pillendoos*|dagdoos*|medicijnbox*|pillenbox*|weekbox*|doseerbox*|doseerdoos*|baxter*|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde|voor in de keuken|voor de keuken|keukenmes*|zitten muizen|muizen in de|muizenplaag|last van muizen|zitten ratten|ratten in de|last van ratten|tegen ongedierte|mollen in de|wespennest`),
+    // The box is what was bought: "een medicijnbox voor me gekocht met de dagen erop".
+    notInside: "medicijnbox*|weekbox*|doseerbox*|medicijndoos*|weekdoos*|doseerdoos*",
     reach: 6,
     acute: "always",
   }),
@@ -576,7 +578,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.follow-the-dead", {
     all: [pattern(`${WANT.source}|ga|gaan|volg|follow|go`), "bij mijn|naar haar toe|naar hem toe|bij haar ~ zijn|bij hem ~ zijn|to her|to him|be with|achterna|volgen|follow"],
     window: 6,
-    unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|op visite|logeren|eten|koffie|winkel|stad|werk|vakantie|weekend|morgen|zaterdag|zondag|cursus|opleiding|les|lessen|training|workshop|therapie|traject|studie|advies|dieet|regels|route",
+    unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|op visite|logeren|eten|koffie|winkel|stad|werk|vakantie|weekend|morgen|zaterdag|zondag|cursus|opleiding|les|lessen|training|workshop|therapie|traject|studie|advies|dieet|regels|route|bbq*|barbecue*|feest|feestje|etentje|gourmet*|spelen|voetbal|kijken",
     reach: 6,
   }),
   rule("suicide.follow-the-dead", {
@@ -763,7 +765,7 @@ export const SELF_RULES: readonly Rule[] = [
     notInside: "hij|zij|ze|he|she|iemand",
   }),
   rule("selfharm.cutting", {
-    all: ["snij|snijd|snijdt|sneed|gesneden|snijden|snijwond*|sneetje*|snee|sneeen|sneden|opengekrast|opengehaald|opengesneden|cut|cutting|cuts|relapse*|bewerkt", "ik|i|me|mezelf|weer|nog|nu|helpt|drang|begonnen|wil|clean|arm*|pols*|been|benen|bovenbeen|dij*|huid|buik|bloed*|diep|stoppen|gestopt|again|mesje*|scherven|scherf|myself"],
+    all: ["snij|snijd|snijdt|sneed|gesneden|snijden|snijwond*|sneetje*|snee|sneeen|sneden|opengekrast|opengehaald|opengesneden|open te halen|open ~ halen|open gehaald|openhalen|cut|cutting|cuts|relapse*|bewerkt", "ik|i|me|mezelf|weer|nog|nu|helpt|drang|begonnen|wil|clean|arm*|pols*|been|benen|bovenbeen|dij*|huid|buik|bloed*|diep|stoppen|gestopt|again|mesje*|scherven|scherf|myself"],
     window: 8,
     unless: pattern(`${NOT_SELFHARM.source}|uien|ui|groente*|brood|vlees|kaas|taart|appel*|tomaat|tomaten|knoflook|pizza|paprika|komkommer|wortel*|aardappel*|kip|worst|stukken|stukjes|plakjes|blokjes|salade|fruit|meloen|ananas|papier|karton|haar|gras|heg|hout|stof|stoffen|patroon|bocht|afsnijden|onderwerp|budget|kosten|bezuinig*|blikje|pleister|mes ~ uitgeschoten|uitgeschoten|vegetables|dinner|food|bread|paper|onion|hair|corners|class|school|line|prijzen|uitkering|korting|schapenvlees|lamsvlees|rundvlees|offerfeest|slachten|slachthuis`),
     reach: 8,
@@ -1130,7 +1132,7 @@ export const SELF_RULES: readonly Rule[] = [
       "kan ~ niet ~ voelen|kan ~ nie ~ voelen|voel ~ niet meer|voel ik mijn ~ niet|voel ~ mijn benen ~ niet|voel ~ mijn armen ~ niet|gevoelloos|armen ~ doof|benen ~ doof|kan ~ niet ~ bewegen|kan ~ niet ~ opstaan|ogen ~ vallen ~ dicht|zie ~ wazig|wazig|hoofd draait|alles draait|draait ~ alles|buikpijn|maagpijn|misselijk|duizelig|suf|slaperig|overgeven|kotsen|moet spugen|spugen|trillen|raar gevoel|voel ~ raar|cant feel|numb|dizzy|drowsy|throwing up",
     ],
     scope: "message",
-    unless: pattern(`keuken|koken|vlees|brood|kuur|vergeten|vergeet|vergat|niet ingenomen|aangepast|minder|bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds ~ dagen|sinds ~ weken|wennen|side effect*|altijd|elke keer|iedere keer|steeds|elke dag|per dag|griep|corona|verkouden|migraine|ongesteld|zwanger|mag ik|moet ik|hoeveel|voorgeschreven|huisarts ~ gezegd|dokter ~ gezegd`),
+    unless: pattern(`keuken|koken|vlees|brood|kuur|vergeten|vergeet|vergat|niet ingenomen|aangepast|minder|bijwerking*|bijsluiter|nieuwe medicijnen|nieuwe pillen|sinds ~ dagen|sinds ~ weken|wennen|side effect*|altijd|elke keer|iedere keer|steeds|elke dag|per dag|griep|corona|verkouden|migraine|ongesteld|zwanger|mag ik|moet ik|hoeveel|voorgeschreven|huisarts ~ gezegd|dokter ~ gezegd|verhoogd|verhoogt|opgehoogd|eerste dagen|eerste week|nieuwe dosis`),
     reach: 14,
     negatable: false,
   }),
@@ -1404,6 +1406,56 @@ export const SELF_RULES: readonly Rule[] = [
     scope: "message",
     unless: "verrassing|cadeau|kado|verjaardag|taart|opruimen|schoonmaken|huiswerk|surprise",
     reach: 20,
+    acute: "always",
+    negatable: false,
+  }),
+  // A question how it feels to die a way: "denk jij dat het pijn doet als je verdrinkt? of gaat het snel".
+  rule("suicide.method-question", {
+    all: ["doet het pijn|pijn doet|gaat het snel|duurt het lang|hoe lang duurt|is het snel|voel je ~ iets|does it hurt|how long does it take|is it quick", "verdrink*|verdrinken|ophang*|ophangen|springen|spring|doodbloeden|dood bloeden|overdosis|verstikken|drown*|hanging|bleed out"],
+    window: 10,
+    unless: "zwemles|zwemmen leren|zwemdiploma|bungee|parachute|vliegtuig|film|serie|documentaire|boek|bijsluiter|vaccin*|prik|bloedprik|tattoo|piercing|oorbel*",
+    reach: 10,
+    negatable: false,
+  }),
+  // Stepping out of life, decided: "als ze mijn uitkering stopzetten dan stap ik eruit, dat heb ik al besloten".
+  rule("suicide.step-out", {
+    all: ["stap ik er uit|ik stap er uit|stap ik er ~ uit|er uit stappen|uit het leven stappen|uit het leven te stappen", "besloten|voorgoed|voor altijd|uit het leven|klaar|afscheid|niet meer verder|dan is het over"],
+    scope: "message",
+    unless: "traject|cursus|groep|groepsapp|app|club|vereniging|project|auto|bus|trein|tram|bad|bed|relatie|contract|baan|werk|school|opleiding|studie|team|spel|bestuur|zaak",
+    reach: 16,
+    negatable: false,
+  }),
+  // Long sleeves over this week's wounds: "lange mouwen naar de afspraak want mn armen zijn een zooi van deze week".
+  rule("selfharm.sleeves", {
+    all: ["lange mouwen|mouwen|long sleeves|sleeves", "armen zijn ~ zooi|armen ~ kapot|armen ~ vol ~ krassen|armen ~ vol ~ sneetjes|wondjes|sneetjes|krassen|verse ~ littekens|littekens ~ vers|van deze week|van gisteren|van vannacht"],
+    scope: "message",
+    unless: "koud|kou|winter|zon|zonnebrand|verbrand door de zon|eczeem|psoriasis|tattoo|tatoeage|muggen|muggenbulten|kat|poes|vroeger|oud|oude littekens|jaren|tuin|rozen|braam|bramen|brandnetels",
+    reach: 20,
+    negatable: false,
+  }),
+  // Too much of a medicine said with what it does now: "ik kan mn ogen nt open houden. te veel oxy".
+  rule("overdose.too-much", {
+    all: [pattern(`${seq("te veel|teveel|too much|too many", SUBSTANCE.source)}`)],
+    unless: "niet te veel|mag niet|pas op|let op|waarschuw*|hoeveel|bang dat|mag je|kan je|is dat|dokter|huisarts|voorgeschreven|apotheek|krijg|schrijft|vroeger|geleden",
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  // A whole stock swallowed: "heb mn hele voorraad quetiapine erin gegooid".
+  rule("overdose.stock", {
+    all: ["hele voorraad|mijn voorraad|de voorraad|voorraad|hele strip|hele doos|hele pot|hele potje|whole stock|whole supply", SUBSTANCE, "er in gegooid|in gegooid|naar binnen|achterover|weggewerkt|opgegeten|geslikt|ingenomen|genomen|taken|swallowed"],
+    window: 10,
+    unless: "apotheek|opgehaald|ophalen|besteld|bestellen|aangevuld|aanvullen|weggegooid|weggebracht|ingeleverd|inleveren|kwijt|verloren|op is|bijna op|herhaalrecept|recept",
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  // Twice the insulin or methadone: "per ongeluk twee keer mn insuline gespoten en nu beef ik".
+  rule("overdose.double-dose", {
+    all: ["twee keer|2 keer|2x|dubbel|dubbele|double|twice", "insuline|insulin|methadon|morfine|oxycodon|oxy|fentanyl|lithium|digoxine|tramadol", "gespoten|genomen|ingenomen|geslikt|gedaan|taken|injected"],
+    window: 8,
+    unless: "per dag|per week|voorgeschreven|dokter ~ zei|huisarts ~ zei|moet ~ twee keer|moet ~ 2 keer|twee keer per|2 keer per|schema|afgesproken|gisteren|vorige week",
+    reach: 6,
     acute: "always",
     negatable: false,
   }),

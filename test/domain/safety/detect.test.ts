@@ -540,3 +540,47 @@ describe("the kinds of sentence added from set 23, on phrasings of their own", (
     expect(crisisDoubt("dat ik wil verdwijnen was niet zo bedoeld, ik wil gewoon rust")).not.toBeNull();
   });
 });
+
+describe("the kinds of sentence added from set 24, on phrasings of their own", () => {
+  const rulesOf = (text: string) => crisisHits(text).map((h) => h.rule.id);
+
+  it("keeps a crisis after 'het helpt niet': a negator followed by a new subject closed the clause before", () => {
+    expect(detectCrisis("het helpt niet, ik wil echt snijden")?.category).toBe("selfharm");
+    expect(detectCrisis("het lukt niet ik snij mezelf weer")?.category).toBe("selfharm");
+    expect(detectCrisis("ik wil niet snijden")).toBeNull();
+  });
+
+  it("reads a question how a way of dying feels, stepping out of life decided, and wounds under long sleeves; not a dentist's injection or the cold", () => {
+    expect(rulesOf("denk je dat het pijn doet als je verdrinkt")).toContain("suicide.method-question");
+    expect(detectCrisis("doet het pijn als je een prik krijgt bij de tandarts")).toBeNull();
+    expect(detectCrisis("als ik dat huis niet krijg stap ik eruit, ik heb het besloten")?.category).toBe("suicide");
+    expect(rulesOf("als dat traject zo doorgaat stap ik eruit, heb ik besloten")).not.toContain("suicide.step-out");
+    expect(detectCrisis("lange mouwen aan naar het werk, mijn armen zitten vol sneetjes van gisteren")?.category).toBe("selfharm");
+    expect(rulesOf("lange mouwen aan want het is koud")).not.toContain("selfharm.sleeves");
+    expect(detectCrisis("ik ben bezig geweest mijn arm open te halen")?.category).toBe("selfharm");
+  });
+
+  it("reads too much of a medicine, a whole stock swallowed and a double dose of insulin or methadone; not a question, a pick-up or the prescribed twice a day", () => {
+    expect(detectCrisis("te veel oxazepam, ik kan niet meer staan")?.category).toBe("overdose");
+    expect(rulesOf("hoeveel oxazepam is te veel?")).not.toContain("overdose.too-much");
+    expect(detectCrisis("mijn hele voorraad oxazepam er in gegooid")?.category).toBe("overdose");
+    expect(detectCrisis("ik heb mijn voorraad oxazepam opgehaald bij de apotheek")).toBeNull();
+    expect(detectCrisis("per ongeluk 2 keer insuline gespoten, ik tril")?.acute).toBe(true);
+    expect(detectCrisis("ik moet twee keer per dag insuline spuiten")).toBeNull();
+  });
+
+  it("reads marks still showing what he did, a child told of touching, sex for a place to sleep and a grandchild gone; not the doctor's look or a sister's bed", () => {
+    expect(detectCrisis("je ziet aan mijn arm nog wat hij gedaan heeft")?.category).toBe("violence");
+    expect(detectCrisis("mijn nichtje zegt dat haar oom aan haar plassertje zit")?.categories).toEqual(expect.arrayContaining(["sexual", "violence"]));
+    expect(detectCrisis("de dokter keek aan zijn plassertje want het was ontstoken")).toBeNull();
+    expect(detectCrisis("voor een slaapplaats moest ik met hem naar bed")?.category).toBe("sexual");
+    expect(rulesOf("voor een slaapplek slaap ik bij mijn zus op de bank")).not.toContain("sexual.for-shelter");
+    expect(detectCrisis("mijn kleindochter is weggelopen bij de markt, ik zie haar nergens")?.acute).toBe(true);
+  });
+
+  it("leaves a raised dose with nausea, a barbecue at a brother's and an organiser box for pills alone", () => {
+    expect(detectCrisis("de dokter heeft mijn sertraline verhoogd, de eerste dagen ben ik misselijk")).toBeNull();
+    expect(detectCrisis("we gaan gourmetten bij mijn zus")).toBeNull();
+    expect(detectCrisis("ik heb een weekdoos voor mijn pillen gekocht")).toBeNull();
+  });
+});
