@@ -3,7 +3,7 @@
  * start the evaluation talk now, plan it on a day, or announce the closing talk on a day (a
  * small modal with a date picker, pushed over the file). The domain (src/domain/trajectory.ts)
  * checks the coach and the client again, so a forged button changes nothing; a refusal is an
- * inline error in the modal. Every action is audited there.
+ * inline error in the modal, and is audited (`slack.refused`) like every action.
  */
 import type { App, types } from "@slack/bolt";
 import { ConversationError } from "../../conversation/engine.js";
@@ -71,6 +71,7 @@ export function registerTrajectory(app: App, deps: SlackDeps & TrajectoryDeps): 
     const clientId = parseUuid((action as { value?: string }).value);
     const found = clientId ? await clientById(deps.db, clientId) : null;
     if (!found || !deps.engine) {
+      await recordRefusal(deps, { surface: "action", what: TRAJECTORY_ACTIONS.evaluateNow, why: clientId ? "notFound" : "malformedId", slackUserId: user, member });
       await tellUser(client, { user }, deps.t("file.refused.notFound"));
       return;
     }
@@ -79,6 +80,8 @@ export function registerTrajectory(app: App, deps: SlackDeps & TrajectoryDeps): 
       await tellUser(client, { user }, deps.t("trajectory.done.evaluationNow", { name: firstName(found) }));
     } catch (err) {
       if (!(err instanceof ConversationError)) throw err;
+      // Refused (not the coach of this client, or a talk that cannot start now): in the audit log too.
+      await recordRefusal(deps, { surface: "action", what: TRAJECTORY_ACTIONS.evaluateNow, why: "notAllowed", slackUserId: user, member });
       await tellUser(client, { user }, deps.t("trajectory.refused", { why: err.message }));
     }
   });
@@ -112,6 +115,7 @@ export function registerTrajectory(app: App, deps: SlackDeps & TrajectoryDeps): 
       } catch (err) {
         if (!(err instanceof TrajectoryError)) throw err;
         await ack({ response_action: "errors", errors: { date: deps.t("trajectory.refused", { why: err.message }) } });
+        await recordRefusal(deps, { surface: "view", what: TRAJECTORY_VIEWS[kind], why: "notAllowed", slackUserId: user, member });
         return;
       }
       await ack({ response_action: "clear" });

@@ -103,6 +103,19 @@ describe("evaluate now", () => {
     await noEngine.press(TRAJECTORY_ACTIONS.evaluateNow, w.coach, w.client.id);
     expect(noEngine.told).toEqual([t("file.refused.notFound")]);
     expect(await file.db.prisma.flowRun.count({ where: { clientId: w.client.id, flowId: "evaluation" } })).toBe(0);
+    // Every refusal is in the audit log, with who asked and why.
+    const refused = await file.db.prisma.auditEvent.findMany({
+      where: { action: "slack.refused", actorId: { in: [w.coach.id, w.colleague.id] }, detail: { path: ["what"], equals: TRAJECTORY_ACTIONS.evaluateNow } },
+      orderBy: { id: "asc" },
+    });
+    expect(refused.map((r) => [r.actorId, (r.detail as { why?: string }).why])).toEqual([
+      [w.colleague.id, "notAllowed"],
+      [w.coach.id, "notAllowed"],
+      [w.coach.id, "malformedId"],
+      [w.coach.id, "notFound"],
+      [w.coach.id, "malformedId"],
+      [w.coach.id, "notFound"],
+    ]);
   });
 
   it("someone who is no member is audited and told nothing", async () => {
@@ -110,7 +123,7 @@ describe("evaluate now", () => {
     const h = harness(w);
     await h.press(TRAJECTORY_ACTIONS.evaluateNow, null, w.client.id);
     expect(h.told).toEqual([]);
-    const row = await file.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "slack.refused", detail: { path: ["what"], equals: TRAJECTORY_ACTIONS.evaluateNow } } });
+    const row = await file.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "slack.refused", detail: { path: ["what"], equals: TRAJECTORY_ACTIONS.evaluateNow } }, orderBy: { id: "desc" } });
     expect(row.detail).toMatchObject({ why: "notMember" });
   });
 });
@@ -158,6 +171,7 @@ describe("plan a talk", () => {
     expect((h.acks[4] as { errors: { date: string } }).errors.date).toContain("not your client");
     expect(await jobs(w.client.id, "trajectory.evaluation")).toEqual([]);
     expect([h.told, h.queued()]).toEqual([[], 0]);
+    expect(await file.db.prisma.auditEvent.count({ where: { action: "slack.refused", actorId: { in: [w.coach.id, stranger.id] }, detail: { path: ["what"], equals: TRAJECTORY_VIEWS.evaluation } } })).toBe(5);
   });
 
   it("someone who is no member gets an inline error, audited", async () => {
