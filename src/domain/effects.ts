@@ -157,6 +157,22 @@ export async function applyEffects(
 }
 
 /**
+ * The client columns a refusal empties: the Telegram link and what the client told us. Exported so
+ * the tests check these very fields, and that every other column is kept on purpose.
+ */
+export const FORGOTTEN_CLIENT_FIELDS = {
+  telegramChatId: null,
+  callName: null,
+  remindersWanted: null,
+  reminderDaypart: null,
+  checkinEveryDays: null,
+  lastClientMessageAt: null,
+  crisisCheckAt: null,
+  crisisCheckText: null,
+  crisisCheckStep: null,
+} as const;
+
+/**
  * After a refusal of consent: keep only the client row (as the coach created it) and the
  * refusal itself; unlink the Telegram chat and drop everything the client told us.
  */
@@ -173,17 +189,6 @@ export async function forgetClient(tx: Tx, clientId: string): Promise<void> {
   await deleteFinished(tx, clientId);
   await tx.client.update({
     where: { id: clientId },
-    data: {
-      telegramChatId: null,
-      callName: null,
-      remindersWanted: null,
-      reminderDaypart: null,
-      checkinEveryDays: null,
-      lastClientMessageAt: null,
-      crisisCheckAt: null,
-      crisisCheckText: null,
-      crisisCheckStep: null,
-      status: "REFUSED",
-    },
+    data: { ...FORGOTTEN_CLIENT_FIELDS, status: "REFUSED" },
   });
 }

@@ -9,18 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataStatus, runData, staleCounts } from "../../src/cli/data.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { resealBatch } from "../../src/jobs/reseal.js";
-import { sink, withDb } from "../support/cli.js";
+import { runIn, withDb } from "../support/cli.js";
 import { templateDataDir } from "../support/service.js";
 
 let dataDir: string;
 let config: Config;
 
-async function data(args: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await runData(config, args, out, err);
-  return { code, out: out.text(), err: err.text() };
-}
+const data = (args: string[]) => runIn(runData, config, args);
 
 beforeAll(async () => {
   dataDir = templateDataDir();

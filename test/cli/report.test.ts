@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportText, runReport, teamByRef } from "../../src/cli/report.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { teamReport } from "../../src/domain/team-report.js";
-import { sink, withDb } from "../support/cli.js";
+import { runIn, withDb } from "../support/cli.js";
 import { templateDataDir } from "../support/service.js";
 
 let dataDir: string;
@@ -18,12 +18,7 @@ let config: Config;
 let teamId = "";
 let partnerId = "";
 
-async function report(args: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await runReport(config, args, out, err);
-  return { code, out: out.text(), err: err.text() };
-}
+const report = (args: string[]) => runIn(runReport, config, args);
 
 beforeAll(async () => {
   dataDir = templateDataDir();

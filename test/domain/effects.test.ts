@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Effect } from "../../flows/types.js";
-import { applyEffects, forgetClient } from "../../src/domain/effects.js";
+import { applyEffects, FORGOTTEN_CLIENT_FIELDS, forgetClient } from "../../src/domain/effects.js";
+import { Prisma } from "../../src/generated/prisma/client.js";
 import { dbForFile, freshEmbeddedDb } from "../support/db.js";
 import { activeClient, insertJob } from "../jobs/support.js";
 
@@ -201,12 +202,7 @@ describe("forgetClient", () => {
     expect(await row(clientId)).toMatchObject({
       name: "Samira El Amrani",
       status: "REFUSED",
-      telegramChatId: null,
-      callName: null,
-      remindersWanted: null,
-      reminderDaypart: null,
-      checkinEveryDays: null,
-      lastClientMessageAt: null,
+      ...FORGOTTEN_CLIENT_FIELDS,
     });
     expect(await p.goal.count({ where: { clientId } })).toBe(0);
     expect(await p.scaleScore.count({ where: { clientId } })).toBe(0);
@@ -218,5 +214,11 @@ describe("forgetClient", () => {
     expect((await p.job.findUniqueOrThrow({ where: { id: BigInt(unsent) } })).status).toBe("PENDING");
     // The other client keeps everything.
     expect([await p.goal.count({ where: { clientId: other.clientId } }), await p.flowRun.count({ where: { clientId: other.clientId } })]).toEqual([1, 1]);
+  });
+
+  it("forgets every client column that is not kept on purpose (so a new one, or one dropped from the list, fails here)", () => {
+    /** The coach's row, the refusal, the crisis hold a coach must lift, flood control and the trajectory. */
+    const kept = ["id", "name", "language", "coachId", "status", "crisisHoldSince", "floodTimes", "floodSince", "createdAt", "updatedAt", "phase", "phaseSince"];
+    expect(Object.values(Prisma.ClientScalarFieldEnum).filter((f) => !kept.includes(f))).toEqual(Object.keys(FORGOTTEN_CLIENT_FIELDS));
   });
 });

@@ -17,17 +17,15 @@ import {
   resurfaceSnoozed,
   SNOOZE_DAYS,
 } from "../../src/domain/nudges.js";
-import { dbForFile, freshEmbeddedDb } from "../support/db.js";
+import { DAY, embeddedFile } from "../support/domain.js";
 import { activeClient } from "../jobs/support.js";
 
-const file = dbForFile(freshEmbeddedDb);
+const { file, clientRow } = embeddedFile();
 const NOW = new Date("2027-02-01T09:00:00.000Z");
-const DAY = 86_400_000;
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => file.db.prisma.$transaction(fn);
 const deliveries = (nudgeId: string) =>
   file.db.prisma.job.findMany({ where: { kind: NUDGE_DELIVERY, payload: { equals: { nudgeId } } }, orderBy: { id: "asc" } });
-const clientRow = (id: string) => file.db.prisma.client.findUniqueOrThrow({ where: { id } });
 
 describe("openNudge", () => {
   it("says since when (now, unless the detail says otherwise) and queues one delivery that no /stop can cancel", async () => {

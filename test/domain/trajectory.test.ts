@@ -18,18 +18,16 @@ import {
   TrajectoryError,
 } from "../../src/domain/trajectory.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
-import { dbForFile, freshEmbeddedDb } from "../support/db.js";
+import { DAY, embeddedFile } from "../support/domain.js";
 import { activeClient, insertJob, type ClientOptions } from "../jobs/support.js";
 
-const file = dbForFile(freshEmbeddedDb);
+const { file, clientRow: row } = embeddedFile();
 /** Monday 1 February 2027, 09:00 in Amsterdam (CET). */
 const NOW = new Date("2027-02-01T08:00:00.000Z");
-const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 
 const p = () => file.db.prisma;
 const pending = (clientId: string, kind: string) => p().job.findMany({ where: { clientId, kind, status: "PENDING" }, orderBy: { dueAt: "asc" } });
-const row = (id: string) => p().client.findUniqueOrThrow({ where: { id } });
 
 async function client(o: ClientOptions = {}) {
   const c = await activeClient(file.db, o);

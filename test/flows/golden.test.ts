@@ -136,6 +136,8 @@ function play(c: Case): Played {
 
 const NOW_SUNDAY = "2027-03-14T09:00:00.000Z";
 const growInput = (name: string, coach = "Ahmed"): FlowInput => ({ ...inputFor(), client: { name }, coach: { name: coach } });
+/** A GROW conversation with a client of Ahmed's: most of the cases. */
+const grow = (name: string, file: string, title: string, events: Case["events"], lang?: Case["lang"]): Case => ({ file, title, machine: growMachine, input: growInput(name), events, ...(lang ? { lang } : {}) });
 
 const cases: Case[] = [
   {
@@ -150,129 +152,62 @@ const cases: Case[] = [
       said("ja klopt"), said("niet nu"),
     ],
   },
-  {
-    file: "grow-hesitant.txt",
-    title: "GROW met Fatma, aarzelend: vaak 'weet ik niet', elke keer een helpende vraag of een zachte stap verder",
-    machine: growMachine,
-    input: growInput("Fatma"),
-    events: [
-      said("weet ik niet"), said("minder stress denk ik"), said("weet ik niet"), said("slecht"), said("geen idee"), said("Weet ik niet"),
-      said("mn zus bellen deze week"), chose("4"), said("weet ik niet"),
-      chose("coach"), chose("notNow"), chose("tomorrow"), COME_BACK, said("ja"),
-    ],
-  },
-  {
-    file: "grow-chatty.txt",
-    title: "GROW met Kevin, die veel vertelt: dag en helper staan al in zijn stap, dus die vragen vallen weg",
-    machine: growMachine,
-    input: growInput("Kevin"),
-    events: [
-      said("Nou ik wil eigenlijk gewoon weer aan het werk, ik zit al 3 jaar thuis en ik word er gek van, het liefst iets met mn handen"),
-      said("ik heb al van alles geprobeerd, sollicitaties, uitzendbureaus, maar niemand belt terug. mn vrouw zegt ik moet vrijwilligerswerk doen"),
-      said("vrijwilligerswerk bij de kringloop of een cursus bij het ROC"), said("die kringloop lijkt me wel wat"),
-      said("vrijdag ga ik langs bij de kringloop met mn vrouw, gewoon even vragen of ze iemand zoeken"), said("8 denk ik"),
-      said("als mn rug weer opspeelt haha"), said("dan bel ik ze gewoon op"), said("jup klopt helemaal"), said("ja is goed"),
-    ],
-  },
-  {
-    file: "grow-angry.txt",
-    title: "GROW met Ria, boos op de instanties: geen preek, een paar korte vragen en haar eigen plan",
-    machine: growMachine,
-    input: growInput("Ria"),
-    events: [
-      said("ik wil van die deurwaarder af. ben het zat echt"), said("kut. ze sturen alleen brieven"), said("ik heb ze gebeld maar ze luisteren niet"),
-      said("weet ik veel"), said("morgen de schuldhulp bellen dan"), said("7 ofzo"),
-      said("dat ze weer niet opnemen"), said("dan ga ik er gewoon heen"), said("ja"), said("nee"),
-    ],
-  },
-  {
-    file: "grow-low-literacy.txt",
-    title: "GROW met Mohammed, die weinig schrijft: typefouten, chattaal, korte antwoorden",
-    machine: growMachine,
-    input: growInput("Mohammed"),
-    events: [
-      said("ik wil wrk"), said("dit jaar"), said("niet goet"), said("mn broer"), said("taal les"), said("taal school belle"), said("maandg"),
-      chose("5"), said("als mn broer mee gaat"), chose("retry"), said("ja"), said("nee"),
-    ],
-  },
-  {
-    file: "grow-english.txt",
-    title: "GROW with John, who chose English: the same short path in English",
-    machine: growMachine,
-    input: growInput("John"),
-    lang: "en",
-    events: [
-      said("I want to get my driving licence"), said("i failed the theory test twice, its hard"), said("i tried the book but it is all dutch"),
-      said("study with an app or take a course"), chose("way0"), said("download the app tonight"), chose("9"), said("nothing really"),
-      said("yes"), said("not now"),
-    ],
-  },
-  {
-    file: "grow-several.txt",
-    title: "GROW met Dewi, die alles tegelijk noemt: eerst één ding kiezen, de rest komt later",
-    machine: growMachine,
-    input: growInput("Dewi"),
-    events: [
-      said("mn schulden, werk vinden, en mn huis is een puinhoop en ik slaap slecht"), chose("part0"), said("de brieven liggen ongeopend in de la, ik durf ze niet open te maken"),
-      said("brieven openmaken of de schuldhulp bellen"), chose("way0"), said("zondag de brieven openmaken met mn zus"), chose("7"),
-      said("dat ik schrik van wat erin staat"), said("dan leg ik ze weg en bel ik Ahmed"), said("klopt"), chose("yes"),
-    ],
-  },
-  {
-    file: "grow-quick.txt",
-    title: "GROW met Henk, die weet wat hij wil: een kort gesprek",
-    machine: growMachine,
-    input: growInput("Henk"),
-    events: [
-      said("Ik wil elke dag een half uur wandelen, voor mn rug"), said("ik loop nu bijna nooit"), said("s ochtends met de hond"),
-      said("morgenochtend een rondje met de hond, alleen"), chose("9"), said("regen"), said("dan ga ik s middags"), chose("yes"), chose("notNow"),
-    ],
-  },
-  {
-    file: "grow-voice.txt",
-    title: "GROW met Lotte, die inspreekt: lange zinnen zonder punten",
-    machine: growMachine,
-    input: growInput("Lotte"),
-    events: [
-      said("ja dus ik wil eigenlijk graag mijn rijbewijs halen want dan kan ik werk zoeken buiten de stad en ook mijn moeder helpen met boodschappen"),
-      said("ik heb geen geld voor lessen en ik durf het ook niet zo goed eerlijk gezegd"),
-      said("ik zou eerst kunnen kijken wat het kost en of de gemeente iets betaalt"), said("volgende week dinsdag bellen met de gemeente over een bijdrage"),
-      said("zes"), said("als iemand mij zegt wat ik moet vragen"), said("ik denk dat ik dan mijn moeder vraag"), said("ja dat klopt"), said("ja graag"),
-    ],
-  },
-  {
-    file: "grow-parks.txt",
-    title: "GROW met Bram, die alles parkeert: elke keer komt het gesprek terug bij zijn vraag",
-    machine: growMachine,
-    input: growInput("Bram"),
-    events: [
-      said("niet nu"), said("morgen"), COME_BACK, said("geen zin nu"), chose("self"), GO_ON, said("gezonder eten"), said("voor de zomer"),
-      said("nu even niet ik ben moe"), chose("nextWeek"), COME_BACK, said("ik eet veel chips en cola"), said("minder cola kopen"),
-      said("zaterdag bij de supermarkt water kopen in plaats van cola"), chose("8"), said("niks"), said("ja"), chose("notNow"),
-    ],
-  },
-  {
-    file: "grow-corrects.txt",
-    title: "GROW met Yusuf, die de dag in de samenvatting verbetert: het plan wordt pas bewaard als het klopt",
-    machine: growMachine,
-    input: growInput("Yusuf"),
-    events: [
-      said("Ik wil mijn administratie op orde, voor het eind van de maand"), said("het is een rommel, overal papieren"),
-      said("een map kopen en alles sorteren"), said("een map kopen"), said("de map kopen bij de Action"), chose("thisWeek"), chose("8"), said("nee hoor"),
-      said("nee, zaterdg wordt het"), said("ja nu klopt het"), chose("yes"),
-    ],
-  },
-  {
-    file: "grow-unsure.txt",
-    title: "GROW met Anouk, die twijfelt of het lukt: wat maakt het één punt hoger, en wie helpt",
-    machine: growMachine,
-    input: growInput("Anouk"),
-    events: [
-      said("Ik wil weer onder de mensen komen"), said("ik zit veel alleen thuis"), said("naar het buurthuis gaan"),
-      said("dinsdag naar de koffieochtend in het buurthuis"), chose("3"), said("Mijn buurvrouw Els, als die mee gaat"),
-      said("dan probeer ik het volgende week weer"), chose("yes"), said("nee dank je"),
-    ],
-  },
+  grow("Fatma", "grow-hesitant.txt", "GROW met Fatma, aarzelend: vaak 'weet ik niet', elke keer een helpende vraag of een zachte stap verder", [
+    said("weet ik niet"), said("minder stress denk ik"), said("weet ik niet"), said("slecht"), said("geen idee"), said("Weet ik niet"),
+    said("mn zus bellen deze week"), chose("4"), said("weet ik niet"),
+    chose("coach"), chose("notNow"), chose("tomorrow"), COME_BACK, said("ja"),
+  ]),
+  grow("Kevin", "grow-chatty.txt", "GROW met Kevin, die veel vertelt: dag en helper staan al in zijn stap, dus die vragen vallen weg", [
+    said("Nou ik wil eigenlijk gewoon weer aan het werk, ik zit al 3 jaar thuis en ik word er gek van, het liefst iets met mn handen"),
+    said("ik heb al van alles geprobeerd, sollicitaties, uitzendbureaus, maar niemand belt terug. mn vrouw zegt ik moet vrijwilligerswerk doen"),
+    said("vrijwilligerswerk bij de kringloop of een cursus bij het ROC"), said("die kringloop lijkt me wel wat"),
+    said("vrijdag ga ik langs bij de kringloop met mn vrouw, gewoon even vragen of ze iemand zoeken"), said("8 denk ik"),
+    said("als mn rug weer opspeelt haha"), said("dan bel ik ze gewoon op"), said("jup klopt helemaal"), said("ja is goed"),
+  ]),
+  grow("Ria", "grow-angry.txt", "GROW met Ria, boos op de instanties: geen preek, een paar korte vragen en haar eigen plan", [
+    said("ik wil van die deurwaarder af. ben het zat echt"), said("kut. ze sturen alleen brieven"), said("ik heb ze gebeld maar ze luisteren niet"),
+    said("weet ik veel"), said("morgen de schuldhulp bellen dan"), said("7 ofzo"),
+    said("dat ze weer niet opnemen"), said("dan ga ik er gewoon heen"), said("ja"), said("nee"),
+  ]),
+  grow("Mohammed", "grow-low-literacy.txt", "GROW met Mohammed, die weinig schrijft: typefouten, chattaal, korte antwoorden", [
+    said("ik wil wrk"), said("dit jaar"), said("niet goet"), said("mn broer"), said("taal les"), said("taal school belle"), said("maandg"),
+    chose("5"), said("als mn broer mee gaat"), chose("retry"), said("ja"), said("nee"),
+  ]),
+  grow("John", "grow-english.txt", "GROW with John, who chose English: the same short path in English", [
+    said("I want to get my driving licence"), said("i failed the theory test twice, its hard"), said("i tried the book but it is all dutch"),
+    said("study with an app or take a course"), chose("way0"), said("download the app tonight"), chose("9"), said("nothing really"),
+    said("yes"), said("not now"),
+  ], "en"),
+  grow("Dewi", "grow-several.txt", "GROW met Dewi, die alles tegelijk noemt: eerst één ding kiezen, de rest komt later", [
+    said("mn schulden, werk vinden, en mn huis is een puinhoop en ik slaap slecht"), chose("part0"), said("de brieven liggen ongeopend in de la, ik durf ze niet open te maken"),
+    said("brieven openmaken of de schuldhulp bellen"), chose("way0"), said("zondag de brieven openmaken met mn zus"), chose("7"),
+    said("dat ik schrik van wat erin staat"), said("dan leg ik ze weg en bel ik Ahmed"), said("klopt"), chose("yes"),
+  ]),
+  grow("Henk", "grow-quick.txt", "GROW met Henk, die weet wat hij wil: een kort gesprek", [
+    said("Ik wil elke dag een half uur wandelen, voor mn rug"), said("ik loop nu bijna nooit"), said("s ochtends met de hond"),
+    said("morgenochtend een rondje met de hond, alleen"), chose("9"), said("regen"), said("dan ga ik s middags"), chose("yes"), chose("notNow"),
+  ]),
+  grow("Lotte", "grow-voice.txt", "GROW met Lotte, die inspreekt: lange zinnen zonder punten", [
+    said("ja dus ik wil eigenlijk graag mijn rijbewijs halen want dan kan ik werk zoeken buiten de stad en ook mijn moeder helpen met boodschappen"),
+    said("ik heb geen geld voor lessen en ik durf het ook niet zo goed eerlijk gezegd"),
+    said("ik zou eerst kunnen kijken wat het kost en of de gemeente iets betaalt"), said("volgende week dinsdag bellen met de gemeente over een bijdrage"),
+    said("zes"), said("als iemand mij zegt wat ik moet vragen"), said("ik denk dat ik dan mijn moeder vraag"), said("ja dat klopt"), said("ja graag"),
+  ]),
+  grow("Bram", "grow-parks.txt", "GROW met Bram, die alles parkeert: elke keer komt het gesprek terug bij zijn vraag", [
+    said("niet nu"), said("morgen"), COME_BACK, said("geen zin nu"), chose("self"), GO_ON, said("gezonder eten"), said("voor de zomer"),
+    said("nu even niet ik ben moe"), chose("nextWeek"), COME_BACK, said("ik eet veel chips en cola"), said("minder cola kopen"),
+    said("zaterdag bij de supermarkt water kopen in plaats van cola"), chose("8"), said("niks"), said("ja"), chose("notNow"),
+  ]),
+  grow("Yusuf", "grow-corrects.txt", "GROW met Yusuf, die de dag in de samenvatting verbetert: het plan wordt pas bewaard als het klopt", [
+    said("Ik wil mijn administratie op orde, voor het eind van de maand"), said("het is een rommel, overal papieren"),
+    said("een map kopen en alles sorteren"), said("een map kopen"), said("de map kopen bij de Action"), chose("thisWeek"), chose("8"), said("nee hoor"),
+    said("nee, zaterdg wordt het"), said("ja nu klopt het"), chose("yes"),
+  ]),
+  grow("Anouk", "grow-unsure.txt", "GROW met Anouk, die twijfelt of het lukt: wat maakt het één punt hoger, en wie helpt", [
+    said("Ik wil weer onder de mensen komen"), said("ik zit veel alleen thuis"), said("naar het buurthuis gaan"),
+    said("dinsdag naar de koffieochtend in het buurthuis"), chose("3"), said("Mijn buurvrouw Els, als die mee gaat"),
+    said("dan probeer ik het volgende week weer"), chose("yes"), said("nee dank je"),
+  ]),
   {
     file: "grow-no-step.txt",
     title: "GROW met Peter: een doel, maar nog geen stap; het gesprek eindigt vriendelijk en bewaart niets",

@@ -1,56 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { clip, escapeSlack, escapeVars, mrkdwn, plainText, SLACK_LIMITS, userText } from "../../src/slack/text.js";
 
+/** What escapeSlack makes of a text: [what it shows, [text, escaped][]]. */
+const ESCAPES: [string, [string, string][]][] = [
+  ["escapes &, < and > so mentions and links stay text", [["<!channel> & <@U123> <https://evil|bank>", "&lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://evil|bank&gt;"]]],
+  ["escapes an ampersand first, so an entity someone typed is shown as typed", [["&lt;", "&amp;lt;"]]],
+  ["leaves other text alone, mrkdwn marks included", [["*vet* _schuin_ ~weg~ 'x' \"y\"", "*vet* _schuin_ ~weg~ 'x' \"y\""], ["", ""]]],
+];
+
 describe("escapeSlack", () => {
-  it("escapes &, < and > so mentions and links stay text", () => {
-    expect(escapeSlack("<!channel> & <@U123> <https://evil|bank>")).toBe("&lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://evil|bank&gt;");
-  });
-
-  it("escapes an ampersand first, so an entity someone typed is shown as typed", () => {
-    expect(escapeSlack("&lt;")).toBe("&amp;lt;");
-  });
-
-  it("leaves other text alone, mrkdwn marks included", () => {
-    expect(escapeSlack("*vet* _schuin_ ~weg~ 'x' \"y\"")).toBe("*vet* _schuin_ ~weg~ 'x' \"y\"");
-    expect(escapeSlack("")).toBe("");
+  it.each(ESCAPES)("%s", (_, cases) => {
+    for (const [text, escaped] of cases) expect(escapeSlack(text)).toBe(escaped);
   });
 });
 
+/** What clip makes of a text: [what it shows, [text, max, clipped][]]. */
+const CLIPS: [string, [string, number, string][]][] = [
+  ["keeps text within the limit unchanged", [["abc", 3, "abc"], ["", 0, ""]]],
+  ["cuts longer text to exactly max characters, ending in an ellipsis", [["abcdefghij", 5, "abcd…"]]],
+  // "ab&amp;cd" cut at 6 would keep "ab&am"; a whole entity before the cut stays.
+  ["never leaves half an entity", [["ab&amp;cd", 6, "ab…"], ["ab&#123;cd", 6, "ab…"], ["&amp;abcdef", 7, "&amp;a…"]]],
+  // A closed mention before the cut stays.
+  ["never leaves an unclosed mention of our own", [["hi <@U12345> there", 8, "hi …"], ["<@U1> said hello", 9, "<@U1> sa…"]]],
+  // "a😀b": the emoji takes two code units; a cut at 3 keeps "a" plus half of it.
+  ["never cuts an emoji (a surrogate pair) in half", [["a😀bcd", 3, "a…"], ["a😀bcd", 4, "a😀…"]]],
+  ["gives only the ellipsis when max leaves no room for text", [["abcdef", 1, "…"], ["abcdef", 0, "…"]]],
+];
+
 describe("clip", () => {
-  it("keeps text within the limit unchanged", () => {
-    expect(clip("abc", 3)).toBe("abc");
-    expect(clip("", 0)).toBe("");
+  it.each(CLIPS)("%s", (_, cases) => {
+    for (const [text, max, clipped] of cases) expect(clip(text, max)).toBe(clipped);
   });
 
-  it("cuts longer text to exactly max characters, ending in an ellipsis", () => {
-    const out = clip("abcdefghij", 5);
-    expect(out).toBe("abcd…");
-    expect(out.length).toBe(5);
-  });
-
-  it("never leaves half an entity", () => {
-    // "ab&amp;cd" cut at 6 would keep "ab&am"
-    expect(clip("ab&amp;cd", 6)).toBe("ab…");
-    expect(clip("ab&#123;cd", 6)).toBe("ab…");
-    // A whole entity before the cut stays.
-    expect(clip("&amp;abcdef", 7)).toBe("&amp;a…");
-  });
-
-  it("never leaves an unclosed mention of our own", () => {
-    expect(clip("hi <@U12345> there", 8)).toBe("hi …");
-    // A closed one before the cut stays.
-    expect(clip("<@U1> said hello", 9)).toBe("<@U1> sa…");
-  });
-
-  it("never cuts an emoji (a surrogate pair) in half", () => {
-    // "a😀b": the emoji takes two code units; a cut at 3 keeps "a" plus half of it.
-    expect(clip("a😀bcd", 3)).toBe("a…");
-    expect(clip("a😀bcd", 4)).toBe("a😀…");
-  });
-
-  it("gives only the ellipsis when max leaves no room for text", () => {
-    expect(clip("abcdef", 1)).toBe("…");
-    expect(clip("abcdef", 0)).toBe("…");
+  it("a cut text is exactly max characters", () => {
+    expect(clip("abcdefghij", 5).length).toBe(5);
   });
 });
 

@@ -28,3 +28,15 @@ export async function withDb<T>(config: Config, fn: (db: Database) => Promise<T>
     await db.close();
   }
 }
+
+/** Runs a command's `run` in-process with `args`: its exit code and what it wrote to out and err. */
+export async function runIn(
+  run: (config: Config, args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>,
+  config: Config,
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
+  const out = sink();
+  const err = sink();
+  const code = await run(config, args, out, err);
+  return { code, out: out.text(), err: err.text() };
+}

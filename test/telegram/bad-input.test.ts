@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
+import { FORGOTTEN_CLIENT_FIELDS } from "../../src/domain/effects.js";
 import { callbackUpdate, commandUpdate, groupChat, photoUpdate, stickerUpdate, textUpdate, voiceUpdate } from "../fixtures/updates.js";
 import { keyboard, offlineBotPerFile, texts, type OfflineBot } from "../support/offline-bot.js";
 import { footprint, nlText } from "../support/service.js";
@@ -253,12 +254,7 @@ describe("refusing consent", () => {
     const client = await db.prisma.client.findUniqueOrThrow({ where: { id: c.clientId } });
     expect(client).toMatchObject({
       status: "REFUSED",
-      telegramChatId: null,
-      callName: null,
-      remindersWanted: null,
-      reminderDaypart: null,
-      checkinEveryDays: null,
-      lastClientMessageAt: null,
+      ...FORGOTTEN_CLIENT_FIELDS,
     });
     const consents = await db.prisma.consentRecord.findMany({ where: { clientId: c.clientId } });
     expect(consents.map((r) => [r.subject, r.decision])).toEqual([["data", "REFUSED"]]);

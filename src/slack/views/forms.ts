@@ -4,7 +4,7 @@
  * modal's metadata; the domain checks the member, the referral and its state again, so a forged
  * or outdated submission changes nothing and gets an inline error.
  */
-import type { App, Context, SlackViewMiddlewareArgs } from "@slack/bolt";
+import type { App, Context, SlackViewMiddlewareArgs, webApi } from "@slack/bolt";
 import type { ReferralEvent, ReferralEventType } from "../../../flows/referral/index.js";
 import { futureDay } from "../../domain/referrals/out.js";
 import { ReferralRefused } from "../../domain/referrals/types.js";
@@ -67,6 +67,24 @@ export async function submit<T>(
   }
   await ack();
   return { user, member, result };
+}
+
+/**
+ * A referral modal (/aanmelden, /verwijs) is submitted: its values are filed by `file` for the
+ * member behind it, through `submit`; `done` follows only once the modal is answered, not refused.
+ */
+export function onReferralModal<T>(
+  app: App,
+  deps: SlackDeps,
+  form: { view: string; block: string },
+  file: (member: Member, v: ReturnType<typeof readView>) => Promise<T>,
+  done: (filed: { user: string; member: Member; result: T }, v: ReturnType<typeof readView>, client: webApi.WebClient) => Promise<void>,
+): void {
+  app.view(form.view, async ({ ack, body, view, client, context }) => {
+    const v = readView(view);
+    const filed = await submit(deps, ack, body, context, form, (member) => file(member, v));
+    if (filed) await done(filed, v, client);
+  });
 }
 
 /**

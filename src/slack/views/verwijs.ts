@@ -4,17 +4,14 @@ import { VIEW } from "../ids.js";
 import { tellUser, type SlackDeps } from "../context.js";
 import { parseSlackId } from "../refusals.js";
 import { escapeSlack } from "../text.js";
-import { submit } from "./forms.js";
-import { readView } from "./values.js";
+import { onReferralModal } from "./forms.js";
 
 /**
  * The /verwijs modal is submitted: the referral is checked and filed, the modal answered (its
  * errors inline), and only then is the client asked in Telegram and the coach told.
  */
 export function registerVerwijsView(app: App, deps: SlackDeps): void {
-  app.view(VIEW.verwijs, async ({ ack, body, view, client, context }) => {
-    const v = readView(view);
-    const filed = await submit(deps, ack, body, context, { view: VIEW.verwijs, block: "client" }, (member) =>
+  onReferralModal(app, deps, { view: VIEW.verwijs, block: "client" }, (member, v) =>
       deps.service.fileOutOnly(member, {
         clientId: v.selected("client"),
         partnerOrgId: v.selected("partner"),
@@ -27,13 +24,12 @@ export function registerVerwijsView(app: App, deps: SlackDeps): void {
         coachJoins: v.checked("joins").includes("yes"),
         wishedDate: v.date("date") || undefined,
       }),
-    );
-    if (!filed) return;
-    const { user, member, result: referral } = filed;
-    const askedClient = await deps.service.askConsent(referral.id, member.id);
-    const names = await referralNames(deps.db, referral.id);
-    const vars = { client: escapeSlack(names.client ?? ""), partner: escapeSlack(names.toOrg) };
-    const channel = parseSlackId(v.meta().channel) ?? undefined;
-    await tellUser(client, { user, channel }, deps.t(askedClient ? "referral.done.filedOut" : "referral.done.notAsked", vars));
-  });
+    async ({ user, member, result: referral }, v, client) => {
+      const askedClient = await deps.service.askConsent(referral.id, member.id);
+      const names = await referralNames(deps.db, referral.id);
+      const vars = { client: escapeSlack(names.client ?? ""), partner: escapeSlack(names.toOrg) };
+      const channel = parseSlackId(v.meta().channel) ?? undefined;
+      await tellUser(client, { user, channel }, deps.t(askedClient ? "referral.done.filedOut" : "referral.done.notAsked", vars));
+    },
+  );
 }

@@ -18,42 +18,28 @@ const file = dbForFile(freshEmbeddedDb);
 const NOW = new Date("2027-03-10T09:00:00.000Z");
 let eventId = 1000n;
 
-async function outReferral(w: ReferralWorld, over: Partial<Referral> = {}): Promise<Referral> {
-  const init = initialReferral("OUT");
+/** A referral as filed: out from the team to the partner by the coach, or in from the partner by its member. */
+async function filed(w: ReferralWorld, direction: "OUT" | "IN", over: Partial<Referral> = {}): Promise<Referral> {
+  const init = initialReferral(direction);
+  const out = direction === "OUT";
   return file.db.prisma.referral.create({
     data: {
-      direction: "OUT",
+      direction,
       clientId: w.client.id,
-      fromOrgId: w.team.id,
-      toOrgId: w.partner.id,
-      filedByMemberId: w.coach.id,
+      fromOrgId: out ? w.team.id : w.partner.id,
+      toOrgId: out ? w.partner.id : w.team.id,
+      filedByMemberId: out ? w.coach.id : w.partnerMember.id,
       status: init.status,
       machineVersion: init.machineVersion,
       snapshot: init.snapshot,
-      need: "Schulden",
-      personName: "Samira",
+      need: out ? "Schulden" : "Werk",
+      personName: out ? "Samira" : "Jan de Vries",
       ...(over as object),
     },
   });
 }
-
-async function inReferral(w: ReferralWorld): Promise<Referral> {
-  const init = initialReferral("IN");
-  return file.db.prisma.referral.create({
-    data: {
-      direction: "IN",
-      clientId: w.client.id,
-      fromOrgId: w.partner.id,
-      toOrgId: w.team.id,
-      filedByMemberId: w.partnerMember.id,
-      status: init.status,
-      machineVersion: init.machineVersion,
-      snapshot: init.snapshot,
-      need: "Werk",
-      personName: "Jan de Vries",
-    },
-  });
-}
+const outReferral = (w: ReferralWorld, over: Partial<Referral> = {}) => filed(w, "OUT", over);
+const inReferral = (w: ReferralWorld) => filed(w, "IN");
 
 async function deliver(referral: Referral, event: ReferralEvent, tells: Tell[], actor = "<@UPETRA>") {
   const id = ++eventId;

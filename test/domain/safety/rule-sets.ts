@@ -9,10 +9,12 @@ export function hitsOf(rules: readonly Rule[]): (text: string) => string[] {
   return (text) => crisisHits(text).map((h) => h.rule.id).filter((id) => ids.has(id));
 }
 
-/** The rules are about these categories only, with an id per kind of sentence. */
-export function expectRuleSet(rules: readonly Rule[], categories: string[]): void {
-  expect(new Set(rules.map((r) => r.category))).toEqual(new Set(categories));
-  for (const r of rules) expect(r.id).toMatch(/^[a-z]+\.[a-z-]+$/);
+/** The rules are about these categories only (`about` says them in words), with an id per kind of sentence. */
+export function itIsRuleSet(rules: readonly Rule[], categories: string[], about: string): void {
+  it(`are about ${about} only, with an id per kind of sentence`, () => {
+    expect(new Set(rules.map((r) => r.category))).toEqual(new Set(categories));
+    for (const r of rules) expect(r.id).toMatch(/^[a-z]+\.[a-z-]+$/);
+  });
 }
 
 /** One test a case: the text makes the rule with that id fire (among `hits`). */

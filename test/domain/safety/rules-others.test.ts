@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectRuleSet, hitsOf, itFires } from "./rule-sets.js";
+import { hitsOf, itFires, itIsRuleSet } from "./rule-sets.js";
 import { crisisHits } from "../../../src/domain/safety/detect.js";
 import { OTHER_RULES } from "../../../src/domain/safety/rules-others.js";
 
 const otherHits = hitsOf(OTHER_RULES);
 
 describe("the rules about others", () => {
-  it("are about violence, sexual violence and danger only, with an id per kind of sentence", () => {
-    expectRuleSet(OTHER_RULES, ["violence", "sexual", "danger"]);
-  });
+  itIsRuleSet(OTHER_RULES, ["violence", "sexual", "danger"], "violence, sexual violence and danger");
 
   itFires(otherHits, [
     ["mijn vader slaat mij", "violence.hits"],

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { expectRuleSet, hitsOf, itFires } from "./rule-sets.js";
+import { hitsOf, itFires, itIsRuleSet } from "./rule-sets.js";
 import { SELF_RULES } from "../../../src/domain/safety/rules-self.js";
 
 const selfHits = hitsOf(SELF_RULES);
 
 describe("the rules about oneself", () => {
-  it("are about suicide, self-harm and overdose only, with an id per kind of sentence", () => {
-    expectRuleSet(SELF_RULES, ["suicide", "selfharm", "overdose"]);
-  });
+  itIsRuleSet(SELF_RULES, ["suicide", "selfharm", "overdose"], "suicide, self-harm and overdose");
 
   itFires(selfHits, [
     ["ik wil dood", "suicide.wish-dead"],

@@ -9,7 +9,7 @@ import { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import type { Member } from "../../../src/domain/members.js";
 import { VIEW } from "../../../src/slack/ids.js";
 import { registerAanmeldenView } from "../../../src/slack/views/aanmelden.js";
-import { bodyOf, contextOf, fakeApp, fakeDeps, filledIn, member } from "./fake-bolt.js";
+import { bodyOf, contextOf, expectNotMemberRefused, fakeApp, fakeDeps, filledIn, itRegistersOnly, member } from "./fake-bolt.js";
 
 const TEAM = "44444444-4444-4444-8444-444444444444";
 const petra = member();
@@ -41,10 +41,6 @@ const fullView = filledIn({
 });
 
 describe("the /aanmelden modal", () => {
-  it("is the only view it registers", () => {
-    expect([...aanmelden().views.keys()]).toEqual([VIEW.aanmelden]);
-  });
-
   it("files the referral in with what the partner filled in, answers the modal, and confirms where the command was typed", async () => {
     const f = aanmelden();
     await f.submitView(fullView());
@@ -106,7 +102,8 @@ describe("the /aanmelden modal", () => {
     const f = aanmelden();
     await f.submitView(fullView(), null);
     expect(f.filed).toEqual([]);
-    expect(f.rec.acks).toEqual([{ response_action: "errors", errors: { team: "referral.refused.notMember" } }]);
-    expect(f.rec.audits.map((a) => [a.detail.what, a.detail.why])).toEqual([[VIEW.aanmelden, "notMember"]]);
+    expectNotMemberRefused(f.rec, VIEW.aanmelden, "team");
   });
+
+  itRegistersOnly(VIEW.aanmelden, () => aanmelden().views);
 });

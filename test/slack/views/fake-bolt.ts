@@ -5,7 +5,7 @@
  * translator that returns the key with its vars. The listeners themselves are the real ones.
  */
 import type { App, Context } from "@slack/bolt";
-import { expect } from "vitest";
+import { expect, it } from "vitest";
 import type { Logger } from "pino";
 import type { SlackDeps } from "../../../src/slack/context.js";
 import type { Member } from "../../../src/domain/members.js";
@@ -129,6 +129,19 @@ export const filledIn =
   (full: Record<string, Record<string, unknown>>) =>
   (over: Record<string, Record<string, unknown>> = {}, meta: Record<string, unknown> = { channel: "C123" }): unknown =>
     viewOf({ ...full, ...over }, meta);
+
+/** A modal's register function adds that one view listener and nothing else. */
+export function itRegistersOnly(view: string, views: () => Map<string, ViewListener>): void {
+  it("is the only view it registers", () => {
+    expect([...views().keys()]).toEqual([view]);
+  });
+}
+
+/** A submission by someone who is no member: refused inline under `block`, and audited. */
+export function expectNotMemberRefused(rec: Recorded, view: string, block: string): void {
+  expect(rec.acks).toEqual([{ response_action: "errors", errors: { [block]: "referral.refused.notMember" } }]);
+  expect(rec.audits.map((a) => [a.detail.what, a.detail.why])).toEqual([[view, "notMember"]]);
+}
 
 export const bodyOf = (user: unknown = "UPETRA") => ({ user: { id: user } });
 export const contextOf = (m: Member | null): Context => ({ member: m }) as unknown as Context;

@@ -9,7 +9,7 @@ import { ReferralRefused } from "../../../src/domain/referrals/types.js";
 import type { Member } from "../../../src/domain/members.js";
 import { VIEW } from "../../../src/slack/ids.js";
 import { registerVerwijsView } from "../../../src/slack/views/verwijs.js";
-import { bodyOf, contextOf, fakeApp, fakeDeps, filledIn, member } from "./fake-bolt.js";
+import { bodyOf, contextOf, expectNotMemberRefused, fakeApp, fakeDeps, filledIn, itRegistersOnly, member } from "./fake-bolt.js";
 
 const CLIENT = "66666666-6666-4666-8666-666666666666";
 const PARTNER = "77777777-7777-4777-8777-777777777777";
@@ -55,10 +55,6 @@ const fullView = filledIn({
 });
 
 describe("the /verwijs modal", () => {
-  it("is the only view it registers", () => {
-    expect([...verwijs().views.keys()]).toEqual([VIEW.verwijs]);
-  });
-
   it("files the referral, answers the modal, and only then asks the client and tells the coach", async () => {
     const f = verwijs();
     await f.submitView(fullView());
@@ -123,7 +119,8 @@ describe("the /verwijs modal", () => {
     const f = verwijs();
     await f.submitView(fullView(), null);
     expect(f.calls).toEqual(["ack"]);
-    expect(f.rec.acks).toEqual([{ response_action: "errors", errors: { client: "referral.refused.notMember" } }]);
-    expect(f.rec.audits.map((a) => [a.detail.what, a.detail.why])).toEqual([[VIEW.verwijs, "notMember"]]);
+    expectNotMemberRefused(f.rec, VIEW.verwijs, "client");
   });
+
+  itRegistersOnly(VIEW.verwijs, () => verwijs().views);
 });
