@@ -114,9 +114,9 @@ function negatedAfter(tokens: readonly string[], [start, end]: Span, category: C
   return !KEEPS_AFTER_NEGATOR.has(next);
 }
 
-function negated(tokens: readonly string[], [start, end]: Span, category: CrisisCategory, after: boolean): boolean {
+/** A negator before or inside the match (`negatedAfter` is asked on its own). */
+function negated(tokens: readonly string[], [start, end]: Span): boolean {
   if (NOBODY.has(tokens[start] ?? "") || NOBODY.has(tokens[start - 1] ?? "")) return true;
-  if (after && negatedAfter(tokens, [start, end], category)) return true;
   const from = SUBJECTS.has(tokens[start] ?? "") ? start : Math.max(0, start - 3);
   for (let i = from; i <= end; i++) {
     const t = tokens[i];
@@ -139,6 +139,9 @@ function negated(tokens: readonly string[], [start, end]: Span, category: Crisis
 
 /** Whether a place where a rule's patterns were found counts: no exception near, no negation. */
 class RulePlace implements Acceptor {
+  /** Whether a place was set aside only by a negator after it: only then can `negationAfter` false change the outcome. */
+  deniedAfter = false;
+
   constructor(
     readonly rule: Rule,
     readonly m: Matches,
@@ -149,17 +152,30 @@ class RulePlace implements Acceptor {
     const { rule, m } = this;
     if (rule.unless && m.near(rule.unless, span, rule.reach, rule.all)) return false;
     if (rule.notInside && m.of(rule.notInside).some(([s, e]) => s >= span[0] - 1 && e <= span[1] + 1)) return false;
-    if (rule.negatable && negated(m.tokens, span, rule.category, this.negationAfter)) return false;
+    if (rule.negatable && negated(m.tokens, span)) return false;
+    if (this.negationAfter && rule.negatable && negatedAfter(m.tokens, span, rule.category)) {
+      this.deniedAfter = true;
+      return false;
+    }
     return true;
   }
 }
 
-/** Where the rule fires, or null; with `negationAfter` false, also where a negator after it denied it ("hij slaat me niet"). */
-function fires(rule: Rule, m: Matches, negationAfter = true): Span | null {
+/**
+ * Where the rule fires, or null; with `negationAfter` false, also where a negator after it denied
+ * it ("hij slaat me niet"). `denied` hears when a place was set aside only by such a negator.
+ */
+function fires(rule: Rule, m: Matches, negationAfter = true, denied?: (rule: Rule) => void): Span | null {
   // The first pattern of a rule is found in most messages nowhere: nothing more to do then.
   const head = rule.all[0];
   if (!head || m.of(head).length === 0) return null;
   const accept = new RulePlace(rule, m, negationAfter);
+  const found = placeOf(rule, m, accept);
+  if (!found && accept.deniedAfter) denied?.(rule);
+  return found;
+}
+
+function placeOf(rule: Rule, m: Matches, accept: RulePlace): Span | null {
   if (rule.scope === "clause") return m.together(rule.all, rule.window, accept);
   // The first `together` patterns in one clause, the others anywhere in the message, at distinct
   // places, none of them excepted.
@@ -309,9 +325,9 @@ function read(text: string, scorer: Scorer = COMMITTED): Reading {
  * man slaat me niet", "ik snij niet meer"; not "geen toekomst", whose negation is the crisis),
  * with no word of distress outside what it denied.
  */
-function deniedByRules(m: Matches, distress: readonly Span[]): boolean {
-  for (const rule of RULES) {
-    if (!rule.negatable) continue;
+function deniedByRules(m: Matches, deniedAfter: readonly Rule[], distress: readonly Span[]): boolean {
+  // Only a rule that had a place set aside by a negator after it can fire without that check.
+  for (const rule of deniedAfter) {
     const span = fires(rule, m, false);
     if (span && distress.every(([s, e]) => s >= span[0] && e <= span[1] + 2)) return true;
   }
@@ -323,8 +339,10 @@ function readFresh(text: string, scorer: Scorer): Reading {
   const r = new Reading(m, scorer);
   const hits = r.hits;
   if (m.tokens.length === 0) return r;
+  const deniedAfter: Rule[] = [];
+  const denied = (rule: Rule) => deniedAfter.push(rule);
   for (const rule of RULES) {
-    const span = fires(rule, m);
+    const span = fires(rule, m, true, denied);
     if (span) hits.push({ rule, span });
   }
   if (hits.length > 0) return r;
@@ -346,7 +364,7 @@ function readFresh(text: string, scorer: Scorer): Reading {
   }
   // "nee, mijn man slaat me niet": a rule of this kind read the words and found them denied; the
   // model, which counts words, is not heard over that, unless distress is said as well.
-  if (deniedByRules(m, distress)) return r;
+  if (deniedByRules(m, deniedAfter, distress)) return r;
   const key = verdict.categories.join(",");
   let rule = MODEL_RULES.get(key);
   if (!rule) MODEL_RULES.set(key, (rule = modelRule(verdict.category, verdict.categories.slice(1))));

@@ -1380,7 +1380,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   // A goal to cut less: the cutting goes on ("mijn doel: minder vaak snijden, vorige week 4 keer").
   rule("selfharm.less", {
-    all: ["minder|less", "snijden|krassen|kras|branden|mezelf pijn ~ doen|mezelf ~ slaan|zelfbeschadiging|cutten|cutting|cut|self harm|hurting myself"],
+    all: ["snijden|krassen|kras|branden|mezelf pijn ~ doen|mezelf ~ slaan|zelfbeschadiging|cutten|cutting|cut|self harm|hurting myself", "minder|less"],
     window: 3,
     unless: "vlees|groente|brood|uien|haar|gras|kosten|budget|uitgaven|prijzen|snoep|snoepen|eten|roken|drinken|tijd|korting",
     reach: 4,
@@ -1411,7 +1411,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   // A question how it feels to die a way: "denk jij dat het pijn doet als je verdrinkt? of gaat het snel".
   rule("suicide.method-question", {
-    all: ["doet het pijn|pijn doet|gaat het snel|duurt het lang|hoe lang duurt|is het snel|voel je ~ iets|does it hurt|how long does it take|is it quick", "verdrink*|verdrinken|ophang*|ophangen|springen|spring|doodbloeden|dood bloeden|overdosis|verstikken|drown*|hanging|bleed out"],
+    all: ["verdrink*|verdrinken|ophang*|ophangen|springen|spring|doodbloeden|dood bloeden|overdosis|verstikken|drown*|hanging|bleed out", "doet het pijn|pijn doet|gaat het snel|duurt het lang|hoe lang duurt|is het snel|voel je ~ iets|does it hurt|how long does it take|is it quick"],
     window: 10,
     unless: "zwemles|zwemmen leren|zwemdiploma|bungee|parachute|vliegtuig|film|serie|documentaire|boek|bijsluiter|vaccin*|prik|bloedprik|tattoo|piercing|oorbel*",
     reach: 10,
@@ -1435,11 +1435,11 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   // Too much of a medicine said with what it does now: "ik kan mn ogen nt open houden. te veel oxy".
   rule("overdose.too-much", {
-    all: [pattern(`${seq("te veel|teveel|too much|too many", SUBSTANCE.source)}`)],
+    all: ["te veel|teveel|too much|too many", SUBSTANCE],
+    window: 4,
     unless: "niet te veel|mag niet|pas op|let op|waarschuw*|hoeveel|bang dat|mag je|kan je|is dat|dokter|huisarts|voorgeschreven|apotheek|krijg|schrijft|vroeger|geleden",
     reach: 8,
     acute: "always",
-    negatable: false,
   }),
   // A whole stock swallowed: "heb mn hele voorraad quetiapine erin gegooid".
   rule("overdose.stock", {
@@ -1452,7 +1452,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   // Twice the insulin or methadone: "per ongeluk twee keer mn insuline gespoten en nu beef ik".
   rule("overdose.double-dose", {
-    all: ["twee keer|2 keer|2x|dubbel|dubbele|double|twice", "insuline|insulin|methadon|morfine|oxycodon|oxy|fentanyl|lithium|digoxine|tramadol", "gespoten|genomen|ingenomen|geslikt|gedaan|taken|injected"],
+    all: ["insuline|insulin|methadon|morfine|oxycodon|oxy|fentanyl|lithium|digoxine|tramadol", "twee keer|2 keer|2x|dubbel|dubbele|double|twice", "gespoten|genomen|ingenomen|geslikt|gedaan|taken|injected"],
     window: 8,
     unless: "per dag|per week|voorgeschreven|dokter ~ zei|huisarts ~ zei|moet ~ twee keer|moet ~ 2 keer|twee keer per|2 keer per|schema|afgesproken|gisteren|vorige week",
     reach: 6,
