@@ -13,11 +13,140 @@ import type { CrisisCategory } from "./types.js";
 export const MODEL_CLASSES = ["none", "suicide", "selfharm", "overdose", "violence", "sexual", "danger"] as const;
 export type ModelClass = (typeof MODEL_CLASSES)[number];
 
+/** Numbers per feature: one row of MODEL_CLASSES.length per feature. */
+const K = MODEL_CLASSES.length;
+
+/**
+ * A model's rows, compact: the features in one string and their numbers in one typed array (an
+ * object literal of 50,000 little arrays took 17 MB of heap and 46 MB of resident memory). The
+ * numbers of feature `i` are values[i * K] to values[i * K + K - 1]; rowOf finds `i`.
+ */
+export interface FeatureTable {
+  /** The features, sorted, each followed by "\n". */
+  readonly names: string;
+  /** Where each feature starts in `names`, and after the last where it ends. */
+  readonly starts: Int32Array;
+  /** The numbers, K per feature, in the order of `names`. */
+  readonly values: Int32Array;
+}
+
+/**
+ * A table of these features (in this order, none with a line break in it) and their numbers: K
+ * per feature, as an array or as the text model-data.ts stores ("3,0,-12,...", a line per row).
+ */
+export function featureTable(names: string, values: Int32Array | string): FeatureTable {
+  const ends: number[] = [];
+  for (let i = names.indexOf("\n"); i >= 0; i = names.indexOf("\n", i + 1)) ends.push(i + 1);
+  if (names.length && ends.at(-1) !== names.length) throw new Error("feature names must each end with a line break");
+  const starts = Int32Array.from([0, ...ends]);
+  const numbers = typeof values === "string" ? parseNumbers(values) : values;
+  if (numbers.length !== ends.length * K) throw new Error(`expected ${ends.length * K} numbers for ${ends.length} features, got ${numbers.length}`);
+  return { names, starts, values: numbers };
+}
+
+/** A table of these features (sorted, without line breaks) with their rows (K whole numbers each). */
+export function featureTableOf(rows: readonly (readonly [feature: string, row: readonly number[]])[]): FeatureTable {
+  const values = new Int32Array(rows.length * K);
+  rows.forEach(([f, row], i) => {
+    if (f.includes("\n") || row.length !== K || row.some((x) => !Number.isInteger(x) || x !== (x | 0))) throw new Error(`feature ${JSON.stringify(f)}: not storable`);
+    values.set(row, i * K);
+  });
+  return featureTable(rows.map(([f]) => `${f}\n`).join(""), values);
+}
+
+/** "1,-2,0\n..." as numbers: whole numbers, each followed by a comma or a line break. */
+function parseNumbers(text: string): Int32Array {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 10) count++;
+  }
+  const out = new Int32Array(count);
+  let n = 0;
+  let value = 0;
+  let sign = 1;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+    } else if (c === 45 && digits === 0 && sign === 1) sign = -1;
+    else if ((c === 44 || c === 10) && digits > 0) {
+      out[n++] = sign * value;
+      value = digits = 0;
+      sign = 1;
+    } else throw new Error(`not a list of numbers at ${i}: ${JSON.stringify(text.slice(i, i + 20))}`);
+  }
+  if (digits > 0 || sign !== 1) throw new Error("a list of numbers must end with a comma or a line break");
+  return out;
+}
+
+/** The number of features in a table. */
+export function featureCount(table: FeatureTable): number {
+  return table.starts.length - 1;
+}
+
+/** Feature `i` of a table. */
+export function featureName(table: FeatureTable, i: number): string {
+  return table.names.slice(table.starts[i], table.starts[i + 1]! - 1);
+}
+
+/** The numbers of a feature, or undefined when the table has none for it (for tools and tests). */
+export function featureRow(table: FeatureTable, feature: string): number[] | undefined {
+  const i = rowOf(table, feature);
+  return i < 0 ? undefined : Array.from(table.values.subarray(i * K, i * K + K));
+}
+
+/** FNV-1a over the UTF-16 code units of s[from, to). */
+function hash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Each table's open-addressing hash of its features (row + 1 per slot, 0 free, at most half
+ * full), made on first use: one typed array instead of a Map of 50,000 strings.
+ */
+const SLOTS = new WeakMap<FeatureTable, Int32Array>();
+
+function slotsOf(table: FeatureTable): Int32Array {
+  let slots = SLOTS.get(table);
+  if (slots) return slots;
+  const n = featureCount(table);
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  slots = new Int32Array(size);
+  const mask = size - 1;
+  const { names, starts } = table;
+  for (let i = 0; i < n; i++) {
+    let at = hash(names, starts[i]!, starts[i + 1]! - 1) & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = i + 1;
+  }
+  SLOTS.set(table, slots);
+  return slots;
+}
+
+/** The row of a feature in a table, or -1. */
+export function rowOf(table: FeatureTable, feature: string): number {
+  const slots = slotsOf(table);
+  const mask = slots.length - 1;
+  const { names, starts } = table;
+  for (let at = hash(feature, 0, feature.length) & mask; ; at = (at + 1) & mask) {
+    const i = slots[at]! - 1;
+    if (i < 0) return -1;
+    const from = starts[i]!;
+    if (starts[i + 1]! - 1 - from === feature.length && names.startsWith(feature, from)) return i;
+  }
+}
+
 export interface CrisisModel {
   /** Messages per class, in MODEL_CLASSES order. */
   readonly totals: readonly number[];
   /** For each feature, in how many messages of each class it occurs (MODEL_CLASSES order). */
-  readonly features: Readonly<Record<string, readonly number[]>>;
+  readonly features: FeatureTable;
   /** The features beside words and word pairs it was trained with. */
   readonly options?: FeatureOptions;
 }
@@ -96,7 +225,7 @@ export function trainModel(rows: readonly (readonly [label: ModelClass, tokens: 
     }
   }
   const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { totals, features: Object.fromEntries(sorted), ...(options.stems || options.skips ? { options } : {}) };
+  return { totals, features: featureTableOf(sorted), ...(options.stems || options.skips ? { options } : {}) };
 }
 
 export interface ModelVerdict {
@@ -113,31 +242,25 @@ export interface ModelVerdict {
 /** A trained model as the detector reads it: tokens in, a verdict out. */
 export type Scorer = (tokens: readonly string[]) => ModelVerdict;
 
-/** A model's rows as a Map, made once per model: a lookup in a Map is cheaper than in a large object. */
-const MAPS = new WeakMap<object, ReadonlyMap<string, readonly number[]>>();
-
-function asMap(rows: Readonly<Record<string, readonly number[]>>): ReadonlyMap<string, readonly number[]> {
-  let m = MAPS.get(rows);
-  if (!m) MAPS.set(rows, (m = new Map(Object.entries(rows))));
-  return m;
-}
-
 export function scoreModel(model: CrisisModel, tokens: readonly string[]): ModelVerdict {
   const [none = 1, ...perCategory] = model.totals;
   const crisis = perCategory.reduce((a, b) => a + b, 0);
   let score = Math.log(crisis / none);
   const byClass = perCategory.map((n) => Math.log(n / crisis));
   const weights: [string, number][] = [];
-  const rows = asMap(model.features);
+  const table = model.features;
+  const values = table.values;
   for (const f of features(tokens, model.options)) {
-    const row = rows.get(f);
-    if (!row) continue;
-    const [inNone = 0, ...inCategory] = row;
-    const inCrisis = inCategory.reduce((a, b) => a + b, 0);
+    const i = rowOf(table, f);
+    if (i < 0) continue;
+    const at = i * K;
+    const inNone = values[at]!;
+    let inCrisis = 0;
+    for (let c = 1; c < K; c++) inCrisis += values[at + c]!;
     const w = Math.log((inCrisis + ALPHA) / (crisis + 2 * ALPHA)) - Math.log((inNone + ALPHA) / (none + 2 * ALPHA));
     score += w;
     if (!f.startsWith("~")) weights.push([f, w]);
-    inCategory.forEach((n, i) => (byClass[i]! += Math.log((n + ALPHA) / ((perCategory[i] ?? 0) + 2 * ALPHA))));
+    for (let c = 1; c < K; c++) byClass[c - 1]! += Math.log((values[at + c]! + ALPHA) / ((perCategory[c - 1] ?? 0) + 2 * ALPHA));
   }
   const ranked = byClass.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
   const best = ranked[0]?.[1] ?? 0;
@@ -166,7 +289,7 @@ export interface LogisticModel {
   /** One bias per class, MODEL_CLASSES order. */
   readonly bias: readonly number[];
   /** One weight per class for each feature. */
-  readonly weights: Readonly<Record<string, readonly number[]>>;
+  readonly weights: FeatureTable;
 }
 
 /** Word pieces: the letters of each word between "<" and ">", in runs of MIN_GRAM to MAX_GRAM. */
@@ -216,7 +339,6 @@ function random(seed: number): () => number {
 }
 
 const SCALE = 100;
-const K = MODEL_CLASSES.length;
 
 function softmax(z: Float64Array): void {
   let max = -Infinity;
@@ -270,12 +392,12 @@ export function trainLogistic(rows: readonly (readonly [label: ModelClass, token
       }
     }
   }
-  const weights: Record<string, number[]> = {};
+  const weights: [string, number[]][] = [];
   names.forEach((f, i) => {
     const row = Array.from(w.subarray(i * K, i * K + K), (x) => Math.round(x * SCALE));
-    if (row.some((x) => x !== 0)) weights[f] = row;
+    if (row.some((x) => x !== 0)) weights.push([f, row]);
   });
-  return { scale: SCALE, pieces: opts.pieces, ...(options.stems || options.skips ? { options } : {}), bias: Array.from(b, (x) => Math.round(x * SCALE)), weights };
+  return { scale: SCALE, pieces: opts.pieces, ...(options.stems || options.skips ? { options } : {}), bias: Array.from(b, (x) => Math.round(x * SCALE)), weights: featureTableOf(weights) };
 }
 
 /** Two kinds of danger whose probabilities are this close (as a ratio) are both named. */
@@ -283,20 +405,21 @@ const CLOSE_RATIO = 0.5;
 
 export function scoreLogistic(model: LogisticModel, tokens: readonly string[]): ModelVerdict {
   const fs = logisticFeatures(tokens, model.pieces, model.options);
-  const known: (readonly number[])[] = [];
-  const words: [string, readonly number[]][] = [];
-  const rows = asMap(model.weights);
+  const known: number[] = [];
+  const words: [string, number][] = [];
+  const table = model.weights;
+  const values = table.values;
   for (const f of fs) {
-    const row = rows.get(f);
-    if (!row) continue;
-    known.push(row);
-    if (!f.startsWith("#") && !f.startsWith("~")) words.push([f, row]);
+    const i = rowOf(table, f);
+    if (i < 0) continue;
+    known.push(i * K);
+    if (!f.startsWith("#") && !f.startsWith("~")) words.push([f, i * K]);
   }
   const v = fs.length ? 1 / Math.sqrt(fs.length) : 0;
   const z = new Float64Array(K);
   for (let c = 0; c < K; c++) {
     let s = (model.bias[c] ?? 0) / model.scale;
-    for (const row of known) s += ((row[c] ?? 0) / model.scale) * v;
+    for (const at of known) s += (values[at + c]! / model.scale) * v;
     z[c] = s;
   }
   softmax(z);
@@ -308,7 +431,7 @@ export function scoreLogistic(model: LogisticModel, tokens: readonly string[]): 
   const best = ranked[0]![1];
   const close = ranked.slice(0, 2).filter(([p]) => p >= ranked[0]![0] * CLOSE_RATIO);
   const evidence = words
-    .map(([f, row]) => [f, (row[best] ?? 0) - (row[0] ?? 0)] as const)
+    .map(([f, at]) => [f, values[at + best]! - values[at]!] as const)
     .filter(([, x]) => x > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)

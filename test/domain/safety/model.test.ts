@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectCases } from "../../support/cases.js";
 import { BOUNDARY } from "../../../src/domain/safety/match.js";
-import { features, MODEL_CLASSES, scoreModel, stem, trainModel } from "../../../src/domain/safety/model.js";
+import { featureCount, featureName, featureRow, features, featureTable, MODEL_CLASSES, rowOf, scoreModel, stem, trainModel } from "../../../src/domain/safety/model.js";
 
 describe("stem", () => {
   it("takes inflections off and makes doubled letters single", () => {
@@ -20,6 +20,26 @@ describe("features", () => {
   });
 });
 
+describe("featureTable", () => {
+  it("reads the features and their rows as model-data.ts stores them", () => {
+    const t = featureTable("0\nik wil\n~dod\n", "1,0,0,0,0,0,0\n-12,3,0,0,0,0,907\n0,0,0,0,0,0,-1\n");
+    expect(featureCount(t)).toBe(3);
+    expect(featureRow(t, "ik wil")).toEqual([-12, 3, 0, 0, 0, 0, 907]);
+    expect(featureRow(t, "~dod")).toEqual([0, 0, 0, 0, 0, 0, -1]);
+    expect(featureRow(t, "0")).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(featureRow(t, "ik")).toBeUndefined();
+    expect(featureRow(t, "ik wil ")).toBeUndefined();
+    expect(featureCount(featureTable("", ""))).toBe(0);
+    expect(rowOf(featureTable("", ""), "ik")).toBe(-1);
+  });
+
+  it("refuses numbers that do not fit the features", () => {
+    expect(() => featureTable("ik\n", "1,2,3\n")).toThrow(/expected 7 numbers/);
+    expect(() => featureTable("ik\n", "1,2,x,0,0,0,0\n")).toThrow(/not a list of numbers/);
+    expect(() => featureTable("ik", "0,0,0,0,0,0,0\n")).toThrow(/line break/);
+  });
+});
+
 describe("trainModel and scoreModel", () => {
   const rows = [
     ["suicide", ["ik", "wil", "dood"]],
@@ -32,9 +52,12 @@ describe("trainModel and scoreModel", () => {
   it("counts messages per class and features per class", () => {
     const model = trainModel(rows);
     expect(model.totals).toEqual([2, 2, 0, 0, 1, 0, 0]);
-    expect(model.features["wil dood"]).toEqual([0, 2, 0, 0, 0, 0, 0]);
-    expect(model.features["koffie"]).toEqual([2, 0, 0, 0, 0, 0, 0]);
-    expect(Object.keys(model.features)).toEqual([...Object.keys(model.features)].sort());
+    expect(featureRow(model.features, "wil dood")).toEqual([0, 2, 0, 0, 0, 0, 0]);
+    expect(featureRow(model.features, "koffie")).toEqual([2, 0, 0, 0, 0, 0, 0]);
+    expect(featureRow(model.features, "thee")).toBeUndefined();
+    const names = Array.from({ length: featureCount(model.features) }, (_, i) => featureName(model.features, i));
+    expect(names).toEqual([...names].sort());
+    expect(names.map((f) => rowOf(model.features, f))).toEqual(names.map((_, i) => i));
     expect(model.options).toBeUndefined();
     expect(trainModel(rows, { stems: true }).options).toEqual({ stems: true });
     expect(MODEL_CLASSES[0]).toBe("none");
