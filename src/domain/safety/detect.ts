@@ -478,7 +478,7 @@ function aboutSomeoneElse(h: Hit, m: Matches): boolean {
 
 /** A message about a book, a lesson, a song, the news: a crisis word there is not the writer's crisis. */
 const LEARNING = pattern(
-  "les over|een les|leesclub|theater|toneel|een stuk over|voorstelling|casus|opleiding|uitzending|training van|cursus over|cursus|ehbo|leerden|workshop|werkstuk|spreekbeurt|paper over|presentatie over|" +
+  "les over|een les|lezing|voorlichtingsavond|leesclub|theater|toneel|een stuk over|voorstelling|casus|opleiding|uitzending|training van|cursus over|cursus|ehbo|leerden|workshop|werkstuk|spreekbeurt|paper over|presentatie over|" +
     "hoe werkt|wat is een|hoe herken ik|signalen van|wat moet je doen bij|wat doe je bij|voor mijn werk|ik ben trainer|zeg mijn oma altijd|zegt mijn oma altijd|zegt mijn moeder altijd|" +
     "liedje|liefdesliedje|songtekst|op repeat|het nummer|boek|roman|film|serie|documentaire|docu|podcast|nieuws|journaal|artikel|school over|biologie|voorlichting|" +
     "folder|flyer|krant|stond in de|waar kan iemand|waar kan je|waar kun je|waar je terecht|is het waar dat|vroeg waar|vroeg of",

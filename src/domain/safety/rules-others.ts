@@ -1159,6 +1159,38 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 12,
     negatable: false,
   }),
+  // Someone lying and not moving, or hit and on the road: "my neighbour is lying in the snow not moving", "aangereden en lig op de weg".
+  rule("danger.lying-still", {
+    all: ["ligt ~ beweegt niet|ligt ~ ~ beweegt niet|ligt ~ niet meer bewegen|beweegt niet meer|lying ~ not moving|lying ~ ~ not moving|lying ~ ~ ~ not moving|is not moving|aangereden|ben aangereden|word aangereden|hit by a car", "ligt|lig|op de weg|op straat|in de sneeuw|op de grond|kan niet opstaan|kan niet meer opstaan|lying|on the road|in the snow|cannot get up|buurman|buurvrouw|iemand|een man|een vrouw|mijn vader|mijn moeder|neighbour|neighbor|someone|a man|a woman"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|vorige week|vorig jaar|geleden|gisteren|toen|hond|kat|konijn|vogel|egel|hert|speelt|slaapt ~ gewoon|sneeuwengel|zonnebaden|yoga|oefening|ehbo|cursus`),
+    reach: 16,
+    acute: "always",
+    negatable: false,
+  }),
+  // A child attacked by a dog now: "een hond valt mijn kind aan in het park".
+  rule("danger.dog-attack", {
+    all: ["hond ~ valt ~ ~ aan|hond ~ vliegt ~ aan|dog ~ attacking|dog is attacking|is being attacked by a dog"],
+    unless: pattern(`${MEDIA.source}|vorige week|vorig jaar|geleden|gisteren|vroeger|speelt|spelen|speels|knuffel|bal|speelgoed|postbode|bezorger|brief|boete|aangifte|verzekering|training|cursus|bang dat`),
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  rule("danger.dog-attack", {
+    all: ["hond ~ bijt|gebeten door ~ hond|hond heeft ~ gebeten|dog ~ biting|dog bit", "help|nu|bloedt|bloed|ambulance|112|stopt niet|blood|bleeding"],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|vorige week|vorig jaar|geleden|gisteren|vroeger|speelt|spelen|speels|knuffel|bal|speelgoed|puppy ~ bijt|tandjes|postbode|bezorger|brief|boete|aangifte|verzekering`),
+    reach: 16,
+    acute: "always",
+    negatable: false,
+  }),
+  // Sex demanded for a job or a contract: "ik krijg mijn contract als ik met hem naar bed ga".
+  rule("sexual.for-a-job", {
+    all: ["als ik met hem naar bed ga|als ik met hem slaap|als ik seks met hem|als ik met hem ~ naar bed|if i sleep with him|if i have sex with him", "contract|baan|werk|baas|werkgever|huur|huisbaas|promotie|job|boss|rent|landlord"],
+    scope: "message",
+    reach: 16,
+    negatable: false,
+  }),
   // Robbers here now, the writer hiding: "er zijn overvallers in de winkel, ik zit in het magazijn verstopt".
   rule("danger.robbery", {
     all: ["overvallers|overvaller|overval ~ bezig|worden overvallen|word overvallen|wordt overvallen|gewapende man*|robbers|being robbed|armed man|armed men", "verstopt|verstop|hiding|hide|nu|help|112|politie|binnen|in de winkel|hier"],

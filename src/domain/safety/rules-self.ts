@@ -880,8 +880,8 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 8,
   }),
   rule("overdose.count", {
-    all: ["#many", SUBSTANCE, "op en|op met|met ~ rum|met ~ wodka|met drank|met alcohol|op $|op ~ $|genomen|geslikt|ingenomen|gegeten|gebruikt|taken|took|swallowed|binnen"],
-    window: 6,
+    all: ["#many", SUBSTANCE, "op en|op met|met ~ rum|met ~ wodka|met drank|met alcohol|op $|op ~ $|genomen|geslikt|ingenomen|gegeten|gebruikt|gehad|taken|took|swallowed|binnen"],
+    window: 8,
     unless: "voorraad|in huis|gekocht|recept|apotheek|per dag|elke dag|mg|milligram|gram",
     reach: 4,
   }),
@@ -1457,6 +1457,39 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "per dag|per week|voorgeschreven|dokter ~ zei|huisarts ~ zei|moet ~ twee keer|moet ~ 2 keer|twee keer per|2 keer per|schema|afgesproken|gisteren|vorige week",
     reach: 6,
     acute: "always",
+    negatable: false,
+  }),
+  // Pills taken one by one, counted: "ik neem ze een voor een, nu zit ik op 12".
+  rule("overdose.one-by-one", {
+    all: ["een voor een|1 voor 1|een na een|one by one|de een na de ander", "zit ik ~ op|ben ik ~ bij|ben ik ~ op|ik zit ~ op|ik ben ~ bij|ik ben ~ op|al op|nu op|nu bij|heb ik er|had ik er|am at|up to|i am on"],
+    scope: "message",
+    unless: "boodschappen|formulieren|brieven|rekeningen|dozen|klussen|taken|stappen|sollicitaties|vacatures|mails|punten|afspraken|letters|woorden|kamers|puzzel|levels|level",
+    reach: 20,
+    acute: "always",
+    negatable: false,
+  }),
+  // Drinking on without stopping: "ik drink nu de derde fles wijn en ik stop niet".
+  rule("overdose.drinking-on", {
+    all: ["derde fles|vierde fles|tweede fles ~ leeg|3e fles|4e fles|third bottle|fourth bottle", "stop niet|kan niet stoppen|ga door|ik drink door|ik stop niet|alles op|tot ik|cannot stop|will not stop"],
+    scope: "message",
+    unless: "water|cola|fris|limonade|spa|melk|sap|shampoo|wasmiddel",
+    reach: 12,
+    acute: "always",
+    negatable: false,
+  }),
+  // Wanting to hurt oneself now, with a call for help: "ik wil me zo graag pijn doen nu. help".
+  rule("selfharm.urge-now", {
+    all: ["wil me ~ pijn doen|wil mezelf ~ pijn doen|wil me ~ pijn ~ doen|wil mezelf ~ iets aandoen|want to hurt myself|wanna hurt myself", "nu|help|hulp|alsjeblieft|vannacht|right now|now"],
+    scope: "message",
+    reach: 8,
+    negatable: true,
+  }),
+  // A self-harm goal broken within days: "doel voor deze week: niet snijden. vandaag dag 2 en ik heb het al verpest".
+  rule("selfharm.goal-broken", {
+    all: ["niet snijden|niet krassen|niet branden|niet meer snijden|no cutting|not cutting", "verpest|toch gedaan|toch weer|weer gedaan|al gedaan|mislukt|gefaald|broke it|failed|relapsed"],
+    scope: "message",
+    unless: "groente|uien|brood|vlees|haar|gras|budget|kosten",
+    reach: 16,
     negatable: false,
   }),
 ];

@@ -584,3 +584,31 @@ describe("the kinds of sentence added from set 24, on phrasings of their own", (
     expect(detectCrisis("ik heb een weekdoos voor mijn pillen gekocht")).toBeNull();
   });
 });
+
+describe("the kinds of sentence added from set 25, on phrasings of their own", () => {
+  it("reads pills taken one by one and counted, 'een stuk of 25 gehad', drinking on past the third bottle; not forms done one by one or water", () => {
+    expect(detectCrisis("een voor een neem ik ze, ik ben nu bij 9")?.category).toBe("overdose");
+    expect(detectCrisis("ik neem de formulieren een voor een door, nu ben ik bij 3")).toBeNull();
+    expect(detectCrisis("ik heb een stuk of 30 oxazepam gehad vanavond")?.category).toBe("overdose");
+    expect(detectCrisis("dit is de vierde fles wijn, ik stop niet")?.acute).toBe(true);
+    expect(detectCrisis("ik drink de derde fles water vandaag, ik stop niet met drinken want het is warm")).toBeNull();
+  });
+
+  it("reads a wish to hurt oneself now, and a no-cutting goal broken within days", () => {
+    expect(detectCrisis("ik wil mezelf zo graag pijn doen, help")?.category).toBe("selfharm");
+    expect(detectCrisis("ik wil me geen pijn doen, het gaat goed nu")).toBeNull();
+    expect(detectCrisis("mijn doel was niet krassen, maar ik heb het toch weer gedaan")?.category).toBe("selfharm");
+  });
+
+  it("reads someone lying still, being hit on the road, a dog attacking a child and sex demanded for a job; not a cat in the sun, a bite of the postman or a talk on violence", () => {
+    expect(detectCrisis("mijn buurman ligt in de tuin en beweegt niet meer")?.acute).toBe(true);
+    expect(detectCrisis("de kat ligt in de zon en beweegt niet, lekker lui")).toBeNull();
+    expect(detectCrisis("ben aangereden door een auto, ik lig op straat en kan niet opstaan")?.category).toBe("danger");
+    expect(detectCrisis("ik ben gisteren aangereden, ik lag op de weg maar het gaat nu goed")).toBeNull();
+    expect(detectCrisis("help een hond valt mijn dochter aan")?.acute).toBe(true);
+    expect(detectCrisis("mijn hond heeft de postbode gebeten, nu krijg ik een brief denk ik")).toBeNull();
+    expect(detectCrisis("mijn baas zegt dat ik promotie krijg als ik met hem naar bed ga")?.category).toBe("sexual");
+    expect(detectCrisis("ik ben bij een lezing geweest over huiselijk geweld")).toBeNull();
+    expect(detectCrisis("na de lezing over huiselijk geweld durfde ik het te zeggen: mijn man slaat me")?.category).toBe("violence");
+  });
+});
