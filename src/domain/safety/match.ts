@@ -15,6 +15,8 @@
 
 export type Span = readonly [start: number, end: number];
 
+type RestStart = "clause" | "many" | "any";
+
 type Tok =
   | { kind: "word"; word: string; optional: boolean }
   | { kind: "stem"; stem: string; optional: boolean }
@@ -31,6 +33,11 @@ export interface Pattern {
   readonly byStem: ReadonlyMap<string, readonly (readonly Tok[])[]>;
   /** Alternatives that can start anywhere (short stem, optional first token, a number). */
   readonly rest: readonly (readonly Tok[])[];
+  /**
+   * Where each of `rest` can start: only where a clause starts (its first token is `^`), only on a
+   * number of many (a `#many` that is not optional), or anywhere.
+   */
+  readonly restStarts: readonly RestStart[];
   /** Its number, for the index of patterns by the words and stems they start with. */
   readonly id: number;
 }
@@ -98,7 +105,13 @@ export function pattern(source: string): Pattern {
     else if (t?.kind === "stem" && !t.optional && t.stem.length >= 3) push(byStem, t.stem.slice(0, 3), a);
     else rest.push(a);
   }
-  const p: Pattern = { source, alts, byWord, byStem, rest, id: PATTERNS++ };
+  const restStarts = rest.map((a): RestStart => {
+    const t = a[0];
+    if (t?.kind === "edge" && t.at === "start") return "clause";
+    if (t?.kind === "many" && !t.optional) return "many";
+    return "any";
+  });
+  const p: Pattern = { source, alts, byWord, byStem, rest, restStarts, id: PATTERNS++ };
   for (const w of byWord.keys()) at(WORD_INDEX, w, p.id);
   for (const st of byStem.keys()) at(STEM_INDEX, st, p.id);
   return p;
@@ -166,6 +179,20 @@ function firstEnd(alts: readonly (readonly Tok[])[] | undefined, tokens: readonl
   return -1;
 }
 
+/**
+ * As firstEnd over a pattern's `rest`, at a place that is (or is not) a clause's start and a
+ * number of many: an alternative that cannot start there is not tried (it would not match).
+ */
+function firstRestEnd(p: Pattern, tokens: readonly string[], i: number, clauseStart: boolean, many: boolean): number {
+  for (let a = 0; a < p.rest.length; a++) {
+    const from = p.restStarts[a];
+    if ((from === "clause" && !clauseStart) || (from === "many" && !many)) continue;
+    const end = matchAt(p.rest[a]!, 0, tokens, i, i - 1);
+    if (end >= i) return end;
+  }
+  return -1;
+}
+
 /** Every place in `tokens` where `p` matches, as token spans. */
 export function findAll(p: Pattern, tokens: readonly string[]): Span[] {
   const out: Span[] = [];
@@ -205,6 +232,12 @@ export class Matches {
   private readonly endAt: number[];
   private readonly touched: number[] = [];
   readonly clause: readonly number[];
+  /** The places where a clause starts, and those holding a number of many (`#many`), in order. */
+  private readonly clauseStarts: number[] = [];
+  private readonly manyAt: number[] = [];
+  /** Whether a place is a clause's start / a number of many (for the alternatives that can start anywhere). */
+  private readonly isClauseStart: boolean[];
+  private readonly isManyAt: boolean[];
 
   constructor(readonly tokens: readonly string[]) {
     const clause: number[] = [];
@@ -216,6 +249,20 @@ export class Matches {
     }
     this.clause = clause;
     this.endAt = new Array<number>(tokens.length).fill(-1);
+    this.isClauseStart = new Array<boolean>(tokens.length).fill(false);
+    this.isManyAt = new Array<boolean>(tokens.length).fill(false);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token === BOUNDARY) continue;
+      if (i === 0 || tokens[i - 1] === BOUNDARY) {
+        this.clauseStarts.push(i);
+        this.isClauseStart[i] = true;
+      }
+      if (isMany(token, tokens[i + 1])) {
+        this.manyAt.push(i);
+        this.isManyAt[i] = true;
+      }
+    }
     this.wordStarts = new Array<number[] | undefined>(PATTERNS);
     this.stemStarts = new Array<number[] | undefined>(PATTERNS);
     for (let i = 0; i < tokens.length; i++) {
@@ -249,8 +296,11 @@ export class Matches {
       for (const i of this.stemStarts[p.id] ?? NO_IDS) this.put(i, firstEnd(p.byStem.get(tokens[i]!.slice(0, 3)), tokens, i));
     }
     if (p.rest.length > 0) {
-      for (let i = 0; i < tokens.length; i++) {
-        if (tokens[i] !== BOUNDARY) this.put(i, firstEnd(p.rest, tokens, i));
+      // Most such alternatives start at a clause's start or on a number: only there are they tried.
+      const anywhere = p.restStarts.includes("any");
+      const places = anywhere ? tokens.keys() : p.restStarts.includes("many") ? (p.restStarts.includes("clause") ? this.clauseOrMany() : this.manyAt) : this.clauseStarts;
+      for (const i of places) {
+        if (tokens[i] !== BOUNDARY) this.put(i, firstRestEnd(p, tokens, i, this.isClauseStart[i]!, this.isManyAt[i]!));
       }
     }
     const touched = this.touched;
@@ -263,6 +313,11 @@ export class Matches {
     }
     touched.length = 0;
     return out;
+  }
+
+  /** The places that start a clause or hold a number of many, in order, each once. */
+  private clauseOrMany(): number[] {
+    return [...new Set([...this.clauseStarts, ...this.manyAt])].sort((a, b) => a - b);
   }
 
   private put(i: number, end: number): void {

@@ -64,6 +64,30 @@ describe("Matches", () => {
     expect(m.of(wish)).toBe(m.of(wish));
   });
 
+  it("finds what findAll finds where alternatives start at a clause's start, on a number, or anywhere", () => {
+    // Tried only where they can start (a clause's start, a number of many); the first alternative
+    // that matches at a place still wins, as in findAll.
+    const mixed = [
+      pattern("^ ~ dood $|#many ~ pillen|^ help|#many"),
+      pattern("#many stuks|#many ~ pil*"),
+      pattern("^ gesneden|^ ~ wil niet meer"),
+      pattern("ik? wil|#many ~ pillen|^ hulp"),
+    ];
+    const texts = [
+      "20 pillen . help . ik wil dood",
+      "help 20 pillen genomen . 6 jaar pillen . zes stuks",
+      "ik wil niet meer . gesneden . 30 pil . dood",
+      "hulp . . alle pillen en hulp",
+      "dood",
+      "",
+    ];
+    for (const text of texts) {
+      const tokens = text ? words(text) : [];
+      const m = new Matches(tokens);
+      for (const p of mixed) expect(m.of(p), `${p.source} in "${text}"`).toEqual(findAll(p, tokens));
+    }
+  });
+
   it("numbers the clauses of the message", () => {
     expect(new Matches(["a", BOUNDARY, "b", "c", BOUNDARY, "d"]).clause).toEqual([0, 1, 1, 1, 2, 2]);
   });
