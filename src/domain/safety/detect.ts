@@ -431,6 +431,7 @@ const OVER_NOW = pattern(
     "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i|" +
     "goed contact|bloeit ~ op|is afgerond|zaak ~ afgerond|afgesloten|have not in|have not since|not since|schaam me ~ niet meer|schaam me er niet meer|niks gehoord|niets gehoord|niks meer gehoord|niets meer gehoord|nu weet ik wat ik|weet ik wat ik moet doen|alles is oke|alles is ok|alles is goed|wordt minder|het wordt minder|nieuw huis|nieuwe woning|ander huis|" +
     // "weer" is back ("nu doe ik het weer"), but not in these: "ik heb weer een doel".
+    "drink ~ niks meer|drink ~ niets meer|drink ~ geen druppel|is dat ~ weg|is het ~ weg|zijn ze ~ weg|zijn die ~ weg|is dat ~ over|" +
     "weer een doel|weer werk|weer plannen|weer een ritme|weer ritme|weer vrienden|weer een baan|weer hoop|weer zin|weer rust|weer contact|weer een leven|weer blij|weer gelukkig",
 );
 /** ... unless it is back: "en nu weer". */
@@ -508,7 +509,7 @@ function childNamed(m: Matches): boolean {
 }
 
 /** Someone else now past waking, breathing or answering: an emergency, whoever writes. */
-const NOT_WAKING = pattern("wordt niet wakker|niet wakker|reageert niet|bewusteloos|ademt niet|ademt ~ raar|wordt blauw|snurkt ~ raar|schuim|not waking|unconscious|not breathing");
+const NOT_WAKING = pattern("wordt niet wakker|niet wakker|reageert niet|bewusteloos|ademt niet|ademt ~ raar|wordt blauw|snurkt ~ raar|schuim|praat ~ raar|praat ~ vreemd|praat ~ onduidelijk|kan ~ niet ~ op ~ benen|valt ~ steeds ~ weg|not waking|unconscious|not breathing|talks ~ strange");
 
 /** What the writer saw or read in the news, told on: "ik zag op het journaal dat een moeder ...". */
 const NEWS = pattern("op het journaal|op het nieuws|in het nieuws|in de krant|zag ~ op tv|zag ~ op televisie|zag ~ op tiktok|zag ~ op youtube|las ~ op|las ~ in|on the news|saw on");
@@ -536,8 +537,12 @@ function ofAnAnimal(h: Hit, m: Matches): boolean {
   });
 }
 
+/** A pet's scratches: "de kat heeft me gekrabd, hele arm vol krassen". */
+const SCRATCHED = pattern("kat ~ gekrabd|poes ~ gekrabd|kitten ~ gekrabd|kater ~ gekrabd|gekrabd door ~ kat|gekrabd door ~ poes|kat ~ krabt|poes ~ krabt|kat ~ krabde|poes ~ krabde|cat ~ scratched|scratched by ~ cat");
+
 function reported(h: Hit, m: Matches): boolean {
   if (h.rule.category === "overdose" && ofAnAnimal(h, m)) return true;
+  if (h.rule.category === "selfharm" && m.of(SCRATCHED).length > 0 && m.tokens.slice(h.span[0], h.span[1] + 1).some((t) => t.startsWith("kras") || t === "gekrast")) return true;
   if (WORD_RULE.test(h.rule.id) && m.of(LEARNING).length > 0) return true;
   if (h.rule.category !== "danger" && inTheNews(h, m)) return true;
   if (
@@ -559,7 +564,7 @@ function reported(h: Hit, m: Matches): boolean {
 }
 
 /** Danger now can be over only when it is said to be long ago: "de brand was 2 jaar geleden". */
-const LONG_AGO = pattern("jaar geleden|jaren geleden|maanden geleden|vorig jaar|jaren terug|jaar terug|years ago|last year|months ago");
+const LONG_AGO = pattern("jaar geleden|jaren geleden|maanden geleden|vorig jaar|jaren terug|jaar terug|years ago|last year|months ago|jaar veilig|jaren veilig|jaar ~ veilig|years safe");
 
 /** Within this many tokens of a hit, a word of time belongs to it. */
 const TIME_REACH = 20;

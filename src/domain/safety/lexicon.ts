@@ -36,7 +36,7 @@ export const HIT = pattern(
     "trap|trapt|trapte|getrapt|duw|duwt|duwde|geduwd|knijp|knijpt|kneep|geknepen|wurg*|gewurgd|mishandel*|bedreig*",
     "mep|mept|mepte|gemept|klap|klappen|tik|tikken|tikt|rammen|ramt|ramde|bijt|beet|gebeten|sleur*|gesleurd|sleept|sleepte",
     "smijt|smeet|gooit|gooide|gegooid|pakt ~ keel|greep ~ keel|vast ~ keel|hits|hit|hitting|beats|beat|beating|beaten",
-    "kicks|kicked|kicking|punch*|chok*|strangl*|slap*|push*|shov*|abus*|threat*|hurts|hurt|threw|throws|thrown|slammed|slams|dragged|drags|grabbed",
+    "kicks|kicked|kicking|punch*|chok*|strangl*|slap|slaps|slapped|slapping|push*|shov*|abus*|threat*|hurts|hurt|threw|throws|thrown|slammed|slams|dragged|drags|grabbed",
   ),
 );
 

@@ -270,7 +270,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("danger.attacker-here", {
     all: [pattern(PERSON_WORDS), HERE, "dreigt|bedreigt|schreeuwt|bonkt|bonst|trapt|ramt|slaat|sloeg|wil ~ binnen|probeert|agressief|dronken|woedend|gek|ingetrapt|ingeslagen|kapot|threatens|screaming|banging|kicking|drunk|angry|trying"],
     window: 10,
-    unless: pattern(`${MEDIA.source}|pakketje|postbode|bezorger|buren ~ feest|muziek|verbouwing|klussen|boormachine|hond|blaft|kind ~ huilt|baby ~ huilt|op school|op het werk`),
+    unless: pattern(`${MEDIA.source}|pakketje|postbode|bezorger|buren ~ feest|muziek|verbouwing|klussen|boormachine|hond|blaft|kind ~ huilt|baby ~ huilt|op school|op het werk|maken me gek|maakt me gek|maken mij gek|maakt mij gek|gek van|drive me crazy|driving me crazy|het regent|regenachtig`),
     reach: 6,
     acute: "always",
   }),
@@ -1233,6 +1233,84 @@ export const OTHER_RULES: readonly Rule[] = [
     scope: "message",
     unless: pattern(`${MEDIA.source}|sollicit*|te werken|naar school|te eten|op te ruimen|huiswerk|sporten|te stoppen|stoppen met|hulp te zoeken|naar de dokter`),
     reach: 12,
+    negatable: false,
+  }),
+  // The police called on us, then played down: "de buren hebben de politie gebeld vanwege ons. het was niet zo erg als het klonk".
+  rule("violence.police-minimised", {
+    all: [
+      "politie|agenten|wijkagent|police",
+      "vanwege ons|om ons|over ons|bij ons|op ons|because of us|on us",
+      "niet zo erg|viel ~ mee|valt ~ mee|stelde niks voor|stelde niets voor|was niks|was niets|niks aan de hand|niets aan de hand|overdreven|overdrijven|klonk ~ erger|not that bad|nothing happened",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|feest*|muziek|verjaardag|party|barbecue|bbq|hond|blaf*|verbouwing|klussen|boren|auto|parkeren|fiets|vuurwerk|inbraak|ingebroken|gestolen|diefstal|getuige*|gezien|vragen of|vroeg of|buurtonderzoek|vermist*|ongeluk|aanrijding|music|dog`),
+    reach: 30,
+    negatable: false,
+  }),
+  // An injury kept from questions: "mijn lip is gescheurd en ik wil niet dat mensen vragen gaan stellen".
+  rule("violence.injury-hidden", {
+    all: [
+      "lip ~ gescheurd|lip ~ kapot|lip ~ dik|gescheurde lip|dikke lip|blauw oog|blauwe ogen|oog ~ dicht|blauwe plekken|blauwe plek|bont en blauw|gezicht ~ dik|wang ~ dik|split lip|black eye|bruises",
+      "vragen ~ stellen|vragen gaan stellen|niet dat ~ ziet|niet dat ~ zien|niet dat mensen|mag niemand ~ zien|niemand mag ~ zien|laat ~ niet zien|make up ~ over|make up op|camoufl*|verbergen|verbergt|verstoppen|zonnebril ~ op|ask questions|nobody can see|no one can see",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|voetbal*|wedstrijd|bal|fiets*|trap|tandarts|operatie|ziekenhuis|allergie|wesp|mug|boksen|kickboks*|judo|hockey*|rugby|sport*|training|schmink*|halloween|carnaval|toneel|puist*|herpes|koortslip`),
+    reach: 30,
+    negatable: false,
+  }),
+  // Not let to work or have one's own account: "is het normaal dat je man je niet laat werken en dat je geen eigen rekening mag hebben".
+  rule("violence.control", {
+    all: [
+      "man|vriend|partner|echtgenoot|schoonfamilie|schoonmoeder|hij|husband|boyfriend|he",
+      "niet laat werken|laat ~ niet werken|mag ~ niet werken|geen eigen rekening|geen eigen bankrekening|geen eigen pinpas|mag ~ geen ~ rekening|mag ~ geen ~ pinpas|neemt ~ pinpas af|pakt ~ loon af|pakt ~ salaris af|houdt ~ salaris|not let me work|own bank account",
+    ],
+    window: 14,
+    unless: pattern(`${MEDIA.source}|baas|werkgever|uwv|gemeente|bewind*|budgetbeheer|schuldhulp|minderjarig|ziek|zwanger|verlof|arts|dokter|rugklachten|rug`),
+    reach: 8,
+    negatable: false,
+  }),
+  // Kept from sleeping: "hij laat me niet slapen, elke nacht maakt hij me wakker".
+  rule("violence.control", {
+    all: [pattern(PERSON_WORDS), "laat me niet slapen|laat mij niet slapen|mag ~ niet slapen van|houdt me ~ wakker ~ nacht|houdt me ~ wakker ~ nachten|maakt me ~ wakker ~ schreeuw*|does not let me sleep|keeps me awake"],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|baby|kind|kindje|zoontje|dochtertje|tandjes|koffie|cola|zorgen|piekeren|gedachten|hond|kat|buren|muziek|feest|snurk*|snoring|teething`),
+    reach: 8,
+    negatable: false,
+  }),
+  // Punished at home: "als ik te laat thuis ben dan krijg ik het thuis".
+  rule("violence.punished-home", {
+    all: ["krijg ik het ~ thuis|krijg ik ervan langs|krijg ik er van langs|krijg ik klappen|krijg ik slaag|krijg ik een pak slaag|krijg ik op mijn donder ~ thuis|i get it at home|i get beaten|i will get hit"],
+    unless: "preek|huisarrest|zakgeld|inleveren|snoep|cadeau|pakketje|post|bezorgd|gezellig|eten",
+    reach: 8,
+    negatable: false,
+  }),
+  // Said half, the sentence broken off: "mannen hebben mij... je weet wel".
+  rule("sexual.unsaid", {
+    all: [
+      "mannen hebben mij $|mannen hebben me $|man heeft mij $|man heeft me $|hij heeft mij $|hij heeft me $|ze hebben mij $|ze hebben me $|heeft hij mij $|heeft hij me $|men ~ me $|he ~ me $",
+      "^ je weet wel|^ je snapt het wel|^ je begrijpt het wel|^ snap je|^ weet je wel|^ you know",
+    ],
+    scope: "message",
+    unless: "geholpen|gebeld|geappt|geld|geleend|betaald|gebracht|opgehaald|uitgenodigd|meegenomen|gevraagd|helped|called",
+    reach: 20,
+    negatable: false,
+  }),
+  // Touched where one should not be: "de fysio deed zijn hand waar het niet hoort".
+  rule("sexual.touched-where", {
+    all: ["hand ~ waar ~ niet hoort|handen ~ waar ~ niet horen|aan me ~ waar ~ niet|aan mij ~ waar ~ niet|aangeraakt waar|raakte me aan waar|raakt me aan waar|raakte mij aan waar|zat aan ~ waar|zit aan ~ waar|touched me where|hands where they should not"],
+    unless: "per ongeluk|ongeluk|sorry zei|excuses|massage ~ rug",
+    reach: 8,
+    negatable: false,
+  }),
+  // Armed men coming: "de jongens van de dealer komen vanavond langs voor het geld. ze hebben een pistool laten zien".
+  rule("danger.armed-threat", {
+    all: [
+      "pistool ~ laten zien|pistool ~ zien|liet ~ pistool|lieten ~ pistool|pistool ~ getoond|toonde ~ pistool|vuurwapen ~ laten zien|wapen ~ laten zien|liet ~ wapen|lieten ~ wapen|wapen ~ getoond|mes ~ laten zien|liet ~ mes|lieten ~ mes|trok ~ mes|trokken ~ mes|trok ~ pistool|trokken ~ pistool|zwaaide ~ met ~ mes|zwaaide ~ met ~ pistool|zwaaiden ~ met|showed ~ gun|showed ~ knife|pulled ~ gun|pulled ~ knife",
+      "komen ~ langs|komen ~ terug|komt ~ langs|komt ~ terug|komen ~ halen|komt ~ halen|vanavond|vannacht|morgen|straks|voor het geld|schuld|dreig*|coming|tonight",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|waterpistool|speelgoed*|nerf|airsoft|paintball|schietvereniging|jacht|jager|museum|open dag|agent|beveiliger|leger|militair|keuken|koken|groente|cadeau|vissen|kamperen|zakmes|verzameling|collectie|toy`),
+    reach: 30,
     negatable: false,
   }),
 ];

@@ -251,7 +251,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.method-pills", {
     all: [SUBSTANCE, "innemen|in ~ nemen|slikken|opeten|op ~ eten|take|swallow|nemen|neem|neemt|pakken", pattern(`${QUANTITY.source}|alles|de rest`)],
     window: 14,
-    unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ochtend|avond|vergeten|vergeet|mag ik|mag je|hoeveel mag|hoe veel mag|maximaal|max|bijsluiter|apotheek|tandpijn|pijn tand|kiespijn|hoofdpijn|koorts|rugpijn|may i|how many can",
+    unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ochtend|avond|ontbijt|breakfast|vergeten|vergeet|mag ik|mag je|hoeveel mag|hoe veel mag|maximaal|max|bijsluiter|apotheek|tandpijn|pijn tand|kiespijn|hoofdpijn|koorts|rugpijn|may i|how many can",
     reach: 6,
   }),
   rule("suicide.farewell", {
@@ -350,7 +350,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("suicide.passive", {
     all: ["hoeft ~ niet meer ~ voor mij|hoeft voor mij niet meer|hoeft voor mij ~ niet meer|voor mij hoeft het niet meer|hoop ~ niet ~ wakker|hoop dat ik ~ niet ~ wakker|hoop dat ik ~ dood|niet ~ wakker ~ worden ~ morgen|morgen ~ niet ~ wakker|hope i ~ not wake up|hope i ~ do not wake up|eeuwige rust|rust ~ voorgoed|voorgoed ~ rust|voor altijd ~ rust|rust ~ voor altijd|eeuwig slapen|slapen ~ voor altijd|voor altijd slapen|sleep forever|mijn tijd zit er ~ op|stekker er uit|licht ~ uit ~ doen ~ voorgoed|klaar met alles|klaar ~ met alles ~ en iedereen|done with everything|het hoeft niet meer"],
-    unless: "telefoon|laptop|computer|tv|televisie|wasmachine|koelkast|werk|baan|cursus|school|studie|traject|relatie|vriendschap|project|app|groep|feest|vakantie|dienst|ploeg|contract|stage|voor vandaag|weekend|vrije dag",
+    unless: "telefoon|laptop|computer|tv|televisie|wasmachine|koelkast|werk|baan|cursus|school|studie|traject|relatie|vriendschap|project|app|groep|feest|vakantie|dienst|ploeg|contract|stage|voor vandaag|weekend|vrije dag|uitgezet|uit gezet|uitgedaan|uit gedaan|oven|magnetron|kachel|waterkoker|kortsluiting|brandlucht",
     reach: 5,
     negatable: false,
   }),
@@ -434,7 +434,7 @@ export const SELF_RULES: readonly Rule[] = [
     all: ["^ ~ dood $|^ ~ dood zijn $|^ ~ dood gaan $|^ ~ sterven $|^ ~ dood willen $|^ ~ dood ~ is mijn doel|mijn doel ~ dood|^ dead $|^ to die $|^ ~ wil niet meer $|^ ~ wil niet meer ~ echt $|^ ~ i do not want to anymore $|^ ~ dat het ~ ophoudt $|^ ~ dat alles ~ ophoudt $|^ ~ dat het ~ stopt $|^ ~ dat alles ~ stopt $|^ ~ dat het ~ voorbij is $|^ ~ for it to end $|^ ~ for it to stop $"],
     // "veel mensen dood", "de kat dood": someone else is dead, the writer does not want to be.
     unless: pattern(`${MEDIA.source}|mensen|soldaten|oorlog|slachtoffers|doden|bid|bidden|kat|hond|poes|vis|vissen|plant*|trap|trappen|boodschappen|gefietst|gelopen|gesport|sporten|werkdag|dienst|gym|training|verhuizing|verhuisd|geklust|bekaf|kapot gewerkt`),
-    notInside: "mensen|soldaten|slachtoffers|kat|hond|poes|vis|vissen|plant*|hij|zij|ze|iedereen",
+    notInside: "mensen|soldaten|slachtoffers|kat|hond|poes|vis|vissen|plant*|hij|zij|ze|iedereen|niemand|nobody|gelukkig",
     reach: 6,
     negatable: false,
   }),
@@ -936,6 +936,9 @@ export const SELF_RULES: readonly Rule[] = [
     window: 10,
     // "ik heb ze niet allemaal tegelijk genomen, ze zitten in de weekdoos"
     notInside: "niet allemaal|niet alles|niet alle|not all",
+    // The morning's pills together, as prescribed: "ik neem al mijn pillen in een keer bij het ontbijt".
+    unless: "bij het ontbijt|ontbijt|s ochtends|elke ochtend|iedere ochtend|elke dag|iedere dag|handig|makkelijk|scheelt|voorgeschreven|breakfast|every morning",
+    reach: 8,
     negatable: false,
   }),
   rule("overdose.symptoms", {
@@ -1490,6 +1493,109 @@ export const SELF_RULES: readonly Rule[] = [
     scope: "message",
     unless: "groente|uien|brood|vlees|haar|gras|budget|kosten",
     reach: 16,
+    negatable: false,
+  }),
+  // Going to a dead loved one soon: "bij het graf van oma gezegd dat ik snel bij haar kom".
+  rule("suicide.join-dead", {
+    all: [
+      "graf|begraafplaats|kerkhof|overleden|gestorven|hemel|urn|sterfdag|grave|died|heaven",
+      "snel bij haar|snel bij hem|gauw bij haar|gauw bij hem|binnenkort bij haar|binnenkort bij hem|straks bij haar|straks bij hem|kom ~ snel|kom ~ gauw|kom ~ binnenkort|haar achterna|hem achterna|wil ~ bij haar zijn|wil ~ bij hem zijn|be with her soon|be with him soon|join her|join him|coming to you soon",
+    ],
+    scope: "message",
+    unless: "langs|op bezoek|bezoeken|bloemen|kaarsje|opruimen|schoonmaken|verjaardag|elke week|elke zondag|volgende week weer|visit",
+    reach: 12,
+    negatable: false,
+  }),
+  // An attempt of late, the thoughts still there: "na mijn poging ... de gedachten zijn er nog steeds".
+  rule("suicide.attempt-recent", {
+    all: [
+      "na mijn poging|sinds mijn poging|mijn poging van|mijn poging vorige|ik heb een poging gedaan|heb ik een poging gedaan|after my attempt|since my attempt|i made an attempt",
+      "gedachten ~ nog|nog steeds ~ gedachten|nog altijd ~ gedachten|weer gedachten|gedachten ~ terug|naar huis gestuurd|uit het ziekenhuis|leeggepompt|crisisdienst|thoughts ~ still|still ~ thoughts|sent home|sent me home",
+    ],
+    scope: "message",
+    unless: "poging tot|poging om|rijexamen|examen|sollicit*|afvallen|dieet|roken|stoppen met|bellen|record|inbraak|reanimatie|taart|recept|bakken|lukte|gelukt|jaar geleden|jaren geleden|maanden geleden|blij dat ik|ben blij|driving|exam|quit|years ago",
+    reach: 14,
+    negatable: false,
+  }),
+  // Who or what still keeps one alive: "als mijn hond er niet was ... die houdt me nog hier".
+  rule("suicide.kept-here", {
+    all: ["houdt me ~ hier $|houdt mij ~ hier $|houden me ~ hier $|houdt me ~ in leven|houden me ~ in leven|houdt mij ~ in leven|enige reden dat ik ~ leef|enige reden dat ik ~ er nog ben|enige reden dat ik nog|keeps me alive|keeps me here|reason i am still alive|reason i am still here"],
+    unless: "werk|afspraak|binnen|overuren|wachten|regen|kantoor|file|trein|sneeuw|storm",
+    reach: 6,
+    negatable: false,
+  }),
+  // Why stay, at the end of what was lost: "zonder werk, zonder vrouw ... waarom zou ik nog blijven".
+  rule("suicide.why-stay", {
+    all: ["waarom zou ik ~ nog blijven $|waarom nog blijven $|waarom blijf ik nog $|why should i stay $|why stay $|why am i still here"],
+    unless: "hier|nederland|bij hem|bij haar|relatie|baan|werk|bedrijf|club|vereniging|cursus|school|stad|huis|buurt|dorp|feest|groep|app",
+    reach: 6,
+    negatable: false,
+  }),
+  // No longer anyone's problem from a day named: "vanaf volgende week ben ik geen probleem meer voor ze".
+  rule("suicide.no-burden-soon", {
+    all: [
+      "geen probleem meer voor|geen last meer van mij|geen last meer van me|niemand ~ nog last van mij|zijn ze ~ van me af|zijn ze ~ van mij af|zijn jullie ~ van me af|zijn jullie ~ van mij af|is iedereen ~ van me af|no longer a problem|will not be a problem for|not be a burden anymore",
+      "vanaf|straks|binnenkort|na vandaag|na morgen|volgende week|morgen|na het weekend|gauw|soon|after today|tomorrow|next week",
+    ],
+    scope: "message",
+    unless: "betaald|afbetaald|afgelost|schuld*|regeling|verhuis*|baan|werk|contract|eigen geld|verdien*|inkomen|aow|pensioen|opgelost|vertrek|emigr*|vakantie|reis|job|move|moving",
+    reach: 24,
+    negatable: false,
+  }),
+  // Tired of existing itself: "tired of existing", "moe van het bestaan".
+  rule("suicide.tired-existing", {
+    all: ["tired of existing|sick of existing|done existing|done with existing|tired of being alive|moe van ~ bestaan|klaar met ~ bestaan|het bestaan ~ moe|moe van het leven|het leven moe|levensmoe*"],
+    unless: "boek|film|serie|liedje|song|titel|gedicht|book",
+    reach: 4,
+  }),
+  // Wounds hidden: "hoe verberg je wondjes op je pols voor de huisarts".
+  rule("selfharm.hiding", {
+    all: [
+      "verberg*|verstop*|bedekken|bedek|afdekken|wegwerken|mag niemand zien|niemand mag ~ zien|hide|hiding|cover up",
+      "wondjes|wondje|wonden|sneetjes|sneden|snijwonden|krassen|littekens|brandwonden|cuts|scars|wounds|burns",
+      "pols|polsen|arm|armen|dijen|dij|benen|been|buik|wrist|wrists|arms|thighs|legs",
+    ],
+    window: 12,
+    unless: "tattoo|tatoeage|eczeem|psoriasis|acne|puistjes|muggen*|kat|poes|operatie|keizersnede|ongeluk|oven|strijkijzer|vroeger|oude|jaren geleden|sport|fiets|bramen|rozen|surgery|accident",
+    reach: 10,
+    negatable: false,
+  }),
+  // Long sleeves in the heat, said knowingly: "lange mouwen in juli, je snapt het wel".
+  rule("selfharm.sleeves", {
+    all: [
+      "lange mouwen|long sleeves",
+      "juli|augustus|juni|zomer|hitte|hittegolf|warm|heet|graden|summer|july|august|heat|hot",
+      "je snapt het wel|je weet wel|snap je|weet je wel|je begrijpt het wel|you know why|you get it",
+    ],
+    scope: "message",
+    unless: "zon|zonnebrand|verbrand|eczeem|psoriasis|tattoo|tatoeage|muggen|uniform|kledingvoorschrift|dresscode|geloof|moskee|kerk|hoofddoek|religie|airco|koud op|sunburn",
+    reach: 24,
+    negatable: false,
+  }),
+  // All of one's pills at once: "mijn moeder heeft al haar pillen in 1 keer genomen".
+  rule("overdose.all-at-once", {
+    all: [
+      "al haar|al zijn|al mijn|alle|al die|all her|all his|all my|all the",
+      SUBSTANCE,
+      "in 1 keer|in een keer|tegelijk|tegelijkertijd|ineens|in een klap|at once|all at once",
+      "genomen|geslikt|ingenomen|opgegeten|naar binnen|achterover|op gegeten|taken|swallowed|took",
+    ],
+    window: 12,
+    unless: "weggegooid|ingeleverd|apotheek|opgehaald|weekdoos|baxter|medicijndoos|klaargezet|uitgezocht|gesorteerd|gekocht|besteld|ochtend|ochtends|ontbijt|dokter zegt|huisarts zegt|voorgeschreven|elke dag|iedere dag|scheelt|makkelijk|handig|every morning|breakfast",
+    reach: 8,
+    acute: "always",
+    negatable: false,
+  }),
+  // Many times the dose of a sleeping pill or a strong medicine, night after night: "elke avond 4 slaaptabletten in plaats van 1".
+  rule("overdose.more-than-prescribed", {
+    all: [
+      "slaaptablet*|slaappil*|slaapmiddel*|slaap tablet*|slaap pil*|slaap middel*|oxazepam|diazepam|temazepam|lorazepam|alprazolam|xanax|oxy*|tramadol|morfine|methadon|fentanyl|codeine|lithium|kalmeringsmiddel*|rustgevers|benzo*|pijnstillers|sleeping pills|painkillers",
+      "in plaats van 1|in plaats van een|in plaats van een halve|in plaats van een half|instead of 1|instead of one|meer dan voorgeschreven|meer dan de dokter|meer dan ~ mag van de|more than prescribed|driedubbele|triple",
+    ],
+    window: 12,
+    unless: "dokter zegt|huisarts zegt|arts zegt|zei de huisarts|zei de dokter|zegt de huisarts|zegt de dokter|heeft de huisarts|heeft de dokter|huisarts ~ gezegd|dokter ~ gezegd|van de dokter|van de huisarts|voorgeschreven door|afgesproken|afbouw*|minder|vitamine*|ijzer|magnesium|doctor said",
+    reach: 8,
+    acute: "never",
     negatable: false,
   }),
 ];

@@ -612,3 +612,60 @@ describe("the kinds of sentence added from set 25, on phrasings of their own", (
     expect(detectCrisis("na de lezing over huiselijk geweld durfde ik het te zeggen: mijn man slaat me")?.category).toBe("violence");
   });
 });
+
+describe("the kinds of sentence added from set 26, on phrasings of their own", () => {
+  it("reads going to a dead loved one soon, an attempt of late with the thoughts still there, what still keeps one alive; not a visit to a grave or a try to quit smoking", () => {
+    expect(detectCrisis("gisteren op het kerkhof bij mijn moeder gezeten. ik zei dat ik gauw bij haar ben")?.category).toBe("suicide");
+    expect(detectCrisis("ik ga zondag weer naar het graf van opa, dan kom ik snel langs bij oma")).toBeNull();
+    expect(detectCrisis("na mijn poging van vorige maand zijn de gedachten nog steeds elke dag")?.category).toBe("suicide");
+    expect(detectCrisis("mijn poging om te stoppen met roken is mislukt, de gedachten aan sigaretten zijn er nog steeds")).toBeNull();
+    expect(detectCrisis("mijn kat is de enige reden dat ik nog leef")?.category).toBe("suicide");
+    expect(detectCrisis("de sneeuw houdt me hier, de trein rijdt niet")).toBeNull();
+  });
+
+  it("reads why stay after all that was lost, no one's burden after a day named, tired of existing; not a job that ends a burden", () => {
+    expect(detectCrisis("geen baan, geen vrienden, geen geld. waarom blijf ik nog")?.category).toBe("suicide");
+    expect(detectCrisis("na het weekend hebben jullie geen last meer van mij")?.category).toBe("suicide");
+    expect(detectCrisis("na het weekend heb ik werk, dan heeft de gemeente geen last meer van mij")).toBeNull();
+    expect(detectCrisis("ik ben zo moe van het bestaan")?.category).toBe("suicide");
+  });
+
+  it("reads wounds hidden and long sleeves in the heat said knowingly; not a scar of an operation or a cat's scratches", () => {
+    expect(detectCrisis("hoe kan ik de krassen op mijn arm verbergen voor mijn moeder")?.category).toBe("selfharm");
+    expect(detectCrisis("hoe verberg ik het litteken van mijn operatie op mijn buik")).toBeNull();
+    expect(detectCrisis("30 graden en ik in lange mouwen. je weet wel waarom")?.category).toBe("selfharm");
+    expect(detectCrisis("de kat heeft me gekrabd, mijn arm zit vol krassen")).toBeNull();
+    expect(detectCrisis("de kat heeft me gekrabd maar ik heb mezelf ook weer gesneden")?.category).toBe("selfharm");
+  });
+
+  it("reads all of someone's pills at once when they talk strangely, and many times the dose of a sleeping pill; not the morning's pills together or a dose the doctor set", () => {
+    expect(detectCrisis("mijn vader heeft al zijn pillen in een keer genomen en nu praat hij heel vreemd")?.acute).toBe(true);
+    expect(detectCrisis("ik neem al mijn pillen in een keer bij het ontbijt, dat is handig")).toBeNull();
+    expect(detectCrisis("ik neem elke nacht 3 oxazepam in plaats van een")?.category).toBe("overdose");
+    expect(detectCrisis("ik neem nu 2 oxazepam in plaats van 1, dat heeft de huisarts gezegd")).toBeNull();
+  });
+
+  it("reads the police at home played down, an injury kept from questions, no work or own account allowed, punishment at home", () => {
+    expect(detectCrisis("de politie is weer bij ons geweest, de buren overdrijven, het stelde niks voor")?.category).toBe("violence");
+    expect(detectCrisis("de politie kwam vanwege ons feestje, de muziek was te hard, het viel mee")).toBeNull();
+    expect(detectCrisis("de wijkagent kwam bij ons langs om te vragen of we iets gezien hadden, niks aan de hand")).toBeNull();
+    expect(detectCrisis("ik heb een blauw oog, ik draag een zonnebril op zodat niemand het ziet")?.category).toBe("violence");
+    expect(detectCrisis("mijn man laat me niet werken en ik mag geen eigen pinpas hebben")?.category).toBe("violence");
+    expect(detectCrisis("ik heb geen eigen rekening want ik heb een bewindvoerder")).toBeNull();
+    expect(detectCrisis("als ik te laat kom dan krijg ik ervan langs van hem")?.category).toBe("violence");
+  });
+
+  it("reads sexual violence said half or as a hand where it should not be, and a weapon shown by men who come back; not help with a move or a knife for fishing", () => {
+    expect(detectCrisis("hij heeft me... je snapt het wel. ik kan er niet over praten")?.category).toBe("sexual");
+    expect(detectCrisis("hij heeft me... je weet wel, geholpen met de verhuizing")).toBeNull();
+    expect(detectCrisis("de tandarts zat aan me waar het niet hoort")?.category).toBe("sexual");
+    expect(detectCrisis("ze lieten een mes zien en zeiden dat ze morgen terugkomen voor het geld")?.category).toBe("danger");
+    expect(detectCrisis("hij liet zijn nieuwe zakmes zien, morgen gaan we vissen")).toBeNull();
+  });
+
+  it("does not read sleeping as slapping: 'de kinderen slapen' is no violence", () => {
+    expect(detectCrisis("de kinderen slapen eindelijk, hij ook")).toBeNull();
+    expect(detectCrisis("ik doe mezelf pijn als de kinderen slapen")?.categories).toEqual(["selfharm"]);
+    expect(detectCrisis("he slapped me again")?.category).toBe("violence");
+  });
+});
