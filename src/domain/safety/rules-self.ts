@@ -1498,8 +1498,8 @@ export const SELF_RULES: readonly Rule[] = [
   // Going to a dead loved one soon: "bij het graf van oma gezegd dat ik snel bij haar kom".
   rule("suicide.join-dead", {
     all: [
-      "graf|begraafplaats|kerkhof|overleden|gestorven|hemel|urn|sterfdag|grave|died|heaven",
       "snel bij haar|snel bij hem|gauw bij haar|gauw bij hem|binnenkort bij haar|binnenkort bij hem|straks bij haar|straks bij hem|kom ~ snel|kom ~ gauw|kom ~ binnenkort|haar achterna|hem achterna|wil ~ bij haar zijn|wil ~ bij hem zijn|be with her soon|be with him soon|join her|join him|coming to you soon",
+      "graf|begraafplaats|kerkhof|overleden|gestorven|hemel|urn|sterfdag|grave|died|heaven",
     ],
     scope: "message",
     unless: "langs|op bezoek|bezoeken|bloemen|kaarsje|opruimen|schoonmaken|verjaardag|elke week|elke zondag|volgende week weer|visit",
@@ -1575,9 +1575,9 @@ export const SELF_RULES: readonly Rule[] = [
   // All of one's pills at once: "mijn moeder heeft al haar pillen in 1 keer genomen".
   rule("overdose.all-at-once", {
     all: [
+      "in 1 keer|in een keer|tegelijk|tegelijkertijd|ineens|in een klap|at once|all at once",
       "al haar|al zijn|al mijn|alle|al die|all her|all his|all my|all the",
       SUBSTANCE,
-      "in 1 keer|in een keer|tegelijk|tegelijkertijd|ineens|in een klap|at once|all at once",
       "genomen|geslikt|ingenomen|opgegeten|naar binnen|achterover|op gegeten|taken|swallowed|took",
     ],
     window: 12,
@@ -1589,8 +1589,8 @@ export const SELF_RULES: readonly Rule[] = [
   // Many times the dose of a sleeping pill or a strong medicine, night after night: "elke avond 4 slaaptabletten in plaats van 1".
   rule("overdose.more-than-prescribed", {
     all: [
-      "slaaptablet*|slaappil*|slaapmiddel*|slaap tablet*|slaap pil*|slaap middel*|oxazepam|diazepam|temazepam|lorazepam|alprazolam|xanax|oxy*|tramadol|morfine|methadon|fentanyl|codeine|lithium|kalmeringsmiddel*|rustgevers|benzo*|pijnstillers|sleeping pills|painkillers",
       "in plaats van 1|in plaats van een|in plaats van een halve|in plaats van een half|instead of 1|instead of one|meer dan voorgeschreven|meer dan de dokter|meer dan ~ mag van de|more than prescribed|driedubbele|triple",
+      "slaaptablet*|slaappil*|slaapmiddel*|slaap tablet*|slaap pil*|slaap middel*|oxazepam|diazepam|temazepam|lorazepam|alprazolam|xanax|oxy*|tramadol|morfine|methadon|fentanyl|codeine|lithium|kalmeringsmiddel*|rustgevers|benzo*|pijnstillers|sleeping pills|painkillers",
     ],
     window: 12,
     unless: "dokter zegt|huisarts zegt|arts zegt|zei de huisarts|zei de dokter|zegt de huisarts|zegt de dokter|heeft de huisarts|heeft de dokter|huisarts ~ gezegd|dokter ~ gezegd|van de dokter|van de huisarts|voorgeschreven door|afgesproken|afbouw*|minder|vitamine*|ijzer|magnesium|doctor said",
