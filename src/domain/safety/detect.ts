@@ -42,7 +42,10 @@ const IDIOMS = pattern(
     "dood van de honger|dood van de dorst|dood van de hitte|dood van de warmte|dood van de kou|dood van de verveling|dood van het lachen",
     "dood van de zenuwen|dood van de stress|dood van schaamte|dood van de schaamte|dood van de slaap|dood van de pijn|dood van nieuwsgierigheid",
     "sterf* van de honger|sterf* van de dorst|sterf* van de hitte|sterf* van de kou|sterf* van de verveling|sterf* van het lachen|sterf* van de pijn",
-    "dood van honger|dood van dorst|dood van verveling|dood van het wachten",
+    "dood van honger|dood van dorst|dood van verveling|dood van het wachten|dood aan verveling|dood aan de verveling|dood ~ aan verveling",
+    "dood simpel|dood eenvoudig|dood normaal|dood makkelijk|dood gemakkelijk",
+    // Living off benefits: "ik wil niet meer leven van een uitkering" is a goal.
+    "leven van een uitkering|leven van de uitkering|leven van uitkering|leven van de bijstand|leven van bijstand|leef van een uitkering|leef van de uitkering|leef van de bijstand|live on benefits|live on welfare",
     "accu ~ dood|batterij ~ dood|telefoon ~ dood|mobiel ~ dood|gsm ~ dood|laptop ~ dood|computer ~ dood|plant* ~ dood|lijn ~ dood|auto ~ dood",
     "dood spoor|dode hoek|dood punt|dood gewicht|dood kapitaal|dode letter|dooie boel|dood paard|dood water|dood tij|dode vis|dode mus",
     "schilderij ~ ophangen|lamp ~ ophangen|was ~ ophangen|wasgoed ~ ophangen|foto* ~ ophangen|gordijn* ~ ophangen|plank* ~ ophangen|tv ~ ophangen|jas ~ ophangen|jassen ~ ophangen|poster* ~ ophangen|kerstballen ~ ophangen|kerstverlichting ~ ophangen|slingers ~ ophangen|vlag ~ ophangen|ophangen ~ schilderij|telefoon ~ ophangen|hing de telefoon op|hing ~ telefoon op|hing ~ de hoorn op|hoorn ~ opgehangen",
@@ -262,6 +265,20 @@ const HURT_IN_PLAY = pattern("dronken|drunk|woedend|mes|wapen|pistool|riem|bijl|
  */
 const WORK_WORRY = pattern("arbeidsmarkt|aannemen|aangenomen|sollicit*|afgewezen|afwijzing*|vacature*|baan|werk|werkgever*|uwv|cv|job|hire|hired|hiring|interview|werkloos|ontslag|ontslagen");
 
+/**
+ * Faith and trust said in few words ("God heeft een plan voor mij", "als Allah me roept dan ga ik,
+ * maar eerst wil ik mijn kinderen groot zien worden"): what the model alone reads as suicide there
+ * is asked about, not an alarm; a rule that reads a wish to die ("God mag me halen") still fires.
+ */
+const FAITH = pattern("god|allah|bid|bidden|gebed|gebeden|moskee|kerk|geloof|gelovig|inshallah|insjallah|alhamdulillah|amen|jezus|koran|bijbel|pray|prayer");
+
+/** ... but not a prayer for forgiveness, a time or anything dark: "Allah vergeef mij voor wat ik vanavond ga doen". */
+const NOT_TRUSTING = pattern("vergeef|vergeven|vergeving|forgive|sorry|spijt|ga doen|gaan doen|vanavond|vannacht|vandaag|straks|zo meteen|morgen|nu|tonight|today|now|laatste|afscheid|goodbye");
+
+function trusting(m: Matches): boolean {
+  return m.of(FAITH).length > 0 && m.of(NOT_TRUSTING).length === 0 && m.of(DARK).length === 0;
+}
+
 /** Work or paper worry is asked about only in a message this short: a long one says more than that. */
 const WORRY_TOKENS = 30;
 
@@ -358,7 +375,7 @@ function readFresh(text: string, scorer: Scorer): Reading {
   if ((verdict.category === "danger" || verdict.category === "violence") && m.of(PAPER_THREAT).length > 0 && distress.length === 0 && m.of(STILL_WORRYING_PAPER).length === 0) return r;
   if (verdict.category === "violence" && m.of(PLAYING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
   if (verdict.category === "danger" && m.of(OUTING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
-  if (verdict.category === "suicide" && m.tokens.length <= WORRY_TOKENS && (m.of(WORK_WORRY).length > 0 || m.of(PAPER_THREAT).length > 0) && distress.length === 0 && m.of(TO_DIE).length === 0) {
+  if (verdict.category === "suicide" && m.tokens.length <= WORRY_TOKENS && (m.of(WORK_WORRY).length > 0 || m.of(PAPER_THREAT).length > 0 || trusting(m)) && distress.length === 0 && m.of(TO_DIE).length === 0) {
     r.askInstead = true;
     return r;
   }
@@ -509,7 +526,7 @@ function childNamed(m: Matches): boolean {
 }
 
 /** Someone else now past waking, breathing or answering: an emergency, whoever writes. */
-const NOT_WAKING = pattern("wordt niet wakker|niet wakker|reageert niet|bewusteloos|ademt niet|ademt ~ raar|wordt blauw|snurkt ~ raar|schuim|praat ~ raar|praat ~ vreemd|praat ~ onduidelijk|kan ~ niet ~ op ~ benen|valt ~ steeds ~ weg|not waking|unconscious|not breathing|talks ~ strange");
+const NOT_WAKING = pattern("wordt niet wakker|niet wakker|reageert niet|bewusteloos|ademt niet|ademt ~ raar|wordt blauw|snurkt ~ raar|schuim|praat ~ raar|praat ~ vreemd|praat ~ onduidelijk|praat ~ langzaam|ogen ~ dicht|ogen gaan dicht|valt ~ in slaap|kan ~ niet ~ op ~ benen|valt ~ steeds ~ weg|not waking|unconscious|not breathing|talks ~ strange");
 
 /** What the writer saw or read in the news, told on: "ik zag op het journaal dat een moeder ...". */
 const NEWS = pattern("op het journaal|op het nieuws|in het nieuws|in de krant|zag ~ op tv|zag ~ op televisie|zag ~ op tiktok|zag ~ op youtube|las ~ op|las ~ in|on the news|saw on");
@@ -540,7 +557,11 @@ function ofAnAnimal(h: Hit, m: Matches): boolean {
 /** A pet's scratches: "de kat heeft me gekrabd, hele arm vol krassen". */
 const SCRATCHED = pattern("kat ~ gekrabd|poes ~ gekrabd|kitten ~ gekrabd|kater ~ gekrabd|gekrabd door ~ kat|gekrabd door ~ poes|kat ~ krabt|poes ~ krabt|kat ~ krabde|poes ~ krabde|cat ~ scratched|scratched by ~ cat");
 
+/** Kinds of sentence that are about someone else by what they say: never set aside as reported. */
+const OF_SOMEONE_ELSE = new Set(["selfharm.child"]);
+
 function reported(h: Hit, m: Matches): boolean {
+  if (OF_SOMEONE_ELSE.has(h.rule.id)) return false;
   if (h.rule.category === "overdose" && ofAnAnimal(h, m)) return true;
   if (h.rule.category === "selfharm" && m.of(SCRATCHED).length > 0 && m.tokens.slice(h.span[0], h.span[1] + 1).some((t) => t.startsWith("kras") || t === "gekrast")) return true;
   if (WORD_RULE.test(h.rule.id) && m.of(LEARNING).length > 0) return true;
@@ -584,7 +605,9 @@ function over(hits: readonly Hit[], m: Matches): boolean {
 /** Laughter: "ik wil dood haha" is most often a way of speaking, and sometimes a mask. */
 const LAUGHING = pattern("haha|hahaha|hihi|lol|lmao|xd|grapje|geintje|jk|just kidding|" +
   // Taken back: "dat van ik wil verdwijnen was niet zo bedoeld". Asked about, like laughter.
-  "niet zo bedoeld|niet serieus bedoeld|bedoelde het niet zo|bedoelde ik niet zo|niet letterlijk bedoeld|did not mean it like that|did not mean it");
+  "niet zo bedoeld|niet serieus bedoeld|bedoelde het niet zo|bedoelde ik niet zo|niet letterlijk bedoeld|did not mean it like that|did not mean it|" +
+  // Put right at once: "over een jaar ben ik er niet meer... in dit huis bedoel ik".
+  "huis bedoel ik|woning bedoel ik|stad bedoel ik|hier bedoel ik|werk bedoel ik|baan bedoel ik|land bedoel ik|buurt bedoel ik|in this house i mean|at this job i mean");
 /** Rules about a plan, a means or a deed: laughter does not make them lighter. */
 const DEED = /\.(method|farewell|giving|attempt|plan|ready|saving|taken|count|did-it|at-once|cutting|burn|blade)/;
 

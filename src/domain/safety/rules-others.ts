@@ -479,7 +479,7 @@ export const OTHER_RULES: readonly Rule[] = [
     acute: "always",
   }),
   rule("danger.child", {
-    all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kindje|mijn kinderen|de kinderen|my kid*|my son|my daughter|my baby|the baby|toddler", "fell off|fell from|is not moving|beweegt niet|gevallen van|van het balkon gevallen|uit het raam gevallen|op het balkon|op de reling|bij het open raam|raam ~ open|aan de rand|bij de sloot|bij het water|is weg|kwijt|vermist|nergens ~ vinden|kan ~ niet ~ vinden|ademt niet|ademt ~ niet goed|wordt blauw|blauw|reageert niet|bewusteloos|in de sloot|in het water|in de vijver|in de gracht|gevallen ~ water|uit het raam|op de vensterbank|op het dak|stikt|verslikt|krijgt geen lucht|stuip*|meegenomen|ontvoerd|rijdt dronken|dronken ~ auto|van de brug|missing|not breathing|choking|fell in"],
+    all: ["mijn kind*|mijn zoon*|mijn dochter*|de baby|mijn baby|mijn kleine|de kleine|peuter|dreumes|kindje|mijn kinderen|de kinderen|my kid*|my son|my daughter|my baby|the baby|toddler", "fell off|fell from|is not moving|beweegt niet|gevallen van|van het balkon gevallen|uit het raam gevallen|op het balkon|op de reling|bij het open raam|raam ~ open|aan de rand|bij de sloot|bij het water|is weg|kwijt|vermist|nergens ~ vinden|kan ~ niet ~ vinden|ademt niet|ademt ~ niet goed|wordt blauw|blauw aangelopen|blauwe lippen|lippen ~ blauw|reageert niet|bewusteloos|in de sloot|in het water|in de vijver|in de gracht|gevallen ~ water|uit het raam|op de vensterbank|op het dak|stikt|verslikt|krijgt geen lucht|stuip*|meegenomen|ontvoerd|rijdt dronken|dronken ~ auto|van de brug|missing|not breathing|choking|fell in"],
     window: 12,
     unless: pattern(`${MEDIA.source}|speelgoed|knuffel|sok|sokken|schoen*|telefoon|sleutel*|tas|jas|boek|huiswerk|weg naar|logeren|op kamp|bij oma|bij opa|bij zijn vader|bij haar vader|school|gisteren|vorige week|gelukkig|weer gevonden|teruggevonden|gevonden|vonden|was even kwijt|even kwijt|zwemles|zwemmen|zwembad|bal|tanden|tand|vriendjes|afspraak|bleek|minuten kwijt|minuutje kwijt`),
     reach: 6,
@@ -1298,7 +1298,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   // Touched where one should not be: "de fysio deed zijn hand waar het niet hoort".
   rule("sexual.touched-where", {
-    all: ["hand ~ waar ~ niet hoort|handen ~ waar ~ niet horen|aan me ~ waar ~ niet|aan mij ~ waar ~ niet|aangeraakt waar|raakte me aan waar|raakt me aan waar|raakte mij aan waar|zat aan ~ waar|zit aan ~ waar|touched me where|hands where they should not"],
+    all: ["hand ~ waar ~ niet hoort|hand ~ waar ~ niet mag|hand ~ waar ~ niet hoorde|hand ~ waar ~ niet mocht|handen ~ waar ~ niet horen|handen ~ waar ~ niet mogen|aan me ~ waar ~ niet|aan mij ~ waar ~ niet|aangeraakt waar|raakte me aan waar|raakt me aan waar|raakte mij aan waar|zat aan ~ waar|zit aan ~ waar|touched me where|hands where they should not"],
     unless: "per ongeluk|ongeluk|sorry zei|excuses|massage ~ rug",
     reach: 8,
     negatable: false,
@@ -1312,6 +1312,53 @@ export const OTHER_RULES: readonly Rule[] = [
     scope: "message",
     unless: pattern(`${MEDIA.source}|waterpistool|speelgoed*|nerf|airsoft|paintball|schietvereniging|jacht|jager|museum|open dag|agent|beveiliger|leger|militair|keuken|koken|groente|cadeau|vissen|kamperen|zakmes|verzameling|collectie|toy`),
     reach: 30,
+    negatable: false,
+  }),
+  // Sex demanded for work, said as going along somewhere: "ik krijg contract als ik met hem mee ga naar hotel", "ik moet bij hem komen 's avonds anders geen werk".
+  rule("sexual.for-a-job", {
+    all: [
+      "mee ga naar ~ hotel|mee naar ~ hotel|mee ga naar zijn ~ auto|mee naar zijn ~ auto|mee ga naar zijn huis|mee naar zijn huis|bij hem komen ~ avonds|bij hem komen ~ nacht|bij hem kom ~ avonds|naar zijn huis komen ~ avonds|to his hotel|to his car",
+      "contract|baan|werk|uren|geld|anders geen|job|hours|money",
+    ],
+    scope: "message",
+    unless: "verhuizen|verhuizing|klussen|klus|sleutel*|feest|verjaardag|vergadering|training|cursus|collega*|met zijn vrouw|zijn vrouw|helpen",
+    reach: 20,
+    negatable: false,
+  }),
+  // Sex demanded with a threat: "hij zegt als ik niet met hem slaap, hij belt IND".
+  rule("sexual.coerced", {
+    all: ["als ik niet met hem slaap|als ik niet met hem naar bed|als ik niet met hem ~ naar bed ga|als ik geen seks|als ik niet ~ seks met hem|als ik niet wil slapen met|if i do not sleep with him|if i dont sleep with him"],
+    unless: "grapje|haha",
+    reach: 4,
+    negatable: false,
+  }),
+  // Said half, of a camp or a journey: "in het kamp in Libië mannen hebben... ik kan niet slapen nog steeds".
+  rule("sexual.unsaid", {
+    all: [
+      "mannen hebben $|mannen hebben mij $|mannen hebben me $|soldaten hebben $|smokkelaars hebben $|bewakers hebben $|ze hebben mij $|ze hebben me $|men ~ me $|they ~ me $",
+      "kamp|gevangenis|op de reis|onderweg|libie|libya|smokkel*|soldaten|bewakers|grens|camp|prison|journey",
+    ],
+    scope: "message",
+    unless: "geholpen|gebeld|geld|geleend|betaald|gebracht|opgehaald|meegenomen|gered|eten gegeven|helped|saved",
+    reach: 20,
+    negatable: false,
+  }),
+  // A goal that he stops hitting: "doel: dat mijn man niet meer slaat".
+  rule("violence.wished-stopped", {
+    all: ["dat mijn man ~ niet meer ~ slaat|dat hij ~ niet meer ~ slaat|dat hij ~ stopt met slaan|dat mijn man ~ stopt met slaan|dat hij ~ ophoudt met slaan|dat mijn man ~ niet meer ~ schopt|dat hij ~ niet meer ~ schopt|dat hij me niet meer ~ pijn doet|dat mijn man ~ me niet meer ~ pijn doet|stops hitting me|stop hitting me"],
+    unless: "op school|voetbal|andere kinderen|klasgenoot|tennis|golf|bal",
+    reach: 6,
+    negatable: false,
+  }),
+  // Messages without end and waiting where one works: "mijn ex stuurt 50 berichten per dag en staat bij mijn werk".
+  rule("violence.stalking", {
+    all: [
+      "#many berichten|berichten per dag|#many keer ~ gebeld|belt ~ de hele dag|appt ~ de hele dag|blijft ~ appen|blijft ~ bellen|messages a day|texts ~ all day",
+      "staat bij|staat ~ voor|wacht ~ bij|wacht ~ op mij|wacht me op|volgt me|staat ~ elke dag|stands outside|waits for me|follows me",
+    ],
+    scope: "message",
+    unless: "werkgever|baas|klantmanager|gemeente|deurwaarder|incasso*|bank|reclame|spam|groepsapp|groep|collega*|pakketje|bezorger",
+    reach: 20,
     negatable: false,
   }),
 ];

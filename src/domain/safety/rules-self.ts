@@ -78,13 +78,14 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.not-live", {
     all: [NO_MORE, "leven|levend|leef|bestaan|besta|ademen|wakker|live|living|exist|alive|wake up"],
     window: 5,
-    unless: "leven van|leef van|leven in|wakker van|wakker blijven|wekker|rondkomen|betalen|zo leven|zo ~ leven|op deze manier|in dit land|in nederland|in deze stad|in dit huis|in deze buurt|in deze wijk|terug naar|live in this|live here",
+    unless: "leven van|leef van|leven in|wakker van|wakker blijven|wekker|rondkomen|betalen|zo leven|zo ~ leven|op deze manier|van een uitkering|van de uitkering|van uitkering|van bijstand|van de bijstand|van de gemeente|van het uwv|van weinig|in dit land|in nederland|in deze stad|in dit huis|in deze buurt|in deze wijk|terug naar|live in this|live here",
     reach: 2,
     negatable: false,
   }),
   rule("suicide.not-live", {
     all: ["wil ~ niet ~ leven|wil ~ niet ~ bestaan|want ~ not ~ live|do not want to be alive|do not want to be here|not want to exist"],
-    unless: "in dit land|in nederland|in deze stad|in dit huis|in deze buurt|in deze wijk|terug naar|live in this|live here",
+    // "zo leven" is suicide.not-live's own kind below, with its exceptions; living off benefits is no dying.
+    unless: "in dit land|in nederland|in deze stad|in dit huis|in deze buurt|in deze wijk|terug naar|live in this|live here|zo leven|op deze manier|van een uitkering|van de uitkering|van uitkering|van bijstand|van de bijstand|van de gemeente|van het uwv|van weinig|on benefits|on welfare",
     reach: 3,
     negatable: false,
   }),
@@ -585,7 +586,7 @@ export const SELF_RULES: readonly Rule[] = [
     all: ["volg|volgen|follow|achterna|achter hem aan|achter haar aan|met hem mee|met haar mee|wil ~ mee|wil ~ ook ~ dood|wil ~ ook ~ gaan|wil ~ naar ~ toe|wil ~ bij ~ zijn|wil ~ bij ~ zijn|bij hem zijn|bij haar zijn|be with him|be with her|join him|join her|want to go ~ too", "gegaan|is gegaan|is er ~ niet meer|overleden|gestorven|daarboven|in de hemel|died|passed away|is dead|sinds ~ dood|zelf gedaan"],
     scope: "message",
     together: 1,
-    unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|rouw*|verwerken|missen|mis|uitvaart|begrafenis|crematie|condoleance|afscheidsdienst|funeral",
+    unless: "graf|begraafplaats|kerkhof|foto|herdenking|bezoeken|langs|bloemen|verjaardag|rouw*|verwerken|missen|mis|uitvaart|begrafenis|crematie|condoleance|afscheidsdienst|funeral|instagram|insta|tiktok|facebook|youtube|twitter|online|social media",
     reach: 6,
   }),
   rule("suicide.god-take-me", {
@@ -797,7 +798,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("selfharm.hit-self", {
     negatable: false,
     all: ["stomp mezelf|sla mezelf|mezelf te slaan|mezelf slaan|mezelf ~ stompen|sla mijn hoofd|sloeg mijn hoofd|hoofd tegen de|kop tegen de|hoofd ~ bonk*|hoofd bonken|hoofdbonken|vuist ~ tegen de muur|vuisten ~ tegen de muur|knokkels ~ kapot|knokkels ~ bloed*|tegen de muur ~ tot|punch ~ wall|bang my head|hit myself|punch myself"],
-    unless: "per ongeluk|ongeluk|gevallen|viel|sporten|sport|voor mijn kop|voor mijn hoofd|kan mezelf wel|accidentally|spijker|schilderij|boren",
+    unless: "per ongeluk|ongeluk|gevallen|viel|sporten|sport|voor mijn kop|voor mijn hoofd|kan mezelf wel|accidentally|spijker|schilderij|boren|niet echt|bij wijze van spreken|figuurlijk|grammatica|not really",
     reach: 4,
   }),
   rule("selfharm.punish", {
@@ -827,7 +828,7 @@ export const SELF_RULES: readonly Rule[] = [
   }),
   rule("selfharm.hurt-body", {
     all: ["vuist ~ tegen de deur|vuist ~ tegen de muur|tegen de deur ~ tot|knokkels ~ open|knokkels ~ kapot|elastiekje ~ pols|knal ~ tot|tot er striemen|bijt in mijn ~ arm|bijt ~ in ~ eigen arm|tot er bloed komt|tot het bloedt|until i bleed|until it bleeds|nagels in mijn arm*|nagels ~ in ~ huid|tot er wondjes|kras ~ in mijn|kras ~ naald|trek ~ haren ~ er uit|haren ~ er uit ~ trek*|trek ~ haar ~ er uit|kale plekken|hit my head|head against the wall|bang my head|hoofd ~ tegen de muur|scratch ~ until"],
-    unless: "kat|hond|poes|muggenbult*|jeuk|eczeem|per ongeluk|kapper|wenkbrauw*",
+    unless: "kat|hond|poes|muggenbult*|jeuk|eczeem|per ongeluk|kapper|wenkbrauw*|niet echt|bij wijze van spreken|figuurlijk|grammatica|not really",
     reach: 6,
     negatable: false,
   }),
@@ -1596,6 +1597,99 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "dokter zegt|huisarts zegt|arts zegt|zei de huisarts|zei de dokter|zegt de huisarts|zegt de dokter|heeft de huisarts|heeft de dokter|huisarts ~ gezegd|dokter ~ gezegd|van de dokter|van de huisarts|voorgeschreven door|afgesproken|afbouw*|minder|vitamine*|ijzer|magnesium|doctor said",
     reach: 8,
     acute: "never",
+    negatable: false,
+  }),
+  // Followed after someone close who did it: "mijn broer heeft het ook gedaan ... ik denk ik volg hem".
+  rule("suicide.follow", {
+    all: [
+      "ik volg hem|ik volg haar|ik hem volg|ik haar volg|ik ga hem volgen|ik ga haar volgen|ik wil hem volgen|ik wil haar volgen|volg ik hem|volg ik haar|hem achterna|haar achterna|follow him|follow her",
+      "heeft het ~ gedaan|het ook gedaan|zichzelf|zelfmoord|zelfdoding|gedood|overleden|gestorven|begraven|graf|died|killed himself|killed herself|suicide",
+    ],
+    scope: "message",
+    unless: "instagram|tiktok|youtube|twitter|volgen op|cursus|voorbeeld|advies|studie|opleiding|baan|werk|stad|land|verhuis*|on instagram",
+    reach: 20,
+    negatable: false,
+  }),
+  // Searched for how, the rest unsaid: "ik heb gezocht op internet hoe. verder niks gedaan".
+  rule("suicide.searched-how", {
+    all: ["gezocht ~ hoe $|opgezocht ~ hoe $|gegoogeld ~ hoe $|gegoogled ~ hoe $|gegoogelt ~ hoe $|googled ~ how $|searched ~ how $|looked up how $"],
+    unless: "recept|cv|formulier|solliciteren|taal|les|route|bus|trein",
+    reach: 4,
+    negatable: false,
+  }),
+  // Who finds one who lives alone: "hoe lang duurt het voor iemand gevonden wordt als die alleen woont".
+  rule("suicide.found-alone", {
+    all: [
+      "gevonden wordt|gevonden word|gevonden worden|iemand ~ vindt|mij ~ vinden|me ~ vinden|zou vinden|be found|find me|finds me",
+      "alleen woont|alleen woon|alleen wonen|niemand|lives alone|live alone|nobody",
+      "hoe lang|wie|wanneer|how long|who|when",
+    ],
+    scope: "message",
+    unless: "kat|hond|poes|sleutel*|telefoon|portemonnee|tas|fiets|paspoort|werk|baan|vacature|woning|huis zoek*|kamer|lost|wallet|job",
+    reach: 24,
+    negatable: false,
+  }),
+  // On a roof or a bridge, come down, tomorrow unsure; or standing there a long time: "ik was op het dak ... maar morgen weet ik niet".
+  rule("suicide.place-was", {
+    all: [
+      "op het dak|op de brug|op het spoor|op de rand|op het balkon ~ rand|on the roof|on the bridge|on the tracks",
+      "naar beneden gegaan|weer naar beneden|kwam ~ naar beneden|ben ~ teruggegaan|ben ~ terug gelopen|stond ~ lang|stond ~ uren|lang ~ gestaan|lange tijd|uren ~ gestaan|een uur ~ gestaan|keek ~ naar het water|naar het water ~ gekeken|keek ~ naar beneden|naar beneden ~ gekeken|niet ja|morgen weet ik niet|weet ik niet ~ morgen|came down|stood ~ long|for hours",
+    ],
+    scope: "message",
+    unless: "foto*|uitzicht|zonsondergang|vuurwerk|wandel*|fiets*|file|open voor|boot|schepen|vissen|klussen|dakdekker|zonnepanelen|antenne|goot|dakgoot|lekkage|kat|schoorsteen|view|sunset|photo*",
+    reach: 24,
+    negatable: false,
+  }),
+  // A scaling question on wanting to live, answered low: "hoe graag ik nog leef? 2".
+  rule("suicide.low-on-living", {
+    all: ["hoe graag ik ~ leef|hoe graag ~ nog leef|hoe graag ik ~ wil leven|zin in het leven|zin om te leven|how much i want to live", "^ 0 $|^ 1 $|^ 2 $|^ 3 $|^ een 1 $|^ een 2 $|^ een 3 $|^ nul $|^ 0 ~ $|^ 1 ~ $|^ 2 ~ $"],
+    scope: "message",
+    reach: 4,
+    negatable: false,
+  }),
+  // Life as a weight to put down for ever: "leven is als een zware zak rijst. ik wil hem neerleggen. voor altijd".
+  rule("suicide.put-down", {
+    all: ["leven|life", "neerleggen|neer leggen|leg ~ neer|put it down|put down", "voor altijd|voorgoed|voor eeuwig|forever|for good"],
+    scope: "message",
+    unless: "roken|drinken|drank|gokken|werk|baan|telefoon|pen|wapens|ruzie|schuld*|verleden|smoking|drinking",
+    reach: 24,
+    negatable: false,
+  }),
+  // A will written young and well: "ik schrijf mijn testament vandaag. ben 34. niet ziek".
+  rule("suicide.will", {
+    all: ["testament|laatste wil|my will", "niet ziek|nog jong|kerngezond|gezond|not ill|not sick|healthy"],
+    scope: "message",
+    unless: "notaris|kinderen|voogdij|huis gekocht|koophuis|erfenis|advocaat|trouw*|getrouwd|samenwon*|verzekering|lawyer|children",
+    reach: 24,
+    negatable: false,
+  }),
+  // Moroccan Arabic in Latin letters: "3yit mn l7ayat" (tired of life), "bghit nmout" (I want to die).
+  rule("suicide.arabizi", {
+    all: ["3 yit ~ l 7 ayat|3 yit ~ 7 ayat|3 yit ~ l 7 ya|3 yit ~ dunya|bghit nmout|bghit nmot|bghit n mout|bghit nmoute|bghit nmut"],
+    reach: 4,
+    negatable: false,
+  }),
+  // Fresh marks on the arms, said knowingly: "kan ik met korte mouw? mijn armen... je weet wel. verse".
+  rule("selfharm.fresh-arms", {
+    all: ["mijn armen|mijn arm|mijn polsen|mijn pols|mijn benen|my arms|my wrists", "verse|vers|nieuwe|fresh|new ones", "je weet wel|je snapt het wel|snap je|weet je wel|mouw*|you know|sleeve*"],
+    scope: "message",
+    unless: "ingesmeerd|creme|zonnebrand|tattoo|tatoeage|henna|verbrand|muggen|eczeem|gips|verband ~ gips|spieren|sporten|sportschool|training|gym|brood|groente",
+    reach: 24,
+    negatable: false,
+  }),
+  // A child who cuts: "mijn dochter van 15 snijdt zich". About someone else, and still an alarm (OF_SOMEONE_ELSE).
+  rule("selfharm.child", {
+    all: ["mijn dochter|mijn zoon|mijn kind|mijn meisje|mijn jongen|onze dochter|onze zoon|my daughter|my son|my kid", "snijdt zich|snijdt zichzelf|krast zich|krast zichzelf|doet zichzelf pijn|beschadigt zichzelf|brandt zich|brandt zichzelf|cuts herself|cuts himself|hurts herself|hurts himself"],
+    window: 12,
+    unless: "per ongeluk|groente|brood|uien|papier|schaar|knutsel*|accidentally",
+    reach: 6,
+    negatable: true,
+  }),
+  // Turkish: "çok ilaç içtim" (I took many medicines), "hap içtim".
+  rule("overdose.turkish", {
+    all: ["cok ilac ~ ictim|cok ~ ilac ~ ictim|ilaclari ~ ictim|ilaclarin hepsini|cok hap ~ ictim|hap ~ ictim|butun ilaclari|tum ilaclari"],
+    reach: 4,
+    acute: "always",
     negatable: false,
   }),
 ];

@@ -669,3 +669,51 @@ describe("the kinds of sentence added from set 26, on phrasings of their own", (
     expect(detectCrisis("he slapped me again")?.category).toBe("violence");
   });
 });
+
+describe("the kinds of sentence added from set 27, on phrasings of their own", () => {
+  it("reads following someone close who did it, a search for how left unsaid, who finds one who lives alone; not following on Instagram, a search for a CV, lost keys", () => {
+    expect(detectCrisis("mijn zus heeft het gedaan vorig jaar, ik mis haar zo, ik denk dat ik haar volg")?.category).toBe("suicide");
+    expect(detectCrisis("ik volg haar op instagram sinds ze overleden is, haar familie post nog foto's")).toBeNull();
+    expect(detectCrisis("ik heb opgezocht hoe. meer zeg ik niet")?.category).toBe("suicide");
+    expect(detectCrisis("ik heb op internet gezocht hoe ik een cv maak")).toBeNull();
+    expect(detectCrisis("als ik doodga, wie vindt me dan? ik woon alleen")?.category).toBe("suicide");
+    expect(detectCrisis("wie vindt mijn sleutels als ik ze verlies, ik woon alleen")).toBeNull();
+  });
+
+  it("reads hours on a bridge, a low score on wanting to live, life put down for good, a will written young and well, Moroccan Arabic; not a bridge open for a boat or a will for the children", () => {
+    expect(detectCrisis("gisteren stond ik uren op de brug en keek naar het water")?.category).toBe("suicide");
+    expect(detectCrisis("ik stond lang op de brug want hij ging open voor een boot")).toBeNull();
+    expect(detectCrisis("hoe graag ik nog wil leven? 1")?.category).toBe("suicide");
+    expect(detectCrisis("mijn leven wil ik neerleggen, voorgoed")?.category).toBe("suicide");
+    expect(detectCrisis("ik maak mijn testament, ik ben 40 en gezond, maar het moet klaar zijn")?.category).toBe("suicide");
+    expect(detectCrisis("ik maak een testament bij de notaris, voor de kinderen, ik ben gezond")).toBeNull();
+    expect(detectCrisis("bghit nmout, ma b9it ghadi")?.category).toBe("suicide");
+  });
+
+  it("reads fresh marks on the arms said knowingly, a child who cuts, many pills in Turkish; not cream on the arms or a cut while cooking", () => {
+    expect(detectCrisis("mijn armen... verse, je weet wel")?.category).toBe("selfharm");
+    expect(detectCrisis("mijn armen zijn vers ingesmeerd met creme")).toBeNull();
+    expect(detectCrisis("mijn zoon van 14 krast zichzelf, wat moet ik doen")?.category).toBe("selfharm");
+    expect(detectCrisis("mijn dochter snijdt zich weleens per ongeluk bij het koken")).toBeNull();
+    expect(detectCrisis("dün gece çok ilaç içtim")?.category).toBe("overdose");
+    expect(detectCrisis("mijn vriendin heeft veel pillen genomen en nu praat ze heel langzaam en haar ogen gaan dicht")?.acute).toBe(true);
+  });
+
+  it("reads sex demanded for a contract or with a threat, abuse said half of a prison, a goal that he stops hitting, messages without end and waiting at the door", () => {
+    expect(detectCrisis("ik krijg een vast contract als ik met hem mee ga naar het hotel zegt mijn baas")?.category).toBe("sexual");
+    expect(detectCrisis("als ik niet met hem naar bed ga zegt hij mijn huis af")?.category).toBe("sexual");
+    expect(detectCrisis("in de gevangenis in Libië soldaten hebben... ik kan het niet zeggen")?.category).toBe("sexual");
+    expect(detectCrisis("mijn doel: dat mijn man me niet meer slaat")?.category).toBe("violence");
+    expect(detectCrisis("mijn doel is dat mijn zoon niet meer slaat op school")).toBeNull();
+    expect(detectCrisis("hij appt 40 berichten per dag en wacht bij mijn huis")?.category).toBe("violence");
+    expect(detectCrisis("mijn ex stuurt 40 berichten per dag over de kinderen, vervelend maar verder niks")).toBeNull();
+  });
+
+  it("asks about a few words of faith the model alone reads as dying, and still alarms on a prayer for forgiveness for tonight; reads living off benefits and boredom as no crisis", () => {
+    expect(detectCrisis("God heeft een plan voor mij")).toBeNull();
+    expect(detectCrisis("Allah vergeef me voor wat ik vannacht ga doen")?.category).toBe("suicide");
+    expect(detectCrisis("ik ga dood aan verveling thuis")).toBeNull();
+    expect(detectCrisis("mijn doel is dood simpel: mijn rijbewijs halen")).toBeNull();
+    expect(detectCrisis("mijn knie is blauw, ik ben gevallen en mijn zoon lachte")).toBeNull();
+  });
+});
