@@ -442,7 +442,7 @@ const PAST = pattern(
 const OVER_NOW = pattern(
   "heb rust|rust gekomen|is er rust|er is rust|ben er ~ vanaf|ben ervan af|ben er ~ van af|ik woon alleen|het is goed|is goed nu|gescheiden|is verwerkt|verwerkt|therapie ~ gehad|therapie voor gehad|goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben ~ blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig|best goed|veel beter|heel goed|beter nu|nu beter|woon ~ veilig|veilig ~ woon|jaar veilig|jaren veilig|nu ~ jaar ~ veilig|al ~ jaar ~ veilig|nu veilig|ben nu veilig|been fine|fine for years|fine now|ok now|okay now|niet eens meer|al jaren niet|al ~ jaar ~ niet|al ~ jaren ~ clean|clean|vaste psycholoog|word ik blij|blij van|al jaren goed|jaren goed|hertrouwd|getrouwd|van hem af|van haar af|is ~ veranderd|echt veranderd|sindsdien ~ niet meer|sindsdien ~ niks meer|sindsdien ~ nooit meer|we zijn ~ blij|zijn allebei blij|weer vrienden|zijn nu maten|helpt goed|helpt ~ goed|geen last meer|hersteld|behandeld|al jaren niet meer|al jaren ~ niet meer|ervaringsdeskundige|echte vrienden|nu heb ik een|nu heb ik werk|nu heb ik echte|gaat ~ nu ~ beter|gaat ~ nu ~ goed|gebruik ~ niks meer|gebruik ~ niets meer|doe het ~ jaren niet meer|recovered|in recovery|sober|al lang voorbij|lang voorbij|is voorbij|afgelopen sinds|is afgelopen|eindelijk veilig|voel me ~ veilig|nu teken ik|nu heb ik een nieuw|" +
     "ben ik blij|ben ik ~ blij|blij dat ik ~ nog|ben ik gelukkig|ben ik trots|ben ik veilig|voel ik me ~ veilig|voel ik me ~ goed|gaat het ~ goed|gaat het ~ beter|" +
-    "woon ~ alleen|woon ~ jaar alleen|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
+    "woon ~ alleen|woon ~ jaar alleen|woont in een andere stad|in een andere stad|ben nu sterk|ben ~ jaar weg|al ~ jaar weg|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
     "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
     "woon ~ veilig|woon ~ jaren veilig|al lang weg|is al lang weg|is nu ~ weg|is ~ echt weg|jaar nuchter|jaar ~ nuchter|nu ~ nuchter|herstelgroep|helpt ~ anderen|ervaringsdeskundig*|" +
     "nu ga ik hardlopen|nu ga ik sporten|nu ga ik wandelen|nu ren ik|nu doe ik|in plaats daarvan|instead i|" +
@@ -607,7 +607,7 @@ const LAUGHING = pattern("haha|hahaha|hihi|lol|lmao|xd|grapje|geintje|jk|just ki
   // Taken back: "dat van ik wil verdwijnen was niet zo bedoeld". Asked about, like laughter.
   "niet zo bedoeld|niet serieus bedoeld|bedoelde het niet zo|bedoelde ik niet zo|niet letterlijk bedoeld|did not mean it like that|did not mean it|" +
   // Put right at once: "over een jaar ben ik er niet meer... in dit huis bedoel ik".
-  "huis bedoel ik|woning bedoel ik|stad bedoel ik|hier bedoel ik|werk bedoel ik|baan bedoel ik|land bedoel ik|buurt bedoel ik|in this house i mean|at this job i mean");
+  "niet serieus|not serious|huis bedoel ik|woning bedoel ik|stad bedoel ik|hier bedoel ik|werk bedoel ik|baan bedoel ik|land bedoel ik|buurt bedoel ik|in this house i mean|at this job i mean");
 /** Rules about a plan, a means or a deed: laughter does not make them lighter. */
 const DEED = /\.(method|farewell|giving|attempt|plan|ready|saving|taken|count|did-it|at-once|cutting|burn|blade)/;
 
@@ -627,7 +627,9 @@ const JOKE_CLAIMED = pattern("zegt ~ ~ grapje|zei ~ ~ grapje|zegt ~ grapje|zei ~
 function laughing(hits: readonly Hit[], m: Matches): boolean {
   const claimed = m.of(JOKE_CLAIMED);
   const laughs = m.of(LAUGHING).filter(([s, e]) => !claimed.some(([cs, ce]) => cs <= s && ce >= e));
-  if (laughs.length === 0 || m.of(INTENT).length > 0 || m.of(SERIOUS).length > 0) return false;
+  // "niet serieus" is no "serieus": the writer takes it back.
+  const serious = m.of(SERIOUS).filter(([s]) => !NEGATORS.has(m.tokens[s - 1] ?? ""));
+  if (laughs.length === 0 || m.of(INTENT).length > 0 || serious.length > 0) return false;
   return hits.every((h) => (h.rule.category === "suicide" || h.rule.category === "violence") && !DEED.test(h.rule.id) && !acute(h, m));
 }
 

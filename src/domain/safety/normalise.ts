@@ -34,6 +34,11 @@ const CHAT: Record<string, string> = {
   mept: "slaat", meppen: "slaan", gemept: "geslagen", mepte: "sloeg", sin: "zin",
   // Gronings, Drents, Twents and Brabants ("mien vent hef mie ne optater geven", "te veul pillekes", "nie goe").
   veul: "veel", pillekes: "pillen", pilleke: "pil", goe: "goed", hef: "heeft", optater: "klap", oplawaai: "klap",
+  // Limburgs and Brabants ("ich höb mich gesnieje", "miene pa sleit mich", "bie de buren", "t trappenhoes").
+  gesnieje: "gesneden", gesneje: "gesneden", sleit: "slaat", sloog: "sloeg", geslage: "geslagen", miene: "mijn",
+  hob: "heb", altied: "altijd", haet: "heeft", thoes: "thuis", bie: "bij", staait: "staat", trappenhoes: "trappenhuis", dr: "er",
+  // Frisian ("ik wol net mear libje", "te folle pillen nommen", "ik bin sa dizenich").
+  libje: "leven", hoecht: "hoeft", folle: "veel", nommen: "genomen", dizenich: "duizelig",
   // English chat
   im: "i am", ive: "i have", ill: "i will", u: "you", ur: "your", wanna: "want to", gonna: "going to",
   kms: "kill myself", kys: "kill yourself", unalive: "kill", cant: "cannot", dont: "do not", wont: "will not",

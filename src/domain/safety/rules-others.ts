@@ -117,7 +117,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("violence.threat-kill", {
     all: ["vermoordt me|vermoordt mij|vermoord me|maakt me dood|maakt mij dood|steekt me dood|schiet me dood|kills me|will kill me|going to kill me|gonna kill me|kill me"],
-    unless: pattern(`${JEST.source}|${MEDIA.source}|gemeente|uwv|belastingdienst|instantie*|brieven|formulieren|papierwerk|rekening*|energie*|huur|prijzen|boete*|schulden|met hun|met al die|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom|formulier*|vragenlijst|papieren|wachten|wachtrij|in de wacht|koffie|pizza|eten`),
+    unless: pattern(`${JEST.source}|${MEDIA.source}|mijn rug|mijn hoofd|mijn knie|mijn knieen|mijn voeten|mijn benen|mijn nek|mijn kiezen|mijn tanden|mijn buik|mijn maag|mijn schouder|migraine|my back|my head|my feet|gemeente|uwv|belastingdienst|instantie*|brieven|formulieren|papierwerk|rekening*|energie*|huur|prijzen|boete*|schulden|met hun|met al die|dit liedje|deze hitte|hitte|warmte|buikpijn|hoofdpijn|verveling|stress|pijn|lachen|this song|heat|boredom|formulier*|vragenlijst|papieren|wachten|wachtrij|in de wacht|koffie|pizza|eten`),
     reach: 8,
   }),
   rule("violence.weapon-threat", {
@@ -270,7 +270,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("danger.attacker-here", {
     all: [pattern(PERSON_WORDS), HERE, "dreigt|bedreigt|schreeuwt|bonkt|bonst|trapt|ramt|slaat|sloeg|wil ~ binnen|probeert|agressief|dronken|woedend|gek|ingetrapt|ingeslagen|kapot|threatens|screaming|banging|kicking|drunk|angry|trying"],
     window: 10,
-    unless: pattern(`${MEDIA.source}|pakketje|postbode|bezorger|buren ~ feest|muziek|verbouwing|klussen|boormachine|hond|blaft|kind ~ huilt|baby ~ huilt|op school|op het werk|maken me gek|maakt me gek|maken mij gek|maakt mij gek|gek van|drive me crazy|driving me crazy|het regent|regenachtig`),
+    unless: pattern(`${MEDIA.source}|pakketje|postbode|bezorger|buren ~ feest|muziek|verbouwing|klussen|boormachine|hond|blaft|kind ~ huilt|baby ~ huilt|op school|op het werk|op de muur|tegen de muur|kinderen spelen|word ~ gek|maken me gek|maakt me gek|maken mij gek|maakt mij gek|gek van|drive me crazy|driving me crazy|het regent|regenachtig`),
     reach: 6,
     acute: "always",
   }),
@@ -1317,8 +1317,8 @@ export const OTHER_RULES: readonly Rule[] = [
   // Sex demanded for work, said as going along somewhere: "ik krijg contract als ik met hem mee ga naar hotel", "ik moet bij hem komen 's avonds anders geen werk".
   rule("sexual.for-a-job", {
     all: [
-      "mee ga naar ~ hotel|mee naar ~ hotel|mee ga naar zijn ~ auto|mee naar zijn ~ auto|mee ga naar zijn huis|mee naar zijn huis|bij hem komen ~ avonds|bij hem komen ~ nacht|bij hem kom ~ avonds|naar zijn huis komen ~ avonds|to his hotel|to his car",
-      "contract|baan|werk|uren|geld|anders geen|job|hours|money",
+      "als ik bij hem kom slapen|als ik bij hem blijf slapen|als ik bij hem slaap|if i sleep at his|mee ga naar ~ hotel|mee naar ~ hotel|mee ga naar zijn ~ auto|mee naar zijn ~ auto|mee ga naar zijn huis|mee naar zijn huis|bij hem komen ~ avonds|bij hem komen ~ nacht|bij hem kom ~ avonds|naar zijn huis komen ~ avonds|to his hotel|to his car",
+      "contract|baan|werk|uren|geld|anders geen|helpen|help|brieven|schuld*|papieren|huur|job|hours|money",
     ],
     scope: "message",
     unless: "verhuizen|verhuizing|klussen|klus|sleutel*|feest|verjaardag|vergadering|training|cursus|collega*|met zijn vrouw|zijn vrouw|helpen",
@@ -1359,6 +1359,45 @@ export const OTHER_RULES: readonly Rule[] = [
     scope: "message",
     unless: "werkgever|baas|klantmanager|gemeente|deurwaarder|incasso*|bank|reclame|spam|groepsapp|groep|collega*|pakketje|bezorger",
     reach: 20,
+    negatable: false,
+  }),
+  // Frisian: "ik woe it net, mar hy die it dochs" (I did not want it, but he did it all the same).
+  rule("sexual.frisian", {
+    all: ["woe it net ~ die it dochs|woe it net ~ dochs|woe net ~ die it dochs|wou it net ~ die it dochs"],
+    reach: 4,
+    acute: "never",
+    negatable: false,
+  }),
+  // A hand raised to a child, afraid of oneself: "ik heb mijn hand opgeheven naar mijn dochter. niet geslagen. maar het scheelde weinig".
+  rule("violence.i-hurt-child", {
+    all: [
+      "mijn dochter|mijn zoon|mijn kind*|de kinderen|mijn kleine|my daughter|my son|my kid*",
+      "hand ~ opgeheven|hand ~ geheven|bijna geslagen|scheelde weinig|scheelde niet veel|bang voor mezelf|afraid of myself|almost hit",
+    ],
+    scope: "message",
+    unless: "voetbal|op school|klasgenoot|juf|meester|high five|zwaaien|gezwaaid|vinger ~ opgestoken",
+    reach: 20,
+    negatable: false,
+  }),
+  // A threat to kill said as a name: "mijn ex zei dat ik een dode vrouw ben".
+  rule("violence.threat-kill", {
+    all: ["een dode vrouw|een dode man|ben je dood|dead woman|dead man walking", "zei|zegt|zeggen|dreigt|dreigde|riep|schreeuwde|appte|appt|stuurde|said|says|texted"],
+    window: 12,
+    unless: pattern(`${MEDIA.source}|${JEST.source}|boek|film|serie|game|spel`),
+    reach: 8,
+    negatable: false,
+  }),
+  // A gun found in the home: "mijn zoon heeft een pistool in zijn kamer liggen".
+  rule("danger.weapon-found", {
+    all: [
+      "pistool|vuurwapen|revolver|geweer|gun|handgun",
+      "in zijn kamer|in haar kamer|tussen zijn kleren|tussen haar kleren|in zijn tas|in haar tas|onder zijn bed|onder haar bed|in de kast|gevonden|vond|found",
+      "mijn zoon|mijn dochter|mijn kind|mijn man|mijn vriend|mijn broer|my son|my husband|my brother",
+    ],
+    scope: "message",
+    unless: pattern(`${MEDIA.source}|speelgoed*|nerf|waterpistool|airsoft|plastic|game|fortnite|schietvereniging|jacht|jager|nep|carnaval|toy|lijmpistool|verfpistool|kitpistool|nietpistool`),
+    reach: 20,
+    acute: "always",
     negatable: false,
   }),
 ];

@@ -1692,4 +1692,61 @@ export const SELF_RULES: readonly Rule[] = [
     acute: "always",
     negatable: false,
   }),
+  // Frisian: "ik wol net mear libje, it hoecht net mear" (read as "ik wou net meer leven").
+  rule("suicide.frisian", {
+    all: ["wou net meer leven|wil net meer leven|wou net langer leven|wol dea|wol dea weze|it hoeft net meer|hoeft net meer $"],
+    unless: "brouwerij|in huis|in de tent|gezelligheid|actie|drukte",
+    reach: 4,
+    negatable: false,
+  }),
+  // An accident prayed for, so as not to do it oneself: "soms bid ik dat ik een ongeluk krijg. dan hoef ik het zelf niet te doen".
+  rule("suicide.accident-wished", {
+    all: ["hoef ik het zelf niet ~ doen|hoef ik het niet zelf ~ doen|hoef ik ~ niet zelf ~ doen|dan hoef ik het zelf niet|bid dat ik ~ ongeluk|hoop dat ik ~ ongeluk krijg|hoop dat ik ~ aangereden word|hoop dat ik ~ verongeluk|wish i ~ hit by|do not have to do it myself"],
+    unless: "boodschappen|afwas|klusje|klus|formulier|belasting|strijken|schoonmaken|koken|stofzuigen|tuin",
+    reach: 6,
+    negatable: false,
+  }),
+  // On a named bridge: "ik zit op de erasmusbrug en ik kijk naar beneden".
+  rule("suicide.place", {
+    all: [
+      "op de erasmusbrug|op de brienenoordbrug|op de van brienenoordbrug|op de moerdijkbrug|op de zeelandbrug|op de waalbrug|op de ketelbrug|op de magere brug|op de willemsbrug|op de john frostbrug|op de nijmeegse brug|op het viaduct|op de flat ~ dak|op de galerij ~ rand",
+      "kijk naar beneden|kijk ~ naar het water|kijk ~ naar de weg|kijk ~ omlaag|sta ~ aan de rand|zit ~ aan de rand|ga springen|wil springen|looking down",
+    ],
+    window: 14,
+    unless: "fiets*|file|auto|bus|trein|tram|uitzicht|foto*|zonsondergang|vuurwerk|marathon|wandel*|toerist*|boot|schip|schepen|view",
+    reach: 8,
+    acute: "always",
+  }),
+  // The way of someone close taken too: "mijn broer heeft het ook gedaan ... ik denk dat ik dezelfde weg ga".
+  rule("suicide.follow", {
+    all: ["dezelfde weg ga|dezelfde weg kies|dezelfde weg op|zelfde weg ga|zijn weg ga|haar weg ga|same way as|same path as", "heeft het ~ gedaan|het ook gedaan|zichzelf|zelfmoord|zelfdoding|gedood|died|killed himself|killed herself|suicide"],
+    scope: "message",
+    unless: "opleiding|studie|school|werk|baan|beroep|sport|muziek|voetbal|verslaving ~ gestopt",
+    reach: 20,
+    negatable: false,
+  }),
+  // One's own funeral planned: "ik heb mijn eigen begrafenismuziek al uitgekozen". A plan: laughing does not lighten it.
+  rule("suicide.ready-funeral", {
+    // With thoughts of death: many people arrange their funeral, "ook het liedje", and laugh about it.
+    all: ["eigen begrafenis*|mijn begrafenis*|eigen uitvaart*|mijn uitvaart*|my funeral|my own funeral", "uitgekozen|gekozen|geregeld|gepland|klaar|opgeschreven|picked|planned|chosen", "aan dood zijn|aan de dood|denk er ~ veel aan|denk er ~ vaak aan|wil ~ dood|think about ~ death|think about dying"],
+    scope: "message",
+    unless: "verzekering|notaris|kanker|ziek|ongeneeslijk|terminaal|opa|oma|ouders|moeder|vader|programma|serie|tv|uitvaartverzekering|insurance",
+    reach: 10,
+    negatable: false,
+  }),
+  // Self-harm slang: "heb weer lijntjes gezet".
+  rule("selfharm.lines", {
+    all: ["lijntjes ~ gezet|lijntjes ~ getrokken|lijnen ~ gezet|weer lijntjes|lijntjes op mijn|lines on my"],
+    unless: "coke|cocaine|speed|snuif*|tekenen|tekening|liniaal|schrift|kleurplaat|tegels|verf|schilder*|stoep|parkeer*|veld|papier|wiskunde|grafiek",
+    reach: 8,
+    negatable: false,
+  }),
+  // A no-cutting goal after a count of times: "mijn doel voor deze week: niet snijden. vorige week 4 keer".
+  rule("selfharm.goal-broken", {
+    all: ["niet snijden|niet krassen|niet branden|niet meer snijden|no cutting|not cutting", "vorige week ~ keer|deze week ~ al ~ keer|gisteren ~ keer|al ~ keer gedaan|keer gedaan|times last week"],
+    scope: "message",
+    unless: "groente|uien|brood|vlees|haar|gras|budget|kosten",
+    reach: 16,
+    negatable: false,
+  }),
 ];

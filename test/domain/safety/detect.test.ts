@@ -717,3 +717,42 @@ describe("the kinds of sentence added from set 27, on phrasings of their own", (
     expect(detectCrisis("mijn knie is blauw, ik ben gevallen en mijn zoon lachte")).toBeNull();
   });
 });
+
+describe("the kinds of sentence added from set 28, on phrasings of their own", () => {
+  it("reads a named bridge looking down, an accident wished so as not to do it oneself, the same way as someone who did it, one's funeral arranged with thoughts of death; not cycling over a bridge or a funeral arranged with a song", () => {
+    expect(detectCrisis("ik sta op de moerdijkbrug en kijk naar het water")?.acute).toBe(true);
+    expect(detectCrisis("ik fiets over de erasmusbrug en kijk naar beneden naar de boten")).toBeNull();
+    expect(detectCrisis("ik hoop dat ik een ongeluk krijg, dan hoef ik het zelf niet te doen")?.category).toBe("suicide");
+    expect(detectCrisis("mijn zus ging dezelfde weg als mijn vader, die heeft het ook gedaan. ik denk dat ik dezelfde weg ga")?.category).toBe("suicide");
+    expect(detectCrisis("ik kies dezelfde weg als mijn broer, hij doet ook een opleiding")).toBeNull();
+    expect(detectCrisis("ik heb mijn eigen uitvaart geregeld en ik denk er vaak aan, aan dood zijn")?.category).toBe("suicide");
+    expect(detectCrisis("ik heb mijn uitvaart geregeld, ook de muziek, dat is een fijn idee")).toBeNull();
+  });
+
+  it("reads self-harm slang and a no-cutting goal after a count, a hand raised to a child, a death threat as a name, a gun found at home; not a raised hand in class, a film or a water pistol", () => {
+    expect(detectCrisis("weer lijntjes gezet op mijn arm")?.category).toBe("selfharm");
+    expect(detectCrisis("niet snijden was het doel, maar vorige week 3 keer")?.category).toBe("selfharm");
+    expect(detectCrisis("ik heb mijn hand opgeheven naar mijn zoon, bijna geslagen, ik ben bang voor mezelf")?.category).toBe("violence");
+    expect(detectCrisis("mijn zoon stak zijn hand op in de klas, de juf was blij")).toBeNull();
+    expect(detectCrisis("hij zei dat ik een dode vrouw ben als ik ga")?.category).toBe("violence");
+    expect(detectCrisis("in die film zegt hij dat ze een dode vrouw is")).toBeNull();
+    expect(detectCrisis("ik vond een pistool onder zijn bed, van mijn zoon")?.category).toBe("danger");
+    expect(detectCrisis("mijn zoon heeft een waterpistool in zijn kamer")).toBeNull();
+  });
+
+  it("reads Limburgs and Frisian: 'ich höb mich weer gesnieje', 'te folle pillen nommen', 'hy die it dochs', 'ik wol net mear libje'", () => {
+    expect(detectCrisis("ich höb mich weer gesnieje")?.category).toBe("selfharm");
+    expect(detectCrisis("ik ha te folle pillen nommen, ik bin sa dizenich")?.category).toBe("overdose");
+    expect(detectCrisis("ik woe it net, mar hy die it dochs")?.category).toBe("sexual");
+    expect(detectCrisis("ik wol net mear libje")?.category).toBe("suicide");
+    // Dutch "net meer leven in de brouwerij" (just more liveliness) is not the Frisian rule's.
+    expect(crisisHits("ik wil net meer leven in de brouwerij op mijn verjaardag").map((h) => h.rule.id)).not.toContain("suicide.frisian");
+  });
+
+  it("leaves alone a back that 'kills me', a neighbour banging on the wall, a death wish said to be not serious (asked)", () => {
+    expect(detectCrisis("mijn rug vermoordt me")).toBeNull();
+    expect(detectCrisis("de buurman bonkt op de muur als de kinderen spelen")).toBeNull();
+    expect(detectCrisis("ik zei ik wil dood maar niet serieus haha")).toBeNull();
+    expect(crisisDoubt("ik zei ik wil dood maar niet serieus haha")).not.toBeNull();
+  });
+});
