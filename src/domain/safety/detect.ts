@@ -42,7 +42,7 @@ const IDIOMS = pattern(
     "dood van de honger|dood van de dorst|dood van de hitte|dood van de warmte|dood van de kou|dood van de verveling|dood van het lachen",
     "dood van de zenuwen|dood van de stress|dood van schaamte|dood van de schaamte|dood van de slaap|dood van de pijn|dood van nieuwsgierigheid",
     "sterf* van de honger|sterf* van de dorst|sterf* van de hitte|sterf* van de kou|sterf* van de verveling|sterf* van het lachen|sterf* van de pijn",
-    "dood van honger|dood van dorst|dood van verveling|dood van het wachten|dood aan verveling|dood aan de verveling|dood ~ aan verveling",
+    "in de fik van de stress|in de fik van stress|in de fik van de zenuwen|dood van honger|dood van dorst|dood van verveling|dood van het wachten|dood aan verveling|dood aan de verveling|dood ~ aan verveling",
     "dood simpel|dood eenvoudig|dood normaal|dood makkelijk|dood gemakkelijk",
     // Living off benefits: "ik wil niet meer leven van een uitkering" is a goal.
     "leven van een uitkering|leven van de uitkering|leven van uitkering|leven van de bijstand|leven van bijstand|leef van een uitkering|leef van de uitkering|leef van de bijstand|live on benefits|live on welfare",
@@ -526,7 +526,7 @@ function childNamed(m: Matches): boolean {
 }
 
 /** Someone else now past waking, breathing or answering: an emergency, whoever writes. */
-const NOT_WAKING = pattern("wordt niet wakker|niet wakker|reageert niet|bewusteloos|ademt niet|ademt ~ raar|wordt blauw|snurkt ~ raar|schuim|praat ~ raar|praat ~ vreemd|praat ~ onduidelijk|praat ~ langzaam|ogen ~ dicht|ogen gaan dicht|valt ~ in slaap|kan ~ niet ~ op ~ benen|valt ~ steeds ~ weg|not waking|unconscious|not breathing|talks ~ strange");
+const NOT_WAKING = pattern("ligt ~ te schokken|ligt ~ schokken|schokt ~ helemaal|stuipen|wordt niet wakker|niet wakker|reageert niet|bewusteloos|ademt niet|ademt ~ raar|wordt blauw|snurkt ~ raar|schuim|praat ~ raar|praat ~ vreemd|praat ~ onduidelijk|praat ~ langzaam|ogen ~ dicht|ogen gaan dicht|valt ~ in slaap|kan ~ niet ~ op ~ benen|valt ~ steeds ~ weg|not waking|unconscious|not breathing|talks ~ strange");
 
 /** What the writer saw or read in the news, told on: "ik zag op het journaal dat een moeder ...". */
 const NEWS = pattern("op het journaal|op het nieuws|in het nieuws|in de krant|zag ~ op tv|zag ~ op televisie|zag ~ op tiktok|zag ~ op youtube|las ~ op|las ~ in|on the news|saw on");
@@ -558,7 +558,7 @@ function ofAnAnimal(h: Hit, m: Matches): boolean {
 const SCRATCHED = pattern("kat ~ gekrabd|poes ~ gekrabd|kitten ~ gekrabd|kater ~ gekrabd|gekrabd door ~ kat|gekrabd door ~ poes|kat ~ krabt|poes ~ krabt|kat ~ krabde|poes ~ krabde|cat ~ scratched|scratched by ~ cat");
 
 /** Kinds of sentence that are about someone else by what they say: never set aside as reported. */
-const OF_SOMEONE_ELSE = new Set(["selfharm.child"]);
+const OF_SOMEONE_ELSE = new Set(["selfharm.child", "overdose.someone-fitting"]);
 
 function reported(h: Hit, m: Matches): boolean {
   if (OF_SOMEONE_ELSE.has(h.rule.id)) return false;
@@ -619,12 +619,16 @@ const DEED = /\.(method|farewell|giving|attempt|plan|ready|saving|taken|count|di
 const INTENT = pattern("zorg ik ~ zelf voor|zorg ik ~ voor|doe ik ~ zelf|ik doe het|ga het ~ doen|ik ga het ~ doen|ik heb een plan|mijn plan|plan is|i will do it|gonna do it|i have a plan|toch niet meer|niet meer meemaken");
 
 /** "geen grap", "serieus": the writer says the laughter is a mask. */
-const SERIOUS = pattern("serieus|geen grap|geen grapje|niet grappig|bedoel ~ niet grappig|ik meen het|meen het echt|meen ik het|meen het ~ een beetje|half serieus|kind of mean it|no joke|not joking|not a joke|i mean it|i am serious|zonder grap|echt waar|niet als grap");
+const SERIOUS = pattern("fr|frfr|for real|no cap|deadass|serieus|geen grap|geen grapje|niet grappig|bedoel ~ niet grappig|ik meen het|meen het echt|meen ik het|meen het ~ een beetje|half serieus|kind of mean it|no joke|not joking|not a joke|i mean it|i am serious|zonder grap|echt waar|niet als grap");
 
 /** "en dan zegt hij dat het een grapje was": someone else calls it a joke, the writer does not laugh. */
 const JOKE_CLAIMED = pattern("zegt ~ ~ grapje|zei ~ ~ grapje|zegt ~ grapje|zei ~ grapje|zeggen ~ grapje|noemt ~ grapje|noemde ~ grapje|zegt ~ geintje|zei ~ geintje|says ~ joking|said ~ joking");
 
+/** Strangling: laughed about or not, the gravest sign of violence at home. */
+const STRANGLED = pattern("keel ~ dichtgeknepen|keel ~ dicht ~ geknepen|keel ~ dichtgedrukt|handen om mijn keel|hand om mijn keel|gewurgd|wurgde|wurgt|choked me|strangled me|chokes me");
+
 function laughing(hits: readonly Hit[], m: Matches): boolean {
+  if (m.of(STRANGLED).length > 0) return false;
   const claimed = m.of(JOKE_CLAIMED);
   const laughs = m.of(LAUGHING).filter(([s, e]) => !claimed.some(([cs, ce]) => cs <= s && ce >= e));
   // "niet serieus" is no "serieus": the writer takes it back.

@@ -92,7 +92,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.hurt-done", {
     all: ["ik|wij|we|i|mijn kind*|mijn zoon|mijn dochter|de kinderen|onze kinderen|mijn baby|the kids|my kids|my son|my daughter", `word|wordt|werd|werden|ben|is|zijn|was|worden|get|got|am|was|were|been|being|weer`, HURT_DONE],
     window: 8,
-    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|mug|muggen|wesp|bij de tandarts|op school ~ gepest|schoolplein|ingegrepen|hij is oke|ze is oke|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen|kussen|kussengevecht|stoeien|stoeiden|knuffel|over een vrouw die|over een man die|over een meisje dat|over een jongen die|about a woman who|about a man who`),
+    unless: pattern(`${MEDIA.source}|bal|wedstrijd|training|sport|kickboks*|boks*|sparring*|knock out|per ongeluk|mug|muggen|wesp|bij de tandarts|op school ~ gepest|schoolplein|ingegrepen|hij is oke|ze is oke|vroeger|toen ik ~ klein|jaren geleden|homerun|honkbal|tennis|golf|record|doelpunt|goal|geslaagd|examen|kussen|kussengevecht|stoeien|stoeiden|knuffel|over een vrouw die|over een man die|over een meisje dat|over een jongen die|about a woman who|about a man who`),
     reach: 6,
   }),
   // The subject left out, home named: "wordt thuis geslagen".
@@ -1399,6 +1399,26 @@ export const OTHER_RULES: readonly Rule[] = [
     reach: 20,
     acute: "always",
     negatable: false,
+  }),
+  // A child drawn into secret games: "de buurman geeft mn dochter van 6 snoep ... hij leert haar 'geheime spelletjes'".
+  rule("sexual.grooming", {
+    also: ["violence"],
+    all: [
+      "geheime spelletjes|geheim spelletje|geheime spelletje|ons geheimpje|ons geheim|mag het niet vertellen|niet aan mama vertellen|niet aan papa vertellen|secret games|our secret",
+      "mijn dochter|mijn zoon|mijn kind*|mijn meisje|haar|hem|kinderen|my daughter|my son",
+      "buurman|oom|opa|trainer|meester|man|oppas|vriend van|hij|neighbour|uncle|he",
+    ],
+    scope: "message",
+    unless: "verjaardag|verrassing|cadeau*|sinterklaas|surprise|kerst*|feestje|taart|speurtocht|escape room|birthday|surprise party",
+    reach: 24,
+    negatable: false,
+  }),
+  // Strangled: "hij heeft mijn keel dichtgeknepen". Laughter does not lighten it (STRANGLED in detect.ts).
+  rule("violence.strangled", {
+    all: [pattern(PERSON_WORDS), "mijn keel ~ dichtgeknepen|mijn keel ~ dicht ~ geknepen|mijn keel ~ dichtgedrukt|handen om mijn keel|hand om mijn keel|mijn keel ~ vastgepakt|mijn keel ~ vast gepakt|me ~ gewurgd|mij ~ gewurgd|wurgde me|wurgde mij|wurgt me|wurgt mij|choked me|strangled me|chokes me"],
+    window: 10,
+    unless: pattern(`${MEDIA.source}|kickboks*|judo|jiu jitsu|mma|worstel*|training|sparring*|verslikt|snoepje|hapje|keelpijn|angina|allergie|paniekaanval`),
+    reach: 6,
   }),
 ];
 

@@ -1749,4 +1749,57 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 16,
     negatable: false,
   }),
+  // No future to see: "waar ik over 5 jaar sta? nergens. ik zie mezelf niet volgend jaar".
+  rule("suicide.no-future", {
+    all: ["zie mezelf niet ~ volgend jaar|zie mezelf niet ~ over #many jaar|zie mezelf niet ~ over ~ jaar|zie mezelf niet oud worden|zie mezelf ~ niet meer ~ volgend jaar|zie mezelf niet ~ 30 worden|zie mezelf niet ~ 40 worden|cannot see myself ~ next year|do not see myself ~ next year|cannot see myself ~ in #many years"],
+    unless: "in deze baan|bij dit bedrijf|op dit werk|in dit huis|in deze stad|hier wonen|studeren|op school|werken als|als kapper|als ~ werken|in nederland|getrouwd|met hem",
+    reach: 6,
+    negatable: false,
+  }),
+  // How much of a medicine is enough, looked up: "ik heb gegoogled hoeveel paracetamol genoeg is".
+  rule("suicide.method-question", {
+    all: ["hoeveel|how many|how much", SUBSTANCE, "genoeg|dodelijk|fataal|om dood te gaan|teveel is om|enough|lethal|to die"],
+    window: 10,
+    unless: "hoofdpijn|koorts|griep|pijn|per dag|mag ik|mag je|kind|baby|hond|kat|voor mijn|recept|headache|fever|per day",
+    reach: 6,
+    negatable: false,
+  }),
+  // A goodbye the other does not know of: "ik heb al afscheid genomen van mn oma vandaag. ze weet het niet maar ik wel".
+  rule("suicide.farewell", {
+    all: ["afscheid genomen|afscheid ~ genomen|said goodbye|gedag gezegd", "weet het niet maar ik wel|weten het niet maar ik wel|weet ~ niet ~ maar ik wel|they do not know but i do|she does not know but i do|he does not know but i do"],
+    scope: "message",
+    reach: 20,
+    negatable: false,
+  }),
+  // Worth more dead: "als ik dood ga krijgt mn moeder geld van de verzekering, dan ben ik eindelijk ergens goed voor".
+  rule("suicide.worth-dead", {
+    all: ["als ik dood ga|als ik dood ben|als ik er niet meer ben|als ik doodga|if i die|when i am gone", "verzekering|levensverzekering|geld|erfenis|ergens goed voor|beter af|better off|insurance|money"],
+    scope: "message",
+    unless: "testament|notaris|kinderen ~ verzorgd|voogdij|oud|pensioen|ziek|kanker",
+    reach: 20,
+    negatable: false,
+  }),
+  // Self-harm said as lines or a barcode, or as help: "mn armen zien eruit als een barcode, gisteren nieuwe lijnen erbij", "het helpt me echt".
+  rule("selfharm.lines", {
+    all: ["barcode|nieuwe lijnen erbij|nieuwe lijntjes erbij|nieuwe lijnen ~ arm*|nieuwe lijntjes|new lines|looks like a barcode"],
+    unless: "winkel|kassa|scanner|scannen|product*|app|qr|kaartje|ticket|boodschappen|streepjescode",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("selfharm.helps", {
+    all: ["wonden|wondjes|sneetjes|snijwonden|krassen|littekens|brandwonden|cuts|wounds", "helpt me|helpt echt|helpt wel|het helpt|geeft rust|it helps|helps me"],
+    scope: "message",
+    unless: "zalf|creme|pleister*|verband|betadine|huisarts ~ verzorgd|genezen|geneest|heelt|kat|hond|ongeluk|operatie|ointment|healing",
+    reach: 20,
+    negatable: false,
+  }),
+  // Someone fitting after drugs or drink: "mn vriendin heeft ghb gedaan en ligt nu te schokken op de grond". About someone else, and an alarm (OF_SOMEONE_ELSE).
+  rule("overdose.someone-fitting", {
+    all: [pattern(`${SUBSTANCE.source}|gedronken|zuipen|comazuipen|drank|alcohol|gebruikt|gesnoven|drunk`), "ligt ~ te schokken|ligt ~ schokken|schokt ~ helemaal|stuipen|krijg ~ niet wakker|wordt niet wakker|buiten westen|bewusteloos|ademt ~ raar|ademt niet|blauwe lippen|seizure|unconscious|not breathing"],
+    scope: "message",
+    unless: "epilepsie|epileptisch|koortsstuip*|vorige week|vorig jaar|gisteren|weer bij|is ok|is oke|gaat goed|ziekenhuis ~ ontslagen|film|serie",
+    reach: 20,
+    acute: "always",
+    negatable: false,
+  }),
 ];

@@ -756,3 +756,32 @@ describe("the kinds of sentence added from set 28, on phrasings of their own", (
     expect(crisisDoubt("ik zei ik wil dood maar niet serieus haha")).not.toBeNull();
   });
 });
+
+describe("the kinds of sentence added from set 29, on phrasings of their own", () => {
+  it("reads no future to see, a lethal amount looked up, a goodbye the other does not know of, being worth more dead; not a job in five years or a dose for a fever", () => {
+    expect(detectCrisis("ik zie mezelf niet volgend jaar, eerlijk")?.category).toBe("suicide");
+    expect(detectCrisis("ik zie mezelf niet over 5 jaar in deze baan")).toBeNull();
+    expect(detectCrisis("ik heb opgezocht hoeveel oxazepam dodelijk is")?.category).toBe("suicide");
+    expect(detectCrisis("hoeveel paracetamol mag ik per dag bij koorts")).toBeNull();
+    expect(detectCrisis("ik heb gisteren afscheid genomen van mijn zus. zij weet het niet maar ik wel")?.category).toBe("suicide");
+    expect(detectCrisis("als ik er niet meer ben krijgen ze tenminste geld van de verzekering")?.category).toBe("suicide");
+  });
+
+  it("reads self-harm as a barcode or as what helps, someone fitting after drugs, a child drawn into secret games; not a barcode at the till, ointment that helps, a fever fit that is over or a surprise party", () => {
+    expect(detectCrisis("mijn benen zijn een barcode, gisteren nieuwe lijnen erbij")?.category).toBe("selfharm");
+    expect(detectCrisis("de kassa scant de barcode niet")).toBeNull();
+    expect(detectCrisis("de sneetjes op mijn arm, het helpt me echt")?.category).toBe("selfharm");
+    expect(detectCrisis("de wondjes van de operatie helen goed, de zalf helpt echt")).toBeNull();
+    expect(detectCrisis("mijn vriend heeft xtc gebruikt en ligt te schokken op de vloer")?.acute).toBe(true);
+    expect(detectCrisis("mijn zoon had gisteren een koortsstuip, nu gaat het goed")).toBeNull();
+    expect(detectCrisis("de buurman leert mijn zoon geheime spelletjes, hij mag het niet aan mama vertellen")?.category).toBe("sexual");
+    expect(detectCrisis("we maken een surprise voor opa, het is ons geheim, mijn zoon mag het niet vertellen")).toBeNull();
+  });
+
+  it("hears 'fr' as serious and a strangling as grave, laughed about or not; leaves alone stress 'in de fik' and a blow at kickboxing", () => {
+    expect(detectCrisis("nee fr ik wil er niet meer zijn lol")?.category).toBe("suicide");
+    expect(detectCrisis("hij heeft mijn keel dichtgeknepen haha hij is gewoon jaloers")?.category).toBe("violence");
+    expect(detectCrisis("ik sta in de fik van de stress voor mijn examen")).toBeNull();
+    expect(detectCrisis("ik heb bij kickboksen iemand per ongeluk geslagen, hij is oke")).toBeNull();
+  });
+});
