@@ -6,49 +6,26 @@
  * crisis alert after a quiet hour goes over a new connection. This test keeps that true when the
  * library changes.
  *
- * The server runs in a worker thread, so it closes connections on its own clock while this thread
- * is blocked, as a loaded event loop is.
+ * The server runs in a worker thread (test/support/idle-close-server.ts), so it closes connections
+ * on its own clock while this thread is blocked, as a loaded event loop is.
  */
-import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.js";
 import { createWebClient } from "../../src/slack/web.js";
+import { startIdleCloseServer, type IdleCloseServer } from "../support/idle-close-server.js";
 
-const SERVER = `
-const http = require("node:http");
-const { parentPort, workerData } = require("node:worker_threads");
-const counters = new Int32Array(workerData.shared);
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on("end", () => {
-    if (req.url.endsWith("/chat.postMessage")) Atomics.add(counters, 1, 1);
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ ok: true, channel: "D1", ts: "1.2" }));
-  });
-});
-// Node's server says "Keep-Alive: timeout=1" and closes an idle connection after about that.
-server.keepAliveTimeout = 1000;
-server.on("connection", (socket) => {
-  Atomics.add(counters, 2, 1);
-  socket.on("close", () => Atomics.add(counters, 0, 1));
-});
-server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
-`;
-
-const workers: Worker[] = [];
+const servers: IdleCloseServer[] = [];
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.terminate()));
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
 
 describe("the Slack Web API client", () => {
   it("sends a call that comes after a long busy spell, when the server has closed idle connections", { timeout: 30_000 }, async () => {
     // [connections closed, chat.postMessage calls received, connections accepted]
-    const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
-    const worker = new Worker(SERVER, { eval: true, workerData: { shared } });
-    workers.push(worker);
-    const port = await new Promise<number>((resolve, reject) => worker.once("message", resolve).once("error", reject));
-    const counters = new Int32Array(shared);
-    const web = createWebClient({ token: "xoxb-test", apiUrl: `http://127.0.0.1:${port}/api/`, logger: silentLogger() });
+    const server = await startIdleCloseServer({ keepAliveMs: 1000, countPath: "/chat.postMessage", answer: { ok: true, channel: "D1", ts: "1.2" } });
+    servers.push(server);
+    const counters = server.counters;
+    const web = createWebClient({ token: "xoxb-test", apiUrl: `${server.url}/api/`, logger: silentLogger() });
 
     await web.chat.postMessage({ channel: "D1", text: "one" });
     await new Promise((r) => setTimeout(r, 20));

@@ -4,55 +4,33 @@
  * process is too busy to notice, and the next message goes out over the dead connection
  * (ECONNRESET, "socket hang up"; the server never had it, the outbox cannot know that).
  *
- * The server runs in a worker thread, so it closes the connection on its own clock while this
- * thread is blocked (Atomics.wait), as a loaded event loop is: the close is not read before the
- * next send starts.
+ * The server runs in a worker thread (test/support/idle-close-server.ts), so it closes the
+ * connection on its own clock while this thread is blocked (Atomics.wait), as a loaded event loop
+ * is: the close is not read before the next send starts.
  */
 import http from "node:http";
-import { Worker } from "node:worker_threads";
 import { Api, HttpError } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { freshConnectionAgent } from "../../src/telegram/agent.js";
 import { telegramFetchConfig } from "../../src/telegram/bot.js";
+import { startIdleCloseServer, type IdleCloseServer } from "../support/idle-close-server.js";
 
-/** [connections closed by the server, sendMessage requests it received, connections it accepted] */
 type Counters = Int32Array;
 
-const SERVER = `
-const http = require("node:http");
-const { parentPort, workerData } = require("node:worker_threads");
-const counters = new Int32Array(workerData.shared);
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on("end", () => {
-    if (req.url.endsWith("/sendMessage")) Atomics.add(counters, 1, 1);
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "x" } }));
-  });
-});
-// Node's server says "Keep-Alive: timeout=2" and closes an idle connection after about that.
-server.keepAliveTimeout = 2000;
-server.on("connection", (socket) => {
-  Atomics.add(counters, 2, 1);
-  socket.on("close", () => {
-    Atomics.add(counters, 0, 1);
-    Atomics.notify(counters, 0);
-  });
-});
-server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
-`;
-
-const workers: Worker[] = [];
+const servers: IdleCloseServer[] = [];
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.terminate()));
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
 
+/** [connections closed by the server, sendMessage requests it received, connections it accepted] */
 async function startServer(): Promise<{ apiRoot: string; counters: Counters }> {
-  const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
-  const worker = new Worker(SERVER, { eval: true, workerData: { shared } });
-  workers.push(worker);
-  const port = await new Promise<number>((resolve, reject) => worker.once("message", resolve).once("error", reject));
-  return { apiRoot: `http://127.0.0.1:${port}`, counters: new Int32Array(shared) };
+  const server = await startIdleCloseServer({
+    keepAliveMs: 2000,
+    countPath: "/sendMessage",
+    answer: { ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "x" } },
+  });
+  servers.push(server);
+  return { apiRoot: server.url, counters: server.counters };
 }
 
 /**
