@@ -63,6 +63,7 @@ export const FAST_TESTS = [
   "test/outbox/render.test.ts",
   "test/sandbox/files.test.ts",
   "test/sandbox/multipart.test.ts",
+  "test/http/ports.test.ts",
   "test/slack/actions/card.test.ts",
   "test/slack/actions/dm.test.ts",
   "test/slack/actions/index.test.ts",

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { freePort } from "./net.js";
+import { freePort } from "../src/http/ports.js";
 
 export const DEFAULT_PG_BIN = "/usr/lib/postgresql/15/bin";
 const run = promisify(execFile);

@@ -20,8 +20,8 @@ import { BOT_INFO, commandUpdate, textUpdate } from "./fixtures/updates.js";
 import { startFakeSlack, type FakeSlack } from "./slack/fake-slack.js";
 import { commandBody, postSigned, submitBody, text } from "./slack/referrals/signed.js";
 import { startFaultApi, type FaultApi } from "./support/fault-telegram.js";
-import { failUpdateInDatabase, startOnEmulator, templateDataDir } from "./support/service.js";
-import { freePort, startEmulator, waitFor, type Emulator } from "./support/telegram.js";
+import { failUpdateInDatabase, startOnEmulator, startWebhookOnEmulator, templateDataDir } from "./support/service.js";
+import { startEmulator, waitFor, type Emulator } from "./support/telegram.js";
 import { inviteClient } from "./support/world.js";
 
 const SENTENCE = "ik heb schulden bij de bank en mijn zus weet het niet";
@@ -63,12 +63,9 @@ beforeAll(async () => {
   apiA = await startFaultApi(emulatorA.apiURL);
   apiB = await startFaultApi(emulatorB.apiURL);
   slack = await startFakeSlack();
-  const port = await freePort();
-  webhook = await startOnEmulator(emulatorA, dataDir(), {
+  webhook = await startWebhookOnEmulator(emulatorA, dataDir(), {
     logger: captureLogger(),
     env: {
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
       TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
       TELEGRAM_API_ROOT: apiA.url,
       SLACK_BOT_TOKEN: SLACK_TOKEN,

@@ -12,8 +12,8 @@ import { commandUpdate, textUpdate } from "./fixtures/updates.js";
 import { startFakeSlack, type FakeSlack } from "./slack/fake-slack.js";
 import { commandBody, postSigned } from "./slack/referrals/signed.js";
 import { startFaultApi, type FaultApi } from "./support/fault-telegram.js";
-import { memoryLogger, outboxIdle, startOnEmulator, templateDataDir } from "./support/service.js";
-import { freePort, startEmulator, waitFor, type Emulator } from "./support/telegram.js";
+import { memoryLogger, outboxIdle, startWebhookOnEmulator, templateDataDir } from "./support/service.js";
+import { startEmulator, waitFor, type Emulator } from "./support/telegram.js";
 import { inviteClient } from "./support/world.js";
 
 const SECRET = "webhook-secret-metrics-0123456789";
@@ -32,12 +32,9 @@ beforeAll(async () => {
   api = await startFaultApi(emulator.apiURL);
   slack = await startFakeSlack();
   dir = templateDataDir();
-  const port = await freePort();
-  koers = await startOnEmulator(emulator, dir, {
+  koers = await startWebhookOnEmulator(emulator, dir, {
     logger: memoryLogger("warn").logger,
     env: {
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       TELEGRAM_API_ROOT: api.url,
       SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-metricsTokenAbcdef",

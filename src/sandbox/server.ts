@@ -10,11 +10,11 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import type http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import type { Logger } from "pino";
 import { startKoers, type Koers } from "../app.js";
 import { parseConfig } from "../config.js";
+import { freePort, onFreePort } from "../http/ports.js";
 import type { Route } from "../http/server.js";
 import { SLACK_EVENTS_PATH } from "../slack/receiver.js";
 import { createFileStore } from "./files.js";
@@ -87,17 +87,6 @@ const STATIC: Record<string, [string, string]> = {
   "/sandbox/style.css": ["style.css", "text/css; charset=utf-8"],
 };
 
-/** A loopback port free a moment ago: the webhook URL must be known before the service listens. */
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port found"))));
-    });
-  });
-}
 
 async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   // Only JSON from the page itself: a form on another site cannot post JSON without asking first.
@@ -120,7 +109,16 @@ class HttpProblem extends Error {
   }
 }
 
-export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
+/**
+ * Starts the sandbox on `opts.port`, or with port 0 on a free port: the webhook URL must be known
+ * before the service listens, so a port taken by someone else before the bind is given up for
+ * another one (a failed start closes what it opened).
+ */
+export function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
+  return opts.port ? startSandboxOn(opts, opts.port) : onFreePort((port) => startSandboxOn(opts, port), { pick: () => freePort(opts.host) });
+}
+
+async function startSandboxOn(opts: SandboxOptions, port: number): Promise<Sandbox> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const savedFile = path.join(opts.dataDir, "sandbox.json");
   const saved: Saved | null = fs.existsSync(savedFile) ? (JSON.parse(fs.readFileSync(savedFile, "utf8")) as Saved) : null;
@@ -135,7 +133,6 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  const port = opts.port || (await freePort(opts.host));
   const base = `http://127.0.0.1:${port}`;
 
   // --- live updates: every recorded change bumps the version; the page hears it over SSE.

@@ -33,8 +33,8 @@ import { WEBHOOK_PATH, type Koers } from "../../src/app.js";
 import { openNudge } from "../../src/domain/nudges.js";
 import { SLACK_EVENTS_PATH } from "../../src/slack/receiver.js";
 import { outDraft, referralWorld, type ReferralWorld } from "../domain/referrals-world.js";
-import { memoryLogger, startOnEmulator, templateDataDir, type LogLine } from "../support/service.js";
-import { freePort, startEmulator, waitFor, type Emulator } from "../support/telegram.js";
+import { memoryLogger, startWebhookOnEmulator, templateDataDir, type LogLine } from "../support/service.js";
+import { startEmulator, waitFor, type Emulator } from "../support/telegram.js";
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from "../slack/referrals/fake-slack-api.js";
 import { postSigned, SIGNING_SECRET } from "../slack/referrals/signed.js";
 import { describeChange, diff, snapshot, type Change, type Snapshot } from "./db-diff.js";
@@ -152,14 +152,11 @@ beforeAll(async () => {
   emulator = await startEmulator();
   slack = await startFakeSlackApi();
   dataDir = templateDataDir();
-  const port = await freePort();
   const { logger, lines } = memoryLogger("warn");
   logLines = lines;
-  koers = await startOnEmulator(emulator, dataDir, {
+  koers = await startWebhookOnEmulator(emulator, dataDir, {
     logger,
     env: {
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       SLACK_BOT_TOKEN: "xoxb-fuzz-0000-token",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -8,8 +8,8 @@ import { startKoers, WEBHOOK_PATH, type Koers } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { TelegramSendPayload } from "../../src/outbox/messages.js";
 import { commandUpdate } from "../fixtures/updates.js";
-import { footprint, memoryLogger, nlText, startOnEmulator, templateDataDir } from "../support/service.js";
-import { freePort, startEmulator } from "../support/telegram.js";
+import { footprint, memoryLogger, nlText, startWebhookOnEmulator, templateDataDir } from "../support/service.js";
+import { startEmulator } from "../support/telegram.js";
 import { inviteClient } from "../support/world.js";
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -57,10 +57,7 @@ describe("the Telegram webhook", () => {
   async function startWebhookService(): Promise<{ koers: Koers; url: string; emulator: Awaited<ReturnType<typeof startEmulator>> }> {
     const emulator = await startEmulator();
     cleanups.push(() => emulator.stop());
-    const port = await freePort();
-    const koers = await startOnEmulator(emulator, dataDir(), {
-      env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET },
-    });
+    const koers = await startWebhookOnEmulator(emulator, dataDir(), { env: { TELEGRAM_WEBHOOK_SECRET: SECRET } });
     cleanups.push(() => koers.stop());
     expect(koers.config.telegram.mode).toBe("webhook");
     return { koers, url: `http://127.0.0.1:${koers.port}${WEBHOOK_PATH}`, emulator };

@@ -11,7 +11,8 @@
  */
 import type http from "node:http";
 import { keepIdleConnections } from "./keep-alive.js";
-import { botApiProxy, freePort } from "./telegram.js";
+import { listen } from "../../src/http/server.js";
+import { botApiProxy } from "./telegram.js";
 
 export interface ApiFault {
   status: number;
@@ -136,12 +137,7 @@ export async function startFaultApi(emulatorApiURL: string, opts: { holdMs?: num
     },
     (method, status) => api.calls.push({ method, status, at: Date.now() }),
   );
-  const port = await freePort();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    keepIdleConnections(server).listen(port, "127.0.0.1", () => resolve());
-  });
-  api.url = `http://127.0.0.1:${port}`;
+  api.url = `http://127.0.0.1:${await listen(keepIdleConnections(server), 0, "127.0.0.1")}`;
   api.stop = () =>
     new Promise((resolve) => {
       for (const w of [...waiters]) w();

@@ -13,6 +13,7 @@ import { startKoers, type Koers, type KoersOptions } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import { formatDate, type DateFormat } from "../../src/i18n-format.js";
+import { onFreePort } from "../../src/http/ports.js";
 import { memoryLogger, type LogLine } from "./log.js";
 import { startEmulator, type Emulator } from "./telegram.js";
 import { waitFor } from "./telegram.js";
@@ -46,6 +47,21 @@ export async function startOnEmulator(
   });
   const { env: _env, ...rest } = opts;
   return startKoers(config, { logger: opts.logger ?? memoryLogger().logger, dispatcherIdleMs: 100, ...rest });
+}
+
+/**
+ * Starts the service with a Telegram webhook on a free port of 127.0.0.1. PUBLIC_URL names the
+ * port, so it is chosen before the service binds it; when another process takes it first, the
+ * start (which then closes its database) is tried again on another port.
+ */
+export function startWebhookOnEmulator(
+  emulator: Emulator,
+  dataDir: string,
+  opts: { env?: Record<string, string>; logger?: Logger } & Partial<KoersOptions> = {},
+): Promise<Koers> {
+  return onFreePort((port) =>
+    startOnEmulator(emulator, dataDir, { ...opts, env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...opts.env } }),
+  );
 }
 
 /** Resolves when no message is waiting in the outbox (everything queued has been sent or given up). */

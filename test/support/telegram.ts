@@ -10,11 +10,10 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import TelegramServer from "telegram-test-api";
-import { freePort } from "../../scripts/net.js";
+import { onFreePort } from "../../src/http/ports.js";
+import { listen } from "../../src/http/server.js";
 import { keepIdleConnections } from "./keep-alive.js";
 
-// The emulator turns `port: 0` into 9000, so it gets a port picked here.
-export { freePort };
 
 /** A message the bot sent, as the emulator stored it. */
 export interface BotMessage {
@@ -85,19 +84,14 @@ function toBotMessage(u: StoredBotUpdate): BotMessage {
 
 /** Starts an emulator on a free port of 127.0.0.1 (retrying when another process takes the port first). */
 export async function startEmulator(token = newBotToken()): Promise<Emulator> {
-  let server: TelegramServer | undefined;
-  for (let attempt = 1; !server; attempt++) {
+  // The emulator turns `port: 0` into 9000, so it gets a port picked here.
+  const started = await onFreePort(async (port) => {
     // storeTimeout: the emulator drops messages older than this; longer than any test.
-    const candidate = new TelegramServer({ port: await freePort(), host: "127.0.0.1", storeTimeout: 600 });
-    try {
-      await candidate.start();
-      keepIdleConnections((candidate as unknown as { server: http.Server }).server);
-      server = candidate;
-    } catch (err) {
-      if (attempt >= 5 || !/EADDRINUSE/.test(String(err))) throw err;
-    }
-  }
-  const started = server;
+    const candidate = new TelegramServer({ port, host: "127.0.0.1", storeTimeout: 600 });
+    await candidate.start();
+    keepIdleConnections((candidate as unknown as { server: http.Server }).server);
+    return candidate;
+  });
   const apiURL = started.config.apiURL;
 
   async function fetchUnread(chatId: number): Promise<BotMessage[]> {
@@ -236,12 +230,7 @@ export async function startApiGate(target: string): Promise<ApiGate> {
     return true;
   });
   keepIdleConnections(server);
-  const port = await freePort();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  gate.url = `http://127.0.0.1:${port}`;
+  gate.url = `http://127.0.0.1:${await listen(server, 0, "127.0.0.1")}`;
   gate.stop = () =>
     new Promise((resolve) => {
       server.close(() => resolve());

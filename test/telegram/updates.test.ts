@@ -16,8 +16,8 @@ import { CONFLICT_REASON } from "../../src/telegram/updates.js";
 import { callbackUpdate, commandUpdate, textUpdate } from "../fixtures/updates.js";
 import { freshPostgresDb, pgAvailable } from "../support/db.js";
 import { startFaultApi, type FaultApi } from "../support/fault-telegram.js";
-import { failUpdateInDatabase, footprint, memoryLogger, nlText, startOnEmulator, templateDataDir } from "../support/service.js";
-import { freePort, startEmulator, waitFor, type Emulator } from "../support/telegram.js";
+import { failUpdateInDatabase, footprint, memoryLogger, nlText, startOnEmulator, startWebhookOnEmulator, templateDataDir } from "../support/service.js";
+import { startEmulator, waitFor, type Emulator } from "../support/telegram.js";
 import { inviteClient } from "../support/world.js";
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -90,10 +90,7 @@ describe("the webhook", () => {
   let url: string;
   beforeAll(async () => {
     emulator = await startEmulator();
-    const port = await freePort();
-    koers = await startOnEmulator(emulator, dataDir(), {
-      env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET },
-    });
+    koers = await startWebhookOnEmulator(emulator, dataDir(), { env: { TELEGRAM_WEBHOOK_SECRET: SECRET } });
     url = `http://127.0.0.1:${koers.port}${WEBHOOK_PATH}`;
   });
   afterAll(async () => {
@@ -341,10 +338,9 @@ describe("long polling", () => {
       const t = await outageDb();
       emulator = await startEmulator();
       cleanups.push(() => emulator.stop());
-      const port = await freePort();
       const SECRET = "webhook-secret-outage-0123456789";
-      const koers = await startOnEmulator(emulator, dataDir(), {
-        env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, DATABASE_URL: t.url },
+      const koers = await startWebhookOnEmulator(emulator, dataDir(), {
+        env: { TELEGRAM_WEBHOOK_SECRET: SECRET, DATABASE_URL: t.url },
         logger: memoryLogger("warn").logger,
       });
       cleanups.push(() => koers.stop());
