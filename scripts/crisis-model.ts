@@ -13,7 +13,7 @@ import { MESSAGES_MORE } from "../test/safety/messages-more.js";
 import { MESSAGES_THIRD } from "../test/safety/messages-third.js";
 import { MESSAGES } from "../test/safety/messages.js";
 import type { Row } from "../test/safety/labelled.js";
-import { jsonSet } from "../test/safety/sets.js";
+import { jsonSet, MODEL_JSON_SETS } from "../test/safety/sets.js";
 import { UNSEEN_DEV } from "../test/safety/unseen-dev.js";
 
 /** One author's batch of labelled messages. */
@@ -34,7 +34,7 @@ export function labelledSets(): LabelledSet[] {
     { name: "messages-more", rows: MESSAGES_MORE },
     { name: "messages-third", rows: MESSAGES_THIRD },
     { name: "messages-fourth", rows: MESSAGES_FOURTH },
-    ...["set-5", "set-6", "set-7", "set-8", "set-9", "set-10", "set-11", "set-12", "set-13", "set-15"].map((n) => ({ name: n, rows: jsonSet(`${n}.json`) })),
+    ...MODEL_JSON_SETS.map((n) => ({ name: n, rows: jsonSet(`${n}.json`) })),
     { name: "unseen-dev", rows: UNSEEN_DEV },
     { name: "holdout", rows: holdout("crisis-holdout.json") },
     { name: "holdout-4", rows: holdout("crisis-holdout-4.json") },

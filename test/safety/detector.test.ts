@@ -21,7 +21,7 @@ const MESSAGES = [...FIRST, ...MESSAGES_MORE, ...MESSAGES_THIRD, ...MESSAGES_FOU
 import { UNSEEN_DEV } from "./unseen-dev.js";
 
 /** The sixth held-out set's floors: just below what it measured (see the README's table). */
-const FLOOR6 = { recall: 0.83, falseAlarms: 0.095 };
+const FLOOR6 = { recall: 0.87, falseAlarms: 0.095 };
 
 const CATEGORIES: readonly CrisisCategory[] = ["suicide", "selfharm", "overdose", "violence", "sexual", "danger"];
 

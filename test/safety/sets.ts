@@ -30,5 +30,13 @@ export function jsonSet(file: string): Row[] {
   });
 }
 
-/** The JSON sets, in the order they were written. */
-export const JSON_SETS: readonly Row[] = ["set-5.json", "set-6.json", "set-7.json", "set-8.json", "set-9.json", "set-10.json", "set-11.json", "set-12.json", "set-13.json", "set-15.json"].flatMap(jsonSet);
+/**
+ * The JSON sets the model is trained on (scripts/crisis-model.ts), in the order they were
+ * written. Each was measured unseen first (test/safety/sets/README.md); from set 14 on, each was
+ * also used for rules by kind before it was taken into the model. The newest set waits outside
+ * until its rules are written.
+ */
+export const MODEL_JSON_SETS: readonly string[] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29].map((n) => `set-${n}`);
+
+/** The JSON sets in the model, as rows. */
+export const JSON_SETS: readonly Row[] = MODEL_JSON_SETS.flatMap((name) => jsonSet(`${name}.json`));

@@ -279,6 +279,19 @@ function trusting(m: Matches): boolean {
   return m.of(FAITH).length > 0 && m.of(NOT_TRUSTING).length === 0 && m.of(DARK).length === 0;
 }
 
+/**
+ * Noise from the neighbours ("de buurman bonkt op de muur als de kinderen spelen") and trains or
+ * buses that do not run ("de sneeuw houdt me hier, de trein rijdt niet"): what the model alone
+ * reads as danger in a short message (WORRY_TOKENS) is no alarm, unless distress or someone
+ * frightening is in it too. A rule that names a danger still fires; a long message says more.
+ */
+const NEIGHBOUR_NOISE = pattern(
+  `${seq("buurman|buurvrouw|buren|bovenburen|onderburen|benedenburen|bovenbuurman|onderbuurman|neighbour|neighbours|neighbor|neighbors", "bonkt|bonken|bonst|bonzen|klopt|kloppen|stampt|stampen|boort|boren|herrie|lawaai|muziek|geluidsoverlast|overlast|bangs|banging|noise|music")}|geluidsoverlast`,
+);
+const TRAVEL_TROUBLE = pattern(
+  `${seq("trein|treinen|bus|bussen|tram|metro|ns|ov|vlucht|veerboot|train|trains|flight", "rijdt niet|rijden niet|reed niet|reden niet|gaat niet|gaan niet|ging niet|uitgevallen|valt uit|vallen uit|vertraging|vertraagd|storing|staking|staken|geannuleerd|not running|cancelled|canceled|delayed")}|sneeuw ~ houdt ~ me|door de sneeuw|door de ijzel|stuck in the snow`,
+);
+
 /** Work or paper worry is asked about only in a message this short: a long one says more than that. */
 const WORRY_TOKENS = 30;
 
@@ -292,9 +305,10 @@ const SOS = pattern("^ help $|^ help me $|^ help help|^ hulp $|^ sos $|^ help ~ 
 
 /** Stands for the model (model.ts) in the list of hits: its category is set per message. */
 function modelRule(category: CrisisCategory, also: readonly CrisisCategory[]): Rule {
-  // Danger is danger now by its definition; for the others the model's place in the message is
-  // no place at all, so a time or a means anywhere in it makes the signal acute (see acute()).
-  return { id: `${category}.model`, category, all: [], window: 0, reach: 0, negatable: false, acute: category === "danger" ? "always" : "soon", scope: "message", together: 1, also };
+  // Danger is danger now by its definition, and an overdose is (as for the rules: rule.ts); for the
+  // others the model's place in the message is no place at all, so a time or a means anywhere in
+  // it makes the signal acute (see acute()).
+  return { id: `${category}.model`, category, all: [], window: 0, reach: 0, negatable: false, acute: category === "danger" || category === "overdose" ? "always" : "soon", scope: "message", together: 1, also };
 }
 const MODEL_RULES = new Map<string, Rule>();
 
@@ -374,6 +388,7 @@ function readFresh(text: string, scorer: Scorer): Reading {
   const distress = m.of(DISTRESS).filter(([s, e]) => !(s === e && (m.tokens[s] === "pakken" || m.tokens[s] === "die")));
   if ((verdict.category === "danger" || verdict.category === "violence") && m.of(PAPER_THREAT).length > 0 && distress.length === 0 && m.of(STILL_WORRYING_PAPER).length === 0) return r;
   if (verdict.category === "violence" && m.of(PLAYING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
+  if (m.tokens.length <= WORRY_TOKENS && (m.of(NEIGHBOUR_NOISE).length > 0 || m.of(TRAVEL_TROUBLE).length > 0) && distress.length === 0 && m.of(STILL_WORRYING).length === 0) return r;
   if (verdict.category === "danger" && m.of(OUTING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
   if (verdict.category === "suicide" && m.tokens.length <= WORRY_TOKENS && (m.of(WORK_WORRY).length > 0 || m.of(PAPER_THREAT).length > 0 || trusting(m)) && distress.length === 0 && m.of(TO_DIE).length === 0) {
     r.askInstead = true;
@@ -516,9 +531,9 @@ function withoutWriter(m: Matches, [start, end]: Span): boolean {
 /** Someone else's story told on: "mijn collega vertelde dat haar dochter is aangerand". */
 const TOLD = pattern("vertelde dat|vertelde me dat|vertelt dat|zei dat|zegt dat|hoorde dat|heb gehoord dat|las dat|stond in de krant|in de krant|op het nieuws|told me that|heard that");
 
-/** A child, by a word or an age under 18 ("ze is 9", "van 6 jaar"). */
-const CHILD = pattern("kind|kindje|kinderen|baby|peuter|kleuter|kleintje|basisschool|child|kid|kids");
-const AGE_BEFORE = new Set(["is", "van", "pas", "nog", "aged", "age"]);
+/** A child, by a word or an age under 18 ("ze is 9", "van 6 jaar", "mijn dochter 16", "zoon (14)"). */
+const CHILD = pattern("kind|kindje|kinderen|baby|peuter|kleuter|kleintje|basisschool|zoontje|dochtertje|jongetje|tiener|puber|child|kid|kids");
+const AGE_BEFORE = new Set(["is", "van", "pas", "nog", "aged", "age", "dochter", "zoon", "nichtje", "neefje", "kleindochter", "kleinzoon", "stiefdochter", "stiefzoon", "daughter", "son"]);
 
 function childNamed(m: Matches): boolean {
   if (m.of(CHILD).length > 0) return true;

@@ -3,7 +3,7 @@
  * violence, and danger right now (an attacker at the door, a fire, someone not breathing).
  * In normalised spelling (normalise.ts).
  */
-import { HIT, HIT_IDIOM, MEDIA, PERSON, PERSON_WORDS, SOON, VICTIM } from "./lexicon.js";
+import { HIT, HIT_IDIOM, MEDIA, PERSON, PERSON_WORDS, SOON, VICTIM, WANT } from "./lexicon.js";
 import { pattern, seq } from "./match.js";
 
 /** The writer's own children. */
@@ -452,7 +452,7 @@ export const OTHER_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("sexual.grooming", {
-    all: ["dochter van|zoon van|kind van|meisje van|jongen van|mijn dochter|mijn zoon|mijn kind|my daughter|my son", "wil foto*|vraagt ~ foto*|foto ~ van haar|fotos van haar|fotos van hem|naaktfoto*|pics of her|vriendje van 2*|vriendje van 3*|oudere mannen|oudere man ~ berichtjes|nieuwe telefoon en geld|cadeaus ~ van ~ man|stuurt ~ berichtjes ~ man|man ~ stuurt ~ berichtjes"],
+    all: ["dochter van|zoon van|kind van|meisje van|jongen van|mijn dochter|mijn zoon|mijn kind|my daughter|my son", "wil foto*|vraagt ~ foto*|om foto* ~ vraagt|om foto* ~ vroeg|om foto* ~ gevraagd|foto ~ van haar|fotos van haar|fotos van hem|naaktfoto*|pics of her|vriendje van 2*|vriendje van 3*|oudere mannen|oudere man ~ berichtjes|nieuwe telefoon en geld|cadeaus ~ van ~ man|stuurt ~ berichtjes ~ man|man ~ stuurt ~ berichtjes"],
     scope: "message",
     unless: "school|oma|opa|tante|oom ~ verjaardag|vakantie|pasfoto|schoolfoto",
     reach: 8,
@@ -778,9 +778,9 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("sexual.child-touched", {
     all: [
-      "stiefvader|stiefpa|oom|opa|vader|pa|buurman|vriend van ~ moeder|vriend van mama|vriend van mijn moeder|stepdad|uncle|grandpa",
+      "stiefvader|stiefpa|oom|opa|vader|pa|buurman|vriend van ~ moeder|vriend van mama|vriend van mijn moeder|stepdad|uncle|grandpa|trainer|leraar|docent|meester|begeleider|oppas|leider|scoutingleider|teacher|coach",
       "aanraakt|aangeraakt|raakt ~ aan|raakte ~ aan|zit ~ aan ~ haar|zit ~ aan ~ hem|zat ~ aan|aan ~ gezeten|betast*|touches|touched",
-      "ze is ~ #many|hij is ~ #many|is pas|kind|kindje|meisje|jongetje|nichtje|neefje|dochter|dochtertje|zoontje|ik ben ~ #many|girl|boy",
+      "ze is ~ #many|hij is ~ #many|is pas|kind|kindje|meisje|jongetje|nichtje|neefje|dochter|dochtertje|zoon|zoontje|ik ben ~ #many|girl|boy|son|daughter",
     ],
     scope: "message",
     together: 2,
@@ -1419,6 +1419,22 @@ export const OTHER_RULES: readonly Rule[] = [
     window: 10,
     unless: pattern(`${MEDIA.source}|kickboks*|judo|jiu jitsu|mma|worstel*|training|sparring*|verslikt|snoepje|hapje|keelpijn|angina|allergie|paniekaanval`),
     reach: 6,
+  }),
+  // A parent who wants to hurt a small child and is frightened by it: "ik word gek van die kleine, soms wil ik hem echt pijn doen en dan schrik ik".
+  rule("violence.parent-urge", {
+    all: [
+      WANT,
+      "hem|haar|het|him|her|it",
+      "pijn doen|pijn ~ doen|slaan|iets aandoen|wat aandoen|door elkaar schudden|door elkaar ~ schudden|hurt|shake|hit",
+      `${MY_CHILD}|die kleine|de kleine|dat kind|mijn jongste|mijn oudste|the baby|the little one`,
+      "schrik|schrok|eng|bang|afraid|scared|frightens me|weet niet wat ik doe|word gek|gek van|ik kan niet meer|cannot take it",
+    ],
+    scope: "message",
+    together: 3,
+    window: 6,
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|grapje|haha|speel*|kietel*|knuffel*|bal|kussen*|wespen|mug*|vlieg`),
+    reach: 30,
+    negatable: false,
   }),
 ];
 

@@ -1802,4 +1802,61 @@ export const SELF_RULES: readonly Rule[] = [
     acute: "always",
     negatable: false,
   }),
+  // Standing somewhere high or by the track, in two minds: "op het perron gestaan en getwijfeld of ik zou springen".
+  rule("suicide.doubt-jump", {
+    all: ["getwijfeld of ik|twijfel of ik|twijfelde of ik|twijfelen of ik|in dubio of ik|nagedacht of ik|dacht erover om|dacht erover na om|denk erover om|denk erover na om|wondered whether to|wondered if i should|thought about", "spring*|jump*|eraf ~ te gaan|er af ~ te gaan"],
+    window: 6,
+    unless: pattern(`${MEDIA.source}|zwem*|zwembad|duik*|trampoline|parachute|bungee|paraglid*|swim*|dive|diving|sloot|paard|ander werk|andere baan|overstap*|kans`),
+    reach: 8,
+  }),
+  // No future, so no point in plans: "ik heb geen toekomst. dus waarom plannen maken".
+  rule("suicide.no-future-why", {
+    all: ["geen toekomst|zonder toekomst|no future|zie ~ geen toekomst", "waarom ~ plannen|waarom ~ plan|waarom ~ doel*|waarom ~ nog|waarom zou ik|wat heeft ~ voor zin|heeft ~ geen zin|zinloos|why ~ plan*|why bother|what is the point|no point"],
+    scope: "message",
+    unless: "in deze baan|in dit werk|bij dit bedrijf|voor het bedrijf|voor die winkel|voor deze relatie|met hem|met haar|in nederland|in dit land|op deze school|in deze stad|in dit dorp|voor de winkel|voor de club|voor de vereniging|voor dat huis",
+    reach: 20,
+    negatable: false,
+  }),
+  // A last meal: "ik heb mijn lievelingseten gemaakt, een laatste keer goed eten".
+  rule("suicide.last-meal", {
+    all: ["laatste keer ~ eten|laatste keer ~ gegeten|laatste maaltijd|mijn galgemaal|galgemaal|last meal|nog 1 keer ~ lievelingseten|nog een keer ~ lievelingseten|lievelingseten ~ laatste keer"],
+    unless: pattern(`${MEDIA.source}|dieet|afvallen|lijnen|vasten|ramadan|verhuiz*|vakantie|operatie|nuchter|ziekenhuis|restaurant|snackbar|voor ik vertrek|voor mijn vertrek|voor de bruiloft|bij oma|bij mijn moeder|met kerst|samen|gezellig|voor de zomer|suiker|vet`),
+    reach: 10,
+    negatable: false,
+  }),
+  // Everything done, so one can go now: "mn coach bedankt en mn schulden betaald, nu kan ik gaan"; "ff zeggen dat je een goeie coach was. ik ga nu".
+  rule("suicide.done-now-go", {
+    all: [
+      "bedankt|bedank*|schulden ~ betaald|schuld ~ afbetaald|alles ~ geregeld|alles ~ op orde|alles ~ opgeruimd|alles ~ afgerond|goeie coach was|goede coach was|fijne coach was|lieve coach was|was een goeie|was een goede|you were a good|paid ~ debts|everything ~ sorted",
+      "nu kan ik gaan $|kan ik nu gaan $|nu kan ik rustig gaan|nu kan ik gerust gaan|dan kan ik gaan $|now i can go $|i can go now $|i can go in peace",
+    ],
+    scope: "message",
+    unless: "naar huis|naar bed|slapen|werken|werk|eten|koken|boodschappen|afspraak|douchen|sporten|wandelen|fietsen|winkel|vakantie|op vakantie|verhuizen|naar ~ toe|met pensioen|solliciteren|beginnen|tot morgen|tot volgende|tot later|doei|later|welterusten|hond|uitlaten|school|ophalen|pauze|home|bed|sleep",
+    reach: 20,
+    negatable: false,
+  }),
+  rule("suicide.done-now-go", {
+    all: ["goeie coach was|goede coach was|fijne coach was|lieve coach was|je was een goeie|je was een goede|jij was een goeie|jij was een goede|you were a good", "ik ga nu $|nu ga ik $|ik ben weg $|i am going now $|i am off now $|i am going $"],
+    scope: "message",
+    unless: "naar huis|naar bed|slapen|werk|eten|koken|boodschappen|afspraak|tot morgen|tot volgende|tot later|doei|welterusten|nieuwe coach|andere coach|overgedragen|traject ~ klaar|traject ~ af|traject ~ afgerond|afsluiten|afgesloten|laatste gesprek|laatste afspraak",
+    reach: 20,
+    negatable: false,
+  }),
+  // Taking them now, all of them or one after the other: "ik neem al mijn pillen", "ik ben nu pillen aan het innemen. nog 10 te gaan".
+  rule("overdose.taking-now", {
+    all: [
+      SUBSTANCE,
+      "ik neem|neem ik|ik slik|slik ik|ben ~ aan het innemen|ben ~ aan het slikken|ben ~ aan het nemen|zit ~ te slikken|zit ~ in te nemen|i am taking|i am swallowing|i take",
+      pattern(`${QUANTITY.source}|alles|de rest|nog #many te gaan|nog ~ te gaan|een voor een|een na een|all of them|one by one`),
+    ],
+    window: 12,
+    unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|elke ochtend|elke avond|iedere dag|ochtend|avond|ontbijt|breakfast|vergeten|vergeet|mag ik|mag je|hoeveel mag|maximaal|max|bijsluiter|apotheek|tandpijn|kiespijn|hoofdpijn|koorts|rugpijn|vitamine*|every day|every morning|as prescribed|may i",
+    reach: 8,
+  }),
+  rule("overdose.taking-now", {
+    all: ["aan het slikken|aan het innemen|am swallowing|am taking", pattern(`${SUBSTANCE.source}|ze|die|them`), "ik ben|ben ik|i am|im"],
+    window: 8,
+    unless: "dokter|arts|huisarts|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ontbijt|vitamine*|zuigtablet*|keelpijn|snoep*|drop|as prescribed",
+    reach: 8,
+  }),
 ];

@@ -785,3 +785,51 @@ describe("the kinds of sentence added from set 29, on phrasings of their own", (
     expect(detectCrisis("ik heb bij kickboksen iemand per ongeluk geslagen, hij is oke")).toBeNull();
   });
 });
+
+describe("the kinds of sentence added from set 30 and with sets 14 and 16-29 in the model, on phrasings of their own", () => {
+  it("reads doubting whether to jump, no future so no plans, a last meal, all done so one can go; not a diving board, a job, a diet or a goodbye at work", () => {
+    expect(detectCrisis("ik stond bij het spoor en heb lang getwijfeld of ik zou springen")?.category).toBe("suicide");
+    expect(detectCrisis("ik twijfel of ik van de hoge duikplank zal springen")).toBeNull();
+    expect(detectCrisis("ik zie geen toekomst, dus waarom zou ik nog een doel stellen")?.category).toBe("suicide");
+    expect(detectCrisis("er is geen toekomst in deze baan, waarom zou ik nog blijven")).toBeNull();
+    expect(detectCrisis("nog een laatste maaltijd en dan is het klaar")?.category).toBe("suicide");
+    expect(detectCrisis("morgen begint mijn dieet, dus vandaag een laatste keer lekker eten")).toBeNull();
+    expect(detectCrisis("alles is afgerond en mijn schulden zijn betaald, nu kan ik gaan")?.category).toBe("suicide");
+    expect(detectCrisis("bedankt voor je hulp, nu kan ik gaan slapen")).toBeNull();
+    expect(detectCrisis("je was een goede coach. ik ga nu")?.category).toBe("suicide");
+    expect(detectCrisis("je was een goede coach, ik ga nu naar mijn werk")).toBeNull();
+  });
+
+  it("reads taking pills now as an overdose, and not pills taken as the doctor said", () => {
+    expect(detectCrisis("ik ben ze nu aan het slikken, nog 5 te gaan")).toMatchObject({ category: "overdose", acute: true });
+    expect(detectCrisis("niemand luistert, ik neem al mijn pillen")?.categories).toEqual(expect.arrayContaining(["overdose", "suicide"]));
+    expect(detectCrisis("ik ben mijn antibiotica aan het innemen zoals de dokter zei")).toBeNull();
+    expect(detectCrisis("ik neem al mijn pillen elke ochtend in met yoghurt")).toBeNull();
+    expect(detectCrisis("ik ben mijn woorden aan het slikken")).toBeNull();
+  });
+
+  it("reads a parent's urge to hurt a small child, a child of 13 touched by a trainer, photos demanded of a daughter; not an adult daughter's trouble asked about", () => {
+    expect(detectCrisis("soms wil ik haar echt pijn doen, die kleine, en dan schrik ik van mezelf")?.category).toBe("violence");
+    expect(detectCrisis("de kleine wil zo graag met de bal spelen, ik word gek van het geluid")).toBeNull();
+    expect(detectCrisis("mijn zoon (13) zegt dat zijn trainer hem heeft aangeraakt. wat moet ik doen?")?.category).toBe("sexual");
+    expect(detectCrisis("mijn zoon zegt dat de trainer hem een schouderklopje gaf")).toBeNull();
+    expect(detectCrisis("een man vraagt mijn dochter (15) om foto's, anders zet hij dingen online")?.category).toBe("sexual");
+    expect(detectCrisis("mijn dochter vroeg om foto's van de vakantie")).toBeNull();
+    // An adult child's trouble, asked about by the parent: Koers helps the parent, no alarm for the writer.
+    expect(detectCrisis("mijn dochter 25 zegt dat haar vriend haar slaat, wat moet ik doen")).toBeNull();
+  });
+
+  it("leaves alone what only the model read in a short message about noisy neighbours or a train that does not run", () => {
+    expect(detectCrisis("de buren bonken weer op de muur als de kinderen slapen")).toBeNull();
+    expect(detectCrisis("de bus rijdt niet door de ijzel, ik blijf vandaag thuis")).toBeNull();
+    // A rule still fires, and a long message says more than its first words.
+    expect(detectCrisis("de buurman bonkt op mijn deur en schreeuwt dat hij me wil slaan")?.categories).toContain("violence");
+    expect(detectCrisis("de trein rijdt niet, ik sta al uren op het perron en wil er gewoon voor springen")?.category).toBe("suicide");
+  });
+
+  it("marks an overdose the model alone reads as danger now, as the rules of an overdose do", () => {
+    const scorer: Scorer = () => ({ category: "overdose", categories: ["overdose"], score: 50, evidence: ["leeg"] }) as ModelVerdict;
+    const s = detectCrisis("de doos is leeg en ik voel me heel raar en zwaar", scorer);
+    expect(s).toMatchObject({ category: "overdose", rule: "overdose.model", acute: true });
+  });
+});
