@@ -61,8 +61,13 @@ const IDIOMS = pattern(
     "trek* ~ haren uit ~ hoofd|haren uit het hoofd|haren uit mijn hoofd|kan ~ wel wurgen|kan ~ wel vermoorden|kan ~ wel slaan|kan ~ wel schieten|kan ~ wel doodschieten|could kill him|could kill her|could strangle",
     // Sayings of pulling through, bursting, wearing out and dead ends: no danger in them.
     "loop ~ met mijn hoofd tegen de muur|liep ~ met mijn hoofd tegen de muur|lopen ~ met ~ hoofd tegen de muur|snijdt aan twee kanten|deur sloeg dicht|deur slaat dicht|deur ~ sloeg ~ dicht|is letterlijk zelfmoord|is gewoon zelfmoord|is echt zelfmoord",
-    "stekker ~ er uit bij|stekker ~ uit ~ bij|bijt* ~ er door heen|bijt* ~ erdoorheen|erdoorheen bijten|sta op springen|staat op springen|stond op springen|dood lopende|dood lopend|sloopt me|sloopt mij",
+    // Not "de stekker eruit, bij mezelf".
+    `${seq("stekker ~ er uit bij|stekker ~ uit bij", "het|de|dat|die|een|ons|hun|mijn werk|mijn baan|mijn vriend|mijn vriendin|mijn relatie")}|`,
+    "bijt* ~ er door heen|bijt* ~ erdoorheen|erdoorheen bijten|sta op springen|staat op springen|stond op springen|dood lopende|dood lopend|sloopt me|sloopt mij",
     "wel kunnen wurgen|wel kunnen vermoorden|wel kunnen slaan|wel kunnen schieten|wel kunnen doodschieten|gewurgd door ~ regels|gewurgd door ~ schulden|gewurgd door ~ rekeningen|gewurgd door ~ bureaucratie|gewurgd door ~ papierwerk",
+    // Waking without it, and an end to a thing, said after a comma: "dat ik niet meer zo moe wakker word", "ik wil er een eind aan maken, aan die schulden".
+    "niet meer ~ moe wakker|nooit meer ~ moe wakker|niet meer ~ gestrest wakker|niet meer ~ bang wakker|niet meer ~ met pijn wakker|niet meer ~ met stress wakker|niet meer ~ met zorgen wakker|niet meer ~ huilend wakker|niet meer ~ moe op",
+    seq("eind ~ maken aan|einde ~ maken aan|eind aan|einde aan", "schuld*|schulden|relatie|ruzie|gedoe|verslaving|drank|roken|situatie|problemen|armoede|achterstand|gezeur|onzin|chaos|pesten|overlast|rommel"),
     "tot ~ nek in|tot mijn nek|tot over ~ oren|up to my neck|op zijn bek|op je bek|op haar bek|voor zijn kop|voor je kop|hooi op ~ vork|pak slaag ~ met kaarten|dood ~ van de stress",
   ].join("|"),
 );
@@ -297,6 +302,8 @@ const WORRY_TOKENS = 30;
 
 /** Below this many tokens the model's counts are too few to go on alone. */
 const SHORT = 8;
+/** The tokens the model counts: a masked idiom says nothing ("ik wil er een eind aan maken, aan die schulden" leaves "ik wil er een"). */
+const wordsRead = (m: Matches) => m.tokens.reduce((n, t) => (t === MASK ? n : n + 1), 0);
 /** Above this many, its counts add up to noise: long messages are read by the rules only. */
 const LONG = 120;
 
@@ -381,7 +388,7 @@ function readFresh(text: string, scorer: Scorer): Reading {
   // A short message needs a word of distress: "I don't know" is no crisis, whatever the counts say.
   const verdict = r.verdict();
   // A short message is too little to go on for an alarm from counts alone: Koers asks instead (crisisDoubt).
-  if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || m.tokens.length < SHORT) return r;
+  if (m.tokens.length > LONG || verdict.score <= MODEL_THRESHOLD || wordsRead(m) < SHORT) return r;
   if (m.of(REASSURED).length > 0 && m.of(DISTRESS).length === 0 && m.of(STILL_WORRYING).length === 0) return r;
   // In these two checks "spullen te pakken" (what a bailiff comes for) and the Dutch "die" (not
   // the English word) are no words of distress.
@@ -602,6 +609,9 @@ function reported(h: Hit, m: Matches): boolean {
 /** Danger now can be over only when it is said to be long ago: "de brand was 2 jaar geleden". */
 const LONG_AGO = pattern("jaar geleden|jaren geleden|maanden geleden|vorig jaar|jaren terug|jaar terug|years ago|last year|months ago|jaar veilig|jaren veilig|jaar ~ veilig|years safe");
 
+/** A few hours or days ago: "ik heb 2 dagen geleden een hoop ibuprofen genomen ... nu heb ik buikpijn". */
+const RECENT = pattern("dagen geleden|dag geleden|uur geleden|uren geleden|uurtje geleden|eergisteren|gisteren|vannacht|vanochtend|vanmiddag|gisteravond|days ago|hours ago|yesterday|last night|this morning");
+
 /** Within this many tokens of a hit, a word of time belongs to it. */
 const TIME_REACH = 20;
 
@@ -614,7 +624,9 @@ function over(hits: readonly Hit[], m: Matches): boolean {
   const past = m.of(PAST);
   const back = m.of(BACK_NOW).filter(([s, e]) => !overNow.some(([os, oe]) => os <= s && oe >= e) && !past.some(([ps, pe]) => ps <= e && pe >= s));
   const longAgo = m.of(LONG_AGO);
-  return hits.every((h) => (h.rule.category !== "danger" || near(longAgo, h)) && near(past, h) && !near(back, h));
+  // Pills taken days ago still harm now: an overdose of days or hours ago is not over.
+  const recent = m.of(RECENT);
+  return hits.every((h) => (h.rule.category !== "danger" || near(longAgo, h)) && !(h.rule.category === "overdose" && near(recent, h)) && near(past, h) && !near(back, h));
 }
 
 /** Laughter: "ik wil dood haha" is most often a way of speaking, and sometimes a mask. */
@@ -766,8 +778,9 @@ export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDou
   // and the verbs of an everyday answer ("zeg het maar", "ik zeg het zelf wel": an answer in a
   // talk, where a few words are too few for its counts).
   if (!reading.askInstead) {
-    if (verdict.score <= DOUBT_THRESHOLD || (verdict.score > MODEL_THRESHOLD && tokens.length >= SHORT)) return null;
-    if (m.of(DISTRESS).length === 0 && !((tokens.length > 1 || m.of(MEANS).length > 0) && tokens.length < SHORT && verdict.score > MODEL_THRESHOLD && !verdict.evidence.slice(0, 2).every(plainAnswer))) return null;
+    const words = wordsRead(m);
+    if (verdict.score <= DOUBT_THRESHOLD || (verdict.score > MODEL_THRESHOLD && words >= SHORT)) return null;
+    if (m.of(DISTRESS).length === 0 && !((tokens.length > 1 || m.of(MEANS).length > 0) && words < SHORT && verdict.score > MODEL_THRESHOLD && !verdict.evidence.slice(0, 2).every(plainAnswer))) return null;
   }
   const rule = modelRule(verdict.category, verdict.categories.slice(1));
   const hit: Hit = { rule, span: [0, Math.max(0, tokens.length - 1)] };

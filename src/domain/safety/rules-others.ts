@@ -184,7 +184,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("violence.home-word", {
     all: ["huiselijk geweld|mishandeling|mishandelt|mishandelde|kindermishandeling|domestic violence|domestic abuse|partnergeweld|eergerelateerd*|eerwraak|uithuwelijk*|gedwongen ~ trouwen|forced marriage|loverboy|mensenhandel"],
-    unless: pattern(`${MEDIA.source}|folder|cursus|training|voorlichting|campagne|dieren|dier|hond|kat|paard`),
+    unless: pattern(`${MEDIA.source}|folder|cursus|training|voorlichting|campagne|dieren|dier|hond|kat|paard|gevangenis|in de cel|veroordeeld|rechtszaak|zit vast voor|zat vast voor|taakstraf|prison|jail|convicted`),
     reach: 8,
   }),
   rule("violence.children", {
@@ -289,7 +289,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("danger.followed", {
     all: ["stapt ~ uit waar ik|overal ~ waar ik ~ ga|loopt ~ achter me aan|achter me aan|volgt me|volgt mij|achtervolgt|achtervolgd|word gevolgd|wordt gevolgd|loopt ~ achter me|rijdt ~ achter me|is following me|following me|being followed"],
-    unless: pattern(`${MEDIA.source}|instagram|tiktok|insta|twitter|facebook|online|op social|volgers|cursus|les|traject|coach|volgt ~ cursus|volgt ~ les|volgt ~ opleiding|hond|kat|poes|geluk|pech|wesp|wespen|bijen|mug|muggen|vlieg|vliegen|meeuw*|bleek|bleek ~ een|turned out|reclame|advertentie*|algoritme|lmao|ads`),
+    unless: pattern(`${MEDIA.source}|instagram|tiktok|insta|twitter|facebook|online|op social|volgers|cursus|les|traject|coach|volgt ~ cursus|volgt ~ les|volgt ~ opleiding|hond|kat|poes|geluk|pech|wesp|wespen|bijen|mug|muggen|vlieg|vliegen|meeuw*|bleek|bleek ~ een|turned out|reclame|advertentie*|algoritme|lmao|ads|nachtmerrie*|droom|droomde|gedroomd|nightmare*|dream*`),
     reach: 6,
     acute: "always",
   }),
@@ -905,9 +905,9 @@ export const OTHER_RULES: readonly Rule[] = [
   // Someone at the door handle or the lock, seen through the spyhole: "random man die steeds aan
   // mn deurklink zit".
   rule("danger.trying-door", {
-    all: ["aan ~ deurklink|deurklink|aan ~ slot ~ zit|aan de deur ~ morrel*|morrelt|morrelen|probeert ~ deur ~ open|probeert ~ binnen te komen|probeert ~ binnen ~ komen|trying ~ door|door handle|trying to get in", "man|vent|iemand|vreemde|onbekende|someone|stranger|random|gast|jongen|hij|he"],
+    all: ["aan ~ deurklink|deurklink|aan ~ slot ~ zit|aan de deur ~ morrel*|morrelt|morrelen|rammelt|rammelen|rammelde|probeert ~ deur ~ open|probeert ~ binnen te komen|probeert ~ binnen ~ komen|trying ~ door|door handle|trying to get in", "man|vent|iemand|vreemde|onbekende|someone|stranger|random|gast|jongen|hij|he"],
     scope: "message",
-    unless: pattern(`${BUSY.source}|postbode|bezorger|pakket*|kinderen|kind|zoon|dochter|mijn man|mijn vrouw|sleutel vergeten|sleutel kwijt|slotenmaker|monteur|huisbaas|verhuurder|woningbouw|kat|hond`),
+    unless: pattern(`${BUSY.source}|postbode|bezorger|pakket*|kinderen|kind|zoon|dochter|mijn man|mijn vrouw|sleutel vergeten|sleutel kwijt|slotenmaker|monteur|huisbaas|verhuurder|woningbouw|kat|hond|wind|storm|waait|tocht`),
     reach: 14,
     acute: "always",
     negatable: false,
@@ -1121,7 +1121,7 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("danger.ice", {
     all: ["op het ijs|ijs op|het ijs|door het ijs|on the ice|through the ice", "kraakt|breekt|gebroken|erdoor|zak ~ erdoor|gezakt|cracking|cracks|durf niet te bewegen|kan niet ~ terug"],
     scope: "message",
-    unless: pattern(`${MEDIA.source}|ijsje|ijsjes|schaatsbaan|ijsbaan|vriezer|diepvries|ijsblokjes|koelkast|ijskast|gisteren|vroeger|haha`),
+    unless: pattern(`${MEDIA.source}|ijsje|ijsjes|schaatsbaan|ijsbaan|vriezer|diepvries|ijsblokjes|koelkast|ijskast|gisteren|vroeger|haha|gevallen|uitgegleden|gebroken|gips|gekneusd|fell|slipped`),
     reach: 12,
     acute: "always",
     negatable: false,
@@ -1250,7 +1250,7 @@ export const OTHER_RULES: readonly Rule[] = [
   // An injury kept from questions: "mijn lip is gescheurd en ik wil niet dat mensen vragen gaan stellen".
   rule("violence.injury-hidden", {
     all: [
-      "lip ~ gescheurd|lip ~ kapot|lip ~ dik|gescheurde lip|dikke lip|blauw oog|blauwe ogen|oog ~ dicht|blauwe plekken|blauwe plek|bont en blauw|gezicht ~ dik|wang ~ dik|split lip|black eye|bruises",
+      "lip ~ gescheurd|lip ~ kapot|lip ~ dik|gescheurde lip|dikke lip|blauw oog|blauwe ogen|oog ~ dicht|blauwe plekken|blauwe plek|bont en blauw|gezicht ~ dik|wang ~ dik|gezicht ~ zag er niet uit|gezicht ~ ziet er niet uit|gezicht ~ zag er ~ uit|split lip|black eye|bruises",
       "vragen ~ stellen|vragen gaan stellen|niet dat ~ ziet|niet dat ~ zien|niet dat mensen|mag niemand ~ zien|niemand mag ~ zien|laat ~ niet zien|make up ~ over|make up op|camoufl*|verbergen|verbergt|verstoppen|zonnebril ~ op|ask questions|nobody can see|no one can see",
     ],
     scope: "message",
@@ -1434,6 +1434,14 @@ export const OTHER_RULES: readonly Rule[] = [
     window: 6,
     unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|grapje|haha|speel*|kietel*|knuffel*|bal|kussen*|wespen|mug*|vlieg`),
     reach: 30,
+    negatable: false,
+  }),
+  // Hit, counted as if it were little: "een 3. wat het geen 2 maakt is dat hij deze week maar 1 keer heeft geslagen".
+  rule("violence.hits-counted", {
+    all: ["hij|zij|mijn man|mijn vrouw|mijn vriend|mijn vriendin|mijn partner|mijn ex|he|she", "maar ~ keer ~ geslagen|maar 1 keer ~ geslagen|maar een keer ~ geslagen|minder ~ geslagen|weer ~ geslagen|keer ~ geslagen deze week|deze week ~ keer ~ geslagen|only hit me once|hit me ~ times"],
+    window: 10,
+    unless: pattern(`${HIT_IDIOM.source}|${MEDIA.source}|klok|slag|tennis|golf|bal|munt|alarm|op de vlucht|toe|beslag|wedstrijd|boks*|kickboks*|training|trommel|drum*|piano|hamer|spijker`),
+    reach: 8,
     negatable: false,
   }),
 ];

@@ -78,7 +78,9 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.not-live", {
     all: [NO_MORE, "leven|levend|leef|bestaan|besta|ademen|wakker|live|living|exist|alive|wake up"],
     window: 5,
-    unless: "leven van|leef van|leven in|wakker van|wakker blijven|wekker|rondkomen|betalen|zo leven|zo ~ leven|op deze manier|van een uitkering|van de uitkering|van uitkering|van bijstand|van de bijstand|van de gemeente|van het uwv|van weinig|in dit land|in nederland|in deze stad|in dit huis|in deze buurt|in deze wijk|terug naar|live in this|live here",
+    // Waking without it: "dat ik niet meer zo moe wakker word".
+    notInside: "moe|gestrest|bang|angstig|boos|verdrietig|somber|huilend|zenuwachtig|met pijn|met stress|met zorgen|tired|stressed|scared|sad",
+    unless: "leven van|leef van|leven in|wakker van|wakker blijven|wekker|rondkomen|betalen|zo leven|zo ~ leven|zoals nu|zoals ik nu|zoals dit|zoals nu leef|van maand tot maand|op deze manier|van een uitkering|van de uitkering|van uitkering|van bijstand|van de bijstand|van de gemeente|van het uwv|van weinig|in dit land|in nederland|in deze stad|in dit huis|in deze buurt|in deze wijk|terug naar|live in this|live here",
     reach: 2,
     negatable: false,
   }),
@@ -237,7 +239,7 @@ export const SELF_RULES: readonly Rule[] = [
   rule("suicide.method-ready", {
     all: [pattern(`${MEANS.source}|${SUBSTANCE.source}`), AT_HAND],
     window: 7,
-    unless: pattern(`${EVERYDAY_USE.source}|voor mijn man|voor mijn vrouw|voor mijn vader|voor mijn moeder|voor oma|voor opa|van mijn moeder|van mijn vader|van mijn man|van mijn vrouw|van mijn oma|van mijn opa|weekdoos*|medicijndoos*|pillendoos*|dagdoos*|medicijnbox*|pillenbox*|weekbox*|doseerbox*|doseerdoos*|baxter*|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde|voor in de keuken|voor de keuken|keukenmes*|zitten muizen|muizen in de|muizenplaag|last van muizen|zitten ratten|ratten in de|last van ratten|tegen ongedierte|mollen in de|wespennest`),
+    unless: pattern(`${EVERYDAY_USE.source}|vitamine*|visolie|ijzertabletten|ijzerpillen|multivitamine*|magnesium|naast het ontbijt|bij het ontbijt|voor mijn man|voor mijn vrouw|voor mijn vader|voor mijn moeder|voor oma|voor opa|van mijn moeder|van mijn vader|van mijn man|van mijn vrouw|van mijn oma|van mijn opa|weekdoos*|medicijndoos*|pillendoos*|dagdoos*|medicijnbox*|pillenbox*|weekbox*|doseerbox*|doseerdoos*|baxter*|cadeau|kado|terugbrengen|ruilen|bon|kruidvat|etos|winkel|verkeerde|voor in de keuken|voor de keuken|keukenmes*|zitten muizen|muizen in de|muizenplaag|last van muizen|zitten ratten|ratten in de|last van ratten|tegen ongedierte|mollen in de|wespennest`),
     // The box is what was bought: "een medicijnbox voor me gekocht met de dagen erop".
     notInside: "medicijnbox*|weekbox*|doseerbox*|medicijndoos*|weekdoos*|doseerdoos*",
     reach: 6,
@@ -1858,5 +1860,27 @@ export const SELF_RULES: readonly Rule[] = [
     window: 8,
     unless: "dokter|arts|huisarts|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ontbijt|vitamine*|zuigtablet*|keelpijn|snoep*|drop|as prescribed",
     reach: 8,
+  }),
+  // A plan, said for nothing else, that gives peace: "een 4. wat het een 4 maakt? ik heb een plan en dat geeft rust".
+  rule("suicide.plan-peace", {
+    all: ["ik heb een plan|heb ik een plan|mijn plan|het plan|i have a plan|besluit genomen|beslissing genomen|made a decision|decided", "geeft ~ rust|geeft me rust|voel ~ rust|voel me rustig|ben ~ rustig|rust gevonden|geeft ~ vrede|feel calm|gives me peace|at peace"],
+    scope: "message",
+    unless: "voor|om te|om mijn|schuld*|geld|budget|afbetal*|sparen|werk|baan|solliciteer*|solliciteren|huis|verhuiz*|week|dag|morgen|stappen|school|cursus|opleiding|verhuizen|scheiden|scheiding|weggaan bij|bij hem weg|afval*|dieet|sport*|stoppen met roken|coach|hulp|schuldhulp|huisarts|psycholoog|therapie|for my|for the|to pay|to move|job|debt*",
+    reach: 30,
+    negatable: false,
+  }),
+  // A day without cutting counted as the good news: "het geen 2 maakt dat ik gisteren niet gesneden heb".
+  rule("selfharm.day-without", {
+    all: ["gisteren niet ~ gesneden|vandaag ~ niet ~ gesneden|vandaag nog niet ~ gesneden|deze week ~ niet ~ gesneden|gisteren niet ~ gekrast|vandaag ~ niet ~ gekrast|gisteren niet ~ gebrand|vandaag ~ niet ~ gebrand|1 dag niet ~ gesneden|een dag niet ~ gesneden|2 dagen niet ~ gesneden|twee dagen niet ~ gesneden|did not cut yesterday|did not cut today|have not cut today"],
+    unless: pattern(`${NOT_SELFHARM.source}|groente|vlees|brood|ui|uien|haar|heg|gras|nagels|taart`),
+    reach: 8,
+    negatable: false,
+  }),
+  // Something instead of cutting that did not work: "ijsblokjes vasthouden in plaats van snijden ... maar vanavond lukte het niet, ik heb het toch gedaan".
+  rule("selfharm.instead-failed", {
+    all: ["in plaats van snijden|in plaats van te snijden|in plaats van krassen|in plaats van mezelf ~ pijn|ipv snijden|instead of cutting|instead of hurting myself", "toch gedaan|toch gesneden|lukte ~ niet|lukt ~ niet|hielp ~ niet|helpt ~ niet|heb het ~ gedaan|did it anyway|did not work|does not work"],
+    scope: "message",
+    reach: 30,
+    negatable: false,
   }),
 ];

@@ -833,3 +833,39 @@ describe("the kinds of sentence added from set 30 and with sets 14 and 16-29 in 
     expect(s).toMatchObject({ category: "overdose", rule: "overdose.model", acute: true });
   });
 });
+
+describe("the kinds of sentence added from set 30's misses and false alarms, on phrasings of their own", () => {
+  it("reads a scaling answer that tells of a plan giving peace, a day without cutting, a failed alternative to cutting, hits counted as few; not a plan for debts or cutting vegetables", () => {
+    expect(detectCrisis("een 5, want ik heb een plan en dat geeft me rust")?.category).toBe("suicide");
+    expect(detectCrisis("ik heb een plan voor mijn schulden en dat geeft rust")).toBeNull();
+    expect(detectCrisis("een 4, omdat ik vandaag nog niet gesneden heb")?.category).toBe("selfharm");
+    expect(detectCrisis("ik heb gisteren niet gesneden in de groente, mijn vinger is nog zeer")).toBeNull();
+    expect(detectCrisis("de psycholoog zei elastiekje in plaats van snijden, maar het hielp niet")?.category).toBe("selfharm");
+    expect(detectCrisis("mijn vriend heeft me deze week maar een keer geslagen, dus het gaat beter")?.category).toBe("violence");
+    expect(detectCrisis("de klok heeft weer geslagen, tijd om te slapen")).toBeNull();
+  });
+
+  it("reads a face not fit to be seen after a weekend, someone rattling the door at night, an overdose of two days ago that hurts now; not the wind, or an overdose years ago", () => {
+    expect(detectCrisis("mijn gezicht ziet er niet uit na gisteren. niemand mag het zien, zeker niet van hem")?.category).toBe("violence");
+    expect(detectCrisis("er rammelt iemand aan mijn deur en het is midden in de nacht")?.category).toBe("danger");
+    expect(detectCrisis("de wind rammelt aan de ramen, hij is erg vannacht")).toBeNull();
+    expect(detectCrisis("gisteren heb ik een hele strip paracetamol genomen maar het is niet gelukt, nu word ik geel")?.category).toBe("overdose");
+    expect(detectCrisis("in 2015 heb ik een overdosis gehad, het is niet gelukt en nu gaat het goed")).toBeNull();
+  });
+
+  it("leaves alone waking without tiredness, an end to debts said after a comma (asked), living not as now, vitamins by breakfast, a fall on the ice, a child's nightmare, a cousin in prison", () => {
+    expect(detectCrisis("dat ik niet meer zo moe wakker word")).toBeNull();
+    expect(detectCrisis("ik wil niet meer wakker worden")?.category).toBe("suicide");
+    expect(detectCrisis("ik wil er een eind aan maken, aan die ruzie")).toBeNull();
+    expect(detectCrisis("ik wil er een eind aan maken, aan alles")?.category).toBe("suicide");
+    expect(detectCrisis("dat ik niet meer leef zoals nu, van maand tot maand")).toBeNull();
+    expect(detectCrisis("de vitamine pillen liggen klaar naast het ontbijt")).toBeNull();
+    expect(detectCrisis("uitgegleden op het ijs, mijn enkel is gebroken")).toBeNull();
+    expect(detectCrisis("mijn zoon droomde dat hij achtervolgd werd door een monster")).toBeNull();
+    expect(detectCrisis("ik word achtervolgd door een man, ik ben zo bang")?.category).toBe("danger");
+    expect(detectCrisis("mijn broer zit in de gevangenis voor mishandeling")).toBeNull();
+    // A comma with a plug pulled from oneself is no saying about a project.
+    expect(detectCrisis("ik trek binnenkort de stekker eruit, bij mezelf")?.category).toBe("suicide");
+    expect(detectCrisis("we trekken de stekker eruit bij dat project")).toBeNull();
+  });
+});
