@@ -217,6 +217,8 @@ const DISTRESS = pattern(
 const PLAIN_ANSWER = new Set([
   "het", "de", "een", "maar", "wel", "zelf", "ook", "toch", "even", "eens", "en", "of", "dat", "dit", "die", "je", "jij", "u", "ik", "me", "mij", "we", "ze",
   "zeg", "zeggen", "kies", "doe", "weet", "vertel", "laat", "the", "a", "it", "and", "or", "just", "say", "tell", "choose",
+  // Going on with the talk: "ik wil verder", "ga maar door".
+  "wil", "graag", "verder", "door", "ga", "gaan", "ok", "oke", "go", "on",
 ]);
 const plainAnswer = (feature: string) => feature.split(" ").every((w) => PLAIN_ANSWER.has(w));
 
@@ -306,6 +308,15 @@ const SHORT = 8;
 const wordsRead = (m: Matches) => m.tokens.reduce((n, t) => (t === MASK ? n : n + 1), 0);
 /** Above this many, its counts add up to noise: long messages are read by the rules only. */
 const LONG = 120;
+
+/**
+ * Overwhelmed, in a few words and nothing else ("het wordt me allemaal te veel", "ik hou het niet
+ * meer vol"): no alarm, but Koers asks, whatever the model's counts of so few words say.
+ */
+const OVERWHELMED = pattern("wordt me ~ te veel|word ~ me ~ te veel|is me ~ te veel|het is ~ te veel|hou het niet meer vol|houd het niet meer vol|trek het niet meer|kan het niet meer aan|kan niet meer|it is too much|cannot take it");
+
+/** ... but not of laughing or a full stomach: "kan niet meer van het lachen". */
+const NOT_OVERWHELMED = pattern("lachen|gelachen|haha|lol|vol gegeten|zit vol|zit ~ vol|eten|gegeten|toetje");
 
 /** A call for help and nothing else: not clear enough for an alarm, too serious to ignore. */
 const SOS = pattern("^ help $|^ help me $|^ help help|^ hulp $|^ sos $|^ help ~ alsjeblieft $|^ please help $|^ help mij $|^ red me $");
@@ -765,6 +776,7 @@ export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDou
   if (m.of(SOS).length > 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
   // Someone here or back, in a few words and nothing else ("ex is hier", "hij is terug"): asked.
   if (tokens.length < SHORT && m.of(SOMEONE_HERE).length > 0 && m.of(BUSY).length === 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
+  if (hits.length === 0 && wordsRead(m) < SHORT && m.of(OVERWHELMED).length > 0 && m.of(NOT_OVERWHELMED).length === 0) return { score: DOUBT_THRESHOLD, category: "suicide", categories: ["suicide"] };
   const own = hits.filter((h) => !reported(h, m));
   if (own.length > 0 && !over(own, m) && (laughing(own, m) || promising(own, m) === "unclear")) {
     const category = own[0]!.rule.category;

@@ -869,3 +869,13 @@ describe("the kinds of sentence added from set 30's misses and false alarms, on 
     expect(detectCrisis("we trekken de stekker eruit bij dat project")).toBeNull();
   });
 });
+
+describe("short messages with the larger model", () => {
+  it("asks about being overwhelmed in a few words, whatever the model's counts; not about going on with the talk or laughing", () => {
+    for (const t of ["het wordt me allemaal te veel", "ik hou het niet meer vol", "ik kan niet meer"]) {
+      expect(detectCrisis(t), t).toBeNull();
+      expect(crisisDoubt(t), t).not.toBeNull();
+    }
+    for (const t of ["ik wil verder", "ok ga maar door", "kan niet meer van het lachen"]) expect(crisisDoubt(t), t).toBeNull();
+  });
+});
