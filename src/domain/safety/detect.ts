@@ -315,8 +315,8 @@ const LONG = 120;
  */
 const OVERWHELMED = pattern("wordt me ~ te veel|word ~ me ~ te veel|is me ~ te veel|het is ~ te veel|hou het niet meer vol|houd het niet meer vol|trek het niet meer|kan het niet meer aan|kan niet meer|it is too much|cannot take it");
 
-/** ... but not of laughing or a full stomach: "kan niet meer van het lachen". */
-const NOT_OVERWHELMED = pattern("lachen|gelachen|haha|lol|vol gegeten|zit vol|zit ~ vol|eten|gegeten|toetje");
+/** ... but not of laughing, a full stomach, impatience or a website: "kan niet meer van het lachen", "ik kan niet meer wachten", "ik kan niet meer inloggen". */
+const NOT_OVERWHELMED = pattern("lachen|gelachen|haha|lol|vol gegeten|zit vol|zit ~ vol|gegeten|toetje|wachten|inloggen|internet|wifi|app|website");
 
 /** A call for help and nothing else: not clear enough for an alarm, too serious to ignore. */
 const SOS = pattern("^ help $|^ help me $|^ help help|^ hulp $|^ sos $|^ help ~ alsjeblieft $|^ please help $|^ help mij $|^ red me $");

@@ -876,6 +876,6 @@ describe("short messages with the larger model", () => {
       expect(detectCrisis(t), t).toBeNull();
       expect(crisisDoubt(t), t).not.toBeNull();
     }
-    for (const t of ["ik wil verder", "ok ga maar door", "kan niet meer van het lachen"]) expect(crisisDoubt(t), t).toBeNull();
+    for (const t of ["ik wil verder", "ok ga maar door", "kan niet meer van het lachen", "ik kan niet meer wachten op vrijdag", "ik kan niet meer inloggen op de app"]) expect(crisisDoubt(t), t).toBeNull();
   });
 });
