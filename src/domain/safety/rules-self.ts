@@ -415,6 +415,19 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 8,
     negatable: false,
   }),
+  // Not belonging in this world, the world itself named ("ik hoor hier niet. op deze wereld bedoel ik").
+  rule("suicide.not-belong", {
+    all: ["hoor niet|hoor er niet|hoor hier niet|hoor ik niet|hier niet hoor|niet hier hoor|nergens hoor|hoor nergens|niet thuis voel|voel ~ niet thuis|pas ~ niet|dont belong|do not belong|never belonged", "op deze wereld|op deze aarde|in deze wereld|op de wereld|op aarde|in this world|on this earth|on earth"],
+    scope: "message",
+    together: 1,
+    unless: "land|nederland|stad|wijk|buurt|groep|klas|familie|club|werk|country|town|city|team|school",
+    reach: 8,
+    negatable: false,
+  }),
+  rule("suicide.not-belong", {
+    all: ["niet op deze wereld hoor|niet op deze aarde hoor|niet op de wereld hoor|niet op aarde hoor|niet op deze wereld thuis|niet in deze wereld thuis|niet ~ thuis op deze wereld"],
+    negatable: false,
+  }),
   rule("suicide.god-take-me", {
     all: ["god|allah|de heer|jezus|here|hemel|heaven|jannah|paradijs|de overkant|engeltjes", "mag me ~ halen|haal me|kom me ~ halen|komt me ~ halen|neem me|naar ~ toe|bij ~ zijn|take me|halen|wil ~ naar|wil ~ bij|ga ~ naar|to be with"],
     window: 8,

@@ -870,6 +870,16 @@ describe("the kinds of sentence added from set 30's misses and false alarms, on 
   });
 });
 
+describe("the kind of sentence added when set 30 went into the model, on phrasings of its own", () => {
+  it("reads not belonging in this world, the world named; not a country, a group or a town", () => {
+    expect(detectCrisis("soms denk ik dat ik niet op deze aarde hoor")?.category).toBe("suicide");
+    expect(detectCrisis("I feel like I dont belong in this world")?.category).toBe("suicide");
+    expect(detectCrisis("ik hoor hier niet, op deze wereld, dat voel ik al lang")?.category).toBe("suicide");
+    expect(detectCrisis("ik hoor niet in deze klas, op deze wereld zijn betere scholen")).toBeNull();
+    expect(detectCrisis("nee hoor, ik ben niet thuis. op deze wereld is alles duur")).toBeNull();
+  });
+});
+
 describe("short messages with the larger model", () => {
   it("asks about being overwhelmed in a few words, whatever the model's counts; not about going on with the talk or laughing", () => {
     for (const t of ["het wordt me allemaal te veel", "ik hou het niet meer vol", "ik kan niet meer"]) {
