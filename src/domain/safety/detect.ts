@@ -429,14 +429,31 @@ export function crisisHits(text: string): Hit[] {
   return [...read(text).hits];
 }
 
+/**
+ * Danger now for oneself, beyond a time and a means at hand: sitting with the blade or rope
+ * ("ik zit met een mesje in de badkamer"), a wound that will not stop or wants stitches, and a
+ * goodbye that is the last message.
+ */
+const SELF_NOW = pattern(
+  "zit ~ met ~ mes|zit ~ met ~ mesje*|zit ~ met ~ scheermes*|zit ~ met ~ touw|zit hier ~ met|lig ~ met ~ scheermes*|lig in bad met|sit ~ with ~ knife|sitting ~ with ~ knife|" +
+    "gehecht|hechten|hechting*|blijft ~ bloeden|doorbloeden|niet ~ stoppen met bloeden|stopt niet met bloeden|krijg het niet gestopt|gaapt|eerste hulp|spoedeisende hulp|te diep|dieper dan anders|" +
+    "laatste bericht|mijn laatste bericht|iedereen ~ gedag gezegd|afscheid genomen|last message|said goodbye",
+);
 const NOW = pattern(`${SOON.source}|${AT_HAND.source}`);
+/**
+ * Violence going on as it is written: "hij is aan het slaan", the writer hiding or locked in a
+ * room, blood now (not things thrown "als hij boos is": that is how it goes, not what goes on).
+ */
+const VIOLENCE_NOW = pattern(
+  "is ~ aan het slaan|aan het slaan|slaat ~ nu|zit ~ in de kast|zitten ~ in de kast|zit ~ op de wc|zit ~ opgesloten|opgesloten in|heb me opgesloten|sleutel ~ meegenomen|sleutel ~ afgepakt|sleutels afgepakt|zit onder de tafel|zit met de kinderen|zitten met de kinderen|ik bloed|bloed uit|kan nie opstaan|kan niet opstaan|locked in|locks the door|im in the bathroom",
+);
 
 function acute(hit: Hit, m: Matches): boolean {
   if (hit.rule.acute === "always") return true;
   if (hit.rule.acute === "never") return false;
-  const now = hit.rule.category === "violence" || hit.rule.category === "sexual" ? DANGER_NOW : NOW;
-  if (hit.rule.all.length === 0) return m.of(now).length > 0;
-  return m.of(now).some(([s, e]) => s <= hit.span[1] + 12 && e >= hit.span[0] - 12);
+  const others = hit.rule.category === "violence" || hit.rule.category === "sexual";
+  // Each list is looked for on its own, so that a longer phrase of one cannot hide a nearer word of the other.
+  return (others ? [DANGER_NOW, VIOLENCE_NOW] : [NOW, SELF_NOW]).some((now) => (hit.rule.all.length === 0 ? m.of(now).length > 0 : m.of(now).some(([s, e]) => s <= hit.span[1] + 12 && e >= hit.span[0] - 12)));
 }
 
 /** Drugs or pills taken, for an emergency that is an overdose too. */

@@ -880,6 +880,23 @@ describe("the kind of sentence added when set 30 went into the model, on phrasin
   });
 });
 
+describe("danger now, as it is written", () => {
+  it("is sitting with the blade, a wound that will not stop or wants stitches, a goodbye as the last message", () => {
+    expect(detectCrisis("ik zit op de badkamervloer met een scheermesje")?.acute).toBe(true);
+    expect(detectCrisis("ik heb in mijn been gesneden en het wil niet stoppen met bloeden")?.acute).toBe(true);
+    expect(detectCrisis("moet dit gehecht worden? ik heb weer gekrast")?.acute).toBe(true);
+    expect(detectCrisis("iedereen heeft van mij gedag gezegd gekregen. dit is mijn laatste bericht, ik wil niet meer")?.acute).toBe(true);
+  });
+
+  it("is violence going on: hiding in a room or locked in, blood now; not things thrown 'als hij boos is', or hitting 'soms'", () => {
+    expect(detectCrisis("ik heb me opgesloten in de wc, hij slaat op de deur")?.acute).toBe(true);
+    expect(detectCrisis("hij heeft me geslagen, ik bloed uit mijn neus")?.acute).toBe(true);
+    expect(detectCrisis("hij schreeuwt en slaat, ik zit met de kinderen in de slaapkamer")?.acute).toBe(true);
+    expect(detectCrisis("als hij boos is gooit hij met dingen naar me")?.acute).toBe(false);
+    expect(detectCrisis("mijn man slaat me soms")?.acute).toBe(false);
+  });
+});
+
 describe("short messages with the larger model", () => {
   it("asks about being overwhelmed in a few words, whatever the model's counts; not about going on with the talk or laughing", () => {
     for (const t of ["het wordt me allemaal te veel", "ik hou het niet meer vol", "ik kan niet meer"]) {
