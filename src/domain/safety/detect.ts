@@ -5,7 +5,7 @@
  * the rule that fired, so a coach can see why.
  */
 import { isOwnAnswerText } from "./answers.js";
-import { AT_HAND, MEANS, POISON, SOON, SUBSTANCE } from "./lexicon.js";
+import { AT_HAND, MEANS, POISON, QUANTITY, SOON, SUBSTANCE } from "./lexicon.js";
 import { BOUNDARY, findAll, Matches, pattern, seq, type Acceptor, type Span } from "./match.js";
 import { MODEL } from "./model-data.js";
 import { DOUBT_THRESHOLD, MODEL_THRESHOLD, scoreBoth, type ModelVerdict, type Scorer } from "./model.js";
@@ -13,7 +13,7 @@ import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
 import { BUSY, DANGER_NOW, OTHER_RULES, SOMEONE_HERE } from "./rules-others.js";
 import { LANGUAGE_RULES } from "./rules-languages.js";
-import { FAREWELL, SELF_RULES } from "./rules-self.js";
+import { FAREWELL, ONE_DOSE, SELF_RULES } from "./rules-self.js";
 import type { CrisisCategory, CrisisSignal } from "./types.js";
 
 export const RULES: readonly Rule[] = [...SELF_RULES, ...OTHER_RULES, ...LANGUAGE_RULES];
@@ -228,9 +228,9 @@ const plainAnswer = (feature: string) => feature.split(" ").every((w) => PLAIN_A
  * de kinderen terug". The model's counts of "staat voor de deur" are no alarm then; a rule that
  * names a danger still fires ("het is de postbode niet, hij heeft een mes").
  */
-const CALLERS = "pakketbezorger|bezorger|postbode|pakketje|glazenwasser|buurman|buurvrouw|monteur|loodgieter|thuiszorg|wijkverpleging|meteropnemer|koerier|pizzabezorger|huisbaas|schoonmaker|mijn moeder|mijn zus|mijn broer|delivery|postman|neighbour";
+const CALLERS = "pakketbezorger|bezorger|postbode|pakketje|glazenwasser|buurman|buurvrouw|monteur|loodgieter|thuiszorg|wijkverpleging|meteropnemer|koerier|pizzabezorger|huisbaas|schoonmaker|mijn moeder|mijn zus|mijn broer|delivery|postman|neighbour|neighbor|courier|my mum|my mom|my sister|my brother|my friend";
 const REASSURED = pattern(
-  `${seq("oh|o|ah|aha|gelukkig|pff|pfff|phew|bleek|gewoon|het is|het was|was maar|is maar|oh it is|turned out|ik denk|denk ik|waarschijnlijk|vast|zal wel|i think|probably", CALLERS)}|` +
+  `${seq("turned out to be|it was just|was just|bleek het|bleek ~ te zijn|oh|o|ah|aha|gelukkig|pff|pfff|phew|bleek|gewoon|het is|het was|was maar|is maar|oh it is|turned out|ik denk|denk ik|waarschijnlijk|vast|zal wel|i think|probably", CALLERS)}|` +
     "brengt ~ kinderen ~ terug|brengt ~ kids ~ terug|komt ~ kinderen ~ brengen|kinderen ~ terugbrengen|komt ~ kinderen ~ halen|haalt ~ kinderen ~ op|kinderen ~ ophalen|kinderen op te halen|bringing the kids|picking up the kids",
 );
 /** Words that keep a reassured message worrying: drink, anger, threats, a weapon. */
@@ -270,6 +270,11 @@ const HURT_IN_PLAY = pattern("dronken|drunk|woedend|mes|wapen|pistool|riem|bijl|
  * serious to ignore, so Koers asks (crisisDoubt). Not with a word of distress or of dying in it
  * ("mijn werk is weg, waarom zou ik nog blijven" stays an alarm).
  */
+const SINGLE_DOSE = pattern(ONE_DOSE);
+/** Gone for good, or a holiday said not to be it: "weg, voorgoed, niet op vakantie". */
+const FOR_GOOD = pattern("niet terug|not be back|not coming back|never be back|voorgoed|voor altijd|for good|forever|nooit meer terug|never come back|niet op vakantie|geen vakantie|not on holiday");
+/** Away on a beach or a holiday, or back in a while: "dan ben ik ineens weg, op een strand op Curaçao". */
+const HOLIDAY = pattern("back in|be back|ben ~ terug over|terug over|tot over|op een strand|aan het strand|op het strand|aan zee|op vakantie|met vakantie|vakantie|in de zon|cocktail|curacao|bonaire|aruba|spanje|turkije|marokko|suriname|tropisch*|beach|holiday|vacation");
 const WORK_WORRY = pattern("arbeidsmarkt|aannemen|aangenomen|sollicit*|afgewezen|afwijzing*|vacature*|baan|werk|werkgever*|uwv|cv|job|hire|hired|hiring|interview|werkloos|ontslag|ontslagen");
 
 /**
@@ -294,6 +299,13 @@ function trusting(m: Matches): boolean {
  */
 const NEIGHBOUR_NOISE = pattern(
   `${seq("buurman|buurvrouw|buren|bovenburen|onderburen|benedenburen|bovenbuurman|onderbuurman|neighbour|neighbours|neighbor|neighbors", "bonkt|bonken|bonst|bonzen|klopt|kloppen|stampt|stampen|boort|boren|herrie|lawaai|muziek|geluidsoverlast|overlast|bangs|banging|noise|music")}|geluidsoverlast`,
+);
+/**
+ * A bump against the furniture: a head against a low cupboard. Only for what the model alone
+ * reads as violence; "per ongeluk" is not in it, since that is also how self-harm is hidden.
+ */
+const BUMPED = pattern(
+  `${seq("hoofd|kop|knie|teen|tenen|elleboog|head|knee|toe", "tegen ~ kastje|tegen ~ keukenkastje|tegen ~ kastdeur|tegen ~ deurpost|tegen ~ plafond|tegen ~ balk|tegen ~ schuine|on the cupboard|on the door frame")}|zo laag hangt|te laag hangt`,
 );
 const TRAVEL_TROUBLE = pattern(
   `${seq("trein|treinen|bus|bussen|tram|metro|ns|ov|vlucht|veerboot|train|trains|flight", "rijdt niet|rijden niet|reed niet|reden niet|gaat niet|gaan niet|ging niet|uitgevallen|valt uit|vallen uit|vertraging|vertraagd|storing|staking|staken|geannuleerd|not running|cancelled|canceled|delayed")}|sneeuw ~ houdt ~ me|door de sneeuw|door de ijzel|stuck in the snow`,
@@ -407,8 +419,19 @@ function readFresh(text: string, scorer: Scorer): Reading {
   if ((verdict.category === "danger" || verdict.category === "violence") && m.of(PAPER_THREAT).length > 0 && distress.length === 0 && m.of(STILL_WORRYING_PAPER).length === 0) return r;
   if (verdict.category === "violence" && m.of(PLAYING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
   if (m.tokens.length <= WORRY_TOKENS && (m.of(NEIGHBOUR_NOISE).length > 0 || m.of(TRAVEL_TROUBLE).length > 0) && distress.length === 0 && m.of(STILL_WORRYING).length === 0) return r;
+  if (verdict.category === "violence" && m.tokens.length <= WORRY_TOKENS && m.of(BUMPED).length > 0 && distress.length === 0 && m.of(STILL_WORRYING).length === 0) return r;
   if (verdict.category === "danger" && m.of(OUTING).length > 0 && m.of(HURT_IN_PLAY).length === 0) return r;
-  if (verdict.category === "suicide" && m.tokens.length <= WORRY_TOKENS && (m.of(WORK_WORRY).length > 0 || m.of(PAPER_THREAT).length > 0 || trusting(m)) && distress.length === 0 && m.of(TO_DIE).length === 0) {
+  // One pill for the pain, read by the counts alone: asked, not an alarm.
+  // "veel pijn" is the pain the pill is for: neither the quantity nor the distress.
+  const single = m.of(SINGLE_DOSE);
+  const inSingle = ([s, e]: Span) => single.some(([a, b]) => a <= s && b >= e);
+  if (verdict.category === "overdose" && single.length > 0 && distress.every(inSingle) && m.of(TO_DIE).length === 0 && m.of(QUANTITY).every(inSingle)) {
+    r.askInstead = true;
+    return r;
+  }
+  // Away on a beach: its "weg" is no word of distress.
+  const awayOnHoliday = m.of(HOLIDAY).length > 0 && m.of(FOR_GOOD).length === 0 && distress.every(([s, e]) => s === e && m.tokens[s] === "weg");
+  if (verdict.category === "suicide" && m.tokens.length <= WORRY_TOKENS && (((m.of(WORK_WORRY).length > 0 || m.of(PAPER_THREAT).length > 0 || trusting(m)) && distress.length === 0) || awayOnHoliday) && m.of(TO_DIE).length === 0) {
     r.askInstead = true;
     return r;
   }
@@ -490,7 +513,7 @@ const PAST = pattern(
 );
 /** ... and the writer says it is over now. */
 const OVER_NOW = pattern(
-  "heb rust|rust gekomen|is er rust|er is rust|ben er ~ vanaf|ben ervan af|ben er ~ van af|ik woon alleen|het is goed|is goed nu|gescheiden|is verwerkt|verwerkt|therapie ~ gehad|therapie voor gehad|goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben ~ blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig|best goed|veel beter|heel goed|beter nu|nu beter|woon ~ veilig|veilig ~ woon|jaar veilig|jaren veilig|nu ~ jaar ~ veilig|al ~ jaar ~ veilig|nu veilig|ben nu veilig|been fine|fine for years|fine now|ok now|okay now|niet eens meer|al jaren niet|al ~ jaar ~ niet|al ~ jaren ~ clean|clean|vaste psycholoog|word ik blij|blij van|al jaren goed|jaren goed|hertrouwd|getrouwd|van hem af|van haar af|is ~ veranderd|echt veranderd|sindsdien ~ niet meer|sindsdien ~ niks meer|sindsdien ~ nooit meer|we zijn ~ blij|zijn allebei blij|weer vrienden|zijn nu maten|helpt goed|helpt ~ goed|geen last meer|hersteld|behandeld|al jaren niet meer|al jaren ~ niet meer|ervaringsdeskundige|echte vrienden|nu heb ik een|nu heb ik werk|nu heb ik echte|gaat ~ nu ~ beter|gaat ~ nu ~ goed|gebruik ~ niks meer|gebruik ~ niets meer|doe het ~ jaren niet meer|recovered|in recovery|sober|al lang voorbij|lang voorbij|is voorbij|afgelopen sinds|is afgelopen|eindelijk veilig|voel me ~ veilig|nu teken ik|nu heb ik een nieuw|" +
+  "heb rust|better place now|much better now|therapy ~ helped|helped a lot|bijna nooit meer|nu nooit meer|nu bijna niet meer|nu bijna nooit|dat het goed gaat|het goed gaat|rust gekomen|is er rust|er is rust|ben er ~ vanaf|ben ervan af|ben er ~ van af|ik woon alleen|het is goed|is goed nu|gescheiden|is verwerkt|verwerkt|therapie ~ gehad|therapie voor gehad|goed leven|fijn leven|gelukkig leven|good life|woont nu in|woont ~ ver weg|woont ~ in het buitenland|ander land|is weg|uit beeld|geen contact meer|no contact|niet meer in mijn leven|doing well|stopped|gestopt|quit|i am well|doing good|nu gaat het goed|gaat ~ goed|gaat ~ beter|nu niet meer|al ~ jaar niet meer|doe het ~ niet meer|ben ~ blij|ben veilig|ben trots|ben er trots|leeft nog|leeft niet meer|zit nu vast|zit vast|dankzij|ben er ~ doorheen|ben ~ er overheen|lieve man|lieve vrouw|i am safe|i am okay|i am fine|doing better|niet gelukt|gelukkig|best goed|veel beter|heel goed|beter nu|nu beter|woon ~ veilig|veilig ~ woon|jaar veilig|jaren veilig|nu ~ jaar ~ veilig|al ~ jaar ~ veilig|nu veilig|ben nu veilig|been fine|fine for years|fine now|ok now|okay now|niet eens meer|al jaren niet|al ~ jaar ~ niet|al ~ jaren ~ clean|clean|vaste psycholoog|word ik blij|blij van|al jaren goed|jaren goed|hertrouwd|getrouwd|van hem af|van haar af|is ~ veranderd|echt veranderd|sindsdien ~ niet meer|sindsdien ~ niks meer|sindsdien ~ nooit meer|we zijn ~ blij|zijn allebei blij|weer vrienden|zijn nu maten|helpt goed|helpt ~ goed|geen last meer|hersteld|behandeld|al jaren niet meer|al jaren ~ niet meer|ervaringsdeskundige|echte vrienden|nu heb ik een|nu heb ik werk|nu heb ik echte|gaat ~ nu ~ beter|gaat ~ nu ~ goed|gebruik ~ niks meer|gebruik ~ niets meer|doe het ~ jaren niet meer|recovered|in recovery|sober|al lang voorbij|lang voorbij|is voorbij|afgelopen sinds|is afgelopen|eindelijk veilig|voel me ~ veilig|nu teken ik|nu heb ik een nieuw|" +
     "ben ik blij|ben ik ~ blij|blij dat ik ~ nog|ben ik gelukkig|ben ik trots|ben ik veilig|voel ik me ~ veilig|voel ik me ~ goed|gaat het ~ goed|gaat het ~ beter|" +
     "woon ~ alleen|woon ~ jaar alleen|woont in een andere stad|in een andere stad|ben nu sterk|ben ~ jaar weg|al ~ jaar weg|het is veilig|is ~ nu veilig|al ~ voorbij|al ~ jaar voorbij|al jaren voorbij|nog steeds clean|nog altijd clean|still clean|still sober|jaar ~ clean vandaag|jaar clean|" +
     "er vandaag aan denken|er vandaag aan gedacht|moest er vandaag aan|dacht er vandaag aan|niet meer bang|nooit meer bang|not scared anymore|fijn huis|eigen huis|doing great|nu is het goed|nu is het good|is het nu goed|heeft me gered|hebben me gered|heb ik rust|nu ~ rust|vrede mee|vrede mee gesloten|dat is over|is ~ over nu|weer plezier|nu help ik|help ik nu|vier het ~ vandaag|vieren het ~ vandaag|vier het|vieren het|is een schat|nieuwe man|nieuwe vriend|tweede man|ben er nog|ben ik er nog|" +
@@ -638,7 +661,7 @@ function reported(h: Hit, m: Matches): boolean {
 const LONG_AGO = pattern("jaar geleden|jaren geleden|maanden geleden|vorig jaar|jaren terug|jaar terug|years ago|last year|months ago|jaar veilig|jaren veilig|jaar ~ veilig|years safe");
 
 /** A few hours or days ago: "ik heb 2 dagen geleden een hoop ibuprofen genomen ... nu heb ik buikpijn". */
-const RECENT = pattern("dagen geleden|dag geleden|uur geleden|uren geleden|uurtje geleden|eergisteren|gisteren|vannacht|vanochtend|vanmiddag|gisteravond|days ago|hours ago|yesterday|last night|this morning");
+const RECENT = pattern("dagen geleden|dag geleden|uur geleden|uren geleden|uurtje geleden|eergisteren|gisteren|vannacht|vanochtend|vanmiddag|gisteravond|minuten geleden|minuutje geleden|days ago|day ago|hours ago|hour ago|minutes ago|yesterday|last night|this morning");
 
 /** Within this many tokens of a hit, a word of time belongs to it. */
 const TIME_REACH = 20;
@@ -678,6 +701,17 @@ const SERIOUS = pattern("fr|frfr|for real|no cap|deadass|serieus|geen grap|geen 
 
 /** "en dan zegt hij dat het een grapje was": someone else calls it a joke, the writer does not laugh. */
 const JOKE_CLAIMED = pattern("zegt ~ ~ grapje|zei ~ ~ grapje|zegt ~ grapje|zei ~ grapje|zeggen ~ grapje|noemt ~ grapje|noemde ~ grapje|zegt ~ geintje|zei ~ geintje|says ~ joking|said ~ joking");
+
+/**
+ * Danger called out and taken back at once: "ik ruik gas nee grapje het is de kool", "brand in de
+ * keuken 😂 nee grapje mn rijst is aangebrand". Not clear enough for an alarm; asked about.
+ */
+const TAKEN_BACK = pattern("nee grapje|nee geintje|neee grapje|nee hoor grapje|grapje hoor|geintje hoor|haha nee|nee haha|no jk|nah jk|just kidding|only joking|nee hoor ~ grapje");
+
+function dangerTakenBack(hits: readonly Hit[], m: Matches): boolean {
+  if (m.of(TAKEN_BACK).length === 0 || m.of(SERIOUS).length > 0 || m.of(INTENT).length > 0) return false;
+  return hits.every((h) => h.rule.category === "danger" && !h.rule.id.endsWith(".model"));
+}
 
 /** Strangling: laughed about or not, the gravest sign of violence at home. */
 const STRANGLED = pattern("keel ~ dichtgeknepen|keel ~ dicht ~ geknepen|keel ~ dichtgedrukt|handen om mijn keel|hand om mijn keel|gewurgd|wurgde|wurgt|choked me|strangled me|chokes me");
@@ -738,7 +772,7 @@ export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSi
   const reading = read(text, scorer);
   const { m, hits: all, evidence } = reading;
   const hits = all.filter((h) => !reported(h, m));
-  if (hits.length === 0 || over(hits, m) || denied(hits, m) || laughing(hits, m) || promising(hits, m)) return null;
+  if (hits.length === 0 || over(hits, m) || denied(hits, m) || laughing(hits, m) || dangerTakenBack(hits, m) || promising(hits, m)) return null;
   const now = hits.filter((h) => acute(h, m));
   const isAcute = now.length > 0;
   const found = new Set(hits.flatMap((h) => [h.rule.category, ...h.rule.also]));
@@ -795,7 +829,7 @@ export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDou
   if (tokens.length < SHORT && m.of(SOMEONE_HERE).length > 0 && m.of(BUSY).length === 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
   if (hits.length === 0 && wordsRead(m) < SHORT && m.of(OVERWHELMED).length > 0 && m.of(NOT_OVERWHELMED).length === 0) return { score: DOUBT_THRESHOLD, category: "suicide", categories: ["suicide"] };
   const own = hits.filter((h) => !reported(h, m));
-  if (own.length > 0 && !over(own, m) && (laughing(own, m) || promising(own, m) === "unclear")) {
+  if (own.length > 0 && !over(own, m) && (laughing(own, m) || dangerTakenBack(own, m) || promising(own, m) === "unclear")) {
     const category = own[0]!.rule.category;
     return { score: MODEL_THRESHOLD, category, categories: [category] };
   }

@@ -97,7 +97,7 @@ export const MEANS = pattern(
 export const EVERYDAY_USE = pattern(
   "keuken|koken|kook|groente|vlees|brood|bestek|apotheek|dokter|huisarts|arts|recept|herhaalrecept|voorgeschreven|tuin|was|" +
     "waslijn|kamperen|jacht|sport|zoals|elke dag|per dag|ochtend|avond|kuur|klussen|scheren|benen|baard|supermarkt|kitchen|cooking|" +
-    "medicijndoos|pillendoos|weekdoos|baxter*|niet vergeet|vergeet|vergeten",
+    "medicijndoos|pillendoos|weekdoos|baxter*|niet vergeet|vergeet|vergeten|tent|camping|washing line|laundry|swing|garden|hiking|prescribed|pharmacy",
 );
 
 /** Pills, medicines and drugs that can be taken all at once. */

@@ -302,7 +302,7 @@ export const OTHER_RULES: readonly Rule[] = [
   }),
   rule("violence.klappen", {
     all: ["krijg ~ klappen|krijg ~ een klap|krijg ~ slaag|kreeg ~ klappen|kreeg ~ een klap|kreeg ~ slaag|klappen ~ krijg|klappen ~ gekregen|klap ~ gekregen|slaag gekregen|pak slaag|pak rammel|get hit|got hit|get beaten|got beaten|krijg ik ~ klap*|krijg ik ~ slaag"],
-    unless: pattern(`${MEDIA.source}|${JEST.source}|kaarten|spel|won|verloren|potje|sport|boks*|wedstrijd|ontslag|financ*|harde klap|flinke klap|klap ~ verwerken|nieuws|economisch*|bericht|uitslag|diagnose`),
+    unless: pattern(`${MEDIA.source}|${JEST.source}|kaarten|spel|won|verloren|potje|sport|boks*|wedstrijd|ontslag|financ*|harde klap|flinke klap|klap ~ verwerken|nieuws|economisch*|bericht|uitslag|diagnose|van de deur|van een deur|van de bal|van een bal|van de schommel|van een tak|van de kast|van het raam`),
     reach: 5,
   }),
   rule("violence.grab", {
@@ -1372,10 +1372,23 @@ export const OTHER_RULES: readonly Rule[] = [
   rule("violence.i-hurt-child", {
     all: [
       "mijn dochter|mijn zoon|mijn kind*|de kinderen|mijn kleine|my daughter|my son|my kid*",
-      "hand ~ opgeheven|hand ~ geheven|bijna geslagen|scheelde weinig|scheelde niet veel|bang voor mezelf|afraid of myself|almost hit",
+      "hand ~ opgeheven|hand ~ geheven|bijna geslagen|bijna ~ geslagen|bijna een klap|bijna een tik|bijna een mep|scheelde weinig|scheelde niet veel|bang voor mezelf|afraid of myself|almost hit",
     ],
     scope: "message",
-    unless: "voetbal|op school|klasgenoot|juf|meester|high five|zwaaien|gezwaaid|vinger ~ opgestoken",
+    unless: "gehad|kreeg|gekregen|bal|fiets|viel|gevallen|auto|voetbal|op school|klasgenoot|juf|meester|high five|zwaaien|gezwaaid|vinger ~ opgestoken",
+    reach: 20,
+    negatable: false,
+  }),
+  // Children who hide when their father comes home: what they hide from is violence at home.
+  rule("violence.children-hide", {
+    all: [
+      `${MY_CHILD}|de kinderen|mijn kinderen|de kids|de kleintjes|de kleine|my kids|the kids|the children`,
+      "onder de tafel|onder tafel|onder het bed|onder bed|in de kast|verstoppen|verstopt|verstoppen zich|kruipen weg|wegkruipen|kruipen ~ onder|hide|hiding",
+      "als papa ~ thuis*|als hij ~ thuis*|als mijn man ~ thuis*|als hun vader ~ thuis*|als hun papa ~ thuis*|als hij binnenkomt|als papa binnenkomt|als hij dronken|als hij boos|als hij schreeuwt|when dad ~ home|when daddy ~ home|when he comes home|when he gets home",
+    ],
+    scope: "message",
+    together: 2,
+    unless: "verstoppertje|spelletje|spel|spelen|cadeau*|verrassing|surprise|hide and seek|sinterklaas|pakjes|verjaardag|grapje|lachen",
     reach: 20,
     negatable: false,
   }),
@@ -1406,7 +1419,7 @@ export const OTHER_RULES: readonly Rule[] = [
     all: [
       "geheime spelletjes|geheim spelletje|geheime spelletje|ons geheimpje|ons geheim|mag het niet vertellen|niet aan mama vertellen|niet aan papa vertellen|secret games|our secret",
       "mijn dochter|mijn zoon|mijn kind*|mijn meisje|haar|hem|kinderen|my daughter|my son",
-      "buurman|oom|opa|trainer|meester|man|oppas|vriend van|hij|neighbour|uncle|he",
+      "buurman|oom|opa|trainer|meester|man|oppas|vriend van|hij|stiefvader|stiefopa|stiefbroer|neighbour|uncle|he|him|stepfather|stepdad|grandpa|coach",
     ],
     scope: "message",
     unless: "verjaardag|verrassing|cadeau*|sinterklaas|surprise|kerst*|feestje|taart|speurtocht|escape room|birthday|surprise party",

@@ -28,6 +28,10 @@ const SOMEONE_ELSE = pattern(
 );
 
 /** "een eind maken aan" something that is not a life. */
+/** A pill given to the cat or the dog: "ik heb het medicijn aan mijn kat gegeven, de hele pil". */
+const FOR_A_PET = "aan mijn kat|aan de kat|aan mijn hond|aan de hond|aan mijn poes|aan de poes|ontworm*|dierenarts|to my cat|to my dog|to the cat|to the dog";
+/** A single dose, and "veel" said of the pain: "veel pijn in mijn been, ik neem één paracetamol". */
+export const ONE_DOSE = "veel pijn|zoveel pijn|zo veel pijn|een paracetamol|een pil|een tablet|een ibuprofen|een pijnstiller|1 paracetamol|1 pil|1 tablet|1 ibuprofen|one pill|one tablet|one paracetamol";
 const NOT_A_LIFE = pattern(
   "relatie|ruzie|gedoe|schuld*|contract|abonnement|verslaving|drank|roken|blowen|gezeik|gezeur|situatie|vriendschap|huwelijk|" +
     "samenwerking|baan|werk|studie|opleiding|discussie|pesten|overlast|lawaai|onzin|chaos|rommel|probleem|problemen|armoede|" +
@@ -245,6 +249,15 @@ export const SELF_RULES: readonly Rule[] = [
     reach: 6,
     acute: "always",
   }),
+  // A rope already hung or tied up ("ik heb touw op zolder gehangen"): the means in place.
+  rule("suicide.method-hung", {
+    all: ["touw|strop|rope|noose", "opgehangen|gehangen|vastgemaakt|vastgeknoopt|geknoopt|aan de balk|aan een balk|aan het plafond|aan de trap|hung|tied"],
+    window: 6,
+    unless: "was|wasgoed|waslijn|schommel|hangmat|bokszak|boks*|tent|lamp|lampje*|kerst*|versiering|slinger*|plant*|vlag|lijn|fiets|boot|klimmen|klim*|camping|kamperen|tuin|hond|paard|knoop ~ les|scouting|swing|hammock|laundry|washing|decoration*|boat|climbing",
+    reach: 6,
+    acute: "always",
+    negatable: false,
+  }),
   rule("suicide.method-gas", {
     all: ["gaskraan ~ open|gaskraan ~ opengezet|gaskraan ~ opengedraaid|gaskraan ~ open gedraaid|gas ~ open ~ gezet|gas ~ open ~ draaien|koolmonoxide|uitlaatgassen|houtskool ~ binnen|kolen ~ branden"],
     unless: "melder|alarm|piept|monteur|cv ketel|ketel|storing|lek|suf",
@@ -255,11 +268,12 @@ export const SELF_RULES: readonly Rule[] = [
     all: [SUBSTANCE, "innemen|in ~ nemen|slikken|opeten|op ~ eten|take|swallow|nemen|neem|neemt|pakken", pattern(`${QUANTITY.source}|alles|de rest`)],
     window: 14,
     unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|ochtend|avond|ontbijt|breakfast|vergeten|vergeet|mag ik|mag je|hoeveel mag|hoe veel mag|maximaal|max|bijsluiter|apotheek|tandpijn|pijn tand|kiespijn|hoofdpijn|koorts|rugpijn|may i|how many can",
-    reach: 6,
+    reach: 6,    // One pill for the pain is no overdose: "veel pijn in mijn been, ik neem één paracetamol".
+    notInside: ONE_DOSE,
   }),
   rule("suicide.farewell", {
     all: ["afscheidsbrief*|afscheid ~ genomen|afscheid ~ nemen|neem ~ afscheid|afscheid van iedereen|afscheid van jullie|afscheid ~ van ~ allemaal|goodbye letter*|goodbye note*|said goodbye|say goodbye to everyone|vaarwel|mijn laatste bericht|laatste berichtje|my last message|my final message|my last text|this is my last|mijn laatste woorden|goodbye forever|farewell|suicide note|suicide brief|laatste ~ groet|testament ~ geschreven|voor als ik er niet ~ ben"],
-    unless: "oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team|lol|haha|speech|laatste dag|laatste werkdag|notaris|laten maken|laten opstellen|gaat het goed|gaat goed met me|beroep|vak|carriere|loopbaan|job|club|vereniging|de drank|alcohol|roken|sigaret*|verslaving|oude leven|oude ik",
+    unless: "leave for|back in|be back|see you|holiday|vacation|trip|flight|reis|terug over|ben terug|ben weer terug|oma|opa|moeder|vader|begrafenis|crematie|uitvaart|collega|collegas|baan|werk|huis|vandaag|week|morgen|tot|avond|vakantie|school|groep|team|lol|haha|speech|laatste dag|laatste werkdag|notaris|laten maken|laten opstellen|gaat het goed|gaat goed met me|beroep|vak|carriere|loopbaan|job|club|vereniging|de drank|alcohol|roken|sigaret*|verslaving|oude leven|oude ik",
     reach: 8,
     acute: "always",
   }),
@@ -325,7 +339,7 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.no-point", {
-    all: ["geen zin|geen nut|zin meer|nut meer|wat ~ voor zin|wat ~ zin|no point|zinloos|nutteloos|waardeloos|geen doel", "leven|bestaan|alles|life|living|mijn leven|anything|everything"],
+    all: ["geen zin|geen nut|zin meer|nut meer|wat ~ voor zin|nog voor zin|nog ~ voor zin|heeft het ~ nog zin|heeft het nog wel zin|wat ~ zin|no point|zinloos|nutteloos|waardeloos|geen doel", "leven|bestaan|alles|life|living|mijn leven|anything|everything"],
     window: 7,
     unless: "zin in|heb ~ zin ~ in ~ eten|schoonmaken|opruimen|solliciteren|sporten|cursus|afspraak|brief|werk|school",
     reach: 2,
@@ -349,7 +363,10 @@ export const SELF_RULES: readonly Rule[] = [
     negatable: false,
   }),
   rule("suicide.english", {
-    all: ["want to die|wanna die|wants to die|ready to die|going to die|kill myself|killing myself|suicidal|end it all|end my life|take my own life|better off dead|do not want to live|dont want to live|no reason to live"],
+    all: ["want to die|wanna die|i want die|i want dead|i want to dead|i want be dead|want to be dead|wanna be dead|wants to die|ready to die|going to die|kill myself|killing myself|suicidal|end it all|end my life|take my own life|better off dead|do not want to live|dont want to live|no reason to live"],
+    // "i want die hard on dvd": the film.
+    unless: "hard|diehard",
+    reach: 1,
   }),
   rule("suicide.passive", {
     all: ["hoeft ~ niet meer ~ voor mij|hoeft voor mij niet meer|hoeft voor mij ~ niet meer|voor mij hoeft het niet meer|hoop ~ niet ~ wakker|hoop dat ik ~ niet ~ wakker|hoop dat ik ~ dood|niet ~ wakker ~ worden ~ morgen|morgen ~ niet ~ wakker|hope i ~ not wake up|hope i ~ do not wake up|eeuwige rust|rust ~ voorgoed|voorgoed ~ rust|voor altijd ~ rust|rust ~ voor altijd|eeuwig slapen|slapen ~ voor altijd|voor altijd slapen|sleep forever|mijn tijd zit er ~ op|stekker er uit|licht ~ uit ~ doen ~ voorgoed|klaar met alles|klaar ~ met alles ~ en iedereen|done with everything|het hoeft niet meer"],
@@ -413,6 +430,14 @@ export const SELF_RULES: readonly Rule[] = [
     all: ["weg van deze wereld|weg uit deze wereld|van deze aarde|deze wereld ~ verlaten|uit deze wereld|leave this world|weg ~ voor altijd|voor altijd ~ weg|voorgoed weg|weg ~ voorgoed|nooit meer terug ~ komen|kom ~ niet ~ terug ~ voor altijd|gone forever|leave forever"],
     unless: "vakantie|verhuiz*|verhuis*|land|stad|buitenland|emigr*|turkije|marokko|suriname|spanje|holiday|move",
     reach: 8,
+    negatable: false,
+  }),
+  // Thinking out how to do it, night after night ("ik bedenk elke nacht hoe ik t zou doen"): a method in mind, even with "lol".
+  rule("suicide.method-thinking", {
+    all: ["bedenk|bedenken|bedacht|denk ~ na|nadenken|fantaseer*|pieker*|think|thinking|figure out|figuring out", "hoe ik het ~ zou doen|hoe ik het zou kunnen doen|hoe ik het ~ ga doen|hoe ik t ~ zou doen|hoe ik t ~ ga doen|how i would do it|how id do it|how i would end it|how to do it"],
+    window: 8,
+    unless: "verhuiz*|verhuis*|sollicit*|gesprek|brief|opruimen|uitleggen|vertellen|zeggen|betalen|regelen|aanpak*|aanpakken|budget|schulden|boodschappen|tegen hem|tegen haar|aan mijn|aan de|loterij|win|winnen|rijk|tell|explain|pay|move|lottery",
+    reach: 6,
     negatable: false,
   }),
   // Not belonging in this world, the world itself named ("ik hoor hier niet. op deze wereld bedoel ik").
@@ -860,12 +885,13 @@ export const SELF_RULES: readonly Rule[] = [
     unless: "koffie|thee|suiker|chocola|snoep|zon|tv|netflix|haha|bang voor|bang dat|risico|voorkomen|nieuws|film|kijk|keek|gekeken|serie|aflevering|anatomy|tiktok|youtube|hij|zij|ze|mijn broer|mijn vriend|mijn zus|mijn moeder|mijn vader|mijn zoon|mijn dochter|overleden|rouw*|verslaafd|aan een overdosis|he|she|my brother|my friend|jaar geleden|jaren geleden|destijds|years ago",
     reach: 6,
   }),
-  rule("overdose.taken", { all: [SUBSTANCE, TAKEN, QUANTITY], window: 9 }),
+  // Not a pill given to the cat or the dog ("de hele pil, ze heeft hem opgegeten in een stukje kaas").
+  rule("overdose.taken", { all: [SUBSTANCE, TAKEN, QUANTITY], window: 9, unless: FOR_A_PET, reach: 8, notInside: "kat|hond|poes|cat|dog" }),
   rule("overdose.poison", { all: [POISON, pattern(`${TAKEN.source}|gegeten|ingeslikt|opgegeten`)], window: 6, unless: "gedronken ~ water|schoonmaken|poetsen|wc schoonmaken|badkamer ~ schoonmaken", reach: 3 }),
   rule("overdose.taken", {
     all: [pattern(`${SUBSTANCE.source}|stuks|doos|doosje|strip|strips|potje|pot|fles|flesje|alles ~ medicijnkast|medicijnkast|hoestdrank|g|ghb|speed|ketamine|keta`), TAKEN, "toch|sorry|niet boos|doei|alles|allemaal|veel|te veel|teveel|leeg|hele|zojuist|net|tegelijk|in 1 keer|in een keer|ineens|met wodka|met drank|met alcohol|wodka|bier|wijn|dubbel|zoveel|meer dan|dan mag|#many"],
     window: 12,
-    unless: "voorgeschreven|zoals ~ dokter|zoals ~ arts|zoals ~ huisarts|vergeten|vergeet|elke ochtend|elke avond ~ zoals|gewoon ~ genomen|op tijd|keurig|mijn dosis|normale dosis|netjes|apotheek|soorten|controleren|medicatiecheck|medicijnrol",
+    unless: `voorgeschreven|zoals ~ dokter|zoals ~ arts|zoals ~ huisarts|vergeten|vergeet|elke ochtend|elke avond ~ zoals|gewoon ~ genomen|op tijd|keurig|mijn dosis|normale dosis|netjes|apotheek|soorten|controleren|medicatiecheck|medicijnrol|${FOR_A_PET}`,
     reach: 6,
   }),
   rule("overdose.too-much", {
@@ -1867,6 +1893,8 @@ export const SELF_RULES: readonly Rule[] = [
     window: 12,
     unless: "dokter|arts|huisarts|moet|voorgeschreven|kuur|recept|zoals|elke dag|per dag|elke ochtend|elke avond|iedere dag|ochtend|avond|ontbijt|breakfast|vergeten|vergeet|mag ik|mag je|hoeveel mag|maximaal|max|bijsluiter|apotheek|tandpijn|kiespijn|hoofdpijn|koorts|rugpijn|vitamine*|every day|every morning|as prescribed|may i",
     reach: 8,
+    // One pill for the pain is no overdose: "veel pijn in mijn been, ik neem één paracetamol".
+    notInside: ONE_DOSE,
   }),
   rule("overdose.taking-now", {
     all: ["aan het slikken|aan het innemen|am swallowing|am taking", pattern(`${SUBSTANCE.source}|ze|die|them`), "ik ben|ben ik|i am|im"],

@@ -880,6 +880,45 @@ describe("the kind of sentence added when set 30 went into the model, on phrasin
   });
 });
 
+describe("the kinds of sentence added from set 31's misses and false alarms, on phrasings of their own", () => {
+  it("reads no point in living asked, thinking out how to do it even laughing, learners' English, a rope hung; not a rope for the washing", () => {
+    expect(detectCrisis("wat heeft het eigenlijk nog voor zin om te leven")?.category).toBe("suicide");
+    expect(detectCrisis("wat heeft het nog voor zin om te solliciteren")).toBeNull();
+    expect(detectCrisis("ik bedenk steeds hoe ik het zou doen haha")?.category).toBe("suicide");
+    expect(detectCrisis("i want die, nobody here")?.category).toBe("suicide");
+    expect(detectCrisis("i want die hard 4 on dvd")).toBeNull();
+    const rope = detectCrisis("er hangt een touw aan de balk in de schuur, door mij gehangen");
+    expect(rope?.category).toBe("suicide");
+    expect(rope?.acute).toBe(true);
+    expect(detectCrisis("ik heb een touw gehangen voor de was")).toBeNull();
+  });
+
+  it("reads children hiding when father comes home as violence, a parent who nearly hit a child, secret games with an uncle; not hide and seek, a child nearly hit by a door", () => {
+    expect(detectCrisis("Dat de kinderen niet meer in de kast kruipen als hun vader thuiskomt")?.categories).toContain("violence");
+    expect(detectCrisis("mijn kinderen verstoppen zich in de kast voor het spel als papa thuiskomt")).toBeNull();
+    expect(detectCrisis("ik gaf mijn dochter bijna een mep, ik werd zo boos")?.category).toBe("violence");
+    expect(detectCrisis("mijn zoon kreeg bijna een klap van de deur")).toBeNull();
+    expect(detectCrisis("my uncle plays secret games with my son, he says its our secret")?.category).toBe("sexual");
+  });
+
+  it("asks about a fire or gas taken back as a joke; leaves alone a bump on a low cupboard, thoughts of dying now almost never, a pill for the dog, a rope for the tent, a beach, a knock that was the neighbour, one paracetamol, an overdose years ago", () => {
+    expect(detectCrisis("er is brand! nee grapje, de pizza is verbrand")).toBeNull();
+    expect(crisisDoubt("er is brand! nee grapje, de pizza is verbrand")).not.toBeNull();
+    expect(detectCrisis("er is brand, help, serieus")?.category).toBe("danger");
+    expect(detectCrisis("ik stoot mijn hoofd altijd tegen het keukenkastje, het hangt te laag")).toBeNull();
+    expect(detectCrisis("vroeger wilde ik dood, nu bijna nooit meer")).toBeNull();
+    expect(detectCrisis("ik heb de pil aan de hond gegeven, de hele pil in een worstje")).toBeNull();
+    expect(detectCrisis("ik heb zoveel pijn, ik neem al mijn pillen")?.category).toBe("overdose");
+    expect(detectCrisis("we bought a rope for the tent")).toBeNull();
+    expect(detectCrisis("stel er gebeurt een wonder, dan ben ik weg, op vakantie in Spanje")).toBeNull();
+    expect(detectCrisis("ik wil gewoon weg, voorgoed, niet op vakantie")?.category).toBe("suicide");
+    expect(detectCrisis("someone was at my door at night, turned out to be my neighbour")).toBeNull();
+    expect(detectCrisis("ik neem één paracetamol tegen de hoofdpijn, veel pijn heb ik")).toBeNull();
+    expect(detectCrisis("years ago I took an overdose, I am in a better place now")).toBeNull();
+    expect(detectCrisis("I took an overdose an hour ago")?.category).toBe("overdose");
+  });
+});
+
 describe("danger now, as it is written", () => {
   it("is sitting with the blade, a wound that will not stop or wants stitches, a goodbye as the last message", () => {
     expect(detectCrisis("ik zit op de badkamervloer met een scheermesje")?.acute).toBe(true);
