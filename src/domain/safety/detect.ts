@@ -13,7 +13,7 @@ import { normalise } from "./normalise.js";
 import type { Rule } from "./rule.js";
 import { BUSY, DANGER_NOW, OTHER_RULES, SOMEONE_HERE } from "./rules-others.js";
 import { LANGUAGE_RULES } from "./rules-languages.js";
-import { FAREWELL, ONE_DOSE, SELF_RULES } from "./rules-self.js";
+import { FAREWELL, NOT_A_LIFE, ONE_DOSE, SELF_RULES } from "./rules-self.js";
 import type { CrisisCategory, CrisisSignal } from "./types.js";
 
 export const RULES: readonly Rule[] = [...SELF_RULES, ...OTHER_RULES, ...LANGUAGE_RULES];
@@ -713,6 +713,25 @@ function dangerTakenBack(hits: readonly Hit[], m: Matches): boolean {
   return hits.every((h) => h.rule.category === "danger" && !h.rule.id.endsWith(".model"));
 }
 
+/**
+ * A wish with a pause, and then what it was about: "Ik wil niet meer... naar die tandarts", "I want
+ * to end it... my contract with the phone company". The part after the dots names an everyday
+ * thing, nothing of a life, and alarms on nothing by itself. Not clear enough for an alarm; asked.
+ */
+const PAUSE = /\s*(?:\.{2,}|…)\s*/;
+const CONTINUES = /^(naar|zonder|met|aan|bij|van|op|in|voor|over|mijn|mn|die|dat|dit|de|het|my|the|that|this|with|without|to|at|for|of)\b/i;
+const EVERYDAY_THING = pattern(`${NOT_A_LIFE.source}|tandarts|dokter|huisarts|kapper|koffie|thee|koffiemachine|winkel|supermarkt|gemeente|uwv|telefoon|phone|provider|abonnement|subscription|company|bedrijf|dentist|coffee|school|cursus|sport|fitness|feest|verjaardag`);
+const A_LIFE = pattern(`${MEANS.source}|${SUBSTANCE.source}|alles|iedereen|mezelf|mijzelf|mij|leven|bestaan|wereld|brug|spoor|trein|station|flat|dak|balkon|water|kanaal|rivier|snelweg|everything|myself|life|world|bridge|train|roof|tracks`);
+
+function pausedThenThing(text: string, hits: readonly Hit[]): boolean {
+  const parts = text.split(PAUSE);
+  if (parts.length !== 2 || !CONTINUES.test(parts[1]!.trim())) return false;
+  if (!hits.every((h) => h.rule.category === "suicide" && !DEED.test(h.rule.id))) return false;
+  const after = new Matches(crisisTokens(parts[1]!));
+  if (after.of(EVERYDAY_THING).length === 0 || after.of(A_LIFE).length > 0 || after.of(TO_DIE).length > 0) return false;
+  return readFresh(parts[1]!, COMMITTED).hits.length === 0;
+}
+
 /** Strangling: laughed about or not, the gravest sign of violence at home. */
 const STRANGLED = pattern("keel ~ dichtgeknepen|keel ~ dicht ~ geknepen|keel ~ dichtgedrukt|handen om mijn keel|hand om mijn keel|gewurgd|wurgde|wurgt|choked me|strangled me|chokes me");
 
@@ -772,7 +791,7 @@ export function detectCrisis(text: string, scorer: Scorer = COMMITTED): CrisisSi
   const reading = read(text, scorer);
   const { m, hits: all, evidence } = reading;
   const hits = all.filter((h) => !reported(h, m));
-  if (hits.length === 0 || over(hits, m) || denied(hits, m) || laughing(hits, m) || dangerTakenBack(hits, m) || promising(hits, m)) return null;
+  if (hits.length === 0 || over(hits, m) || denied(hits, m) || laughing(hits, m) || dangerTakenBack(hits, m) || pausedThenThing(text, hits) || promising(hits, m)) return null;
   const now = hits.filter((h) => acute(h, m));
   const isAcute = now.length > 0;
   const found = new Set(hits.flatMap((h) => [h.rule.category, ...h.rule.also]));
@@ -829,7 +848,7 @@ export function crisisDoubt(text: string, scorer: Scorer = COMMITTED): CrisisDou
   if (tokens.length < SHORT && m.of(SOMEONE_HERE).length > 0 && m.of(BUSY).length === 0) return { score: DOUBT_THRESHOLD, category: "danger", categories: ["danger"] };
   if (hits.length === 0 && wordsRead(m) < SHORT && m.of(OVERWHELMED).length > 0 && m.of(NOT_OVERWHELMED).length === 0) return { score: DOUBT_THRESHOLD, category: "suicide", categories: ["suicide"] };
   const own = hits.filter((h) => !reported(h, m));
-  if (own.length > 0 && !over(own, m) && (laughing(own, m) || dangerTakenBack(own, m) || promising(own, m) === "unclear")) {
+  if (own.length > 0 && !over(own, m) && (laughing(own, m) || dangerTakenBack(own, m) || pausedThenThing(text, own) || promising(own, m) === "unclear")) {
     const category = own[0]!.rule.category;
     return { score: MODEL_THRESHOLD, category, categories: [category] };
   }

@@ -32,7 +32,7 @@ const SOMEONE_ELSE = pattern(
 const FOR_A_PET = "aan mijn kat|aan de kat|aan mijn hond|aan de hond|aan mijn poes|aan de poes|ontworm*|dierenarts|to my cat|to my dog|to the cat|to the dog";
 /** A single dose, and "veel" said of the pain: "veel pijn in mijn been, ik neem één paracetamol". */
 export const ONE_DOSE = "veel pijn|zoveel pijn|zo veel pijn|een paracetamol|een pil|een tablet|een ibuprofen|een pijnstiller|1 paracetamol|1 pil|1 tablet|1 ibuprofen|one pill|one tablet|one paracetamol";
-const NOT_A_LIFE = pattern(
+export const NOT_A_LIFE = pattern(
   "relatie|ruzie|gedoe|schuld*|contract|abonnement|verslaving|drank|roken|blowen|gezeik|gezeur|situatie|vriendschap|huwelijk|" +
     "samenwerking|baan|werk|studie|opleiding|discussie|pesten|overlast|lawaai|onzin|chaos|rommel|probleem|problemen|armoede|" +
     "achterstand|traject|cursus|uitkering|huur|drugs|gokken|relation*|debt*|job|stapel|papieren|paperassen|troep|inbox|bedoel ik",

@@ -919,6 +919,19 @@ describe("the kinds of sentence added from set 31's misses and false alarms, on 
   });
 });
 
+describe("a wish with a pause, and then what it was about", () => {
+  it("asks when the part after the dots names an everyday thing; not when it names a life, a means or a place to die", () => {
+    for (const t of ["Ik wil niet meer... naar die kapper, hij knipt altijd te kort", "I want to end it... my subscription, they keep charging me", "ik wil niet meer leven... met die schulden"]) {
+      expect(detectCrisis(t), t).toBeNull();
+      expect(crisisDoubt(t), t).not.toBeNull();
+    }
+    expect(detectCrisis("ik wil er een eind aan maken... aan alles")?.category).toBe("suicide");
+    expect(detectCrisis("ik wil dood... met de bus naar de brug")?.category).toBe("suicide");
+    expect(detectCrisis("ik wil niet meer... de pillen liggen klaar")?.category).toBe("suicide");
+    expect(detectCrisis("ik wil niet meer... naar school, ze pesten me en ik wil dood")?.category).toBe("suicide");
+  });
+});
+
 describe("danger now, as it is written", () => {
   it("is sitting with the blade, a wound that will not stop or wants stitches, a goodbye as the last message", () => {
     expect(detectCrisis("ik zit op de badkamervloer met een scheermesje")?.acute).toBe(true);
