@@ -3,32 +3,35 @@
  * information asked, or declined; the person is invited and starts the bot, or is not reached
  * after repeated attempts.
  */
-import { machineSetup, tell } from "./setup.js";
+import { FILED_START, finalStates, machineSetup, tell } from "./setup.js";
 
 const openIn = {
   "partner.withdrew": { target: "#referralIn.withdrawn" },
   "filer.enteredInError": { target: "#referralIn.enteredInError" },
 } as const;
 
+/** The team's answer to a filed referral, also once the partner answered its question. */
+const teamAnswers = {
+  "team.accepted": { guard: "hasCoach", target: "accepted", actions: tell("referrer", "referral.dm.in.accepted") },
+  "team.declined": { guard: "hasReason", target: "declined", actions: tell("referrer", "referral.dm.in.declined") },
+} as const;
+
 export const referralInMachine = machineSetup.createMachine({
   id: "referralIn",
-  context: { invites: 0 },
-  initial: "filed",
+  ...FILED_START,
   states: {
     filed: {
       on: {
         ...openIn,
-        "team.accepted": { guard: "hasCoach", target: "accepted", actions: tell("referrer", "referral.dm.in.accepted") },
+        ...teamAnswers,
         "team.askedInfo": { guard: "hasQuestion", target: "infoRequested", actions: tell("referrer", "referral.dm.in.infoRequested") },
-        "team.declined": { guard: "hasReason", target: "declined", actions: tell("referrer", "referral.dm.in.declined") },
       },
     },
     infoRequested: {
       on: {
         ...openIn,
         "partner.answeredInfo": { guard: "hasAnswer", target: "filed" },
-        "team.accepted": { guard: "hasCoach", target: "accepted", actions: tell("referrer", "referral.dm.in.accepted") },
-        "team.declined": { guard: "hasReason", target: "declined", actions: tell("referrer", "referral.dm.in.declined") },
+        ...teamAnswers,
       },
     },
     /**
@@ -46,10 +49,6 @@ export const referralInMachine = machineSetup.createMachine({
         "team.noContact": { target: "noContact", actions: tell("referrer", "referral.dm.in.noContact") },
       },
     },
-    contactMade: { type: "final" },
-    noContact: { type: "final" },
-    declined: { type: "final" },
-    withdrawn: { type: "final" },
-    enteredInError: { type: "final" },
+    ...finalStates("contactMade", "noContact", "declined", "withdrawn", "enteredInError"),
   },
 });

@@ -3,13 +3,15 @@
  * reaches the partner before that. Then received, accepted / rejected / redirected, appointment,
  * first contact (with or without the coach) or no-show, completed with an outcome.
  */
-import { machineSetup, tell } from "./setup.js";
+import { FILED_START, finalStates, machineSetup, tell } from "./setup.js";
 
 /** A partner's answer to a case it can act on, shared by the states after acceptance. */
 const partnerCloses = {
   "partner.rejected": { guard: "hasReason", target: "rejected", actions: [tell("coach", "referral.dm.out.rejected"), tell("client", "referralNews.rejected")] },
   "partner.redirected": { guard: "hasReason", target: "redirected", actions: [tell("coach", "referral.dm.out.redirected"), tell("client", "referralNews.redirected")] },
 } as const;
+
+const accept = { target: "accepted", actions: [tell("coach", "referral.dm.out.accepted"), tell("client", "referralNews.accepted")] } as const;
 
 const plan = { guard: "validPlan", target: "appointmentPlanned", actions: [tell("coach", "referral.dm.out.planned"), tell("client", "referralNews.planned")] } as const;
 
@@ -26,8 +28,7 @@ const openOut = {
 
 export const referralOutMachine = machineSetup.createMachine({
   id: "referralOut",
-  context: { invites: 0 },
-  initial: "filed",
+  ...FILED_START,
   states: {
     /** Filed by the coach; the consent question has not reached the client yet. */
     filed: { on: { "system.consentAsked": "awaitingConsent", ...openOut } },
@@ -45,14 +46,14 @@ export const referralOutMachine = machineSetup.createMachine({
       on: {
         ...openOut,
         "partner.received": { target: "received", actions: tell("coach", "referral.dm.out.received") },
-        "partner.accepted": { target: "accepted", actions: [tell("coach", "referral.dm.out.accepted"), tell("client", "referralNews.accepted")] },
+        "partner.accepted": accept,
         ...partnerCloses,
       },
     },
     received: {
       on: {
         ...openOut,
-        "partner.accepted": { target: "accepted", actions: [tell("coach", "referral.dm.out.accepted"), tell("client", "referralNews.accepted")] },
+        "partner.accepted": accept,
         ...partnerCloses,
       },
     },
@@ -78,13 +79,6 @@ export const referralOutMachine = machineSetup.createMachine({
         "partner.closed": { guard: "hasReason", target: "failed", actions: tell("coach", "referral.dm.out.failed") },
       },
     },
-    completed: { type: "final" },
-    rejected: { type: "final" },
-    redirected: { type: "final" },
-    declinedByClient: { type: "final" },
-    consentWithdrawn: { type: "final" },
-    cancelledByCoach: { type: "final" },
-    failed: { type: "final" },
-    enteredInError: { type: "final" },
+    ...finalStates("completed", "rejected", "redirected", "declinedByClient", "consentWithdrawn", "cancelledByCoach", "failed", "enteredInError"),
   },
 });

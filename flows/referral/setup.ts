@@ -80,4 +80,12 @@ export const machineSetup = setup({
   guards,
 });
 
+/** Where both machines begin: filed, and no invite link made yet. */
+export const FILED_START = { context: { invites: 0 }, initial: "filed" } as const;
+
+/** The closed states of a machine, each final: a card and its Task status say how it ended. */
+export function finalStates<const N extends readonly string[]>(...names: N): { [K in N[number]]: { readonly type: "final" } } {
+  return Object.fromEntries(names.map((name) => [name, { type: "final" }])) as { [K in N[number]]: { readonly type: "final" } };
+}
+
 export type Direction = "IN" | "OUT";

@@ -136,22 +136,18 @@ function play(c: Case): Played {
 
 const NOW_SUNDAY = "2027-03-14T09:00:00.000Z";
 const growInput = (name: string, coach = "Ahmed"): FlowInput => ({ ...inputFor(), client: { name }, coach: { name: coach } });
+/** A case: the golden file, what it shows, and the talk played from `input`. */
+const talk = (file: string, title: string, machine: Case["machine"], input: FlowInput, events: Case["events"]): Case => ({ file, title, machine, input, events });
 /** A GROW conversation with a client of Ahmed's: most of the cases. */
 const grow = (name: string, file: string, title: string, events: Case["events"], lang?: Case["lang"]): Case => ({ file, title, machine: growMachine, input: growInput(name), events, ...(lang ? { lang } : {}) });
 
 const cases: Case[] = [
-  {
-    file: "grow.txt",
-    title: "GROW met Samira: een vaag doel, een dag die al voorbij is, een correctie en 'niet nu' op het einde",
-    machine: growMachine,
-    input: inputFor(),
-    events: [
-      said("Ik wil werk vinden"), said("Slecht"), said("Mijn buurman helpt soms met brieven"), said("Bellen, mailen of langsgaan bij winkels"),
-      said("Langsgaan"), said("Bij drie winkels in de wijk vragen of ze iemand zoeken"), said("1 maart"), said("vrijdag"), said("12"), said("zeven"),
-      said("Dat ik het eng vind om naar binnen te gaan"), said("Dan neem ik Kees mee"), said("nee"), chose("step"), said("Bij twee winkels vragen"),
-      said("ja klopt"), said("niet nu"),
-    ],
-  },
+  talk("grow.txt", "GROW met Samira: een vaag doel, een dag die al voorbij is, een correctie en 'niet nu' op het einde", growMachine, inputFor(), [
+    said("Ik wil werk vinden"), said("Slecht"), said("Mijn buurman helpt soms met brieven"), said("Bellen, mailen of langsgaan bij winkels"),
+    said("Langsgaan"), said("Bij drie winkels in de wijk vragen of ze iemand zoeken"), said("1 maart"), said("vrijdag"), said("12"), said("zeven"),
+    said("Dat ik het eng vind om naar binnen te gaan"), said("Dan neem ik Kees mee"), said("nee"), chose("step"), said("Bij twee winkels vragen"),
+    said("ja klopt"), said("niet nu"),
+  ]),
   grow("Fatma", "grow-hesitant.txt", "GROW met Fatma, aarzelend: vaak 'weet ik niet', elke keer een helpende vraag of een zachte stap verder", [
     said("weet ik niet"), said("minder stress denk ik"), said("weet ik niet"), said("slecht"), said("geen idee"), said("Weet ik niet"),
     said("mn zus bellen deze week"), chose("4"), said("weet ik niet"),
@@ -208,105 +204,33 @@ const cases: Case[] = [
     said("dinsdag naar de koffieochtend in het buurthuis"), chose("3"), said("Mijn buurvrouw Els, als die mee gaat"),
     said("dan probeer ik het volgende week weer"), chose("yes"), said("nee dank je"),
   ]),
-  {
-    file: "grow-no-step.txt",
-    title: "GROW met Peter: een doel, maar nog geen stap; het gesprek eindigt vriendelijk en bewaart niets",
-    machine: growMachine,
-    input: growInput("Peter"),
-    events: [said("Ik wil van de drank af"), said("het gaat slecht, ik drink elke dag"), said("weet niet"), said("geen idee"), said("ik weet het echt niet")],
-  },
-  {
-    file: "miracle.txt",
-    title: "De vraag over het wonder, met Samira: wie het ziet en wat die anders doet, wat zij zelf anders doet en wat ze nodig heeft",
-    machine: miracleMachine,
-    input: inputFor(),
-    events: [
-      said("Mijn man is dan niet meer boos"), said("Ik ben rustig en ik slaap goed"), said("Mijn dochter"), said("ze lacht weer naar me"),
-      said("Ik zet muziek aan en ik ruim de keuken op"), said("dat ik op tijd naar bed ga"), chose("yes"),
-    ],
-  },
-  {
-    file: "miracle-hesitant.txt",
-    title: "De vraag over het wonder, met Fatma die vaak 'weet ik niet' zegt",
-    machine: miracleMachine,
-    input: growInput("Fatma"),
-    events: [said("geen idee"), said("moe denk ik, minder moe"), said("niemand"), said("weet ik niet"), said("ik ga naar buiten"), said("weet niet"), said("ja")],
-  },
-  {
-    file: "scaling.txt",
-    title: "Hoe ver ben je (een cijfer), met een vorig cijfer 4: getypt antwoord, een cijfer dat niet past en 'niet nu'",
-    machine: scalingMachine,
-    input: inputFor({ scale: "PROGRESS", previousScore: 4 }),
-    events: [said("12"), said("een 6 of zo"), said("Ik heb elke dag een uur gezocht op internet"), said("niet nu"), said("over 3 dagen")],
-  },
-  {
-    file: "scaling-no-step.txt",
-    title: "Hoe ver ben je, met Fatma: 'weet ik niet' bij de stap krijgt een makkelijkere vraag, geen 'je weet je volgende stap'",
-    machine: scalingMachine,
-    input: { ...growInput("Fatma"), data: { scale: "PROGRESS" } },
-    events: [said("3"), said("ik blijf het proberen"), said("dat ik minder pieker"), said("weet ik niet"), said("weet ik niet")],
-  },
-  {
-    file: "checkin.txt",
-    title: "Kort gesprekje met Samira: een laag cijfer en een stap die nog niet lukte",
-    machine: checkinMachine,
-    input: inputFor({ step: { id: "step-1", what: "De huisarts bellen" } }),
-    events: [
-      chose("3"), said("Voor mijn kinderen. Zij hebben mij nodig."), said("Zondag, toen mijn zus op bezoek was"), chose("notYet"),
-      said("Ik durfde niet te bellen"), chose("yes"), said("Het nummer opzoeken en opschrijven"),
-    ],
-  },
-  {
-    file: "checkin-nothing.txt",
-    title: "Kort gesprekje met Mo, die weinig kwijt wil: 'niks eigenlijk' krijgt geen 'Mooi. Hoe heb je dat gedaan?'",
-    machine: checkinMachine,
-    input: { ...growInput("Mo", "Fleur"), data: { previousScore: 5, step: { id: "step-2", what: "Een uitzendbureau bellen" } } },
-    events: [said("6 ofzo"), said("niks eigenlijk"), said("gedaan"), said("nee niet echt")],
-  },
-  {
-    file: "checkin-rise.txt",
-    title: "Kort gesprekje met Samira: van een 3 naar een 7, de stap is gedaan en er komt een volgende",
-    machine: checkinMachine,
-    input: { ...inputFor({ previousScore: 3, step: { id: "step-1", what: "ik ga zondag de brief openmaken met mn zus", dueAt: "2027-03-14T12:00:00+01:00" } }), now: NOW_SUNDAY },
-    events: [said("7"), said("ik ben elke dag even naar buiten gegaan"), said("gedaan!"), said("de schuldhulp bellen over die brief")],
-  },
+  talk("grow-no-step.txt", "GROW met Peter: een doel, maar nog geen stap; het gesprek eindigt vriendelijk en bewaart niets", growMachine, growInput("Peter"), [said("Ik wil van de drank af"), said("het gaat slecht, ik drink elke dag"), said("weet niet"), said("geen idee"), said("ik weet het echt niet")]),
+  talk("miracle.txt", "De vraag over het wonder, met Samira: wie het ziet en wat die anders doet, wat zij zelf anders doet en wat ze nodig heeft", miracleMachine, inputFor(), [
+    said("Mijn man is dan niet meer boos"), said("Ik ben rustig en ik slaap goed"), said("Mijn dochter"), said("ze lacht weer naar me"),
+    said("Ik zet muziek aan en ik ruim de keuken op"), said("dat ik op tijd naar bed ga"), chose("yes"),
+  ]),
+  talk("miracle-hesitant.txt", "De vraag over het wonder, met Fatma die vaak 'weet ik niet' zegt", miracleMachine, growInput("Fatma"), [said("geen idee"), said("moe denk ik, minder moe"), said("niemand"), said("weet ik niet"), said("ik ga naar buiten"), said("weet niet"), said("ja")]),
+  talk("scaling.txt", "Hoe ver ben je (een cijfer), met een vorig cijfer 4: getypt antwoord, een cijfer dat niet past en 'niet nu'", scalingMachine, inputFor({ scale: "PROGRESS", previousScore: 4 }), [said("12"), said("een 6 of zo"), said("Ik heb elke dag een uur gezocht op internet"), said("niet nu"), said("over 3 dagen")]),
+  talk("scaling-no-step.txt", "Hoe ver ben je, met Fatma: 'weet ik niet' bij de stap krijgt een makkelijkere vraag, geen 'je weet je volgende stap'", scalingMachine, { ...growInput("Fatma"), data: { scale: "PROGRESS" } }, [said("3"), said("ik blijf het proberen"), said("dat ik minder pieker"), said("weet ik niet"), said("weet ik niet")]),
+  talk("checkin.txt", "Kort gesprekje met Samira: een laag cijfer en een stap die nog niet lukte", checkinMachine, inputFor({ step: { id: "step-1", what: "De huisarts bellen" } }), [
+    chose("3"), said("Voor mijn kinderen. Zij hebben mij nodig."), said("Zondag, toen mijn zus op bezoek was"), chose("notYet"),
+    said("Ik durfde niet te bellen"), chose("yes"), said("Het nummer opzoeken en opschrijven"),
+  ]),
+  talk("checkin-nothing.txt", "Kort gesprekje met Mo, die weinig kwijt wil: 'niks eigenlijk' krijgt geen 'Mooi. Hoe heb je dat gedaan?'", checkinMachine, { ...growInput("Mo", "Fleur"), data: { previousScore: 5, step: { id: "step-2", what: "Een uitzendbureau bellen" } } }, [said("6 ofzo"), said("niks eigenlijk"), said("gedaan"), said("nee niet echt")]),
+  talk("checkin-rise.txt", "Kort gesprekje met Samira: van een 3 naar een 7, de stap is gedaan en er komt een volgende", checkinMachine, { ...inputFor({ previousScore: 3, step: { id: "step-1", what: "ik ga zondag de brief openmaken met mn zus", dueAt: "2027-03-14T12:00:00+01:00" } }), now: NOW_SUNDAY }, [said("7"), said("ik ben elke dag even naar buiten gegaan"), said("gedaan!"), said("de schuldhulp bellen over die brief")]),
   // --- the trajectory: clarifying, evaluation, closing, a check-in after closing
-  {
-    file: "clarifying.txt",
-    title: "Kennismaken met Samira: wensen, zorgen, waar ze goed in is, wie helpt; twee stukken van haar leven met een cijfer, en wat eerst komt",
-    machine: clarifyingMachine,
-    input: inputFor(),
-    events: [
-      said("ja hoor"), said("Dat ik weer rust in mijn hoofd heb"), said("de brieven van de deurwaarder"), said("weet ik niet"), said("dat ik goed voor mijn kinderen zorg"),
-      said("mijn zus en de buurvrouw"), chose("more"), said("meer"), said("toch geld"), said("twee"), chose("yes"), said("werk"), said("9"), chose("4"), said("geld"), chose("yes"),
-    ],
-  },
-  {
-    file: "evaluation.txt",
-    title: "Terugkijken met Samira: haar doel, haar stappen en haar cijfers; zij vertelt wat ze bereikte, wat nog nodig is en waar ze trots op is",
-    machine: evaluationMachine,
-    input: inputFor({
-      goal: "Ik wil van mijn schulden af",
-      stepsDone: ["ik ga zondag de brief openmaken met mn zus", "De schuldhulp bellen"],
-      stepsOpen: 1,
-      scores: [{ kind: "WELLBEING", first: 3, last: 7, count: 5 }],
-    }),
-    events: [said("Ik maak mijn post weer open"), said("Een regeling met de bank"), said("weet ik niet"), said("een 7")],
-  },
-  {
-    file: "closing.txt",
-    title: "Het laatste gesprek met Mo: vrijwilligerswerk als volgende stap, een warme overdracht, een onduidelijk 'ja maar' en dan toch ja voor de berichten daarna",
-    machine: closingMachine,
-    input: { ...growInput("Mo", "Fleur"), data: { goal: "Ik wil een dagbesteding", stepsDone: ["Bij het buurthuis langsgaan"], aftercareWeeks: [4, 12] } },
-    events: [said("vrijwilligerswerk"), said("bij de voedselbank vragen of ze iemand nodig hebben"), chose("yes"), said("ja maar niet te vaak"), chose("yes")],
-  },
-  {
-    file: "aftercare.txt",
-    title: "Vier weken na het laatste gesprek: Samira zegt 'niet goed', haar coach hoort het meteen",
-    machine: aftercareMachine,
-    input: inputFor({ weeks: 4, last: false }),
-    events: [said("hmm"), said("niet goed eigenlijk"), said("Ik ben mijn baantje kwijt en drink weer meer")],
-  },
+  talk("clarifying.txt", "Kennismaken met Samira: wensen, zorgen, waar ze goed in is, wie helpt; twee stukken van haar leven met een cijfer, en wat eerst komt", clarifyingMachine, inputFor(), [
+    said("ja hoor"), said("Dat ik weer rust in mijn hoofd heb"), said("de brieven van de deurwaarder"), said("weet ik niet"), said("dat ik goed voor mijn kinderen zorg"),
+    said("mijn zus en de buurvrouw"), chose("more"), said("meer"), said("toch geld"), said("twee"), chose("yes"), said("werk"), said("9"), chose("4"), said("geld"), chose("yes"),
+  ]),
+  talk("evaluation.txt", "Terugkijken met Samira: haar doel, haar stappen en haar cijfers; zij vertelt wat ze bereikte, wat nog nodig is en waar ze trots op is", evaluationMachine, inputFor({
+    goal: "Ik wil van mijn schulden af",
+    stepsDone: ["ik ga zondag de brief openmaken met mn zus", "De schuldhulp bellen"],
+    stepsOpen: 1,
+    scores: [{ kind: "WELLBEING", first: 3, last: 7, count: 5 }],
+  }), [said("Ik maak mijn post weer open"), said("Een regeling met de bank"), said("weet ik niet"), said("een 7")]),
+  talk("closing.txt", "Het laatste gesprek met Mo: vrijwilligerswerk als volgende stap, een warme overdracht, een onduidelijk 'ja maar' en dan toch ja voor de berichten daarna", closingMachine, { ...growInput("Mo", "Fleur"), data: { goal: "Ik wil een dagbesteding", stepsDone: ["Bij het buurthuis langsgaan"], aftercareWeeks: [4, 12] } }, [said("vrijwilligerswerk"), said("bij de voedselbank vragen of ze iemand nodig hebben"), chose("yes"), said("ja maar niet te vaak"), chose("yes")]),
+  talk("aftercare.txt", "Vier weken na het laatste gesprek: Samira zegt 'niet goed', haar coach hoort het meteen", aftercareMachine, inputFor({ weeks: 4, last: false }), [said("hmm"), said("niet goed eigenlijk"), said("Ik ben mijn baantje kwijt en drink weer meer")]),
 ];
 
 const DONT_KNOW_WORDS = /\b(weet (ik )?(het )?(nog )?niet|geen (flauw )?idee|weet ik veel|idk|i don'?t know|no idea|not sure)\b/i;

@@ -14,6 +14,7 @@ import { parseConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import { formatDate, type DateFormat } from "../../src/i18n-format.js";
 import { onFreePort } from "../../src/http/ports.js";
+import { startFakeSlack, type FakeSlack } from "../slack/fake-slack.js";
 import { memoryLogger, type LogLine } from "./log.js";
 import { startEmulator, type Emulator } from "./telegram.js";
 import { waitFor } from "./telegram.js";
@@ -141,23 +142,40 @@ export interface FileService {
   logLines: LogLine[];
 }
 
+/** A file's service with Slack: its Web API at a local fake, a bot token and a signing secret set. */
+export interface FileServiceWithSlack extends FileService {
+  slack: FakeSlack;
+}
+
 /**
  * One service on its own emulator and data folder (a copy of the migrated template) for all tests
  * of a file: started before them, stopped and removed after. Fields are filled in `beforeAll`.
  */
 export function serviceForFile(clock: () => Date): FileService {
-  const svc = {} as FileService;
+  return fileService(clock, false);
+}
+
+/** As `serviceForFile`, with Slack's Web API at a fake that is closed after the file's tests. */
+export function serviceWithSlackForFile(clock: () => Date): FileServiceWithSlack {
+  return fileService(clock, true) as FileServiceWithSlack;
+}
+
+function fileService(clock: () => Date, withSlack: boolean): FileService & Partial<FileServiceWithSlack> {
+  const svc = {} as FileService & Partial<FileServiceWithSlack>;
   let dataDir = "";
   beforeAll(async () => {
     svc.emulator = await startEmulator();
+    const slack = withSlack ? (svc.slack = await startFakeSlack()) : undefined;
     dataDir = templateDataDir();
     const { logger, lines } = memoryLogger("warn");
     svc.logLines = lines;
-    svc.koers = await startOnEmulator(svc.emulator, dataDir, { logger, clock });
+    const env: Record<string, string> = slack ? { SLACK_BOT_TOKEN: "xoxb-test-file-service", SLACK_SIGNING_SECRET: "3f1c9a7e5b2d4c6a8e0f1b3d5c7a9e2f", SLACK_API_URL: slack.url } : {};
+    svc.koers = await startOnEmulator(svc.emulator, dataDir, { logger, clock, env });
   });
   afterAll(async () => {
     await svc.koers?.stop();
     await svc.emulator?.stop();
+    await svc.slack?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
   return svc;

@@ -7,51 +7,27 @@
  * what they did. Four weeks later the check-in comes, the client answers low, and the coach gets
  * the relapse note in Slack; the phases moved as they should, each move recorded.
  */
-import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Koers } from "../../src/app.js";
+import { describe, expect, it } from "vitest";
 import { announceClosing } from "../../src/domain/trajectory.js";
 import { atLocal, comingMonday, dayAfter, hear, labels, last, onboardedClient, runningClock, seedGoal } from "../support/coaching.js";
-import { memoryLogger, nlText, startOnEmulator, templateDataDir } from "../support/service.js";
-import { startEmulator, waitFor, type Emulator } from "../support/telegram.js";
-import { startFakeSlack, type FakeSlack } from "../slack/fake-slack.js";
+import { nlText, serviceWithSlackForFile } from "../support/service.js";
+import { waitFor } from "../support/telegram.js";
 
 const clock = runningClock(comingMonday());
-let emulator: Emulator;
-let slack: FakeSlack;
-let koers: Koers;
-let dataDir = "";
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  slack = await startFakeSlack();
-  dataDir = templateDataDir();
-  koers = await startOnEmulator(emulator, dataDir, {
-    logger: memoryLogger("warn").logger,
-    clock: clock.now,
-    env: { SLACK_BOT_TOKEN: "xoxb-test-trajectory", SLACK_SIGNING_SECRET: "3f1c9a7e5b2d4c6a8e0f1b3d5c7a9e2f", SLACK_API_URL: slack.url },
-  });
-});
-
-afterAll(async () => {
-  await koers?.stop();
-  await emulator?.stop();
-  await slack?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const svc = serviceWithSlackForFile(clock.now);
 
 /** The texts of the Slack messages Koers posted. */
-const slackTexts = () => slack.posts().map((c) => String(c.params["text"] ?? ""));
+const slackTexts = () => svc.slack.posts().map((c) => String(c.params["text"] ?? ""));
 
 describe("closing, then a check-in four weeks later", () => {
   it("a low score in the check-in after closing reaches the coach in Slack", { timeout: 120_000 }, async () => {
-    const db = koers.db;
+    const { db } = svc.koers;
     const c = await onboardedClient(db, { chatId: 9_801, coach: "Ahmed", callName: "Sam", now: clock.now() });
     await db.prisma.member.update({ where: { id: c.coachId }, data: { slackUserId: "U0AHMED01" } });
     await db.prisma.client.update({ where: { id: c.clientId }, data: { phase: "DOING" } });
     const [stepId] = await seedGoal(db, c.clientId, { text: "Ik wil van mijn schulden af", steps: [{ what: "De schuldhulp bellen" }] });
     await db.prisma.step.update({ where: { id: stepId! }, data: { status: "DONE", doneAt: clock.now() } });
-    const chat = emulator.user({ chatId: c.chatId });
+    const chat = svc.emulator.user({ chatId: c.chatId });
 
     // Announced two weeks ahead: the client hears the real period and day at once.
     const closingDay = dayAfter(clock.start, 14);
@@ -64,7 +40,7 @@ describe("closing, then a check-in four weeks later", () => {
 
     // The day comes: the closing talk starts and the coach is told.
     clock.jumpTo(new Date(at.getTime() + 60_000));
-    koers.dispatcher.poke();
+    svc.koers.dispatcher.poke();
     let turn = await hear(chat, [nlText("closing.intro", { name: "Sam" }), nlText("closing.next.ask")], 30_000);
     await waitFor("the closing_due nudge in Slack", () => slackTexts().some((t) => t.startsWith("Sam") && t.includes("laatste gesprek")), 15_000);
     await chat.say("vrijwilligerswerk denk ik");
@@ -93,7 +69,7 @@ describe("closing, then a check-in four weeks later", () => {
     const checkin = planned[0]!.dueAt;
     const fourWeeks = atLocal(dayAfter(checkin, 0), 11 * 60);
     clock.jumpTo(fourWeeks > checkin ? fourWeeks : new Date(checkin.getTime() + 60_000));
-    koers.dispatcher.poke();
+    svc.koers.dispatcher.poke();
     turn = await hear(chat, [nlText("aftercare.hello", { name: "Sam", weeks: 4 }), nlText("aftercare.mood")], 30_000);
     await chat.press(last(turn), "2");
     await hear(chat, [nlText("aftercare.lowWhat", { coach: "Ahmed" })]);

@@ -1,23 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { FHIR_IN, FHIR_OUT, FHIR_TASK_STATUSES, fhirStatusOf } from "../../../flows/referral/fhir.js";
 
+/** Expected Task statuses by direction and state; each pair is one case below. */
+const EXPECTED = {
+  OUT: { filed: "on-hold", sent: "requested", appointmentPlanned: "accepted", firstContact: "in-progress", noShow: "on-hold", redirected: "rejected", consentWithdrawn: "cancelled", enteredInError: "entered-in-error" },
+  IN: { filed: "requested", infoRequested: "on-hold", invited: "in-progress", contactMade: "completed", noContact: "failed", withdrawn: "cancelled" },
+} as const;
+
+const cases = (["OUT", "IN"] as const).flatMap((direction) => Object.entries(EXPECTED[direction]).map(([state, status]) => [direction, state, status] as const));
+
 describe("fhirStatusOf", () => {
-  it.each([
-    ["OUT", "filed", "on-hold"],
-    ["OUT", "sent", "requested"],
-    ["OUT", "appointmentPlanned", "accepted"],
-    ["OUT", "firstContact", "in-progress"],
-    ["OUT", "noShow", "on-hold"],
-    ["OUT", "redirected", "rejected"],
-    ["OUT", "consentWithdrawn", "cancelled"],
-    ["OUT", "enteredInError", "entered-in-error"],
-    ["IN", "filed", "requested"],
-    ["IN", "infoRequested", "on-hold"],
-    ["IN", "invited", "in-progress"],
-    ["IN", "contactMade", "completed"],
-    ["IN", "noContact", "failed"],
-    ["IN", "withdrawn", "cancelled"],
-  ] as const)("gives %s state %s the Task status %s", (direction, state, status) => {
+  it.each(cases)("gives %s state %s the Task status %s", (direction, state, status) => {
     expect(fhirStatusOf(direction, state)).toBe(status);
   });
 
