@@ -69,8 +69,6 @@ export const miracleMachine = setup({
     ...controlGuards,
     onlyOthers: ({ event }) => event.type === "client.said" && aboutOthersOnly(event.text),
     dontKnow,
-    firstHelped: ({ context }) => context.firstHelped,
-    differentHelped: ({ context }) => context.differentHelped,
     nobody: ({ event }) => event.type === "client.said" && (NOBODY.test(normalise(event.text)) || saysNothing(event.text)),
     hasLines: ({ context }) => summary(context).length > 0,
   },
