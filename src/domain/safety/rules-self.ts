@@ -794,7 +794,8 @@ export const SELF_RULES: readonly Rule[] = [
   rule("selfharm.hurt-me", {
     all: ["ik|i", "me|mij|my|mijn arm*|mijn pols*|mijn been|mijn benen|mijn huid", HARM_VERB],
     window: 5,
-    unless: NOT_SELFHARM,
+    // "hij heeft me geslagen, ik bloed": someone else did it; the "ik" after it is another clause's.
+    unless: pattern(`${NOT_SELFHARM.source}|hij heeft|zij heeft|ze heeft|hij had|zij had|he has|she has|he had|she had`),
     reach: 6,
     notInside: "hij|zij|ze|hem|haar|he|she|him|her|they|iemand|man|vriend|vader|moeder|ex|partner",
   }),

@@ -947,6 +947,11 @@ describe("danger now, as it is written", () => {
     expect(detectCrisis("als hij boos is gooit hij met dingen naar me")?.acute).toBe(false);
     expect(detectCrisis("mijn man slaat me soms")?.acute).toBe(false);
   });
+
+  it("reads 'hij heeft me geslagen, ik bloed' as violence done to the writer, not as self-harm", () => {
+    expect(detectCrisis("hij heeft me geslagen, ik bloed")?.categories).not.toContain("selfharm");
+    expect(detectCrisis("ik heb me geslagen, ik bloed")?.categories).toContain("selfharm");
+  });
 });
 
 describe("short messages with the larger model", () => {
